@@ -1,0 +1,64 @@
+import { loadConfig } from '@satupintu/core';
+import { startPlatform, createLogger } from '@satupintu/server';
+
+/** `satupintu start`: the whole platform on embedded defaults (or external servers where configured). */
+export async function startCommand(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const started = Date.now();
+  const platform = await startPlatform(config, { logger });
+  const { infra } = platform;
+  const pg = infra.embedded.postgres;
+  const tenants = await platform.app.services.tenants.list();
+  const line = (k: string, v: string) => `  ${k.padEnd(22)} ${v}`;
+  console.log(
+    [
+      '',
+      `Satupintu siap / ready (${Date.now() - started} ms)`,
+      line('API', `${platform.url}/api/v1`),
+      line('Dokumentasi API / docs', `${platform.url}/api/docs`),
+      line('OpenAPI', `${platform.url}/api/openapi.json`),
+      line('Kesehatan / health', `${platform.url}/healthz  ${platform.url}/readyz`),
+      line('Metrik / metrics', `${platform.url}/metrics`),
+      line('PostgreSQL', pg ? `embedded ${pg.owned ? '' : '(joined) '}127.0.0.1:${pg.port}, data ${config.dataDir}/postgres` : 'external'),
+      line('  control plane', redact(infra.controlDatabaseUrl)),
+      ...config.regions.map((r) => line(`  region ${r.id}`, redact(infra.regionDatabaseUrls[r.id]!))),
+      line('S3', `${infra.embedded.s3 ? 'embedded s3rver' : 'external'} ${infra.s3Endpoint}`),
+      ...config.regions.map((r) => line(`  bucket ${r.id}`, r.bucket)),
+      line('Data', config.dataDir),
+      line('Tenants', tenants.map((t) => `${t.slug} (${t.homeRegion})`).join(', ') || '-'),
+      '',
+      'Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop',
+      '',
+    ].join('\n'),
+  );
+
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals += 1;
+    if (signals > 1) {
+      console.error(`${signal} again: stopping now`);
+      void infra.stop().finally(() => process.exit(1));
+      return;
+    }
+    console.log(`\n${signal}: berhenti dengan rapi / shutting down gracefully…`);
+    platform
+      .stop()
+      .then(() => {
+        console.log('Selesai / stopped.');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

@@ -1,0 +1,1 @@
+export { openContext, withContext, type CliContext } from './context.js';

@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { migrateAll } from '@satupintu/db';
+import { loadConfig } from '@satupintu/core';
+import { startInfrastructure } from '@satupintu/stack';
+import { withContext } from './context.js';
+import { printError } from './output.js';
+import { startCommand } from './commands/start.js';
+import { tenantCommands } from './commands/tenant.js';
+
+const program = new Command('satupintu')
+  .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
+  .version('0.1.0')
+  .exitOverride();
+
+program.command('start').description('Run the platform (embedded PostgreSQL, S3 and issuer unless configured otherwise)').action(startCommand);
+
+program
+  .command('migrate')
+  .description('Apply database migrations to the control plane and every region (idempotent)')
+  .action(async () => {
+    const config = loadConfig();
+    const infra = await startInfrastructure(config, { needS3: false });
+    try {
+      for (const r of await migrateAll(config, infra))
+        console.log(`${r.database.padEnd(12)} ${r.applied.length ? `applied ${r.applied.join(', ')}` : 'up to date'}`);
+    } finally {
+      await infra.stop();
+    }
+  });
+
+const region = program.command('region').description('Platform regions');
+region
+  .command('list')
+  .description('List regions and their tenant counts')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      for (const r of await ctx.regions.list()) console.log(`${r.id.padEnd(12)} ${String(r.tenantCount).padStart(4)} tenants  ${r.name}`);
+    });
+  });
+
+tenantCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
+  process.exit(printError(e));
+}

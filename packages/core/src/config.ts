@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { createAjv, ajvErrorsToFieldErrors } from './ajv.js';
+
+/** A region is a cell: its own PostgreSQL database and its own S3 bucket. */
+export interface RegionConfig {
+  /** e.g. `id-jakarta` */
+  id: string;
+  /** Owner/migrator connection; undefined means the embedded PostgreSQL. */
+  databaseUrl?: string;
+  bucket: string;
+}
+
+export interface SatupintuConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  regions: RegionConfig[];
+  defaultRegion: string;
+  /** Owner/migrator connection of the control plane; undefined means embedded. */
+  controlDatabaseUrl?: string;
+  /** The login role the API uses: never superuser, never BYPASSRLS. */
+  appDbRole: string;
+  appDbPassword: string;
+  dbPoolSize: number;
+  s3: {
+    /** undefined means the embedded s3rver. */
+    endpoint?: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
+  keycloak: {
+    /** undefined means the embedded issuer mounted on this server. */
+    url?: string;
+    realm: string;
+  };
+  seed: boolean;
+}
+
+/** Every environment variable the platform reads. docs/configuration.md documents each. */
+const envSchema = {
+  type: 'object',
+  properties: {
+    HOST: { type: 'string', minLength: 1 },
+    PORT: { type: 'integer', minimum: 0, maximum: 65535 },
+    DATA_DIR: { type: 'string', minLength: 1 },
+    LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    REGIONS: { type: 'string', pattern: '^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$' },
+    DEFAULT_REGION: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    CONTROL_DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    APP_DB_ROLE: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+    APP_DB_PASSWORD: { type: 'string', minLength: 8 },
+    DB_POOL_SIZE: { type: 'integer', minimum: 1, maximum: 500 },
+    S3_ENDPOINT: { type: 'string', pattern: '^https?://' },
+    S3_REGION: { type: 'string', minLength: 1 },
+    S3_ACCESS_KEY_ID: { type: 'string', minLength: 1 },
+    S3_SECRET_ACCESS_KEY: { type: 'string', minLength: 1 },
+    S3_FORCE_PATH_STYLE: { type: 'boolean' },
+    KEYCLOAK_URL: { type: 'string', pattern: '^https?://' },
+    KEYCLOAK_REALM: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+    SEED: { type: 'boolean' },
+  },
+  patternProperties: {
+    '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
+    '^S3_BUCKET_[A-Z0-9_]+$': { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
+  },
+} as const;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `id-jakarta` → `ID_JAKARTA`, the suffix of per-region variables. */
+export function regionEnvSuffix(regionId: string): string {
+  return regionId.toUpperCase().replace(/-/g, '_');
+}
+
+/**
+ * The one config loader. Validates the environment with ajv (types coerced) and fails fast with
+ * every problem listed, so a typo in a URL stops the process before it serves anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SatupintuConfig {
+  const relevant: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined || v === '') continue;
+    if (k in envSchema.properties || /^DATABASE_URL_|^S3_BUCKET_/.test(k)) relevant[k] = v;
+  }
+  const ajv = createAjv({ coerceTypes: true, strict: false });
+  const validate = ajv.compile(envSchema);
+  if (!validate(relevant)) {
+    const lines = ajvErrorsToFieldErrors(validate.errors).map((e) => `  ${e.pointer.slice(1)}: ${e.message.en}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  const e = relevant as Record<string, string | number | boolean | undefined>;
+  const regionIds = String(e.REGIONS ?? 'id-jakarta,id-batam').split(',');
+  if (new Set(regionIds).size !== regionIds.length) throw new ConfigError('REGIONS lists a region twice');
+  const known = new Set(regionIds.map(regionEnvSuffix));
+  for (const k of Object.keys(e)) {
+    const m = /^(?:DATABASE_URL|S3_BUCKET)_(.+)$/.exec(k);
+    if (m && !known.has(m[1]!)) throw new ConfigError(`${k} names a region that is not in REGIONS (${regionIds.join(', ')})`);
+  }
+  const defaultRegion = String(e.DEFAULT_REGION ?? regionIds[0]);
+  if (!regionIds.includes(defaultRegion)) throw new ConfigError(`DEFAULT_REGION ${defaultRegion} is not in REGIONS`);
+  const s3Endpoint = e.S3_ENDPOINT as string | undefined;
+  return {
+    host: String(e.HOST ?? '127.0.0.1'),
+    port: Number(e.PORT ?? 3000),
+    dataDir: path.resolve(cwd, String(e.DATA_DIR ?? '.data')),
+    logLevel: (e.LOG_LEVEL as SatupintuConfig['logLevel']) ?? 'info',
+    regions: regionIds.map((id) => ({
+      id,
+      databaseUrl: e[`DATABASE_URL_${regionEnvSuffix(id)}`] as string | undefined,
+      bucket: String(e[`S3_BUCKET_${regionEnvSuffix(id)}`] ?? `satupintu-${id}`),
+    })),
+    defaultRegion,
+    controlDatabaseUrl: e.CONTROL_DATABASE_URL as string | undefined,
+    appDbRole: String(e.APP_DB_ROLE ?? 'satupintu_app'),
+    appDbPassword: String(e.APP_DB_PASSWORD ?? 'satupintu-app-dev'),
+    dbPoolSize: Number(e.DB_POOL_SIZE ?? 10),
+    s3: {
+      endpoint: s3Endpoint,
+      region: String(e.S3_REGION ?? 'ap-southeast-3'),
+      // s3rver accepts any key pair; these are its documented defaults, used only when embedded.
+      accessKeyId: String(e.S3_ACCESS_KEY_ID ?? 'S3RVER'),
+      secretAccessKey: String(e.S3_SECRET_ACCESS_KEY ?? 'S3RVER'),
+      forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? true : Boolean(e.S3_FORCE_PATH_STYLE),
+    },
+    keycloak: {
+      url: e.KEYCLOAK_URL as string | undefined,
+      realm: String(e.KEYCLOAK_REALM ?? 'mpp'),
+    },
+    seed: e.SEED === undefined ? true : Boolean(e.SEED),
+  };
+}

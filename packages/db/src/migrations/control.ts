@@ -1,0 +1,50 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MPP_STATUSES } from '@satupintu/core';
+
+/** Control plane: the region list, the tenant directory (tenant → home region), idempotency. */
+export class ControlInit1763980000000 implements MigrationInterface {
+  name = 'ControlInit1763980000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table regions (
+        id text primary key check (id ~ '^[a-z][a-z0-9-]*$'),
+        name text not null,
+        bucket text not null,
+        created_at timestamptz not null default now()
+      )`);
+    await q.query(`
+      create table tenants (
+        id uuid primary key,
+        slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+        code text not null unique check (code ~ '^[0-9]{2}\\.[0-9]{2}$'),
+        name text not null,
+        province_code text not null,
+        province_name text not null,
+        time_zone text not null,
+        population integer not null check (population >= 0),
+        home_region text not null references regions(id),
+        mpp_status text not null check (mpp_status in (${MPP_STATUSES.map((s) => `'${s}'`).join(', ')})),
+        created_by text not null,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      )`);
+    await q.query(`create index tenants_home_region_idx on tenants (home_region)`);
+    await q.query(`
+      create table idempotency_records (
+        scope text not null,
+        key text not null,
+        request_hash text not null,
+        status integer not null,
+        body jsonb not null,
+        created_at timestamptz not null default now(),
+        primary key (scope, key)
+      )`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop table idempotency_records');
+    await q.query('drop table tenants');
+    await q.query('drop table regions');
+  }
+}
+
+export const controlMigrations = [ControlInit1763980000000];

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Creates (or re-asserts) the login role the API uses. It is never superuser and never BYPASSRLS,
+ * so row-level security applies to every query the API makes. Roles are cluster-wide: regions that
+ * share a cluster share the role.
+ */
+export async function ensureAppRole(admin: DataSource, role: string, password: string): Promise<void> {
+  const rows: unknown[] = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
+  const id = pg.escapeIdentifier(role);
+  const attrs = `login password ${pg.escapeLiteral(password)} nosuperuser nobypassrls nocreatedb nocreaterole noinherit`;
+  if (rows.length === 0) {
+    try {
+      await admin.query(`create role ${id} ${attrs}`);
+      return;
+    } catch (e) {
+      // Another database of the same cluster created it a moment ago.
+      if ((e as { code?: string }).code !== '42710') throw e;
+    }
+  }
+  await admin.query(`alter role ${id} ${attrs}`);
+}
+
+/** Grants the app role exactly data access (no DDL) in the database `admin` is connected to. */
+export async function grantAppRole(admin: DataSource, role: string): Promise<void> {
+  const id = pg.escapeIdentifier(role);
+  const [{ db }] = (await admin.query('select current_database() as db')) as [{ db: string }];
+  await admin.query(`grant connect on database ${pg.escapeIdentifier(db)} to ${id}`);
+  await admin.query(`grant usage on schema public to ${id}`);
+  await admin.query(`grant select, insert, update, delete on all tables in schema public to ${id}`);
+  await admin.query(`grant execute on all functions in schema public to ${id}`);
+  await admin.query(`revoke all on typeorm_migrations from ${id}`);
+}
+
+/** The app role's URL: the owner's URL with the app role's credentials. */
+export function appUrlFrom(ownerUrl: string, role: string, password: string): string {
+  const u = new URL(ownerUrl);
+  u.username = encodeURIComponent(role);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}

@@ -1,0 +1,77 @@
+import express, { type Express } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { Logger } from 'pino';
+import type { SatupintuConfig } from '@satupintu/core';
+import type { Databases } from '@satupintu/db';
+import type { ObjectStore } from '@satupintu/storage';
+import { ApiRegistry, type GuardFactory } from './api.js';
+import { healthRoutes } from './health.js';
+import { IdempotencyStore } from './idempotency.js';
+import type { JobQueues } from './jobs.js';
+import { httpLogger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { buildOpenApi } from './openapi.js';
+import { notFoundHandler, problemHandler } from './problem.js';
+import { RegionService } from './modules/regions/service.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { TenantService } from './modules/tenants/service.js';
+import { tenantRoutes } from './modules/tenants/routes.js';
+import { wilayahRoutes } from './modules/wilayah/routes.js';
+
+export const PLATFORM_VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: SatupintuConfig;
+  logger: Logger;
+  dbs: Databases;
+  store: ObjectStore;
+  jobs: JobQueues;
+  guards: GuardFactory;
+  /** Extra handlers mounted before the API (the embedded issuer at /realms/...). */
+  mounts?: { path: string; handler: express.RequestHandler }[];
+  isShuttingDown?: () => boolean;
+}
+
+export interface App {
+  express: Express;
+  api: ApiRegistry;
+  services: { tenants: TenantService; regions: RegionService };
+  metrics: Metrics;
+}
+
+/** The composition root: every module is wired here and nowhere else. */
+export function createApp(deps: AppDeps): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  const metrics = new Metrics();
+  app.use(httpLogger(deps.logger));
+  app.use(metrics.middleware());
+  for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
+
+  healthRoutes(app, { dbs: deps.dbs, store: deps.store, jobs: deps.jobs, isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const router = express.Router();
+  router.use(express.json({ limit: '1mb', strict: true }));
+  const api = new ApiRegistry(router, deps.guards);
+  const tenants = new TenantService(deps.dbs, deps.logger);
+  const regions = new RegionService(deps.dbs, deps.config);
+  const idempotency = new IdempotencyStore(deps.dbs.control);
+  regionRoutes(api, regions);
+  tenantRoutes(api, tenants, idempotency);
+  wilayahRoutes(api);
+
+  const openapi = () => buildOpenApi(api, { version: PLATFORM_VERSION });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi());
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' }, customSiteTitle: 'Satupintu API' }));
+  app.use(router);
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return { express: app, api, services: { tenants, regions }, metrics };
+}

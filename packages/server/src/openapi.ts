@@ -1,0 +1,93 @@
+import type { ApiRegistry, JsonSchema, RouteSpec } from './api.js';
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details; title/detail follow Accept-Language (Indonesian by default).',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    code: { type: 'string', description: 'Stable error code, see docs/api.md' },
+    requestId: { type: 'string' },
+    i18n: { type: 'object' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          pointer: { type: 'string', description: 'RFC 6901 JSON pointer' },
+          message: { type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function parameters(spec: RouteSpec) {
+  const out: Record<string, unknown>[] = [];
+  const params = spec.params as { properties?: Record<string, JsonSchema> } | undefined;
+  for (const [name, schema] of Object.entries(params?.properties ?? {}))
+    out.push({ name, in: 'path', required: true, schema, description: schema.description });
+  const query = spec.query as { properties?: Record<string, JsonSchema>; required?: string[] } | undefined;
+  for (const [name, schema] of Object.entries(query?.properties ?? {}))
+    out.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema, description: schema.description });
+  for (const h of spec.headers ?? []) out.push({ name: h.name, in: 'header', required: h.required ?? false, schema: { type: 'string' }, description: h.description });
+  return out;
+}
+
+/** OpenAPI 3.1 document of every registered route. */
+export function buildOpenApi(registry: ApiRegistry, info: { version: string; serverUrl?: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of registry.routes) {
+    const p = (paths[toOpenApiPath(spec.path)] ??= {});
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(spec.responses)) {
+      const isProblem = Number(status) >= 400;
+      responses[status] = {
+        description: r.description,
+        ...(r.schema || isProblem
+          ? { content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema: r.schema ?? { $ref: '#/components/schemas/Problem' } } } }
+          : {}),
+      };
+    }
+    p[spec.method] = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: spec.tags,
+      parameters: parameters(spec),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+      responses,
+      security: spec.security.kind === 'public' ? [] : [{ keycloak: spec.security.roles }],
+      ...(spec.security.kind === 'roles' ? { 'x-satupintu-roles': spec.security.roles, 'x-satupintu-tenant-scoped': spec.security.tenantScoped ?? false } : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Satupintu API',
+      version: info.version,
+      description:
+        'Platform Mal Pelayanan Publik (MPP) multi-tenant. Errors are RFC 9457 problem+json with a stable `code`; messages in Bahasa Indonesia and English.',
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Problem: problemSchema },
+      securitySchemes: {
+        keycloak: {
+          type: 'openIdConnect',
+          openIdConnectUrl: '/realms/mpp/.well-known/openid-configuration',
+          description: 'Keycloak realm `mpp` bearer tokens (embedded issuer by default).',
+        },
+      },
+    },
+  };
+}

