@@ -63,9 +63,12 @@ export class ApiRegistry {
     const vp = compile(spec.params, true);
     const vq = compile(spec.query, true);
     const vb = compile(spec.body, false);
-    const validate: RequestHandler = (req, res, next) => {
+    const label: RequestHandler = (req, res, next) => {
       res.locals.route = spec.path;
       if (typeof req.params.tenant === 'string') res.locals.tenant = req.params.tenant;
+      next();
+    };
+    const validate: RequestHandler = (req, res, next) => {
       check(vp, req.params, '/path', 'PATH_INVALID');
       // Express 5 exposes req.query through a getter; validate a copy and keep the coerced values.
       const query = { ...(req.query as Record<string, unknown>) };
@@ -85,7 +88,8 @@ export class ApiRegistry {
     const run = (req: Request, res: Response, next: NextFunction) => {
       spec.handler(req, res).catch(next);
     };
-    this.router[spec.method](spec.path, validate, ...this.guards(spec.security, spec), run);
+    // Guards run before validation: an unauthenticated caller learns nothing about the schema.
+    this.router[spec.method](spec.path, label, ...this.guards(spec.security, spec), validate, run);
     this.routes.push(spec);
   }
 }

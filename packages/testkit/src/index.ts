@@ -1,1 +1,80 @@
-export {};
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { listRegencies, loadConfig, type SatupintuConfig } from '@satupintu/core';
+import { startPlatform, type Platform, type PlatformOptions } from '@satupintu/server';
+
+let shared: { platform: Platform; dataDir: string } | undefined;
+
+/**
+ * The configuration of a test platform: the caller's environment (so the conformance tier can
+ * point DATABASE_URL_* / S3_ENDPOINT / KEYCLOAK_URL at real servers), a fresh DATA_DIR for
+ * whatever runs embedded, a free port, quiet logs.
+ */
+export function testConfig(dataDir: string, env: NodeJS.ProcessEnv = {}): SatupintuConfig {
+  return loadConfig({
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SEED: 'true',
+    ...env,
+  });
+}
+
+export function tempDataDir(prefix = 'satupintu-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Starts one platform for the whole test run (mocha root hook), on the embedded stack by default. */
+export async function startSharedPlatform(opts: PlatformOptions = {}): Promise<Platform> {
+  if (shared) return shared.platform;
+  const dataDir = tempDataDir();
+  const platform = await startPlatform(testConfig(dataDir), opts);
+  shared = { platform, dataDir };
+  return platform;
+}
+
+export function sharedPlatform(): Platform {
+  if (!shared) throw new Error('the shared test platform is not started (mocha root hooks in test/hooks.ts)');
+  return shared.platform;
+}
+
+export async function stopSharedPlatform(): Promise<void> {
+  if (!shared) return;
+  const { platform, dataDir } = shared;
+  shared = undefined;
+  await platform.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Regency codes that are not yet tenants of the given platform, for tests that create tenants. */
+export async function unusedRegencyCodes(platform: Platform, count: number): Promise<string[]> {
+  const taken = new Set((await platform.app.services.tenants.list()).map((t) => t.code));
+  const free = listRegencies().filter((r) => !taken.has(r.code));
+  // Spread the picks so concurrent suites rarely collide.
+  const start = Math.floor(Math.random() * free.length);
+  return Array.from({ length: count }, (_, i) => free[(start + i * 7) % free.length]!.code);
+}
+
+/** fetch against the platform, JSON in and out. */
+export async function api(
+  platform: Platform,
+  method: string,
+  pathname: string,
+  opts: { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string } = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(platform.url + pathname, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  const type = res.headers.get('content-type') ?? '';
+  if (text && /json/.test(type)) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed };
+}
