@@ -1,1 +1,5 @@
-export {};
+export * from './identity.js';
+export * from './realm.js';
+export * from './issuer.js';
+export * from './guard.js';
+export { loadOrCreateSecrets } from './keys.js';

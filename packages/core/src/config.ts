@@ -31,10 +31,16 @@ export interface SatupintuConfig {
     secretAccessKey: string;
     forcePathStyle: boolean;
   };
+  /** Base URL clients use to reach this server (the embedded issuer's issuer URL derives from it). */
+  publicUrl?: string;
   keycloak: {
     /** undefined means the embedded issuer mounted on this server. */
     url?: string;
     realm: string;
+    /** The API's client id in the realm: the audience every access token must carry. */
+    clientId: string;
+    /** Minimum seconds between JWKS downloads triggered by an unknown key id. */
+    jwksMinIntervalSeconds: number;
   };
   seed: boolean;
 }
@@ -60,6 +66,9 @@ const envSchema = {
     S3_FORCE_PATH_STYLE: { type: 'boolean' },
     KEYCLOAK_URL: { type: 'string', pattern: '^https?://' },
     KEYCLOAK_REALM: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+    KEYCLOAK_CLIENT_ID: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
+    KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
+    PUBLIC_URL: { type: 'string', pattern: '^https?://[^/]+$' },
     SEED: { type: 'boolean' },
   },
   patternProperties: {
@@ -130,9 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       secretAccessKey: String(e.S3_SECRET_ACCESS_KEY ?? 'S3RVER'),
       forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? true : Boolean(e.S3_FORCE_PATH_STYLE),
     },
+    publicUrl: e.PUBLIC_URL as string | undefined,
     keycloak: {
-      url: e.KEYCLOAK_URL as string | undefined,
+      url: (e.KEYCLOAK_URL as string | undefined)?.replace(/\/+$/, ''),
       realm: String(e.KEYCLOAK_REALM ?? 'mpp'),
+      clientId: String(e.KEYCLOAK_CLIENT_ID ?? 'satupintu-api'),
+      jwksMinIntervalSeconds: Number(e.KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS ?? 10),
     },
     seed: e.SEED === undefined ? true : Boolean(e.SEED),
   };

@@ -5,8 +5,8 @@ import { InputError, ajvErrorsToFieldErrors, createAjv } from '@satupintu/core';
 export type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Who may call a route; the identity issue adds role- and tenant-scoped guards. */
-export type RouteSecurity = { kind: 'public' } | { kind: 'roles'; roles: string[]; tenantScoped?: boolean };
+import type { RouteSecurity } from '@satupintu/auth';
+export type { RouteSecurity };
 
 export interface RouteSpec {
   method: Method;
@@ -27,7 +27,7 @@ export interface RouteSpec {
 }
 
 /** What the server installs in front of a guarded route (provided by the identity module). */
-export type GuardFactory = (security: RouteSecurity, spec: RouteSpec) => RequestHandler[];
+export type GuardFactory = (security: RouteSecurity) => RequestHandler[];
 
 const ajv = createAjv({ coerceTypes: false, useDefaults: true });
 // Path and query strings arrive as text; they are coerced to the declared types.
@@ -89,7 +89,7 @@ export class ApiRegistry {
       spec.handler(req, res).catch(next);
     };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.router[spec.method](spec.path, label, ...this.guards(spec.security, spec), validate, run);
+    this.router[spec.method](spec.path, label, ...this.guards(spec.security), validate, run);
     this.routes.push(spec);
   }
 }

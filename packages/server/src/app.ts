@@ -17,6 +17,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { TenantService } from './modules/tenants/service.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
 import { wilayahRoutes } from './modules/wilayah/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
 
 export const PLATFORM_VERSION = '0.1.0';
 
@@ -27,6 +28,8 @@ export interface AppDeps {
   store: ObjectStore;
   jobs: JobQueues;
   guards: GuardFactory;
+  /** Base URL of the Keycloak (or embedded issuer) serving realm `config.keycloak.realm`. */
+  authServerUrl: string;
   /** Extra handlers mounted before the API (the embedded issuer at /realms/...). */
   mounts?: { path: string; handler: express.RequestHandler }[];
   isShuttingDown?: () => boolean;
@@ -61,11 +64,16 @@ export function createApp(deps: AppDeps): App {
   const tenants = new TenantService(deps.dbs, deps.logger);
   const regions = new RegionService(deps.dbs, deps.config);
   const idempotency = new IdempotencyStore(deps.dbs.control);
+  identityRoutes(api);
   regionRoutes(api, regions);
   tenantRoutes(api, tenants, idempotency);
   wilayahRoutes(api);
 
-  const openapi = () => buildOpenApi(api, { version: PLATFORM_VERSION });
+  const openapi = () =>
+    buildOpenApi(api, {
+      version: PLATFORM_VERSION,
+      openIdConnectUrl: `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}/.well-known/openid-configuration`,
+    });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi());
   });

@@ -43,7 +43,7 @@ function parameters(spec: RouteSpec) {
 }
 
 /** OpenAPI 3.1 document of every registered route. */
-export function buildOpenApi(registry: ApiRegistry, info: { version: string; serverUrl?: string }) {
+export function buildOpenApi(registry: ApiRegistry, info: { version: string; serverUrl?: string; openIdConnectUrl: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of registry.routes) {
     const p = (paths[toOpenApiPath(spec.path)] ??= {});
@@ -64,9 +64,15 @@ export function buildOpenApi(registry: ApiRegistry, info: { version: string; ser
       tags: spec.tags,
       parameters: parameters(spec),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
-      responses,
-      security: spec.security.kind === 'public' ? [] : [{ keycloak: spec.security.roles }],
-      ...(spec.security.kind === 'roles' ? { 'x-satupintu-roles': spec.security.roles, 'x-satupintu-tenant-scoped': spec.security.tenantScoped ?? false } : {}),
+      responses: spec.security.kind === 'public' ? responses : { ...responses, '401': { description: 'AUTH_REQUIRED, TOKEN_INVALID', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }, ...(spec.security.kind === 'roles' ? { '403': { description: 'ROLE_REQUIRED, TENANT_NOT_ALLOWED, AGENCY_NOT_ALLOWED', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } } : {}) },
+      security: spec.security.kind === 'public' ? [] : [{ keycloak: spec.security.kind === 'roles' ? spec.security.roles : [] }],
+      ...(spec.security.kind === 'roles'
+        ? {
+            'x-satupintu-roles': spec.security.roles,
+            ...(spec.security.tenantParam ? { 'x-satupintu-tenant-param': spec.security.tenantParam } : {}),
+            ...(spec.security.agencyParam ? { 'x-satupintu-agency-param': spec.security.agencyParam } : {}),
+          }
+        : {}),
     };
   }
   return {
@@ -84,7 +90,7 @@ export function buildOpenApi(registry: ApiRegistry, info: { version: string; ser
       securitySchemes: {
         keycloak: {
           type: 'openIdConnect',
-          openIdConnectUrl: '/realms/mpp/.well-known/openid-configuration',
+          openIdConnectUrl: info.openIdConnectUrl,
           description: 'Keycloak realm `mpp` bearer tokens (embedded issuer by default).',
         },
       },

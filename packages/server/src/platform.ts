@@ -1,12 +1,13 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SatupintuConfig } from '@satupintu/core';
 import { Databases, migrateAll } from '@satupintu/db';
 import { startInfrastructure, type Infrastructure } from '@satupintu/stack';
 import { ObjectStore } from '@satupintu/storage';
+import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type EmbeddedIssuer } from '@satupintu/auth';
 import { createApp, type App } from './app.js';
-import type { GuardFactory } from './api.js';
 import { JobQueues } from './jobs.js';
 import { createLogger } from './logger.js';
 import { seedTenants } from './seed.js';
@@ -20,24 +21,19 @@ export interface Platform {
   jobs: JobQueues;
   infra: Infrastructure;
   logger: Logger;
+  /** The embedded issuer, when KEYCLOAK_URL is not set. */
+  issuer?: EmbeddedIssuer;
+  /** Base URL of the Keycloak (or embedded issuer) the API trusts. */
+  authServerUrl: string;
   /** Graceful shutdown: stop accepting, drain requests, stop jobs, close pools, stop embedded servers. */
   stop(): Promise<void>;
 }
 
 export interface PlatformOptions {
   logger?: Logger;
-  guards?: GuardFactory;
+  /** Realm export for the embedded issuer (default infra/keycloak/realm-mpp.json). */
+  realmFile?: string | URL;
 }
-
-/** Until the identity module provides guards, a guarded route refuses everyone. */
-const denyGuarded: GuardFactory = (security) =>
-  security.kind === 'public'
-    ? []
-    : [
-        (_req, _res, next) => {
-          next(Object.assign(new Error('authentication not configured'), { status: 401 }));
-        },
-      ];
 
 export async function startPlatform(config: SatupintuConfig, opts: PlatformOptions = {}): Promise<Platform> {
   const logger = opts.logger ?? createLogger(config);
@@ -46,6 +42,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
   let dbs: Databases | undefined;
   let store: ObjectStore | undefined;
   const jobs = new JobQueues(logger.child({ component: 'jobs' }));
+  let listening: http.Server | undefined;
   try {
     const reports = await migrateAll(config, infra);
     for (const r of reports) if (r.applied.length) logger.info({ database: r.database, applied: r.applied }, 'migrations applied');
@@ -61,22 +58,56 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     await store.ensureBuckets();
     await jobs.start(infra.regionDatabaseUrls);
 
-    let shuttingDown = false;
-    const app = createApp({ config, logger, dbs, store, jobs, guards: opts.guards ?? denyGuarded, isShuttingDown: () => shuttingDown });
-    await app.services.regions.sync();
-    if (config.seed) {
-      const created = await seedTenants(app.services.tenants, config.regions.map((r) => r.id), config.defaultRegion);
-      if (created.length) logger.info({ tenants: created }, 'seeded tenants');
-    }
-
-    const server = http.createServer(app.express);
+    // Listen first: the embedded issuer's URL (and so every token's issuer) depends on the port.
+    let handler: http.RequestListener = (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+      res.end(JSON.stringify({ type: 'urn:satupintu:problem:starting', title: 'Sedang memulai / Starting', status: 503, code: 'STARTING' }));
+    };
+    const server = http.createServer((req, res) => handler(req, res));
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const url = `http://${config.host}:${port}`;
+    const url = config.publicUrl ?? `http://${config.host}:${port}`;
+    listening = server;
+
+    let shuttingDown = false;
+    let issuer: EmbeddedIssuer | undefined;
+    if (!config.keycloak.url) {
+      issuer = createEmbeddedIssuer({
+        publicUrl: url,
+        realm: loadRealm(opts.realmFile ?? DEFAULT_REALM_FILE),
+        secretsDir: path.join(config.dataDir, 'issuer'),
+        apiAudience: config.keycloak.clientId,
+      });
+    }
+    const authServerUrl = config.keycloak.url ?? url;
+    const guards = createGuards({
+      authServerUrl: () => authServerUrl,
+      realm: config.keycloak.realm,
+      clientId: config.keycloak.clientId,
+      jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds,
+    });
+    const app = createApp({
+      config,
+      logger,
+      dbs,
+      store,
+      jobs,
+      guards,
+      authServerUrl,
+      mounts: issuer ? [{ path: `/realms/${config.keycloak.realm}`, handler: issuer.router }] : [],
+      isShuttingDown: () => shuttingDown,
+    });
+    await app.services.regions.sync();
+    if (config.seed) {
+      const created = await seedTenants(app.services.tenants, config.regions.map((r) => r.id), config.defaultRegion);
+      if (created.length) logger.info({ tenants: created }, 'seeded tenants');
+    }
+
+    handler = app.express;
     const openDbs = dbs;
     const openStore = store;
     let stopping: Promise<void> | undefined;
@@ -84,6 +115,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       url,
       port,
       app,
+      issuer,
+      authServerUrl,
       dbs,
       store,
       jobs,
@@ -105,6 +138,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
         })()),
     };
   } catch (e) {
+    listening?.close();
     await jobs.stop().catch(() => {});
     await dbs?.close().catch(() => {});
     store?.destroy();

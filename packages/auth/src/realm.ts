@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+
+// Namespace for the embedded issuer's user ids (stable per realm and username, UUID-shaped like Keycloak's).
+const USER_NAMESPACE = '6f2b8a3e-1f0c-4c7e-9a51-3d2f6b7c8e90';
+
+/** The part of a Keycloak realm export the embedded issuer understands. */
+export interface RealmExport {
+  realm: string;
+  accessTokenLifespan?: number;
+  roles?: { realm?: { name: string; composite?: boolean; composites?: { realm?: string[] } }[] };
+  defaultRole?: { name: string };
+  groups?: GroupRep[];
+  clients?: ClientRep[];
+  users?: UserRep[];
+}
+interface GroupRep {
+  name: string;
+  realmRoles?: string[];
+  subGroups?: GroupRep[];
+}
+export interface ClientRep {
+  clientId: string;
+  enabled?: boolean;
+  bearerOnly?: boolean;
+  publicClient?: boolean;
+  standardFlowEnabled?: boolean;
+  directAccessGrantsEnabled?: boolean;
+  redirectUris?: string[];
+  attributes?: Record<string, string>;
+  protocolMappers?: { protocolMapper: string; config?: Record<string, string> }[];
+}
+interface UserRep {
+  username: string;
+  enabled?: boolean;
+  email?: string;
+  emailVerified?: boolean;
+  firstName?: string;
+  lastName?: string;
+  credentials?: { type: string; value?: string }[];
+  realmRoles?: string[];
+  groups?: string[];
+}
+
+export interface RealmUser {
+  id: string;
+  username: string;
+  email?: string;
+  emailVerified: boolean;
+  firstName?: string;
+  lastName?: string;
+  /** Effective realm roles: direct, from groups, composites expanded. */
+  roles: string[];
+  groups: string[];
+  passwordHash?: Buffer;
+  salt: Buffer;
+}
+
+export interface Realm {
+  name: string;
+  accessTokenLifespan: number;
+  clients: ClientRep[];
+  users: Map<string, RealmUser>;
+  findUser(username: string): RealmUser | undefined;
+  checkPassword(user: RealmUser, password: string): boolean;
+  /** Clients whose tokens carry the given audience (an oidc-audience-mapper naming it). */
+  audienceOf(clientId: string): string[];
+}
+
+function hash(password: string, salt: Buffer): Buffer {
+  return scryptSync(password, salt, 32);
+}
+
+/**
+ * Loads a realm export (the same file a real Keycloak imports) so users, roles and groups are
+ * defined once. Plaintext demo passwords are hashed at load and never kept.
+ */
+export function loadRealm(file: string | URL): Realm {
+  const rep = JSON.parse(readFileSync(file, 'utf8')) as RealmExport;
+  const groupRoles = new Map<string, string[]>();
+  const walk = (gs: GroupRep[] | undefined, prefix: string) => {
+    for (const g of gs ?? []) {
+      const path = `${prefix}/${g.name}`;
+      groupRoles.set(path, g.realmRoles ?? []);
+      walk(g.subGroups, path);
+    }
+  };
+  walk(rep.groups, '');
+  const composites = new Map((rep.roles?.realm ?? []).map((r) => [r.name, r.composites?.realm ?? []]));
+  const expand = (roles: string[]): string[] => {
+    const out = new Set<string>();
+    const visit = (r: string) => {
+      if (out.has(r)) return;
+      out.add(r);
+      for (const c of composites.get(r) ?? []) visit(c);
+    };
+    roles.forEach(visit);
+    return [...out];
+  };
+  const users = new Map<string, RealmUser>();
+  for (const u of rep.users ?? []) {
+    if (u.enabled === false) continue;
+    for (const g of u.groups ?? []) if (!groupRoles.has(g)) throw new Error(`realm export: user ${u.username} is in unknown group ${g}`);
+    const direct = [...(u.realmRoles ?? []), ...(u.groups ?? []).flatMap((g) => groupRoles.get(g) ?? [])];
+    const salt = randomBytes(16);
+    const pw = u.credentials?.find((c) => c.type === 'password')?.value;
+    users.set(u.username, {
+      // Stable subject per username, like a Keycloak user id.
+      id: uuidv5(`${rep.realm}/${u.username}`, USER_NAMESPACE),
+      username: u.username,
+      email: u.email,
+      emailVerified: u.emailVerified ?? false,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      roles: expand(direct),
+      groups: u.groups ?? [],
+      passwordHash: pw === undefined ? undefined : hash(pw, salt),
+      salt,
+    });
+  }
+  const clients = rep.clients ?? [];
+  return {
+    name: rep.realm,
+    accessTokenLifespan: rep.accessTokenLifespan ?? 300,
+    clients,
+    users,
+    findUser: (username) => users.get(username) ?? [...users.values()].find((u) => u.email === username),
+    checkPassword: (user, password) => {
+      const candidate = hash(password, user.salt);
+      return user.passwordHash !== undefined && timingSafeEqual(candidate, user.passwordHash);
+    },
+    audienceOf: (clientId) =>
+      (clients.find((c) => c.clientId === clientId)?.protocolMappers ?? [])
+        .filter((m) => m.protocolMapper === 'oidc-audience-mapper' && m.config?.['included.client.audience'])
+        .map((m) => m.config!['included.client.audience']!),
+  };
+}
+
+/** The realm export shipped in infra/keycloak/. */
+export const DEFAULT_REALM_FILE = new URL('../../../infra/keycloak/realm-mpp.json', import.meta.url);
