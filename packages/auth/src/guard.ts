@@ -105,6 +105,16 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
         }),
       );
     try {
+      // keycloak-connect verifies RS256 only, whatever the header says; refuse any other algorithm
+      // (alg "none", HS256 with the public key) and key-less headers before it looks up keys.
+      let header: { alg?: unknown; kid?: unknown };
+      try {
+        header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as typeof header;
+      } catch {
+        throw new Error('invalid token (malformed)');
+      }
+      if (header.alg !== 'RS256') throw new Error(`invalid token (algorithm ${String(header.alg)} not accepted)`);
+      if (typeof header.kid !== 'string') throw new Error('invalid token (no key id)');
       const grant = await kc().grantManager.createGrant({ access_token: token } as never);
       const content = (grant.access_token as unknown as { content: Record<string, unknown> }).content;
       const now = Date.now() / 1000;
@@ -124,7 +134,9 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
             cause: e,
           }),
         );
-      const short = reason.replace(/^.*Reason: /, '').replace(/^Grant validation failed\. /, '');
+      const short = /Cannot read properties/.test(reason)
+        ? 'invalid token (unknown signing key)'
+        : reason.replace(/^.*Reason: /, '').replace(/^Grant validation failed\. /, '');
       next(
         new AuthenticationError({
           code: 'TOKEN_INVALID',

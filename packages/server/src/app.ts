@@ -18,6 +18,7 @@ import { TenantService } from './modules/tenants/service.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
 import { wilayahRoutes } from './modules/wilayah/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
 
 export const PLATFORM_VERSION = '0.1.0';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): App {
   regionRoutes(api, regions);
   tenantRoutes(api, tenants, idempotency);
   wilayahRoutes(api);
+  auditRoutes(api, deps.dbs, tenants);
 
   const openapi = () =>
     buildOpenApi(api, {

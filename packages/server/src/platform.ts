@@ -13,6 +13,7 @@ import { createLogger } from './logger.js';
 import { seedTenants } from './seed.js';
 
 export interface Platform {
+  config: SatupintuConfig;
   url: string;
   port: number;
   app: App;
@@ -112,6 +113,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     const openStore = store;
     let stopping: Promise<void> | undefined;
     return {
+      config,
       url,
       port,
       app,

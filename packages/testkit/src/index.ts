@@ -78,3 +78,25 @@ export async function api(
   if (text && /json/.test(type)) parsed = JSON.parse(text);
   return { status: res.status, headers: res.headers, body: parsed };
 }
+
+/**
+ * An access token for a realm user through the token endpoint (password grant of the dev client
+ * `satupintu-cli`): the same call works against the embedded issuer and a real Keycloak.
+ */
+export async function tokenFor(platform: Platform, username: string, password = DEMO_PASSWORD, clientId = 'satupintu-cli'): Promise<string> {
+  const res = await fetch(`${platform.authServerUrl}/realms/mpp/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password, scope: 'openid' }),
+  });
+  const body = (await res.json()) as { access_token?: string; error?: string };
+  if (!res.ok || !body.access_token) throw new Error(`no token for ${username}: ${res.status} ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+export const DEMO_PASSWORD = 'mpp-demo';
+
+/** Decodes a JWT's payload (no verification): for assertions on claims. */
+export function claimsOf(token: string): Record<string, any> {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+}
