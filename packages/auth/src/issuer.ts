@@ -66,6 +66,8 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
     sessionClients.map((c) => [c.clientId, redirectMatcher([...(c.redirectUris ?? []), `${opts.publicUrl}/*`])]),
   );
 
+  // oidc-provider names resource servers by absolute URI; the token audience is the API's client id.
+  const resourceIndicator = `urn:keycloak:client:${apiAudience}`;
   const resourceServer = {
     scope: SCOPES,
     audience: apiAudience,
@@ -108,10 +110,10 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
         rpInitiatedLogout: { enabled: true },
         resourceIndicators: {
           enabled: true,
-          defaultResource: async () => apiAudience,
+          defaultResource: async () => resourceIndicator,
           useGrantedResource: async () => true,
           getResourceServerInfo: async (_ctx, indicator) => {
-            if (indicator !== apiAudience) throw new errors.InvalidTarget();
+            if (indicator !== resourceIndicator) throw new errors.InvalidTarget();
             return resourceServer;
           },
         },
@@ -163,7 +165,7 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
         const grant = new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
         grant.addOIDCScope(SCOPES);
         grant.addOIDCClaims(['memberships']);
-        grant.addResourceScope(apiAudience, SCOPES);
+        grant.addResourceScope(resourceIndicator, SCOPES);
         await grant.save();
         return grant;
       },
@@ -183,7 +185,7 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
         if (!client || !user || !realm.checkPassword(user, String(params?.password ?? ''))) throw new errors.InvalidGrant('Invalid user credentials');
         const grant = new provider.Grant({ accountId: user.id, clientId: client.clientId });
         grant.addOIDCScope(SCOPES);
-        grant.addResourceScope(apiAudience, SCOPES);
+        grant.addResourceScope(resourceIndicator, SCOPES);
         const grantId = await grant.save();
         const at = new provider.AccessToken({
           accountId: user.id,
@@ -191,7 +193,7 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
           grantId,
           gty: 'password',
           scope: SCOPES,
-          resourceServer: new provider.ResourceServer(apiAudience, resourceServer),
+          resourceServer: new provider.ResourceServer(resourceIndicator, resourceServer),
         } as never);
         const value = await at.save();
         ctx.body = { access_token: value, expires_in: at.expiration, token_type: 'Bearer', scope: SCOPES, 'not-before-policy': 0 };

@@ -18,6 +18,8 @@ export function testConfig(dataDir: string, env: NodeJS.ProcessEnv = {}): Satupi
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED: 'true',
+    // Tests rotate keys and want the new one fetched at once; production keeps keycloak-connect's 10 s.
+    KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: process.env.KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS ?? '1',
     ...env,
   });
 }

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import type { Platform } from '@satupintu/server';
+
+/** A tiny cookie jar for walking a browser login with fetch. */
+class Browser {
+  private cookies = new Map<string, string>();
+  async go(url: string, init: RequestInit = {}): Promise<Response> {
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    return res;
+  }
+}
+
+describe('embedded Keycloak-compatible issuer', () => {
+  let p: Platform;
+  let realmUrl: string;
+  before(function () {
+    p = sharedPlatform();
+    if (!p.issuer) this.skip(); // KEYCLOAK_URL points at a real Keycloak: its own suite covers it
+    realmUrl = `${p.authServerUrl}/realms/mpp`;
+  });
+
+  it('serves discovery and JWKS at Keycloak paths', async () => {
+    const d = (await (await fetch(`${realmUrl}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    assert.equal(d.issuer, realmUrl);
+    for (const [k, path] of [
+      ['authorization_endpoint', 'auth'],
+      ['token_endpoint', 'token'],
+      ['jwks_uri', 'certs'],
+      ['userinfo_endpoint', 'userinfo'],
+      ['end_session_endpoint', 'logout'],
+    ])
+      assert.match(d[k]!, new RegExp(`/realms/mpp/protocol/openid-connect/${path}$`));
+    const jwks = (await (await fetch(d.jwks_uri!.replace(/^http:\/\/[^/]+/, p.authServerUrl))).json()) as { keys: { kty: string; d?: string }[] };
+    assert.ok(jwks.keys.length >= 1);
+    assert.ok(jwks.keys.every((k) => k.kty === 'RSA' && k.d === undefined), 'only public keys are published');
+  });
+
+  it('logs a user in through the browser flow (authorization code + PKCE) and the API accepts the token', async () => {
+    const b = new Browser();
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const redirectUri = `${p.url}/auth/callback`;
+    const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
+    auth.search = new URLSearchParams({
+      client_id: 'satupintu-web',
+      response_type: 'code',
+      scope: 'openid profile email',
+      redirect_uri: redirectUri,
+      state: 'st-123',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    let res = await b.go(auth.toString());
+    assert.equal(res.status, 303);
+    const loginUrl = new URL(res.headers.get('location')!, p.url).toString();
+    res = await b.go(loginUrl);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Masuk ke Satupintu/);
+    assert.match(html, /<label for="username">/);
+    // A wrong password shows the form again with an alert.
+    res = await b.go(loginUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=warga.kbb&password=nope' });
+    assert.equal(res.status, 401);
+    assert.match(await res.text(), /role="alert"/);
+    res = await b.go(loginUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=warga.kbb&password=mpp-demo' });
+    let location = res.headers.get('location')!;
+    for (let hops = 0; hops < 6 && !location.startsWith(redirectUri); hops++) {
+      res = await b.go(new URL(location, p.url).toString());
+      location = res.headers.get('location')!;
+      assert.ok(location, `hop ${hops} ended at ${res.status}`);
+    }
+    const back = new URL(location);
+    assert.equal(back.searchParams.get('state'), 'st-123');
+    const code = back.searchParams.get('code')!;
+    const tokenRes = await fetch(`${realmUrl}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'satupintu-web', code_verifier: verifier }),
+    });
+    const tokens = (await tokenRes.json()) as { access_token: string; id_token: string };
+    assert.equal(tokenRes.status, 200, JSON.stringify(tokens));
+    const claims = claimsOf(tokens.access_token);
+    assert.equal(claims.azp, 'satupintu-web');
+    assert.equal(claims.preferred_username, 'warga.kbb');
+    const me = await api(p, 'GET', '/api/v1/me', { token: tokens.access_token });
+    assert.equal(me.status, 200);
+    assert.deepEqual(me.body.roles, ['citizen']);
+  });
+
+  it('refuses an authorization request without PKCE', async () => {
+    const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
+    auth.search = new URLSearchParams({ client_id: 'satupintu-web', response_type: 'code', scope: 'openid', redirect_uri: `${p.url}/cb` }).toString();
+    const res = await fetch(auth, { redirect: 'manual' });
+    const location = res.headers.get('location') ?? '';
+    assert.match(location, /error=invalid_request/);
+    assert.match(decodeURIComponent(location.replace(/\+/g, ' ')), /PKCE/);
+  });
+
+  it('refuses a redirect URI outside the client’s patterns', async () => {
+    const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
+    auth.search = new URLSearchParams({ client_id: 'satupintu-web', response_type: 'code', scope: 'openid', redirect_uri: 'https://evil.example/cb', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' }).toString();
+    const res = await fetch(auth, { redirect: 'manual' });
+    assert.equal(res.status, 400);
+  });
+
+  it('picks up a rotated signing key without restarting the API', async () => {
+    const before = await tokenFor(p, 'admin.kbb');
+    const oldKid = JSON.parse(Buffer.from(before.split('.')[0]!, 'base64url').toString()).kid;
+    assert.equal((await api(p, 'GET', '/api/v1/me', { token: before })).status, 200);
+    await p.issuer!.rotateKeys();
+    const after = await tokenFor(p, 'admin.kbb');
+    const newKid = JSON.parse(Buffer.from(after.split('.')[0]!, 'base64url').toString()).kid;
+    assert.notEqual(newKid, oldKid);
+    // keycloak-connect refetches JWKS for an unknown kid at most once per interval (1 s in tests).
+    await new Promise((r) => setTimeout(r, 1_100));
+    assert.equal((await api(p, 'GET', '/api/v1/me', { token: after })).status, 200);
+    assert.equal((await api(p, 'GET', '/api/v1/me', { token: before })).status, 200, 'tokens signed by the previous key stay valid');
+  });
+});
