@@ -39,7 +39,7 @@ describe('embedded Keycloak-compatible issuer', () => {
       ['jwks_uri', 'certs'],
       ['userinfo_endpoint', 'userinfo'],
       ['end_session_endpoint', 'logout'],
-    ])
+    ] as const)
       assert.match(d[k]!, new RegExp(`/realms/mpp/protocol/openid-connect/${path}$`));
     const jwks = (await (await fetch(d.jwks_uri!.replace(/^http:\/\/[^/]+/, p.authServerUrl))).json()) as { keys: { kty: string; d?: string }[] };
     assert.ok(jwks.keys.length >= 1);

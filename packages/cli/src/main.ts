@@ -6,6 +6,7 @@ import { withContext } from './context.js';
 import { printError } from './output.js';
 import { startCommand } from './commands/start.js';
 import { tenantCommands } from './commands/tenant.js';
+import { tokenCommand } from './commands/token.js';
 
 const program = new Command('satupintu')
   .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
@@ -39,6 +40,7 @@ region
   });
 
 tenantCommands(program);
+tokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,10 +59,13 @@ export class IdempotencyStore {
         .execute();
       return { ...result, replayed: false };
     } catch (e) {
-      // A concurrent twin with the same key won the race: answer with its result.
+      // A concurrent twin with the same key won the race: answer with its result once it is stored.
       if (e instanceof ConflictError) {
-        const twin = await replay();
-        if (twin) return twin;
+        for (let i = 0; i < 20; i++) {
+          const twin = await replay();
+          if (twin) return twin;
+          await new Promise((r) => setTimeout(r, 50));
+        }
       }
       throw e;
     }

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from '@satupintu/stack';
+import { tempDataDir } from '@satupintu/testkit';
+
+const CLI = path.resolve('packages/cli/bin/satupintu.js');
+
+/** Processes whose command line mentions `needle` (the embedded PostgreSQL runs with -D <DATA_DIR>/postgres). */
+function processesMentioning(needle: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (cmd.includes(needle)) found.push(`${pid}: ${cmd.trim()}`);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+}
+
+async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  // Its own process group, so a signal reaches it as Ctrl-C in a terminal would.
+  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 120 s:\n${out}`)), 120_000);
+    const check = () => {
+      if (out.includes('siap / ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+  });
+  return { child, output: () => out };
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  process.kill(-child.pid!, signal);
+  return exited;
+}
+
+describe('npm start on a fresh data directory (the satupintu CLI)', function () {
+  this.timeout(300_000);
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async function () {
+    // This suite runs the embedded stack itself; it is not part of the external-server tier.
+    if (process.env.CONTROL_DATABASE_URL) this.skip();
+    dataDir = tempDataDir('satupintu-e2e-');
+    env = { DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+  });
+  after(() => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts everything, serves the CLI meanwhile, and Ctrl-C leaves no process behind; data survives a restart', async () => {
+    const first = await start(env);
+    const base = `http://127.0.0.1:${env.PORT}`;
+    assert.match(first.output(), /PostgreSQL\s+embedded/);
+    assert.match(first.output(), /S3\s+embedded s3rver/);
+    assert.equal((await fetch(`${base}/readyz`)).status, 200);
+
+    // The CLI joins the running embedded PostgreSQL rather than starting a second one.
+    const created = cli(['tenant', 'create', '--code', '62.04', '--region', 'id-batam', '--status', 'committed'], env);
+    assert.equal(created.status, 0, created.stderr + created.stdout);
+    assert.match(created.stdout, /Kabupaten Barito Selatan \(62\.04\) → kab-barito-selatan, region id-batam/);
+    const dup = cli(['tenant', 'create', '--code', '62.04', '--slug', 'kab-bsel'], env);
+    assert.equal(dup.status, 1);
+    assert.match(dup.stderr, /TENANT_CODE_TAKEN/);
+    assert.match(dup.stderr, /sudah menjadi tenant.*already a tenant/s);
+    const badCode = cli(['tenant', 'create', '--code', '99.99'], env);
+    assert.match(badCode.stderr, /REGION_CODE_UNKNOWN/);
+
+    const token = cli(['token', 'admin.platform'], env);
+    assert.equal(token.status, 0, token.stderr);
+    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    assert.equal(((await me.json()) as { username: string }).username, 'admin.platform');
+
+    assert.equal(await stop(first.child, 'SIGINT'), 0);
+    assert.deepEqual(processesMentioning(dataDir), [], 'no orphan postgres after Ctrl-C');
+
+    const second = await start(env);
+    const t = await fetch(`${base}/api/v1/tenants/kab-barito-selatan`);
+    assert.equal(t.status, 200, 'the tenant made by the CLI is still there');
+    const regions = (await (await fetch(`${base}/api/v1/regions`)).json()) as { items: { id: string; tenantCount: number }[] };
+    assert.equal(regions.items.find((r) => r.id === 'id-batam')?.tenantCount, 5);
+    assert.equal(await stop(second.child, 'SIGTERM'), 0);
+    assert.deepEqual(processesMentioning(dataDir), []);
+  });
+
+  it('recovers from a killed process: the orphaned PostgreSQL is stopped and the stack starts again', async () => {
+    const run = await start(env);
+    const exited = new Promise((r) => run.child.on('exit', r));
+    process.kill(run.child.pid!, 'SIGKILL');
+    await exited;
+    assert.ok(processesMentioning(`${dataDir}/postgres`).length > 0, 'postgres is orphaned after kill -9');
+    const again = await start(env);
+    assert.equal((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status, 200);
+    assert.equal(await stop(again.child, 'SIGINT'), 0);
+    assert.deepEqual(processesMentioning(dataDir), []);
+  });
+});
