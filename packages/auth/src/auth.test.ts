@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, createHmac } from 'node:crypto';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { api, claimsOf, keycloakAdmin, sharedPlatform, tokenFor, tokenResponse } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -97,17 +97,42 @@ describe('API protection (keycloak-connect bearer-only, audience checked)', () =
   });
 
   it('rejects a wrong issuer or realm', async function () {
-    await expect401(await mint({ iss: `${p.authServerUrl}/realms/other` }, this), 'TOKEN_INVALID', /wrong ISS/);
-    await expect401(await mint({ iss: 'https://sso.example.go.id/realms/mpp' }, this), 'TOKEN_INVALID', /wrong ISS/);
+    if (p.issuer) {
+      await expect401(await mint({ iss: `${p.authServerUrl}/realms/other` }, this), 'TOKEN_INVALID', /wrong ISS/);
+      await expect401(await mint({ iss: 'https://sso.example.go.id/realms/mpp' }, this), 'TOKEN_INVALID', /wrong ISS/);
+      return;
+    }
+    // Keycloak: a genuine token of another realm (master).
+    if (!process.env.KEYCLOAK_ADMIN_PASSWORD) this.skip();
+    const other = await tokenResponse(p, 'master', 'admin-cli', process.env.KEYCLOAK_ADMIN_USER ?? 'admin', process.env.KEYCLOAK_ADMIN_PASSWORD!);
+    await expect401(other.access_token, 'TOKEN_INVALID');
   });
 
   it('rejects a wrong audience', async function () {
-    await expect401(await mint({ aud: 'account' }, this), 'TOKEN_INVALID', /wrong audience/);
+    if (p.issuer) return expect401(await mint({ aud: 'account' }, this), 'TOKEN_INVALID', /wrong audience/);
+    // Keycloak: a genuine mpp token issued to a client without the satupintu-api audience.
+    const t = await tokenResponse(p, 'mpp', 'admin-cli', 'warga.kbb', 'mpp-demo');
+    assert.ok(![claimsOf(t.access_token!).aud].flat().includes('satupintu-api'));
+    await expect401(t.access_token, 'TOKEN_INVALID', /wrong audience/);
   });
 
   it('rejects an expired token', async function () {
-    const now = Math.floor(Date.now() / 1000);
-    await expect401(await mint({ iat: now - 900, exp: now - 600 }, this), 'TOKEN_INVALID', /expired/);
+    if (p.issuer) {
+      const now = Math.floor(Date.now() / 1000);
+      return expect401(await mint({ iat: now - 900, exp: now - 600 }, this), 'TOKEN_INVALID', /expired/);
+    }
+    const admin = await keycloakAdmin(p);
+    if (!admin) this.skip();
+    // Keycloak: shorten the realm's token lifespan for one token, then let it lapse.
+    await admin!('PUT', '', { accessTokenLifespan: 1 });
+    let short: string;
+    try {
+      short = await tokenFor(p, 'admin.kbb');
+    } finally {
+      await admin!('PUT', '', { accessTokenLifespan: 300 });
+    }
+    await new Promise((r) => setTimeout(r, 2_500));
+    await expect401(short, 'TOKEN_INVALID', /expired/);
   });
 
   it('rejects a token that is not yet valid', async function () {
@@ -115,8 +140,10 @@ describe('API protection (keycloak-connect bearer-only, audience checked)', () =
     await expect401(await mint({ nbf: now + 3600, iat: now + 3600, exp: now + 7200 }, this), 'TOKEN_INVALID', /not yet valid/);
   });
 
-  it('rejects a token that is not an access token (typ ID)', async function () {
-    await expect401(await mint({ typ: 'ID' }, this), 'TOKEN_INVALID', /wrong type/);
+  it('rejects a token that is not an access token (an ID token)', async function () {
+    if (p.issuer) return expect401(await mint({ typ: 'ID' }, this), 'TOKEN_INVALID', /wrong type/);
+    const t = await tokenResponse(p, 'mpp', 'satupintu-cli', 'admin.kbb', 'mpp-demo');
+    await expect401(t.id_token, 'TOKEN_INVALID');
   });
 
   it("refuses tenant A's admin on tenant B's data (403), allows it on A's", async () => {

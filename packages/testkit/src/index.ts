@@ -102,3 +102,41 @@ export const DEMO_PASSWORD = 'mpp-demo';
 export function claimsOf(token: string): Record<string, any> {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 }
+
+/**
+ * Admin REST access to a real Keycloak (conformance tier), from KEYCLOAK_ADMIN_USER/PASSWORD:
+ * used to rotate keys and change token lifetimes as an operator would.
+ */
+export async function keycloakAdmin(platform: Platform): Promise<((method: string, path: string, body?: unknown) => Promise<any>) | undefined> {
+  const user = process.env.KEYCLOAK_ADMIN_USER;
+  const password = process.env.KEYCLOAK_ADMIN_PASSWORD;
+  if (platform.issuer || !user || !password) return undefined;
+  const tokenRes = await fetch(`${platform.authServerUrl}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: user, password }),
+  });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  return async (method, path, body) => {
+    const res = await fetch(`${platform.authServerUrl}/admin/realms/mpp${path}`, {
+      method,
+      headers: { authorization: `Bearer ${access_token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`keycloak admin ${method} ${path}: ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+/** Password-grant token response of any realm and client (for tokens the API must refuse). */
+export async function tokenResponse(platform: Platform, realm: string, clientId: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${platform.authServerUrl}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password, scope: 'openid' }),
+  });
+  const body = (await res.json()) as Record<string, string>;
+  if (!res.ok) throw new Error(`token refused: ${JSON.stringify(body)}`);
+  return body;
+}
