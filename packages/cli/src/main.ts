@@ -7,6 +7,7 @@ import { printError } from './output.js';
 import { startCommand } from './commands/start.js';
 import { tenantCommands } from './commands/tenant.js';
 import { tokenCommand } from './commands/token.js';
+import { pluginLintCommand } from './commands/plugin.js';
 
 const program = new Command('satupintu')
   .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
@@ -41,6 +42,8 @@ region
 
 tenantCommands(program);
 tokenCommand(program);
+const pluginCmd = program.command('plugin').description('Agency plugins: lint, publish, install / plugin instansi');
+pluginLintCommand(pluginCmd);
 
 try {
   await program.parseAsync(process.argv);

@@ -32,3 +32,6 @@ export interface Region {
   name: string;
   bucket: string;
 }
+
+/** The platform's version: plugins declare the range they support (`host`). */
+export const PLATFORM_VERSION = '0.1.0';

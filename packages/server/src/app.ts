@@ -20,7 +20,8 @@ import { wilayahRoutes } from './modules/wilayah/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 
-export const PLATFORM_VERSION = '0.1.0';
+export { PLATFORM_VERSION } from '@satupintu/core';
+import { PLATFORM_VERSION } from '@satupintu/core';
 
 export interface AppDeps {
   config: SatupintuConfig;

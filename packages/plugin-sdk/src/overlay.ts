@@ -1,0 +1,104 @@
+import type { ValidateFunction } from 'ajv';
+import { createFormAjv, formErrors } from '@satupintu/forms';
+import type { LintIssue, LocalizedText, ServiceDefinition, ServiceOverlay, TextComponent } from './types.js';
+import { pluginMetaSchema } from './lint.js';
+
+let overlayValidator: ValidateFunction | undefined;
+function overlaySchema(): ValidateFunction {
+  return (overlayValidator ??= createFormAjv().compile({ ...pluginMetaSchema, $id: undefined, $ref: '#/$defs/overlay' }));
+}
+
+/**
+ * Checks a regency's overlay for one service: its shape (the meta-schema's `overlay`), and that it
+ * sets only what the plugin declares overlayable — never a locked fee or a requirement.
+ */
+export function validateOverlay(service: ServiceDefinition, overlay: unknown): LintIssue[] {
+  const v = overlaySchema();
+  if (!v(overlay)) return formErrors(v.errors).map((e) => ({ file: 'overlay', pointer: e.pointer, message: e.message }));
+  const issues: LintIssue[] = [];
+  for (const key of Object.keys(overlay as object)) {
+    if (!service.overlayable.includes(key as never))
+      issues.push({
+        file: 'overlay',
+        pointer: `/${key}`,
+        message: {
+          id: `${key} ditetapkan oleh plugin dan tidak dapat diubah daerah.`,
+          en: `${key} is set by the plugin and cannot be changed by a regency.`,
+        },
+      });
+  }
+  return issues;
+}
+
+/** The service as a tenant offers it: plugin definition with the regency's overlay applied. */
+export function applyOverlay(service: ServiceDefinition, overlay: ServiceOverlay | undefined): ServiceDefinition & { local: Pick<ServiceOverlay, 'counter' | 'contact' | 'openingHours'> } {
+  const o = overlay ?? {};
+  return {
+    ...service,
+    ...(o.fee ? { fee: o.fee } : {}),
+    ...(o.schedule ? { schedule: o.schedule } : {}),
+    standard: {
+      ...service.standard,
+      ...(o.facilities ? { facilities: o.facilities } : {}),
+      ...(o.staffing ? { staffing: o.staffing } : {}),
+      ...(o.competency ? { competency: o.competency } : {}),
+      ...(o.supervision ? { supervision: o.supervision } : {}),
+    },
+    local: { ...(o.counter ? { counter: o.counter } : {}), ...(o.contact ? { contact: o.contact } : {}), ...(o.openingHours ? { openingHours: o.openingHours } : {}) },
+  };
+}
+
+export interface StandardComponent {
+  /** 1–14 in the order of UU 25/2009 Pasal 21. */
+  number: number;
+  key: string;
+  name: LocalizedText;
+  group: 'delivery' | 'management';
+  /** The content; empty when missing. */
+  text: LocalizedText[];
+  complete: boolean;
+}
+
+const fmtDuration = (d: { value: number; unit: string }): LocalizedText => ({
+  id: `${d.value} ${d.unit === 'working-days' ? 'hari kerja' : d.unit === 'hours' ? 'jam' : 'menit'}`,
+  en: `${d.value} ${d.unit === 'working-days' ? 'working days' : d.unit}`,
+});
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+const textOf = (c: TextComponent | undefined): LocalizedText[] => (c && 'text' in c && c.text ? c.text : []);
+
+/**
+ * The 14 components of the standar pelayanan of an (overlaid) service. Components 1–5 derive from
+ * the structured fields (documents, SOP, SLA, fee, outputs); the rest come from `standard`, where a
+ * `tenantProvided` component is complete only once the regency's overlay fills it.
+ */
+export function standardComponents(service: ServiceDefinition): StandardComponent[] {
+  const f = service.fee;
+  const fee: LocalizedText[] =
+    f.kind === 'free'
+      ? [{ id: `Tidak dipungut biaya (${f.legalBasis})`, en: `Free of charge (${f.legalBasis})` }]
+      : f.kind === 'fixed'
+        ? [{ id: `${rupiah(f.amount ?? 0)} (${f.legalBasis})`, en: `${rupiah(f.amount ?? 0)} (${f.legalBasis})` }]
+        : f.kind === 'table'
+          ? (f.items ?? []).map((i) => ({ id: `${i.name.id}: ${rupiah(i.amount)}`, en: `${i.name.en}: ${rupiah(i.amount)}` }))
+          : [f.formula!.text];
+  const sopSteps = Object.entries(service.sop.states)
+    .filter(([, s]) => !s.terminal)
+    .map(([, s]) => (s.sla ? { id: `${s.name.id} (${fmtDuration(s.sla).id})`, en: `${s.name.en} (${fmtDuration(s.sla).en})` } : s.name));
+  const rows: [string, LocalizedText, 'delivery' | 'management', LocalizedText[]][] = [
+    ['requirements', { id: 'Persyaratan', en: 'Requirements' }, 'delivery', service.documents.map((d) => (d.minCount === 0 && !d.requiredWhen ? { id: `${d.name.id} (opsional)`, en: `${d.name.en} (optional)` } : d.name))],
+    ['procedure', { id: 'Sistem, mekanisme, dan prosedur', en: 'System, mechanism and procedure' }, 'delivery', sopSteps],
+    ['timeframe', { id: 'Jangka waktu penyelesaian', en: 'Completion time' }, 'delivery', [fmtDuration(service.sla)]],
+    ['fee', { id: 'Biaya/tarif', en: 'Fee' }, 'delivery', fee],
+    ['product', { id: 'Produk pelayanan', en: 'Service product' }, 'delivery', service.outputs.map((o) => o.name)],
+    ['complaints', { id: 'Penanganan pengaduan, saran, dan masukan', en: 'Complaints, suggestions and feedback' }, 'delivery', textOf(service.standard.complaints)],
+    ['legalBasis', { id: 'Dasar hukum', en: 'Legal basis' }, 'management', textOf(service.standard.legalBasis)],
+    ['facilities', { id: 'Sarana, prasarana, dan/atau fasilitas', en: 'Facilities and infrastructure' }, 'management', textOf(service.standard.facilities)],
+    ['competency', { id: 'Kompetensi pelaksana', en: 'Staff competency' }, 'management', textOf(service.standard.competency)],
+    ['supervision', { id: 'Pengawasan internal', en: 'Internal supervision' }, 'management', textOf(service.standard.supervision)],
+    ['staffing', { id: 'Jumlah pelaksana', en: 'Number of staff' }, 'management', textOf(service.standard.staffing)],
+    ['serviceGuarantee', { id: 'Jaminan pelayanan', en: 'Service guarantee' }, 'management', textOf(service.standard.serviceGuarantee)],
+    ['safetyGuarantee', { id: 'Jaminan keamanan dan keselamatan pelayanan', en: 'Security and safety guarantee' }, 'management', textOf(service.standard.safetyGuarantee)],
+    ['performanceEvaluation', { id: 'Evaluasi kinerja pelaksana', en: 'Staff performance evaluation' }, 'management', textOf(service.standard.performanceEvaluation)],
+  ];
+  return rows.map(([key, name, group, text], i) => ({ number: i + 1, key, name, group, text, complete: text.length > 0 }));
+}

@@ -1,0 +1,156 @@
+/**
+ * TypeScript view of the plugin manifest (schema/plugin.schema.json is the contract; these types
+ * mirror it). Agencies author JSON; the platform reads these types.
+ */
+export interface LocalizedText {
+  id: string;
+  en: string;
+}
+
+export interface AgencyPlugin {
+  id: string;
+  version: string;
+  /** Semver range of platform versions. */
+  host: string;
+  agency: Agency;
+  services: ServiceDefinition[];
+}
+
+export interface Agency {
+  code: string;
+  name: LocalizedText;
+  kind: 'vertical' | 'regional';
+  parent?: LocalizedText;
+  website?: string;
+}
+
+export type Channel = 'online' | 'assisted' | 'counter';
+export type OverlayField = 'counter' | 'contact' | 'openingHours' | 'schedule' | 'fee' | 'facilities' | 'staffing' | 'competency' | 'supervision';
+
+export interface ServiceDefinition {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  category: 'perizinan' | 'non-perizinan';
+  keywords?: string[];
+  channels: Channel[];
+  form: { schema: Record<string, unknown>; ui: FormUi };
+  documents: DocumentRequirement[];
+  sop: SopDefinition;
+  sla: Duration;
+  fee: Fee;
+  outputs: ServiceOutput[];
+  standard: ServiceStandard;
+  schedule?: Schedule;
+  overlayable: OverlayField[];
+}
+
+export interface FormUi {
+  order: string[];
+  labels: Record<string, LocalizedText>;
+  help?: Record<string, LocalizedText>;
+  widgets?: Record<string, string>;
+}
+
+export interface DocumentRequirement {
+  code: string;
+  name: LocalizedText;
+  accept: ('application/pdf' | 'image/jpeg' | 'image/png')[];
+  maxSizeMb: number;
+  minCount: number;
+  maxCount: number;
+  requiredWhen?: Record<string, unknown>;
+  fromService?: { plugin: string; service: string; output: string; maxAgeDays: number };
+}
+
+export interface Duration {
+  value: number;
+  unit: 'minutes' | 'hours' | 'working-days';
+}
+
+export type SopRole = 'citizen' | 'officer' | 'village-operator' | 'tenant-admin';
+
+export interface SopDefinition {
+  initial: string;
+  states: Record<string, SopState>;
+  actions: SopAction[];
+  cutiBersamaIsWorkingDay?: boolean;
+}
+
+export interface SopState {
+  name: LocalizedText;
+  terminal?: boolean;
+  outcome?: 'completed' | 'rejected' | 'withdrawn';
+  sla?: Duration;
+  actor?: SopRole | 'system';
+}
+
+export interface SopAction {
+  code: string;
+  name: LocalizedText;
+  from: string[];
+  to: string;
+  roles: SopRole[];
+  guard?: Record<string, unknown>;
+  comment?: 'required' | 'optional' | 'none';
+  issues?: string[];
+}
+
+export interface Fee {
+  kind: 'free' | 'fixed' | 'table' | 'formula';
+  amount?: number;
+  items?: { code: string; name: LocalizedText; amount: number }[];
+  formula?: { ref: string; text: LocalizedText };
+  legalBasis: string;
+  locked: boolean;
+  note?: LocalizedText;
+}
+
+export interface ServiceOutput {
+  code: string;
+  name: LocalizedText;
+  kind: 'document' | 'physical' | 'external';
+  validityDays?: number;
+  signature?: 'tte' | 'wet' | 'none';
+}
+
+export type TextComponent = { text: LocalizedText[]; tenantProvided?: undefined } | { tenantProvided: true; text?: LocalizedText[] };
+
+export interface ServiceStandard {
+  complaints: TextComponent;
+  legalBasis: TextComponent;
+  facilities: TextComponent;
+  competency: TextComponent;
+  supervision: TextComponent;
+  staffing: TextComponent;
+  serviceGuarantee: TextComponent;
+  safetyGuarantee: TextComponent;
+  performanceEvaluation: TextComponent;
+}
+
+export interface Schedule {
+  appointmentRequired: boolean;
+  sessions: { days: Weekday[]; start: string; end: string; capacity: number }[];
+  onlineShare?: number;
+}
+export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+
+/** What a regency sets for one installed service (only keys the service lists as overlayable). */
+export interface ServiceOverlay {
+  counter?: { name: string; number?: string; floor?: string };
+  contact?: { phone?: string; email?: string; note?: LocalizedText };
+  openingHours?: { days: Weekday[]; open: string; close: string }[];
+  schedule?: Schedule;
+  fee?: Fee;
+  facilities?: TextComponent;
+  staffing?: TextComponent;
+  competency?: TextComponent;
+  supervision?: TextComponent;
+}
+
+/** One problem found in a plugin: where (file and JSON pointer in it) and what, in both languages. */
+export interface LintIssue {
+  file: string;
+  pointer: string;
+  message: LocalizedText;
+}
