@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { loadConfig, type SatupintuConfig } from '@satupintu/core';
 import { Databases, migrateAll } from '@satupintu/db';
 import { startInfrastructure, type Infrastructure } from '@satupintu/stack';
-import { TenantService, RegionService } from '@satupintu/server';
+import { TenantService, RegionService, PluginRegistry, InstallationService, CatalogService } from '@satupintu/server';
+import { os } from './os.js';
 
 export interface CliContext {
   config: SatupintuConfig;
@@ -10,6 +11,11 @@ export interface CliContext {
   dbs: Databases;
   tenants: TenantService;
   regions: RegionService;
+  plugins: PluginRegistry;
+  installations: InstallationService;
+  catalog: CatalogService;
+  /** The operating-system user, recorded as the actor of CLI changes. */
+  user: string;
   close(): Promise<void>;
 }
 
@@ -26,7 +32,13 @@ export async function openContext(): Promise<CliContext> {
     const dbs = await Databases.open({ ...config, dbPoolSize: 2 }, infra);
     const regions = new RegionService(dbs, config);
     await regions.sync();
+    const plugins = new PluginRegistry(dbs, logger);
+    const installations = new InstallationService(dbs, plugins);
     return {
+      plugins,
+      installations,
+      catalog: new CatalogService(plugins, installations),
+      user: os.user(),
       config,
       infra,
       dbs,

@@ -1,25 +1,26 @@
 import { Command, CommanderError } from 'commander';
-import { migrateAll } from '@satupintu/db';
 import { loadConfig } from '@satupintu/core';
-import { startInfrastructure } from '@satupintu/stack';
-import { withContext } from './context.js';
 import { printError } from './output.js';
-import { startCommand } from './commands/start.js';
-import { tenantCommands } from './commands/tenant.js';
 import { tokenCommand } from './commands/token.js';
-import { pluginLintCommand } from './commands/plugin.js';
+import { tenantCommands } from './commands/tenant.js';
+import { catalogCommand, pluginCommands } from './commands/plugin.js';
 
 const program = new Command('satupintu')
   .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
   .version('0.1.0')
   .exitOverride();
 
-program.command('start').description('Run the platform (embedded PostgreSQL, S3 and issuer unless configured otherwise)').action(startCommand);
+program
+  .command('start')
+  .description('Run the platform (embedded PostgreSQL, S3 and issuer unless configured otherwise)')
+  .action(async () => (await import('./commands/start.js')).startCommand());
 
 program
   .command('migrate')
   .description('Apply database migrations to the control plane and every region (idempotent)')
   .action(async () => {
+    const { migrateAll } = await import('@satupintu/db');
+    const { startInfrastructure } = await import('@satupintu/stack');
     const config = loadConfig();
     const infra = await startInfrastructure(config, { needS3: false });
     try {
@@ -35,6 +36,7 @@ region
   .command('list')
   .description('List regions and their tenant counts')
   .action(async () => {
+    const { withContext } = await import('./context.js');
     await withContext(async (ctx) => {
       for (const r of await ctx.regions.list()) console.log(`${r.id.padEnd(12)} ${String(r.tenantCount).padStart(4)} tenants  ${r.name}`);
     });
@@ -43,7 +45,8 @@ region
 tenantCommands(program);
 tokenCommand(program);
 const pluginCmd = program.command('plugin').description('Agency plugins: lint, publish, install / plugin instansi');
-pluginLintCommand(pluginCmd);
+pluginCommands(pluginCmd);
+catalogCommand(program);
 
 try {
   await program.parseAsync(process.argv);

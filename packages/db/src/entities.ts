@@ -128,5 +128,97 @@ export const AuditEventEntity = new EntitySchema<AuditEventRow>({
   },
 });
 
-export const controlEntities = [RegionEntity, TenantEntity, IdempotencyEntity];
-export const regionEntities = [TenantProfileEntity, AuditEventEntity];
+export interface PluginRow {
+  id: string;
+  agencyCode: string;
+  agencyName: { id: string; en: string };
+  agencyKind: 'vertical' | 'regional';
+  createdAt: Date;
+}
+
+export const PluginEntity = new EntitySchema<PluginRow>({
+  name: 'Plugin',
+  tableName: 'plugins',
+  columns: {
+    id: { type: 'text', primary: true },
+    agencyCode: { type: 'text', name: 'agency_code' },
+    agencyName: { type: 'jsonb', name: 'agency_name' },
+    agencyKind: { type: 'text', name: 'agency_kind' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+});
+
+export interface PluginVersionRow {
+  pluginId: string;
+  version: string;
+  contentHash: string;
+  manifest: unknown;
+  hostRange: string;
+  serviceCount: number;
+  publishedBy: string;
+  publishedAt: Date;
+}
+
+export const PluginVersionEntity = new EntitySchema<PluginVersionRow>({
+  name: 'PluginVersion',
+  tableName: 'plugin_versions',
+  columns: {
+    pluginId: { type: 'text', primary: true, name: 'plugin_id' },
+    version: { type: 'text', primary: true },
+    contentHash: { type: 'text', name: 'content_hash' },
+    manifest: { type: 'jsonb' },
+    hostRange: { type: 'text', name: 'host_range' },
+    serviceCount: { type: 'integer', name: 'service_count' },
+    publishedBy: { type: 'text', name: 'published_by' },
+    publishedAt: { type: 'timestamptz', name: 'published_at', createDate: true },
+  },
+});
+
+export interface PluginInstallationRow {
+  tenantId: string;
+  pluginId: string;
+  version: string;
+  contentHash: string;
+  installedBy: string;
+  installedAt: Date;
+  updatedAt: Date;
+}
+
+export const PluginInstallationEntity = new EntitySchema<PluginInstallationRow>({
+  name: 'PluginInstallation',
+  tableName: 'plugin_installations',
+  columns: {
+    tenantId: { type: 'uuid', primary: true, name: 'tenant_id' },
+    pluginId: { type: 'text', primary: true, name: 'plugin_id' },
+    version: { type: 'text' },
+    contentHash: { type: 'text', name: 'content_hash' },
+    installedBy: { type: 'text', name: 'installed_by' },
+    installedAt: { type: 'timestamptz', name: 'installed_at', createDate: true },
+    updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
+  },
+});
+
+export interface ServiceOverlayRow {
+  tenantId: string;
+  pluginId: string;
+  serviceCode: string;
+  overlay: Record<string, unknown>;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export const ServiceOverlayEntity = new EntitySchema<ServiceOverlayRow>({
+  name: 'ServiceOverlay',
+  tableName: 'service_overlays',
+  columns: {
+    tenantId: { type: 'uuid', primary: true, name: 'tenant_id' },
+    pluginId: { type: 'text', primary: true, name: 'plugin_id' },
+    serviceCode: { type: 'text', primary: true, name: 'service_code' },
+    overlay: { type: 'jsonb' },
+    updatedBy: { type: 'text', name: 'updated_by' },
+    updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
+  },
+});
+
+export const controlEntities = [RegionEntity, TenantEntity, IdempotencyEntity, PluginEntity, PluginVersionEntity];
+export const regionEntities = [TenantProfileEntity, AuditEventEntity, PluginInstallationEntity, ServiceOverlayEntity];

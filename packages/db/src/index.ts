@@ -5,3 +5,4 @@ export * from './roles.js';
 export * from './rls.js';
 export { controlMigrations } from './migrations/control.js';
 export { regionMigrations } from './migrations/region.js';
+export * from './audit.js';

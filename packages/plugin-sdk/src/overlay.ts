@@ -5,7 +5,7 @@ import { pluginMetaSchema } from './lint.js';
 
 let overlayValidator: ValidateFunction | undefined;
 function overlaySchema(): ValidateFunction {
-  return (overlayValidator ??= createFormAjv().compile({ ...pluginMetaSchema, $id: undefined, $ref: '#/$defs/overlay' }));
+  return (overlayValidator ??= createFormAjv().compile({ $defs: pluginMetaSchema.$defs, $ref: '#/$defs/overlay' }));
 }
 
 /**

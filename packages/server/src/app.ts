@@ -19,6 +19,12 @@ import { tenantRoutes } from './modules/tenants/routes.js';
 import { wilayahRoutes } from './modules/wilayah/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { PluginRegistry } from './modules/plugins/service.js';
+import { pluginRoutes } from './modules/plugins/routes.js';
+import { InstallationService } from './modules/installations/service.js';
+import { installationRoutes } from './modules/installations/routes.js';
+import { CatalogService } from './modules/catalog/service.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
 
 export { PLATFORM_VERSION } from '@satupintu/core';
 import { PLATFORM_VERSION } from '@satupintu/core';
@@ -40,7 +46,7 @@ export interface AppDeps {
 export interface App {
   express: Express;
   api: ApiRegistry;
-  services: { tenants: TenantService; regions: RegionService };
+  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService };
   metrics: Metrics;
 }
 
@@ -66,11 +72,17 @@ export function createApp(deps: AppDeps): App {
   const tenants = new TenantService(deps.dbs, deps.logger);
   const regions = new RegionService(deps.dbs, deps.config);
   const idempotency = new IdempotencyStore(deps.dbs.control);
+  const plugins = new PluginRegistry(deps.dbs, deps.logger);
+  const installations = new InstallationService(deps.dbs, plugins);
+  const catalog = new CatalogService(plugins, installations);
   identityRoutes(api);
   regionRoutes(api, regions);
   tenantRoutes(api, tenants, idempotency);
   wilayahRoutes(api);
   auditRoutes(api, deps.dbs, tenants);
+  pluginRoutes(api, plugins);
+  installationRoutes(api, tenants, installations);
+  catalogRoutes(api, tenants, catalog);
 
   const openapi = () =>
     buildOpenApi(api, {
@@ -84,5 +96,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(notFoundHandler);
   app.use(problemHandler);
-  return { express: app, api, services: { tenants, regions }, metrics };
+  return { express: app, api, services: { tenants, regions, plugins, installations, catalog }, metrics };
 }

@@ -7,3 +7,6 @@ export * from './seed.js';
 export * from './jobs.js';
 export { TenantService, type CreateTenantInput } from './modules/tenants/service.js';
 export { RegionService } from './modules/regions/service.js';
+export { PluginRegistry, type PublishedVersion, type PluginSummary } from './modules/plugins/service.js';
+export { InstallationService, type Installation } from './modules/installations/service.js';
+export { CatalogService, type CatalogEntry } from './modules/catalog/service.js';

@@ -10,7 +10,7 @@ import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type
 import { createApp, type App } from './app.js';
 import { JobQueues } from './jobs.js';
 import { createLogger } from './logger.js';
-import { seedTenants } from './seed.js';
+import { seedInstallations, seedPlugins, seedTenants } from './seed.js';
 
 export interface Platform {
   config: SatupintuConfig;
@@ -106,6 +106,10 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     if (config.seed) {
       const created = await seedTenants(app.services.tenants, config.regions.map((r) => r.id), config.defaultRegion);
       if (created.length) logger.info({ tenants: created }, 'seeded tenants');
+      const published = await seedPlugins(app.services.plugins, logger);
+      if (published.length) logger.info({ plugins: published }, 'published plugins');
+      const installed = await seedInstallations(app.services.tenants, app.services.plugins, app.services.installations, logger);
+      if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
     }
 
     handler = app.express;

@@ -1,13 +1,17 @@
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { lintPluginDir, type LintIssue } from '@satupintu/plugin-sdk';
 import { PLATFORM_VERSION } from '@satupintu/core';
+import { lintPluginDir, type LintIssue } from '@satupintu/plugin-sdk';
 
 export function printIssues(issues: LintIssue[]): void {
   for (const i of issues) console.error(`  ${i.file}${i.pointer ? `#${i.pointer}` : ''}\n    ${i.message.id}\n    ${i.message.en}`);
 }
 
-export function pluginLintCommand(plugin: Command): void {
+// Commands that need the database load it lazily: `plugin lint` runs offline and fast.
+const ctx = () => import('../context.js');
+
+export function pluginCommands(plugin: Command): void {
   plugin
     .command('lint <dir...>')
     .description('Check plugin folders against the manifest meta-schema and the platform rules / periksa plugin')
@@ -23,5 +27,95 @@ export function pluginLintCommand(plugin: Command): void {
         }
       }
       if (failed) process.exitCode = 1;
+    });
+
+  plugin
+    .command('publish <dir...>')
+    .description('Lint and publish immutable plugin versions to the registry / terbitkan versi plugin')
+    .action(async (dirs: string[]) => {
+      const { withContext } = await ctx();
+      await withContext(async (c) => {
+        for (const dir of dirs) {
+          const r = lintPluginDir(path.resolve(dir), PLATFORM_VERSION);
+          if (!r.ok) {
+            console.error(`✗ ${dir}: ${r.issues.length} masalah / problems`);
+            printIssues(r.issues);
+            process.exitCode = 1;
+            continue;
+          }
+          const { created, version } = await c.plugins.publish(r.manifest, `cli:${c.user}`);
+          console.log(`${created ? '✓ terbit / published' : '= sudah terbit / already published'} ${version.pluginId}@${version.version} ${version.contentHash}`);
+        }
+      });
+    });
+
+  plugin
+    .command('list')
+    .description('Browse the registry / lihat registri')
+    .action(async () => {
+      const { withContext } = await ctx();
+      await withContext(async (c) => {
+        for (const p of await c.plugins.list()) console.log(`${p.id.padEnd(22)} ${p.latest.padEnd(8)} ${p.agency.kind.padEnd(9)} ${p.agency.name.id}  [${p.versions.map((v) => v.version).join(', ')}]`);
+      });
+    });
+
+  const install = async (tenant: string, spec: string) => {
+    const [id, version] = spec.split('@');
+    if (!id || !version) throw new Error('use <plugin>@<version>, e.g. imigrasi@1.0.0');
+    const { withContext } = await ctx();
+    await withContext(async (c) => {
+      const t = await c.tenants.getBySlug(tenant);
+      const r = await c.installations.install(t, id, version, `cli:${c.user}`);
+      console.log(`✓ ${t.slug}: ${id}@${version} (${r.action})`);
+    });
+  };
+  plugin.command('install <tenant> <plugin@version>').description('Install a plugin version into a tenant (pinned)').action(install);
+  plugin.command('upgrade <tenant> <plugin@version>').description('Move an installation to another version explicitly').action(install);
+
+  plugin
+    .command('uninstall <tenant> <plugin>')
+    .description('Uninstall a plugin from a tenant')
+    .action(async (tenant: string, id: string) => {
+      const { withContext } = await ctx();
+      await withContext(async (c) => {
+        const t = await c.tenants.getBySlug(tenant);
+        await c.installations.uninstall(t, id, `cli:${c.user}`);
+        console.log(`✓ ${t.slug}: ${id} dicopot / uninstalled`);
+      });
+    });
+
+  plugin
+    .command('overlay <tenant> <plugin> <service> <file>')
+    .description('Set a service overlay from a JSON file (only what the plugin allows)')
+    .action(async (tenant: string, id: string, service: string, file: string) => {
+      const overlay = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const { withContext } = await ctx();
+      await withContext(async (c) => {
+        const t = await c.tenants.getBySlug(tenant);
+        await c.installations.setOverlay(t, id, service, overlay, `cli:${c.user}`);
+        console.log(`✓ ${t.slug}: overlay ${id}.${service}`);
+      });
+    });
+}
+
+export function catalogCommand(program: Command): void {
+  program
+    .command('catalog <tenant>')
+    .description("A tenant's public service catalog / katalog layanan")
+    .option('--q <text>', 'search')
+    .option('--json', 'print JSON')
+    .action(async (tenant: string, o: { q?: string; json?: boolean }) => {
+      const { withContext } = await ctx();
+      await withContext(async (c) => {
+        const t = await c.tenants.getBySlug(tenant);
+        const items = await c.catalog.list(t, { q: o.q });
+        if (o.json) return console.log(JSON.stringify(items, null, 2));
+        console.log(`${t.name}: ${items.length} layanan / services`);
+        for (const s of items) {
+          const fee = s.standard.find((x) => x.key === 'fee')?.text[0]?.id ?? '';
+          const time = s.standard.find((x) => x.key === 'timeframe')?.text[0]?.id ?? '';
+          console.log(`  ${s.id.padEnd(42)} ${s.name.id}  [${time}; ${fee}]${s.counter ? `  ${s.counter.name}${s.counter.number ? ` #${s.counter.number}` : ''}` : ''}`);
+        }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { MPP_STATUSES, findRegency, suggestSlug, type MppStatus } from '@satupintu/core';
-import { withContext } from '../context.js';
+const withContext: typeof import('../context.js').withContext = async (fn) => (await import('../context.js')).withContext(fn);
 import { os } from '../os.js';
 
 export function tenantCommands(program: Command): void {

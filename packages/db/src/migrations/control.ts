@@ -47,4 +47,44 @@ export class ControlInit1763980000000 implements MigrationInterface {
   }
 }
 
-export const controlMigrations = [ControlInit1763980000000];
+/** The plugin registry: every published version, immutable, with its content hash. */
+export class ControlPluginRegistry1764000000000 implements MigrationInterface {
+  name = 'ControlPluginRegistry1764000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table plugins (
+        id text primary key check (id ~ '^[a-z][a-z0-9-]{1,62}$'),
+        agency_code text not null,
+        agency_name jsonb not null,
+        agency_kind text not null check (agency_kind in ('vertical', 'regional')),
+        created_at timestamptz not null default now()
+      )`);
+    await q.query(`
+      create table plugin_versions (
+        plugin_id text not null references plugins(id),
+        version text not null,
+        content_hash text not null check (content_hash ~ '^sha256:[0-9a-f]{64}$'),
+        manifest jsonb not null,
+        host_range text not null,
+        service_count integer not null,
+        published_by text not null,
+        published_at timestamptz not null default now(),
+        primary key (plugin_id, version)
+      )`);
+    await q.query(`create index plugin_versions_hash_idx on plugin_versions (content_hash)`);
+    // Published versions are immutable, whoever connects.
+    await q.query(`
+      create function plugin_versions_immutable() returns trigger language plpgsql as $$
+      begin
+        raise exception 'published plugin versions are immutable (%@%)', old.plugin_id, old.version using errcode = '55000';
+      end $$`);
+    await q.query(`create trigger plugin_versions_no_change before update or delete on plugin_versions for each row execute function plugin_versions_immutable()`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop table plugin_versions');
+    await q.query('drop function plugin_versions_immutable()');
+    await q.query('drop table plugins');
+  }
+}
+
+export const controlMigrations = [ControlInit1763980000000, ControlPluginRegistry1764000000000];

@@ -42,4 +42,39 @@ export class RegionInit1763980000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000];
+/** A tenant's installed plugin versions (pinned) and its overlays per service. */
+export class RegionPluginInstallations1764000000000 implements MigrationInterface {
+  name = 'RegionPluginInstallations1764000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table plugin_installations (
+        tenant_id uuid not null references tenant_profiles(tenant_id) on delete cascade,
+        plugin_id text not null,
+        version text not null,
+        content_hash text not null,
+        installed_by text not null,
+        installed_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        primary key (tenant_id, plugin_id)
+      )`);
+    await q.query(`
+      create table service_overlays (
+        tenant_id uuid not null,
+        plugin_id text not null,
+        service_code text not null,
+        overlay jsonb not null,
+        updated_by text not null,
+        updated_at timestamptz not null default now(),
+        primary key (tenant_id, plugin_id, service_code),
+        foreign key (tenant_id, plugin_id) references plugin_installations (tenant_id, plugin_id) on delete cascade
+      )`);
+    await enableTenantRls(q, 'plugin_installations');
+    await enableTenantRls(q, 'service_overlays');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop table service_overlays');
+    await q.query('drop table plugin_installations');
+  }
+}
+
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000];

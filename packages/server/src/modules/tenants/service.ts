@@ -1,5 +1,5 @@
 import { InputError, ajvErrorsToFieldErrors, createAjv, findRegency, newId, type MppStatus, type Tenant } from '@satupintu/core';
-import { AuditEventEntity, TenantEntity, TenantProfileEntity, withTenant, type Databases, type TenantRow } from '@satupintu/db';
+import { recordAudit, TenantEntity, TenantProfileEntity, withTenant, type Databases, type TenantRow } from '@satupintu/db';
 import type { Logger } from 'pino';
 import { createTenantBody } from './schemas.js';
 import { codeTaken, regionCodeUnknown, regionUnknown, slugTaken, tenantNotFound } from './errors.js';
@@ -82,9 +82,8 @@ export class TenantService {
         }
         await withTenant(region, id, async (rem) => {
           await rem.getRepository(TenantProfileEntity).insert({ tenantId: id, slug: input.slug, name: regency.name, timeZone: regency.timeZone });
-          await rem.getRepository(AuditEventEntity).insert({
+          await recordAudit(rem, {
             tenantId: id,
-            id: newId(),
             actor,
             action: 'tenant.created',
             subject: `tenant:${id}`,

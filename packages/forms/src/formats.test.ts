@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { FormValidatorCache } from './validators.js';
+import { isNik, isNkk, isNpwp, isPhoneId, isNip, npwp16, phoneE164 } from './formats.js';
+
+describe('Indonesian identifier formats', () => {
+  it('NIK: 16 digits, known province, real date (+40 for women), serial not 0000', () => {
+    assert.ok(isNik('3217060101900001')); // Ngamprah, 1 Jan 1990, man
+    assert.ok(isNik('3217064101900001')); // same, woman (day + 40)
+    assert.ok(isNik('6203052902000123')); // 29 Feb
+    assert.ok(!isNik('321706010190000')); // 15 digits
+    assert.ok(!isNik('9917060101900001')); // no province 99
+    assert.ok(!isNik('3217063201900001')); // day 32
+    assert.ok(!isNik('3217060113900001')); // month 13
+    assert.ok(!isNik('3217060101900000')); // serial 0000
+    assert.ok(!isNik('32170601019000a1'));
+  });
+
+  it('KK number: area, registration date, serial', () => {
+    assert.ok(isNkk('3217061503120004'));
+    assert.ok(!isNkk('3217064503120004')); // no +40 rule for KK
+  });
+
+  it('NPWP: 15 digits with Luhn check, or 16 (NIK or 0 + NPWP15), punctuation allowed', () => {
+    assert.ok(isNpwp('01.855.081.4-412.000'));
+    assert.ok(isNpwp('018550814412000'));
+    assert.ok(!isNpwp('018550815412000')); // check digit wrong
+    assert.ok(isNpwp('0018550814412000'));
+    assert.ok(isNpwp('3217060101900001')); // NIK as NPWP
+    assert.equal(npwp16('01.855.081.4-412.000'), '0018550814412000');
+  });
+
+  it('phones: mobile in any prefix form, landlines with area codes, unknown mobile prefixes allowed', () => {
+    for (const ok of ['081234567890', '+6281234567890', '6281234567890', '0895123456789', '0226866123', '0513123456']) assert.ok(isPhoneId(ok), ok);
+    for (const bad of ['12345', '0812', '+1 555 1234567', '0012345678']) assert.ok(!isPhoneId(bad), bad);
+    assert.equal(phoneE164('0812-3456-7890'), '+6281234567890');
+  });
+
+  it('NIP: birth date first, appointment month, sex digit', () => {
+    assert.ok(isNip('198503152010011002'));
+    assert.ok(!isNip('198513152010011002'));
+  });
+
+  it('compiles a form once per plugin version and answers in both languages with JSON pointers', () => {
+    const cache = new FormValidatorCache();
+    const schema = { type: 'object', required: ['nik'], properties: { nik: { type: 'string', format: 'nik' }, kodePos: { type: 'string', format: 'postal-code-id' } } };
+    const errors = cache.validate('sha256:a', 'svc', schema, { nik: '123', kodePos: '01234' });
+    assert.deepEqual(errors.map((e) => e.pointer).sort(), ['/kodePos', '/nik']);
+    assert.match(errors.find((e) => e.pointer === '/nik')!.message.id, /NIK harus 16 digit/);
+    assert.match(errors.find((e) => e.pointer === '/nik')!.message.en, /16 digits/);
+    assert.deepEqual(cache.validate('sha256:a', 'svc', schema, { nik: '3217060101900001' }), []);
+    cache.validate('sha256:a', 'svc', schema, {});
+    assert.deepEqual(cache.stats(), { versions: 1, validators: 1 });
+  });
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintPluginDir, lintManifest, pluginMetaSchema } from './lint.js';
+import { loadPluginDir } from './load.js';
+import { contentHash } from './hash.js';
+import { validateOverlay, standardComponents } from './overlay.js';
+import type { AgencyPlugin } from './types.js';
+
+const POLRI = fileURLToPath(new URL('../../../plugins/polri', import.meta.url));
+
+/** A throwaway copy of the Polri plugin, edited by `edit(file → json)`. */
+function variant(edits: Record<string, (j: any) => void>): { dir: string; done: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plugin-'));
+  cpSync(POLRI, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const f = path.join(dir, file);
+    const j = JSON.parse(readFileSync(f, 'utf8'));
+    edit(j);
+    writeFileSync(f, JSON.stringify(j));
+  }
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function lintVariant(edits: Record<string, (j: any) => void>) {
+  const v = variant(edits);
+  try {
+    return lintPluginDir(v.dir, '0.1.0');
+  } finally {
+    v.done();
+  }
+}
+
+describe('plugin lint', () => {
+  it('passes the Polri plugin', () => {
+    const r = lintPluginDir(POLRI, '0.1.0');
+    assert.deepEqual(r.issues, []);
+    assert.equal(r.manifest!.services.length, 3);
+  });
+
+  it('describes every property of the meta-schema (lint messages and editors rely on it)', () => {
+    const missing: string[] = [];
+    const visit = (node: unknown, where: string) => {
+      if (!node || typeof node !== 'object') return;
+      const props = (node as { properties?: Record<string, { description?: string; $ref?: string }> }).properties;
+      for (const [k, v] of Object.entries(props ?? {})) if (!v.description) missing.push(`${where}/properties/${k}`);
+      for (const [k, v] of Object.entries(node)) visit(v, `${where}/${k}`);
+    };
+    visit(pluginMetaSchema, '');
+    assert.deepEqual(missing, []);
+  });
+
+  it('names file and JSON pointer, in Indonesian and English', () => {
+    const r = lintVariant({ 'services/sktlk/service.json': (j) => (j.fee.kind = 'gratis') });
+    assert.equal(r.ok, false);
+    const issue = r.issues[0]!;
+    assert.equal(issue.file, path.join('services', 'sktlk', 'service.json'));
+    assert.equal(issue.pointer, '/fee/kind');
+    assert.ok(issue.message.id && issue.message.en);
+  });
+
+  it('refuses a remote $ref in a form', () => {
+    const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nik = { $ref: 'https://evil.example/schema.json' }) });
+    assert.ok(r.issues.some((i) => i.file.endsWith('form.schema.json') && i.pointer === '/properties/nik/$ref' && /Remote \$ref/.test(i.message.en)), JSON.stringify(r.issues));
+  });
+
+  it('refuses a regex open to catastrophic backtracking, and keeps safe ones', () => {
+    const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.namaLengkap.pattern = '^(a+)+$') });
+    assert.ok(r.issues.some((i) => i.pointer === '/properties/namaLengkap/pattern' && /ReDoS/.test(i.message.en)), JSON.stringify(r.issues));
+    const ok = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.namaLengkap.pattern = "^[A-Za-z .'-]+$") });
+    assert.equal(ok.ok, true, JSON.stringify(ok.issues));
+  });
+
+  it('refuses unknown keywords (ajv strict) and unknown formats', () => {
+    const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nik.minDigits = 16) });
+    assert.ok(r.issues.some((i) => /strict/.test(i.message.en) && /minDigits/.test(i.message.en)), JSON.stringify(r.issues));
+    const f = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nik.format = 'ktp') });
+    assert.ok(f.issues.some((i) => /unknown format/.test(i.message.en)), JSON.stringify(f.issues));
+  });
+
+  it('refuses too deep and oversized documents', () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 40; i++) deep = { type: 'object', properties: { x: deep } };
+    const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nested = deep) });
+    assert.ok(r.issues.some((i) => /Too deeply nested/.test(i.message.en)), JSON.stringify(r.issues));
+    const big = lintVariant({ 'services/sktlk/service.json': (j) => (j.keywords = Array.from({ length: 30 }, () => 'x'.repeat(60)).concat(['y'.repeat(300_000)])) });
+    assert.ok(big.issues.some((i) => /File too large/.test(i.message.en)), JSON.stringify(big.issues));
+  });
+
+  it('checks the SOP: undefined states, dead ends, unreachable completion', () => {
+    const r = lintVariant({
+      'services/sktlk/sop.json': (j) => {
+        j.actions = j.actions.filter((a: { code: string }) => a.code !== 'issue');
+        j.actions.push({ code: 'lost', name: { id: 'x', en: 'x' }, from: ['diverifikasi'], to: 'nowhere', roles: ['officer'] });
+      },
+    });
+    const messages = r.issues.map((i) => i.message.en).join('\n');
+    assert.match(messages, /State nowhere is not defined/);
+    assert.match(messages, /No path reaches a completed state/);
+  });
+
+  it('never lets a locked fee be overlaid', () => {
+    const r = lintVariant({ 'services/skck-baru/service.json': (j) => j.overlayable.push('fee') });
+    assert.ok(r.issues.some((i) => i.pointer === '/overlayable' && /locked fee/.test(i.message.en)));
+  });
+
+  it('hashes canonical content: key order does not matter, content does', () => {
+    const m = loadPluginDir(POLRI).manifest!;
+    const reverseKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverseKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+    const reordered = reverseKeys(m) as AgencyPlugin;
+    assert.notEqual(JSON.stringify(reordered), JSON.stringify(m));
+    assert.equal(contentHash(reordered), contentHash(m));
+    assert.match(contentHash(m), /^sha256:[0-9a-f]{64}$/);
+    const changed = structuredClone(m);
+    changed.services[0]!.sla.value = 31;
+    assert.notEqual(contentHash(changed), contentHash(m));
+    assert.equal(lintManifest(changed, undefined, '0.1.0').ok, true);
+  });
+
+  it('refuses a host range that excludes the platform', () => {
+    const r = lintVariant({ 'plugin.json': (j) => (j.host = '>=2.0.0') });
+    assert.ok(r.issues.some((i) => i.pointer === '/host'));
+  });
+
+  it('accepts only overlayable overlays, and computes the 14 components', () => {
+    const sktlk = loadPluginDir(POLRI).manifest!.services[0]!;
+    assert.deepEqual(validateOverlay(sktlk, { counter: { name: 'Gerai Polres', number: '2' } }), []);
+    const refused = validateOverlay(sktlk, { fee: { kind: 'fixed', amount: 10000, legalBasis: 'Perda', locked: false } });
+    assert.equal(refused[0]!.pointer, '/fee');
+    assert.ok(validateOverlay(sktlk, { counter: {} }).length > 0, 'shape is checked too');
+    const components = standardComponents(sktlk);
+    assert.equal(components.length, 14);
+    assert.deepEqual(components.filter((c) => !c.complete).map((c) => c.key), ['staffing'], 'staffing waits for the regency');
+  });
+});
