@@ -84,6 +84,14 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     const badCode = cli(['tenant', 'create', '--code', '99.99'], env);
     assert.match(badCode.stderr, /REGION_CODE_UNKNOWN/);
 
+    const install = cli(['plugin', 'install', 'kab-barito-selatan', 'polri@1.0.0'], env);
+    assert.equal(install.status, 0, install.stderr);
+    assert.match(install.stdout, /kab-barito-selatan: polri@1\.0\.0 \(installed\)/);
+    const catalog = cli(['catalog', 'kab-bandung-barat', '--q', 'ktp hilang'], env);
+    assert.match(catalog.stdout, /dukcapil\.ktpel-penggantian\s+Penggantian KTP-el/);
+    const lint = cli(['plugin', 'lint', 'plugins/polri'], env);
+    assert.match(lint.stdout, /✓ plugins\/polri: OK/);
+
     const token = cli(['token', 'admin.platform'], env);
     assert.equal(token.status, 0, token.stderr);
     const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
