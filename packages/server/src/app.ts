@@ -25,6 +25,9 @@ import { InstallationService } from './modules/installations/service.js';
 import { installationRoutes } from './modules/installations/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { ApplicationService } from './modules/applications/service.js';
+import { applicationRoutes } from './modules/applications/routes.js';
+import { TenantIdempotency } from './modules/applications/idempotency.js';
 
 export { PLATFORM_VERSION } from '@satupintu/core';
 import { PLATFORM_VERSION } from '@satupintu/core';
@@ -46,7 +49,7 @@ export interface AppDeps {
 export interface App {
   express: Express;
   api: ApiRegistry;
-  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService };
+  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService; applications: ApplicationService };
   metrics: Metrics;
 }
 
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps): App {
   const plugins = new PluginRegistry(deps.dbs, deps.logger);
   const installations = new InstallationService(deps.dbs, plugins);
   const catalog = new CatalogService(plugins, installations);
+  const applications = new ApplicationService(deps.dbs, deps.store, plugins, installations, catalog.validators, deps.logger);
   identityRoutes(api);
   regionRoutes(api, regions);
   tenantRoutes(api, tenants, idempotency);
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps): App {
   pluginRoutes(api, plugins);
   installationRoutes(api, tenants, installations);
   catalogRoutes(api, tenants, catalog);
+  applicationRoutes(api, tenants, applications, new TenantIdempotency(deps.dbs));
 
   const openapi = () =>
     buildOpenApi(api, {
@@ -96,5 +101,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(notFoundHandler);
   app.use(problemHandler);
-  return { express: app, api, services: { tenants, regions, plugins, installations, catalog }, metrics };
+  return { express: app, api, services: { tenants, regions, plugins, installations, catalog, applications }, metrics };
 }

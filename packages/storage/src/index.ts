@@ -1,9 +1,29 @@
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { GuardedUpload } from './upload.js';
+
+export { GuardedUpload, UploadRefused } from './upload.js';
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  sha256: string;
+  mediaType: string;
+}
 
 export interface ObjectStoreOptions {
   endpoint: string;
@@ -59,6 +79,86 @@ export class ObjectStore {
   /** Readiness: the region's bucket answers. */
   async check(regionId: string, signal?: AbortSignal): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucketOf(regionId) }), { abortSignal: signal });
+  }
+
+  /**
+   * Streams a body into the region's bucket (multipart through lib-storage: memory stays at
+   * partSize × queueSize whatever the file size), checking type by magic bytes and size on the fly.
+   * On refusal or failure the multipart upload is aborted: nothing half-written remains.
+   */
+  async putStream(regionId: string, key: string, body: Readable, opts: { maxBytes: number; accept: string[] }): Promise<StoredObject> {
+    const guard = new GuardedUpload(opts);
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucketOf(regionId), Key: key, Body: guard },
+      partSize: 5 * 1024 * 1024,
+      queueSize: 2,
+      leavePartsOnError: false,
+    });
+    const feeding = pipeline(body, guard);
+    const uploading = upload.done();
+    // Both are awaited below; these keep a late rejection of one from going unhandled.
+    feeding.catch(() => {});
+    uploading.catch(() => {});
+    try {
+      await Promise.all([feeding, uploading]);
+    } catch (e) {
+      await upload.abort().catch(() => {});
+      // The guard's refusal (type, size, empty) explains the failure better than S3's side of it.
+      const fed = await feeding.then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      throw fed ?? e;
+    }
+    return { key, size: guard.bytes, sha256: guard.sha256(), mediaType: guard.mediaType ?? 'application/octet-stream' };
+  }
+
+  async putBuffer(regionId: string, key: string, body: Uint8Array, mediaType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucketOf(regionId), Key: key, Body: body, ContentType: mediaType }));
+  }
+
+  async copy(regionId: string, fromKey: string, toKey: string): Promise<void> {
+    const bucket = this.bucketOf(regionId);
+    await this.client.send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: `${bucket}/${fromKey}` }));
+  }
+
+  async exists(regionId: string, key: string): Promise<boolean> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucketOf(regionId), Key: key }));
+      return true;
+    } catch (e) {
+      if ((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+      throw e;
+    }
+  }
+
+  async delete(regionId: string, key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucketOf(regionId), Key: key }));
+  }
+
+  /** Every object under a prefix, with its age. */
+  async *list(regionId: string, prefix: string): AsyncGenerator<{ key: string; lastModified: Date; size: number }> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucketOf(regionId), Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) yield { key: o.Key!, lastModified: o.LastModified ?? new Date(0), size: o.Size ?? 0 };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** A short-lived download URL (SigV4 presigned GET). */
+  async presignGet(regionId: string, key: string, opts: { expiresIn: number; filename?: string; mediaType?: string }): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({
+        Bucket: this.bucketOf(regionId),
+        Key: key,
+        ...(opts.filename ? { ResponseContentDisposition: `attachment; filename="${opts.filename.replace(/["\\\r\n]/g, '_')}"` } : {}),
+        ...(opts.mediaType ? { ResponseContentType: opts.mediaType } : {}),
+      }),
+      { expiresIn: opts.expiresIn },
+    );
   }
 
   destroy(): void {

@@ -77,4 +77,109 @@ export class RegionPluginInstallations1764000000000 implements MigrationInterfac
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000];
+/** Citizens' applications, their documents (objects in S3), timeline, outputs; idempotent writes. */
+export class RegionApplications1764100000000 implements MigrationInterface {
+  name = 'RegionApplications1764100000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table applications (
+        tenant_id uuid not null references tenant_profiles(tenant_id),
+        id uuid not null,
+        tracking_code text not null check (tracking_code ~ '^[0-9A-Z]{4}-[0-9A-Z]{4}$'),
+        plugin_id text not null,
+        plugin_version text not null,
+        content_hash text not null,
+        service_code text not null,
+        agency_code text not null,
+        applicant_sub text,
+        applicant jsonb not null,
+        filed_by_sub text not null,
+        filed_by_role text not null check (filed_by_role in ('citizen', 'officer', 'village-operator')),
+        channel text not null check (channel in ('online', 'assisted', 'counter')),
+        consent jsonb,
+        status text not null check (status in ('draft', 'submitted', 'completed', 'rejected', 'withdrawn')),
+        state text not null,
+        data jsonb not null default '{}',
+        version integer not null default 1,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        submitted_at timestamptz,
+        completed_at timestamptz,
+        primary key (tenant_id, id),
+        unique (tenant_id, tracking_code),
+        check (channel = 'online' or consent is not null)
+      )`);
+    await q.query(`create index applications_applicant_idx on applications (tenant_id, applicant_sub, created_at desc)`);
+    await q.query(`create index applications_agency_state_idx on applications (tenant_id, agency_code, status, state)`);
+    await q.query(`
+      create table application_documents (
+        tenant_id uuid not null,
+        application_id uuid not null,
+        id uuid not null,
+        document_code text not null,
+        object_key text not null,
+        filename text,
+        media_type text not null,
+        size bigint not null check (size > 0),
+        sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
+        source text not null check (source in ('upload', 'journey')),
+        source_application_id uuid,
+        source_output text,
+        uploaded_by text not null,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, id),
+        unique (tenant_id, object_key),
+        foreign key (tenant_id, application_id) references applications (tenant_id, id) on delete cascade
+      )`);
+    await q.query(`
+      create table application_events (
+        tenant_id uuid not null,
+        application_id uuid not null,
+        id uuid not null,
+        at timestamptz not null default now(),
+        actor_sub text not null,
+        actor_name text,
+        actor_role text not null,
+        action text not null,
+        from_state text,
+        to_state text,
+        comment text,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, application_id) references applications (tenant_id, id) on delete cascade
+      )`);
+    await q.query(`create index application_events_app_idx on application_events (tenant_id, application_id, at)`);
+    await q.query(`
+      create table application_outputs (
+        tenant_id uuid not null,
+        application_id uuid not null,
+        output_code text not null,
+        kind text not null,
+        object_key text,
+        media_type text,
+        size bigint,
+        sha256 text,
+        issued_by text not null,
+        issued_at timestamptz not null default now(),
+        valid_until timestamptz,
+        primary key (tenant_id, application_id, output_code),
+        foreign key (tenant_id, application_id) references applications (tenant_id, id) on delete cascade
+      )`);
+    await q.query(`
+      create table tenant_idempotency (
+        tenant_id uuid not null,
+        scope text not null,
+        key text not null,
+        request_hash text not null,
+        status integer not null,
+        body jsonb not null,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, scope, key)
+      )`);
+    for (const t of ['applications', 'application_documents', 'application_events', 'application_outputs', 'tenant_idempotency']) await enableTenantRls(q, t);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['tenant_idempotency', 'application_outputs', 'application_events', 'application_documents', 'applications']) await q.query(`drop table ${t}`);
+  }
+}
+
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000];

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { withTenant } from '@satupintu/db';
+import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import type { Platform } from '../../platform.js';
+
+async function pdf(text = 'dokumen'): Promise<Buffer> {
+  const d = await PDFDocument.create();
+  d.addPage().drawText(text);
+  return Buffer.from(await d.save());
+}
+const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), Buffer.alloc(4000, 1)]);
+
+async function upload(p: Platform, token: string, tenant: string, id: string, code: string, body: Buffer, headers: Record<string, string> = {}) {
+  const res = await fetch(`${p.url}/api/v1/tenants/${tenant}/applications/${id}/documents/${code}?filename=${code}.pdf`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf', ...headers },
+    body,
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+async function objectCount(p: Platform, region: string, prefix: string): Promise<number> {
+  let n = 0;
+  for await (const _ of p.store.list(region, prefix)) n++;
+  return n;
+}
+
+const SKTLK = { nik: '6203054507850002', namaLengkap: 'Budi Santoso', noHp: '081234567891', barangHilang: [{ jenis: 'KTP-el', atasNama: 'Budi Santoso' }], tanggalKejadian: '2026-11-20', lokasiKejadian: 'Pasar Kuala Kapuas', kronologi: 'Dompet berisi KTP-el hilang saat berbelanja di pasar.' };
+
+describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () => {
+  let p: Platform;
+  let citizen: string;
+  let police: string;
+  let dukcapil: string;
+  let tenantId: string;
+  const T = 'kab-kapuas';
+
+  before(async () => {
+    p = sharedPlatform();
+    [citizen, police, dukcapil] = await Promise.all([tokenFor(p, 'warga.kapuas'), tokenFor(p, 'petugas.polri.kapuas'), tokenFor(p, 'petugas.dukcapil.kapuas')]);
+    tenantId = (await p.app.services.tenants.getBySlug(T)).id;
+  });
+
+  it('runs the lost-KTP journey end to end: SKTLK issued by Polres, carried into the KTP-el replacement without re-upload', async () => {
+    // 1. The citizen reports the loss online (a draft first, then the ID copy, then submit).
+    const draft = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    assert.match(draft.body.trackingCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.equal(draft.body.status, 'draft');
+    assert.equal(draft.body.channel, 'online');
+    const early = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft.body.id}/submit`, { token: citizen });
+    assert.equal(early.status, 422);
+    assert.equal(early.body.code, 'DOCUMENTS_MISSING');
+    assert.equal(early.body.errors[0].pointer, '/documents/identitas');
+    const up = await upload(p, citizen, T, draft.body.id, 'identitas', await pdf('KTP Budi'));
+    assert.equal(up.status, 201, JSON.stringify(up.body));
+    assert.equal(up.body.mediaType, 'application/pdf');
+    assert.match(up.body.sha256, /^[0-9a-f]{64}$/);
+    const submitted = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft.body.id}/submit`, { token: citizen });
+    assert.equal(submitted.body.status, 'submitted');
+    assert.equal(submitted.body.state.code, 'diajukan');
+    const sktlkId = draft.body.id;
+
+    // 2. Two officers act at once: exactly one wins.
+    const police2 = await tokenFor(p, 'petugas.polri.kapuas');
+    const race = await Promise.all([police, police2].map((tok) => api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/verify`, { token: tok, body: {} })));
+    assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
+    assert.equal(race.find((r) => r.status === 409)!.body.code, 'ACTION_NOT_ALLOWED');
+    // Another agency's officer cannot see it at all.
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/issue`, { token: dukcapil, body: {} })).status, 404);
+    const issued = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/issue`, { token: police, body: {} });
+    assert.equal(issued.status, 200, JSON.stringify(issued.body));
+    assert.equal(issued.body.status, 'completed');
+    assert.deepEqual(issued.body.outputs.map((o: { code: string }) => o.code), ['sktlk']);
+    assert.deepEqual(issued.body.timeline.map((e: { action: string }) => e.action), ['created', 'submitted', 'verify', 'issue']);
+
+    // 3. The citizen downloads the loss report through a short-lived link.
+    const link = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${sktlkId}/outputs/sktlk/download`, { token: citizen });
+    const file = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+    assert.equal(file.subarray(0, 5).toString(), '%PDF-');
+
+    // 4. The KTP-el replacement takes the SKTLK by tracking code.
+    const ktp = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, {
+      token: citizen,
+      body: { service: 'dukcapil.ktpel-penggantian', data: { nik: SKTLK.nik, noKk: '6203051503120004', namaLengkap: 'Budi Santoso', alasan: 'hilang', noSktlk: draft.body.trackingCode, tglSktlk: '2026-11-21', noHp: SKTLK.noHp } },
+    });
+    assert.equal(ktp.status, 201, JSON.stringify(ktp.body));
+    assert.equal((await upload(p, citizen, T, ktp.body.id, 'kk', await pdf('KK'))).status, 201);
+    const missing = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/submit`, { token: citizen });
+    assert.ok(missing.body.errors.some((e: { pointer: string }) => e.pointer === '/documents/sktlk'), 'the loss report is required when alasan is hilang');
+    const linked = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: draft.body.trackingCode.toLowerCase() } });
+    assert.equal(linked.status, 201, JSON.stringify(linked.body));
+    assert.equal(linked.body.source, 'journey');
+    const done = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/submit`, { token: citizen });
+    assert.equal(done.body.status, 'submitted', JSON.stringify(done.body));
+    const doc = done.body.documents.find((d: { code: string }) => d.code === 'sktlk');
+    assert.equal(doc.sourceApplicationId, sktlkId);
+    assert.equal(doc.sha256, (await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`select sha256 from application_outputs where application_id = $1`, [sktlkId])))[0].sha256);
+
+    // 5. An SKTLK older than the plugin's 14 days is refused.
+    await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`update application_outputs set issued_at = now() - interval '20 days' where application_id = $1`, [sktlkId]));
+    const late = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, {
+      token: citizen,
+      body: { service: 'dukcapil.ktpel-penggantian', data: { nik: SKTLK.nik, alasan: 'hilang' } },
+    });
+    const refused = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${late.body.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: draft.body.trackingCode } });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.code, 'JOURNEY_OUTPUT_TOO_OLD');
+    // Dukcapil now works its own SOP on the replacement.
+    const verify = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/actions/verify`, { token: dukcapil, body: {} });
+    assert.equal(verify.status, 200, JSON.stringify(verify.body));
+  });
+
+  it('refuses bad input with problem+json and stores nothing', async () => {
+    const app = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
+    const id = app.body.id as string;
+    const prefix = `t/${tenantId}/a/${id}/`;
+    const cases: [Buffer, number, string][] = [
+      [exe, 415, 'UPLOAD_TYPE_NOT_ACCEPTED'],
+      [Buffer.alloc(0), 400, 'UPLOAD_EMPTY'],
+      [Buffer.concat([await pdf(), Buffer.alloc(5 * 1024 * 1024 + 10)]), 413, 'UPLOAD_TOO_LARGE'],
+      [Buffer.from('just some text, named .pdf'), 415, 'UPLOAD_TYPE_NOT_ACCEPTED'],
+    ];
+    for (const [body, status, code] of cases) {
+      const r = await upload(p, citizen, T, id, 'identitas', body);
+      assert.equal(r.status, status, `${code}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.code, code);
+      assert.ok(r.body.i18n.id.title && r.body.i18n.en.title);
+    }
+    const exeDetail = await upload(p, citizen, T, id, 'identitas', exe);
+    assert.match(exeDetail.body.i18n.en.detail, /application\/x-msdownload/);
+    assert.equal(await objectCount(p, 'id-batam', prefix), 0, 'no object from a refused upload');
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${id}`, { token: citizen })).body.documents.length, 0);
+
+    const badForm = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: { ...SKTLK, nik: '123', noHp: 'x' }, submit: true } });
+    assert.equal(badForm.status, 422);
+    assert.equal(badForm.body.code, 'FORM_INVALID');
+    assert.deepEqual(badForm.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/data/nik', '/data/noHp']);
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.nope' } })).body.code, 'SERVICE_NOT_FOUND');
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'imigrasi.paspor-baru' } })).body.code, 'SERVICE_NOT_FOUND', 'not installed in Kapuas');
+    const stranger = await tokenFor(p, 'warga.kbb');
+    const foreign = await upload(p, stranger, T, id, 'identitas', await pdf());
+    assert.equal(foreign.status, 404, "someone else's application");
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${id}`, { token: stranger })).status, 404);
+    assert.equal((await upload(p, citizen, T, id, 'nope', await pdf())).body.code, 'DOCUMENT_TYPE_UNKNOWN');
+  });
+
+  it('makes retried submits and uploads with an Idempotency-Key return the first result', async () => {
+    const key = `k-${randomUUID()}`;
+    const app = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
+    const again = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
+    assert.equal(again.body.id, app.body.id);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    const file = await pdf('retry');
+    const ukey = `u-${randomUUID()}`;
+    const ups = await Promise.all([1, 2, 3].map(() => upload(p, citizen, T, app.body.id, 'identitas', file, { 'idempotency-key': ukey })));
+    assert.deepEqual(ups.map((u) => u.status), [201, 201, 201]);
+    assert.equal(new Set(ups.map((u) => u.body.id)).size, 1);
+    const docs = (await api(p, 'GET', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: citizen })).body.documents;
+    assert.equal(docs.length, 1, 'one document, however many retries');
+    assert.equal(await objectCount(p, 'id-batam', `t/${tenantId}/a/${app.body.id}/`), 1);
+  });
+
+  it('saves drafts on the server to resume on another device, and lists them', async () => {
+    const app = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: { nik: SKTLK.nik } } });
+    const otherDevice = await tokenFor(p, 'warga.kapuas');
+    const updated = await api(p, 'PATCH', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: otherDevice, body: { data: { ...SKTLK } } });
+    assert.equal(updated.body.data.lokasiKejadian, SKTLK.lokasiKejadian);
+    const mine = await api(p, 'GET', `/api/v1/tenants/${T}/applications?status=draft`, { token: otherDevice });
+    assert.ok(mine.body.items.some((a: { id: string }) => a.id === app.body.id));
+  });
+
+  it('lets a village operator file for a citizen with recorded consent (assisted channel)', async () => {
+    const operator = await tokenFor(p, 'operator.desa.kbb');
+    const base = { service: 'dukcapil.ktpel-penggantian', data: { nik: '3217064101900001', alasan: 'rusak' }, applicant: { nik: '3217064101900001', name: 'Ibu Euis', phone: '081298765432' } };
+    const noConsent = await api(p, 'POST', '/api/v1/tenants/kab-bandung-barat/applications', { token: operator, body: base });
+    assert.equal(noConsent.body.code, 'CONSENT_REQUIRED');
+    const r = await api(p, 'POST', '/api/v1/tenants/kab-bandung-barat/applications', {
+      token: operator,
+      body: { ...base, consent: { statement: 'Pemohon menyetujui pengajuan dibantu operator desa.', method: 'signed-form' } },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.channel, 'assisted');
+    assert.equal(r.body.consent.recordedBy, 'operator.desa.kbb');
+    assert.equal(r.body.applicant.name, 'Ibu Euis');
+  });
+});

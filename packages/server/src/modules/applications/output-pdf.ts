@@ -1,0 +1,56 @@
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import type { LocalizedText } from '@satupintu/core';
+
+// The standard PDF fonts speak WinAnsi only; anything else is shown as '?' rather than failing.
+const winAnsi = (s: string) => s.normalize('NFC').replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+
+export interface OutputDocument {
+  tenantName: string;
+  agencyName: LocalizedText;
+  outputName: LocalizedText;
+  serviceName: LocalizedText;
+  number: string;
+  applicantName: string;
+  issuedAt: Date;
+  validUntil?: Date;
+  timeZone: string;
+  fields: { label: string; value: string }[];
+}
+
+const fmt = (d: Date, tz: string) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
+
+/** Renders an issued product (e.g. the loss report) as a one-page A4 PDF. */
+export async function renderOutputPdf(o: OutputDocument): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(winAnsi(`${o.outputName.id} ${o.number}`));
+  doc.setProducer('Satupintu');
+  doc.setCreationDate(o.issuedAt);
+  const page = doc.addPage([595.28, 841.89]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  let y = 790;
+  const line = (text: string, size = 11, f = font, indent = 56) => {
+    for (const chunk of winAnsi(text).match(/.{1,90}(\s|$)|.{1,90}/g) ?? ['']) {
+      page.drawText(chunk.trim(), { x: indent, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
+      y -= size + 5;
+    }
+  };
+  line(o.tenantName.toUpperCase(), 10, bold);
+  line(`${o.agencyName.id} / ${o.agencyName.en}`, 10);
+  y -= 14;
+  line(o.outputName.id.toUpperCase(), 15, bold);
+  line(o.outputName.en, 10);
+  line(`Nomor / Number: ${o.number}`, 11, bold);
+  y -= 10;
+  line(`Layanan / Service: ${o.serviceName.id}`);
+  line(`Atas nama / Issued to: ${o.applicantName}`);
+  y -= 6;
+  for (const f of o.fields) line(`${f.label}: ${f.value}`, 10);
+  y -= 14;
+  line(`Diterbitkan / Issued: ${fmt(o.issuedAt, o.timeZone)} (${o.timeZone})`, 10);
+  if (o.validUntil) line(`Berlaku sampai / Valid until: ${fmt(o.validUntil, o.timeZone)}`, 10);
+  y -= 20;
+  line('Dokumen ini diterbitkan melalui Satupintu, Mal Pelayanan Publik. Keaslian dapat diperiksa dengan nomor di atas.', 8);
+  line('Issued through Satupintu, the public service mall platform. Verify authenticity with the number above.', 8);
+  return doc.save();
+}
