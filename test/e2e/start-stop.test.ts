@@ -109,6 +109,64 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     assert.deepEqual(processesMentioning(dataDir), []);
   });
 
+  it('repairs a crash between object write and row commit; documents survive restarts', async () => {
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const token = async () => {
+      const r = await fetch(`${base}/realms/mpp/protocol/openid-connect/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', client_id: 'satupintu-cli', username: 'warga.kapuas', password: 'mpp-demo' }),
+      });
+      return ((await r.json()) as { access_token: string }).access_token;
+    };
+    const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n' + ' '.repeat(5000));
+    const put = (tok: string, id: string) =>
+      fetch(`${base}/api/v1/tenants/kab-kapuas/applications/${id}/documents/identitas`, { method: 'PUT', headers: { authorization: `Bearer ${tok}` }, body: pdfBytes });
+
+    const first = await start(env);
+    let tok = await token();
+    const created = await fetch(`${base}/api/v1/tenants/kab-kapuas/applications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ service: 'polri.sktlk', data: {} }),
+    });
+    const app = (await created.json()) as { id: string };
+    assert.equal((await put(tok, app.id)).status, 201);
+    assert.equal(await stop(first.child, 'SIGINT'), 0);
+
+    // The process dies (SIGKILL) after the object is written, before its row commits.
+    const crashing = await start({ ...env, SATUPINTU_FAULT: 'after-object-write' });
+    tok = await token();
+    const died = new Promise((r) => crashing.child.on('exit', r));
+    await put(tok, app.id).catch(() => undefined);
+    await died;
+    const orphanDir = path.join(dataDir, 's3', 'satupintu-id-batam');
+    const objects = () => {
+      const out: string[] = [];
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(path.join(d, e.name));
+          else if (e.name.endsWith('._S3rver_object')) out.push(path.join(d, e.name));
+        }
+      };
+      walk(orphanDir);
+      return out.filter((f) => f.includes(app.id));
+    };
+    assert.equal(objects().length, 2, 'one committed document and one orphan');
+
+    const again = await start(env);
+    tok = await token();
+    const view = (await (await fetch(`${base}/api/v1/tenants/kab-kapuas/applications/${app.id}`, { headers: { authorization: `Bearer ${tok}` } })).json()) as { documents: { id: string }[] };
+    assert.equal(view.documents.length, 1, 'only the committed document has a row');
+    const link = (await (await fetch(`${base}/api/v1/tenants/kab-kapuas/applications/${app.id}/documents/${view.documents[0]!.id}/download`, { headers: { authorization: `Bearer ${tok}` } })).json()) as { url: string };
+    assert.equal((await fetch(link.url)).status, 200, 'the document survived two restarts');
+    const swept = cli(['reconcile', '--grace', '0'], env);
+    assert.equal(swept.status, 0, swept.stderr);
+    assert.match(swept.stdout, /id-batam\s+scanned \d+, orphans removed 1/);
+    assert.equal(objects().length, 1, 'the orphan is gone, the document stays');
+    assert.equal(await stop(again.child, 'SIGINT'), 0);
+  });
+
   it('recovers from a killed process: the orphaned PostgreSQL is stopped and the stack starts again', async () => {
     const run = await start(env);
     const exited = new Promise((r) => run.child.on('exit', r));

@@ -3,7 +3,7 @@ import { loadConfig } from '@satupintu/core';
 import { printError } from './output.js';
 import { tokenCommand } from './commands/token.js';
 import { tenantCommands } from './commands/tenant.js';
-import { catalogCommand, pluginCommands } from './commands/plugin.js';
+import { catalogCommand, pluginCommands, reconcileCommand } from './commands/plugin.js';
 
 const program = new Command('satupintu')
   .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
@@ -47,6 +47,7 @@ tokenCommand(program);
 const pluginCmd = program.command('plugin').description('Agency plugins: lint, publish, install / plugin instansi');
 pluginCommands(pluginCmd);
 catalogCommand(program);
+reconcileCommand(program);
 
 try {
   await program.parseAsync(process.argv);

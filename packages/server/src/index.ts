@@ -10,3 +10,5 @@ export { RegionService } from './modules/regions/service.js';
 export { PluginRegistry, type PublishedVersion, type PluginSummary } from './modules/plugins/service.js';
 export { InstallationService, type Installation } from './modules/installations/service.js';
 export { CatalogService, type CatalogEntry } from './modules/catalog/service.js';
+export { reconcileOrphans, type ReconcileReport } from './modules/applications/reconciler.js';
+export { ApplicationService } from './modules/applications/service.js';

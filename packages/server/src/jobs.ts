@@ -45,6 +45,14 @@ export class JobQueues {
     }
   }
 
+  /** Runs `name` on a cron schedule in every region; each job's data names its region. */
+  async schedule(name: string, cron: string): Promise<void> {
+    for (const [region, boss] of this.bosses) {
+      await boss.createQueue(name);
+      await boss.schedule(name, cron, { region }, { tz: 'UTC' });
+    }
+  }
+
   /** Enqueues a job in a region. `singletonKey` makes a retried send a no-op while one is queued. */
   async send<T extends object>(region: string, name: string, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
     const boss = this.boss(region);

@@ -11,6 +11,7 @@ import { createApp, type App } from './app.js';
 import { JobQueues } from './jobs.js';
 import { createLogger } from './logger.js';
 import { seedInstallations, seedPlugins, seedTenants } from './seed.js';
+import { reconcileOrphans } from './modules/applications/reconciler.js';
 
 export interface Platform {
   config: SatupintuConfig;
@@ -112,6 +113,14 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
     }
 
+    // Orphaned objects (a crash between object write and row commit) are swept every 15 minutes.
+    const openStoreForJobs = store;
+    const openDbsForJobs = dbs;
+    await jobs.work<{ region: string }>('storage.reconcile', async (data) => {
+      const report = await reconcileOrphans(openDbsForJobs, openStoreForJobs, data.region, logger);
+      if (report.orphansRemoved) logger.info(report, 'storage reconciled');
+    });
+    await jobs.schedule('storage.reconcile', '*/15 * * * *');
     handler = app.express;
     const openDbs = dbs;
     const openStore = store;

@@ -119,3 +119,36 @@ export function catalogCommand(program: Command): void {
       });
     });
 }
+
+export function reconcileCommand(program: Command): void {
+  program
+    .command('reconcile')
+    .description('Remove S3 objects no row points at (after a crash between upload and commit) / bersihkan objek yatim')
+    .option('--grace <minutes>', 'leave objects younger than this alone', '15')
+    .action(async (o: { grace: string }) => {
+      const { loadConfig } = await import('@satupintu/core');
+      const { startInfrastructure } = await import('@satupintu/stack');
+      const { Databases, migrateAll } = await import('@satupintu/db');
+      const { ObjectStore } = await import('@satupintu/storage');
+      const { reconcileOrphans } = await import('@satupintu/server');
+      const { pino } = await import('pino');
+      const config = loadConfig();
+      const infra = await startInfrastructure(config);
+      try {
+        await migrateAll(config, infra);
+        const dbs = await Databases.open({ ...config, dbPoolSize: 2 }, infra);
+        const store = new ObjectStore({ endpoint: infra.s3Endpoint, region: config.s3.region, accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey, forcePathStyle: config.s3.forcePathStyle, buckets: Object.fromEntries(config.regions.map((r) => [r.id, r.bucket])) });
+        try {
+          for (const r of config.regions) {
+            const report = await reconcileOrphans(dbs, store, r.id, pino({ level: 'warn' }), Number(o.grace) * 60_000);
+            console.log(`${r.id.padEnd(12)} scanned ${report.scanned}, orphans removed ${report.orphansRemoved}, too young to judge ${report.keptYoung}`);
+          }
+        } finally {
+          store.destroy();
+          await dbs.close();
+        }
+      } finally {
+        await infra.stop();
+      }
+    });
+}
