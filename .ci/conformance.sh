@@ -32,6 +32,31 @@ else
   exit 1
 fi
 
+# ---- S3Proxy (SigV4 checked, filesystem backend) --------------------------------------------
+S3P_VERSION=2.6.0
+S3P_JAR="$WORK/s3proxy-$S3P_VERSION-jar-with-dependencies.jar"
+if [ ! -f "$S3P_JAR" ]; then
+  mvn -q -B dependency:copy -Dartifact="org.gaul:s3proxy:$S3P_VERSION:jar:jar-with-dependencies" -DoutputDirectory="$WORK"
+fi
+S3P_PORT=$(free_port)
+rm -rf "$WORK/s3proxy-data"; mkdir -p "$WORK/s3proxy-data"
+cat > "$WORK/s3proxy.conf" <<CONF
+s3proxy.endpoint=http://127.0.0.1:$S3P_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=ci-identity
+s3proxy.credential=ci-credential-$RANDOM$RANDOM
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$PWD/$WORK/s3proxy-data
+CONF
+java -jar "$S3P_JAR" --properties "$WORK/s3proxy.conf" > "$WORK/s3proxy.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$S3P_PORT/" && break; sleep 1; done
+echo "== suites against S3Proxy $S3P_VERSION (SigV4) on 127.0.0.1:$S3P_PORT"
+S3_ENDPOINT="http://127.0.0.1:$S3P_PORT" S3_REGION=us-east-1 S3_ACCESS_KEY_ID=ci-identity \
+S3_SECRET_ACCESS_KEY="$(sed -n 's/^s3proxy.credential=//p' "$WORK/s3proxy.conf")" \
+  npx mocha --config .mocharc.conformance.json
+kill "${PIDS[-1]}" 2>/dev/null || true
+
 # ---- Keycloak -------------------------------------------------------------------------------
 KC_HOME="$WORK/keycloak-$KC_VERSION"
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then

@@ -52,6 +52,10 @@ export class ObjectStore {
       // Fail fast when the store is down: a request waits at most this long for a connection.
       requestHandler: { connectionTimeout: 2_000, requestTimeout: 30_000 },
       maxAttempts: 2,
+      // Checksums only where S3 requires them: S3-compatible stores (S3Proxy, MinIO versions, Ceph)
+      // refuse the SDK's default CRC32 trailers; integrity is ours anyway (sha256 of every upload).
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       ...clientOverrides,
     });
     this.buckets = { ...opts.buckets };
