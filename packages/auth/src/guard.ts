@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { createPublicKey } from 'node:crypto';
 import Keycloak from 'keycloak-connect';
 import { AuthenticationError, NotAllowedError, ServiceUnavailableError } from '@satupintu/core';
 import { identityFromClaims, type Identity, type Membership, type Role } from './identity.js';
@@ -44,6 +45,27 @@ function challenge(realm: string, error?: string, description?: string): Record<
   return { 'WWW-Authenticate': parts.join(', ') };
 }
 
+/**
+ * keycloak-connect converts the realm's JWK to PEM on every validation; keep one parsed public key
+ * per key id instead (it still fetches JWKS itself for ids it has not seen, so rotation works).
+ */
+function withKeyCache(kc: Keycloak.Keycloak): Keycloak.Keycloak {
+  const rotation = (kc.grantManager as unknown as { rotation: { getJWK(kid: string): Promise<unknown> | undefined } }).rotation;
+  const fetchKey = rotation.getJWK.bind(rotation);
+  const keys = new Map<string, Promise<unknown>>();
+  rotation.getJWK = (kid: string) => {
+    const hit = keys.get(kid);
+    if (hit) return hit;
+    const pending = fetchKey(kid);
+    if (!pending) return pending;
+    const parsed = pending.then((pem) => createPublicKey(pem as string));
+    keys.set(kid, parsed);
+    parsed.catch(() => keys.delete(kid));
+    return parsed;
+  };
+  return kc;
+}
+
 /** Does one of the caller's grants satisfy the route's requirement? */
 export function permits(identity: Identity, security: Extract<RouteSecurity, { kind: 'roles' }>, params: Record<string, string | undefined>): 'ok' | 'role' | 'tenant' | 'agency' {
   const tenant = security.tenantParam ? params[security.tenantParam] : undefined;
@@ -82,8 +104,7 @@ export function permits(identity: Identity, security: Extract<RouteSecurity, { k
 export function createGuards(opts: GuardOptions): (security: RouteSecurity) => RequestHandler[] {
   let keycloak: Keycloak.Keycloak | undefined;
   const skew = opts.clockSkewSeconds ?? 60;
-  const kc = () =>
-    (keycloak ??= new Keycloak({}, {
+  const kc = () => (keycloak ??= withKeyCache(new Keycloak({}, {
       realm: opts.realm,
       'auth-server-url': opts.authServerUrl(),
       resource: opts.clientId,
@@ -92,7 +113,7 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
       'ssl-required': 'external',
       'confidential-port': 0,
       'min-time-between-jwks-requests': opts.jwksMinIntervalSeconds ?? 10,
-    } as unknown as Keycloak.KeycloakConfig));
+    } as unknown as Keycloak.KeycloakConfig)));
 
   const authenticate: RequestHandler = async (req, res, next) => {
     const token = bearer(req);

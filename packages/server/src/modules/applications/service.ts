@@ -129,12 +129,13 @@ export class ApplicationService {
   }
 
   /** Form errors plus missing required documents, for a submit. */
-  private async completeness(em: EntityManager, app: Row, service: ServiceDefinition): Promise<void> {
+  private async completeness(em: EntityManager | undefined, app: Pick<Row, 'id' | 'content_hash' | 'service_code' | 'data'>, service: ServiceDefinition): Promise<void> {
     const formErrors = this.validators.validate(app.content_hash, app.service_code, service.form.schema, app.data);
     if (formErrors.length)
       throw new InputError({ status: 422, code: 'FORM_INVALID', title: { id: 'Isian formulir belum benar', en: 'The form data is invalid' }, errors: formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })) });
+    // A new application (no `em`) has no documents yet.
     const counts = new Map(
-      ((await em.query('select document_code, count(*)::int as n from application_documents where application_id = $1 group by document_code', [app.id])) as { document_code: string; n: number }[]).map((r) => [r.document_code, r.n]),
+      em ? ((await em.query('select document_code, count(*)::int as n from application_documents where application_id = $1 group by document_code', [app.id])) as { document_code: string; n: number }[]).map((r) => [r.document_code, r.n]) : [],
     );
     const missing: FieldError[] = [];
     for (const d of service.documents) {
@@ -148,7 +149,7 @@ export class ApplicationService {
 
   async create(t: Tenant, identity: Identity, input: CreateApplicationInput) {
     const [pluginId, serviceCode] = input.service.split('.') as [string, string];
-    const inst = (await this.installations.list(t)).find((i) => i.plugin === pluginId);
+    const inst = await this.installedVersion(t, pluginId);
     if (!inst) throw serviceNotFound(pluginId, serviceCode ?? '');
     const { service, agency, hash } = await this.definition(pluginId, inst.version, serviceCode);
 
@@ -177,10 +178,13 @@ export class ApplicationService {
       throw new InputError({ status: 413, code: 'BODY_TOO_LARGE', title: { id: 'Data formulir terlalu besar', en: 'Form data too large' } });
 
     const id = newId();
+    // Submitting at once (no documents to wait for) checks everything before the one transaction.
+    const initial = input.submit ? compileSop(service.sop).initial : undefined;
+    if (input.submit) await this.completeness(undefined, { id, content_hash: hash, service_code: serviceCode, data }, service);
     for (let attempt = 0; ; attempt++) {
       const trackingCode = newTrackingCode();
       try {
-        await this.tx(t, async (em) => {
+        return await this.tx(t, async (em) => {
           const row = {
             tenant_id: t.id,
             id,
@@ -191,20 +195,27 @@ export class ApplicationService {
           await em.query(
             `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code,
                applicant_sub, applicant, filed_by_sub, filed_by_role, channel, consent, status, state, data)
-             values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,'draft','draft',$15)`,
+             values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$16,$17,$15)`,
             [t.id, id, trackingCode, pluginId, inst.version, hash, serviceCode, agency.code, row.applicant_sub, JSON.stringify(row.applicant), identity.subject, filedByRole, channel,
-              input.consent ? JSON.stringify({ ...input.consent, recordedBy: identity.username, at: new Date().toISOString() }) : null, JSON.stringify(data)],
+              input.consent ? JSON.stringify({ ...input.consent, recordedBy: identity.username, at: new Date().toISOString() }) : null, JSON.stringify(data),
+              initial ? 'submitted' : 'draft', initial ?? 'draft'],
           );
+          if (initial) await em.query('update applications set submitted_at = now() where id = $1', [id]);
           const app = await this.load(em, id);
           await this.event(em, app, identity, filedByRole, 'created', null, 'draft');
+          if (initial) await this.event(em, app, identity, filedByRole, 'submitted', 'draft', initial);
+          return this.view(em, t, identity, app);
         });
-        break;
       } catch (e) {
         if ((e as { constraint?: string }).constraint === 'applications_tenant_id_tracking_code_key' && attempt < 5) continue;
         throw e;
       }
     }
-    return input.submit ? this.submit(t, identity, id) : this.get(t, identity, id);
+  }
+
+  /** The version the tenant has pinned (read per submission: an upgrade applies to the next one at once). */
+  private async installedVersion(t: Tenant, pluginId: string): Promise<{ version: string } | undefined> {
+    return this.tx(t, async (em) => ((await em.query('select version from plugin_installations where plugin_id = $1', [pluginId])) as { version: string }[])[0]);
   }
 
   async updateDraft(t: Tenant, identity: Identity, id: string, data: Record<string, unknown>) {
@@ -236,8 +247,15 @@ export class ApplicationService {
   async get(t: Tenant, identity: Identity, id: string) {
     return this.tx(t, async (em) => {
       const app = await this.load(em, id);
+      if (!rolesOn(identity, t, app).length && app.filed_by_sub !== identity.subject) throw applicationNotFound();
+      return this.view(em, t, identity, app);
+    });
+  }
+
+  private async view(em: EntityManager, t: Tenant, identity: Identity, app: Row) {
+    {
+      const id = app.id;
       const roles = rolesOn(identity, t, app);
-      if (!roles.length && app.filed_by_sub !== identity.subject) throw applicationNotFound();
       const { service, agency } = await this.definition(app.plugin_id, app.plugin_version, app.service_code);
       const events = (await em.query('select at, actor_name, actor_role, action, from_state, to_state, comment from application_events where application_id = $1 order by at, id', [id])) as Record<string, unknown>[];
       const documents = (await em.query('select id, document_code, filename, media_type, size, sha256, source, source_application_id, created_at from application_documents where application_id = $1 order by created_at, id', [id])) as Record<string, unknown>[];
@@ -288,7 +306,7 @@ export class ApplicationService {
           validUntil: o.valid_until ? (o.valid_until as Date).toISOString() : null,
         })),
       };
-    });
+    }
   }
 
   /** The caller's applications in this tenant: their own, those they filed, or (officers) their agency's. */

@@ -118,8 +118,14 @@ export class TenantService {
     return row ? toTenant(row) : undefined;
   }
 
+  private readonly bySlug = new Map<string, { tenant: Tenant; until: number }>();
+
+  /** Every tenant-scoped request resolves its slug; the directory changes rarely, so answers live 30 s. */
   async getBySlug(slug: string): Promise<Tenant> {
+    const hit = this.bySlug.get(slug);
+    if (hit && hit.until > Date.now()) return hit.tenant;
     const t = await this.findBySlug(slug);
+    if (t) this.bySlug.set(slug, { tenant: t, until: Date.now() + 30_000 });
     if (!t) throw tenantNotFound(slug);
     return t;
   }
