@@ -4,3 +4,4 @@ export * from './ajv.js';
 export * from './config.js';
 export * from './wilayah.js';
 export * from './tenant.js';
+export * from './calendar.js';

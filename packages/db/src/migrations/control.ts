@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MPP_STATUSES } from '@satupintu/core';
 
@@ -87,4 +88,31 @@ export class ControlPluginRegistry1764000000000 implements MigrationInterface {
   }
 }
 
-export const controlMigrations = [ControlInit1763980000000, ControlPluginRegistry1764000000000];
+/** National holidays and cuti bersama (SKB 3 Menteri), maintained by the platform admin. */
+export class ControlHolidays1764200000000 implements MigrationInterface {
+  name = 'ControlHolidays1764200000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table holidays (
+        date date not null,
+        kind text not null check (kind in ('national', 'cuti-bersama')),
+        name jsonb not null,
+        decree text not null,
+        updated_by text not null,
+        updated_at timestamptz not null default now(),
+        primary key (date, kind)
+      )`);
+    const data = JSON.parse(readFileSync(new URL('../../../core/data/holidays-id.json', import.meta.url), 'utf8')) as {
+      years: Record<string, { decree: string; national: [string, string, string][]; cutiBersama: [string, string, string][] }>;
+    };
+    for (const year of Object.values(data.years))
+      for (const [kind, list] of [['national', year.national], ['cuti-bersama', year.cutiBersama]] as const)
+        for (const [date, id, en] of list)
+          await q.query(`insert into holidays (date, kind, name, decree, updated_by) values ($1, $2, $3, $4, 'migration') on conflict do nothing`, [date, kind, JSON.stringify({ id, en }), year.decree]);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop table holidays');
+  }
+}
+
+export const controlMigrations = [ControlInit1763980000000, ControlPluginRegistry1764000000000, ControlHolidays1764200000000];

@@ -182,4 +182,59 @@ export class RegionApplications1764100000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000];
+/** SLA due dates per application and step, officer claims, escalations (exactly once), tenant closures, notification outbox. */
+export class RegionWorkflow1764200000000 implements MigrationInterface {
+  name = 'RegionWorkflow1764200000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      alter table applications
+        add column due_at timestamptz,
+        add column due_date date,
+        add column step_due_at timestamptz,
+        add column step_due_date date,
+        add column claimed_by text,
+        add column claimed_by_name text,
+        add column claimed_at timestamptz`);
+    await q.query(`create index applications_queue_idx on applications (tenant_id, agency_code, step_due_at) where status = 'submitted'`);
+    await q.query(`
+      create table escalations (
+        tenant_id uuid not null,
+        id uuid not null,
+        application_id uuid not null,
+        state text not null,
+        due_at timestamptz not null,
+        escalated_at timestamptz not null default now(),
+        acknowledged_by text,
+        acknowledged_at timestamptz,
+        primary key (tenant_id, id),
+        unique (tenant_id, application_id, state, due_at),
+        foreign key (tenant_id, application_id) references applications (tenant_id, id) on delete cascade
+      )`);
+    await q.query(`
+      create table tenant_closures (
+        tenant_id uuid not null references tenant_profiles(tenant_id) on delete cascade,
+        date date not null,
+        reason jsonb not null,
+        created_by text not null,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, date)
+      )`);
+    await q.query(`
+      create table notification_outbox (
+        tenant_id uuid not null,
+        id uuid not null,
+        kind text not null,
+        payload jsonb not null,
+        created_at timestamptz not null default now(),
+        sent_at timestamptz,
+        primary key (tenant_id, id)
+      )`);
+    for (const t of ['escalations', 'tenant_closures', 'notification_outbox']) await enableTenantRls(q, t);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['notification_outbox', 'tenant_closures', 'escalations']) await q.query(`drop table ${t}`);
+    await q.query('alter table applications drop column due_at, drop column due_date, drop column step_due_at, drop column step_due_date, drop column claimed_by, drop column claimed_by_name, drop column claimed_at');
+  }
+}
+
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000];

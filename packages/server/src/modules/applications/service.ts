@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { InputError, newId, type FieldError, type Tenant } from '@satupintu/core';
+import { ConflictError, InputError, newId, type FieldError, type Tenant } from '@satupintu/core';
 import type { Identity } from '@satupintu/auth';
 import { withTenant, type Databases } from '@satupintu/db';
 import type { FormValidatorCache } from '@satupintu/forms';
@@ -34,6 +34,7 @@ import {
   versionConflict,
 } from './errors.js';
 import { renderOutputPdf } from './output-pdf.js';
+import type { SlaCalendar, Due } from '../workflow/sla.js';
 import { newTrackingCode, normalizeTrackingCode } from './tracking.js';
 
 type Channel = 'online' | 'assisted' | 'counter';
@@ -62,6 +63,12 @@ interface Row {
   updated_at: Date;
   submitted_at: Date | null;
   completed_at: Date | null;
+  due_at: Date | null;
+  due_date: string | null;
+  step_due_at: Date | null;
+  step_due_date: string | null;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
 }
 
 export interface CreateApplicationInput {
@@ -101,7 +108,20 @@ export class ApplicationService {
     private readonly installations: InstallationService,
     private readonly validators: FormValidatorCache,
     private readonly logger: Logger,
+    private readonly sla: SlaCalendar,
+    /** The clock (tests pin it to dates such as Lebaran 2025). */
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Overall and first-step due dates for a file accepted now. */
+  private async dues(t: Tenant, service: ServiceDefinition, state: string, acceptedAt: Date): Promise<{ overall: Due; step?: Due }> {
+    const cb = service.sop.cutiBersamaIsWorkingDay ?? false;
+    const stepSla = service.sop.states[state]?.sla;
+    return {
+      overall: await this.sla.due(t, acceptedAt, service.sla, cb),
+      ...(stepSla && !service.sop.states[state]?.terminal ? { step: await this.sla.due(t, acceptedAt, stepSla, cb) } : {}),
+    };
+  }
 
   private tx<T>(t: Tenant, fn: (em: EntityManager) => Promise<T>): Promise<T> {
     return withTenant(this.dbs.region(t.homeRegion), t.id, fn);
@@ -115,7 +135,7 @@ export class ApplicationService {
   }
 
   private async load(em: EntityManager, id: string, lock = false): Promise<Row> {
-    const rows = (await em.query(`select * from applications where id = $1 ${lock ? 'for update' : ''}`, [id])) as Row[];
+    const rows = (await em.query(`select *, to_char(due_date, 'YYYY-MM-DD') as due_date, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date from applications where id = $1 ${lock ? 'for update' : ''}`, [id])) as Row[];
     if (!rows[0]) throw applicationNotFound();
     return rows[0];
   }
@@ -181,6 +201,7 @@ export class ApplicationService {
     // Submitting at once (no documents to wait for) checks everything before the one transaction.
     const initial = input.submit ? compileSop(service.sop).initial : undefined;
     if (input.submit) await this.completeness(undefined, { id, content_hash: hash, service_code: serviceCode, data }, service);
+    const dues = initial ? await this.dues(t, service, initial, this.now()) : undefined;
     for (let attempt = 0; ; attempt++) {
       const trackingCode = newTrackingCode();
       try {
@@ -200,7 +221,10 @@ export class ApplicationService {
               input.consent ? JSON.stringify({ ...input.consent, recordedBy: identity.username, at: new Date().toISOString() }) : null, JSON.stringify(data),
               initial ? 'submitted' : 'draft', initial ?? 'draft'],
           );
-          if (initial) await em.query('update applications set submitted_at = now() where id = $1', [id]);
+          if (initial && dues)
+            await em.query('update applications set submitted_at = $2, due_at = $3, due_date = $4, step_due_at = $5, step_due_date = $6 where id = $1', [
+              id, this.now(), dues.overall.at, dues.overall.date, dues.step?.at ?? null, dues.step?.date ?? null,
+            ]);
           const app = await this.load(em, id);
           await this.event(em, app, identity, filedByRole, 'created', null, 'draft');
           if (initial) await this.event(em, app, identity, filedByRole, 'submitted', 'draft', initial);
@@ -237,7 +261,12 @@ export class ApplicationService {
       const { service } = await this.definition(app.plugin_id, app.plugin_version, app.service_code);
       await this.completeness(em, app, service);
       const initial = compileSop(service.sop).initial;
-      await em.query(`update applications set status = 'submitted', state = $2, submitted_at = now(), updated_at = now(), version = version + 1 where id = $1`, [id, initial]);
+      const dues = await this.dues(t, service, initial, this.now());
+      await em.query(
+        `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = now(), version = version + 1,
+                due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7 where id = $1`,
+        [id, initial, this.now(), dues.overall.at, dues.overall.date, dues.step?.at ?? null, dues.step?.date ?? null],
+      );
       await this.event(em, app, identity, app.filed_by_role, 'submitted', 'draft', initial);
     });
     return this.get(t, identity, id);
@@ -277,6 +306,14 @@ export class ApplicationService {
         createdAt: app.created_at.toISOString(),
         submittedAt: app.submitted_at?.toISOString() ?? null,
         completedAt: app.completed_at?.toISOString() ?? null,
+        sla: {
+          dueAt: app.due_at?.toISOString() ?? null,
+          dueDate: app.due_date ?? null,
+          stepDueAt: app.step_due_at?.toISOString() ?? null,
+          stepDueDate: app.step_due_date ?? null,
+          overdue: app.status === 'submitted' && app.step_due_at !== null && app.step_due_at.getTime() < this.now().getTime(),
+        },
+        claimedBy: app.claimed_by_name ?? app.claimed_by ?? null,
         availableActions: app.status === 'draft' ? [] : compiled.allowed(app.state, roles).map((a) => ({ code: a.code, name: a.name, comment: a.comment ?? 'optional' })),
         timeline: events.map((e) => ({
           at: (e.at as Date).toISOString(),
@@ -518,10 +555,13 @@ export class ApplicationService {
             [t.id, app.id, out.code, out.kind, stored?.key ?? null, stored ? 'application/pdf' : null, stored?.size ?? null, stored?.sha256 ?? null, identity.username, issuedAt, validUntil],
           );
         }
+        const step = to.sla && !to.terminal ? await this.sla.due(t, this.now(), to.sla, service.sop.cutiBersamaIsWorkingDay ?? false) : undefined;
+        // A new step starts unclaimed with its own due date.
         const moved = (await em.query(
-          `update applications set state = $2, status = $3, version = version + 1, updated_at = now(), completed_at = case when $4 then now() else completed_at end
+          `update applications set state = $2, status = $3, version = version + 1, updated_at = now(), completed_at = case when $4 then $6::timestamptz else completed_at end,
+                  step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null
             where id = $1 and version = $5`,
-          [id, action.to, status, to.terminal === true, app.version],
+          [id, action.to, status, to.terminal === true, app.version, this.now(), step?.at ?? null, step?.date ?? null],
         )) as [unknown, number];
         if (moved[1] !== 1) throw versionConflict();
         await this.event(em, app, identity, role, action.code, app.state, action.to, input.comment);
@@ -530,6 +570,69 @@ export class ApplicationService {
       for (const o of issued) await this.store.delete(t.homeRegion, o.key).catch(() => {});
       throw e;
     }
+    return this.get(t, identity, id);
+  }
+
+  /**
+   * An officer's work queue: submitted applications of one agency at one tenant, by step due time,
+   * with the counts due today and overdue (in the tenant's time zone).
+   */
+  async queue(t: Tenant, agency: string, filter: { state?: string; mine?: boolean }, identity: Identity) {
+    const now = this.now();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.timeZone }).format(now);
+    return this.tx(t, async (em) => {
+      const rows = (await em.query(
+        `select id, tracking_code, plugin_id, plugin_version, service_code, channel, state, applicant->>'name' as applicant_name,
+                submitted_at, due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date,
+                claimed_by, claimed_by_name
+           from applications
+          where status = 'submitted' and agency_code = $1 and ($2::text is null or state = $2) and ($3::text is null or claimed_by = $3)
+          order by step_due_at asc nulls last, due_at asc nulls last, submitted_at asc
+          limit 500`,
+        [agency, filter.state ?? null, filter.mine ? identity.subject : null],
+      )) as Record<string, any>[];
+      const items = await Promise.all(
+        rows.map(async (r) => {
+          const { service } = await this.definition(r.plugin_id, r.plugin_version, r.service_code);
+          return {
+            id: r.id,
+            trackingCode: r.tracking_code,
+            service: { id: `${r.plugin_id}.${r.service_code}`, name: service.name },
+            channel: r.channel,
+            state: { code: r.state, name: service.sop.states[r.state]?.name },
+            applicantName: r.applicant_name,
+            submittedAt: r.submitted_at?.toISOString() ?? null,
+            dueDate: r.due_date,
+            stepDueAt: r.step_due_at?.toISOString() ?? null,
+            stepDueDate: r.step_due_date,
+            overdue: r.step_due_at !== null && r.step_due_at.getTime() < now.getTime(),
+            dueToday: r.step_due_date === today,
+            claimedBy: r.claimed_by_name ?? r.claimed_by,
+          };
+        }),
+      );
+      return { today, counts: { total: items.length, dueToday: items.filter((i) => i.dueToday).length, overdue: items.filter((i) => i.overdue).length }, items };
+    });
+  }
+
+  /** An officer takes an application of their agency; someone else's claim is refused (409). */
+  async claim(t: Tenant, identity: Identity, id: string, release = false) {
+    await this.tx(t, async (em) => {
+      const app = await this.load(em, id, true);
+      if (!rolesOn(identity, t, app).includes('officer') || app.status !== 'submitted') throw applicationNotFound();
+      if (release) {
+        if (app.claimed_by === identity.subject) await em.query('update applications set claimed_by = null, claimed_by_name = null, claimed_at = null where id = $1', [id]);
+        return;
+      }
+      if (app.claimed_by && app.claimed_by !== identity.subject)
+        throw new ConflictError({
+          code: 'ALREADY_CLAIMED',
+          title: { id: 'Sudah diambil petugas lain', en: 'Already claimed by another officer' },
+          detail: { id: `Ditangani ${app.claimed_by_name ?? 'petugas lain'}.`, en: `Handled by ${app.claimed_by_name ?? 'another officer'}.` },
+        });
+      await em.query('update applications set claimed_by = $2, claimed_by_name = $3, claimed_at = $4 where id = $1', [id, identity.subject, identity.name ?? identity.username, this.now()]);
+      await this.event(em, app, identity, 'officer', 'claimed', app.state, app.state);
+    });
     return this.get(t, identity, id);
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * Hari kerja: working days for SLAs (domain.md §3.9). Monday–Friday, minus national holidays, minus
+ * cuti bersama unless the agency staffs its counter then, minus the tenant's own closures. Dates are
+ * local calendar dates (YYYY-MM-DD) in the tenant's time zone.
+ */
+export type HolidayKind = 'national' | 'cuti-bersama';
+
+export interface CalendarDays {
+  holidays: ReadonlySet<string>;
+  cutiBersama: ReadonlySet<string>;
+  closures: ReadonlySet<string>;
+}
+
+export interface WorkingDayRules {
+  /** Whether cuti bersama counts as a working day (per agency, from the plugin's SOP). */
+  cutiBersamaIsWorkingDay: boolean;
+}
+
+/** The local date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: string, days: CalendarDays, rules: WorkingDayRules): boolean {
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (dow === 0 || dow === 6) return false;
+  if (days.holidays.has(date) || days.closures.has(date)) return false;
+  if (days.cutiBersama.has(date) && !rules.cutiBersamaIsWorkingDay) return false;
+  return true;
+}
+
+/**
+ * The local date on which an SLA of `n` working days ends, counting from the working day after
+ * `acceptedOn` (the day a complete file is accepted does not count).
+ */
+export function addWorkingDays(acceptedOn: string, n: number, days: CalendarDays, rules: WorkingDayRules): string {
+  let date = acceptedOn;
+  let counted = 0;
+  for (let guard = 0; counted < Math.ceil(n); guard++) {
+    if (guard > 3660) throw new Error('no working day within ten years');
+    date = addDays(date, 1);
+    if (isWorkingDay(date, days, rules)) counted++;
+  }
+  return date;
+}
+
+/** The instant a local date ends in a time zone (23:59:59.999 local), for ordering and escalation. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  // Find the UTC offset of that zone on that date (Indonesian zones have no DST).
+  const probe = new Date(`${date}T12:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
+  return new Date(`${date}T23:59:59.999${offset === '' ? 'Z' : offset}`);
+}
