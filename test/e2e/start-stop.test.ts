@@ -159,7 +159,9 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     const view = (await (await fetch(`${base}/api/v1/tenants/kab-kapuas/applications/${app.id}`, { headers: { authorization: `Bearer ${tok}` } })).json()) as { documents: { id: string }[] };
     assert.equal(view.documents.length, 1, 'only the committed document has a row');
     const link = (await (await fetch(`${base}/api/v1/tenants/kab-kapuas/applications/${app.id}/documents/${view.documents[0]!.id}/download`, { headers: { authorization: `Bearer ${tok}` } })).json()) as { url: string };
-    assert.equal((await fetch(link.url)).status, 200, 'the document survived two restarts');
+    const doc = await fetch(link.url);
+    assert.equal(doc.status, 200, 'the document survived two restarts');
+    assert.equal((await doc.arrayBuffer()).byteLength, pdfBytes.length);
     const swept = cli(['reconcile', '--grace', '0'], env);
     assert.equal(swept.status, 0, swept.stderr);
     assert.match(swept.stdout, /id-batam\s+scanned \d+, orphans removed 1/);

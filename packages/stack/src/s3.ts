@@ -27,7 +27,11 @@ export async function startEmbeddedS3(opts: { dataDir: string; buckets: string[]
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     stop: async () => {
-      await server.close();
+      // A client that never read a response body would otherwise hold close() open.
+      const http = (server as unknown as { httpServer?: { closeAllConnections?: () => void } }).httpServer;
+      const closing = server.close();
+      http?.closeAllConnections?.();
+      await closing;
     },
   };
 }
