@@ -91,6 +91,8 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     assert.match(catalog.stdout, /dukcapil\.ktpel-penggantian\s+Penggantian KTP-el/);
     const lint = cli(['plugin', 'lint', 'plugins/polri'], env);
     assert.match(lint.stdout, /✓ plugins\/polri: OK/);
+    const republish = cli(['plugin', 'publish', 'plugins/polri'], env);
+    assert.match(republish.stdout, /already published polri@1\.0\.0 sha256:/, 'the same content is a no-op');
 
     const token = cli(['token', 'admin.platform'], env);
     assert.equal(token.status, 0, token.stderr);

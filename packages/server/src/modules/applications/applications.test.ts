@@ -108,9 +108,17 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     const refused = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${late.body.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: draft.body.trackingCode } });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'JOURNEY_OUTPUT_TOO_OLD');
-    // Dukcapil now works its own SOP on the replacement.
-    const verify = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/actions/verify`, { token: dukcapil, body: {} });
-    assert.equal(verify.status, 200, JSON.stringify(verify.body));
+    // Dukcapil now works its own SOP on the replacement, to the KTP-el handed over.
+    const queue = await api(p, 'GET', `/api/v1/tenants/${T}/agencies/dukcapil/queue`, { token: dukcapil });
+    assert.ok(queue.body.items.some((i: { id: string }) => i.id === ktp.body.id), 'in the Disdukcapil queue');
+    for (const action of ['verify', 'print', 'issue']) {
+      const r = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${ktp.body.id}/actions/${action}`, { token: dukcapil, body: {} });
+      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+    }
+    const finished = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${ktp.body.id}`, { token: citizen });
+    assert.equal(finished.body.status, 'completed');
+    assert.match(finished.body.state.name.id, /^Selesai/);
+    assert.deepEqual(finished.body.outputs.map((o: { code: string }) => o.code), ['ktp-el']);
   });
 
   it('refuses bad input with problem+json and stores nothing', async () => {
