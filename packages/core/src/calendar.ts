@@ -58,3 +58,23 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
   return new Date(`${date}T23:59:59.999${offset === '' ? 'Z' : offset}`);
 }
+
+/** The instant of a local date and time (HH:MM) in a time zone. */
+export function localDateTime(date: string, time: string, timeZone: string): Date {
+  const probe = new Date(`${date}T12:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
+  return new Date(`${date}T${time}:00${offset || 'Z'}`);
+}
+
+/** Weekday code of a local date. */
+export function weekday(date: string): 'SUN' | 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' {
+  return (['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
+/** `date` plus `n` calendar days. */
+export function plusDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

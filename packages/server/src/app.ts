@@ -30,6 +30,8 @@ import { applicationRoutes } from './modules/applications/routes.js';
 import { TenantIdempotency } from './modules/applications/idempotency.js';
 import { SlaCalendar } from './modules/workflow/sla.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
+import { AppointmentService } from './modules/appointments/service.js';
+import { appointmentRoutes } from './modules/appointments/routes.js';
 
 export { PLATFORM_VERSION } from '@satupintu/core';
 import { PLATFORM_VERSION } from '@satupintu/core';
@@ -51,7 +53,7 @@ export interface AppDeps {
 export interface App {
   express: Express;
   api: ApiRegistry;
-  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService; applications: ApplicationService };
+  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService; applications: ApplicationService; appointments: AppointmentService };
   metrics: Metrics;
 }
 
@@ -91,6 +93,8 @@ export function createApp(deps: AppDeps): App {
   catalogRoutes(api, tenants, catalog);
   applicationRoutes(api, tenants, applications, new TenantIdempotency(deps.dbs));
   workflowRoutes(api, deps.dbs, tenants, applications);
+  const appointments = new AppointmentService(deps.dbs, plugins, installations);
+  appointmentRoutes(api, tenants, appointments);
 
   const openapi = () =>
     buildOpenApi(api, {
@@ -104,5 +108,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(notFoundHandler);
   app.use(problemHandler);
-  return { express: app, api, services: { tenants, regions, plugins, installations, catalog, applications }, metrics };
+  return { express: app, api, services: { tenants, regions, plugins, installations, catalog, applications, appointments }, metrics };
 }

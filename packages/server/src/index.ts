@@ -14,3 +14,4 @@ export { reconcileOrphans, type ReconcileReport } from './modules/applications/r
 export { ApplicationService } from './modules/applications/service.js';
 export { escalateOverdue } from './modules/workflow/escalation.js';
 export { SlaCalendar } from './modules/workflow/sla.js';
+export { AppointmentService } from './modules/appointments/service.js';

@@ -112,6 +112,9 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       if (published.length) logger.info({ plugins: published }, 'published plugins');
       const installed = await seedInstallations(app.services.tenants, app.services.plugins, app.services.installations, logger);
       if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
+      // KBB's passport sessions (Tue/Thu, 20 people) for the coming four weeks.
+      const kbb = await app.services.tenants.findBySlug('kab-bandung-barat');
+      if (kbb) for (const s of ['imigrasi.paspor-baru', 'imigrasi.paspor-penggantian', 'imigrasi.paspor-hilang-rusak']) await app.services.appointments.sessions(kbb, s).catch(() => []);
     }
 
     // Orphaned objects (a crash between object write and row commit) are swept every 15 minutes.

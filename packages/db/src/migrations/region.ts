@@ -237,4 +237,66 @@ export class RegionWorkflow1764200000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000];
+/** Appointment sessions with exact capacity (online and walk-in shares), bookings, daily queue numbers per counter. */
+export class RegionAppointments1764300000000 implements MigrationInterface {
+  name = 'RegionAppointments1764300000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table sessions (
+        tenant_id uuid not null references tenant_profiles(tenant_id) on delete cascade,
+        id uuid not null,
+        plugin_id text not null,
+        service_code text not null,
+        agency_code text not null,
+        local_date date not null,
+        start_time text not null,
+        end_time text not null,
+        starts_at timestamptz not null,
+        ends_at timestamptz not null,
+        capacity integer not null check (capacity > 0),
+        online_capacity integer not null check (online_capacity between 0 and capacity),
+        booked_online integer not null default 0,
+        booked_walkin integer not null default 0,
+        status text not null default 'open' check (status in ('open', 'cancelled')),
+        holiday text,
+        cancel_reason text,
+        primary key (tenant_id, id),
+        unique (tenant_id, plugin_id, service_code, starts_at),
+        check (booked_online <= online_capacity),
+        check (booked_online + booked_walkin <= capacity)
+      )`);
+    await q.query(`
+      create table bookings (
+        tenant_id uuid not null,
+        id uuid not null,
+        session_id uuid not null,
+        applicant_sub text not null,
+        applicant_name text,
+        application_id uuid,
+        channel text not null check (channel in ('online', 'walk-in')),
+        status text not null check (status in ('booked', 'cancelled', 'checked-in', 'called', 'served', 'no-show', 'cancelled-by-agency')),
+        queue_number integer,
+        counter text,
+        created_at timestamptz not null default now(),
+        checked_in_at timestamptz,
+        called_at timestamptz,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, session_id) references sessions (tenant_id, id) on delete cascade
+      )`);
+    await q.query(`create unique index bookings_one_per_person on bookings (tenant_id, session_id, applicant_sub) where status in ('booked', 'checked-in', 'called')`);
+    await q.query(`
+      create table counter_days (
+        tenant_id uuid not null,
+        counter text not null,
+        local_date date not null,
+        last_number integer not null,
+        primary key (tenant_id, counter, local_date)
+      )`);
+    for (const t of ['sessions', 'bookings', 'counter_days']) await enableTenantRls(q, t);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['counter_days', 'bookings', 'sessions']) await q.query(`drop table ${t}`);
+  }
+}
+
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000];
