@@ -27,7 +27,6 @@ import { CatalogService } from './modules/catalog/service.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { ApplicationService } from './modules/applications/service.js';
 import { applicationRoutes } from './modules/applications/routes.js';
-import { TenantIdempotency } from './modules/applications/idempotency.js';
 import { SlaCalendar } from './modules/workflow/sla.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
 import { AppointmentService } from './modules/appointments/service.js';
@@ -78,7 +77,7 @@ export function createApp(deps: AppDeps): App {
   const api = new ApiRegistry(router, deps.guards);
   const tenants = new TenantService(deps.dbs, deps.logger);
   const regions = new RegionService(deps.dbs, deps.config);
-  const idempotency = new IdempotencyStore(deps.dbs.control);
+  const idempotency = IdempotencyStore.control(deps.dbs.control);
   const plugins = new PluginRegistry(deps.dbs, deps.logger);
   const installations = new InstallationService(deps.dbs, plugins);
   const catalog = new CatalogService(plugins, installations);
@@ -91,7 +90,7 @@ export function createApp(deps: AppDeps): App {
   pluginRoutes(api, plugins);
   installationRoutes(api, tenants, installations);
   catalogRoutes(api, tenants, catalog);
-  applicationRoutes(api, tenants, applications, new TenantIdempotency(deps.dbs));
+  applicationRoutes(api, tenants, applications, deps.dbs);
   workflowRoutes(api, deps.dbs, tenants, applications);
   const appointments = new AppointmentService(deps.dbs, plugins, installations);
   appointmentRoutes(api, tenants, appointments);

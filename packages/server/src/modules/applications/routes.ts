@@ -4,7 +4,7 @@ import { IdempotencyStore } from '../../idempotency.js';
 import type { TenantService } from '../tenants/service.js';
 import { tenantSlugParam } from '../tenants/schemas.js';
 import type { ApplicationService, CreateApplicationInput } from './service.js';
-import type { TenantIdempotency } from './idempotency.js';
+import type { Databases } from '@satupintu/db';
 
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const, 'village-operator' as const], tenantParam: 'tenant' };
 const uuid = { type: 'string', format: 'uuid' };
@@ -12,7 +12,7 @@ const code = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' };
 const p = (extra: Record<string, unknown> = {}) => ({ type: 'object', required: ['tenant', ...Object.keys(extra)], properties: { tenant: tenantSlugParam, ...extra } });
 const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result' }];
 
-export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps: ApplicationService, idempotency: TenantIdempotency): void {
+export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps: ApplicationService, dbs: Databases): void {
   const who = (res: { locals: Record<string, unknown> }) => res.locals.identity as Identity;
   const tenant = (slug: unknown) => tenants.getBySlug(slug as string);
 
@@ -55,7 +55,7 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     handler: async (req, res) => {
       const t = await tenant(req.params.tenant);
       const input = req.body as CreateApplicationInput;
-      const r = await idempotency.run(t, `create:${who(res).subject}`, IdempotencyStore.keyOf(req), input, async () => ({ status: 201, body: await apps.create(t, who(res), input) }));
+      const r = await IdempotencyStore.tenant(dbs, t).run(`create:${who(res).subject}`, IdempotencyStore.keyOf(req), input, async () => ({ status: 201, body: await apps.create(t, who(res), input) }));
       if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(r.status).location(`/api/v1/tenants/${t.slug}/applications/${(r.body as { id: string }).id}`).json(r.body);
     },
@@ -120,7 +120,7 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     handler: async (req, res) => {
       const t = await tenant(req.params.tenant);
       const id = req.params.id as string;
-      const r = await idempotency.run(t, `submit:${id}`, IdempotencyStore.keyOf(req), id, async () => ({ status: 200, body: await apps.submit(t, who(res), id) }));
+      const r = await IdempotencyStore.tenant(dbs, t).run(`submit:${id}`, IdempotencyStore.keyOf(req), id, async () => ({ status: 200, body: await apps.submit(t, who(res), id) }));
       res.status(r.status).json(r.body);
     },
   });
@@ -150,7 +150,7 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
       const { id, code: docCode } = req.params as { id: string; code: string };
       const { filename } = res.locals.query as { filename?: string };
       const key = IdempotencyStore.keyOf(req);
-      const r = await idempotency.run(t, `upload:${id}:${docCode}`, key, { id, docCode, filename }, async () => ({
+      const r = await IdempotencyStore.tenant(dbs, t).run(`upload:${id}:${docCode}`, key, { id, docCode, filename }, async () => ({
         status: 201,
         body: await apps.upload(t, who(res), id, docCode, req, filename ?? null),
       }));
