@@ -50,21 +50,17 @@ export function addWorkingDays(acceptedOn: string, n: number, days: CalendarDays
   return date;
 }
 
-/** The instant a local date ends in a time zone (23:59:59.999 local), for ordering and escalation. */
-export function endOfLocalDay(date: string, timeZone: string): Date {
-  // Find the UTC offset of that zone on that date (Indonesian zones have no DST).
-  const probe = new Date(`${date}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
-  const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
-  return new Date(`${date}T23:59:59.999${offset === '' ? 'Z' : offset}`);
-}
-
-/** The instant of a local date and time (HH:MM) in a time zone. */
+/** The instant of a local date and time (HH:MM or HH:MM:SS.sss) in a time zone (Indonesian zones have no DST). */
 export function localDateTime(date: string, time: string, timeZone: string): Date {
   const probe = new Date(`${date}T12:00:00Z`);
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
   const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
-  return new Date(`${date}T${time}:00${offset || 'Z'}`);
+  return new Date(`${date}T${time.length === 5 ? `${time}:00` : time}${offset}`);
+}
+
+/** The instant a local date ends in a time zone (23:59:59.999 local), for ordering and escalation. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  return localDateTime(date, '23:59:59.999', timeZone);
 }
 
 /** Weekday code of a local date. */

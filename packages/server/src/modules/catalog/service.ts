@@ -85,10 +85,15 @@ export class CatalogService {
       .map((e) => this.entry(e, PUBLIC_COMPONENTS));
   }
 
-  /** One service with everything needed to apply: all 14 components, documents, form. */
-  async detail(t: Tenant, serviceId: string) {
+  private async find(t: Tenant, serviceId: string) {
     const found = (await this.effective(t)).find((e) => `${e.plugin}.${e.service.code}` === serviceId);
     if (!found) throw serviceNotFound(serviceId.split('.')[0] ?? serviceId, serviceId.split('.').slice(1).join('.'));
+    return found;
+  }
+
+  /** One service with everything needed to apply: all 14 components, documents, form. */
+  async detail(t: Tenant, serviceId: string) {
+    const found = await this.find(t, serviceId);
     const s = found.service;
     return {
       ...this.entry(found, 'all'),
@@ -105,8 +110,7 @@ export class CatalogService {
 
   /** Validates form data against the tenant's installed version of the service (nothing stored). */
   async validate(t: Tenant, serviceId: string, data: unknown) {
-    const found = (await this.effective(t)).find((e) => `${e.plugin}.${e.service.code}` === serviceId);
-    if (!found) throw serviceNotFound(serviceId.split('.')[0] ?? serviceId, serviceId.split('.').slice(1).join('.'));
+    const found = await this.find(t, serviceId);
     const errors = this.validators.validate(found.contentHash, found.service.code, found.service.form.schema, data);
     if (errors.length)
       throw new InputError({
