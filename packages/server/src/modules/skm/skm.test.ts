@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import type { Tenant } from '@satupintu/core';
+import { newId } from '@satupintu/core';
+import { withTenant } from '@satupintu/db';
+import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import type { Platform } from '../../platform.js';
+import { pino } from 'pino';
+import { SkmService } from './service.js';
+import { KREJCIE_MORGAN, categoryOf, computeIkm, krejcieMorganFormula, minimumSample } from './ikm.js';
+
+/**
+ * The worked example (29 respondents, Triwulan III) printed with PermenPANRB 14/2017's method
+ * (rennn9/GASPUL_BACKEND `rumus_perhitungan_ikm_lengkap.md`, cited in domain.md §1.5): per unsur,
+ * how many respondents gave 4, 3 and 2.
+ */
+const WORKED: Record<string, [number, number, number]> = {
+  U1: [18, 11, 0], U2: [14, 15, 0], U3: [15, 12, 2], U4: [29, 0, 0], U5: [15, 14, 0], U6: [18, 11, 0], U7: [19, 10, 0], U8: [18, 11, 0], U9: [28, 1, 0],
+};
+/** 29 answer rows whose columns have exactly the worked example's distributions. */
+function workedRows(): number[][] {
+  const cols = Object.values(WORKED).map(([n4, n3, n2]) => [...Array(n4).fill(4), ...Array(n3).fill(3), ...Array(n2).fill(2)] as number[]);
+  return Array.from({ length: 29 }, (_, r) => cols.map((c) => c[r]!));
+}
+
+/** Stores completed applications, their invitations and the given responses (as the survey would), dated `day`. */
+async function seedResponses(p: Platform, t: Tenant, rows: number[][], opts: { plugin: string; service: string; agency: string; day: string }) {
+  await withTenant(p.dbs.region(t.homeRegion), t.id, async (em) => {
+    for (const [i, r] of rows.entries()) {
+      const app = newId();
+      const inv = newId();
+      const code = `${String(i).padStart(4, '0')}-${newId().replace(/[^0-9]/g, '').slice(-4)}`;
+      await em.query(
+        `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant, filed_by_sub, filed_by_role, channel, status, state, completed_at)
+         values ($1,$2,$3,$4,'1.0.0','uji',$5,$6,'{"name":"Responden uji"}','uji','citizen','online','completed','selesai',$7)`,
+        [t.id, app, code, opts.plugin, opts.service, opts.agency, `${opts.day}T05:00:00Z`],
+      );
+      await em.query(
+        `insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, expires_at, responded_on) values ($1,$2,null,$3,$4,$5,$6, now() + interval '30 days', $7)`,
+        [t.id, inv, app, opts.plugin, opts.service, opts.agency, opts.day],
+      );
+      await em.query(
+        `insert into skm_responses (tenant_id, id, token_digest, plugin_id, service_code, agency_code, local_date, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,'P','30-39','SMA','WIRAUSAHA')`,
+        [t.id, newId(), createHash('sha256').update(inv).digest('hex'), opts.plugin, opts.service, opts.agency, opts.day, ...r],
+      );
+    }
+  });
+}
+
+describe('SKM / IKM (PermenPANRB 14/2017)', () => {
+  let p: Platform;
+  before(() => {
+    p = sharedPlatform();
+  });
+
+  describe('arithmetic', () => {
+    it('reproduces the worked example: NRR per unsur, weighted NRR, IKM 91.48, category A', () => {
+      const rows = workedRows();
+      const sums = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => rows.reduce((a, r) => a + r[i]!, 0));
+      assert.deepEqual(sums, [105, 101, 100, 116, 102, 105, 106, 105, 115]);
+      const r = computeIkm(sums, 29)!;
+      assert.deepEqual(r.elements.map((e) => e.nrr), [3.6207, 3.4828, 3.4483, 4, 3.5172, 3.6207, 3.6552, 3.6207, 3.9655]);
+      assert.equal(r.weightedNrr, 3.659);
+      assert.equal(r.ikm, 91.48); // 955 / (29 × 9) × 25 = 91.4751…
+      assert.equal(r.category, 'A');
+      assert.deepEqual(r.performance, { id: 'Sangat baik', en: 'Very good' });
+      // The printed weight 0.111 (legacy view) gives 91.38; the example's own 90.56 used 0.11 by mistake.
+      assert.equal(r.weighting.legacyIkm, 91.38);
+      assert.equal(r.weighting.convention, 'equal-exact');
+      assert.deepEqual(r.lowest, { element: 'U3', nrr: 3.4483 });
+      assert.equal(computeIkm(sums, 0), null);
+    });
+
+    it('places IKM values in the regulation’s categories at the boundaries', () => {
+      for (const [ikm, cat] of [[100, 'A'], [88.31, 'A'], [88.3, 'B'], [88.304, 'B'], [76.61, 'B'], [76.6, 'C'], [65, 'C'], [64.99, 'D'], [25, 'D']] as const) assert.equal(categoryOf(ikm).category, cat, String(ikm));
+      // All 1s and all 4s map to the ends of the 25–100 scale.
+      assert.equal(computeIkm(Array(9).fill(10), 10)!.ikm, 25);
+      assert.equal(computeIkm(Array(9).fill(40), 10)!.ikm, 100);
+    });
+
+    it('looks up the Krejcie–Morgan minimum sample, and the table agrees with its formula', () => {
+      for (const [n, s] of KREJCIE_MORGAN) assert.equal(Math.round(krejcieMorganFormula(n)), s, `N = ${n}`);
+      assert.equal(minimumSample(2000).minimum, 322);
+      assert.equal(minimumSample(170).minimum, 118);
+      assert.equal(minimumSample(100).minimum, 80);
+      assert.equal(minimumSample(1000).minimum, 278);
+      assert.deepEqual(minimumSample(1234), { population: 1234, tableN: 1300, minimum: 297 }, 'next tabulated N up');
+      assert.equal(minimumSample(29).minimum, 28);
+      assert.equal(minimumSample(1_800_000).minimum, 384);
+      assert.equal(minimumSample(7).minimum, 7, 'a tiny population is surveyed whole');
+      assert.equal(minimumSample(0).minimum, 0);
+    });
+  });
+
+  it('invites the citizen when a service completes; one anonymous response per invitation; bad input names the field', async function () {
+    this.timeout(60_000);
+    const T = 'kab-kapuas';
+    const [citizen, police] = await Promise.all([tokenFor(p, 'warga.kapuas'), tokenFor(p, 'petugas.polri.kapuas')]);
+    const data = { nik: '6203054507850002', namaLengkap: 'Budi Santoso', noHp: '081234567891', barangHilang: [{ jenis: 'KTP-el', atasNama: 'Budi Santoso' }], tanggalKejadian: '2026-11-20', lokasiKejadian: 'Pasar Kuala Kapuas', kronologi: 'Dompet berisi KTP-el hilang saat berbelanja di pasar.' };
+    const draft = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data } });
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    await fetch(`${p.url}/api/v1/tenants/${T}/applications/${draft.body.id}/documents/identitas`, { method: 'PUT', headers: { authorization: `Bearer ${citizen}` }, body: Buffer.from(await doc.save()) });
+    await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft.body.id}/submit`, { token: citizen });
+    await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft.body.id}/actions/verify`, { token: police, body: {} });
+    const before = await api(p, 'GET', `/api/v1/tenants/${T}/skm/invitations`, { token: citizen });
+    assert.ok(!before.body.items.some((i: { applicationTrackingCode: string }) => i.applicationTrackingCode === draft.body.trackingCode), 'not before completion');
+    const issued = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft.body.id}/actions/issue`, { token: police, body: {} });
+    assert.equal(issued.body.status, 'completed');
+    const inv = (await api(p, 'GET', `/api/v1/tenants/${T}/skm/invitations`, { token: citizen })).body.items.find((i: { applicationTrackingCode: string }) => i.applicationTrackingCode === draft.body.trackingCode);
+    assert.ok(inv, 'invited');
+    assert.equal(inv.service, 'polri.sktlk');
+
+    // The counter can hand over the same invitation (QR); another agency's officer cannot see it.
+    const counter = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: police });
+    assert.equal(counter.body.token, inv.token);
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: await tokenFor(p, 'petugas.dukcapil.kapuas') })).status, 404);
+
+    const q = await api(p, 'GET', '/api/v1/skm/questionnaire');
+    assert.equal(q.body.elements.length, 9);
+    assert.equal(q.body.elements[7].name.id, 'Sarana dan prasarana', 'U8 of 14/2017, not maklumat of 16/2014');
+
+    const answer = { invitation: inv.token, answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 3, U6: 4, U7: 4, U8: 3, U9: 2 }, profile: { sex: 'L', ageBand: '30-39', education: 'SMA', occupation: 'WIRAUSAHA' } };
+    const bad = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, answers: { ...answer.answers, U3: 5 }, profile: { sex: 'L', ageBand: '30-39', occupation: 'WIRAUSAHA' } } });
+    assert.equal(bad.status, 422);
+    assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
+    const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
+    assert.ok(pointers.includes('/answers/U3'), JSON.stringify(pointers));
+    assert.ok(pointers.includes('/profile/education'), JSON.stringify(pointers));
+    const first = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: answer });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const again = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: answer });
+    assert.equal(again.status, 200);
+    assert.equal(again.body.id, first.body.id);
+    const changed = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, answers: { ...answer.answers, U9: 4 } } });
+    assert.equal(changed.status, 409);
+    assert.equal(changed.body.code, 'SKM_ALREADY_ANSWERED');
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, invitation: 'x'.repeat(32) } })).body.code, 'SKM_INVITATION_NOT_FOUND');
+    const left = (await api(p, 'GET', `/api/v1/tenants/${T}/skm/invitations`, { token: citizen })).body.items;
+    assert.ok(!left.some((i: { id: string }) => i.id === inv.id), 'answered invitations leave the list');
+    // Anonymous: the stored response has no link to the person or the application.
+    const kapuas = await p.app.services.tenants.getBySlug(T);
+    const cols = await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, (em) => em.query(`select column_name from information_schema.columns where table_name = 'skm_responses'`));
+    assert.ok(!cols.some((c: { column_name: string }) => /sub|application|invitation|nik|name|_at$/.test(c.column_name)), JSON.stringify(cols));
+    const erased = await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, (em) => em.query('select token, responded_on from skm_invitations where id = $1', [inv.id]));
+    assert.equal(erased[0].token, null, 'the token is erased once answered');
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: police })).body.answered, true);
+
+    // An invitation past its 30 days is refused.
+    const late = `late_${newId().replace(/-/g, '')}`;
+    await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, async (em) => {
+      const app = newId();
+      await em.query(
+        `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant, filed_by_sub, filed_by_role, channel, status, state, completed_at)
+         values ($1,$2,$3,'polri','1.0.0','uji','sktlk','polri','{"name":"Uji"}','uji','citizen','online','completed','selesai', now() - interval '40 days')`,
+        [kapuas.id, app, `LT${newId().replace(/[^0-9]/g, '').slice(-2)}-${newId().replace(/[^0-9]/g, '').slice(-4)}`],
+      );
+      await em.query(`insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, expires_at) values ($1,$2,$3,$4,'polri','sktlk','polri', now() - interval '10 days')`, [kapuas.id, newId(), late, app]);
+    });
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, invitation: late } })).body.code, 'SKM_INVITATION_EXPIRED');
+  });
+
+  it('reports IKM per service, tenant, agency (every region) and for the ministry, with sample warnings and follow-ups', async function () {
+    this.timeout(60_000);
+    const lebong = await p.app.services.tenants.getBySlug('kab-lebong');
+    const bogor = await p.app.services.tenants.getBySlug('kota-bogor');
+    assert.notEqual(lebong.homeRegion, bogor.homeRegion);
+    // Triwulan III 2024 in Lebong: the worked example's 29 respondents, for one Dukcapil service.
+    await seedResponses(p, lebong, workedRows(), { plugin: 'dukcapil', service: 'uji-ikm', agency: 'dukcapil', day: '2024-08-15' });
+    await seedResponses(p, bogor, [[1, 2, 2, 3, 2, 2, 2, 2, 2], [2, 2, 2, 3, 2, 2, 2, 2, 1]], { plugin: 'dukcapil', service: 'uji-ikm', agency: 'dukcapil', day: '2024-09-01' });
+    const period = 'from=2024-07-01&to=2024-09-30';
+    const admin = await tokenFor(p, 'admin.lebong');
+
+    const svc = await api(p, 'GET', `/api/v1/tenants/kab-lebong/skm/ikm?${period}&service=dukcapil.uji-ikm`, { token: admin });
+    assert.equal(svc.status, 200, JSON.stringify(svc.body));
+    assert.equal(svc.body.respondents, 29);
+    assert.equal(svc.body.ikm, 91.48);
+    assert.equal(svc.body.category, 'A');
+    assert.equal(svc.body.weighting.convention, 'equal-exact');
+    assert.equal(svc.body.weighting.weight, 1 / 9);
+    assert.deepEqual(svc.body.sample, { population: 29, populationBasis: 'service-users (applications completed in the period)', krejcieMorgan: { tableN: 30, minimum: 28 }, sufficient: true });
+
+    const whole = await api(p, 'GET', `/api/v1/tenants/kab-lebong/skm/ikm?${period}`, { token: admin });
+    assert.equal(whole.body.ikm, 91.48);
+    assert.equal(whole.body.sample.population, lebong.population);
+    assert.equal(whole.body.sample.krejcieMorgan.minimum, minimumSample(lebong.population).minimum);
+    assert.equal(whole.body.sample.sufficient, false);
+    assert.match(whole.body.sample.warning.en, /below the minimum sample/);
+    assert.equal(whole.body.services.length, 1);
+
+    // The agency: its services across every region, aggregates only.
+    const publisher = await tokenFor(p, 'publisher.dukcapil');
+    const agency = await api(p, 'GET', `/api/v1/agencies/dukcapil/skm/ikm?${period}`, { token: publisher });
+    assert.equal(agency.status, 200, JSON.stringify(agency.body));
+    assert.deepEqual(agency.body.byTenant.map((r: { tenant: string; region: string }) => `${r.tenant}@${r.region}`).sort(), [`kab-lebong@${lebong.homeRegion}`, `kota-bogor@${bogor.homeRegion}`]);
+    assert.equal(agency.body.overall.respondents, 31);
+    assert.equal(agency.body.byTenant.find((r: { tenant: string }) => r.tenant === 'kota-bogor').category, 'D');
+    assert.equal((await api(p, 'GET', `/api/v1/agencies/dukcapil/skm/ikm?${period}`, { token: await tokenFor(p, 'publisher.imigrasi') })).status, 403);
+    const officer = await api(p, 'GET', `/api/v1/agencies/dukcapil/skm/ikm?${period}`, { token: await tokenFor(p, 'petugas.dukcapil.kapuas') });
+    assert.equal(officer.body.overall.respondents, 31, 'an officer of the agency, in any regency, sees every region');
+
+    // The ministry: per tenant, no personal data.
+    const ministry = await api(p, 'GET', `/api/v1/skm/ikm?${period}`, { token: await tokenFor(p, 'analis.kemenpanrb') });
+    assert.equal(ministry.status, 200);
+    const row = ministry.body.items.find((i: { tenant: string }) => i.tenant === 'kab-lebong');
+    assert.equal(row.ikm, 91.48);
+    assert.equal(row.respondents, 29);
+    assert.doesNotMatch(JSON.stringify(ministry.body), /"(sex|ageBand|age_band|education|occupation|suggestion|nik|respondent_sub|applicant|token)"/);
+    assert.equal((await api(p, 'GET', `/api/v1/skm/ikm?${period}`, { token: admin })).status, 403);
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/kab-kapuas/skm/ikm?${period}`, { token: admin })).status, 403, 'another tenant');
+
+    const badPeriod = await api(p, 'GET', `/api/v1/tenants/kab-lebong/skm/ikm?from=2024-09-30&to=2024-07-01`, { token: admin });
+    assert.equal(badPeriod.status, 400);
+    assert.equal(badPeriod.body.code, 'PERIOD_INVALID');
+    assert.equal(badPeriod.body.errors[0].pointer, '/query/to');
+
+    // The weakest unsur (U3, waktu penyelesaian) opens a follow-up for the tenant and the service, once.
+    const opened = await api(p, 'POST', '/api/v1/tenants/kab-lebong/skm/follow-ups', { token: admin, body: { from: '2024-07-01', to: '2024-09-30' } });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    assert.deepEqual(opened.body.items.map((f: { scope: string; element: string; nrr: number }) => `${f.scope}:${f.element}:${f.nrr}`).sort(), ['service:U3:3.4483', 'tenant:U3:3.4483']);
+    const twice = await api(p, 'POST', '/api/v1/tenants/kab-lebong/skm/follow-ups', { token: admin, body: { from: '2024-07-01', to: '2024-09-30' } });
+    assert.equal(twice.body.items.length, 2);
+    const task = opened.body.items[0];
+    const closed = await api(p, 'POST', `/api/v1/tenants/kab-lebong/skm/follow-ups/${task.id}/close`, { token: admin, body: { plan: 'Tambah petugas verifikasi pada jam sibuk', result: 'Waktu tunggu turun dari 40 ke 15 menit' } });
+    assert.equal(closed.body.status, 'closed');
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/kab-lebong/skm/follow-ups/${task.id}/close`, { token: admin, body: { result: 'sekali lagi' } })).body.code, 'SKM_FOLLOWUP_CLOSED');
+    const open = await api(p, 'GET', '/api/v1/tenants/kab-lebong/skm/follow-ups?status=open', { token: admin });
+    assert.ok(!open.body.items.some((f: { id: string }) => f.id === task.id));
+
+    // The quarterly job (1 October 2024) opens Q3 follow-ups in its region: Kota Bogor's weakest unsur is U1 (NRR 1.5).
+    const job = new SkmService(p.dbs, p.app.services.tenants, pino({ level: 'silent' }), () => new Date('2024-10-01T01:00:00Z'));
+    await job.quarterlyFollowUps(bogor.homeRegion);
+    const bogorTasks = await job.followUps(bogor, { from: '2024-07-01', to: '2024-09-30' });
+    assert.deepEqual(bogorTasks.map((f) => `${f.scope}:${f.element}:${f.nrr}`).sort(), ['service:U1:1.5', 'tenant:U1:1.5']);
+    await job.quarterlyFollowUps(bogor.homeRegion);
+    assert.equal((await job.followUps(bogor, { from: '2024-07-01', to: '2024-09-30' })).length, 2, 'once per scope and period');
+  });
+});
