@@ -23,6 +23,14 @@ export interface Tenant {
   /** The region whose database and bucket hold this tenant's data. */
   homeRegion: string;
   mppStatus: MppStatus;
+  /** Commitment with KemenPAN-RB signed on (YYYY-MM-DD); null before commitment. */
+  committedOn: string | null;
+  /** One year after the commitment: the date to be operating by. */
+  deadline: string | null;
+  launchedOn: string | null;
+  inauguratedOn: string | null;
+  /** Kaji tiru: slug of the role-model tenant this tenant was copied from. */
+  modelTenant: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -35,3 +43,33 @@ export interface Region {
 
 /** The platform's version: plugins declare the range they support (`host`). */
 export const PLATFORM_VERSION = '0.1.0';
+
+/** The statuses in which the MPP serves the public (launched locally or later). */
+export const SERVING_STATUSES: readonly MppStatus[] = ['launched', 'inaugurated', 'operating'];
+
+/**
+ * Which lifecycle moves are allowed. Forward moves may skip stages (Lebong went from commitment to
+ * a national inauguration); a move back is one stage only and must say why (a failed trial goes
+ * back to preparing). `proposed` can never be re-entered once committed.
+ */
+export function lifecycleMove(from: MppStatus, to: MppStatus): 'forward' | 'back' | 'same' | 'invalid' {
+  const a = MPP_STATUSES.indexOf(from);
+  const b = MPP_STATUSES.indexOf(to);
+  if (a === b) return 'same';
+  if (b > a) return 'forward';
+  if (a - b === 1 && to !== 'proposed') return 'back';
+  return 'invalid';
+}
+
+/** The commitment deadline: one year after the commitment is signed (Perpres 89/2021 practice, domain.md §0). */
+export function commitmentDeadline(committedOn: string): string {
+  const [y, m, d] = committedOn.split('-').map(Number) as [number, number, number];
+  // 29 Feb + 1 year → 28 Feb: the deadline never slips into March.
+  const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
+  return `${y + 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The home region of a regency: its province's region by the configured rule, else the default. */
+export function homeRegionOf(regencyCode: string, rules: Record<string, string>, defaultRegion: string): string {
+  return rules[regencyCode.slice(0, 2)] ?? defaultRegion;
+}

@@ -35,6 +35,13 @@ export interface TenantRow {
   population: number;
   homeRegion: string;
   mppStatus: MppStatus;
+  /** Date the commitment with KemenPAN-RB was signed (YYYY-MM-DD); the deadline is a year later. */
+  committedOn: string | null;
+  deadline: string | null;
+  launchedOn: string | null;
+  inauguratedOn: string | null;
+  /** Kaji tiru: the role-model tenant this one was copied from. */
+  modelTenantId: string | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -54,6 +61,11 @@ export const TenantEntity = new EntitySchema<TenantRow>({
     population: { type: 'integer' },
     homeRegion: { type: 'text', name: 'home_region' },
     mppStatus: { type: 'text', name: 'mpp_status' },
+    committedOn: { type: 'date', name: 'committed_on', nullable: true },
+    deadline: { type: 'date', nullable: true },
+    launchedOn: { type: 'date', name: 'launched_on', nullable: true },
+    inauguratedOn: { type: 'date', name: 'inaugurated_on', nullable: true },
+    modelTenantId: { type: 'uuid', name: 'model_tenant_id', nullable: true },
     createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },

@@ -30,6 +30,7 @@ export async function grantAppRole(admin: DataSource, role: string): Promise<voi
   await admin.query(`grant usage on schema public to ${id}`);
   await admin.query(`grant select, insert, update, delete on all tables in schema public to ${id}`);
   await admin.query(`grant execute on all functions in schema public to ${id}`);
+  await admin.query(`grant usage, select on all sequences in schema public to ${id}`);
   await admin.query(`revoke all on typeorm_migrations from ${id}`);
   // The registry keeps every published version: the app may add versions, never change them.
   const [{ registry }] = (await admin.query(`select to_regclass('plugin_versions') is not null as registry`)) as [{ registry: boolean }];

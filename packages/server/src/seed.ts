@@ -8,6 +8,7 @@ import { PLATFORM_VERSION } from '@satupintu/core';
 import type { TenantService } from './modules/tenants/service.js';
 import type { PluginRegistry } from './modules/plugins/service.js';
 import type { InstallationService } from './modules/installations/service.js';
+import type { OnboardingService } from './modules/onboarding/service.js';
 
 /**
  * The first five regencies and the role model, as the news reports place them (domain.md §0).
@@ -29,7 +30,8 @@ export async function seedTenants(tenants: TenantService, regionIds: string[], f
   for (const t of FIRST_TENANTS) {
     if (existing.has(t.code)) continue;
     const homeRegion = regionIds.includes(t.homeRegion) ? t.homeRegion : fallbackRegion;
-    await tenants.create({ ...t, homeRegion }, 'seed');
+    // Tenants with a dated history start as proposed; seedOnboarding walks them to their status.
+    await tenants.create({ ...t, homeRegion, mppStatus: SEED_LIFECYCLE[t.slug] ? 'proposed' : t.mppStatus }, 'seed');
     created.push(t.slug);
   }
   return created;
@@ -113,4 +115,86 @@ export async function seedInstallations(tenants: TenantService, registry: Plugin
     }
   }
   return done;
+}
+
+/**
+ * The lifecycle as the news reports date it (domain.md §0); only dates the sources give. A stage
+ * a source does not date is skipped (a forward move may skip), so no commitment date is invented.
+ */
+export const SEED_LIFECYCLE: Record<string, { to: MppStatus; on: string; note: string }[]> = {
+  'kab-bandung-barat': [{ to: 'launched', on: '2023-03-16', note: 'Diluncurkan Bupati KBB / launched by the Bupati' }],
+  'kab-kotawaringin-timur': [
+    { to: 'launched', on: '2023-01-07', note: 'Dibuka Wakil Gubernur Kalteng, Jl. MT Haryono, Sampit' },
+    { to: 'inaugurated', on: '2023-09-26', note: 'Diresmikan MenPAN-RB (angkatan 12 MPP); percontohan MPP Digital' },
+    { to: 'operating', on: '2023-09-26', note: 'Beroperasi sejak peresmian / operating since the inauguration' },
+  ],
+  'kab-kapuas': [{ to: 'preparing', on: '2024-09-01', note: 'Rapat koordinasi dengan 21 instansi (September 2024)' }],
+  'kab-lebong': [
+    { to: 'committed', on: '2021-03-09', note: 'Komitmen dengan MenPAN-RB ditandatangani; 1 tahun untuk beroperasi' },
+    { to: 'inaugurated', on: '2023-03-16', note: 'MPP Perigo Agung diresmikan MenPAN-RB' },
+    { to: 'operating', on: '2023-03-16', note: 'Beroperasi sejak peresmian / operating since the inauguration' },
+  ],
+  'kab-kotawaringin-barat': [
+    { to: 'preparing', on: '2022-03-09', note: 'Kaji tiru ke MPP Kota Bogor atas rekomendasi KemenPAN-RB' },
+    { to: 'inaugurated', on: '2024-12-12', note: 'Diresmikan KemenPAN-RB' },
+  ],
+};
+
+const MANAGEMENT_TEXT = {
+  facilities: { id: 'Gerai pelayanan, ruang tunggu, ruang laktasi, pojok baca, area bermain anak dan toilet ramah disabilitas di gedung MPP.', en: 'Service counter, waiting room, lactation room, reading corner, children’s play area and an accessible toilet in the MPP building.' },
+  staffing: { id: 'Petugas gerai sesuai jadwal piket instansi selama jam layanan MPP.', en: 'Counter staff on the agency’s duty roster during MPP opening hours.' },
+  competency: { id: 'Petugas telah mengikuti pelatihan pelayanan prima dan penggunaan aplikasi layanan.', en: 'Staff trained in service excellence and in the service application.' },
+  supervision: { id: 'Pengawasan oleh atasan langsung dan pengelola MPP (DPMPTSP); evaluasi bulanan.', en: 'Supervision by the direct superior and the MPP manager (DPMPTSP); monthly review.' },
+} as const;
+
+/**
+ * Moves the first tenants through their dated lifecycle once (a tenant whose history already has
+ * moves is left alone), and makes Kota Bogor a complete role model for kaji tiru: a counter and
+ * the regency's components for every service, an MoU per agency, the maklumat, the SK, and every
+ * standar pelayanan that is complete published.
+ */
+export async function seedOnboarding(tenants: TenantService, installs: InstallationService, onboarding: OnboardingService, registry: PluginRegistry, logger: Logger): Promise<void> {
+  for (const [slug, moves] of Object.entries(SEED_LIFECYCLE)) {
+    let t = await tenants.findBySlug(slug);
+    // Only tenants the seed just created (still proposed, no move yet): a data directory from an
+    // older version, or a tenant an admin has moved on, is left as it is.
+    if (!t || t.mppStatus !== 'proposed' || (await onboarding.history(t)).length > 1) continue;
+    try {
+      for (const m of moves) t = await onboarding.move(t, m, 'seed');
+    } catch (err) {
+      logger.warn({ tenant: slug, err }, 'seed lifecycle not applied');
+    }
+  }
+  const bogor = await tenants.findBySlug('kota-bogor');
+  if (!bogor || (await onboarding.maklumat(bogor))) return;
+  let n = 1;
+  for (const i of await installs.list(bogor)) {
+    const { manifest } = await registry.get(i.plugin, i.version);
+    for (const svc of manifest.services) {
+      const overlay: ServiceOverlay = { ...(i.overlays[svc.code] ?? {}) };
+      if (svc.overlayable.includes('counter')) overlay.counter = { name: `Gerai ${manifest.agency.name.id}`, number: String(n) };
+      for (const k of ['facilities', 'staffing', 'competency', 'supervision'] as const) if (svc.overlayable.includes(k)) overlay[k] = { text: [MANAGEMENT_TEXT[k]] };
+      if (Object.keys(overlay).length) {
+        try {
+          await installs.setOverlay(bogor, i.plugin, svc.code, overlay, 'seed');
+        } catch (err) {
+          logger.warn({ plugin: i.plugin, service: svc.code, err }, 'seed overlay refused');
+        }
+      }
+    }
+    await onboarding.setAgency(bogor, manifest.agency.code, { name: manifest.agency.name.id, mouNumber: `MPP-BGR/${String(n).padStart(3, '0')}`, mouSignedOn: '2021-06-01', plannedServices: manifest.services.length }, 'seed');
+    n++;
+  }
+  await onboarding.addDecree(bogor, { kind: 'mpp-establishment', number: 'SEED/MPP/2021', signedOn: '2021-06-01', title: 'Penyelenggaraan Mal Pelayanan Publik (data contoh / sample record)' }, 'seed');
+  await onboarding.setMaklumat(
+    bogor,
+    {
+      text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.',
+      signedBy: 'Kepala DPMPTSP Kota Bogor',
+      signedOn: '2021-06-01',
+    },
+    'seed',
+  );
+  for (const s of await onboarding.services(bogor))
+    if (s.standardComplete) await onboarding.publishStandard(bogor, s.id, { skNumber: 'SEED/SP/2021', skDate: '2021-06-01' }, 'seed');
 }

@@ -34,6 +34,19 @@ export async function startCommand(): Promise<void> {
   );
 
   let signals = 0;
+  // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which ends its sessions at once: a
+  // job finishing at that moment (pg-boss marking it complete) fails with 57P01 outside any
+  // caller. During shutdown that is expected — the job is retried after the next start — so it is
+  // logged, not fatal. Any other unhandled rejection still ends the process.
+  process.on('unhandledRejection', (err) => {
+    const code = (err as { code?: string } | undefined)?.code;
+    if (signals > 0 && (code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /Connection terminated/.test(String(err)))) {
+      logger.warn({ err }, 'database went away during shutdown');
+      return;
+    }
+    logger.fatal({ err }, 'unhandled rejection');
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
     signals += 1;
     if (signals > 1) {

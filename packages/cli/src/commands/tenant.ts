@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { MPP_STATUSES, findRegency, suggestSlug, type MppStatus } from '@satupintu/core';
+import { MPP_STATUSES, findRegency, homeRegionOf, listRegencies, suggestSlug, type MppStatus } from '@satupintu/core';
 const withContext: typeof import('../context.js').withContext = async (fn) => (await import('../context.js')).withContext(fn);
 import { os } from '../os.js';
 
@@ -11,14 +11,14 @@ export function tenantCommands(program: Command): void {
     .description('Create a tenant from an official region code (name, province and time zone come from the data)')
     .requiredOption('--code <code>', 'Kemendagri regency/city code, e.g. 32.17')
     .option('--slug <slug>', 'URL name (default: from the official name, e.g. kab-bandung-barat)')
-    .option('--region <region>', 'home region (default: DEFAULT_REGION)')
+    .option('--region <region>', 'home region (default: the region of its province, HOME_REGION_PROVINCES)')
     .option('--status <status>', `MPP status: ${MPP_STATUSES.join(' | ')}`, 'proposed')
     .option('--json', 'print the tenant as JSON')
     .action(async (o: { code: string; slug?: string; region?: string; status: string; json?: boolean }) => {
       await withContext(async (ctx) => {
         const slug = o.slug ?? suggestSlug(findRegency(o.code)?.name ?? o.code);
         const t = await ctx.tenants.create(
-          { code: o.code, slug, homeRegion: o.region ?? ctx.config.defaultRegion, mppStatus: o.status as MppStatus },
+          { code: o.code, slug, homeRegion: o.region ?? homeRegionOf(o.code, ctx.config.homeRegionByProvince, ctx.config.defaultRegion), mppStatus: o.status as MppStatus },
           `cli:${os.user()}`,
         );
         console.log(o.json ? JSON.stringify(t, null, 2) : `✓ ${t.name} (${t.code}) → ${t.slug}, region ${t.homeRegion}, ${t.timeZone}, status ${t.mppStatus}`);
@@ -35,6 +35,42 @@ export function tenantCommands(program: Command): void {
         const items = await ctx.tenants.list({ region: o.region });
         if (o.json) return console.log(JSON.stringify(items, null, 2));
         for (const t of items) console.log(`${t.code}  ${t.slug.padEnd(28)} ${t.homeRegion.padEnd(12)} ${t.mppStatus.padEnd(12)} ${t.name}`);
+      });
+    });
+
+  tenant
+    .command('onboard-all')
+    .description('Onboard every regency/city of the Kemendagri list (514) as a tenant in its home region; existing ones are skipped')
+    .option('--status <status>', `MPP status of new tenants: ${MPP_STATUSES.join(' | ')}`, 'proposed')
+    .option('--concurrency <n>', 'tenants created at once', '4')
+    .option('--no-progress', 'no progress bar (log lines only)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: { status: string; concurrency: string; progress: boolean; json?: boolean }) => {
+      if (!(MPP_STATUSES as readonly string[]).includes(o.status)) throw new Error(`--status must be one of ${MPP_STATUSES.join(', ')}`);
+      const concurrency = Math.max(1, Math.min(16, Number(o.concurrency) || 4));
+      const [{ onboardAll }, { default: cliProgress }] = await Promise.all([import('@satupintu/server'), import('cli-progress')]);
+      await withContext(async (ctx) => {
+        const bar = o.progress
+          ? new cliProgress.SingleBar(
+              { format: 'Onboarding {bar} {percentage}% | {value}/{total} | {eta_formatted} left | {current}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+        const summary = await onboardAll(ctx, listRegencies(), {
+          status: o.status as MppStatus,
+          concurrency,
+          actor: `cli:${os.user()}`,
+          onStart: (total) => bar?.start(total, 0, { current: '' }),
+          onProgress: (done, current) => (bar ? bar.update(done, { current }) : done % 50 === 0 && console.error(`onboarding: ${done}`)),
+        });
+        bar?.stop();
+        if (o.json) console.log(JSON.stringify(summary, null, 2));
+        else {
+          console.log(`✓ ${summary.created} created, ${summary.skipped} already there, ${summary.failed.length} failed, in ${(summary.ms / 1000).toFixed(1)} s`);
+          for (const [region, n] of Object.entries(summary.byRegion)) console.log(`  ${region.padEnd(12)} ${n} tenants`);
+          for (const f of summary.failed) console.log(`  ✗ ${f.code} ${f.name}: ${f.error}`);
+        }
+        if (summary.failed.length) process.exitCode = 1;
       });
     });
 }

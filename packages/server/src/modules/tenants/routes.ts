@@ -1,10 +1,13 @@
+import { homeRegionOf, type SatupintuConfig } from '@satupintu/core';
 import type { ApiRegistry } from '../../api.js';
+import type { OnboardingService } from '../onboarding/service.js';
+import { modelIsSelf } from '../onboarding/errors.js';
 import { actorOf } from '../../actor.js';
 import { IdempotencyStore } from '../../idempotency.js';
 import type { CreateTenantInput, TenantService } from './service.js';
 import { createTenantBody, listTenantsQuery, tenantSchema, tenantSlugParam } from './schemas.js';
 
-export function tenantRoutes(api: ApiRegistry, tenants: TenantService, idempotency: IdempotencyStore): void {
+export function tenantRoutes(api: ApiRegistry, tenants: TenantService, idempotency: IdempotencyStore, config: SatupintuConfig, onboarding: OnboardingService): void {
   api.add({
     method: 'get',
     path: '/api/v1/tenants',
@@ -39,7 +42,7 @@ export function tenantRoutes(api: ApiRegistry, tenants: TenantService, idempoten
     operationId: 'createTenant',
     summary: 'Daftarkan tenant dari kode wilayah resmi / Create a tenant from an official region code',
     description:
-      'Name, province, time zone and population come from the Kemendagri reference data; slug, home region and MPP status are given. Retries with the same Idempotency-Key return the first result.',
+      'Name, province, time zone and population come from the Kemendagri reference data. The home region defaults to the region of the province (HOME_REGION_PROVINCES), the status to proposed. With `copyOf` (kaji tiru) the new tenant starts with the role model’s plugins at its versions and its overlays, in the same transaction. Retries with the same Idempotency-Key return the first result.',
     tags: ['tenants'],
     security: { kind: 'roles', roles: ['platform-admin'] },
     body: createTenantBody,
@@ -47,15 +50,26 @@ export function tenantRoutes(api: ApiRegistry, tenants: TenantService, idempoten
     responses: {
       '201': { description: 'Created', schema: tenantSchema },
       '400': { description: 'BODY_INVALID, MALFORMED_JSON, IDEMPOTENCY_KEY_INVALID' },
+      '404': { description: 'TENANT_NOT_FOUND (copyOf)' },
       '409': { description: 'TENANT_SLUG_TAKEN, TENANT_CODE_TAKEN' },
-      '422': { description: 'REGION_CODE_UNKNOWN, REGION_UNKNOWN, IDEMPOTENCY_KEY_REUSED' },
+      '422': { description: 'REGION_CODE_UNKNOWN, REGION_UNKNOWN, MODEL_INVALID, IDEMPOTENCY_KEY_REUSED' },
     },
     handler: async (req, res) => {
-      const input = req.body as CreateTenantInput;
-      const result = await idempotency.run('POST /api/v1/tenants', IdempotencyStore.keyOf(req), input, async () => ({
-        status: 201,
-        body: await tenants.create(input, actorOf(res)),
-      }));
+      const body = req.body as Partial<CreateTenantInput> & { code: string; slug: string; copyOf?: string };
+      const result = await idempotency.run('POST /api/v1/tenants', IdempotencyStore.keyOf(req), body, async () => {
+        const { copyOf, ...rest } = body;
+        const input: CreateTenantInput = {
+          ...rest,
+          homeRegion: rest.homeRegion ?? homeRegionOf(rest.code, config.homeRegionByProvince, config.defaultRegion),
+          mppStatus: rest.mppStatus ?? (rest.committedOn ? 'committed' : 'proposed'),
+        };
+        if (!copyOf) return { status: 201, body: await tenants.create(input, actorOf(res)) };
+        if (copyOf === rest.slug) throw modelIsSelf();
+        const model = await tenants.getBySlug(copyOf);
+        const plan = await onboarding.copyPlan(model, actorOf(res));
+        const created = await tenants.create(input, actorOf(res), { model, populate: plan.populate });
+        return { status: 201, body: { ...created, kajiTiru: { model: model.slug, template: plan.template } } };
+      });
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(result.status).location(`/api/v1/tenants/${(result.body as { slug: string }).slug}`).json(result.body);
     },

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import type { Platform } from '../../platform.js';
+
+describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru', () => {
+  let p: Platform;
+  let admin: string;
+  before(async () => {
+    p = sharedPlatform();
+    admin = await tokenFor(p, 'admin.platform');
+  });
+
+  const create = async (body: Record<string, unknown>) => {
+    const r = await api(p, 'POST', '/api/v1/tenants', { token: admin, body });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  };
+
+  it('seeds the dated history of the first tenants: Lebong committed 9/3/2021 and missed its one-year deadline', async () => {
+    const lebong = await api(p, 'GET', '/api/v1/tenants/kab-lebong/onboarding', { token: admin });
+    assert.equal(lebong.status, 200, JSON.stringify(lebong.body));
+    assert.deepEqual([lebong.body.status, lebong.body.committedOn, lebong.body.deadline, lebong.body.launchedOn, lebong.body.inauguratedOn], ['operating', '2021-03-09', '2022-03-09', '2023-03-16', '2023-03-16']);
+    assert.equal(lebong.body.deadlineMet, false);
+    assert.ok(lebong.body.daysToDeadline < -1000);
+    assert.deepEqual(lebong.body.history.map((h: { to: string }) => h.to), ['proposed', 'committed', 'inaugurated', 'operating']);
+    assert.ok(lebong.body.history.every((h: { actor: string }) => h.actor === 'seed'));
+    const kbb = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat', {});
+    assert.deepEqual([kbb.body.mppStatus, kbb.body.launchedOn, kbb.body.committedOn], ['launched', '2023-03-16', null], 'no commitment date is invented');
+  });
+
+  it('moves through the lifecycle with dates and actors; refuses invalid moves with clear problems', async () => {
+    const [code] = await unusedRegencyCodes(p, 1);
+    const slug = `lc-${randomUUID().slice(0, 6)}`;
+    const t = await create({ code, slug });
+    assert.equal(t.mppStatus, 'proposed');
+    assert.equal(t.homeRegion, ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '61', '62', '63', '64', '65'].includes(code!.slice(0, 2)) ? 'id-batam' : 'id-jakarta', 'home region by province');
+    const move = (body: unknown) => api(p, 'POST', `/api/v1/tenants/${slug}/lifecycle`, { token: admin, body });
+    const committed = await move({ to: 'committed', on: '2024-02-29' });
+    assert.equal(committed.status, 200, JSON.stringify(committed.body));
+    assert.deepEqual([committed.body.committedOn, committed.body.deadline], ['2024-02-29', '2025-02-28'], 'a leap-day commitment ends on 28 February');
+    assert.equal((await move({ to: 'trial', on: '2024-10-01' })).status, 200);
+    const back = await move({ to: 'preparing', on: '2024-10-20' });
+    assert.equal(back.status, 422);
+    assert.equal(back.body.code, 'LIFECYCLE_NOTE_REQUIRED');
+    assert.equal(back.body.errors[0].pointer, '/note');
+    assert.equal((await move({ to: 'preparing', on: '2024-10-20', note: 'Uji coba belum lulus: jaringan belum stabil' })).status, 200);
+    const toProposed = await move({ to: 'proposed', note: 'x' });
+    assert.equal(toProposed.status, 409);
+    assert.equal(toProposed.body.code, 'LIFECYCLE_MOVE_INVALID');
+    assert.match(toProposed.body.i18n.id.detail, /tidak diizinkan/);
+    const early = await move({ to: 'launched', on: '2024-01-01' });
+    assert.equal(early.status, 422);
+    assert.equal(early.body.code, 'LIFECYCLE_DATE_INVALID');
+    const future = await move({ to: 'launched', on: '2099-01-01' });
+    assert.deepEqual([future.status, future.body.code, future.body.errors[0].pointer], [422, 'LIFECYCLE_DATE_INVALID', '/on'], 'the history records what happened');
+    const bad = await move({ to: 'launched', on: '2024-13-01' });
+    assert.deepEqual([bad.status, bad.body.code, bad.body.errors[0].pointer], [422, 'BODY_INVALID', '/on'], 'an impossible date is a body error');
+    assert.equal((await move({ to: 'launched', on: '2025-03-03' })).status, 200);
+    const again = await move({ to: 'launched', on: '2025-03-04' });
+    assert.equal(again.body.launchedOn, '2025-03-03', 'repeating a move changes nothing');
+    const h = await api(p, 'GET', `/api/v1/tenants/${slug}/lifecycle`, { token: admin });
+    assert.deepEqual(
+      h.body.items.map((e: { from: string | null; to: string; on: string; actor: string }) => `${e.from ?? '-'}→${e.to}@${e.on} by ${e.actor}`).slice(1),
+      ['proposed→committed@2024-02-29 by admin.platform', 'committed→trial@2024-10-01 by admin.platform', 'trial→preparing@2024-10-20 by admin.platform', 'preparing→launched@2025-03-03 by admin.platform'],
+    );
+    const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
+    assert.equal(o.body.deadlineMet, false, 'launched after the deadline');
+    // Only the regency's own admins (and the platform) see or change it.
+    const kbbAdmin = await tokenFor(p, 'admin.kbb');
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: kbbAdmin })).status, 403);
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${slug}/lifecycle`, { token: await tokenFor(p, 'warga.kbb'), body: { to: 'operating' } })).status, 403);
+  });
+
+  it('refuses to publish a standar pelayanan missing any of the 14 components, listing each; publishes once the overlay completes it', async () => {
+    const [code] = await unusedRegencyCodes(p, 1);
+    const slug = `sp-${randomUUID().slice(0, 6)}`;
+    await create({ code, slug, mppStatus: 'preparing' });
+    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+    const list = await api(p, 'GET', `/api/v1/tenants/${slug}/standards`, { token: admin });
+    const svc = list.body.items.find((s: { id: string }) => s.id === 'dukcapil.ktpel-penggantian');
+    assert.ok(svc && !svc.standardComplete && svc.published === null);
+    const refused = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin, body: { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' } });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.code, 'STANDARD_INCOMPLETE');
+    const missing = refused.body.errors.map((e: { pointer: string }) => e.pointer);
+    assert.deepEqual(missing, svc.missing.map((m: { key: string }) => `/standard/${m.key}`));
+    assert.ok(missing.includes('/standard/facilities'), 'the MPP building’s facilities are the regency’s to state');
+    assert.match(refused.body.i18n.id.detail, /Sarana, prasarana/);
+    // The regency fills what the plugin leaves to it, then publishes.
+    const texts = Object.fromEntries(svc.missing.map((m: { key: string }) => [m.key, { text: [{ id: `Isi ${m.key} di MPP`, en: `${m.key} at the MPP` }] }]));
+    const ov = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil/overlays/ktpel-penggantian`, { token: admin, body: { ...texts, counter: { name: 'Gerai Disdukcapil', number: '1' } } });
+    assert.equal(ov.status, 200, JSON.stringify(ov.body));
+    const ok = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin, body: { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' } });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual([ok.body.standardComplete, ok.body.published.skNumber, ok.body.published.pluginVersion], [true, '100.3.3/12/2026', '1.0.0']);
+    const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
+    const item = (k: string) => o.body.items.find((i: { key: string }) => i.key === k);
+    assert.equal(item('standards').detail, `1/${o.body.counts.servicesInstalled}`);
+    assert.equal(o.body.counts.servicesLive, 1);
+    assert.equal(o.body.counts.countersSet, 1);
+    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin })).status, 204);
+    const gone = await api(p, 'DELETE', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin });
+    assert.deepEqual([gone.status, gone.body.code], [404, 'STANDARD_NOT_PUBLISHED']);
+  });
+
+  it('computes the checklist: MoU per agency, maklumat, SK; progress rises item by item', async () => {
+    const [code] = await unusedRegencyCodes(p, 1);
+    const slug = `ck-${randomUUID().slice(0, 6)}`;
+    await create({ code, slug, committedOn: '2026-01-15', mppStatus: 'committed' });
+    const contradictory = await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code: (await unusedRegencyCodes(p, 1))[0], slug: `${slug}-x`, committedOn: '2026-01-15', mppStatus: 'proposed' } });
+    assert.deepEqual([contradictory.status, contradictory.body.errors?.[0]?.pointer], [422, '/mppStatus']);
+    const get = async () => (await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin })).body;
+    const before = await get();
+    assert.equal(before.deadline, '2027-01-15');
+    assert.deepEqual(before.items.filter((i: { done: boolean }) => i.done).map((i: { key: string }) => i.key), ['commitment']);
+    assert.equal(before.progress, 1 / 7);
+    await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/polri`, { token: admin, body: { version: '1.0.0' } });
+    const mou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: 'Polres', mouNumber: 'PKS/01/2026', mouSignedOn: '2026-02-01', plannedServices: 3 } });
+    assert.equal(mou.status, 200, JSON.stringify(mou.body));
+    const badMou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: ' ', mouNumber: 'x', mouSignedOn: 'kemarin', plannedServices: -1 } });
+    assert.deepEqual([badMou.status, badMou.body.code], [422, 'BODY_INVALID']);
+    assert.deepEqual(badMou.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/mouSignedOn', '/name', '/plannedServices']);
+    const mk = await api(p, 'PUT', `/api/v1/tenants/${slug}/maklumat`, { token: admin, body: { text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.', signedBy: 'Bupati', signedOn: '2026-03-01' } });
+    assert.equal(mk.status, 200);
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${slug}/decrees`, { token: admin, body: { kind: 'mpp-establishment', number: '188.45/77/2026', signedOn: '2026-03-01', title: 'Penyelenggaraan MPP' } })).status, 201);
+    const after = await get();
+    assert.deepEqual(after.items.filter((i: { done: boolean }) => i.done).map((i: { key: string }) => i.key), ['commitment', 'agencies', 'plugins', 'maklumat', 'decrees']);
+    assert.equal(after.counts.servicesPlanned, 3, 'planned comes from the MoUs');
+    // The maklumat is public.
+    const pub = await api(p, 'GET', `/api/v1/tenants/${slug}/maklumat`);
+    assert.deepEqual([pub.status, pub.body.maklumat.signedBy], [200, 'Bupati']);
+    assert.equal(pub.body.maklumat.publishedBy, undefined, 'who typed it is not public');
+  });
+
+  it('kaji tiru: copies Kota Bogor (plugins, versions, overlays and counters), shows the drift and takes the model’s upgrades', async function () {
+    this.timeout(60_000);
+    const [code] = await unusedRegencyCodes(p, 1);
+    const slug = `kt-${randomUUID().slice(0, 6)}`;
+    const t = await create({ code, slug, copyOf: 'kota-bogor' });
+    assert.equal(t.modelTenant, 'kota-bogor');
+    const bogor = await api(p, 'GET', '/api/v1/tenants/kota-bogor/installations', { token: admin });
+    const mine = await api(p, 'GET', `/api/v1/tenants/${slug}/installations`, { token: admin });
+    assert.deepEqual(mine.body.items.map((i: { plugin: string; version: string }) => `${i.plugin}@${i.version}`), bogor.body.items.map((i: { plugin: string; version: string }) => `${i.plugin}@${i.version}`));
+    assert.equal(bogor.body.items.length, 10);
+    assert.deepEqual(mine.body.items.find((i: { plugin: string }) => i.plugin === 'dukcapil').overlays, bogor.body.items.find((i: { plugin: string }) => i.plugin === 'dukcapil').overlays, 'counters and local components copied');
+    const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
+    assert.match(o.body.maklumatTemplate, /sanggup menyelenggarakan/, 'the model’s maklumat is offered as a template');
+    assert.equal(o.body.items.find((i: { key: string }) => i.key === 'counters').done, true);
+    let d = await api(p, 'GET', `/api/v1/tenants/${slug}/drift`, { token: admin });
+    assert.deepEqual([d.body.inSync, d.body.model], [false, 'kota-bogor'], 'only the maklumat differs');
+    assert.deepEqual([d.body.maklumatDiffers, d.body.overlays.length, d.body.plugins.every((x: { state: string }) => x.state === 'same')], [true, 0, true]);
+
+    // The role model moves Taspen to a new version; the copy is now behind and can take it.
+    const taspen = (await api(p, 'GET', '/api/v1/plugins/taspen/versions/1.0.0')).body.manifest;
+    const next = structuredClone(taspen);
+    next.version = `1.0.${1 + Math.floor(Math.random() * 1e6)}`;
+    const pub = await api(p, 'POST', '/api/v1/plugins', { token: admin, body: next });
+    assert.ok([200, 201].includes(pub.status), JSON.stringify(pub.body));
+    assert.equal((await api(p, 'PUT', '/api/v1/tenants/kota-bogor/installations/taspen', { token: admin, body: { version: next.version } })).status, 200);
+    d = await api(p, 'GET', `/api/v1/tenants/${slug}/drift`, { token: admin });
+    assert.deepEqual(d.body.upgradesAvailable, [{ plugin: 'taspen', from: '1.0.0', to: next.version }]);
+    assert.equal(d.body.plugins.find((x: { plugin: string }) => x.plugin === 'taspen').state, 'behind');
+    const adopt = await api(p, 'POST', `/api/v1/tenants/${slug}/drift/adopt`, { token: admin, body: {} });
+    assert.equal(adopt.status, 200, JSON.stringify(adopt.body));
+    assert.deepEqual(adopt.body.taken.map((x: { plugin: string; action: string }) => `${x.plugin}:${x.action}`), ['taspen:upgraded']);
+    assert.deepEqual(adopt.body.drift.upgradesAvailable, []);
+    // Put the model back so other suites see Bogor as seeded.
+    await api(p, 'PUT', '/api/v1/tenants/kota-bogor/installations/taspen', { token: admin, body: { version: '1.0.0' } });
+
+    const self = await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code: (await unusedRegencyCodes(p, 1))[0], slug: 'kt-self', copyOf: 'kt-self' } });
+    assert.deepEqual([self.status, self.body.code], [422, 'MODEL_INVALID']);
+    const noModel = await api(p, 'GET', '/api/v1/tenants/kab-kapuas/drift', { token: admin });
+    assert.deepEqual([noModel.status, noModel.body.code], [409, 'NO_MODEL_TENANT']);
+  });
+});
