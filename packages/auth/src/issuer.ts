@@ -43,9 +43,15 @@ export function keycloakClaims(user: RealmUser, clientId: string): Record<string
   };
 }
 
-/** Keycloak redirect URI patterns (`http://host:3000/*`) as matchers. */
+/**
+ * Keycloak redirect URI patterns (`http://host:3000/*`) as matchers. A loopback pattern
+ * (127.0.0.1, localhost, [::1]) matches any port, as RFC 8252 §7.3 asks of native and dev clients.
+ */
 function redirectMatcher(patterns: string[]): (uri: string) => boolean {
-  const res = patterns.map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*$/, '.*')}$`));
+  const res = patterns.map((p) => {
+    const escaped = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*$/, '.*');
+    return new RegExp(`^${escaped.replace(/^(https?:\/\/(?:127\\\.0\\\.0\\\.1|localhost|\\\[::1\\\]))(?::\d+)?/, '$1(?::\\d+)?')}$`);
+  });
   return (uri) => res.some((re) => re.test(uri));
 }
 

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { webApp } from './web.js';
+
+describe('web app mount (static SPA with history fallback)', () => {
+  let dir: string;
+  let server: http.Server;
+  let base: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'satupintu-web-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const app = express();
+    app.get('/api/v1/known', (_req, res) => void res.json({ ok: true }));
+    app.use(webApp({ authority: 'http://127.0.0.1:1/realms/mpp', clientId: 'satupintu-web', dir }));
+    app.use((_req, res) => void res.status(404).json({ code: 'ROUTE_NOT_FOUND' }));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (p: string, accept = 'text/html') => fetch(`${base}${p}`, { headers: { accept } });
+
+  it('serves index.html for app paths and immutable hashed assets', async () => {
+    for (const p of ['/', '/t/kab-bandung-barat/layanan/dukcapil.ktpel-penggantian', '/auth/callback?code=x']) {
+      const r = await get(p);
+      assert.equal(r.status, 200, p);
+      assert.match(await r.text(), /id="root"/);
+    }
+    const a = await get('/assets/app-abc123.js', '*/*');
+    assert.equal(a.status, 200);
+    assert.match(a.headers.get('cache-control') ?? '', /immutable/);
+  });
+
+  it('tells the browser where to sign in', async () => {
+    const r = await get('/config.json', 'application/json');
+    assert.deepEqual(await r.json(), { authority: 'http://127.0.0.1:1/realms/mpp', clientId: 'satupintu-web' });
+  });
+
+  it('never shadows the API, the issuer or the operations endpoints', async () => {
+    for (const p of ['/api/v1/nope', '/api', '/realms/mpp/x', '/metrics', '/livez', '/readyz', '/healthz']) {
+      const r = await get(p);
+      assert.equal(r.status, 404, p);
+      assert.equal(((await r.json()) as { code: string }).code, 'ROUTE_NOT_FOUND');
+    }
+    assert.equal((await get('/api/v1/known')).status, 200);
+    // JSON clients get the API's 404, not the app.
+    assert.equal((await get('/t/x', 'application/json')).status, 404);
+  });
+});

@@ -1,0 +1,364 @@
+import { useMemo, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { api, enc } from '../api.js';
+import { membershipsOf, useAuth } from '../auth.js';
+import { Async, ErrorBox, Loading, Notice, PageTitle, QrCode, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
+import { useI18n } from '../i18n.js';
+import type { Application, QueueItem, ServiceDetail, ServiceSummary } from '../types.js';
+import { ApplicationEditor, type OnBehalf } from './Apply.js';
+import { openDownload } from './Track.js';
+
+/** Form data in the plugin's display order, then anything else. */
+function orderedEntries(data: Record<string, unknown>, order: string[] | undefined): [string, unknown][] {
+  const rank = (k: string) => {
+    const i = order?.indexOf(k) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return Object.entries(data).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+function isEnum(schema: Record<string, unknown> | undefined, key: string): boolean {
+  const p = (schema?.properties as Record<string, { enum?: unknown[] }> | undefined)?.[key];
+  return Array.isArray(p?.enum);
+}
+
+interface QueueResponse {
+  today: string;
+  counts: { total: number; dueToday: number; overdue: number };
+  items: QueueItem[];
+}
+
+/** `/petugas`: the officer's first (tenant, agency) desk. */
+export function OfficerHome() {
+  const { me, ready } = useAuth();
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const desks = membershipsOf(me, 'officer');
+  if (!ready || (me === null && ready)) return <RequireLogin><Loading /></RequireLogin>;
+  if (desks.length === 1) {
+    navigate(`/petugas/${desks[0]!.tenant}/${desks[0]!.agency}`, { replace: true });
+    return <Loading />;
+  }
+  return (
+    <RequireLogin>
+      <PageTitle>{t('officerDesk')}</PageTitle>
+      {desks.length === 0 ? (
+        <p>{t('forbidden')}</p>
+      ) : (
+        <ul>
+          {desks.map((d) => (
+            <li key={`${d.tenant}/${d.agency}`}>
+              <Link href={`/petugas/${d.tenant}/${d.agency}`}>
+                {d.tenant} · {d.agency}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </RequireLogin>
+  );
+}
+
+function useAgencyServices(tenant: string, agency: string) {
+  return useAsync(
+    () => api<{ items: ServiceSummary[] }>(`/api/v1/tenants/${enc(tenant)}/services`).then((r) => r.items.filter((s) => s.agency.code === agency)),
+    [tenant, agency],
+  );
+}
+
+export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string }) {
+  const { t, L, fmtDate } = useI18n();
+  const queue = useAsync(() => api<QueueResponse>(`/api/v1/tenants/${enc(tenant)}/agencies/${enc(agency)}/queue`), [tenant, agency]);
+  const services = useAgencyServices(tenant, agency);
+  const counters = useMemo(() => [...new Set((services.data ?? []).map((s) => s.counter?.number ?? agency))], [services.data, agency]);
+  const [called, setCalled] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const sorted = useMemo(
+    () => [...(queue.data?.items ?? [])].sort((a, b) => (a.stepDueAt ?? a.dueDate).localeCompare(b.stepDueAt ?? b.dueDate)),
+    [queue.data],
+  );
+  return (
+    <RequireLogin>
+      <PageTitle sub={`${tenant} · ${agency}`}>{t('officerDesk')}</PageTitle>
+      <ErrorBox error={error} />
+      <div className="actions">
+        <Link className="btn secondary" href={`/petugas/${tenant}/${agency}/loket`}>
+          {t('fileOnBehalf')}
+        </Link>
+        {counters.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className="btn secondary"
+            onClick={() =>
+              void api<{ called: { ticket: string; name: string } | null }>(`/api/v1/tenants/${enc(tenant)}/counters/${enc(c)}/call-next`, { method: 'POST', body: {} }).then(
+                (r) => setCalled(r.called ? `${r.called.ticket} — ${r.called.name}` : `${t('counter')} ${c}: ${t('nobodyWaiting')}`),
+                setError,
+              )
+            }
+          >
+            {t('callNext')} ({t('counter')} {c})
+          </button>
+        ))}
+      </div>
+      {called && (
+        <Notice>
+          {t('called')}: <strong>{called}</strong>
+        </Notice>
+      )}
+      <h2>{t('queue')}</h2>
+      <Async state={queue}>
+        {(q) => (
+          <>
+            <ul className="stats">
+              <li>
+                <strong>{q.counts.total}</strong> {t('total')}
+              </li>
+              <li>
+                <strong>{q.counts.dueToday}</strong> {t('dueToday')}
+              </li>
+              <li className={q.counts.overdue ? 'warn' : ''}>
+                <strong>{q.counts.overdue}</strong> {t('overdue')}
+              </li>
+            </ul>
+            <div className="table-wrap">
+              <table>
+                <caption className="sr-only">{t('queue')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stepDue')}</th>
+                    <th scope="col">{t('tracking')}</th>
+                    <th scope="col">{t('service')}</th>
+                    <th scope="col">{t('applicant')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('claimedBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sorted.map((i) => (
+                    <tr key={i.id} className={i.overdue ? 'row-overdue' : ''}>
+                      <td>
+                        {fmtDate(i.stepDueAt ?? i.stepDueDate, Boolean(i.stepDueAt))}
+                        {i.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+                      </td>
+                      <td>
+                        <Link href={`/petugas/${tenant}/${agency}/permohonan/${i.id}`} className="mono">
+                          {i.trackingCode}
+                        </Link>
+                      </td>
+                      <td>{L(i.service.name)}</td>
+                      <td>{i.applicantName}</td>
+                      <td>{L(i.state.name)}</td>
+                      <td>{i.claimedBy ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Async>
+    </RequireLogin>
+  );
+}
+
+export function OfficerApplication({ tenant, agency, id }: { tenant: string; agency: string; id: string }) {
+  const { t, L, fmtDate } = useI18n();
+  const base = `/api/v1/tenants/${enc(tenant)}/applications/${enc(id)}`;
+  const state = useAsync(() => api<Application>(base), [base]);
+  const svc = useAsync(
+    () => (state.data ? api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(state.data.service.id)}`) : Promise.resolve(undefined)),
+    [tenant, state.data?.service.id],
+  );
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const act = (path: string, body: unknown) => {
+    setBusy(true);
+    setError(null);
+    api<Application>(path, { method: 'POST', body })
+      .then(() => {
+        setComment('');
+        state.reload();
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <RequireLogin>
+      <Async state={state}>
+        {(a) => (
+          <>
+            <PageTitle sub={`${t('tracking')}: ${a.trackingCode} · ${a.applicant.name}`}>{L(a.service.name)}</PageTitle>
+            <p>
+              <Link href={`/petugas/${tenant}/${agency}`}>← {t('queue')}</Link>
+            </p>
+            <ErrorBox error={error} />
+            <section className="card" aria-labelledby="st">
+              <h2 id="st">{t('status')}</h2>
+              <p>
+                <StatusBadge status={a.status} label={L(a.state.name)} /> · {t('stepDue')}: {fmtDate(a.sla.stepDueAt, true)} · {t('claimedBy')}: {a.claimedBy ?? '–'}
+              </p>
+              {a.status === 'submitted' && !a.claimedBy && (
+                <button type="button" className="btn secondary" disabled={busy} onClick={() => act(`${base}/claim`, {})}>
+                  {t('claim')}
+                </button>
+              )}
+              {a.availableActions.length > 0 && (
+                <div className="actions-box">
+                  <label htmlFor="comment">{t('comment')}</label>
+                  <textarea id="comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+                  <div className="actions">
+                    {a.availableActions.map((x) => (
+                      <button
+                        key={x.code}
+                        type="button"
+                        className={x.code === 'reject' || x.code === 'return' ? 'btn danger' : 'btn'}
+                        disabled={busy}
+                        title={x.comment === 'required' ? t('commentRequired') : undefined}
+                        onClick={() => {
+                          if (x.comment === 'required' && !comment.trim()) {
+                            setError(new Error(t('commentRequired')));
+                            document.getElementById('comment')?.focus();
+                            return;
+                          }
+                          act(`${base}/actions/${enc(x.code)}`, comment.trim() ? { comment: comment.trim(), expectedVersion: a.version } : { expectedVersion: a.version });
+                        }}
+                      >
+                        {L(x.name)}
+                      </button>
+                    ))}
+                  </div>
+                </div>
+              )}
+            </section>
+            {a.status === 'completed' && a.channel !== 'online' && <SkmInvitation tenant={tenant} applicationId={a.id} />}
+            <section className="card" aria-labelledby="data">
+              <h2 id="data">{t('data')}</h2>
+              <dl className="facts">
+                {orderedEntries(a.data, svc.data?.form.ui.order).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{svc.data ? L(svc.data.form.ui.labels[k]) || k : k}</dt>
+                    <dd>{typeof v === 'object' ? JSON.stringify(v) : isEnum(svc.data?.form.schema, k) ? String(v).replace(/[_-]+/g, ' ') : String(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            <section className="card" aria-labelledby="docs">
+              <h2 id="docs">{t('documents')}</h2>
+              <ul>
+                {a.documents.map((d) => {
+                  const req = svc.data?.documents.find((x) => x.code === d.code);
+                  return (
+                    <li key={d.id}>
+                      {req ? L(req.name) : d.code}: {d.filename ?? d.mediaType} ({Math.ceil(d.size / 1024)} KB){' '}
+                      <button type="button" className="link" onClick={() => void openDownload(`${base}/documents/${enc(d.id)}/download`).catch(setError)}>
+                        {t('view')}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+            <section className="card" aria-labelledby="tl">
+              <h2 id="tl">{t('timeline')}</h2>
+              <Timeline items={a.timeline} />
+            </section>
+          </>
+        )}
+      </Async>
+    </RequireLogin>
+  );
+}
+
+/** For counter and assisted filings: the SKM survey invitation as a QR code to hand the citizen. */
+function SkmInvitation({ tenant, applicationId }: { tenant: string; applicationId: string }) {
+  const { t } = useI18n();
+  const inv = useAsync(
+    () => api<{ token: string | null }>(`/api/v1/tenants/${enc(tenant)}/applications/${enc(applicationId)}/skm-invitation`).catch(() => ({ token: null })),
+    [tenant, applicationId],
+  );
+  if (!inv.data?.token) return null;
+  return (
+    <section className="card" aria-labelledby="skm">
+      <h2 id="skm">{t('survey')}</h2>
+      <QrCode url={`${window.location.origin}/t/${tenant}/skm?token=${encodeURIComponent(inv.data.token)}`} filename={`skm-${applicationId}.png`} />
+    </section>
+  );
+}
+
+/** Filing at the counter for a citizen who is present: applicant, consent, then the same form. */
+export function CounterFiling({ tenant, agency }: { tenant: string; agency: string }) {
+  const { t, L } = useI18n();
+  const services = useAgencyServices(tenant, agency);
+  const [serviceId, setServiceId] = useState('');
+  const [who, setWho] = useState<OnBehalf>({ applicant: { nik: '', name: '', phone: '' }, consent: { statement: t('consentDefault'), method: 'signed-form' } });
+  const svc = useAsync(() => (serviceId ? api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(serviceId)}`) : Promise.resolve(undefined)), [tenant, serviceId]);
+  const setApplicant = (k: keyof OnBehalf['applicant'], v: string) => setWho((w) => ({ ...w, applicant: { ...w.applicant, [k]: v } }));
+  return (
+    <RequireLogin>
+      <PageTitle sub={`${tenant} · ${agency}`}>{t('fileOnBehalf')}</PageTitle>
+      <section className="card">
+        <div className="field">
+          <label htmlFor="svc">{t('service')}</label>
+          <select id="svc" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            <option value="">–</option>
+            {(services.data ?? []).filter((s) => s.channels.includes('counter')).map((s) => (
+              <option key={s.id} value={s.id}>
+                {L(s.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid2">
+          <div className="field">
+            <label htmlFor="a-nik">{t('applicantNik')}</label>
+            <input id="a-nik" inputMode="numeric" pattern="\d{16}" maxLength={16} value={who.applicant.nik} onChange={(e) => setApplicant('nik', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="a-name">{t('applicantName')}</label>
+            <input id="a-name" value={who.applicant.name} onChange={(e) => setApplicant('name', e.target.value)} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="a-phone">{t('applicantPhone')}</label>
+            <input id="a-phone" type="tel" value={who.applicant.phone ?? ''} onChange={(e) => setApplicant('phone', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="c-method">{t('consentMethod')}</label>
+            <select id="c-method" value={who.consent.method} onChange={(e) => setWho((w) => ({ ...w, consent: { ...w.consent, method: e.target.value as OnBehalf['consent']['method'] } }))}>
+              {(['signed-form', 'verbal', 'whatsapp', 'app'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="c-stmt">{t('consentStatement')}</label>
+          <textarea id="c-stmt" rows={2} value={who.consent.statement} onChange={(e) => setWho((w) => ({ ...w, consent: { ...w.consent, statement: e.target.value } }))} />
+        </div>
+      </section>
+      {serviceId && (
+        <Async state={svc}>
+          {(s) =>
+            s ? (
+              <ApplicationEditor
+                key={s.id}
+                tenant={tenant}
+                service={s}
+                onBehalf={() =>
+                  /^\d{16}$/.test(who.applicant.nik) && who.applicant.name.trim().length >= 2
+                    ? { applicant: { nik: who.applicant.nik, name: who.applicant.name.trim(), ...(who.applicant.phone ? { phone: who.applicant.phone } : {}) }, consent: who.consent }
+                    : null
+                }
+                doneHref={(a) => `/petugas/${tenant}/${agency}/permohonan/${a.id}`}
+              />
+            ) : (
+              <Loading />
+            )
+          }
+        </Async>
+      )}
+    </RequireLogin>
+  );
+}

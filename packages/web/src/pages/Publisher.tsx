@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { api, enc } from '../api.js';
+import { membershipsOf, useAuth } from '../auth.js';
+import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
+import { useI18n } from '../i18n.js';
+import type { Localized, PluginEntry } from '../types.js';
+
+interface Manifest {
+  id: string;
+  version: string;
+  services: { code: string; name: Localized; standard?: Record<string, unknown> }[];
+}
+
+/** What an agency publisher sees: their plugins, versions and a per-service check of each version. */
+export function Publisher() {
+  const { t, L, fmtDate } = useI18n();
+  const { me } = useAuth();
+  const agencies = membershipsOf(me, 'agency-publisher').map((m) => m.agency);
+  const plugins = useAsync(() => api<{ items: PluginEntry[] }>('/api/v1/plugins'), []);
+  const [open, setOpen] = useState<{ plugin: string; version: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const publish = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setNotice(null);
+    try {
+      const body = JSON.parse(await file.text()) as unknown;
+      const r = await api<{ pluginId: string; version: string; contentHash: string }>('/api/v1/plugins', { method: 'POST', body });
+      setNotice(`${t('published')}: ${r.pluginId} ${r.version} (${r.contentHash.slice(0, 19)}…)`);
+      plugins.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <RequireLogin>
+      <PageTitle sub={agencies.join(', ')}>{t('publisher')}</PageTitle>
+      <ErrorBox error={error} />
+      {notice && <Notice>{notice}</Notice>}
+      <Async state={plugins}>
+        {({ items }) => (
+          <>
+            {items
+              .filter((p) => agencies.includes(p.agency.code))
+              .map((p) => (
+                <section key={p.id} className="card" aria-labelledby={`p-${p.id}`}>
+                  <h2 id={`p-${p.id}`}>
+                    {L(p.agency.name)} <span className="mono muted small">{p.id}</span>
+                  </h2>
+                  <h3>{t('versions')}</h3>
+                  <div className="table-wrap">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('version')}</th>
+                          <th scope="col">{t('publishedAt')}</th>
+                          <th scope="col">{t('servicesCount')}</th>
+                          <th scope="col">SHA-256</th>
+                          <th scope="col">{t('lint')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {p.versions.map((v) => (
+                          <tr key={v.version}>
+                            <th scope="row">{v.version}</th>
+                            <td>{fmtDate(v.publishedAt, true)}</td>
+                            <td>{v.services}</td>
+                            <td className="mono small">{v.contentHash.slice(7, 19)}…</td>
+                            <td>
+                              <button type="button" className="link" onClick={() => setOpen({ plugin: p.id, version: v.version })}>
+                                {t('open')}
+                              </button>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  {open?.plugin === p.id && <VersionCheck plugin={open.plugin} version={open.version} />}
+                </section>
+              ))}
+          </>
+        )}
+      </Async>
+      <section className="card">
+        <label htmlFor="manifest">{t('publish')}</label>
+        <input id="manifest" type="file" accept="application/json,.json" onChange={(e) => void publish(e.target.files?.[0])} />
+      </section>
+    </RequireLogin>
+  );
+}
+
+/** Management components of the standar pelayanan a service must state (or leave to the regency). */
+const STANDARD_KEYS = ['complaints', 'legalBasis', 'facilities', 'competency', 'supervision', 'staffing', 'serviceGuarantee', 'safetyGuarantee', 'performanceEvaluation'];
+
+/**
+ * A per-service summary of one published version: which standar pelayanan components it states,
+ * which it leaves to the regency (tenantProvided) and which it lacks. The full lint runs on the
+ * server when a version is published; its errors appear above with their JSON pointers.
+ */
+function VersionCheck({ plugin, version }: { plugin: string; version: string }) {
+  const { t, L, lang } = useI18n();
+  const v = useAsync(() => api<{ manifest: Manifest }>(`/api/v1/plugins/${enc(plugin)}/versions/${enc(version)}`), [plugin, version]);
+  return (
+    <Async state={v}>
+      {({ manifest }) => (
+        <div>
+          <h3>
+            {t('lint')} · {version}
+          </h3>
+          <ul>
+            {manifest.services.map((s) => {
+              const std = (s.standard ?? {}) as Record<string, { text?: unknown[]; tenantProvided?: boolean } | undefined>;
+              const missing = STANDARD_KEYS.filter((k) => !std[k] || (!std[k]!.tenantProvided && !(std[k]!.text?.length)));
+              const tenant = STANDARD_KEYS.filter((k) => std[k]?.tenantProvided);
+              return (
+                <li key={s.code}>
+                  <strong>{L(s.name)}</strong> <span className="mono small">{s.code}</span> —{' '}
+                  {missing.length === 0 ? <span className="ok-text">{t('lintOk')}</span> : <span className="warn-text">{missing.join(', ')}</span>}
+                  {tenant.length > 0 && (
+                    <span className="muted small">
+                      {' '}
+                      · {lang === 'id' ? 'diisi kabupaten/kota' : 'filled by the regency'}: {tenant.join(', ')}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { Link, useSearch } from 'wouter';
+import { api, enc } from '../api.js';
+import { Async, ErrorBox, Notice, PageTitle, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
+import { useI18n } from '../i18n.js';
+import type { Application } from '../types.js';
+
+/** Opens a short-lived presigned download link in a new tab. */
+export async function openDownload(path: string): Promise<void> {
+  const w = window.open('', '_blank');
+  const { url } = await api<{ url: string }>(path);
+  if (w) w.location.href = url;
+  else window.location.assign(url);
+}
+
+export function Track({ tenant, id }: { tenant: string; id: string }) {
+  const { t, L, fmtDate } = useI18n();
+  const justSubmitted = new URLSearchParams(useSearch()).get('submitted') === '1';
+  const base = `/api/v1/tenants/${enc(tenant)}/applications/${enc(id)}`;
+  const state = useAsync(() => api<Application>(base), [base]);
+  const [error, setError] = useState<unknown>(null);
+  const [comment, setComment] = useState('');
+  return (
+    <RequireLogin>
+      <Async state={state}>
+        {(a) => (
+          <>
+            <PageTitle sub={`${t('tracking')}: ${a.trackingCode}`}>{L(a.service.name)}</PageTitle>
+            {justSubmitted && a.status !== 'draft' && <Notice>{t('submitted')}</Notice>}
+            <ErrorBox error={error} />
+            <section className="card" aria-labelledby="st">
+              <h2 id="st">{t('status')}</h2>
+              <p className="status-line">
+                <StatusBadge status={a.status} label={L(a.state.name)} />
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>{t('tracking')}</dt>
+                  <dd className="mono">{a.trackingCode}</dd>
+                </div>
+                <div>
+                  <dt>{t('submittedAt')}</dt>
+                  <dd>{fmtDate(a.submittedAt, true)}</dd>
+                </div>
+                <div>
+                  <dt>{t('dueDate')}</dt>
+                  <dd>
+                    {fmtDate(a.sla.dueDate)} {a.sla.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+                  </dd>
+                </div>
+              </dl>
+              {a.status !== 'draft' && (
+                <p className="small">
+                  <Link href={`/t/${tenant}/pengaduan?application=${a.id}`}>{t('complaints')}</Link>
+                  {a.status === 'completed' && (
+                    <>
+                      {' · '}
+                      <Link href={`/t/${tenant}/skm`}>{t('survey')}</Link>
+                    </>
+                  )}
+                </p>
+              )}
+              {a.status === 'draft' && (
+                <Link className="btn" href={`/t/${tenant}/layanan/${a.service.id}/ajukan?draft=${a.id}`}>
+                  {t('editDraft')}
+                </Link>
+              )}
+              {a.availableActions.length > 0 && (
+                <div className="actions-box">
+                  <label htmlFor="c">{t('comment')}</label>
+                  <textarea id="c" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
+                  <div className="actions">
+                    {a.availableActions.map((x) => (
+                      <button
+                        key={x.code}
+                        type="button"
+                        className="btn secondary"
+                        onClick={() =>
+                          void api(`${base}/actions/${enc(x.code)}`, { method: 'POST', body: comment ? { comment } : {} }).then(() => {
+                            setComment('');
+                            state.reload();
+                          }, setError)
+                        }
+                      >
+                        {L(x.name)}
+                      </button>
+                    ))}
+                  </div>
+                </div>
+              )}
+            </section>
+            {a.outputs.length > 0 && (
+              <section className="card" aria-labelledby="out">
+                <h2 id="out">{t('outputs')}</h2>
+                <ul>
+                  {a.outputs.map((o) => (
+                    <li key={o.code}>
+                      {L(o.name)} — {fmtDate(o.issuedAt)}{' '}
+                      {o.downloadable ? (
+                        <button type="button" className="btn small" onClick={() => void openDownload(`${base}/outputs/${enc(o.code)}/download`).catch(setError)}>
+                          {t('download')}
+                        </button>
+                      ) : (
+                        <span className="muted">({t('collectAtCounter')})</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <section className="card" aria-labelledby="tl">
+              <h2 id="tl">{t('timeline')}</h2>
+              <Timeline items={a.timeline} />
+            </section>
+            {a.documents.length > 0 && (
+              <section className="card" aria-labelledby="dc">
+                <h2 id="dc">{t('documents')}</h2>
+                <ul>
+                  {a.documents.map((d) => (
+                    <li key={d.id}>
+                      {d.code}: {d.filename ?? d.mediaType}{' '}
+                      <button type="button" className="link" onClick={() => void openDownload(`${base}/documents/${enc(d.id)}/download`).catch(setError)}>
+                        {t('view')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </Async>
+    </RequireLogin>
+  );
+}
