@@ -57,6 +57,8 @@ export class ApiRegistry {
   constructor(
     private readonly router: Router,
     private readonly guards: GuardFactory,
+    /** Installed after the guard, so budgets are keyed by the verified caller (ratelimit.ts). */
+    private readonly limits: RequestHandler[] = [],
   ) {}
 
   add(spec: RouteSpec): void {
@@ -89,7 +91,7 @@ export class ApiRegistry {
       spec.handler(req, res).catch(next);
     };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.router[spec.method](spec.path, label, ...this.guards(spec.security), validate, run);
+    this.router[spec.method](spec.path, label, ...this.guards(spec.security), ...this.limits, validate, run);
     this.routes.push(spec);
   }
 }

@@ -50,6 +50,27 @@ export class IdempotencyStore {
     return key;
   }
 
+  /**
+   * Frees the claim of a failed attempt. When the database itself is what failed, the release is
+   * retried in the background until it returns, so that a client retrying the same key proceeds as
+   * soon as the database is back instead of waiting out the one-minute stale-claim takeover.
+   */
+  private async release(scope: string, key: string): Promise<void> {
+    const { table } = this.scope;
+    const free = () => this.scope.run((em) => em.query(`delete from ${table} where scope = $1 and key = $2 and status = 0`, [scope, key]));
+    try {
+      await free();
+    } catch {
+      const until = Date.now() + 60_000;
+      const retry = () => {
+        free().catch(() => {
+          if (Date.now() < until) setTimeout(retry, 250).unref();
+        });
+      };
+      setTimeout(retry, 250).unref();
+    }
+  }
+
   async run<T>(scope: string, key: string | undefined, request: unknown, fn: () => Promise<StoredResponse<T>>): Promise<StoredResponse<T> & { replayed: boolean }> {
     if (!key) return { ...(await fn()), replayed: false };
     const hash = createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
@@ -81,7 +102,7 @@ export class IdempotencyStore {
     try {
       result = await fn();
     } catch (e) {
-      await this.scope.run((em) => em.query(`delete from ${table} where scope = $1 and key = $2 and status = 0`, [scope, key]));
+      await this.release(scope, key);
       throw e;
     }
     await this.scope.run((em) => em.query(`update ${table} set status = $3, body = $4 where scope = $1 and key = $2`, [scope, key, result.status, JSON.stringify(result.body)]));

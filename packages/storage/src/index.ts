@@ -7,16 +7,18 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { GuardedUpload } from './upload.js';
+import { GuardedUpload, UploadRefused } from './upload.js';
+import { CircuitBreaker } from './breaker.js';
 
 export { GuardedUpload, UploadRefused } from './upload.js';
+export { CircuitBreaker, StoreUnavailable, isStoreOutage } from './breaker.js';
 
 export interface StoredObject {
   key: string;
@@ -33,6 +35,8 @@ export interface ObjectStoreOptions {
   forcePathStyle: boolean;
   /** region id → bucket */
   buckets: Record<string, string>;
+  /** Outage failures in a row that open the circuit, and how long it stays open (default 3, 5 s). */
+  breaker?: { threshold: number; cooldownMs: number };
 }
 
 /**
@@ -42,6 +46,8 @@ export interface ObjectStoreOptions {
 export class ObjectStore {
   readonly client: S3Client;
   private readonly buckets: Record<string, string>;
+  /** While S3 is down, calls fail at once (StoreUnavailable) instead of each waiting on timeouts. */
+  readonly breaker: CircuitBreaker;
 
   constructor(opts: ObjectStoreOptions, clientOverrides: Partial<S3ClientConfig> = {}) {
     this.client = new S3Client({
@@ -59,6 +65,7 @@ export class ObjectStore {
       ...clientOverrides,
     });
     this.buckets = { ...opts.buckets };
+    this.breaker = new CircuitBreaker(opts.breaker ?? { threshold: 3, cooldownMs: 5_000 });
   }
 
   bucketOf(regionId: string): string {
@@ -82,7 +89,8 @@ export class ObjectStore {
 
   /** Readiness: the region's bucket answers. */
   async check(regionId: string, signal?: AbortSignal): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucketOf(regionId) }), { abortSignal: signal });
+    // Readiness always asks S3 itself (even with the circuit open); its answer also closes the circuit.
+    await this.breaker.run(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucketOf(regionId) }), { abortSignal: signal }), { bypass: true });
   }
 
   /**
@@ -91,6 +99,7 @@ export class ObjectStore {
    * On refusal or failure the multipart upload is aborted: nothing half-written remains.
    */
   async putStream(regionId: string, key: string, body: Readable, opts: { maxBytes: number; accept: string[] }): Promise<StoredObject> {
+    this.breaker.assertClosed();
     const guard = new GuardedUpload(opts);
     const upload = new Upload({
       client: this.client,
@@ -113,18 +122,21 @@ export class ObjectStore {
         () => undefined,
         (err: unknown) => err,
       );
+      // Only S3's own failures count towards the circuit, not a refused or broken request body.
+      if (!fed && !(e instanceof UploadRefused)) this.breaker.record(false, e);
       throw fed ?? e;
     }
+    this.breaker.record(true);
     return { key, size: guard.bytes, sha256: guard.sha256(), mediaType: guard.mediaType ?? 'application/octet-stream' };
   }
 
   async putBuffer(regionId: string, key: string, body: Uint8Array, mediaType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucketOf(regionId), Key: key, Body: body, ContentType: mediaType }));
+    await this.breaker.run(() => this.client.send(new PutObjectCommand({ Bucket: this.bucketOf(regionId), Key: key, Body: body, ContentType: mediaType })));
   }
 
   async copy(regionId: string, fromKey: string, toKey: string): Promise<void> {
     const bucket = this.bucketOf(regionId);
-    await this.client.send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: `${bucket}/${fromKey}` }));
+    await this.breaker.run(() => this.client.send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: `${bucket}/${fromKey}` })));
   }
 
   async exists(regionId: string, key: string): Promise<boolean> {
@@ -138,17 +150,23 @@ export class ObjectStore {
   }
 
   async delete(regionId: string, key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucketOf(regionId), Key: key }));
+    await this.breaker.run(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucketOf(regionId), Key: key })));
   }
 
-  /** Every object under a prefix, with its age. */
+  /**
+   * Every object under a prefix, with its age. Pages with ListObjects (v1) and a marker: the
+   * embedded s3rver fails every truncated v2 listing (it encrypts the continuation token with DES,
+   * which OpenSSL 3 no longer offers), so past 1,000 objects the reconciler could not run on it.
+   */
   async *list(regionId: string, prefix: string): AsyncGenerator<{ key: string; lastModified: Date; size: number }> {
-    let token: string | undefined;
-    do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucketOf(regionId), Prefix: prefix, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) yield { key: o.Key!, lastModified: o.LastModified ?? new Date(0), size: o.Size ?? 0 };
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+    let marker: string | undefined;
+    for (;;) {
+      const page = await this.client.send(new ListObjectsCommand({ Bucket: this.bucketOf(regionId), Prefix: prefix, Marker: marker }));
+      const contents = page.Contents ?? [];
+      for (const o of contents) yield { key: o.Key!, lastModified: o.LastModified ?? new Date(0), size: o.Size ?? 0 };
+      if (!page.IsTruncated || !contents.length) return;
+      marker = page.NextMarker ?? contents[contents.length - 1]!.Key;
+    }
   }
 
   /** A short-lived download URL (SigV4 presigned GET). */

@@ -53,4 +53,16 @@ describe('object store (embedded s3rver, or S3Proxy with SigV4 in the conformanc
     assert.equal((await fetch(url)).status, 403);
     await store.delete(region, key);
   });
+
+  it('lists past one page (more than 1,000 objects under a prefix)', async function () {
+    this.timeout(120_000);
+    const store = sharedPlatform().store;
+    const prefix = `list-test/${randomUUID()}/`;
+    for (let i = 0; i < 1050; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => store.putBuffer(region, `${prefix}${String(i + j).padStart(5, '0')}`, Buffer.from('x'), 'text/plain')));
+    const keys: string[] = [];
+    for await (const o of store.list(region, prefix)) keys.push(o.key);
+    assert.equal(keys.length, 1050);
+    assert.equal(new Set(keys).size, 1050);
+    for (const k of keys) await store.delete(region, k);
+  });
 });

@@ -20,6 +20,9 @@ export function testConfig(dataDir: string, env: NodeJS.ProcessEnv = {}): Satupi
     SEED: 'true',
     // Tests rotate keys and want the new one fetched at once; production keeps keycloak-connect's 10 s.
     KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: process.env.KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS ?? '1',
+    // Suites fire many requests per tenant; the rate-limit suite sets its own small budgets.
+    RATE_LIMIT_TENANT_MAX: process.env.RATE_LIMIT_TENANT_MAX ?? '1000000',
+    RATE_LIMIT_CLIENT_MAX: process.env.RATE_LIMIT_CLIENT_MAX ?? '1000000',
     ...env,
   });
 }

@@ -1,0 +1,129 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit, ipKeyGenerator, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import { TooManyRequestsError, type SatupintuConfig } from '@satupintu/core';
+import type { Identity } from '@satupintu/auth';
+
+/** Path parameter of tenant-scoped routes; routes without one share the platform bucket `-`. */
+const tenantOf = (req: Request): string | undefined => (typeof req.params.tenant === 'string' ? req.params.tenant : undefined);
+
+/** The verified subject when the route's guard ran, else the client address (public routes). */
+const clientOf = (req: Request, res: Response): string => {
+  const identity = res.locals.identity as Identity | undefined;
+  return identity?.subject ? `sub:${identity.subject}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+};
+
+/**
+ * Fixed-window counters in this process. express-rate-limit's own MemoryStore returns its live
+ * counter object, read only after an `await`: in a burst every request then sees the burst's final
+ * count, so all of it is refused, including what fits the budget. This store answers a snapshot.
+ */
+export class WindowCounterStore implements Store {
+  private windowMs = 60_000;
+  private readonly counters = new Map<string, { totalHits: number; resetTime: Date }>();
+  private sweeper?: NodeJS.Timeout;
+  readonly localKeys = true;
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+    this.sweeper = setInterval(() => {
+      const now = Date.now();
+      for (const [k, c] of this.counters) if (c.resetTime.getTime() <= now) this.counters.delete(k);
+    }, Math.max(this.windowMs, 1_000));
+    this.sweeper.unref();
+  }
+
+  increment(key: string): IncrementResponse {
+    const now = Date.now();
+    let c = this.counters.get(key);
+    if (!c || c.resetTime.getTime() <= now) {
+      c = { totalHits: 0, resetTime: new Date(now + this.windowMs) };
+      this.counters.set(key, c);
+    }
+    c.totalHits++;
+    return { totalHits: c.totalHits, resetTime: c.resetTime };
+  }
+
+  get(key: string): IncrementResponse | undefined {
+    const c = this.counters.get(key);
+    return c && c.resetTime.getTime() > Date.now() ? { totalHits: c.totalHits, resetTime: c.resetTime } : undefined;
+  }
+
+  decrement(key: string): void {
+    const c = this.counters.get(key);
+    if (c && c.totalHits > 0) c.totalHits--;
+  }
+
+  resetKey(key: string): void {
+    this.counters.delete(key);
+  }
+
+  shutdown(): void {
+    clearInterval(this.sweeper);
+  }
+}
+
+function tooMany(scope: 'tenant' | 'client', windowSeconds: number): TooManyRequestsError {
+  const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
+  return new TooManyRequestsError({
+    code: 'RATE_LIMITED',
+    title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+    detail: {
+      id: `Batas permintaan untuk ${who.id} per ${windowSeconds} detik tercapai; coba lagi setelah waktu di Retry-After.`,
+      en: `The request budget for ${who.en} per ${windowSeconds} seconds is spent; retry after the Retry-After delay.`,
+    },
+    extensions: { scope },
+  });
+}
+
+/**
+ * Per-tenant request budgets, installed by the route table after authentication: one budget per
+ * tenant (a flooding regency cannot starve the others of the shared pools) and one per caller
+ * within a tenant (one client cannot spend its whole tenant's budget). Each answers 429
+ * problem+json with Retry-After and the IETF RateLimit headers. Counters live in this process:
+ * with N instances behind a balancer a tenant gets up to N× the budget (see ADR 0012).
+ */
+export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RequestHandler[] {
+  const windowMs = limits.windowSeconds * 1000;
+  const common = {
+    windowMs,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    // Keys are built from verified claims and ipKeyGenerator; the library's IP heuristics do not apply.
+    validate: { keyGeneratorIpFallback: false, trustProxy: false, xForwardedForHeader: false },
+  };
+  // Seconds until the caller's window resets, never 0 (a 0 would invite an immediate, refused retry).
+  const retryAfter = (prop: string) => (req: Request) => {
+    const info = (req as unknown as Record<string, { resetTime?: Date } | undefined>)[prop];
+    return Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+  };
+  const out: RequestHandler[] = [];
+  // The caller's own budget first: a client over it does not spend its tenant's.
+  if (limits.clientMax > 0)
+    out.push(
+      rateLimit({
+        ...common,
+        identifier: 'client',
+        limit: limits.clientMax,
+        store: new WindowCounterStore(),
+        requestPropertyName: 'rateLimitClient',
+        retryAfter: retryAfter('rateLimitClient'),
+        keyGenerator: (req, res) => `c:${tenantOf(req) ?? '-'}:${clientOf(req, res)}`,
+        handler: (_req, _res, next) => next(tooMany('client', limits.windowSeconds)),
+      }),
+    );
+  if (limits.tenantMax > 0)
+    out.push(
+      rateLimit({
+        ...common,
+        identifier: 'tenant',
+        limit: limits.tenantMax,
+        store: new WindowCounterStore(),
+        requestPropertyName: 'rateLimitTenant',
+        retryAfter: retryAfter('rateLimitTenant'),
+        skip: (req) => tenantOf(req) === undefined,
+        keyGenerator: (req) => `t:${tenantOf(req)}`,
+        handler: (_req, _res, next) => next(tooMany('tenant', limits.windowSeconds)),
+      }),
+    );
+  return out;
+}
