@@ -169,6 +169,12 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     const docs = (await api(p, 'GET', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: citizen })).body.documents;
     assert.equal(docs.length, 1, 'one document, however many retries');
     assert.equal(await objectCount(p, 'id-batam', `t/${tenantId}/a/${app.body.id}/`), 1);
+    // Without a key (or after the key's record was lost in a crash), the same bytes for the same
+    // document are still one document: the retry gets the first one back.
+    const again2 = await upload(p, citizen, T, app.body.id, 'identitas', file);
+    assert.deepEqual([again2.status, again2.body.id], [201, ups[0]!.body.id]);
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: citizen })).body.documents.length, 1);
+    assert.equal(await objectCount(p, 'id-batam', `t/${tenantId}/a/${app.body.id}/`), 1, 'the second copy of the object is removed');
   });
 
   it('saves drafts on the server to resume on another device, and lists them', async () => {

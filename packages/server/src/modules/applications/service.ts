@@ -36,6 +36,7 @@ import {
 import { renderOutputPdf } from './output-pdf.js';
 import type { SlaCalendar, Due } from '../workflow/sla.js';
 import { newTrackingCode, normalizeTrackingCode } from './tracking.js';
+import { inviteToSurvey } from '../skm/service.js';
 
 type Channel = 'online' | 'assisted' | 'counter';
 type Status = 'draft' | 'submitted' | 'completed' | 'rejected' | 'withdrawn';
@@ -384,11 +385,24 @@ export class ApplicationService {
     return { app, doc };
   }
 
-  /** Inserts the document row after its object exists; removes the object again if the row cannot be written. */
-  private async commitDocument(t: Tenant, app: Row, doc: DocumentRequirement, row: { id: string; key: string; filename: string | null; mediaType: string; size: number; sha256: string; source: 'upload' | 'journey'; sourceApp?: string; sourceOutput?: string; by: string }) {
+  /**
+   * Inserts the document row after its object exists; removes the object again if the row cannot be
+   * written. The same bytes for the same document of the same application are one document: a
+   * retry whose first attempt committed but never answered (a crash, a lost response, an
+   * idempotency record not yet written) gets the existing document back, never a second one.
+   */
+  private async commitDocument(t: Tenant, app: Row, doc: DocumentRequirement, row: { id: string; key: string; filename: string | null; mediaType: string; size: number; sha256: string; source: 'upload' | 'journey'; sourceApp?: string; sourceOutput?: string; by: string }): Promise<{ id: string; filename: string | null; duplicateOf?: string }> {
+    let existing: { id: string; filename: string | null } | undefined;
     try {
       await this.tx(t, async (em) => {
         await this.load(em, app.id, true); // serialise uploads to one application (count check below)
+        [existing] = (await em.query('select id, filename from application_documents where application_id = $1 and document_code = $2 and sha256 = $3 and source = $4 limit 1', [
+          app.id,
+          doc.code,
+          row.sha256,
+          row.source,
+        ])) as { id: string; filename: string | null }[];
+        if (existing) return;
         const [{ n }] = (await em.query('select count(*)::int as n from application_documents where application_id = $1 and document_code = $2', [app.id, doc.code])) as [{ n: number }];
         if (n >= doc.maxCount) throw tooManyFiles(doc.code, doc.maxCount);
         await em.query(
@@ -402,6 +416,11 @@ export class ApplicationService {
       await this.store.delete(t.homeRegion, row.key).catch((err: unknown) => this.logger.warn({ err, key: row.key }, 'orphan object left for the reconciler'));
       throw e;
     }
+    if (existing) {
+      await this.store.delete(t.homeRegion, row.key).catch((err: unknown) => this.logger.warn({ err, key: row.key }, 'orphan object left for the reconciler'));
+      return { id: existing.id, filename: existing.filename, duplicateOf: existing.id };
+    }
+    return { id: row.id, filename: row.filename };
   }
 
   /**
@@ -426,8 +445,8 @@ export class ApplicationService {
       throw storageUnavailable(e);
     }
     faultPoint('after-object-write');
-    await this.commitDocument(t, app, doc, { id: docId, key, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload', by: identity.username });
-    return { id: docId, code, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload' as const };
+    const saved = await this.commitDocument(t, app, doc, { id: docId, key, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload', by: identity.username });
+    return { id: saved.id, code, filename: saved.filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload' as const };
   }
 
   /**
@@ -464,7 +483,7 @@ export class ApplicationService {
     } catch (e) {
       throw storageUnavailable(e);
     }
-    await this.commitDocument(t, app, doc, {
+    const saved = await this.commitDocument(t, app, doc, {
       id: docId,
       key,
       filename: `${link.output}-${source.tracking_code}.pdf`,
@@ -476,7 +495,7 @@ export class ApplicationService {
       sourceOutput: link.output,
       by: identity.username,
     });
-    return { id: docId, code, source: 'journey' as const, sourceApplication: source.tracking_code, ageDays };
+    return { id: saved.id, code, source: 'journey' as const, sourceApplication: source.tracking_code, ageDays };
   }
 
   /** A short-lived download link for a document or an output, after the access check. */
@@ -565,6 +584,8 @@ export class ApplicationService {
         )) as [unknown, number];
         if (moved[1] !== 1) throw versionConflict();
         await this.event(em, app, identity, role, action.code, app.state, action.to, input.comment);
+        // SKM (PermenPANRB 14/2017): a completed service invites its citizen to the survey, in the same transaction.
+        if (status === 'completed') await inviteToSurvey(em, app, this.now());
       });
     } catch (e) {
       for (const o of issued) await this.store.delete(t.homeRegion, o.key).catch(() => {});
