@@ -43,6 +43,10 @@ export interface SatupintuConfig {
     jwksMinIntervalSeconds: number;
   };
   seed: boolean;
+  /** Per-tenant request budgets (docs/adr/0012-rate-limits-and-storage-outages.md); 0 turns one off. */
+  rateLimits: { windowSeconds: number; tenantMax: number; clientMax: number };
+  /** Home region of a new tenant by province code (`HOME_REGION_PROVINCES`); others go to `defaultRegion`. */
+  homeRegionByProvince: Record<string, string>;
 }
 
 /** Every environment variable the platform reads. docs/configuration.md documents each. */
@@ -70,6 +74,10 @@ const envSchema = {
     KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
     PUBLIC_URL: { type: 'string', pattern: '^https?://[^/]+$' },
     SEED: { type: 'boolean' },
+    HOME_REGION_PROVINCES: { type: 'string', pattern: '^[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*(;[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*)*$' },
+    RATE_LIMIT_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
+    RATE_LIMIT_TENANT_MAX: { type: 'integer', minimum: 0 },
+    RATE_LIMIT_CLIENT_MAX: { type: 'integer', minimum: 0 },
   },
   patternProperties: {
     '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
@@ -147,5 +155,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       jwksMinIntervalSeconds: Number(e.KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS ?? 10),
     },
     seed: e.SEED === undefined ? true : Boolean(e.SEED),
+    rateLimits: {
+      windowSeconds: Number(e.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+      tenantMax: Number(e.RATE_LIMIT_TENANT_MAX ?? 6000),
+      clientMax: Number(e.RATE_LIMIT_CLIENT_MAX ?? 600),
+    },
+    homeRegionByProvince: homeRegionRules(e.HOME_REGION_PROVINCES as string | undefined, regionIds),
   };
+}
+
+/**
+ * Sumatra (11–19, 21) and Kalimantan (61–65) live in `id-batam` when that region exists, the rest
+ * in the default region; `HOME_REGION_PROVINCES=id-batam=11,12;id-makassar=73` replaces the rule.
+ */
+export const DEFAULT_HOME_REGION_PROVINCES = 'id-batam=11,12,13,14,15,16,17,18,19,21,61,62,63,64,65';
+
+function homeRegionRules(spec: string | undefined, regionIds: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (spec ?? DEFAULT_HOME_REGION_PROVINCES).split(';')) {
+    const [region, codes] = part.split('=') as [string, string];
+    if (!regionIds.includes(region)) {
+      if (spec) throw new ConfigError(`HOME_REGION_PROVINCES names region ${region}, which is not in REGIONS (${regionIds.join(', ')})`);
+      continue; // the default rule only applies to regions that are configured
+    }
+    for (const code of codes.split(',')) {
+      if (out[code] && out[code] !== region) throw new ConfigError(`HOME_REGION_PROVINCES puts province ${code} in two regions`);
+      out[code] = region;
+    }
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import { httpLogger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
 import { notFoundHandler, problemHandler } from './problem.js';
+import { tenantRateLimits } from './ratelimit.js';
 import { RegionService } from './modules/regions/service.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { TenantService } from './modules/tenants/service.js';
@@ -31,6 +32,16 @@ import { SlaCalendar } from './modules/workflow/sla.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
 import { AppointmentService } from './modules/appointments/service.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
+import { OnboardingService } from './modules/onboarding/service.js';
+import { onboardingRoutes } from './modules/onboarding/routes.js';
+import { Cockpit } from './modules/monitoring/cockpit.js';
+import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { ComplaintService } from './modules/complaints/service.js';
+import { ComplaintWebhooks } from './modules/complaints/webhook.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
+import { SkmService } from './modules/skm/service.js';
+import { skmRoutes } from './modules/skm/routes.js';
+import { webApp } from './web.js';
 
 export { PLATFORM_VERSION } from '@satupintu/core';
 import { PLATFORM_VERSION } from '@satupintu/core';
@@ -52,7 +63,7 @@ export interface AppDeps {
 export interface App {
   express: Express;
   api: ApiRegistry;
-  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService; applications: ApplicationService; appointments: AppointmentService };
+  services: { tenants: TenantService; regions: RegionService; plugins: PluginRegistry; installations: InstallationService; catalog: CatalogService; applications: ApplicationService; appointments: AppointmentService; onboarding: OnboardingService; cockpit: Cockpit; complaints: ComplaintService; skm: SkmService };
   metrics: Metrics;
 }
 
@@ -74,7 +85,7 @@ export function createApp(deps: AppDeps): App {
 
   const router = express.Router();
   router.use(express.json({ limit: '1mb', strict: true }));
-  const api = new ApiRegistry(router, deps.guards);
+  const api = new ApiRegistry(router, deps.guards, tenantRateLimits(deps.config.rateLimits));
   const tenants = new TenantService(deps.dbs, deps.logger);
   const regions = new RegionService(deps.dbs, deps.config);
   const idempotency = IdempotencyStore.control(deps.dbs.control);
@@ -84,7 +95,9 @@ export function createApp(deps: AppDeps): App {
   const applications = new ApplicationService(deps.dbs, deps.store, plugins, installations, catalog.validators, deps.logger, new SlaCalendar(deps.dbs));
   identityRoutes(api);
   regionRoutes(api, regions);
-  tenantRoutes(api, tenants, idempotency);
+  const onboarding = new OnboardingService(deps.dbs, tenants, plugins, installations);
+  const cockpit = new Cockpit(deps.dbs);
+  tenantRoutes(api, tenants, idempotency, deps.config, onboarding);
   wilayahRoutes(api);
   auditRoutes(api, deps.dbs, tenants);
   pluginRoutes(api, plugins);
@@ -94,6 +107,13 @@ export function createApp(deps: AppDeps): App {
   workflowRoutes(api, deps.dbs, tenants, applications);
   const appointments = new AppointmentService(deps.dbs, plugins, installations);
   appointmentRoutes(api, tenants, appointments);
+  onboardingRoutes(api, tenants, onboarding);
+  monitoringRoutes(api, tenants, cockpit);
+  // Complaints (SP4N-LAPOR!) and the satisfaction survey (SKM/IKM); their jobs are registered in platform.ts.
+  const complaints = new ComplaintService(deps.dbs, deps.store, plugins, new SlaCalendar(deps.dbs), new ComplaintWebhooks(deps.dbs, deps.jobs, deps.logger), deps.logger);
+  complaintRoutes(api, tenants, complaints, deps.dbs);
+  const skm = new SkmService(deps.dbs, tenants, deps.logger);
+  skmRoutes(api, tenants, skm);
 
   const openapi = () =>
     buildOpenApi(api, {
@@ -105,7 +125,8 @@ export function createApp(deps: AppDeps): App {
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' }, customSiteTitle: 'Satupintu API' }));
   app.use(router);
+  app.use(webApp({ authority: `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}`, clientId: 'satupintu-web' }));
   app.use(notFoundHandler);
   app.use(problemHandler);
-  return { express: app, api, services: { tenants, regions, plugins, installations, catalog, applications, appointments }, metrics };
+  return { express: app, api, services: { tenants, regions, plugins, installations, catalog, applications, appointments, onboarding, cockpit, complaints, skm }, metrics };
 }

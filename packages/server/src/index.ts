@@ -15,3 +15,7 @@ export { ApplicationService } from './modules/applications/service.js';
 export { escalateOverdue } from './modules/workflow/escalation.js';
 export { SlaCalendar } from './modules/workflow/sla.js';
 export { AppointmentService } from './modules/appointments/service.js';
+export { onboardAll, type OnboardAllSummary } from './modules/tenants/onboard-all.js';
+export { OnboardingService } from './modules/onboarding/service.js';
+export { Cockpit, DEFAULT_THRESHOLDS, type AlertThresholds, type TenantIndicators, type Alert } from './modules/monitoring/cockpit.js';
+export { refreshRegionRollups, refreshTenant } from './modules/monitoring/rollup.js';

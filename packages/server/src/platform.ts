@@ -10,9 +10,13 @@ import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type
 import { createApp, type App } from './app.js';
 import { JobQueues } from './jobs.js';
 import { createLogger } from './logger.js';
-import { seedInstallations, seedPlugins, seedTenants } from './seed.js';
+import { seedInstallations, seedOnboarding, seedPlugins, seedTenants } from './seed.js';
 import { reconcileOrphans } from './modules/applications/reconciler.js';
+import { refreshRegionRollups } from './modules/monitoring/rollup.js';
 import { escalateOverdue } from './modules/workflow/escalation.js';
+import { ESCALATE_JOB, escalateOverdueComplaints } from './modules/complaints/escalation.js';
+import { WEBHOOK_JOB, type WebhookJob } from './modules/complaints/webhook.js';
+import { RECONCILE_JOB, reconcileComplaintAttachments } from './modules/complaints/reconciler.js';
 
 export interface Platform {
   config: SatupintuConfig;
@@ -112,6 +116,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       if (published.length) logger.info({ plugins: published }, 'published plugins');
       const installed = await seedInstallations(app.services.tenants, app.services.plugins, app.services.installations, logger);
       if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
+      await seedOnboarding(app.services.tenants, app.services.installations, app.services.onboarding, app.services.plugins, logger);
       // KBB's passport sessions (Tue/Thu, 20 people) for the coming four weeks.
       const kbb = await app.services.tenants.findBySlug('kab-bandung-barat');
       if (kbb) for (const s of ['imigrasi.paspor-baru', 'imigrasi.paspor-penggantian', 'imigrasi.paspor-hilang-rusak']) await app.services.appointments.sessions(kbb, s).catch(() => []);
@@ -130,6 +135,29 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       await escalateOverdue(openDbsForJobs, data.region, logger);
     });
     await jobs.schedule('sla.escalate', '* * * * *');
+    // Monitoring: each region folds its deltas and publishes aggregates to the national store every minute.
+    await jobs.work<{ region: string }>('monitoring.rollup', async (data) => {
+      await refreshRegionRollups(openDbsForJobs, data.region, app.services.onboarding, logger);
+    });
+    await jobs.schedule('monitoring.rollup', '* * * * *');
+    // Complaints: overdue deadlines escalate exactly once each; webhook deliveries retry with backoff.
+    const { complaints, skm } = app.services;
+    await jobs.work<{ region: string }>(ESCALATE_JOB, async (data) => {
+      await escalateOverdueComplaints(openDbsForJobs, data.region, complaints.webhooks, logger);
+    });
+    await jobs.schedule(ESCALATE_JOB, '* * * * *');
+    await jobs.work<{ region: string }>(RECONCILE_JOB, async (data) => {
+      await reconcileComplaintAttachments(openDbsForJobs, openStoreForJobs, data.region, logger);
+    });
+    await jobs.schedule(RECONCILE_JOB, '*/15 * * * *');
+    await jobs.work<WebhookJob>(WEBHOOK_JOB, async (data) => {
+      await complaints.webhooks.deliver(data);
+    });
+    // SKM: the previous quarter's follow-ups on the weakest unsur, on the first day of each quarter.
+    await jobs.work<{ region: string }>('skm.followups', async (data) => {
+      await skm.quarterlyFollowUps(data.region);
+    });
+    await jobs.schedule('skm.followups', '0 1 1 1,4,7,10 *');
     handler = app.express;
     const openDbs = dbs;
     const openStore = store;
