@@ -161,6 +161,11 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     const again = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
     assert.equal(again.body.id, app.body.id);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    // A crash between the application's commit and the idempotency record loses the record: the
+    // key stored on the application still makes the retry find it instead of making a second one.
+    await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`delete from tenant_idempotency where key = $1`, [key]));
+    const afterCrash = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
+    assert.deepEqual([afterCrash.status, afterCrash.body.id], [201, app.body.id]);
     const file = await pdf('retry');
     const ukey = `u-${randomUUID()}`;
     const ups = await Promise.all([1, 2, 3].map(() => upload(p, citizen, T, app.body.id, 'identitas', file, { 'idempotency-key': ukey })));

@@ -55,7 +55,8 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     handler: async (req, res) => {
       const t = await tenant(req.params.tenant);
       const input = req.body as CreateApplicationInput;
-      const r = await IdempotencyStore.tenant(dbs, t).run(`create:${who(res).subject}`, IdempotencyStore.keyOf(req), input, async () => ({ status: 201, body: await apps.create(t, who(res), input) }));
+      const key = IdempotencyStore.keyOf(req);
+      const r = await IdempotencyStore.tenant(dbs, t).run(`create:${who(res).subject}`, key, input, async () => ({ status: 201, body: await apps.create(t, who(res), input, { idempotencyKey: key }) }));
       if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(r.status).location(`/api/v1/tenants/${t.slug}/applications/${(r.body as { id: string }).id}`).json(r.body);
     },

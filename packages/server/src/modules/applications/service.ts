@@ -168,7 +168,12 @@ export class ApplicationService {
     if (missing.length) throw documentsMissing(missing);
   }
 
-  async create(t: Tenant, identity: Identity, input: CreateApplicationInput) {
+  /**
+   * Creates an application (a draft, or submitted at once). With an Idempotency-Key the key is
+   * stored on the row in the same transaction, so a retry finds the application it already made
+   * even when the first attempt's idempotency record was never written (a crash in between).
+   */
+  async create(t: Tenant, identity: Identity, input: CreateApplicationInput, opts: { idempotencyKey?: string } = {}) {
     const [pluginId, serviceCode] = input.service.split('.') as [string, string];
     const inst = await this.installedVersion(t, pluginId);
     if (!inst) throw serviceNotFound(pluginId, serviceCode ?? '');
@@ -207,6 +212,10 @@ export class ApplicationService {
       const trackingCode = newTrackingCode();
       try {
         return await this.tx(t, async (em) => {
+          if (opts.idempotencyKey) {
+            const [made] = (await em.query('select id from applications where filed_by_sub = $1 and create_key = $2', [identity.subject, opts.idempotencyKey])) as { id: string }[];
+            if (made) return this.view(em, t, identity, await this.load(em, made.id));
+          }
           const row = {
             tenant_id: t.id,
             id,
@@ -216,11 +225,11 @@ export class ApplicationService {
           };
           await em.query(
             `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code,
-               applicant_sub, applicant, filed_by_sub, filed_by_role, channel, consent, status, state, data)
-             values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$16,$17,$15)`,
+               applicant_sub, applicant, filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key)
+             values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$16,$17,$15,$18)`,
             [t.id, id, trackingCode, pluginId, inst.version, hash, serviceCode, agency.code, row.applicant_sub, JSON.stringify(row.applicant), identity.subject, filedByRole, channel,
               input.consent ? JSON.stringify({ ...input.consent, recordedBy: identity.username, at: new Date().toISOString() }) : null, JSON.stringify(data),
-              initial ? 'submitted' : 'draft', initial ?? 'draft'],
+              initial ? 'submitted' : 'draft', initial ?? 'draft', opts.idempotencyKey ?? null],
           );
           if (initial && dues)
             await em.query('update applications set submitted_at = $2, due_at = $3, due_date = $4, step_due_at = $5, step_due_date = $6 where id = $1', [
