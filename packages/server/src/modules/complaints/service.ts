@@ -26,6 +26,7 @@ import {
 } from './errors.js';
 import type { ComplaintWebhooks } from './webhook.js';
 import { ATTACHMENT_PREFIX } from './reconciler.js';
+import { toCsv } from '../../csv.js';
 
 export const KINDS = ['complaint', 'suggestion', 'information-request'] as const;
 export type ComplaintKind = (typeof KINDS)[number];
@@ -181,14 +182,6 @@ export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'cod
   };
 }
 export const EXPORT_FIELDS = Object.keys(exportRecord({ complainant: {}, created_at: new Date(0) } as unknown as ComplaintRow, { slug: '', code: '' }));
-
-/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'string' ? v : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 interface Emitted {
   deliveries: string[];
@@ -664,8 +657,6 @@ export class ComplaintService {
     ) as ComplaintRow[];
     const records = rows.map((r) => exportRecord(r, t));
     if (q.format === 'jsonl') return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
-    const lines = [EXPORT_FIELDS.join(',')];
-    for (const r of records) lines.push(EXPORT_FIELDS.map((f) => csvField((r as Record<string, unknown>)[f])).join(','));
-    return lines.join('\r\n') + '\r\n';
+    return toCsv(EXPORT_FIELDS, records.map((r) => EXPORT_FIELDS.map((f) => (r as Record<string, unknown>)[f])));
   }
 }

@@ -1,6 +1,5 @@
 import { SERVING_STATUSES, daysBetween, isoWeekStart, localDate, plusDays, type LocalizedText, type MppStatus } from '@satupintu/core';
 import type { Databases } from '@satupintu/db';
-import { stringify } from 'csv-stringify/sync';
 import { computeIkm } from '../skm/ikm.js';
 
 /** Alert thresholds (docs/monitoring.md); each can be overridden per request. */
@@ -356,13 +355,4 @@ export class Cockpit {
 function skmOf(n: number, sums: number[] | null) {
   const r = sums && n > 0 ? computeIkm(sums, n) : null;
   return { responses: n, ikm: r?.ikm ?? null, category: r?.category ?? null };
-}
-
-/**
- * RFC 4180 CSV by csv-stringify (CRLF, quoting), with a BOM so spreadsheet apps read UTF-8, and
- * text cells starting with = + - @ neutralised so they never run as formulas (OWASP CSV injection).
- */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const safe = rows.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
-  return '\uFEFF' + stringify([header, ...safe], { record_delimiter: 'windows', cast: { number: (n) => String(n) } });
 }

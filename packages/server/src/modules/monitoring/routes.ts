@@ -2,7 +2,8 @@ import { MPP_STATUSES, type MppStatus } from '@satupintu/core';
 import type { ApiRegistry, JsonSchema } from '../../api.js';
 import type { TenantService } from '../tenants/service.js';
 import { tenantSlugParam } from '../tenants/schemas.js';
-import { toCsv, type AlertThresholds, type Cockpit } from './cockpit.js';
+import { toCsv } from '../../csv.js';
+import type { AlertThresholds, Cockpit } from './cockpit.js';
 
 const national = { kind: 'roles' as const, roles: ['ministry-analyst' as const, 'platform-admin' as const] };
 const region = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 63, description: 'Only tenants of this home region' };
@@ -105,7 +106,7 @@ export function monitoringRoutes(api: ApiRegistry, tenants: TenantService, cockp
         t.complaints.overdue, t.skm.responses, t.skm.ikm, t.skm.category, t.rollupAt,
       ]);
       res.setHeader('Content-Disposition', `attachment; filename="satupintu-tenants-${r.asOf.slice(0, 10)}.csv"`);
-      res.type('text/csv; charset=utf-8').send(toCsv(TENANT_CSV_HEADER, rows));
+      res.type('text/csv; charset=utf-8').send(toCsv(TENANT_CSV_HEADER, rows, { bom: true }));
     },
   });
 
@@ -129,7 +130,7 @@ export function monitoringRoutes(api: ApiRegistry, tenants: TenantService, cockp
       const header = ['minggu_mulai', 'daring', 'dibantu', 'loket', 'total', 'porsi_daring', 'selesai', 'selesai_tepat_waktu', 'kepatuhan_sla', 'kapasitas_sesi', 'terpesan', 'hadir', 'utilisasi'];
       const rows = items.map((w) => [w.weekStart, w.online, w.assisted, w.counter, w.total, w.onlineShare, w.completed, w.completedOnTime, w.slaCompliance, w.sessionsCapacity, w.sessionsBooked, w.sessionsCheckedIn, w.utilization]);
       res.setHeader('Content-Disposition', `attachment; filename="satupintu-weekly${t ? `-${t.slug}` : ''}.csv"`);
-      res.type('text/csv; charset=utf-8').send(toCsv(header, rows));
+      res.type('text/csv; charset=utf-8').send(toCsv(header, rows, { bom: true }));
     },
   });
 
