@@ -128,6 +128,47 @@ export interface Series {
   className: string;
 }
 
+/** A chart's legend and, behind a disclosure, the same numbers as a table (for screen readers and checking). */
+function LegendAndTable({ rows, series, xLabel, cell }: { rows: { x: string; values: Record<string, number | null> }[]; series: Series[]; xLabel: string; cell: (v: number | null | undefined) => string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ul className="legend">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className={`swatch ${s.className}`} aria-hidden="true" /> {s.label}
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{t('showTable')}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{xLabel}</th>
+              {series.map((s) => (
+                <th scope="col" key={s.key}>
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.x}>
+                <th scope="row">{r.x}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{cell(r.values[s.key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
 /**
  * A stacked bar chart as accessible SVG: a title and description for screen readers and the same
  * numbers as a table behind a disclosure.
@@ -175,38 +216,7 @@ export function StackedBars({ title, rows, series, xLabel }: { title: string; ro
           );
         })}
       </svg>
-      <ul className="legend">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch ${s.className}`} aria-hidden="true" /> {s.label}
-          </li>
-        ))}
-      </ul>
-      <details>
-        <summary>{t('showTable')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{xLabel}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.x}>
-                <th scope="row">{r.x}</th>
-                {series.map((s) => (
-                  <td key={s.key}>{fmtNumber(r.values[s.key] ?? 0)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <LegendAndTable rows={rows} series={series} xLabel={xLabel} cell={(v) => fmtNumber(v ?? 0)} />
     </figure>
   );
 }
@@ -379,38 +389,7 @@ export function ShareLines({ title, rows, series, xLabel }: { title: string; row
           ) : null,
         )}
       </svg>
-      <ul className="legend">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch ${s.className}`} aria-hidden="true" /> {s.label}
-          </li>
-        ))}
-      </ul>
-      <details>
-        <summary>{t('showTable')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{xLabel}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.x}>
-                <th scope="row">{r.x}</th>
-                {series.map((s) => (
-                  <td key={s.key}>{fmtNumber(r.values[s.key], 'percent')}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <LegendAndTable rows={rows} series={series} xLabel={xLabel} cell={(v) => fmtNumber(v, 'percent')} />
     </figure>
   );
 }
