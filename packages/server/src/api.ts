@@ -57,8 +57,8 @@ export class ApiRegistry {
   constructor(
     private readonly router: Router,
     private readonly guards: GuardFactory,
-    /** Installed after the guard, so budgets are keyed by the verified caller (ratelimit.ts). */
-    private readonly limits: RequestHandler[] = [],
+    /** Request budgets (ratelimit.ts): spent after the guard, by verified callers; a spent tenant budget is refused before it. */
+    private readonly limits: { beforeAuth: RequestHandler[]; afterAuth: RequestHandler[] } = { beforeAuth: [], afterAuth: [] },
   ) {}
 
   add(spec: RouteSpec): void {
@@ -91,7 +91,7 @@ export class ApiRegistry {
       spec.handler(req, res).catch(next);
     };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.router[spec.method](spec.path, label, ...this.guards(spec.security), ...this.limits, validate, run);
+    this.router[spec.method](spec.path, label, ...this.limits.beforeAuth, ...this.guards(spec.security), ...this.limits.afterAuth, validate, run);
     this.routes.push(spec);
   }
 }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { RequestHandler } from 'express';
-import { ConfigError, loadConfig } from '@satupintu/core';
+import { AuthenticationError, ConfigError, loadConfig } from '@satupintu/core';
 import { ApiRegistry } from './api.js';
 import { problemHandler } from './problem.js';
 import { tenantRateLimits } from './ratelimit.js';
@@ -15,6 +15,7 @@ import { tenantRateLimits } from './ratelimit.js';
 describe('per-tenant rate limits', () => {
   let server: http.Server;
   let base: string;
+  let guardCalls = 0;
 
   before(async () => {
     const app = express();
@@ -23,6 +24,8 @@ describe('per-tenant rate limits', () => {
     // asynchronous token check finishing for a burst does.
     let gate: { arrived: number; open: () => void; opened: Promise<void> } | undefined;
     const guard: RequestHandler = async (req, res, next) => {
+      guardCalls++;
+      if (req.header('x-test-deny')) return next(new AuthenticationError({ code: 'AUTH_REQUIRED', title: { id: 'Perlu masuk', en: 'Authentication required' } }));
       res.locals.identity = { subject: req.header('x-test-subject') ?? 'anon', username: 'u', roles: [], memberships: [] };
       const n = Number(req.header('x-test-gate') ?? 0);
       if (n) {
@@ -65,8 +68,8 @@ describe('per-tenant rate limits', () => {
   });
   after(() => new Promise<void>((r) => server.close(() => r())));
 
-  const get = (path: string, subject: string, lang = 'id', burst = 0) =>
-    fetch(base + path, { headers: { 'x-test-subject': subject, 'accept-language': lang, ...(burst ? { 'x-test-gate': String(burst) } : {}) } });
+  const get = (path: string, subject: string, lang = 'id', burst = 0, deny = false) =>
+    fetch(base + path, { headers: { 'x-test-subject': subject, 'accept-language': lang, ...(burst ? { 'x-test-gate': String(burst) } : {}), ...(deny ? { 'x-test-deny': '1' } : {}) } });
 
   it('answers 429 problem+json with Retry-After and RateLimit headers once a caller spends its budget', async () => {
     for (let i = 0; i < 3; i++) {
@@ -100,6 +103,25 @@ describe('per-tenant rate limits', () => {
     assert.equal((await get('/t/kab-b/things', 'carol')).status, 200);
   });
 
+  it('refuses a spent tenant before the guard runs; callers the guard refuses spend no budget', async () => {
+    // kab-e: unauthenticated requests are refused by the guard and do not count.
+    for (let i = 0; i < 8; i++) assert.equal((await get('/t/kab-e/things', 'anon', 'id', 0, true)).status, 401);
+    for (let i = 0; i < 5; i++) assert.equal((await get('/t/kab-e/things', `member-${i}`)).status, 200, 'the whole budget is left for verified callers');
+    const calls = guardCalls;
+    const refused = await Promise.all([get('/t/kab-e/things', 'member-9'), get('/t/kab-e/things', 'anon', 'en', 0, true)]);
+    assert.deepEqual(refused.map((r) => r.status), [429, 429]);
+    assert.equal(guardCalls, calls, 'the spent tenant was refused without running the guard (no token verification)');
+    for (const r of refused) {
+      assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      assert.match(r.headers.get('ratelimit') ?? '', /^"tenant"; r=0; t=\d+$/);
+      assert.match(r.headers.get('ratelimit-policy') ?? '', /"tenant"; q=5; w=30/);
+      assert.equal(((await r.json()) as { scope: string }).scope, 'tenant');
+    }
+    // Another tenant is untouched.
+    assert.equal((await get('/t/kab-f/things', 'member-9')).status, 200);
+  });
+
   it('limits public routes by client address, outside any tenant budget', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await get('/public', 'x')).status);
@@ -123,7 +145,11 @@ describe('per-tenant rate limits', () => {
   });
 
   it('a budget of 0 turns a limit off', () => {
-    assert.equal(tenantRateLimits({ windowSeconds: 60, tenantMax: 0, clientMax: 0 }).length, 0);
-    assert.equal(tenantRateLimits({ windowSeconds: 60, tenantMax: 10, clientMax: 0 }).length, 1);
+    const off = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, clientMax: 0 });
+    assert.equal(off.beforeAuth.length + off.afterAuth.length, 0);
+    const tenantOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 10, clientMax: 0 });
+    assert.deepEqual([tenantOnly.beforeAuth.length, tenantOnly.afterAuth.length], [1, 1]);
+    const clientOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, clientMax: 10 });
+    assert.deepEqual([clientOnly.beforeAuth.length, clientOnly.afterAuth.length], [0, 1]);
   });
 });

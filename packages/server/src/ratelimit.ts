@@ -62,6 +62,26 @@ export class WindowCounterStore implements Store {
   }
 }
 
+/**
+ * Reads another store's counters without counting: `increment` answers what the count would be
+ * with this request, and records nothing. It lets a limiter in front of authentication refuse a
+ * tenant whose budget is already spent, while only verified callers spend budgets.
+ */
+export class PeekStore implements Store {
+  readonly localKeys = true;
+  constructor(private readonly counted: WindowCounterStore) {}
+  init(): void {}
+  increment(key: string): IncrementResponse {
+    const c = this.counted.get(key);
+    return c ? { totalHits: c.totalHits + 1, resetTime: c.resetTime } : { totalHits: 1, resetTime: undefined };
+  }
+  get(key: string): IncrementResponse | undefined {
+    return this.counted.get(key);
+  }
+  decrement(): void {}
+  resetKey(): void {}
+}
+
 function tooMany(scope: 'tenant' | 'client', windowSeconds: number): TooManyRequestsError {
   const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
   return new TooManyRequestsError({
@@ -75,14 +95,25 @@ function tooMany(scope: 'tenant' | 'client', windowSeconds: number): TooManyRequ
   });
 }
 
+/** Where the route table installs the limiters of tenantRateLimits. */
+export interface RateLimitHandlers {
+  /** Before the guard: refuses a request to a tenant whose budget is already spent, without verifying its token. */
+  beforeAuth: RequestHandler[];
+  /** After the guard: counts verified callers against their own and their tenant's budget. */
+  afterAuth: RequestHandler[];
+}
+
 /**
- * Per-tenant request budgets, installed by the route table after authentication: one budget per
- * tenant (a flooding regency cannot starve the others of the shared pools) and one per caller
- * within a tenant (one client cannot spend its whole tenant's budget). Each answers 429
- * problem+json with Retry-After and the IETF RateLimit headers. Counters live in this process:
- * with N instances behind a balancer a tenant gets up to N× the budget (see ADR 0012).
+ * Per-tenant request budgets: one budget per tenant (a flooding regency cannot starve the others
+ * of the shared pools) and one per caller within a tenant (one client cannot spend its whole
+ * tenant's budget). Budgets are spent after authentication, by verified callers only (an
+ * anonymous flood cannot spend a regency's budget); once a tenant's budget is spent, a gate in
+ * front of the guard refuses that tenant's further requests before their token is verified, so a
+ * flood costs the server as little as possible. Each answers 429 problem+json with Retry-After and
+ * the IETF RateLimit headers. Counters live in this process: with N instances behind a balancer a
+ * tenant gets up to N× the budget (see ADR 0012).
  */
-export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RequestHandler[] {
+export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLimitHandlers {
   const windowMs = limits.windowSeconds * 1000;
   const common = {
     windowMs,
@@ -97,6 +128,7 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): Request
     return Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
   };
   const out: RequestHandler[] = [];
+  const gate: RequestHandler[] = [];
   // The caller's own budget first: a client over it does not spend its tenant's.
   if (limits.clientMax > 0)
     out.push(
@@ -111,19 +143,30 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): Request
         handler: (_req, _res, next) => next(tooMany('client', limits.windowSeconds)),
       }),
     );
-  if (limits.tenantMax > 0)
-    out.push(
+  if (limits.tenantMax > 0) {
+    const tenantStore = new WindowCounterStore();
+    const tenant = {
+      ...common,
+      identifier: 'tenant',
+      limit: limits.tenantMax,
+      requestPropertyName: 'rateLimitTenant',
+      retryAfter: retryAfter('rateLimitTenant'),
+      keyGenerator: (req: Request) => `t:${tenantOf(req)}`,
+      handler: (_req: Request, _res: Response, next: (e: unknown) => void) => next(tooMany('tenant', limits.windowSeconds)),
+    };
+    out.push(rateLimit({ ...tenant, store: tenantStore, skip: (req) => tenantOf(req) === undefined }));
+    // The gate acts only on a spent budget (otherwise it sets no header and counts nothing).
+    gate.push(
       rateLimit({
-        ...common,
-        identifier: 'tenant',
-        limit: limits.tenantMax,
-        store: new WindowCounterStore(),
-        requestPropertyName: 'rateLimitTenant',
-        retryAfter: retryAfter('rateLimitTenant'),
-        skip: (req) => tenantOf(req) === undefined,
-        keyGenerator: (req) => `t:${tenantOf(req)}`,
-        handler: (_req, _res, next) => next(tooMany('tenant', limits.windowSeconds)),
+        ...tenant,
+        store: new PeekStore(tenantStore),
+        skip: (req) => {
+          const t = tenantOf(req);
+          const spent = t === undefined ? undefined : tenantStore.get(`t:${t}`);
+          return !spent || spent.totalHits < limits.tenantMax;
+        },
       }),
     );
-  return out;
+  }
+  return { beforeAuth: gate, afterAuth: out };
 }
