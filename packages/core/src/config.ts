@@ -23,6 +23,8 @@ export interface SatupintuConfig {
   appDbRole: string;
   appDbPassword: string;
   dbPoolSize: number;
+  /** Background jobs (rollups, escalations, reconcilers, webhooks) run at once in this process. */
+  jobConcurrency: number;
   s3: {
     /** undefined means the embedded s3rver. */
     endpoint?: string;
@@ -63,6 +65,7 @@ const envSchema = {
     APP_DB_ROLE: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
     APP_DB_PASSWORD: { type: 'string', minLength: 8 },
     DB_POOL_SIZE: { type: 'integer', minimum: 1, maximum: 500 },
+    JOB_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 64 },
     S3_ENDPOINT: { type: 'string', pattern: '^https?://' },
     S3_REGION: { type: 'string', minLength: 1 },
     S3_ACCESS_KEY_ID: { type: 'string', minLength: 1 },
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     appDbRole: String(e.APP_DB_ROLE ?? 'satupintu_app'),
     appDbPassword: String(e.APP_DB_PASSWORD ?? 'satupintu-app-dev'),
     dbPoolSize: Number(e.DB_POOL_SIZE ?? 10),
+    jobConcurrency: Number(e.JOB_CONCURRENCY ?? 2),
     s3: {
       endpoint: s3Endpoint,
       region: String(e.S3_REGION ?? 'ap-southeast-3'),

@@ -1,4 +1,6 @@
+import { Worker } from 'node:worker_threads';
 import PgBoss from 'pg-boss';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 
 export type JobHandler<T extends object> = (data: T, jobId: string) => Promise<void>;
@@ -7,16 +9,29 @@ export type JobHandler<T extends object> = (data: T, jobId: string) => Promise<v
  * The one job queue: pg-boss in each region's database (schema `pgboss`), so a region's jobs
  * (SLA timers, escalations, rollups) run next to the data they touch and survive restarts.
  * pg-boss manages its own schema, so it connects with the owner role, not the app role.
+ *
+ * Jobs are worked on this (the API's) thread; pg-boss's cron monitor and maintenance run on a
+ * housekeeping thread (housekeeping-thread.ts), so that evaluating schedules never stalls requests.
  */
 export class JobQueues {
   private readonly bosses = new Map<string, PgBoss>();
   private lastError: Map<string, string> = new Map();
+  private housekeeping?: Worker;
+  private stopping = false;
+  /** One slot pool for every queue of every region: background work yields to requests. */
+  private readonly slots: LimitFunction;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    concurrency = 2,
+  ) {
+    this.slots = pLimit(concurrency);
+  }
 
   async start(ownerUrls: Record<string, string>): Promise<void> {
+    this.stopping = false;
     for (const [region, url] of Object.entries(ownerUrls)) {
-      const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: `satupintu-jobs-${region}`, max: 4 });
+      const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: `satupintu-jobs-${region}`, max: 4, schedule: false, supervise: false });
       boss.on('error', (err: Error) => {
         this.lastError.set(region, err.message);
         this.logger.warn({ err, region }, 'job queue error');
@@ -24,6 +39,53 @@ export class JobQueues {
       await boss.start();
       this.bosses.set(region, boss);
     }
+    await this.startHousekeeping(ownerUrls);
+  }
+
+  /** Starts the housekeeping thread and waits until its pg-boss instances run; restarts it if it dies. */
+  private startHousekeeping(urls: Record<string, string>): Promise<void> {
+    // The platform runs TypeScript through tsx, which a worker thread does not inherit: register it there first.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./housekeeping-thread.ts', import.meta.url).href)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: { urls }, name: 'satupintu-housekeeping' });
+    this.housekeeping = worker;
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on('message', (m: { type: string; region?: string; message?: string }) => {
+        if (m.type === 'ready') {
+          ready = true;
+          resolve();
+        } else if (m.type === 'failed') reject(new Error(`job housekeeping did not start: ${m.message}`));
+        else if (m.type === 'error') {
+          this.lastError.set(m.region!, m.message!);
+          this.logger.warn({ region: m.region, err: { message: m.message } }, 'job housekeeping error');
+        }
+      });
+      worker.on('error', (err) => this.logger.error({ err }, 'job housekeeping thread failed'));
+      worker.on('exit', (code) => {
+        if (this.housekeeping === worker) this.housekeeping = undefined;
+        if (!ready) return reject(new Error(`job housekeeping thread exited with ${code} before it was ready`));
+        if (this.stopping) return;
+        this.logger.error({ code }, 'job housekeeping thread ended; restarting in 5 s');
+        setTimeout(() => {
+          if (!this.stopping) this.startHousekeeping(urls).catch((err: unknown) => this.logger.error({ err }, 'job housekeeping restart failed'));
+        }, 5_000).unref();
+      });
+    });
+  }
+
+  private async stopHousekeeping(): Promise<void> {
+    const worker = this.housekeeping;
+    if (!worker) return;
+    this.housekeeping = undefined;
+    const stopped = new Promise<void>((resolve) => {
+      worker.on('message', (m: { type: string }) => m.type === 'stopped' && resolve());
+      worker.once('exit', () => resolve());
+    });
+    worker.postMessage({ type: 'stop' });
+    const late = setTimeout(() => void worker.terminate(), 12_000);
+    await stopped;
+    clearTimeout(late);
+    await worker.terminate();
   }
 
   private boss(region: string): PgBoss {
@@ -37,10 +99,11 @@ export class JobQueues {
     for (const [region, boss] of this.bosses) {
       await boss.createQueue(name);
       await boss.work<T>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) {
-          this.logger.debug({ region, queue: name, job: job.id }, 'job');
-          await handler(job.data, job.id);
-        }
+        for (const job of jobs)
+          await this.slots(() => {
+            this.logger.debug({ region, queue: name, job: job.id }, 'job');
+            return handler(job.data, job.id);
+          });
       });
     }
   }
@@ -66,6 +129,8 @@ export class JobQueues {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.stopHousekeeping();
     await Promise.allSettled([...this.bosses.values()].map((b) => b.stop({ graceful: true, wait: true, timeout: 10_000 })));
     this.bosses.clear();
   }

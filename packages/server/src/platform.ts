@@ -48,7 +48,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
   const infra = await startInfrastructure(config, { log: (l) => pgLog.debug(l) });
   let dbs: Databases | undefined;
   let store: ObjectStore | undefined;
-  const jobs = new JobQueues(logger.child({ component: 'jobs' }));
+  const jobs = new JobQueues(logger.child({ component: 'jobs' }), config.jobConcurrency);
   let listening: http.Server | undefined;
   try {
     const reports = await migrateAll(config, infra);
