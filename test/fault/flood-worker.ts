@@ -2,13 +2,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 /**
  * The noisy tenant's load generator, on its own thread so that sending and parsing its answers
- * does not delay the quiet tenant's client (whose latencies are the measurement).
+ * does not delay the quiet tenant's client (whose latencies are the measurement). The parent sends
+ * one message per phase and receives that phase's answers.
  */
-interface FloodJob {
+interface FloodTarget {
   url: string;
   /** JSON body: the flood writes (POST) when given, else reads (GET). */
   body?: string;
   tokens: string[];
+}
+interface FloodPhase {
   rps: number;
   durationMs: number;
   cap: number;
@@ -22,51 +25,60 @@ interface FloodAnswer {
   code?: string;
 }
 
-const job = workerData as FloodJob;
-const answers: FloodAnswer[] = [];
-let skipped = 0;
-const pending = new Set<Promise<void>>();
-const start = performance.now();
-let sent = 0;
+const { url, body, tokens } = workerData as FloodTarget;
 
-const one = async (i: number): Promise<void> => {
-  const t0 = performance.now();
-  try {
-    const res = await fetch(job.url, {
-      method: job.body ? 'POST' : 'GET',
-      headers: { authorization: `Bearer ${job.tokens[i % job.tokens.length]}`, ...(job.body ? { 'content-type': 'application/json' } : {}) },
-      body: job.body,
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    const problem = /application\/problem\+json/.test(res.headers.get('content-type') ?? '');
-    answers.push({
-      status: res.status,
-      ms: performance.now() - t0,
-      retryAfter: res.headers.get('retry-after'),
-      rateLimit: res.headers.get('ratelimit'),
-      problem,
-      code: problem ? (JSON.parse(text) as { code?: string }).code : undefined,
-    });
-  } catch {
-    answers.push({ status: 0, ms: performance.now() - t0, retryAfter: null, rateLimit: null, problem: false });
-  }
-};
-
-while (performance.now() - start < job.durationMs) {
-  const due = Math.floor(((performance.now() - start) / 1000) * job.rps);
-  while (sent < due) {
-    if (pending.size >= job.cap) {
-      skipped++;
-      sent++;
-      continue;
+/** One flood phase: `rps` requests per second for `durationMs` (open loop), at most `cap` in flight. */
+async function phase(job: FloodPhase): Promise<{ answers: FloodAnswer[]; skipped: number }> {
+  const answers: FloodAnswer[] = [];
+  let skipped = 0;
+  const pending = new Set<Promise<void>>();
+  const start = performance.now();
+  let sent = 0;
+  const one = async (i: number): Promise<void> => {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${tokens[i % tokens.length]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      const problem = /application\/problem\+json/.test(res.headers.get('content-type') ?? '');
+      answers.push({
+        status: res.status,
+        ms: performance.now() - t0,
+        retryAfter: res.headers.get('retry-after'),
+        rateLimit: res.headers.get('ratelimit'),
+        problem,
+        code: problem ? (JSON.parse(text) as { code?: string }).code : undefined,
+      });
+    } catch {
+      answers.push({ status: 0, ms: performance.now() - t0, retryAfter: null, rateLimit: null, problem: false });
     }
-    const p = one(sent++).then(() => {
-      pending.delete(p);
-    });
-    pending.add(p);
+  };
+  while (performance.now() - start < job.durationMs) {
+    const due = Math.floor(((performance.now() - start) / 1000) * job.rps);
+    while (sent < due) {
+      if (pending.size >= job.cap) {
+        skipped++;
+        sent++;
+        continue;
+      }
+      const p = one(sent++).then(() => {
+        pending.delete(p);
+      });
+      pending.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 5));
   }
-  await new Promise((r) => setTimeout(r, 5));
+  await Promise.all(pending);
+  return { answers, skipped };
 }
-await Promise.all(pending);
-parentPort!.postMessage({ answers, skipped });
+
+// Booted once and driven phase by phase, so that starting the thread (loading TypeScript) does not
+// fall inside a measured phase.
+parentPort!.on('message', (job: FloodPhase) => {
+  void phase(job).then((r) => parentPort!.postMessage(r));
+});
+parentPort!.postMessage('ready');
