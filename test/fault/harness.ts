@@ -366,7 +366,7 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-export const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : 'n/a');
 
 /** A small valid PDF whose bytes (and so sha256) are unique to `tag`. */
 export function pdf(tag: string): Buffer {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { REGIONS, ms, percentile, size, sleep, token, type ApiProcess } from './harness.js';
 import { sharedApi, sharedStack } from './hooks.js';
 import { query, regionDb } from './fixtures.js';
+import { timedRequest, type Answer } from './timed-request.js';
 import { measure } from './report.js';
 
 const S = 'Noisy neighbour and per-tenant rate limits';
@@ -11,37 +12,7 @@ const QUIET = { tenant: 'kab-bandung-barat', user: 'warga.kbb' };
 // Both tenants live in region id-jakarta: the flood competes for the same database pool, not only CPU.
 const NOISY = { tenant: 'kota-bogor', users: ['warga.kapuas', 'warga.kbb'] };
 
-interface Answer {
-  /** When the request was sent (Date.now()). */
-  at?: number;
-  status: number;
-  ms: number;
-  retryAfter?: string | null;
-  rateLimit?: string | null;
-  problem?: boolean;
-  code?: string;
-}
-
-async function get(url: string, tok: string): Promise<Answer> {
-  const t0 = performance.now();
-  const at = Date.now();
-  try {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${tok}` }, signal: AbortSignal.timeout(30_000) });
-    const text = await res.text();
-    const problem = /application\/problem\+json/.test(res.headers.get('content-type') ?? '');
-    return {
-      at,
-      status: res.status,
-      ms: performance.now() - t0,
-      retryAfter: res.headers.get('retry-after'),
-      rateLimit: res.headers.get('ratelimit'),
-      problem,
-      code: problem ? (JSON.parse(text) as { code?: string }).code : undefined,
-    };
-  } catch {
-    return { at, status: 0, ms: performance.now() - t0 };
-  }
-}
+const get = (url: string, tok: string): Promise<Answer> => timedRequest(url, { headers: { authorization: `Bearer ${tok}` } });
 
 /** Fires `rps` requests per second for `durationMs` (open loop: a slow server does not slow the sender), at most `cap` in flight. */
 async function openLoop(rps: number, durationMs: number, cap: number, fire: (i: number) => Promise<Answer>): Promise<{ answers: Answer[]; skipped: number }> {
@@ -188,7 +159,7 @@ describe(S, function () {
            from pgboss.job where name not like '\\_\\_pgboss%' and started_on is not null and started_on > now() - interval '2 hours'`,
       ))
         jobRuns.push({ name: j.name, region, from: Number(j.s), to: j.e === null ? Date.now() : Number(j.e) });
-    const duringJob = (a: Answer) => jobRuns.some((j) => a.at! <= j.to && a.at! + a.ms >= j.from);
+    const duringJob = (a: Answer) => jobRuns.some((j) => a.at <= j.to && a.at + a.ms >= j.from);
     // RELIABILITY_NOISY_SAMPLES=file: every quiet sample (send time, latency) and job run, for a closer look at the tail.
     if (process.env.RELIABILITY_NOISY_SAMPLES)
       writeFileSync(process.env.RELIABILITY_NOISY_SAMPLES, JSON.stringify({ jobRuns, baseline: baseline.answers.map((a) => [a.at, a.ms]), during: during.answers.map((a) => [a.at, a.ms]) }));
