@@ -200,6 +200,10 @@ describe(S, function () {
     measure(S, 'quiet requests not answered 200 (baseline | during)', `${notOk(baseline.answers)} | ${notOk(during.answers)}`);
     measure(S, 'quiet requests the paced sender skipped after a stall of its own (baseline / during)', `${baseline.skipped} / ${during.skipped}`);
     measure(S, 'flood requests sent (served 200 / limited 429 / other)', `${flooded.answers.length} (${served.length} / ${limited.length} / ${other.length})`);
+    const label = (a: Answer) => (a.status ? `${a.status}${a.code ? ` ${a.code}` : ''}` : `no answer (${a.error})`);
+    const tally = new Map<string, number>();
+    for (const a of other) tally.set(label(a), (tally.get(label(a)) ?? 0) + 1);
+    measure(S, 'flood answers other than 200 and 429, by status', [...tally].map(([k, n]) => `${k}: ${n}`).join(', ') || 'none');
     measure(S, '429 answers that are problem+json RATE_LIMITED with Retry-After and RateLimit', `${wellFormed.length} / ${limited.length}`);
     measure(S, 'flood answer latency p50 / p99: 200 | 429', `${ms(percentile(served.map((a) => a.ms), 50))} / ${ms(percentile(served.map((a) => a.ms), 99))} | ${ms(percentile(limited.map((a) => a.ms), 50))} / ${ms(percentile(limited.map((a) => a.ms), 99))}`);
     measure(S, 'Retry-After values seen (s)', limited.length ? `${Math.min(...limited.map((a) => Number(a.retryAfter)))}–${Math.max(...limited.map((a) => Number(a.retryAfter)))}` : 'n/a');

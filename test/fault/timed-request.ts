@@ -8,6 +8,8 @@ export interface Answer {
   rateLimit: string | null;
   problem: boolean;
   code?: string;
+  /** Why no answer came (status 0): the error's cause code, e.g. ECONNRESET. */
+  error?: string;
 }
 
 /** Sends one request and times it to the end of its body; a dropped connection is status 0. */
@@ -27,7 +29,8 @@ export async function timedRequest(url: string, init: RequestInit): Promise<Answ
       problem,
       code: problem ? (JSON.parse(text) as { code?: string }).code : undefined,
     };
-  } catch {
-    return { at, status: 0, ms: performance.now() - t0, retryAfter: null, rateLimit: null, problem: false };
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    return { at, status: 0, ms: performance.now() - t0, retryAfter: null, rateLimit: null, problem: false, error: err.cause?.code ?? err.cause?.message ?? err.name };
   }
 }
