@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { AuthenticationError, ConfigError, loadConfig } from '@satupintu/core';
 import { ApiRegistry } from './api.js';
 import { problemHandler } from './problem.js';
-import { tenantRateLimits } from './ratelimit.js';
+import { GcraStore, tenantRateLimits } from './ratelimit.js';
 
 /**
  * The route table with small budgets and a stand-in guard (the identity is what the real guard
@@ -142,6 +142,36 @@ describe('per-tenant rate limits', () => {
     assert.equal(answers.filter((r) => r.status === 429).length, 5);
     const same = await Promise.all(Array.from({ length: 8 }, () => get('/t/kab-d/things', 'one-caller', 'id', 8)));
     assert.equal(same.filter((r) => r.status === 200).length, 3, 'one caller gets its own budget of 3');
+  });
+
+  it('spends a budget as GCRA: a full burst after a quiet spell, then evenly spaced admissions; refusals and peeks cost nothing', () => {
+    const realNow = Date.now;
+    let now = 1_000_000;
+    Date.now = () => now;
+    try {
+      const store = new GcraStore();
+      store.init({ windowMs: 1000, limit: 4 } as never);
+      const hits = () => store.increment('k').totalHits;
+      assert.deepEqual([hits(), hits(), hits(), hits()], [1, 2, 3, 4], 'the whole budget at once after a quiet spell');
+      assert.equal(store.peek('k').totalHits, 5, 'a peek says the next one is over');
+      const refused = store.increment('k');
+      assert.equal(refused.totalHits, 5);
+      assert.equal(refused.resetTime!.getTime() - now, 250, 'the next request conforms one interval (window / limit) later');
+      now += 249;
+      assert.equal(hits(), 5, 'still over just before');
+      now += 1;
+      assert.equal(hits(), 4, 'one admitted per 250 ms under a flood');
+      now += 10;
+      assert.equal(hits(), 5);
+      now += 240;
+      assert.equal(hits(), 4);
+      now += 5_000;
+      assert.equal(store.get('k'), undefined, 'an idle key is empty again');
+      assert.equal(hits(), 1);
+      store.shutdown();
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('a budget of 0 turns a limit off', () => {

@@ -13,48 +13,68 @@ const clientOf = (req: Request, res: Response): string => {
 };
 
 /**
- * Fixed-window counters in this process. express-rate-limit's own MemoryStore returns its live
- * counter object, read only after an `await`: in a burst every request then sees the burst's final
- * count, so all of it is refused, including what fits the budget. This store answers a snapshot.
+ * Budgets as GCRA (the generic cell rate algorithm, a leaky bucket kept as one timestamp per key):
+ * a key may spend `limit` requests per window, replenished continuously, one every window/limit.
+ * After a quiet spell a caller may burst up to its whole budget; under a sustained flood its
+ * admitted requests come evenly spaced instead of the whole budget at the start of each fixed
+ * window (which hit the shared pools in bursts). Refused requests cost nothing.
+ *
+ * express-rate-limit's own MemoryStore is not used: it returns its live counter, read only after an
+ * `await`, so in a burst every request saw the burst's final count and all of it was refused,
+ * including what fits the budget. This store answers a snapshot per request.
  */
-export class WindowCounterStore implements Store {
+export class GcraStore implements Store {
   private windowMs = 60_000;
-  private readonly counters = new Map<string, { totalHits: number; resetTime: Date }>();
+  private interval = 600;
+  /** Theoretical arrival time per key: when its bucket is empty again (ms). */
+  private readonly tat = new Map<string, number>();
   private sweeper?: NodeJS.Timeout;
   readonly localKeys = true;
 
   init(options: Options): void {
+    if (typeof options.limit !== 'number' || options.limit < 1) throw new Error('GcraStore needs a fixed numeric limit');
     this.windowMs = options.windowMs;
+    this.interval = options.windowMs / options.limit;
     this.sweeper = setInterval(() => {
       const now = Date.now();
-      for (const [k, c] of this.counters) if (c.resetTime.getTime() <= now) this.counters.delete(k);
+      for (const [k, t] of this.tat) if (t <= now) this.tat.delete(k);
     }, Math.max(this.windowMs, 1_000));
     this.sweeper.unref();
   }
 
+  /** What `increment` would answer now, and the key's new arrival time if the request conforms. */
+  private decide(key: string, now: number): { answer: IncrementResponse; next?: number } {
+    const next = Math.max(this.tat.get(key) ?? now, now) + this.interval;
+    const over = next - now - this.windowMs;
+    // Over the budget: the count reads limit + 1; the reset is when the next request would conform.
+    if (over > 1e-6) return { answer: { totalHits: Math.round(this.windowMs / this.interval) + 1, resetTime: new Date(now + Math.ceil(over)) } };
+    return { answer: { totalHits: Math.ceil((next - now) / this.interval - 1e-9), resetTime: new Date(Math.ceil(next)) }, next };
+  }
+
   increment(key: string): IncrementResponse {
-    const now = Date.now();
-    let c = this.counters.get(key);
-    if (!c || c.resetTime.getTime() <= now) {
-      c = { totalHits: 0, resetTime: new Date(now + this.windowMs) };
-      this.counters.set(key, c);
-    }
-    c.totalHits++;
-    return { totalHits: c.totalHits, resetTime: c.resetTime };
+    const { answer, next } = this.decide(key, Date.now());
+    if (next !== undefined) this.tat.set(key, next);
+    return answer;
+  }
+
+  /** The answer `increment` would give, recording nothing (for the gate in front of the guard). */
+  peek(key: string): IncrementResponse {
+    return this.decide(key, Date.now()).answer;
   }
 
   get(key: string): IncrementResponse | undefined {
-    const c = this.counters.get(key);
-    return c && c.resetTime.getTime() > Date.now() ? { totalHits: c.totalHits, resetTime: c.resetTime } : undefined;
+    const now = Date.now();
+    const t = this.tat.get(key);
+    return t !== undefined && t > now ? { totalHits: Math.ceil((t - now) / this.interval - 1e-9), resetTime: new Date(Math.ceil(t)) } : undefined;
   }
 
   decrement(key: string): void {
-    const c = this.counters.get(key);
-    if (c && c.totalHits > 0) c.totalHits--;
+    const t = this.tat.get(key);
+    if (t !== undefined) this.tat.set(key, Math.max(Date.now(), t - this.interval));
   }
 
   resetKey(key: string): void {
-    this.counters.delete(key);
+    this.tat.delete(key);
   }
 
   shutdown(): void {
@@ -63,17 +83,16 @@ export class WindowCounterStore implements Store {
 }
 
 /**
- * Reads another store's counters without counting: `increment` answers what the count would be
- * with this request, and records nothing. It lets a limiter in front of authentication refuse a
+ * Reads another store without counting: `increment` answers what the counted store would answer
+ * for this request, and records nothing. It lets a limiter in front of authentication refuse a
  * tenant whose budget is already spent, while only verified callers spend budgets.
  */
 export class PeekStore implements Store {
   readonly localKeys = true;
-  constructor(private readonly counted: WindowCounterStore) {}
+  constructor(private readonly counted: GcraStore) {}
   init(): void {}
   increment(key: string): IncrementResponse {
-    const c = this.counted.get(key);
-    return c ? { totalHits: c.totalHits + 1, resetTime: c.resetTime } : { totalHits: 1, resetTime: undefined };
+    return this.counted.peek(key);
   }
   get(key: string): IncrementResponse | undefined {
     return this.counted.get(key);
@@ -136,7 +155,7 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
         ...common,
         identifier: 'client',
         limit: limits.clientMax,
-        store: new WindowCounterStore(),
+        store: new GcraStore(),
         requestPropertyName: 'rateLimitClient',
         retryAfter: retryAfter('rateLimitClient'),
         keyGenerator: (req, res) => `c:${tenantOf(req) ?? '-'}:${clientOf(req, res)}`,
@@ -144,7 +163,7 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
       }),
     );
   if (limits.tenantMax > 0) {
-    const tenantStore = new WindowCounterStore();
+    const tenantStore = new GcraStore();
     const tenant = {
       ...common,
       identifier: 'tenant',
@@ -162,8 +181,7 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
         store: new PeekStore(tenantStore),
         skip: (req) => {
           const t = tenantOf(req);
-          const spent = t === undefined ? undefined : tenantStore.get(`t:${t}`);
-          return !spent || spent.totalHits < limits.tenantMax;
+          return t === undefined || tenantStore.peek(`t:${t}`).totalHits <= limits.tenantMax;
         },
       }),
     );
