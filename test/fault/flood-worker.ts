@@ -10,14 +10,15 @@ interface FloodTarget {
   url: string;
   /** JSON body: the flood writes (POST) when given, else reads (GET). */
   body?: string;
-  tokens: string[];
 }
 interface FloodPhase {
   rps: number;
   durationMs: number;
   cap: number;
+  /** Access tokens for this phase (taken in turn). */
+  tokens: string[];
 }
-const { url, body, tokens } = workerData as FloodTarget;
+const { url, body } = workerData as FloodTarget;
 
 /** One flood phase: `rps` requests per second for `durationMs` (open loop), at most `cap` in flight. */
 async function phase(job: FloodPhase): Promise<{ answers: Answer[]; skipped: number }> {
@@ -30,7 +31,7 @@ async function phase(job: FloodPhase): Promise<{ answers: Answer[]; skipped: num
     answers.push(
       await timedRequest(url, {
         method: body ? 'POST' : 'GET',
-        headers: { authorization: `Bearer ${tokens[i % tokens.length]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${job.tokens[i % job.tokens.length]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body,
       }),
     );

@@ -344,9 +344,10 @@ export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: n
 
 const tokens = new Map<string, { token: string; until: number }>();
 /** Password-grant token of a demo user from the API's embedded issuer (cached for four minutes). */
-export async function token(base: string, username: string): Promise<string> {
+/** A password-grant access token (5 min), cached for 4 min; `fresh` fetches a new one whatever the cache holds. */
+export async function token(base: string, username: string, opts: { fresh?: boolean } = {}): Promise<string> {
   const hit = tokens.get(`${base} ${username}`);
-  if (hit && hit.until > Date.now()) return hit.token;
+  if (!opts.fresh && hit && hit.until > Date.now()) return hit.token;
   const res = await fetch(`${base}/realms/mpp/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
