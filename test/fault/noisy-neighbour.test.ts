@@ -108,8 +108,8 @@ describe(S, function () {
     const phaseMs = size('NOISY_PHASE_MS', 5_000, 4_000);
     const quietRps = size('NOISY_QUIET_RPS', 8, 8);
     const floodRps = size('NOISY_FLOOD_RPS', 80, 60);
-    const maxAttempts = size('NOISY_ATTEMPTS', 3, 3);
-    // Fresh tokens (5 min) at the start and before every attempt: a token cached by an earlier
+    const blocks = size('NOISY_BLOCKS', 3, 1);
+    // Fresh tokens (5 min) at the start and before every block: a token cached by an earlier
     // scenario would expire during the measurement and turn the flood's answers into 401s.
     let quietTok = '';
     let noisyToks: string[] = [];
@@ -127,8 +127,8 @@ describe(S, function () {
 
     // Warm up both paths (JIT, the region's connection pool, key cache). Then alternate quiet-alone
     // and flood phases, so that load from elsewhere on the machine weighs on baseline and flood
-    // alike. A shared 2-core machine has tail stalls of its own; an attempt whose ratio exceeds 1.5
-    // is repeated (at most NOISY_ATTEMPTS), and every attempt's figures are reported.
+    // alike. The measurement runs a fixed number of blocks (no stopping early on a good one); the
+    // ratio is taken over all of them pooled, and each block's ratio is reported to show the spread.
     flood = new FloodThread({ url: noisyUrl });
     const floodPhase = (durationMs: number) => flood!.phase({ rps: floodRps, durationMs, cap: 200, tokens: noisyToks });
     // The API was just restarted: the warm-up also lets its first job runs and maintenance pass.
@@ -137,8 +137,8 @@ describe(S, function () {
     const baseline = { answers: [] as Answer[], skipped: 0 };
     const during = { answers: [] as Answer[], skipped: 0 };
     const flooded = { answers: [] as Answer[], skipped: 0 };
-    const attempts: { p99Base: number; p99During: number; p50Base: number; p50During: number }[] = [];
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const perBlock: { p99Base: number; p99During: number; p50Base: number; p50During: number }[] = [];
+    for (let block = 0; block < blocks; block++) {
       await freshTokens();
       const b: Answer[] = [];
       const d: Answer[] = [];
@@ -154,8 +154,7 @@ describe(S, function () {
       }
       baseline.answers.push(...b);
       during.answers.push(...d);
-      attempts.push({ p99Base: percentile(okMs(b), 99), p99During: percentile(okMs(d), 99), p50Base: percentile(okMs(b), 50), p50During: percentile(okMs(d), 50) });
-      if (attempts.at(-1)!.p99During <= 1.5 * attempts.at(-1)!.p99Base) break;
+      perBlock.push({ p99Base: percentile(okMs(b), 99), p99During: percentile(okMs(d), 99), p50Base: percentile(okMs(b), 50), p50During: percentile(okMs(d), 50) });
     }
     // The API's own background jobs (every-minute rollups and escalations) fall into either kind of
     // phase; how much of the quiet tail they account for is reported beside the ratio.
@@ -173,10 +172,7 @@ describe(S, function () {
     // RELIABILITY_NOISY_SAMPLES=file: every quiet sample (send time, latency) and job run, for a closer look at the tail.
     if (process.env.RELIABILITY_NOISY_SAMPLES)
       writeFileSync(process.env.RELIABILITY_NOISY_SAMPLES, JSON.stringify({ jobRuns, baseline: baseline.answers.map((a) => [a.at, a.ms]), during: during.answers.map((a) => [a.at, a.ms]) }));
-    const best = attempts.reduce((a, b) => (b.p99During / b.p99Base < a.p99During / a.p99Base ? b : a));
-    const p99Base = best.p99Base;
-    const p99During = best.p99During;
-    const floodMs = attempts.length * rounds * phaseMs;
+    const floodMs = blocks * rounds * phaseMs;
     const limited = flooded.answers.filter((a) => a.status === 429);
     const served = flooded.answers.filter((a) => a.status === 200);
     const other = flooded.answers.filter((a) => a.status !== 200 && a.status !== 429);
@@ -184,16 +180,17 @@ describe(S, function () {
 
     measure(S, 'budgets (window / per tenant / per client within a tenant)', `${window} s / ${tenantMax} / ${clientMax}`);
     measure(S, 'quiet tenant load (open loop, one citizen of kab-bandung-barat)', `${quietRps} req/s, GET applications`);
-    measure(S, 'flood (open loop, two citizens listing applications in kota-bogor, same region as the quiet tenant)', `${floodRps} req/s; per attempt ${rounds} flood phases of ${phaseMs / 1000} s alternating with quiet-only phases`);
-    attempts.forEach((a, i) =>
-      measure(S, `attempt ${i + 1}: quiet p50 / p99 alone → during the flood (p99 ratio)`, `${ms(a.p50Base)} / ${ms(a.p99Base)} → ${ms(a.p50During)} / ${ms(a.p99During)} (${(a.p99During / a.p99Base).toFixed(2)})`),
+    measure(S, 'flood (open loop, two citizens listing applications in kota-bogor, same region as the quiet tenant)', `${floodRps} req/s; ${blocks} blocks of ${rounds} flood phases of ${phaseMs / 1000} s, each after a quiet-only phase of the same length`);
+    perBlock.forEach((a, i) =>
+      measure(S, `block ${i + 1}: quiet p50 / p99 alone → during the flood (p99 ratio)`, `${ms(a.p50Base)} / ${ms(a.p99Base)} → ${ms(a.p50During)} / ${ms(a.p99During)} (${(a.p99During / a.p99Base).toFixed(2)})`),
     );
     // A latency target is a measurement, not a pass/fail of the suite (a shared 2-core machine has
     // tail stalls of its own): the report states the ratio and whether the 1.5× target was met.
+    const p99Base = percentile(okMs(baseline.answers), 99);
+    const p99During = percentile(okMs(during.answers), 99);
     const ratio = p99During / p99Base;
-    measure(S, 'quiet p99 ratio of the best attempt (target ≤ 1.5)', `${ratio.toFixed(2)} — ${ratio <= 1.5 ? 'target met' : 'TARGET NOT MET on this run'}`);
-    const pooled = percentile(okMs(during.answers), 99) / percentile(okMs(baseline.answers), 99);
-    measure(S, 'quiet p99 ratio over all attempts pooled', `${pooled.toFixed(2)} (${ms(percentile(okMs(baseline.answers), 99))} → ${ms(percentile(okMs(during.answers), 99))})`);
+    measure(S, 'quiet p50 / p99 alone → during the flood, all blocks pooled', `${ms(percentile(okMs(baseline.answers), 50))} / ${ms(p99Base)} → ${ms(percentile(okMs(during.answers), 50))} / ${ms(p99During)}`);
+    measure(S, 'quiet p99 ratio, all blocks pooled (target ≤ 1.5)', `${ratio.toFixed(2)} — ${ratio <= 1.5 ? 'target met' : 'TARGET NOT MET on this run'}`);
     const inJob = (l: Answer[]) => l.filter((a) => a.status === 200 && duringJob(a));
     const outJob = (l: Answer[]) => l.filter((a) => a.status === 200 && !duringJob(a));
     measure(S, 'background job runs during the measurement (every-minute rollups, escalations, reconcilers)', `${jobRuns.filter((j) => j.to >= (baseline.answers[0]?.at ?? 0)).length}`);
@@ -203,7 +200,7 @@ describe(S, function () {
       `${inJob(baseline.answers).length}, ${ms(percentile(inJob(baseline.answers).map((a) => a.ms), 99))} | ${inJob(during.answers).length}, ${ms(percentile(inJob(during.answers).map((a) => a.ms), 99))}`,
     );
     const clean = percentile(outJob(during.answers).map((a) => a.ms), 99) / percentile(outJob(baseline.answers).map((a) => a.ms), 99);
-    measure(S, 'quiet p99 ratio over all attempts, requests overlapping no job run', `${clean.toFixed(2)} (${ms(percentile(outJob(baseline.answers).map((a) => a.ms), 99))} → ${ms(percentile(outJob(during.answers).map((a) => a.ms), 99))})`);
+    measure(S, 'quiet p99 ratio, all blocks pooled, requests overlapping no job run', `${clean.toFixed(2)} (${ms(percentile(outJob(baseline.answers).map((a) => a.ms), 99))} → ${ms(percentile(outJob(during.answers).map((a) => a.ms), 99))})`);
     const notOk = (l: Answer[]) => l.filter((a) => a.status !== 200).map((a) => a.status).join(' ') || 'none';
     measure(S, 'quiet requests not answered 200 (baseline | during)', `${notOk(baseline.answers)} | ${notOk(during.answers)}`);
     measure(S, 'quiet requests the paced sender skipped after a stall of its own (baseline / during)', `${baseline.skipped} / ${during.skipped}`);
@@ -220,7 +217,7 @@ describe(S, function () {
 
     assert.ok(limited.length > 0, 'the flooding tenant is limited');
     assert.equal(wellFormed.length, limited.length, 'every 429 is problem+json with Retry-After and RateLimit');
-    assert.ok(served.length <= (Math.ceil(floodMs / 1000 / window) + attempts.length * rounds) * tenantMax, 'the flood is served no more than its tenant budget');
+    assert.ok(served.length <= (Math.ceil(floodMs / 1000 / window) + blocks * rounds) * tenantMax, 'the flood is served no more than its tenant budget');
     assert.equal(other.length, 0, 'the flood gets 200 or 429, nothing else');
     assert.equal(baseline.answers.length - okMs(baseline.answers).length, 0, 'the quiet tenant is never refused (alone)');
     assert.equal(during.answers.length - okMs(during.answers).length, 0, 'the quiet tenant is never refused (during the flood)');
