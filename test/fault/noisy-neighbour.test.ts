@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { REGIONS, ms, percentile, size, sleep, token, type ApiProcess } from './harness.js';
+import { REGIONS, ms, percentile, size, token, type ApiProcess } from './harness.js';
 import { sharedApi, sharedStack } from './hooks.js';
 import { query, regionDb } from './fixtures.js';
-import { timedRequest, type Answer } from './timed-request.js';
+import type { Answer } from './timed-request.js';
+import type { LoadPhase } from './load-worker.js';
 import { measure } from './report.js';
 
 const S = 'Noisy neighbour and per-tenant rate limits';
@@ -12,49 +13,15 @@ const QUIET = { tenant: 'kab-bandung-barat', user: 'warga.kbb' };
 // Both tenants live in region id-jakarta: the flood competes for the same database pool, not only CPU.
 const NOISY = { tenant: 'kota-bogor', users: ['warga.kapuas', 'warga.kbb'] };
 
-const get = (url: string, tok: string): Promise<Answer> => timedRequest(url, { headers: { authorization: `Bearer ${tok}` } });
 
-/** Fires `rps` requests per second for `durationMs` (open loop: a slow server does not slow the sender), at most `cap` in flight. */
-async function openLoop(rps: number, durationMs: number, cap: number, fire: (i: number) => Promise<Answer>): Promise<{ answers: Answer[]; skipped: number }> {
-  const answers: Answer[] = [];
-  const pending = new Set<Promise<void>>();
-  let skipped = 0;
-  const start = performance.now();
-  let sent = 0;
-  while (performance.now() - start < durationMs) {
-    const due = Math.floor(((performance.now() - start) / 1000) * rps);
-    // A sender that fell behind (its own event loop stalled) does not burst to catch up: a burst
-    // would trip the caller's own per-second budget; what it drops is counted as skipped.
-    if (due - sent > 2) {
-      skipped += due - sent - 2;
-      sent = due - 2;
-    }
-    while (sent < due) {
-      if (pending.size >= cap) {
-        skipped++;
-        sent++;
-        continue;
-      }
-      const p = fire(sent++).then((a) => {
-        answers.push(a);
-        pending.delete(p);
-      });
-      pending.add(p);
-    }
-    await sleep(5);
-  }
-  await Promise.all(pending);
-  return { answers, skipped };
-}
-
-/** The flood on its own thread (flood-worker.ts), started once and driven one phase at a time. */
-class FloodThread {
+/** A load generator on its own thread (load-worker.ts), started once and driven one phase at a time. */
+class LoadThread {
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
   private failure?: Error;
   constructor(target: { url: string; body?: string }) {
     // A worker does not inherit the tsx loader: register it there, then load the TypeScript module.
-    const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./flood-worker.ts', import.meta.url).href)}); })`;
+    const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)}); })`;
     this.worker = new Worker(bootstrap, { eval: true, workerData: target });
     this.worker.on('error', (e) => (this.failure = e));
     this.ready = new Promise((resolve, reject) => {
@@ -63,11 +30,11 @@ class FloodThread {
     });
   }
 
-  async phase(job: { rps: number; durationMs: number; cap: number; tokens: string[] }): Promise<{ answers: Answer[]; skipped: number }> {
+  async phase(job: LoadPhase): Promise<{ answers: Answer[]; skipped: number }> {
     await this.ready;
     if (this.failure) throw this.failure;
     return new Promise((resolve, reject) => {
-      const onExit = (code: number) => reject(new Error(`flood worker exited with ${code}`));
+      const onExit = (code: number) => reject(new Error(`load worker exited with ${code}`));
       this.worker.once('exit', onExit);
       this.worker.once('message', (m: { answers: Answer[]; skipped: number }) => {
         this.worker.off('exit', onExit);
@@ -84,7 +51,8 @@ class FloodThread {
 
 describe(S, function () {
   let api: ApiProcess;
-  let flood: FloodThread | undefined;
+  let flood: LoadThread | undefined;
+  let quietThread: LoadThread | undefined;
   // Small budgets: a 2 s window of 24 admits one flood request every 83 ms once the flood has spent
   // its burst (budgets refill continuously, GCRA). The quiet caller (8 req/s, 16 per window)
   // stays well under both budgets even when a stall bunches its requests; the flood (two callers of
@@ -101,7 +69,7 @@ describe(S, function () {
     await api.start({ RATE_LIMIT_WINDOW_SECONDS: String(window), RATE_LIMIT_TENANT_MAX: String(tenantMax), RATE_LIMIT_CLIENT_MAX: String(clientMax) });
   });
   // No restart afterwards: this is the last scenario on the shared API (see .mocharc.reliability.json).
-  after(() => flood?.close());
+  after(() => Promise.all([flood?.close(), quietThread?.close()]));
 
   it('while one tenant floods, the quiet tenant is always served and its p99 is measured against 1.5× its baseline; the flood gets 429 with Retry-After', async function () {
     const rounds = size('NOISY_ROUNDS', 8, 3);
@@ -120,7 +88,6 @@ describe(S, function () {
     await freshTokens();
     const quietUrl = `${api.base}/api/v1/tenants/${QUIET.tenant}/applications`;
     const noisyUrl = `${api.base}/api/v1/tenants/${NOISY.tenant}/applications`;
-    const quiet = () => get(quietUrl, quietTok);
     // The flood reads the same list (a query on the shared region database per admitted request).
     // Reads, not writes: earlier scenarios (isolation) may have changed kota-bogor's installations.
     const okMs = (l: Answer[]) => l.filter((a) => a.status === 200).map((a) => a.ms);
@@ -129,11 +96,13 @@ describe(S, function () {
     // and flood phases, so that load from elsewhere on the machine weighs on baseline and flood
     // alike. The measurement runs a fixed number of blocks (no stopping early on a good one); the
     // ratio is taken over all of them pooled, and each block's ratio is reported to show the spread.
-    flood = new FloodThread({ url: noisyUrl });
+    flood = new LoadThread({ url: noisyUrl });
+    quietThread = new LoadThread({ url: quietUrl });
     const floodPhase = (durationMs: number) => flood!.phase({ rps: floodRps, durationMs, cap: 200, tokens: noisyToks });
+    const quietPhase = (durationMs: number) => quietThread!.phase({ rps: quietRps, durationMs, cap: 50, tokens: [quietTok], maxCatchUp: 2 });
     // The API was just restarted: the warm-up also lets its first job runs and maintenance pass.
     const warmMs = size('NOISY_WARMUP_MS', 10_000, 4_000);
-    await Promise.all([openLoop(quietRps, warmMs, 50, quiet), floodPhase(warmMs)]);
+    await Promise.all([quietPhase(warmMs), floodPhase(warmMs)]);
     const baseline = { answers: [] as Answer[], skipped: 0 };
     const during = { answers: [] as Answer[], skipped: 0 };
     const flooded = { answers: [] as Answer[], skipped: 0 };
@@ -143,10 +112,10 @@ describe(S, function () {
       const b: Answer[] = [];
       const d: Answer[] = [];
       for (let r = 0; r < rounds; r++) {
-        const alone = await openLoop(quietRps, phaseMs, 50, quiet);
+        const alone = await quietPhase(phaseMs);
         b.push(...alone.answers);
         baseline.skipped += alone.skipped;
-        const [q, f] = await Promise.all([openLoop(quietRps, phaseMs, 50, quiet), floodPhase(phaseMs)]);
+        const [q, f] = await Promise.all([quietPhase(phaseMs), floodPhase(phaseMs)]);
         d.push(...q.answers);
         during.skipped += q.skipped;
         flooded.answers.push(...f.answers);

@@ -2,26 +2,35 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { timedRequest, type Answer } from './timed-request.js';
 
 /**
- * The noisy tenant's load generator, on its own thread so that sending and parsing its answers
- * does not delay the quiet tenant's client (whose latencies are the measurement). The parent sends
- * one message per phase and receives that phase's answers.
+ * A load generator on its own thread (noisy-neighbour.test.ts runs two: the quiet tenant's client
+ * and the flood). Each has its own event loop, so neither the other's work nor what the test
+ * process does meanwhile (it also serves the harness S3, whose bucket listings for the API's
+ * reconcilers take a while) delays the quiet client's requests or its clock. The parent sends one
+ * message per phase and receives that phase's answers.
  */
-interface FloodTarget {
+interface LoadTarget {
   url: string;
-  /** JSON body: the flood writes (POST) when given, else reads (GET). */
+  /** JSON body: the load writes (POST) when given, else reads (GET). */
   body?: string;
 }
-interface FloodPhase {
+export interface LoadPhase {
   rps: number;
   durationMs: number;
+  /** At most this many requests in flight; a request due beyond it is skipped (counted). */
   cap: number;
   /** Access tokens for this phase (taken in turn). */
   tokens: string[];
+  /**
+   * A sender that fell behind (its own event loop stalled) sends at most this many overdue requests
+   * at once and skips (counts) the rest: a paced client does not burst into its own budget.
+   * Unset: it catches up fully (the flood).
+   */
+  maxCatchUp?: number;
 }
-const { url, body } = workerData as FloodTarget;
+const { url, body } = workerData as LoadTarget;
 
-/** One flood phase: `rps` requests per second for `durationMs` (open loop), at most `cap` in flight. */
-async function phase(job: FloodPhase): Promise<{ answers: Answer[]; skipped: number }> {
+/** One phase: `rps` requests per second for `durationMs`, open loop (a slow server does not slow the sender). */
+async function phase(job: LoadPhase): Promise<{ answers: Answer[]; skipped: number }> {
   const answers: Answer[] = [];
   let skipped = 0;
   const pending = new Set<Promise<void>>();
@@ -38,6 +47,10 @@ async function phase(job: FloodPhase): Promise<{ answers: Answer[]; skipped: num
   };
   while (performance.now() - start < job.durationMs) {
     const due = Math.floor(((performance.now() - start) / 1000) * job.rps);
+    if (job.maxCatchUp !== undefined && due - sent > job.maxCatchUp) {
+      skipped += due - sent - job.maxCatchUp;
+      sent = due - job.maxCatchUp;
+    }
     while (sent < due) {
       if (pending.size >= job.cap) {
         skipped++;
@@ -57,7 +70,7 @@ async function phase(job: FloodPhase): Promise<{ answers: Answer[]; skipped: num
 
 // Booted once and driven phase by phase, so that starting the thread (loading TypeScript) does not
 // fall inside a measured phase.
-parentPort!.on('message', (job: FloodPhase) => {
+parentPort!.on('message', (job: LoadPhase) => {
   void phase(job).then((r) => parentPort!.postMessage(r));
 });
 parentPort!.postMessage('ready');
