@@ -22,7 +22,10 @@ try {
   }
   port.postMessage({ type: 'ready' });
 } catch (err) {
+  // Ends the thread: the owner reports it, or tries again later.
   port.postMessage({ type: 'failed', message: (err as Error).message });
+  await Promise.allSettled(bosses.map((b) => b.stop({ graceful: false, wait: true, timeout: 1_000 })));
+  process.exit(1);
 }
 
 port.on('message', (m: { type: string }) => {

@@ -66,11 +66,20 @@ export class JobQueues {
         if (!ready) return reject(new Error(`job housekeeping thread exited with ${code} before it was ready`));
         if (this.stopping) return;
         this.logger.error({ code }, 'job housekeeping thread ended; restarting in 5 s');
-        setTimeout(() => {
-          if (!this.stopping) this.startHousekeeping(urls).catch((err: unknown) => this.logger.error({ err }, 'job housekeeping restart failed'));
-        }, 5_000).unref();
+        this.restartHousekeeping(urls);
       });
     });
+  }
+
+  /** Tries again every 5 s until the thread runs (e.g. while the database is down). */
+  private restartHousekeeping(urls: Record<string, string>): void {
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.startHousekeeping(urls).catch((err: unknown) => {
+        this.logger.error({ err }, 'job housekeeping restart failed; trying again in 5 s');
+        this.restartHousekeeping(urls);
+      });
+    }, 5_000).unref();
   }
 
   private async stopHousekeeping(): Promise<void> {
