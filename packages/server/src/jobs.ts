@@ -17,6 +17,8 @@ export class JobQueues {
   private readonly bosses = new Map<string, PgBoss>();
   private lastError: Map<string, string> = new Map();
   private housekeeping?: Worker;
+  /** Settles when the current housekeeping thread runs (or failed to start). */
+  private housekeepingStarted?: Promise<void>;
   private stopping = false;
   /** One slot pool for every queue of every region: background work yields to requests. */
   private readonly slots: LimitFunction;
@@ -48,7 +50,7 @@ export class JobQueues {
     const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./housekeeping-thread.ts', import.meta.url).href)}); })`;
     const worker = new Worker(bootstrap, { eval: true, workerData: { urls }, name: 'satupintu-housekeeping' });
     this.housekeeping = worker;
-    return new Promise((resolve, reject) => {
+    return (this.housekeepingStarted = new Promise((resolve, reject) => {
       let ready = false;
       worker.on('message', (m: { type: string; region?: string; message?: string }) => {
         if (m.type === 'ready') {
@@ -68,7 +70,7 @@ export class JobQueues {
         this.logger.error({ code }, 'job housekeeping thread ended; restarting in 5 s');
         this.restartHousekeeping(urls);
       });
-    });
+    }));
   }
 
   /** Tries again every 5 s until the thread runs (e.g. while the database is down). */

@@ -87,4 +87,18 @@ describe('platform server', () => {
     await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error('jobs not run within 15 s')), 15_000))]);
     assert.deepEqual(seen.map((s) => s.region).sort(), ['id-batam', 'id-jakarta']);
   });
+
+  it('keeps scheduling off the request thread: the housekeeping thread comes back when it dies', async function () {
+    this.timeout(30_000);
+    // The thread that evaluates cron schedules and runs pg-boss maintenance (ADR 0014).
+    const jobs = p.jobs as unknown as { housekeeping?: import('node:worker_threads').Worker; housekeepingStarted?: Promise<void> };
+    const first = jobs.housekeeping;
+    assert.ok(first, 'a housekeeping thread runs');
+    await first.terminate();
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && (jobs.housekeeping === undefined || jobs.housekeeping === first)) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(jobs.housekeeping && jobs.housekeeping !== first, 'a new housekeeping thread was started');
+    // It runs: its pg-boss instances (cron monitor and maintenance, one per region) started.
+    await Promise.race([jobs.housekeepingStarted, new Promise((_, reject) => setTimeout(() => reject(new Error('housekeeping not running within 15 s')), 15_000))]);
+  });
 });
