@@ -46,6 +46,9 @@ export async function sweepOrphans(dbs: Databases, store: ObjectStore, region: s
     }
   };
   for await (const o of store.list(region, sweep.prefix)) {
+    // A key ending in "/" is a folder marker (S3Proxy's filesystem store lists its directories so;
+    // consoles create them), never an object of ours.
+    if (o.key.endsWith('/')) continue;
     scanned++;
     if (o.lastModified.getTime() > cutoff) {
       keptYoung++;
