@@ -343,8 +343,7 @@ export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: n
 }
 
 const tokens = new Map<string, { token: string; until: number }>();
-/** Password-grant token of a demo user from the API's embedded issuer (cached for four minutes). */
-/** A password-grant access token (5 min), cached for 4 min; `fresh` fetches a new one whatever the cache holds. */
+/** Password-grant token of a demo user from the API's embedded issuer (valid 5 min, cached for 4); `fresh` skips the cache. */
 export async function token(base: string, username: string, opts: { fresh?: boolean } = {}): Promise<string> {
   const hit = tokens.get(`${base} ${username}`);
   if (!opts.fresh && hit && hit.until > Date.now()) return hit.token;

@@ -5,6 +5,7 @@ export * from './problem.js';
 export * from './logger.js';
 export * from './seed.js';
 export * from './jobs.js';
+export { tsxWorker } from './tsx-worker.js';
 export { TenantService, type CreateTenantInput } from './modules/tenants/service.js';
 export { RegionService } from './modules/regions/service.js';
 export { PluginRegistry, type PublishedVersion, type PluginSummary } from './modules/plugins/service.js';

@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import PgBoss from 'pg-boss';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
+import { tsxWorker } from './tsx-worker.js';
 
 export type JobHandler<T extends object> = (data: T, jobId: string) => Promise<void>;
 
@@ -46,9 +47,7 @@ export class JobQueues {
 
   /** Starts the housekeeping thread and waits until its pg-boss instances run; restarts it if it dies. */
   private startHousekeeping(urls: Record<string, string>): Promise<void> {
-    // The platform runs TypeScript through tsx, which a worker thread does not inherit: register it there first.
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./housekeeping-thread.ts', import.meta.url).href)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: { urls }, name: 'satupintu-housekeeping' });
+    const worker = tsxWorker(new URL('./housekeeping-thread.ts', import.meta.url), { workerData: { urls }, name: 'satupintu-housekeeping' });
     this.housekeeping = worker;
     return (this.housekeepingStarted = new Promise((resolve, reject) => {
       let ready = false;

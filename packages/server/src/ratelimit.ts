@@ -25,6 +25,7 @@ const clientOf = (req: Request, res: Response): string => {
  */
 export class GcraStore implements Store {
   private windowMs = 60_000;
+  private limit = 100;
   private interval = 600;
   /** Theoretical arrival time per key: when its bucket is empty again (ms). */
   private readonly tat = new Map<string, number>();
@@ -34,6 +35,7 @@ export class GcraStore implements Store {
   init(options: Options): void {
     if (typeof options.limit !== 'number' || options.limit < 1) throw new Error('GcraStore needs a fixed numeric limit');
     this.windowMs = options.windowMs;
+    this.limit = options.limit;
     this.interval = options.windowMs / options.limit;
     this.sweeper = setInterval(() => {
       const now = Date.now();
@@ -47,7 +49,7 @@ export class GcraStore implements Store {
     const next = Math.max(this.tat.get(key) ?? now, now) + this.interval;
     const over = next - now - this.windowMs;
     // Over the budget: the count reads limit + 1; the reset is when the next request would conform.
-    if (over > 1e-6) return { answer: { totalHits: Math.round(this.windowMs / this.interval) + 1, resetTime: new Date(now + Math.ceil(over)) } };
+    if (over > 1e-6) return { answer: { totalHits: this.limit + 1, resetTime: new Date(now + Math.ceil(over)) } };
     return { answer: { totalHits: Math.ceil((next - now) / this.interval - 1e-9), resetTime: new Date(Math.ceil(next)) }, next };
   }
 
