@@ -7,17 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { identityFromClaims } from '@satupintu/auth';
-import { withTenant } from '@satupintu/db';
 import { benchPlatform } from './fixtures.js';
 
 const { platform, tenant, dataDir } = await benchPlatform();
-const { installations, appointments, tenants } = platform.app.services;
-const t = await tenants.getBySlug(tenant);
+const { installations, appointments } = platform.services;
+const t = await platform.context({ tenant });
 await installations.install(t, 'imigrasi', '1.0.0', 'bench');
 // Every weekday, one 20-person session: enough sessions for the rounds.
 await installations.setOverlay(t, 'imigrasi', 'paspor-baru', { schedule: { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 } }, 'bench');
 const sessions = await appointments.sessions(t, 'imigrasi.paspor-baru', { days: 14 });
-const ds = platform.dbs.region(t.homeRegion);
+const as = (identity: ReturnType<typeof identityFromClaims>) => platform.context({ tenant, identity });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bookingRounds: number[] = [];
@@ -25,13 +24,15 @@ const baselineRounds: number[] = [];
 for (let round = 0; round < 5; round++) {
   const session = sessions[round]!;
   const people = Array.from({ length: 200 }, (_, i) => identityFromClaims({ sub: `b-${round}-${i}-${randomUUID()}`, realm_access: { roles: ['citizen'] } }));
-  let t0 = performance.now();
-  const results = await Promise.allSettled(people.map((c) => appointments.book(t, c, session.id, {})));
+  let t0: number;
+  const ctxs = await Promise.all(people.map(as));
+  t0 = performance.now();
+  const results = await Promise.allSettled(ctxs.map((c) => appointments.book(c, session.id, {})));
   bookingRounds.push(performance.now() - t0);
   const confirmed = results.filter((r) => r.status === 'fulfilled').length;
   if (confirmed !== 20) throw new Error(`round ${round}: ${confirmed} confirmed`);
   t0 = performance.now();
-  await Promise.all(people.map((c) => withTenant(ds, t.id, (em) => em.query(`insert into audit_events (tenant_id, id, actor, action) values ($1, gen_random_uuid(), $2, 'bench.baseline')`, [t.id, c.subject]))));
+  await Promise.all(ctxs.map((c) => platform.kernel.uow.write(c, (tx) => tx.sql.exec(`insert into audit_events (tenant_id, id, actor, action) values ($1, gen_random_uuid(), $2, 'bench.baseline')`, [c.tenant.id, c.identity.subject]))));
   baselineRounds.push(performance.now() - t0);
 }
 console.log('200 simultaneous bookings of a 20-person session vs 200 simultaneous plain inserts (5 rounds, same run)');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { lintPluginDir, type AgencyPlugin } from '@satupintu/plugin-sdk';
-import { startPlatform, type Platform } from '@satupintu/server';
+import { startPlatform, toolContext, type Platform } from '@satupintu/server';
 import { listRegencies } from '@satupintu/core';
 import { tempDataDir, testConfig } from '@satupintu/testkit';
 
@@ -23,13 +23,14 @@ export const BENCH_FORM = { nik: '3217064101900001', noKk: '3217061503120004', n
 export async function benchPlatform(): Promise<{ platform: Platform; tenant: string; dataDir: string }> {
   const dataDir = tempDataDir('satupintu-bench-');
   const platform = await startPlatform(testConfig(dataDir, { DB_POOL_SIZE: '20' }));
-  const { plugins, installations, tenants } = platform.app.services;
+  const { plugins, installations, tenants } = platform.services;
+  const ctx = toolContext(platform, 'bench');
   const manifest = benchPlugin();
-  await plugins.publish(manifest, 'bench');
+  await plugins.publish(ctx, manifest, 'bench');
   const taken = new Set((await tenants.list()).map((t) => t.code));
   const code = listRegencies().find((r) => !taken.has(r.code))!.code;
-  const t = await tenants.create({ code, slug: `bench-${randomUUID().slice(0, 6)}`, homeRegion: 'id-jakarta', mppStatus: 'operating' }, 'bench');
-  await installations.install(t, 'bench', manifest.version, 'bench');
+  const t = await tenants.create(ctx, { code, slug: `bench-${randomUUID().slice(0, 6)}`, homeRegion: 'id-jakarta', mppStatus: 'operating' }, 'bench');
+  await installations.install(await platform.context({ tenant: t }), 'bench', manifest.version, 'bench');
   return { platform, tenant: t.slug, dataDir };
 }
 

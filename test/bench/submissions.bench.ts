@@ -18,8 +18,8 @@ const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 16);
 const { platform, tenant, dataDir } = await benchPlatform();
 const token = await tokenFor(platform, 'warga.kbb');
-const t = await platform.app.services.tenants.getBySlug(tenant);
-const service = (await platform.app.services.catalog.detail(t, 'bench.formulir')).form.schema;
+const t = await platform.services.tenants.get(tenant);
+const service = (await platform.services.catalog.detail(await platform.context({ tenant: t }), 'bench.formulir')).form.schema;
 
 // --- baseline: raw node:http + jose + ajv + pg, same database, same role, same RLS -----------------
 const jwks = createRemoteJWKSet(new URL(`${platform.authServerUrl}/realms/mpp/protocol/openid-connect/certs`));
@@ -63,12 +63,38 @@ const post = (url: string) => async () => {
 // Warm up both (JIT, JWKS fetch, validator compile, pool).
 await load(100, concurrency, post(`${platform.url}/api/v1/tenants/${tenant}/applications`));
 await load(100, concurrency, post(baseUrl));
+
+// Queries and transactions per submit: every statement any pg client of this process sends, and
+// the commits of the region's and the control plane's databases, over 200 sequential submits.
+const sent = { n: 0 };
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  sent.n++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+const owner = new pg.Client({ connectionString: platform.infra.regionDatabaseUrls['id-jakarta']! });
+await owner.connect();
+const commits = async () =>
+  Number((await owner.query(`select sum(xact_commit + xact_rollback)::bigint as n from pg_stat_database where datname in (current_database(), $1)`, [new URL(platform.infra.controlDatabaseUrl).pathname.slice(1)])).rows[0].n);
+const sample = 200;
+await owner.query('select pg_stat_clear_snapshot()');
+const tx0 = await commits();
+const q0 = sent.n;
+await load(sample, 1, post(`${platform.url}/api/v1/tenants/${tenant}/applications`));
+await new Promise((r) => setTimeout(r, 600)); // pg_stat counters reach the view within 500 ms
+await owner.query('select pg_stat_clear_snapshot()');
+const perSubmit = { queries: (sent.n - q0 - 2) / sample, transactions: (await commits()) - tx0 };
+perSubmit.transactions /= sample;
+pg.Client.prototype.query = query;
+await owner.end();
+
 const rows = [
   { target: 'satupintu POST /applications (submit)', ...(await load(total, concurrency, post(`${platform.url}/api/v1/tenants/${tenant}/applications`))) },
   { target: 'baseline node:http + jose + ajv + pg', ...(await load(total, concurrency, post(baseUrl))) },
 ];
 console.log(`submissions: ${total} requests, ${concurrency} concurrent, same run`);
 console.table(rows);
+console.log(`per submit: ${perSubmit.queries.toFixed(1)} statements sent, ${perSubmit.transactions.toFixed(1)} transactions committed (includes background jobs of the same seconds)`);
 console.log(`satupintu reaches ${((rows[0]!.rps / rows[1]!.rps) * 100).toFixed(0)}% of the baseline's throughput; p99 ${rows[0]!.p99} ms vs ${rows[1]!.p99} ms`);
 baseline.close();
 await pool.end();

@@ -61,7 +61,7 @@ describe(S, function () {
     const total = size('FUZZ_REQUESTS', 10_000, 1_500);
     const concurrency = size('FUZZ_CONCURRENCY', 8, 6);
     const before = prototypeSnapshot();
-    const routes = p.app.api.routes;
+    const routes = p.http!.routes.routes;
     const withBody = routes.filter((r) => r.body !== undefined);
     const polri = loadPluginDir('plugins/polri').manifest;
     assert.ok(polri, 'the polri plugin loads');

@@ -1,65 +1,35 @@
 import { pino } from 'pino';
-import { loadConfig, type SatupintuConfig } from '@satupintu/core';
-import { Databases, migrateAll } from '@satupintu/db';
-import { startInfrastructure, type Infrastructure } from '@satupintu/stack';
-import { TenantService, RegionService, PluginRegistry, InstallationService, CatalogService } from '@satupintu/server';
+import { loadConfig } from '@satupintu/core';
+import { startPlatform, toolContext, type Platform, type UserCtx } from '@satupintu/server';
 import { os } from './os.js';
 
 export interface CliContext {
-  config: SatupintuConfig;
-  infra: Infrastructure;
-  dbs: Databases;
-  tenants: TenantService;
-  regions: RegionService;
-  plugins: PluginRegistry;
-  installations: InstallationService;
-  catalog: CatalogService;
-  /** The operating-system user, recorded as the actor of CLI changes. */
-  user: string;
+  platform: Platform;
+  services: Platform['services'];
+  /** The context of this command: the operating-system user is its actor (`cli:<user>`). */
+  ctx: UserCtx;
+  /** The actor recorded for changes (`cli:<user>`). */
+  actor: string;
   close(): Promise<void>;
 }
 
 /**
- * Database access for one CLI command: joins the embedded PostgreSQL of a running `npm start`
- * (or starts it for the command), migrates, and opens the app-role pools.
+ * One CLI command on the platform's own composition root (role `tool`: no HTTP server, no jobs):
+ * joins the embedded PostgreSQL of a running `npm start` (or starts it for the command), migrates,
+ * and opens small pools.
  */
-export async function openContext(): Promise<CliContext> {
-  const config = loadConfig();
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const infra = await startInfrastructure(config, { needS3: false });
-  try {
-    await migrateAll(config, infra);
-    const dbs = await Databases.open({ ...config, dbPoolSize: 2 }, infra);
-    const regions = new RegionService(dbs, config);
-    await regions.sync();
-    const plugins = new PluginRegistry(dbs, logger);
-    const installations = new InstallationService(dbs, plugins);
-    return {
-      plugins,
-      installations,
-      catalog: new CatalogService(plugins, installations),
-      user: os.user(),
-      config,
-      infra,
-      dbs,
-      tenants: new TenantService(dbs, logger),
-      regions,
-      close: async () => {
-        await dbs.close();
-        await infra.stop();
-      },
-    };
-  } catch (e) {
-    await infra.stop();
-    throw e;
-  }
+export async function openContext(opts: { needS3?: boolean } = {}): Promise<CliContext> {
+  const config = loadConfig(process.env);
+  const platform = await startPlatform({ ...config, seed: false }, { role: 'tool', needS3: opts.needS3 ?? false, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+  const actor = `cli:${os.user()}`;
+  return { platform, services: platform.services, ctx: toolContext(platform, actor), actor, close: () => platform.stop() };
 }
 
-export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
-  const ctx = await openContext();
+export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>, opts: { needS3?: boolean } = {}): Promise<T> {
+  const c = await openContext(opts);
   try {
-    return await fn(ctx);
+    return await fn(c);
   } finally {
-    await ctx.close();
+    await c.close();
   }
 }

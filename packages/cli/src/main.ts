@@ -21,7 +21,7 @@ program
   .action(async () => {
     const { migrateAll } = await import('@satupintu/db');
     const { startInfrastructure } = await import('@satupintu/stack');
-    const config = loadConfig();
+    const config = loadConfig(process.env);
     const infra = await startInfrastructure(config, { needS3: false });
     try {
       for (const r of await migrateAll(config, infra))
@@ -38,7 +38,7 @@ region
   .action(async () => {
     const { withContext } = await import('./context.js');
     await withContext(async (ctx) => {
-      for (const r of await ctx.regions.list()) console.log(`${r.id.padEnd(12)} ${String(r.tenantCount).padStart(4)} tenants  ${r.name}`);
+      for (const r of await ctx.services.regions.list()) console.log(`${r.id.padEnd(12)} ${String(r.tenantCount).padStart(4)} tenants  ${r.name}`);
     });
   });
 

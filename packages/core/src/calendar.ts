@@ -59,11 +59,30 @@ export function addWorkingDays(acceptedOn: string, n: number, days: CalendarDays
 
 /** The instant of a local date and time (HH:MM or HH:MM:SS.sss) in a time zone (Indonesian zones have no DST). */
 export function localDateTime(date: string, time: string, timeZone: string): Date {
-  const probe = new Date(`${date}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
-  const offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
-  return new Date(`${date}T${time.length === 5 ? `${time}:00` : time}${offset}`);
+  return new Date(`${date}T${time.length === 5 ? `${time}:00` : time}${utcOffset(timeZone, date)}`);
 }
+
+/**
+ * The zone's UTC offset (`+07:00`) on a date. Reading it costs an Intl formatter; SLAs ask for it
+ * on every submission, so each zone's offset is kept per year (a zone without DST has one).
+ */
+function utcOffset(timeZone: string, date: string): string {
+  const key = `${timeZone}|${date.slice(0, 4)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const probe = new Date(`${date}T12:00:00Z`);
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(probe);
+    offset = parts.find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
+    // Zones that change offset within a year (DST) are not cached: Indonesia has none, others may.
+    const winter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(`${date.slice(0, 4)}-01-15T12:00:00Z`));
+    const summer = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(`${date.slice(0, 4)}-07-15T12:00:00Z`));
+    const same = winter.find((p) => p.type === 'timeZoneName')?.value === summer.find((p) => p.type === 'timeZoneName')?.value;
+    if (!same) return offset;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+const offsets = new Map<string, string>();
 
 /** The instant a local date ends in a time zone (23:59:59.999 local), for ordering and escalation. */
 export function endOfLocalDay(date: string, timeZone: string): Date {

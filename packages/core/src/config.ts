@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createAjv, ajvErrorsToFieldErrors } from './ajv.js';
 
 /** A region is a cell: its own PostgreSQL database and its own S3 bucket. */
@@ -104,7 +103,7 @@ export function regionEnvSuffix(regionId: string): string {
  * The one config loader. Validates the environment with ajv (types coerced) and fails fast with
  * every problem listed, so a typo in a URL stops the process before it serves anything.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SatupintuConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = currentDirectory()): SatupintuConfig {
   const relevant: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined || v === '') continue;
@@ -130,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     host: String(e.HOST ?? '127.0.0.1'),
     port: Number(e.PORT ?? 3000),
-    dataDir: path.resolve(cwd, String(e.DATA_DIR ?? '.data')),
+    dataDir: resolvePath(cwd, String(e.DATA_DIR ?? '.data')),
     logLevel: (e.LOG_LEVEL as SatupintuConfig['logLevel']) ?? 'info',
     regions: regionIds.map((id) => ({
       id,
@@ -188,4 +187,21 @@ function homeRegionRules(spec: string | undefined, regionIds: string[]): Record<
     }
   }
   return out;
+}
+
+/** The process's working directory where there is one (this package also runs in browsers). */
+function currentDirectory(): string {
+  const proc = (globalThis as { process?: { cwd(): string } }).process;
+  return proc ? proc.cwd() : '/';
+}
+
+/** `path.resolve` for POSIX paths, without Node: an absolute path stays, a relative one joins `cwd`. */
+export function resolvePath(cwd: string, p: string): string {
+  const parts: string[] = [];
+  for (const seg of (p.startsWith('/') ? p : `${cwd}/${p}`).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
 }

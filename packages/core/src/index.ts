@@ -5,3 +5,5 @@ export * from './config.js';
 export * from './wilayah.js';
 export * from './tenant.js';
 export * from './calendar.js';
+export * from './clock.js';
+export * from './tracking.js';

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { WILAYAH_ROWS } from './wilayah.data.js';
 
 /** A province or regency/city with its official Kemendagri code (Kepmendagri 300.2.2-2138/2025). */
 export interface Wilayah {
@@ -24,15 +23,14 @@ let cache: { all: Wilayah[]; byCode: Map<string, Wilayah> } | undefined;
 
 function load() {
   if (cache) return cache;
-  // The CSV ships inside this package (copied from the shared reference data, MIT-licensed source).
-  const text = readFileSync(new URL('../data/wilayah-kab-kota.csv', import.meta.url), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  const all = rows.map((r): Wilayah => ({
-    code: r.kode!,
-    name: r.nama!,
-    level: r.tingkat as Wilayah['level'],
-    timeZone: r.zona_waktu!,
-    population: Number(r.penduduk),
+  // The list ships as a module generated from data/wilayah-kab-kota.csv (scripts/wilayah-data.mjs),
+  // so this package reads no file and runs in the browser as it does on the server.
+  const all = WILAYAH_ROWS.map(([code, name, level, timeZone, population]): Wilayah => ({
+    code,
+    name,
+    level: level === 'p' ? 'provinsi' : 'kabupaten_kota',
+    timeZone,
+    population,
   }));
   cache = { all, byCode: new Map(all.map((w) => [w.code, w])) };
   return cache;

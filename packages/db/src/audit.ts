@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { newId } from '@satupintu/core';
+import type { TenantTx } from './unit-of-work.js';
 
 export interface AuditRecord {
-  tenantId: string;
   actor: string;
   /** e.g. `tenant.created`, `plugin.upgraded`, `plugin.overlay.set` */
   action: string;
@@ -11,11 +10,12 @@ export interface AuditRecord {
   data?: unknown;
 }
 
-/** Appends one audit event, inside the caller's tenant transaction (so it commits with the change). */
-export async function recordAudit(em: EntityManager, r: AuditRecord): Promise<void> {
-  await em.query('insert into audit_events (tenant_id, id, actor, action, subject, data) values ($1, $2, $3, $4, $5, $6)', [
-    r.tenantId,
+/** Appends one audit event inside the caller's unit of work, so it commits with the change it records. */
+export async function recordAudit(tx: Pick<TenantTx, 'sql' | 'tenantId' | 'now'>, r: AuditRecord): Promise<void> {
+  await tx.sql.exec('insert into audit_events (tenant_id, id, at, actor, action, subject, data) values ($1, $2, $3, $4, $5, $6, $7)', [
+    tx.tenantId,
     newId(),
+    tx.now,
     r.actor,
     r.action,
     r.subject ?? null,

@@ -1,6 +1,5 @@
-import { DataSource, type EntityManager, type EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { SatupintuConfig } from '@satupintu/core';
-import { controlEntities, regionEntities } from './entities.js';
 import { controlMigrations } from './migrations/control.js';
 import { regionMigrations } from './migrations/region.js';
 import { appUrlFrom } from './roles.js';
@@ -21,7 +20,7 @@ export function createDataSource(
   return new DataSource({
     type: 'postgres',
     url,
-    entities: (plane === 'control' ? controlEntities : regionEntities) as EntitySchema[],
+    entities: [],
     migrations: plane === 'control' ? controlMigrations : regionMigrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
@@ -43,6 +42,8 @@ export class Databases {
   private constructor(
     readonly control: DataSource,
     private readonly regions: Map<string, DataSource>,
+    /** The app role's URL of every database (control plane first), e.g. for the change feed's listeners. */
+    readonly appUrls: string[],
   ) {}
 
   static async open(config: SatupintuConfig, urls: DatabaseUrls): Promise<Databases> {
@@ -60,7 +61,7 @@ export class Databases {
       await Promise.allSettled([control, ...regions.values()].filter((d) => d.isInitialized).map((d) => d.destroy()));
       throw e;
     }
-    return new Databases(control, regions);
+    return new Databases(control, regions, [app(urls.controlDatabaseUrl), ...config.regions.map((r) => app(urls.regionDatabaseUrls[r.id]!))]);
   }
 
   region(id: string): DataSource {
@@ -76,16 +77,4 @@ export class Databases {
   async close(): Promise<void> {
     await Promise.allSettled([this.control, ...this.regions.values()].map((d) => (d.isInitialized ? d.destroy() : undefined)));
   }
-}
-
-/**
- * Runs `fn` in one transaction of the region's database whose first statement sets the tenant
- * (`set_config('app.tenant_id', $1, true)`, local to the transaction), so row-level security
- * scopes every query to that tenant and nothing leaks into the next use of the connection.
- */
-export async function withTenant<T>(ds: DataSource, tenantId: string, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return ds.transaction(async (em) => {
-    await em.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    return fn(em);
-  });
 }

@@ -1,8 +1,10 @@
-export * from './entities.js';
 export * from './datasources.js';
 export * from './migrate.js';
 export * from './roles.js';
 export * from './rls.js';
+export * from './sql.js';
+export * from './unit-of-work.js';
+export * from './change-feed.js';
 export { controlMigrations } from './migrations/control.js';
 export { regionMigrations } from './migrations/region.js';
 export * from './audit.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
 import { newId } from '@satupintu/core';
 import { sharedPlatform } from '@satupintu/testkit';
-import { AuditEventEntity, TenantProfileEntity } from './entities.js';
-import { withTenant } from './datasources.js';
+import type { Sql } from './sql.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 // PostgreSQL itself keeps tenants apart: these run as the app role against every region.
 describe('tenant isolation by row-level security', () => {
@@ -12,17 +12,21 @@ describe('tenant isolation by row-level security', () => {
       let ds: DataSource;
       let a: string;
       let b: string;
+      let uow: UnitOfWork;
+      /** One transaction with `tenant` set, as every request and job runs. */
+      const as = <T>(tenant: string, fn: (sql: Sql) => Promise<T>) => uow.write({ tenant: { id: tenant, homeRegion: region }, now: new Date() }, (tx) => fn(tx.sql));
+      const insertEvent = (sql: Sql, tenantId: string, actor: string, action: string) =>
+        sql.exec(`insert into audit_events (tenant_id, id, actor, action, subject, data) values ($1, $2, $3, $4, null, '{"secret":"only A"}')`, [tenantId, newId(), actor, action]);
 
       before(async () => {
         const p = sharedPlatform();
         ds = p.dbs.region(region);
-        const tenants = await p.app.services.tenants.list({ region });
+        uow = new UnitOfWork(p.dbs);
+        const tenants = await p.services.tenants.list({ region });
         assert.ok(tenants.length >= 2, `need two tenants in ${region}`);
         a = tenants[0]!.id;
         b = tenants[1]!.id;
-        await withTenant(ds, a, (em) =>
-          em.getRepository(AuditEventEntity).insert({ tenantId: a, id: newId(), actor: 'test', action: 'test.isolation', subject: null, data: { secret: 'only A' } }),
-        );
+        await as(a, (sql) => insertEvent(sql, a, 'test', 'test.isolation'));
       });
 
       it('connects as a role that is neither superuser nor BYPASSRLS', async () => {
@@ -47,14 +51,14 @@ describe('tenant isolation by row-level security', () => {
       });
 
       it("another tenant's context sees zero of A's rows", async () => {
-        const seen = await withTenant(ds, b, async (em) => ({
-          events: await em.getRepository(AuditEventEntity).countBy({ tenantId: a }),
-          profiles: await em.getRepository(TenantProfileEntity).find(),
+        const seen = await as(b, async (sql) => ({
+          events: (await sql.one<{ n: number }>(`select count(*)::int as n from audit_events where tenant_id = $1`, [a])).n,
+          profiles: await sql.rows<{ tenant_id: string }>(`select tenant_id from tenant_profiles`),
         }));
         assert.equal(seen.events, 0);
-        assert.deepEqual(seen.profiles.map((p) => p.tenantId), [b]);
-        const own = await withTenant(ds, a, (em) => em.getRepository(AuditEventEntity).countBy({ action: 'test.isolation' }));
-        assert.ok(own >= 1, 'A sees its own rows');
+        assert.deepEqual(seen.profiles.map((p) => p.tenant_id), [b]);
+        const own = await as(a, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from audit_events where action = 'test.isolation'`));
+        assert.ok(own.n >= 1, 'A sees its own rows');
       });
 
       it('no tenant context sees zero rows', async () => {
@@ -71,27 +75,25 @@ describe('tenant isolation by row-level security', () => {
       });
 
       it('the tenant setting does not outlive its transaction on a pooled connection', async () => {
-        await withTenant(ds, a, (em) => em.query('select 1'));
+        await as(a, (sql) => sql.exec('select 1'));
         const [{ t }] = await ds.query(`select current_setting('app.tenant_id', true) as t`);
         assert.ok(t === null || t === '', `expected no tenant, got ${t}`);
       });
 
       it('an insert for another tenant fails', async () => {
         await assert.rejects(
-          withTenant(ds, b, (em) =>
-            em.getRepository(AuditEventEntity).insert({ tenantId: a, id: newId(), actor: 'attacker', action: 'test.forge', subject: null, data: {} }),
-          ),
+          as(b, (sql) => insertEvent(sql, a, 'attacker', 'test.forge')),
           (e: { driverError?: { code?: string } }) => e.driverError?.code === '42501',
         );
       });
 
       it("moving a row to another tenant fails, and A's rows cannot be changed from B", async () => {
         await assert.rejects(
-          withTenant(ds, a, (em) => em.query(`update audit_events set tenant_id = $1 where action = 'test.isolation'`, [b])),
+          as(a, (sql) => sql.exec(`update audit_events set tenant_id = $1 where action = 'test.isolation'`, [b])),
           (e: { driverError?: { code?: string } }) => e.driverError?.code === '42501',
         );
-        const touched = await withTenant(ds, b, (em) => em.query(`delete from audit_events where tenant_id = $1`, [a]));
-        assert.equal(touched[1], 0);
+        const touched = await as(b, (sql) => sql.exec(`delete from audit_events where tenant_id = $1`, [a]));
+        assert.equal(touched, 0);
       });
     });
   }

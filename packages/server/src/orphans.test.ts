@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { sharedPlatform } from '@satupintu/testkit';
 import type { Platform } from './platform.js';
-import { sweepOrphans } from './orphans.js';
+import type { JobCtx } from './jobs/spec.js';
 
 /**
  * The orphan sweep behind both reconcilers (applications' `t/…` objects, complaint attachments),
@@ -18,8 +18,8 @@ describe('orphan object sweep', () => {
   });
 
   it('removes old objects no row of their own tenant points at, keeps the rest and the young, page by page', async () => {
-    const kbb = await p.app.services.tenants.getBySlug('kab-bandung-barat');
-    const bogor = await p.app.services.tenants.getBySlug('kota-bogor');
+    const kbb = await p.services.tenants.get('kab-bandung-barat');
+    const bogor = await p.services.tenants.get('kota-bogor');
     assert.equal(kbb.homeRegion, bogor.homeRegion, 'both tenants share a region (and a bucket)');
     const region = kbb.homeRegion;
     const prefix = `sweep-test-${randomUUID()}/`;
@@ -37,12 +37,12 @@ describe('orphan object sweep', () => {
       removedMessage: 'test orphan removed',
       page: 2,
     };
-    const silent = pino({ level: 'silent' });
+    const job: JobCtx = { region, jobId: 'test', now: p.clock.now(), clock: p.clock, log: pino({ level: 'silent' }) };
 
-    const young = await sweepOrphans(p.dbs, p.store, region, sweep, silent, 60 * 60_000);
+    const young = await p.services.sweeper.sweep(job, region, { ...sweep, graceMs: 60 * 60_000 });
     assert.deepEqual(young, { scanned: 8, orphansRemoved: 0, keptYoung: 8 }, 'objects within the grace period are left alone');
 
-    const swept = await sweepOrphans(p.dbs, p.store, region, sweep, silent, 0);
+    const swept = await p.services.sweeper.sweep(job, region, { ...sweep, graceMs: 0 });
     assert.deepEqual(swept, { scanned: 8, orphansRemoved: 5, keptYoung: 0 });
     for (const k of orphans) assert.equal(await p.store.exists(region, k), false, `${k} removed`);
     for (const k of kept) assert.equal(await p.store.exists(region, k), true, `${k} kept`);

@@ -2,58 +2,84 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { SatupintuConfig } from '@satupintu/core';
-import { Databases, migrateAll } from '@satupintu/db';
+import { systemClock, type Clock, type SatupintuConfig, type Tenant } from '@satupintu/core';
+import { ChangeFeed, Databases, EventBus, UnitOfWork, migrateAll, sqlOnPool, type HeardChange } from '@satupintu/db';
 import { startInfrastructure, type Infrastructure } from '@satupintu/stack';
 import { ObjectStore } from '@satupintu/storage';
-import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type EmbeddedIssuer } from '@satupintu/auth';
-import { createApp, type App } from './app.js';
-import { JobQueues } from './jobs.js';
-import { createLogger } from './logger.js';
-import { seedInstallations, seedOnboarding, seedPlugins, seedTenants } from './seed.js';
-import { reconcileOrphans } from './modules/applications/reconciler.js';
-import { refreshRegionRollups } from './modules/monitoring/rollup.js';
-import { escalateOverdue } from './modules/workflow/escalation.js';
-import { ESCALATE_JOB, escalateOverdueComplaints } from './modules/complaints/escalation.js';
-import { WEBHOOK_JOB, type WebhookJob } from './modules/complaints/webhook.js';
-import { RECONCILE_JOB, reconcileComplaintAttachments } from './modules/complaints/reconciler.js';
+import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type EmbeddedIssuer, type Identity } from '@satupintu/auth';
+import { compose, type Composition } from './composition.js';
+import { workContext, type TenantUserCtx, type UserCtx } from './context.js';
+import { createHttpApp, type HttpApp } from './http/app.js';
+import { createLogger } from './http/logger.js';
+import { JobQueues } from './jobs/queues.js';
+import type { JobCtx, JobSpec } from './jobs/spec.js';
+import type { DomainEvents, Kernel, Module } from './kernel.js';
+import { seed } from './seed.js';
 
-export interface Platform {
-  config: SatupintuConfig;
-  url: string;
-  port: number;
-  app: App;
-  dbs: Databases;
-  store: ObjectStore;
-  jobs: JobQueues;
-  infra: Infrastructure;
-  logger: Logger;
-  /** The embedded issuer, when KEYCLOAK_URL is not set. */
-  issuer?: EmbeddedIssuer;
-  /** Base URL of the Keycloak (or embedded issuer) the API trusts. */
-  authServerUrl: string;
-  /** Graceful shutdown: stop accepting, drain requests, stop jobs, close pools, stop embedded servers. */
-  stop(): Promise<void>;
-}
+/**
+ * What a process does (docs/architecture.md): `api` serves HTTP and only enqueues jobs, `worker`
+ * works every queued and scheduled job, `all` both (`npm start`). `tool` opens the same
+ * composition for a CLI command: no HTTP server, no jobs, no seeding.
+ */
+export type ProcessRole = 'api' | 'worker' | 'all' | 'tool';
 
 export interface PlatformOptions {
   logger?: Logger;
   /** Realm export for the embedded issuer (default infra/keycloak/realm-mpp.json). */
   realmFile?: string | URL;
+  role?: ProcessRole;
+  /** The clock every rule reads (tests pin it; default the wall clock). */
+  clock?: Clock;
+  /** Skip the embedded S3 (CLI commands that touch no document). */
+  needS3?: boolean;
 }
 
+export interface Platform {
+  config: SatupintuConfig;
+  role: ProcessRole;
+  /** Base URL of the HTTP server ('' for roles without one). */
+  url: string;
+  port: number;
+  kernel: Kernel;
+  services: Composition['services'];
+  modules: readonly Module[];
+  http?: HttpApp;
+  dbs: Databases;
+  store: ObjectStore;
+  jobs: JobQueues;
+  infra: Infrastructure;
+  logger: Logger;
+  clock: Clock;
+  /** The embedded issuer, when KEYCLOAK_URL is not set and this process serves HTTP. */
+  issuer?: EmbeddedIssuer;
+  /** Base URL of the Keycloak (or embedded issuer) the API trusts. */
+  authServerUrl: string;
+  /** Runs a job's handler now, in one region or each: what a worker does when the job comes due (on `clock` if given). */
+  runJob(name: string, data?: { region?: string } & Record<string, unknown>, opts?: { clock?: Clock }): Promise<unknown[]>;
+  /** A context for work outside a request (CLI commands, tests): a tenant by slug, a caller. */
+  context(opts: { tenant: string | Tenant; identity?: Identity; clock?: Clock }): Promise<TenantUserCtx>;
+  /** Graceful shutdown: stop accepting, drain requests, stop jobs, close pools, stop embedded servers. */
+  stop(): Promise<void>;
+}
+
+/** Starts one process of the platform in its role, on the configured (or embedded) servers. */
 export async function startPlatform(config: SatupintuConfig, opts: PlatformOptions = {}): Promise<Platform> {
+  const role = opts.role ?? 'all';
+  const serves = role === 'api' || role === 'all';
+  const works = role === 'worker' || role === 'all';
+  const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config);
   const pgLog = logger.child({ component: 'embedded-postgres' });
-  const infra = await startInfrastructure(config, { log: (l) => pgLog.debug(l) });
+  const infra = await startInfrastructure(config, { log: (l) => pgLog.debug(l), needS3: opts.needS3 });
+  const jobs = new JobQueues(logger.child({ component: 'jobs' }), config.jobConcurrency);
   let dbs: Databases | undefined;
   let store: ObjectStore | undefined;
-  const jobs = new JobQueues(logger.child({ component: 'jobs' }), config.jobConcurrency);
-  let listening: http.Server | undefined;
+  let feed: ChangeFeed | undefined;
+  let server: http.Server | undefined;
   try {
     const reports = await migrateAll(config, infra);
     for (const r of reports) if (r.applied.length) logger.info({ database: r.database, applied: r.applied }, 'migrations applied');
-    dbs = await Databases.open(config, infra);
+    dbs = await Databases.open(role === 'tool' ? { ...config, dbPoolSize: 2 } : config, infra);
     store = new ObjectStore({
       endpoint: infra.s3Endpoint,
       region: config.s3.region,
@@ -62,127 +88,126 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       forcePathStyle: config.s3.forcePathStyle,
       buckets: Object.fromEntries(config.regions.map((r) => [r.id, r.bucket])),
     });
-    await store.ensureBuckets();
-    await jobs.start(infra.regionDatabaseUrls);
+    if (opts.needS3 !== false) await store.ensureBuckets();
+    if (role !== 'tool') await jobs.start(infra.regionDatabaseUrls, { housekeeping: works });
 
-    // Listen first: the embedded issuer's URL (and so every token's issuer) depends on the port.
-    let handler: http.RequestListener = (_req, res) => {
-      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
-      res.end(JSON.stringify({ type: 'urn:satupintu:problem:starting', title: 'Sedang memulai / Starting', status: 503, code: 'STARTING' }));
-    };
-    const server = http.createServer((req, res) => handler(req, res));
-    server.keepAliveTimeout = 5_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    const url = config.publicUrl ?? `http://${config.host}:${port}`;
-    listening = server;
-
-    let shuttingDown = false;
-    let issuer: EmbeddedIssuer | undefined;
-    if (!config.keycloak.url) {
-      issuer = createEmbeddedIssuer({
-        publicUrl: url,
-        realm: loadRealm(opts.realmFile ?? DEFAULT_REALM_FILE),
-        secretsDir: path.join(config.dataDir, 'issuer'),
-        apiAudience: config.keycloak.clientId,
-      });
-    }
-    const authServerUrl = config.keycloak.url ?? url;
-    const guards = createGuards({
-      authServerUrl: () => authServerUrl,
-      realm: config.keycloak.realm,
-      clientId: config.keycloak.clientId,
-      jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds,
-    });
-    const app = createApp({
+    // Every process hears every other's cache invalidations (directory, installations, calendar).
+    const listeners: ((c: HeardChange) => void)[] = [];
+    if (role !== 'tool') feed = await ChangeFeed.start({ urls: dbs.appUrls, onChange: (c) => listeners.forEach((l) => l(c)), log: logger.child({ component: 'change-feed' }) });
+    const kernel: Kernel = {
       config,
       logger,
+      clock,
       dbs,
+      uow: new UnitOfWork(dbs),
+      control: sqlOnPool(dbs.control),
       store,
       jobs,
-      guards,
-      authServerUrl,
-      mounts: issuer ? [{ path: `/realms/${config.keycloak.realm}`, handler: issuer.router }] : [],
-      isShuttingDown: () => shuttingDown,
-    });
-    await app.services.regions.sync();
-    if (config.seed) {
-      const created = await seedTenants(app.services.tenants, config.regions.map((r) => r.id), config.defaultRegion);
-      if (created.length) logger.info({ tenants: created }, 'seeded tenants');
-      const published = await seedPlugins(app.services.plugins, logger);
-      if (published.length) logger.info({ plugins: published }, 'published plugins');
-      const installed = await seedInstallations(app.services.tenants, app.services.plugins, app.services.installations, logger);
-      if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
-      await seedOnboarding(app.services.tenants, app.services.installations, app.services.onboarding, app.services.plugins, logger);
-      // KBB's passport sessions (Tue/Thu, 20 people) for the coming four weeks.
-      const kbb = await app.services.tenants.findBySlug('kab-bandung-barat');
-      if (kbb) for (const s of ['imigrasi.paspor-baru', 'imigrasi.paspor-penggantian', 'imigrasi.paspor-hilang-rusak']) await app.services.appointments.sessions(kbb, s).catch(() => []);
-    }
+      events: new EventBus<DomainEvents>(),
+      onChange: (l) => void listeners.push(l),
+    };
+    const { modules, services } = compose(kernel);
+    await services.regions.sync();
 
-    // Orphaned objects (a crash between object write and row commit) are swept every 15 minutes.
-    const openStoreForJobs = store;
-    const openDbsForJobs = dbs;
-    await jobs.work<{ region: string }>('storage.reconcile', async (data) => {
-      const report = await reconcileOrphans(openDbsForJobs, openStoreForJobs, data.region, logger);
-      if (report.orphansRemoved) logger.info(report, 'storage reconciled');
-    });
-    await jobs.schedule('storage.reconcile', '*/15 * * * *');
-    // Overdue SLA steps escalate within a minute, exactly once each.
-    await jobs.work<{ region: string }>('sla.escalate', async (data) => {
-      await escalateOverdue(openDbsForJobs, data.region, logger);
-    });
-    await jobs.schedule('sla.escalate', '* * * * *');
-    // Monitoring: each region folds its deltas and publishes aggregates to the national store every minute.
-    await jobs.work<{ region: string }>('monitoring.rollup', async (data) => {
-      await refreshRegionRollups(openDbsForJobs, data.region, app.services.onboarding, logger);
-    });
-    await jobs.schedule('monitoring.rollup', '* * * * *');
-    // Complaints: overdue deadlines escalate exactly once each; webhook deliveries retry with backoff.
-    const { complaints, skm } = app.services;
-    await jobs.work<{ region: string }>(ESCALATE_JOB, async (data) => {
-      await escalateOverdueComplaints(openDbsForJobs, data.region, complaints.webhooks, logger);
-    });
-    await jobs.schedule(ESCALATE_JOB, '* * * * *');
-    await jobs.work<{ region: string }>(RECONCILE_JOB, async (data) => {
-      await reconcileComplaintAttachments(openDbsForJobs, openStoreForJobs, data.region, logger);
-    });
-    await jobs.schedule(RECONCILE_JOB, '*/15 * * * *');
-    await jobs.work<WebhookJob>(WEBHOOK_JOB, async (data) => {
-      await complaints.webhooks.deliver(data);
-    });
-    // SKM: the previous quarter's follow-ups on the weakest unsur, on the first day of each quarter.
-    await jobs.work<{ region: string }>('skm.followups', async (data) => {
-      await skm.quarterlyFollowUps(data.region);
-    });
-    await jobs.schedule('skm.followups', '0 1 1 1,4,7,10 *');
-    handler = app.express;
+    const specs = new Map<string, JobSpec>();
+    for (const m of modules) for (const j of m.jobs ?? []) specs.set(j.name, j);
+    const jobCtx = (spec: JobSpec, region: string, jobId: string, on: Clock = clock): JobCtx => ({ region, jobId, now: on.now(), clock: on, log: logger.child({ job: spec.name, region }) });
+    const runJob: Platform['runJob'] = async (name, data = {}, o = {}) => {
+      const spec = specs.get(name);
+      if (!spec) throw new Error(`no job ${name}`);
+      const regions = data.region ? [data.region] : config.regions.map((r) => r.id);
+      const out: unknown[] = [];
+      for (const region of regions) out.push(await spec.run(jobCtx(spec, region, `manual:${name}`, o.clock), { ...data, region }));
+      return out;
+    };
+
+    // The HTTP server listens first: the embedded issuer's URL (so every token's issuer) depends on the port.
+    let url = '';
+    let port = 0;
+    let issuer: EmbeddedIssuer | undefined;
+    let httpApp: HttpApp | undefined;
+    let shuttingDown = false;
+    let authServerUrl = config.keycloak.url ?? '';
+    if (serves) {
+      let handler: http.RequestListener = (_req, res) => {
+        res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+        res.end(JSON.stringify({ type: 'urn:satupintu:problem:starting', title: 'Sedang memulai / Starting', status: 503, code: 'STARTING' }));
+      };
+      const listening = http.createServer((req, res) => handler(req, res));
+      listening.keepAliveTimeout = 5_000;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(config.port, config.host, () => resolve());
+      });
+      server = listening;
+      port = (listening.address() as AddressInfo).port;
+      url = config.publicUrl ?? `http://${config.host}:${port}`;
+      if (!config.keycloak.url)
+        issuer = createEmbeddedIssuer({ publicUrl: url, realm: loadRealm(opts.realmFile ?? DEFAULT_REALM_FILE), secretsDir: path.join(config.dataDir, 'issuer'), apiAudience: config.keycloak.clientId });
+      authServerUrl = config.keycloak.url ?? url;
+      const issuerUrl = authServerUrl;
+      const guards = createGuards({ authServerUrl: () => issuerUrl, realm: config.keycloak.realm, clientId: config.keycloak.clientId, jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds });
+      httpApp = createHttpApp({
+        config,
+        logger,
+        clock,
+        dbs,
+        store,
+        jobs,
+        guards,
+        tenant: (slug) => services.tenants.get(slug),
+        modules,
+        authServerUrl,
+        mounts: issuer ? [{ path: `/realms/${config.keycloak.realm}`, handler: issuer.router }] : [],
+        isShuttingDown: () => shuttingDown,
+      });
+      if (config.seed) await seed(kernel, services, logger);
+      handler = httpApp.express;
+    }
+    if (works)
+      for (const spec of specs.values()) {
+        await jobs.work<Record<string, unknown> & { region: string }>(spec.name, (data, jobId) => spec.run(jobCtx(spec, data.region, jobId), data).then(() => undefined));
+        if (spec.cron) await jobs.schedule(spec.name, spec.cron);
+      }
+
     const openDbs = dbs;
     const openStore = store;
+    const openFeed = feed;
+    const openServer = server;
     let stopping: Promise<void> | undefined;
     return {
       config,
+      role,
       url,
       port,
-      app,
-      issuer,
-      authServerUrl,
+      kernel,
+      services,
+      modules,
+      http: httpApp,
       dbs,
       store,
       jobs,
       infra,
       logger,
+      clock,
+      issuer,
+      authServerUrl,
+      runJob,
+      context: async (o) => {
+        const tenant = typeof o.tenant === 'string' ? await services.tenants.get(o.tenant) : o.tenant;
+        return workContext({ clock: o.clock ?? clock, log: logger, route: 'context', tenant, identity: o.identity });
+      },
       stop: () =>
         (stopping ??= (async () => {
           shuttingDown = true;
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeIdleConnections();
-          // In-flight requests get 10 s to finish; then their sockets are closed.
-          const force = setTimeout(() => server.closeAllConnections(), 10_000);
-          await closed;
-          clearTimeout(force);
+          if (openServer) {
+            const closed = new Promise<void>((resolve) => openServer.close(() => resolve()));
+            openServer.closeIdleConnections();
+            // In-flight requests get 10 s to finish; then their sockets are closed.
+            const force = setTimeout(() => openServer.closeAllConnections(), 10_000);
+            await closed;
+            clearTimeout(force);
+          }
           // Each step runs even if an earlier one fails (Ctrl-C in a terminal also reaches the
           // embedded PostgreSQL directly, so its connections may already be gone).
           const step = async (name: string, fn: () => unknown) => {
@@ -193,17 +218,24 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
             }
           };
           await step('jobs', () => jobs.stop());
+          await step('change feed', () => openFeed?.stop());
           await step('databases', () => openDbs.close());
           await step('object store', () => openStore.destroy());
           await step('embedded servers', () => infra.stop());
         })()),
     };
   } catch (e) {
-    listening?.close();
+    server?.close();
     await jobs.stop().catch(() => {});
+    await feed?.stop().catch(() => {});
     await dbs?.close().catch(() => {});
     store?.destroy();
     await infra.stop().catch(() => {});
     throw e;
   }
+}
+
+/** A context for a command run as `user` (the CLI's operator) outside any request. */
+export function toolContext(platform: Platform, user: string): UserCtx {
+  return workContext({ clock: platform.clock, log: platform.logger, route: 'cli', identity: { subject: `cli:${user}`, username: user, roles: [], memberships: [] } });
 }

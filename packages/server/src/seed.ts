@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { lintPluginDir, type ServiceOverlay } from '@satupintu/plugin-sdk';
 import { PLATFORM_VERSION } from '@satupintu/core';
-import type { TenantService } from './modules/tenants/service.js';
-import type { PluginRegistry } from './modules/plugins/service.js';
-import type { InstallationService } from './modules/installations/service.js';
-import type { OnboardingService } from './modules/onboarding/service.js';
+import type { Services } from './composition.js';
+import type { Kernel } from './kernel.js';
+import { workContext, type Ctx } from './context.js';
+import type { TenantService } from './modules/tenants/index.js';
+import type { PluginRegistry } from './modules/plugins/index.js';
+import type { InstallationService } from './modules/installations/index.js';
+import { seedOnboarding } from './modules/onboarding/index.js';
 
 /**
  * The first five regencies and the role model, as the news reports place them (domain.md §0).
@@ -24,14 +27,14 @@ export const FIRST_TENANTS: { code: string; slug: string; homeRegion: string; mp
 ];
 
 /** Creates whichever of the first tenants is missing; regions not configured fall back to `fallbackRegion`. */
-export async function seedTenants(tenants: TenantService, regionIds: string[], fallbackRegion: string): Promise<string[]> {
+export async function seedTenants(ctx: Ctx, tenants: TenantService, regionIds: string[], fallbackRegion: string): Promise<string[]> {
   const existing = new Set((await tenants.list()).map((t) => t.code));
   const created: string[] = [];
   for (const t of FIRST_TENANTS) {
     if (existing.has(t.code)) continue;
     const homeRegion = regionIds.includes(t.homeRegion) ? t.homeRegion : fallbackRegion;
     // Tenants with a dated history start as proposed; seedOnboarding walks them to their status.
-    await tenants.create({ ...t, homeRegion, mppStatus: SEED_LIFECYCLE[t.slug] ? 'proposed' : t.mppStatus }, 'seed');
+    await tenants.create(ctx, { ...t, homeRegion, mppStatus: SEED_LIFECYCLE[t.slug] ? 'proposed' : t.mppStatus }, 'seed');
     created.push(t.slug);
   }
   return created;
@@ -41,7 +44,7 @@ export async function seedTenants(tenants: TenantService, regionIds: string[], f
 export const PLUGINS_DIR = fileURLToPath(new URL('../../../plugins', import.meta.url));
 
 /** Publishes every plugin folder that lints clean; same content again is a no-op. */
-export async function seedPlugins(registry: PluginRegistry, logger: Logger, dir = PLUGINS_DIR): Promise<string[]> {
+export async function seedPlugins(ctx: Ctx, registry: PluginRegistry, logger: Logger, dir = PLUGINS_DIR): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const published: string[] = [];
   for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
@@ -51,7 +54,7 @@ export async function seedPlugins(registry: PluginRegistry, logger: Logger, dir 
       continue;
     }
     try {
-      const r = await registry.publish(lint.manifest, 'seed');
+      const r = await registry.publish(ctx, lint.manifest, 'seed');
       if (r.created) published.push(`${r.version.pluginId}@${r.version.version}`);
     } catch (err) {
       logger.warn({ plugin: name, err }, 'plugin not published');
@@ -94,19 +97,21 @@ export const SEED_INSTALLATIONS: Record<string, { plugins: string[]; overlays?: 
 };
 
 /** Installs the seed plugins' latest versions into tenants that have no installation yet. */
-export async function seedInstallations(tenants: TenantService, registry: PluginRegistry, installs: InstallationService, logger: Logger): Promise<string[]> {
+export async function seedInstallations(k: Kernel, tenants: TenantService, registry: PluginRegistry, installs: InstallationService, logger: Logger): Promise<string[]> {
   const available = new Map((await registry.list()).map((p) => [p.id, p.latest]));
   const done: string[] = [];
   for (const [slug, plan] of Object.entries(SEED_INSTALLATIONS)) {
-    const t = await tenants.findBySlug(slug);
-    if (!t || (await installs.list(t)).length > 0) continue;
+    const t = await tenants.directory.find(slug);
+    if (!t) continue;
+    const ctx = workContext({ clock: k.clock, log: logger, route: 'seed', tenant: t });
+    if ((await installs.list(ctx)).length > 0) continue;
     for (const plugin of plan.plugins) {
       const version = available.get(plugin);
       if (!version) continue;
-      await installs.install(t, plugin, version, 'seed');
+      await installs.install(ctx, plugin, version, 'seed');
       for (const [service, overlay] of Object.entries(plan.overlays?.[plugin] ?? {})) {
         try {
-          await installs.setOverlay(t, plugin, service, overlay, 'seed');
+          await installs.setOverlay(ctx, plugin, service, overlay, 'seed');
         } catch (err) {
           logger.warn({ tenant: slug, plugin, service, err }, 'seed overlay refused');
         }
@@ -140,7 +145,8 @@ export const SEED_LIFECYCLE: Record<string, { to: MppStatus; on: string; note: s
   ],
 };
 
-const MANAGEMENT_TEXT = {
+/** Content the seed gives Kota Bogor's services where the regency writes the component (onboarding's seed uses it). */
+export const MANAGEMENT_TEXT = {
   facilities: { id: 'Gerai pelayanan, ruang tunggu, ruang laktasi, pojok baca, area bermain anak dan toilet ramah disabilitas di gedung MPP.', en: 'Service counter, waiting room, lactation room, reading corner, children’s play area and an accessible toilet in the MPP building.' },
   staffing: { id: 'Petugas gerai sesuai jadwal piket instansi selama jam layanan MPP.', en: 'Counter staff on the agency’s duty roster during MPP opening hours.' },
   competency: { id: 'Petugas telah mengikuti pelatihan pelayanan prima dan penggunaan aplikasi layanan.', en: 'Staff trained in service excellence and in the service application.' },
@@ -148,53 +154,23 @@ const MANAGEMENT_TEXT = {
 } as const;
 
 /**
- * Moves the first tenants through their dated lifecycle once (a tenant whose history already has
- * moves is left alone), and makes Kota Bogor a complete role model for kaji tiru: a counter and
- * the regency's components for every service, an MoU per agency, the maklumat, the SK, and every
- * standar pelayanan that is complete published.
+ * The demo data of `npm start` (SEED=true): the first regencies and Kota Bogor, the agencies'
+ * plugins, realistic installations, and (from modules that own them) onboarding history and
+ * sessions. Each step leaves what exists alone, so a restart adds nothing.
  */
-export async function seedOnboarding(tenants: TenantService, installs: InstallationService, onboarding: OnboardingService, registry: PluginRegistry, logger: Logger): Promise<void> {
-  for (const [slug, moves] of Object.entries(SEED_LIFECYCLE)) {
-    let t = await tenants.findBySlug(slug);
-    // Only tenants the seed just created (still proposed, no move yet): a data directory from an
-    // older version, or a tenant an admin has moved on, is left as it is.
-    if (!t || t.mppStatus !== 'proposed' || (await onboarding.history(t)).length > 1) continue;
-    try {
-      for (const m of moves) t = await onboarding.move(t, m, 'seed');
-    } catch (err) {
-      logger.warn({ tenant: slug, err }, 'seed lifecycle not applied');
-    }
-  }
-  const bogor = await tenants.findBySlug('kota-bogor');
-  if (!bogor || (await onboarding.maklumat(bogor))) return;
-  let n = 1;
-  for (const i of await installs.list(bogor)) {
-    const { manifest } = await registry.get(i.plugin, i.version);
-    for (const svc of manifest.services) {
-      const overlay: ServiceOverlay = { ...(i.overlays[svc.code] ?? {}) };
-      if (svc.overlayable.includes('counter')) overlay.counter = { name: `Gerai ${manifest.agency.name.id}`, number: String(n) };
-      for (const k of ['facilities', 'staffing', 'competency', 'supervision'] as const) if (svc.overlayable.includes(k)) overlay[k] = { text: [MANAGEMENT_TEXT[k]] };
-      if (Object.keys(overlay).length) {
-        try {
-          await installs.setOverlay(bogor, i.plugin, svc.code, overlay, 'seed');
-        } catch (err) {
-          logger.warn({ plugin: i.plugin, service: svc.code, err }, 'seed overlay refused');
-        }
-      }
-    }
-    await onboarding.setAgency(bogor, manifest.agency.code, { name: manifest.agency.name.id, mouNumber: `MPP-BGR/${String(n).padStart(3, '0')}`, mouSignedOn: '2021-06-01', plannedServices: manifest.services.length }, 'seed');
-    n++;
-  }
-  await onboarding.addDecree(bogor, { kind: 'mpp-establishment', number: 'SEED/MPP/2021', signedOn: '2021-06-01', title: 'Penyelenggaraan Mal Pelayanan Publik (data contoh / sample record)' }, 'seed');
-  await onboarding.setMaklumat(
-    bogor,
-    {
-      text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.',
-      signedBy: 'Kepala DPMPTSP Kota Bogor',
-      signedOn: '2021-06-01',
-    },
-    'seed',
-  );
-  for (const s of await onboarding.services(bogor))
-    if (s.standardComplete) await onboarding.publishStandard(bogor, s.id, { skNumber: 'SEED/SP/2021', skDate: '2021-06-01' }, 'seed');
+export async function seed(k: Kernel, services: Services, logger: Logger): Promise<void> {
+  const ctx = workContext({ clock: k.clock, log: logger, route: 'seed' });
+  const created = await seedTenants(ctx, services.tenants, k.config.regions.map((r) => r.id), k.config.defaultRegion);
+  if (created.length) logger.info({ tenants: created }, 'seeded tenants');
+  const published = await seedPlugins(ctx, services.plugins, logger);
+  if (published.length) logger.info({ plugins: published }, 'published plugins');
+  const installed = await seedInstallations(k, services.tenants, services.plugins, services.installations, logger);
+  if (installed.length) logger.info({ count: installed.length }, 'seeded plugin installations');
+  await seedOnboarding(k, services, logger);
+  // KBB's passport sessions (Tue/Thu, 20 people, from its overlay) for the coming four weeks.
+  const kbb = await services.tenants.directory.find('kab-bandung-barat');
+  if (kbb)
+    for (const service of ['imigrasi.paspor-baru', 'imigrasi.paspor-penggantian', 'imigrasi.paspor-hilang-rusak'])
+      await services.appointments.sessions(workContext({ clock: k.clock, log: logger, route: 'seed', tenant: kbb }), service).catch((err: unknown) => logger.warn({ service, err }, 'seed sessions skipped'));
+  // [seed]
 }

@@ -38,7 +38,7 @@ describe('platform server', () => {
     assert.equal(doc.paths['/api/v1/tenants/{tenant}/audit-events'].get['x-satupintu-tenant-param'], 'tenant');
     assert.ok(doc.paths['/api/v1/me'].get.responses['401']);
     assert.equal(doc.components.securitySchemes.keycloak.type, 'openIdConnect');
-    for (const route of p.app.api.routes) {
+    for (const route of p.http!.routes.routes) {
       const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
       assert.ok(doc.paths[path]?.[route.method], `${route.method} ${path} documented`);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listRegencies, loadConfig, type SatupintuConfig } from '@satupintu/core';
 import { startPlatform, type Platform, type PlatformOptions } from '@satupintu/server';
+import type { Sql } from '@satupintu/db';
 
 let shared: { platform: Platform; dataDir: string } | undefined;
 
@@ -55,7 +56,7 @@ export async function stopSharedPlatform(): Promise<void> {
 
 /** Regency codes that are not yet tenants of the given platform, for tests that create tenants. */
 export async function unusedRegencyCodes(platform: Platform, count: number): Promise<string[]> {
-  const taken = new Set((await platform.app.services.tenants.list()).map((t) => t.code));
+  const taken = new Set((await platform.services.tenants.list()).map((t) => t.code));
   const free = listRegencies().filter((r) => !taken.has(r.code));
   // Spread the picks so concurrent suites rarely collide.
   const start = Math.floor(Math.random() * free.length);
@@ -142,4 +143,13 @@ export async function tokenResponse(platform: Platform, realm: string, clientId:
   const body = (await res.json()) as Record<string, string>;
   if (!res.ok) throw new Error(`token refused: ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * Runs `fn` under one tenant's row-level security in its home region, as the app role: for tests
+ * that look at (or arrange) rows directly.
+ */
+export async function asTenant<T>(platform: Platform, tenant: string | { id: string; homeRegion: string }, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const t = typeof tenant === 'string' ? await platform.services.tenants.get(tenant) : tenant;
+  return platform.kernel.uow.write({ tenant: t, now: platform.clock.now() }, (tx) => fn(tx.sql));
 }

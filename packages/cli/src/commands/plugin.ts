@@ -43,7 +43,7 @@ export function pluginCommands(plugin: Command): void {
             process.exitCode = 1;
             continue;
           }
-          const { created, version } = await c.plugins.publish(r.manifest, `cli:${c.user}`);
+          const { created, version } = await c.services.plugins.publish(c.ctx, r.manifest, c.actor);
           console.log(`${created ? '✓ terbit / published' : '= sudah terbit / already published'} ${version.pluginId}@${version.version} ${version.contentHash}`);
         }
       });
@@ -55,7 +55,7 @@ export function pluginCommands(plugin: Command): void {
     .action(async () => {
       const { withContext } = await ctx();
       await withContext(async (c) => {
-        for (const p of await c.plugins.list()) console.log(`${p.id.padEnd(22)} ${p.latest.padEnd(8)} ${p.agency.kind.padEnd(9)} ${p.agency.name.id}  [${p.versions.map((v) => v.version).join(', ')}]`);
+        for (const p of await c.services.plugins.list()) console.log(`${p.id.padEnd(22)} ${p.latest.padEnd(8)} ${p.agency.kind.padEnd(9)} ${p.agency.name.id}  [${p.versions.map((v) => v.version).join(', ')}]`);
       });
     });
 
@@ -64,9 +64,9 @@ export function pluginCommands(plugin: Command): void {
     if (!id || !version) throw new Error('use <plugin>@<version>, e.g. imigrasi@1.0.0');
     const { withContext } = await ctx();
     await withContext(async (c) => {
-      const t = await c.tenants.getBySlug(tenant);
-      const r = await c.installations.install(t, id, version, `cli:${c.user}`);
-      console.log(`✓ ${t.slug}: ${id}@${version} (${r.action})`);
+      const t = await c.platform.context({ tenant, identity: c.ctx.identity });
+      const r = await c.services.installations.install(t, id, version, c.actor);
+      console.log(`✓ ${t.tenant.slug}: ${id}@${version} (${r.action})`);
     });
   };
   plugin.command('install <tenant> <plugin@version>').description('Install a plugin version into a tenant (pinned)').action(install);
@@ -78,9 +78,9 @@ export function pluginCommands(plugin: Command): void {
     .action(async (tenant: string, id: string) => {
       const { withContext } = await ctx();
       await withContext(async (c) => {
-        const t = await c.tenants.getBySlug(tenant);
-        await c.installations.uninstall(t, id, `cli:${c.user}`);
-        console.log(`✓ ${t.slug}: ${id} dicopot / uninstalled`);
+        const t = await c.platform.context({ tenant, identity: c.ctx.identity });
+        await c.services.installations.uninstall(t, id, c.actor);
+        console.log(`✓ ${t.tenant.slug}: ${id} dicopot / uninstalled`);
       });
     });
 
@@ -91,9 +91,9 @@ export function pluginCommands(plugin: Command): void {
       const overlay = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       const { withContext } = await ctx();
       await withContext(async (c) => {
-        const t = await c.tenants.getBySlug(tenant);
-        await c.installations.setOverlay(t, id, service, overlay, `cli:${c.user}`);
-        console.log(`✓ ${t.slug}: overlay ${id}.${service}`);
+        const t = await c.platform.context({ tenant, identity: c.ctx.identity });
+        await c.services.installations.setOverlay(t, id, service, overlay, c.actor);
+        console.log(`✓ ${t.tenant.slug}: overlay ${id}.${service}`);
       });
     });
 }
@@ -107,10 +107,10 @@ export function catalogCommand(program: Command): void {
     .action(async (tenant: string, o: { q?: string; json?: boolean }) => {
       const { withContext } = await ctx();
       await withContext(async (c) => {
-        const t = await c.tenants.getBySlug(tenant);
-        const items = await c.catalog.list(t, { q: o.q });
+        const t = await c.platform.context({ tenant, identity: c.ctx.identity });
+        const items = await c.services.catalog.list(t, { q: o.q });
         if (o.json) return console.log(JSON.stringify(items, null, 2));
-        console.log(`${t.name}: ${items.length} layanan / services`);
+        console.log(`${t.tenant.name}: ${items.length} layanan / services`);
         for (const s of items) {
           const fee = s.standard.find((x) => x.key === 'fee')?.text[0]?.id ?? '';
           const time = s.standard.find((x) => x.key === 'timeframe')?.text[0]?.id ?? '';
@@ -126,29 +126,18 @@ export function reconcileCommand(program: Command): void {
     .description('Remove S3 objects no row points at (after a crash between upload and commit) / bersihkan objek yatim')
     .option('--grace <minutes>', 'leave objects younger than this alone', '15')
     .action(async (o: { grace: string }) => {
-      const { loadConfig } = await import('@satupintu/core');
-      const { startInfrastructure } = await import('@satupintu/stack');
-      const { Databases, migrateAll } = await import('@satupintu/db');
-      const { ObjectStore } = await import('@satupintu/storage');
-      const { reconcileOrphans } = await import('@satupintu/server');
-      const { pino } = await import('pino');
-      const config = loadConfig();
-      const infra = await startInfrastructure(config);
-      try {
-        await migrateAll(config, infra);
-        const dbs = await Databases.open({ ...config, dbPoolSize: 2 }, infra);
-        const store = new ObjectStore({ endpoint: infra.s3Endpoint, region: config.s3.region, accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey, forcePathStyle: config.s3.forcePathStyle, buckets: Object.fromEntries(config.regions.map((r) => [r.id, r.bucket])) });
-        try {
-          for (const r of config.regions) {
-            const report = await reconcileOrphans(dbs, store, r.id, pino({ level: 'warn' }), Number(o.grace) * 60_000);
-            console.log(`${r.id.padEnd(12)} scanned ${report.scanned}, orphans removed ${report.orphansRemoved}, too young to judge ${report.keptYoung}`);
+      const { RECONCILE_JOB } = await import('@satupintu/server');
+      const { withContext } = await ctx();
+      await withContext(
+        async (c) => {
+          // The same job the workers run every 15 minutes, once, in every region.
+          const reports = await c.platform.runJob(RECONCILE_JOB, { graceMs: Number(o.grace) * 60_000 });
+          for (const r of reports) {
+            const report = r as { region: string; scanned: number; orphansRemoved: number; keptYoung: number };
+            console.log(`${report.region.padEnd(12)} scanned ${report.scanned}, orphans removed ${report.orphansRemoved}, too young to judge ${report.keptYoung}`);
           }
-        } finally {
-          store.destroy();
-          await dbs.close();
-        }
-      } finally {
-        await infra.stop();
-      }
+        },
+        { needS3: true },
+      );
     });
 }

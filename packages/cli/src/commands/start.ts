@@ -3,13 +3,13 @@ import { startPlatform, createLogger } from '@satupintu/server';
 
 /** `satupintu start`: the whole platform on embedded defaults (or external servers where configured). */
 export async function startCommand(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env);
   const logger = createLogger(config);
   const started = Date.now();
   const platform = await startPlatform(config, { logger });
   const { infra } = platform;
   const pg = infra.embedded.postgres;
-  const tenants = await platform.app.services.tenants.list();
+  const tenants = await platform.services.tenants.list();
   const line = (k: string, v: string) => `  ${k.padEnd(22)} ${v}`;
   console.log(
     [

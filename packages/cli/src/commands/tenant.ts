@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { MPP_STATUSES, findRegency, homeRegionOf, listRegencies, suggestSlug, type MppStatus } from '@satupintu/core';
+import { MPP_STATUSES, findRegency, homeRegionOf, listRegencies, suggestSlug } from '@satupintu/core';
 const withContext: typeof import('../context.js').withContext = async (fn) => (await import('../context.js')).withContext(fn);
-import { os } from '../os.js';
 
 export function tenantCommands(program: Command): void {
   const tenant = program.command('tenant').description('Tenant (kabupaten/kota) directory / direktori tenant');
@@ -15,12 +14,12 @@ export function tenantCommands(program: Command): void {
     .option('--status <status>', `MPP status: ${MPP_STATUSES.join(' | ')}`, 'proposed')
     .option('--json', 'print the tenant as JSON')
     .action(async (o: { code: string; slug?: string; region?: string; status: string; json?: boolean }) => {
-      await withContext(async (ctx) => {
+      if (!(MPP_STATUSES as readonly string[]).includes(o.status)) throw new Error(`--status must be one of ${MPP_STATUSES.join(', ')}`);
+      const status = MPP_STATUSES.find((s) => s === o.status) ?? 'proposed';
+      await withContext(async (c) => {
+        const { config } = c.platform;
         const slug = o.slug ?? suggestSlug(findRegency(o.code)?.name ?? o.code);
-        const t = await ctx.tenants.create(
-          { code: o.code, slug, homeRegion: o.region ?? homeRegionOf(o.code, ctx.config.homeRegionByProvince, ctx.config.defaultRegion), mppStatus: o.status as MppStatus },
-          `cli:${os.user()}`,
-        );
+        const t = await c.services.tenants.create(c.ctx, { code: o.code, slug, homeRegion: o.region ?? homeRegionOf(o.code, config.homeRegionByProvince, config.defaultRegion), mppStatus: status }, c.actor);
         console.log(o.json ? JSON.stringify(t, null, 2) : `✓ ${t.name} (${t.code}) → ${t.slug}, region ${t.homeRegion}, ${t.timeZone}, status ${t.mppStatus}`);
       });
     });
@@ -31,8 +30,8 @@ export function tenantCommands(program: Command): void {
     .option('--region <region>', 'only this home region')
     .option('--json', 'print JSON')
     .action(async (o: { region?: string; json?: boolean }) => {
-      await withContext(async (ctx) => {
-        const items = await ctx.tenants.list({ region: o.region });
+      await withContext(async (c) => {
+        const items = await c.services.tenants.list({ region: o.region });
         if (o.json) return console.log(JSON.stringify(items, null, 2));
         for (const t of items) console.log(`${t.code}  ${t.slug.padEnd(28)} ${t.homeRegion.padEnd(12)} ${t.mppStatus.padEnd(12)} ${t.name}`);
       });
@@ -46,20 +45,21 @@ export function tenantCommands(program: Command): void {
     .option('--no-progress', 'no progress bar (log lines only)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: { status: string; concurrency: string; progress: boolean; json?: boolean }) => {
-      if (!(MPP_STATUSES as readonly string[]).includes(o.status)) throw new Error(`--status must be one of ${MPP_STATUSES.join(', ')}`);
+      const status = MPP_STATUSES.find((s) => s === o.status);
+      if (!status) throw new Error(`--status must be one of ${MPP_STATUSES.join(', ')}`);
       const concurrency = Math.max(1, Math.min(16, Number(o.concurrency) || 4));
       const [{ onboardAll }, { default: cliProgress }] = await Promise.all([import('@satupintu/server'), import('cli-progress')]);
-      await withContext(async (ctx) => {
+      await withContext(async (c) => {
         const bar = o.progress
           ? new cliProgress.SingleBar(
               { format: 'Onboarding {bar} {percentage}% | {value}/{total} | {eta_formatted} left | {current}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, stream: process.stderr },
               cliProgress.Presets.shades_classic,
             )
           : undefined;
-        const summary = await onboardAll(ctx, listRegencies(), {
-          status: o.status as MppStatus,
+        const summary = await onboardAll(c.ctx, { tenants: c.services.tenants, config: c.platform.config }, listRegencies(), {
+          status,
           concurrency,
-          actor: `cli:${os.user()}`,
+          actor: c.actor,
           onStart: (total) => bar?.start(total, 0, { current: '' }),
           onProgress: (done, current) => (bar ? bar.update(done, { current }) : done % 50 === 0 && console.error(`onboarding: ${done}`)),
         });

@@ -10,7 +10,7 @@ export function tokenCommand(program: Command): void {
     .option('--client <clientId>', 'client with direct access grants', 'satupintu-cli')
     .option('--json', 'print the whole token response')
     .action(async (username: string, o: { password: string; client: string; json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadConfig(process.env);
       const base = config.keycloak.url ?? config.publicUrl ?? `http://${config.host}:${config.port}`;
       const url = `${base}/realms/${config.keycloak.realm}/protocol/openid-connect/token`;
       let res: Response;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { withTenant } from '@satupintu/db';
-import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 async function pdf(text = 'dokumen'): Promise<Buffer> {
@@ -40,7 +39,7 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
   before(async () => {
     p = sharedPlatform();
     [citizen, police, dukcapil] = await Promise.all([tokenFor(p, 'warga.kapuas'), tokenFor(p, 'petugas.polri.kapuas'), tokenFor(p, 'petugas.dukcapil.kapuas')]);
-    tenantId = (await p.app.services.tenants.getBySlug(T)).id;
+    tenantId = (await p.services.tenants.get(T)).id;
   });
 
   it('runs the lost-KTP journey end to end: SKTLK issued by Polres, carried into the KTP-el replacement without re-upload', async () => {
@@ -97,10 +96,10 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     assert.equal(done.body.status, 'submitted', JSON.stringify(done.body));
     const doc = done.body.documents.find((d: { code: string }) => d.code === 'sktlk');
     assert.equal(doc.sourceApplicationId, sktlkId);
-    assert.equal(doc.sha256, (await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`select sha256 from application_outputs where application_id = $1`, [sktlkId])))[0].sha256);
+    assert.equal(doc.sha256, (await asTenant(p, T, (sql) => sql.one<{ sha256: string }>(`select sha256 from application_outputs where application_id = $1`, [sktlkId]))).sha256);
 
     // 5. An SKTLK older than the plugin's 14 days is refused.
-    await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`update application_outputs set issued_at = now() - interval '20 days' where application_id = $1`, [sktlkId]));
+    await asTenant(p, T, (sql) => sql.exec(`update application_outputs set issued_at = now() - interval '20 days' where application_id = $1`, [sktlkId]));
     const late = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, {
       token: citizen,
       body: { service: 'dukcapil.ktpel-penggantian', data: { nik: SKTLK.nik, alasan: 'hilang' } },
@@ -161,11 +160,19 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     const again = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
     assert.equal(again.body.id, app.body.id);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    // A crash between the application's commit and the idempotency record loses the record: the
-    // key stored on the application still makes the retry find it instead of making a second one.
-    await withTenant(p.dbs.region('id-batam'), tenantId, (em) => em.query(`delete from tenant_idempotency where key = $1`, [key]));
-    const afterCrash = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK }, headers: { 'idempotency-key': key } });
-    assert.deepEqual([afterCrash.status, afterCrash.body.id], [201, app.body.id]);
+    // The key is claimed by the create's own transaction and its answer stored by the same commit:
+    // concurrent twins wait for the first and get its answer; one application however many retries.
+    const key2 = `k-${randomUUID()}`;
+    const twins = await Promise.all([1, 2, 3].map(() => api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { data: SKTLK, service: 'polri.sktlk' }, headers: { 'idempotency-key': key2 } })));
+    assert.deepEqual(twins.map((r) => r.status), [201, 201, 201]);
+    assert.equal(new Set(twins.map((r) => r.body.id)).size, 1, 'member order does not matter; one application');
+    assert.equal(twins.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 2);
+    // The same key from another caller is theirs, never an answer to them with someone else's data.
+    const other = await api(p, 'POST', `/api/v1/tenants/kab-bandung-barat/applications`, { token: await tokenFor(p, 'warga.kbb'), body: { service: 'dukcapil.ktpel-penggantian', data: {} }, headers: { 'idempotency-key': key2 } });
+    assert.equal(other.status, 201);
+    assert.notEqual(other.body.id, twins[0]!.body.id);
+    const reused = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: {} }, headers: { 'idempotency-key': key2 } });
+    assert.deepEqual([reused.status, reused.body.code], [422, 'IDEMPOTENCY_KEY_REUSED']);
     const file = await pdf('retry');
     const ukey = `u-${randomUUID()}`;
     const ups = await Promise.all([1, 2, 3].map(() => upload(p, citizen, T, app.body.id, 'identitas', file, { 'idempotency-key': ukey })));

@@ -1,20 +1,36 @@
-import type { Identity } from '@satupintu/auth';
-import type { ApiRegistry } from '../../api.js';
-import { IdempotencyStore } from '../../idempotency.js';
-import type { TenantService } from '../tenants/service.js';
-import { tenantSlugParam } from '../tenants/schemas.js';
-import type { ApplicationService, CreateApplicationInput } from './service.js';
-import type { Databases } from '@satupintu/db';
+import Type from 'typebox';
+import type { UnitOfWork } from '@satupintu/db';
+import { created, ok, type RouteTable } from '../../http/routes.js';
+import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
+import { TenantPath } from '../../http/schemas.js';
+import type { ActionService } from './actions.js';
+import type { DocumentService } from './documents.js';
+import { escalationQueries } from './queries.js';
+import type { ApplicationService } from './service.js';
+import {
+  ActionBody,
+  ActionPath,
+  ApplicationPath,
+  ClaimBody,
+  CreateApplicationBody,
+  DocumentDownloadPath,
+  DocumentPath,
+  DownloadLink,
+  JourneyBody,
+  ListApplicationsQuery,
+  OutputDownloadPath,
+  QueuePath,
+  QueueQuery,
+  UpdateDraftBody,
+  UploadQuery,
+} from './schemas.js';
 
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const, 'village-operator' as const], tenantParam: 'tenant' };
-const uuid = { type: 'string', format: 'uuid' };
-const code = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' };
-const p = (extra: Record<string, unknown> = {}) => ({ type: 'object', required: ['tenant', ...Object.keys(extra)], properties: { tenant: tenantSlugParam, ...extra } });
-const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result' }];
+const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result (the key is bound to the caller and the operation)' }];
+const location = (tenant: string, id: string) => `/api/v1/tenants/${tenant}/applications/${id}`;
 
-export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps: ApplicationService, dbs: Databases): void {
-  const who = (res: { locals: Record<string, unknown> }) => res.locals.identity as Identity;
-  const tenant = (slug: unknown) => tenants.getBySlug(slug as string);
+export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService; documents: DocumentService; actions: ActionService; uow: UnitOfWork }): void {
+  const { apps, documents, actions } = s;
 
   api.add({
     method: 'post',
@@ -25,40 +41,14 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
       'A citizen applies online. An officer (counter) or village operator (assisted) files for a citizen with `applicant` and `consent`. `submit: true` validates the form and required documents at once; otherwise a draft is saved on the server.',
     tags: ['applications'],
     security: people,
-    params: p(),
+    params: TenantPath(),
     headers: idem,
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['service'],
-      properties: {
-        service: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}\\.[a-z][a-z0-9-]{1,62}$', description: 'plugin.service, e.g. dukcapil.ktpel-penggantian' },
-        data: { type: 'object', description: 'Form data (validated against the installed version on submit)' },
-        submit: { type: 'boolean', default: false },
-        applicant: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['nik', 'name'],
-          properties: { nik: { type: 'string', pattern: '^\\d{16}$' }, name: { type: 'string', minLength: 2, maxLength: 120 }, phone: { type: 'string', maxLength: 20 } },
-          description: 'The citizen an officer or village operator files for',
-        },
-        consent: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['statement', 'method'],
-          properties: { statement: { type: 'string', minLength: 10, maxLength: 1000 }, method: { enum: ['signed-form', 'verbal', 'whatsapp', 'app'] } },
-          description: 'The citizen’s consent to assisted filing',
-        },
-      },
-    },
+    body: CreateApplicationBody,
     responses: { '201': { description: 'Created (draft or submitted) with its tracking code' }, '404': { description: 'SERVICE_NOT_FOUND (not installed in this tenant)' }, '422': { description: 'FORM_INVALID, DOCUMENTS_MISSING, CONSENT_REQUIRED' } },
-    handler: async (req, res) => {
-      const t = await tenant(req.params.tenant);
-      const input = req.body as CreateApplicationInput;
-      const key = IdempotencyStore.keyOf(req);
-      const r = await IdempotencyStore.tenant(dbs, t).run(`create:${who(res).subject}`, key, input, async () => ({ status: 201, body: await apps.create(t, who(res), input, { idempotencyKey: key }) }));
-      if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
-      res.status(r.status).location(`/api/v1/tenants/${t.slug}/applications/${(r.body as { id: string }).id}`).json(r.body);
+    handler: async (rctx, { body, req }) => {
+      const ctx = withIdempotency(rctx, req, 'createApplication', body);
+      const view = await apps.create(ctx, body);
+      return created(view, location(ctx.tenant.slug, view.id), replayHeaders(ctx));
     },
   });
 
@@ -70,12 +60,10 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     description: 'Citizens see their own, filers what they filed, officers their agency’s submitted applications.',
     tags: ['applications'],
     security: people,
-    params: p(),
-    query: { type: 'object', additionalProperties: false, properties: { status: { enum: ['draft', 'submitted', 'completed', 'rejected', 'withdrawn'] } } },
+    params: TenantPath(),
+    query: ListApplicationsQuery,
     responses: { '200': { description: 'Applications, newest first' } },
-    handler: async (req, res) => {
-      res.json({ items: await apps.list(await tenant(req.params.tenant), who(res), res.locals.query as { status?: 'draft' }) });
-    },
+    handler: async (ctx, { query }) => ok({ items: await apps.list(ctx, query) }),
   });
 
   api.add({
@@ -86,11 +74,9 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     description: 'Status, timeline, documents, outputs and the actions the caller may take now.',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid }),
+    params: ApplicationPath,
     responses: { '200': { description: 'The application' }, '404': { description: 'APPLICATION_NOT_FOUND (also for someone else’s)' } },
-    handler: async (req, res) => {
-      res.json(await apps.get(await tenant(req.params.tenant), who(res), req.params.id as string));
-    },
+    handler: async (ctx, { params }) => ok(await apps.get(ctx, params.id)),
   });
 
   api.add({
@@ -100,12 +86,10 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     summary: 'Perbarui draf / Update a draft',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid }),
-    body: { type: 'object', additionalProperties: false, required: ['data'], properties: { data: { type: 'object' } } },
+    params: ApplicationPath,
+    body: UpdateDraftBody,
     responses: { '200': { description: 'The draft' }, '409': { description: 'APPLICATION_NOT_EDITABLE' } },
-    handler: async (req, res) => {
-      res.json(await apps.updateDraft(await tenant(req.params.tenant), who(res), req.params.id as string, (req.body as { data: Record<string, unknown> }).data));
-    },
+    handler: async (ctx, { params, body }) => ok(await apps.updateDraft(ctx, params.id, body.data)),
   });
 
   api.add({
@@ -115,14 +99,12 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     summary: 'Kirim permohonan / Submit',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid }),
+    params: ApplicationPath,
     headers: idem,
     responses: { '200': { description: 'Submitted (a retry returns the same)' }, '422': { description: 'FORM_INVALID, DOCUMENTS_MISSING' } },
-    handler: async (req, res) => {
-      const t = await tenant(req.params.tenant);
-      const id = req.params.id as string;
-      const r = await IdempotencyStore.tenant(dbs, t).run(`submit:${id}`, IdempotencyStore.keyOf(req), id, async () => ({ status: 200, body: await apps.submit(t, who(res), id) }));
-      res.status(r.status).json(r.body);
+    handler: async (rctx, { params, req }) => {
+      const ctx = withIdempotency(rctx, req, `submitApplication:${params.id}`, { id: params.id });
+      return ok(await apps.submit(ctx, params.id), replayHeaders(ctx));
     },
   });
 
@@ -135,8 +117,9 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
       'Send the file as the raw request body (any Content-Type; the type is decided from the content). `?filename=` names it. Streams to S3; size, count and accepted types come from the plugin.',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid, code }),
-    query: { type: 'object', additionalProperties: false, properties: { filename: { type: 'string', maxLength: 200 } } },
+    params: DocumentPath,
+    query: UploadQuery,
+    rawBody: { description: 'The file (PDF, PNG or JPEG as the document accepts)' },
     headers: idem,
     responses: {
       '201': { description: 'Stored, with sha256' },
@@ -146,20 +129,10 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
       '409': { description: 'DOCUMENT_COUNT_EXCEEDED, APPLICATION_NOT_EDITABLE' },
       '503': { description: 'STORAGE_UNAVAILABLE' },
     },
-    handler: async (req, res) => {
-      const t = await tenant(req.params.tenant);
-      const { id, code: docCode } = req.params as { id: string; code: string };
-      const { filename } = res.locals.query as { filename?: string };
-      const key = IdempotencyStore.keyOf(req);
-      const r = await IdempotencyStore.tenant(dbs, t).run(`upload:${id}:${docCode}`, key, { id, docCode, filename }, async () => ({
-        status: 201,
-        body: await apps.upload(t, who(res), id, docCode, req, filename ?? null),
-      }));
-      if (r.replayed) {
-        res.setHeader('Idempotent-Replayed', 'true');
-        req.resume();
-      }
-      res.status(r.status).json(r.body);
+    handler: async (rctx, { params, query, req }) => {
+      const ctx = withIdempotency(rctx, req, `uploadDocument:${params.id}:${params.code}`, { id: params.id, code: params.code, filename: query.filename ?? null });
+      const doc = await documents.upload(ctx, params.id, params.code, req, query.filename ?? null);
+      return created(doc, undefined, replayHeaders(ctx));
     },
   });
 
@@ -171,12 +144,13 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     description: 'E.g. the Polri loss report (SKTLK) as the KTP-el replacement’s document, without a re-upload; refused beyond the plugin’s maximum age.',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid, code }),
-    body: { type: 'object', additionalProperties: false, required: ['trackingCode'], properties: { trackingCode: { type: 'string', minLength: 8, maxLength: 12 } } },
+    params: DocumentPath,
+    body: JourneyBody,
+    headers: idem,
     responses: { '201': { description: 'Attached' }, '422': { description: 'JOURNEY_SOURCE_INVALID, JOURNEY_OUTPUT_TOO_OLD' } },
-    handler: async (req, res) => {
-      const { id, code: docCode } = req.params as { id: string; code: string };
-      res.status(201).json(await apps.attachFromApplication(await tenant(req.params.tenant), who(res), id, docCode, (req.body as { trackingCode: string }).trackingCode));
+    handler: async (rctx, { params, body, req }) => {
+      const ctx = withIdempotency(rctx, req, `attachJourneyDocument:${params.id}:${params.code}`, body);
+      return created(await documents.attachFromApplication(ctx, params.id, params.code, body.trackingCode), undefined, replayHeaders(ctx));
     },
   });
 
@@ -188,11 +162,9 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     description: 'A presigned URL valid for two minutes, after the access check.',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid, document: uuid }),
-    responses: { '200': { description: '{url, expiresAt}' } },
-    handler: async (req, res) => {
-      res.json(await apps.downloadUrl(await tenant(req.params.tenant), who(res), req.params.id as string, { document: req.params.document as string }));
-    },
+    params: DocumentDownloadPath,
+    responses: { '200': { description: 'A short-lived link', schema: DownloadLink } },
+    handler: async (ctx, { params }) => ok(await documents.downloadUrl(ctx, params.id, { document: params.document })),
   });
 
   api.add({
@@ -202,11 +174,9 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     summary: 'Tautan unduh produk / Output download link',
     tags: ['applications'],
     security: people,
-    params: p({ id: uuid, output: code }),
-    responses: { '200': { description: '{url, expiresAt}' } },
-    handler: async (req, res) => {
-      res.json(await apps.downloadUrl(await tenant(req.params.tenant), who(res), req.params.id as string, { output: req.params.output as string }));
-    },
+    params: OutputDownloadPath,
+    responses: { '200': { description: 'A short-lived link', schema: DownloadLink } },
+    handler: async (ctx, { params }) => ok(await documents.downloadUrl(ctx, params.id, { output: params.output })),
   });
 
   api.add({
@@ -217,15 +187,48 @@ export function applicationRoutes(api: ApiRegistry, tenants: TenantService, apps
     description: 'Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409.',
     tags: ['applications'],
     security: { kind: 'roles', roles: ['citizen', 'officer', 'village-operator', 'tenant-admin'], tenantParam: 'tenant' },
-    params: p({ id: uuid, action: code }),
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { comment: { type: 'string', maxLength: 2000 }, expectedVersion: { type: 'integer', minimum: 1 } },
-    },
+    params: ActionPath,
+    body: ActionBody,
     responses: { '200': { description: 'The application after the action' }, '409': { description: 'ACTION_NOT_ALLOWED, VERSION_CONFLICT, ACTION_GUARD_FAILED' }, '422': { description: 'COMMENT_REQUIRED' } },
-    handler: async (req, res) => {
-      res.json(await apps.act(await tenant(req.params.tenant), who(res), req.params.id as string, req.params.action as string, req.body as { comment?: string }));
-    },
+    handler: async (ctx, { params, body }) => ok(await actions.act(ctx, params.id, params.action, body)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/agencies/:agency/queue',
+    operationId: 'getOfficerQueue',
+    summary: 'Antrean kerja petugas / Officer work queue',
+    description: 'Submitted applications of one agency at one tenant, by step due date, with counts due today and overdue.',
+    tags: ['workflow'],
+    security: { kind: 'roles', roles: ['officer'], tenantParam: 'tenant', agencyParam: 'agency' },
+    params: QueuePath,
+    query: QueueQuery,
+    responses: { '200': { description: '{today, counts: {total, dueToday, overdue}, items}' }, '403': { description: 'AGENCY_NOT_ALLOWED, TENANT_NOT_ALLOWED' } },
+    handler: async (ctx, { params, query }) => ok(await actions.queue(ctx, params.agency, query)),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/applications/:id/claim',
+    operationId: 'claimApplication',
+    summary: 'Ambil permohonan / Claim an application',
+    tags: ['workflow'],
+    security: { kind: 'roles', roles: ['officer'], tenantParam: 'tenant' },
+    params: ApplicationPath,
+    body: ClaimBody,
+    responses: { '200': { description: 'The application' }, '409': { description: 'ALREADY_CLAIMED' } },
+    handler: async (ctx, { params, body }) => ok(await actions.claim(ctx, params.id, body.release)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/escalations',
+    operationId: 'listEscalations',
+    summary: 'Eskalasi lewat batas waktu / Overdue escalations',
+    tags: ['workflow'],
+    security: { kind: 'roles', roles: ['tenant-admin', 'platform-admin'], tenantParam: 'tenant' },
+    params: TenantPath(),
+    responses: { '200': { description: 'Escalations, newest first', schema: Type.Object({ items: Type.Array(Type.Object({})) }) } },
+    handler: async (ctx) => ok({ items: await s.uow.read(ctx, (tx) => escalationQueries.list(tx.sql)) }),
   });
 }

@@ -1,9 +1,26 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { identityFromClaims } from '@satupintu/auth';
-import { withTenant } from '@satupintu/db';
-import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { identityFromClaims, type Identity } from '@satupintu/auth';
+import { ManualClock, type ProblemError } from '@satupintu/core';
+import type { Schedule } from '@satupintu/plugin-sdk';
+import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
+
+const citizen = (name: string): Identity => identityFromClaims({ sub: `${name}-${randomUUID()}`, preferred_username: name, realm_access: { roles: ['citizen'] } });
+
+/** A new tenant running Imigrasi's new-passport service on its own schedule. */
+async function tenantWithSchedule(p: Platform, schedule: Schedule): Promise<string> {
+  const admin = await tokenFor(p, 'admin.platform');
+  const [code] = await unusedRegencyCodes(p, 1);
+  const slug = `sesi-${randomUUID().slice(0, 6)}`;
+  assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  const overlay = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } });
+  assert.equal(overlay.status, 200, JSON.stringify(overlay.body));
+  return slug;
+}
+
+const problem = (r: PromiseSettledResult<unknown>): ProblemError | undefined => (r.status === 'rejected' ? r.reason : undefined);
 
 describe('sessions, appointments and counter queues', () => {
   let p: Platform;
@@ -20,33 +37,28 @@ describe('sessions, appointments and counter queues', () => {
     assert.equal(tue.startsAt, '2026-12-22T02:00:00.000Z', '09:00 WIB');
     assert.equal(tue.holiday, null);
     assert.match(thu.holiday, /Cuti bersama/);
+    // The seed stored KBB's next four weeks at start.
+    const seeded = await asTenant(p, 'kab-bandung-barat', (sql) => sql.one<{ n: number }>(`select count(*)::int as n from sessions where plugin_id = 'imigrasi' and service_code = 'paspor-hilang-rusak'`));
+    assert.ok(seeded.n >= 7, `seeded sessions: ${seeded.n}`);
   });
 
   it('confirms exactly 20 of 200 simultaneous bookings for a 20-person session; the rest are told the next open session', async function () {
     this.timeout(60_000);
-    const admin = await tokenFor(p, 'admin.platform');
-    const [code] = await unusedRegencyCodes(p, 1);
-    const slug = `sesi-${randomUUID().slice(0, 6)}`;
-    await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } });
-    await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } });
-    const overlay = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, {
-      token: admin,
-      body: { schedule: { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 } },
-    });
-    assert.equal(overlay.status, 200, JSON.stringify(overlay.body));
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 });
     const sessions = await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=14`);
     const session = sessions.body.items[0];
-    const t = await p.app.services.tenants.getBySlug(slug);
-    const citizens = Array.from({ length: 200 }, (_, i) => identityFromClaims({ sub: `citizen-${i}-${randomUUID()}`, preferred_username: `warga${i}`, realm_access: { roles: ['citizen'] } }));
+    const t = await p.services.tenants.get(slug);
+    const contexts = await Promise.all(Array.from({ length: 200 }, (_, i) => p.context({ tenant: t, identity: citizen(`warga${i}`) })));
     const started = performance.now();
-    const results = await Promise.allSettled(citizens.map((c) => p.app.services.appointments.book(t, c, session.id, {})));
+    const results = await Promise.allSettled(contexts.map((ctx) => p.services.appointments.book(ctx, session.id)));
     const ms = performance.now() - started;
-    const ok = results.filter((r) => r.status === 'fulfilled');
-    const full = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { code?: string; extensions?: { nextSession?: { id: string } } });
-    assert.equal(ok.length, 20);
+    const full = results.map(problem).filter((e) => e !== undefined);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 20);
     assert.equal(full.length, 180);
-    assert.ok(full.every((e) => e.code === 'SESSION_FULL' && e.extensions?.nextSession?.id === sessions.body.items[1].id));
-    const [row] = await withTenant(p.dbs.region('id-jakarta'), t.id, (em) => em.query('select booked_online, (select count(*)::int from bookings where session_id = $1) as bookings from sessions where id = $1', [session.id]));
+    assert.ok(full.every((e) => e.code === 'SESSION_FULL'));
+    const next = full.map((e) => e.extensions?.nextSession);
+    assert.ok(next.every((s) => typeof s === 'object' && s !== null && 'id' in s && s.id === sessions.body.items[1].id));
+    const row = await asTenant(p, t, (sql) => sql.one<{ booked_online: number; bookings: number }>('select booked_online, (select count(*)::int from bookings where session_id = $1) as bookings from sessions where id = $1', [session.id]));
     assert.deepEqual([row.booked_online, row.bookings], [20, 20]);
     // Over HTTP the refusal is a clear problem+json.
     const late = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${session.id}/bookings`, { token: await tokenFor(p, 'warga.kbb'), body: {} });
@@ -57,17 +69,59 @@ describe('sessions, appointments and counter queues', () => {
     console.log(`      200 simultaneous bookings took ${ms.toFixed(0)} ms`);
   });
 
+  it('reschedules in one step: to a full session nothing changes; otherwise the seat moves and the application goes along', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 1 }], onlineShare: 1 });
+    const t = await p.services.tenants.get(slug);
+    const { appointments } = p.services;
+    // Monday 7 January 2030, 08:00 WIB.
+    const clock = new ManualClock('2030-01-07T01:00:00Z');
+    const [ani, budi] = [citizen('ani'), citizen('budi')];
+    const asAni = await p.context({ tenant: t, identity: ani, clock });
+    const asBudi = await p.context({ tenant: t, identity: budi, clock });
+
+    // The first listing stores the schedule's sessions; the next one only reads (one transaction).
+    const first = await p.context({ tenant: t, clock });
+    const sessions = await appointments.sessions(first, 'imigrasi.paspor-baru', { days: 14 });
+    assert.deepEqual(sessions.map((s) => s.date), ['2030-01-08', '2030-01-10', '2030-01-15', '2030-01-17']);
+    const again = await p.context({ tenant: t, clock });
+    assert.deepEqual((await appointments.sessions(again, 'imigrasi.paspor-baru', { days: 14 })).map((s) => s.id), sessions.map((s) => s.id));
+    assert.equal(again.stats.transactions, 1, 'sessions already stored: one read');
+    const [s1, s2, s3] = sessions;
+
+    const application = randomUUID();
+    const mine = await appointments.book(asAni, s1!.id, { applicationId: application });
+    await appointments.book(asBudi, s2!.id);
+    const refused = await appointments.reschedule(asAni, mine.id, s2!.id).then(() => undefined, (e: ProblemError) => e);
+    assert.equal(refused?.code, 'SESSION_FULL');
+    const seats = (ids: string[]) =>
+      asTenant(p, t, (sql) => sql.rows<{ id: string; booked_online: number }>(`select id, booked_online from sessions where id = any($1::uuid[])`, [ids]).then((rs) => Object.fromEntries(rs.map((r) => [r.id, r.booked_online]))));
+    assert.deepEqual(await seats([s1!.id, s2!.id]), { [s1!.id]: 1, [s2!.id]: 1 }, 'the old seat is still held, the full session unchanged');
+    assert.deepEqual((await appointments.mine(asAni)).map((b) => [b.id, b.status, b.date]), [[mine.id, 'booked', '2030-01-08']], 'the old booking is intact');
+
+    const moved = await appointments.reschedule(asAni, mine.id, s3!.id);
+    assert.equal(moved.session.id, s3!.id);
+    assert.deepEqual(await seats([s1!.id, s3!.id]), { [s1!.id]: 0, [s3!.id]: 1 });
+    assert.deepEqual((await appointments.mine(asAni)).map((b) => [b.id, b.status]), [[mine.id, 'cancelled'], [moved.id, 'booked']]);
+    const carried = await asTenant(p, t, (sql) => sql.one<{ application_id: string | null }>(`select application_id from bookings where id = $1`, [moved.id]));
+    assert.equal(carried.application_id, application);
+    const stale = await appointments.reschedule(asAni, mine.id, s1!.id).then(() => undefined, (e: ProblemError) => e);
+    assert.equal(stale?.code, 'BOOKING_NOT_ACTIVE');
+    const foreign = await appointments.cancel(asBudi, moved.id).then(() => undefined, (e: ProblemError) => e);
+    assert.equal(foreign?.code, 'BOOKING_NOT_FOUND', 'someone else’s booking does not exist for Budi');
+  });
+
   it('books, reschedules and cancels; checks in with queue numbers per counter; calls next; records no-shows; cancels a session with reschedule events', async function () {
     this.timeout(60_000);
     const T = 'kab-bandung-barat';
-    const citizen = await tokenFor(p, 'warga.kbb');
+    const citizenToken = await tokenFor(p, 'warga.kbb');
     const officer = await tokenFor(p, 'petugas.imigrasi.kbb');
     const list = (await api(p, 'GET', `/api/v1/tenants/${T}/services/imigrasi.paspor-penggantian/sessions?days=21`)).body.items.filter((s: { holiday: string | null }) => !s.holiday);
     const [a, b, c] = list;
-    const booked = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${a.id}/bookings`, { token: citizen, body: {} });
+    const booked = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${a.id}/bookings`, { token: citizenToken, body: {} });
     assert.equal(booked.status, 201, JSON.stringify(booked.body));
-    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${a.id}/bookings`, { token: citizen, body: {} })).body.code, 'ALREADY_BOOKED');
-    const moved = await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${booked.body.id}/reschedule`, { token: citizen, body: { sessionId: b.id } });
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${a.id}/bookings`, { token: citizenToken, body: {} })).body.code, 'ALREADY_BOOKED');
+    const moved = await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${booked.body.id}/reschedule`, { token: citizenToken, body: { sessionId: b.id } });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     const seats = async (id: string) => (await api(p, 'GET', `/api/v1/tenants/${T}/services/imigrasi.paspor-penggantian/sessions?days=21`)).body.items.find((s: { id: string }) => s.id === id).booked;
     assert.equal(await seats(a.id), 0, 'the old seat is free again');
@@ -77,24 +131,31 @@ describe('sessions, appointments and counter queues', () => {
     const walkIn = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${b.id}/bookings`, { token: officer, body: { walkIn: { name: 'Pak Ujang', nik: '3217060101800002' } } });
     assert.equal(walkIn.status, 201, JSON.stringify(walkIn.body));
     assert.equal(walkIn.body.channel, 'walk-in');
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${b.id}/bookings`, { token: citizenToken, body: { walkIn: { name: 'Pak Ujang', nik: '3217060101800002' } } })).body.code, 'WALK_IN_BY_OFFICER');
     const first = await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${moved.body.id}/check-in`, { token: officer });
     const second = await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${walkIn.body.id}/check-in`, { token: officer });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(second.body.queueNumber, first.body.queueNumber + 1);
     assert.equal(first.body.counter, '7', 'the counter from the KBB overlay');
+    assert.equal(first.body.ticket, `7-${String(first.body.queueNumber).padStart(3, '0')}`);
     const called = await api(p, 'POST', `/api/v1/tenants/${T}/counters/7/call-next`, { token: officer });
     assert.equal(called.body.called.id, moved.body.id);
-    await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${moved.body.id}/no-show`, { token: officer });
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${moved.body.id}/no-show`, { token: officer })).body.status, 'no-show');
     assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/bookings/${moved.body.id}/check-in`, { token: await tokenFor(p, 'petugas.dukcapil.kbb') })).status, 404, 'another agency cannot');
 
-    // The agency cancels a session: booked citizens get a reschedule event.
-    const third = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${c.id}/bookings`, { token: citizen, body: {} });
+    // The agency cancels a session: booked citizens get a reschedule event. A retried booking (same key) books once.
+    const key = `book-${randomUUID()}`;
+    const third = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${c.id}/bookings`, { token: citizenToken, body: {}, headers: { 'Idempotency-Key': key } });
     assert.equal(third.status, 201);
+    const retried = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${c.id}/bookings`, { token: citizenToken, body: {}, headers: { 'Idempotency-Key': key } });
+    assert.equal(retried.body.id, third.body.id);
+    assert.equal(retried.headers.get('idempotent-replayed'), 'true');
     const cancelled = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${c.id}/cancel`, { token: officer, body: { reason: 'Perangkat rekam biometrik rusak' } });
     assert.equal(cancelled.body.rescheduleEvents, 1);
-    const kbb = await p.app.services.tenants.getBySlug(T);
-    const events = await withTenant(p.dbs.region(kbb.homeRegion), kbb.id, (em) => em.query(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [third.body.id]));
+    const events = await asTenant(p, T, (sql) => sql.rows<{ payload: { to: string; reason: string } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [third.body.id]));
     assert.equal(events.length, 1);
-    const mine = await api(p, 'GET', `/api/v1/tenants/${T}/bookings`, { token: citizen });
+    assert.equal(events[0]!.payload.reason, 'Perangkat rekam biometrik rusak');
+    const mine = await api(p, 'GET', `/api/v1/tenants/${T}/bookings`, { token: citizenToken });
     assert.equal(mine.body.items.find((x: { id: string }) => x.id === third.body.id).status, 'cancelled-by-agency');
 
     // Utilization: counts for the regency and the ministry, not for citizens.
@@ -102,7 +163,7 @@ describe('sessions, appointments and counter queues', () => {
     assert.equal(util.status, 200);
     const rowB = util.body.items.find((r: { id: string }) => r.id === b.id);
     assert.deepEqual([rowB.booked, rowB.checked_in, rowB.no_show], [2, 1, 1]);
-    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/sessions/utilization`, { token: citizen })).status, 403);
-    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${T}/bookings/${third.body.id}`, { token: citizen })).body.code, 'BOOKING_NOT_ACTIVE');
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/sessions/utilization`, { token: citizenToken })).status, 403);
+    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${T}/bookings/${third.body.id}`, { token: citizenToken })).body.code, 'BOOKING_NOT_ACTIVE');
   });
 });

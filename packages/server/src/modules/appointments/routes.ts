@@ -1,34 +1,27 @@
-import type { Identity } from '@satupintu/auth';
-import { localDate, plusDays } from '@satupintu/core';
-import type { ApiRegistry } from '../../api.js';
-import type { TenantService } from '../tenants/service.js';
-import { tenantSlugParam } from '../tenants/schemas.js';
+import Type from 'typebox';
+import { created, noContent, ok, type RouteTable } from '../../http/routes.js';
+import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
+import { TenantPath } from '../../http/schemas.js';
+import { BookBody, Booking, BookingPath, CancelSessionBody, CounterPath, RescheduleBody, ServiceSessionsPath, Session, SessionPath, SessionsQuery, UtilizationQuery } from './schemas.js';
 import type { AppointmentService } from './service.js';
 
-const uuid = { type: 'string', format: 'uuid' };
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-const p = (extra: Record<string, unknown> = {}) => ({ type: 'object', required: ['tenant', ...Object.keys(extra)], properties: { tenant: tenantSlugParam, ...extra } });
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const], tenantParam: 'tenant' };
 const staff = { kind: 'roles' as const, roles: ['officer' as const, 'tenant-admin' as const], tenantParam: 'tenant' };
+const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result (the key is bound to the caller and the operation)' }];
 
-export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appts: AppointmentService): void {
-  const tenant = (slug: unknown) => tenants.getBySlug(slug as string);
-  const who = (res: { locals: Record<string, unknown> }) => res.locals.identity as Identity;
-
+export function appointmentRoutes(api: RouteTable, appts: AppointmentService): void {
   api.add({
     method: 'get',
     path: '/api/v1/tenants/:tenant/services/:service/sessions',
     operationId: 'listSessions',
     summary: 'Sesi layanan yang tersedia / Open sessions of a service',
-    description: 'Sessions in the tenant’s time zone from the regency’s schedule (e.g. KBB passports Tue/Thu, 20 people); holidays and cuti bersama are flagged.',
+    description: 'Sessions in the tenant’s time zone from the regency’s schedule (e.g. KBB passports Tue/Thu, 20 people); holidays and cuti bersama are flagged, closed dates have none.',
     tags: ['appointments'],
     security: { kind: 'public' },
-    params: p({ service: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}\\.[a-z][a-z0-9-]{1,62}$' } }),
-    query: { type: 'object', additionalProperties: false, properties: { from: date, days: { type: 'integer', minimum: 1, maximum: 90 } } },
-    responses: { '200': { description: 'Sessions with seats left online' } },
-    handler: async (req, res) => {
-      res.json({ items: await appts.sessions(await tenant(req.params.tenant), req.params.service as string, res.locals.query as { from?: string; days?: number }) });
-    },
+    params: ServiceSessionsPath,
+    query: SessionsQuery,
+    responses: { '200': { description: 'Sessions with seats left online', schema: Type.Object({ items: Type.Array(Session) }) }, '404': { description: 'SERVICE_NOT_FOUND' } },
+    handler: async (ctx, { params, query }) => ok({ items: await appts.sessions(ctx, params.service, query) }),
   });
 
   api.add({
@@ -39,18 +32,13 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     description: 'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`. Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session.',
     tags: ['appointments'],
     security: people,
-    params: p({ session: uuid }),
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        applicationId: uuid,
-        walkIn: { type: 'object', additionalProperties: false, required: ['name', 'nik'], properties: { name: { type: 'string', minLength: 2, maxLength: 120 }, nik: { type: 'string', pattern: '^\\d{16}$' } } },
-      },
-    },
-    responses: { '201': { description: 'Booked' }, '409': { description: 'SESSION_FULL (with nextSession), ALREADY_BOOKED' } },
-    handler: async (req, res) => {
-      res.status(201).json(await appts.book(await tenant(req.params.tenant), who(res), req.params.session as string, req.body as { applicationId?: string }));
+    params: SessionPath,
+    headers: idem,
+    body: BookBody,
+    responses: { '201': { description: 'Booked', schema: Booking }, '409': { description: 'SESSION_FULL (with nextSession), ALREADY_BOOKED' }, '422': { description: 'WALK_IN_BY_OFFICER' } },
+    handler: async (rctx, { params, body, req }) => {
+      const ctx = withIdempotency(rctx, req, `bookSession:${params.session}`, body);
+      return created(await appts.book(ctx, params.session, body), undefined, replayHeaders(ctx));
     },
   });
 
@@ -61,11 +49,9 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     summary: 'Pemesanan saya / My bookings',
     tags: ['appointments'],
     security: people,
-    params: p(),
-    responses: { '200': { description: 'Bookings' } },
-    handler: async (req, res) => {
-      res.json({ items: await appts.mine(await tenant(req.params.tenant), who(res)) });
-    },
+    params: TenantPath(),
+    responses: { '200': { description: 'Bookings, by session time' } },
+    handler: async (ctx) => ok({ items: await appts.mine(ctx) }),
   });
 
   api.add({
@@ -75,11 +61,11 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     summary: 'Batalkan pemesanan / Cancel a booking',
     tags: ['appointments'],
     security: people,
-    params: p({ booking: uuid }),
-    responses: { '204': { description: 'Cancelled; the seat is free again' } },
-    handler: async (req, res) => {
-      await appts.cancel(await tenant(req.params.tenant), who(res), req.params.booking as string);
-      res.status(204).end();
+    params: BookingPath,
+    responses: { '204': { description: 'Cancelled; the seat is free again' }, '404': { description: 'BOOKING_NOT_FOUND' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    handler: async (ctx, { params }) => {
+      await appts.cancel(ctx, params.booking);
+      return noContent();
     },
   });
 
@@ -88,38 +74,45 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     path: '/api/v1/tenants/:tenant/bookings/:booking/reschedule',
     operationId: 'rescheduleBooking',
     summary: 'Jadwal ulang / Reschedule',
+    description: 'One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL).',
     tags: ['appointments'],
     security: people,
-    params: p({ booking: uuid }),
-    body: { type: 'object', additionalProperties: false, required: ['sessionId'], properties: { sessionId: uuid } },
-    responses: { '200': { description: 'The new booking' }, '409': { description: 'SESSION_FULL' } },
-    handler: async (req, res) => {
-      res.json(await appts.reschedule(await tenant(req.params.tenant), who(res), req.params.booking as string, (req.body as { sessionId: string }).sessionId));
+    params: BookingPath,
+    headers: idem,
+    body: RescheduleBody,
+    responses: { '200': { description: 'The new booking', schema: Booking }, '409': { description: 'SESSION_FULL, BOOKING_NOT_ACTIVE' } },
+    handler: async (rctx, { params, body, req }) => {
+      const ctx = withIdempotency(rctx, req, `rescheduleBooking:${params.booking}`, body);
+      return ok(await appts.reschedule(ctx, params.booking, body.sessionId), replayHeaders(ctx));
     },
   });
 
-  for (const [action, summary] of [
-    ['check-in', 'Check-in: nomor antrean hari ini / today’s queue number'],
-    ['no-show', 'Tandai tidak hadir / Mark a no-show'],
-  ] as const)
-    api.add({
-      method: 'post',
-      path: `/api/v1/tenants/:tenant/bookings/:booking/${action}`,
-      operationId: action === 'check-in' ? 'checkInBooking' : 'markNoShow',
-      summary,
-      tags: ['appointments'],
-      security: staff,
-      params: p({ booking: uuid }),
-      responses: { '200': { description: 'Done' } },
-      handler: async (req, res) => {
-        const t = await tenant(req.params.tenant);
-        if (action === 'check-in') res.json(await appts.checkIn(t, who(res), req.params.booking as string));
-        else {
-          await appts.markNoShow(t, who(res), req.params.booking as string);
-          res.json({ status: 'no-show' });
-        }
-      },
-    });
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/bookings/:booking/check-in',
+    operationId: 'checkInBooking',
+    summary: 'Check-in: nomor antrean hari ini / today’s queue number',
+    tags: ['appointments'],
+    security: staff,
+    params: BookingPath,
+    responses: { '200': { description: '{id, queueNumber, counter, ticket}' }, '404': { description: 'BOOKING_NOT_FOUND (also another agency’s)' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    handler: async (ctx, { params }) => ok(await appts.checkIn(ctx, params.booking)),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/bookings/:booking/no-show',
+    operationId: 'markNoShow',
+    summary: 'Tandai tidak hadir / Mark a no-show',
+    tags: ['appointments'],
+    security: staff,
+    params: BookingPath,
+    responses: { '200': { description: '{status: no-show}' }, '404': { description: 'BOOKING_NOT_FOUND' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    handler: async (ctx, { params }) => {
+      await appts.markNoShow(ctx, params.booking);
+      return ok({ status: 'no-show' });
+    },
+  });
 
   api.add({
     method: 'post',
@@ -128,11 +121,9 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     summary: 'Panggil antrean berikutnya / Call the next number',
     tags: ['appointments'],
     security: staff,
-    params: p({ counter: { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' } }),
-    responses: { '200': { description: '{called: {ticket, name} | null}' } },
-    handler: async (req, res) => {
-      res.json(await appts.callNext(await tenant(req.params.tenant), who(res), req.params.counter as string));
-    },
+    params: CounterPath,
+    responses: { '200': { description: '{called: {id, ticket, name} | null}' } },
+    handler: async (ctx, { params }) => ok(await appts.callNext(ctx, params.counter)),
   });
 
   api.add({
@@ -143,12 +134,10 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     description: 'Every booked citizen gets a reschedule event (notification outbox) with the next open session.',
     tags: ['appointments'],
     security: staff,
-    params: p({ session: uuid }),
-    body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } } },
-    responses: { '200': { description: '{cancelled, rescheduleEvents, nextSession}' } },
-    handler: async (req, res) => {
-      res.json(await appts.cancelSession(await tenant(req.params.tenant), who(res), req.params.session as string, (req.body as { reason: string }).reason));
-    },
+    params: SessionPath,
+    body: CancelSessionBody,
+    responses: { '200': { description: '{cancelled, rescheduleEvents, nextSession}' }, '404': { description: 'SESSION_NOT_FOUND (also another agency’s)' } },
+    handler: async (ctx, { params, body }) => ok(await appts.cancelSession(ctx, params.session, body.reason)),
   });
 
   api.add({
@@ -156,17 +145,12 @@ export function appointmentRoutes(api: ApiRegistry, tenants: TenantService, appt
     path: '/api/v1/tenants/:tenant/sessions/utilization',
     operationId: 'sessionUtilization',
     summary: 'Pemanfaatan sesi / Session utilization',
-    description: 'Per session: capacity, booked, checked in, no-shows. Counts only (no personal data), for the tenant admin and the ministry.',
+    description: 'Per session: capacity, booked, checked in, no-shows. Counts only (no personal data), for the tenant admin and the ministry. Default: today and four weeks on.',
     tags: ['appointments'],
     security: { kind: 'roles', roles: ['tenant-admin', 'ministry-analyst', 'platform-admin'], tenantParam: 'tenant' },
-    params: p(),
-    query: { type: 'object', additionalProperties: false, properties: { from: date, to: date } },
+    params: TenantPath(),
+    query: UtilizationQuery,
     responses: { '200': { description: 'Utilization rows' } },
-    handler: async (req, res) => {
-      const t = await tenant(req.params.tenant);
-      const q = res.locals.query as { from?: string; to?: string };
-      const from = q.from ?? localDate(new Date(), t.timeZone);
-      res.json({ items: await appts.utilization(t, from, q.to ?? plusDays(from, 27)) });
-    },
+    handler: async (ctx, { query }) => ok({ items: await appts.utilization(ctx, query) }),
   });
 }

@@ -1,35 +1,35 @@
-import type { ApiRegistry } from '../../api.js';
-import type { TenantService } from '../tenants/service.js';
-import { tenantSlugParam } from '../tenants/schemas.js';
-import type { CatalogService } from './service.js';
+import type { Request } from 'express';
+import { ok, type Reply, type RouteTable } from '../../http/routes.js';
+import { TenantPath } from '../../http/schemas.js';
+import type { CatalogService, RenderedCatalog } from './service.js';
+import { CatalogQuery, FormData, ServicePath } from './schemas.js';
 
-const serviceId = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}\\.[a-z][a-z0-9-]{1,62}$', description: 'plugin.service, e.g. dukcapil.ktpel-penggantian' };
+/** The pre-rendered catalog: 304 when the client has it, gzip when it takes it. */
+function cachedReply(req: Request, c: RenderedCatalog): Reply {
+  const headers = { ETag: c.etag, 'Cache-Control': 'public, max-age=60', Vary: 'Accept-Encoding' };
+  const tags = req.header('if-none-match');
+  if (tags && tags.split(',').some((t) => t.trim() === c.etag || t.trim() === `W/${c.etag}`)) return { status: 304, headers };
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') return { status: 200, raw: { content: c.gzip, type: 'application/json' }, headers: { ...headers, 'Content-Encoding': 'gzip' } };
+  return { status: 200, raw: { content: c.json, type: 'application/json' }, headers };
+}
 
-export function catalogRoutes(api: ApiRegistry, tenants: TenantService, catalog: CatalogService): void {
+export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
   api.add({
     method: 'get',
     path: '/api/v1/tenants/:tenant/services',
     operationId: 'listServices',
     summary: 'Katalog layanan publik tenant / The tenant’s public service catalog',
-    description: 'Installed services with the six published components of the standar pelayanan (requirements, procedure, time, fee, product, complaints), in Indonesian and English, with the agency and the counter.',
+    description:
+      'Installed services with the six published components of the standar pelayanan (requirements, procedure, time, fee, product, complaints), in Indonesian and English, with the agency and the counter. The unfiltered catalog carries an ETag (answer If-None-Match with 304) and is sent gzip-compressed to clients that accept it.',
     tags: ['catalog'],
     security: { kind: 'public' },
-    params: { type: 'object', required: ['tenant'], properties: { tenant: tenantSlugParam } },
-    query: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        q: { type: 'string', maxLength: 100, description: 'Search in names, summaries and keywords' },
-        category: { enum: ['perizinan', 'non-perizinan'] },
-        agency: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' },
-      },
-    },
-    responses: { '200': { description: 'Catalog entries' }, '404': { description: 'TENANT_NOT_FOUND' } },
-    handler: async (req, res) => {
-      const t = await tenants.getBySlug(req.params.tenant as string);
-      const items = await catalog.list(t, res.locals.query as { q?: string });
-      res.setHeader('Cache-Control', 'public, max-age=60');
-      res.json({ tenant: { slug: t.slug, name: t.name, timeZone: t.timeZone }, items });
+    params: TenantPath(),
+    query: CatalogQuery,
+    responses: { '200': { description: 'Catalog entries' }, '304': { description: 'Not modified (If-None-Match)' }, '404': { description: 'TENANT_NOT_FOUND' } },
+    handler: async (ctx, { query, req }) => {
+      if (!query.q && !query.category && !query.agency) return cachedReply(req, await catalog.rendered(ctx));
+      const items = await catalog.list(ctx, query);
+      return ok({ tenant: { slug: ctx.tenant.slug, name: ctx.tenant.name, timeZone: ctx.tenant.timeZone }, items }, { 'Cache-Control': 'public, max-age=60' });
     },
   });
 
@@ -41,11 +41,9 @@ export function catalogRoutes(api: ApiRegistry, tenants: TenantService, catalog:
     description: 'All 14 components, documents, the form (JSON Schema and UI hints), SLA, fee, outputs and SOP states.',
     tags: ['catalog'],
     security: { kind: 'public' },
-    params: { type: 'object', required: ['tenant', 'service'], properties: { tenant: tenantSlugParam, service: serviceId } },
+    params: ServicePath,
     responses: { '200': { description: 'The service' }, '404': { description: 'TENANT_NOT_FOUND, SERVICE_NOT_FOUND' } },
-    handler: async (req, res) => {
-      res.json(await catalog.detail(await tenants.getBySlug(req.params.tenant as string), req.params.service as string));
-    },
+    handler: async (ctx, { params }) => ok(await catalog.detail(ctx, params.service)),
   });
 
   api.add({
@@ -56,11 +54,9 @@ export function catalogRoutes(api: ApiRegistry, tenants: TenantService, catalog:
     description: 'Validates form data against the installed version’s JSON Schema (NIK, KK, NPWP, phone and postal code formats included). Stores nothing.',
     tags: ['catalog'],
     security: { kind: 'public' },
-    params: { type: 'object', required: ['tenant', 'service'], properties: { tenant: tenantSlugParam, service: serviceId } },
-    body: { type: 'object', description: 'Form data' },
+    params: ServicePath,
+    body: FormData,
     responses: { '200': { description: 'Valid' }, '422': { description: 'FORM_INVALID with a JSON pointer per field' } },
-    handler: async (req, res) => {
-      res.json(await catalog.validate(await tenants.getBySlug(req.params.tenant as string), req.params.service as string, req.body));
-    },
+    handler: async (ctx, { params, body }) => ok(await catalog.validate(ctx, params.service, body)),
   });
 }

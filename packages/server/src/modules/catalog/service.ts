@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { InputError, type LocalizedText, type Tenant } from '@satupintu/core';
 import { FormValidatorCache } from '@satupintu/forms';
 import { applyOverlay, standardComponents, type ServiceDefinition, type ServiceOverlay, type StandardComponent } from '@satupintu/plugin-sdk';
-import type { InstallationService } from '../installations/service.js';
-import { serviceNotFound } from '../installations/errors.js';
-import type { PluginRegistry } from '../plugins/service.js';
+import type { TenantCtx } from '../../context.js';
+import type { InstallationService } from '../installations/index.js';
+import { serviceNotFound } from '../installations/index.js';
+import type { PluginRegistry } from '../plugins/index.js';
 
 /** The six components of the standar pelayanan that must be published (delivery group). */
 const PUBLIC_COMPONENTS = ['requirements', 'procedure', 'timeframe', 'fee', 'product', 'complaints'];
@@ -28,18 +31,38 @@ export interface CatalogEntry {
   standard: Pick<StandardComponent, 'number' | 'key' | 'name' | 'text'>[];
 }
 
-/** A tenant's public service catalog: installed services as the regency offers them. */
+/** The whole catalog of a tenant, rendered once: JSON bytes, their gzip, and a strong ETag. */
+export interface RenderedCatalog {
+  json: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+interface Effective {
+  plugin: string;
+  version: string;
+  contentHash: string;
+  agency: CatalogEntry['agency'];
+  service: ReturnType<typeof applyOverlay>;
+}
+
+/**
+ * A tenant's public service catalog: installed services as the regency offers them (the pinned
+ * version with its overlay). The unfiltered catalog is rendered once per tenant and installation
+ * generation, compressed, and answered from memory (with 304 for a matching If-None-Match).
+ */
 export class CatalogService {
+  private readonly renderedCache = new Map<string, { generation: number; catalog: Promise<RenderedCatalog> }>();
+
   constructor(
     private readonly registry: PluginRegistry,
     private readonly installations: InstallationService,
     readonly validators: FormValidatorCache = new FormValidatorCache(),
   ) {}
 
-  private async effective(t: Tenant) {
-    const installs = await this.installations.list(t);
-    const out: { plugin: string; version: string; contentHash: string; agency: CatalogEntry['agency']; service: ReturnType<typeof applyOverlay> }[] = [];
-    for (const i of installs) {
+  private async effective(ctx: TenantCtx): Promise<Effective[]> {
+    const out: Effective[] = [];
+    for (const i of await this.installations.list(ctx)) {
       const { manifest, contentHash } = await this.registry.get(i.plugin, i.version);
       for (const s of manifest.services)
         out.push({ plugin: i.plugin, version: i.version, contentHash, agency: { code: manifest.agency.code, name: manifest.agency.name, kind: manifest.agency.kind }, service: applyOverlay(s, i.overlays[s.code]) });
@@ -47,7 +70,7 @@ export class CatalogService {
     return out;
   }
 
-  private entry(e: Awaited<ReturnType<CatalogService['effective']>>[number], components: string[] | 'all'): CatalogEntry {
+  private entry(e: Effective, components: string[] | 'all'): CatalogEntry {
     const s = e.service;
     return {
       id: `${e.plugin}.${s.code}`,
@@ -69,31 +92,35 @@ export class CatalogService {
     };
   }
 
-  async list(t: Tenant, filter: { q?: string; category?: string; agency?: string } = {}): Promise<CatalogEntry[]> {
+  async list(ctx: TenantCtx, filter: { q?: string; category?: string; agency?: string } = {}): Promise<CatalogEntry[]> {
     const q = filter.q?.toLowerCase().trim();
-    return (await this.effective(t))
+    return (await this.effective(ctx))
       .filter((e) => !filter.category || e.service.category === filter.category)
       .filter((e) => !filter.agency || e.agency.code === filter.agency)
-      .filter(
-        (e) =>
-          !q ||
-          [e.service.name.id, e.service.name.en, e.service.summary.id, e.service.summary.en, ...(e.service.keywords ?? []), e.agency.name.id]
-            .join(' ')
-            .toLowerCase()
-            .includes(q),
-      )
+      .filter((e) => !q || [e.service.name.id, e.service.name.en, e.service.summary.id, e.service.summary.en, ...(e.service.keywords ?? []), e.agency.name.id].join(' ').toLowerCase().includes(q))
       .map((e) => this.entry(e, PUBLIC_COMPONENTS));
   }
 
-  private async find(t: Tenant, serviceId: string) {
-    const found = (await this.effective(t)).find((e) => `${e.plugin}.${e.service.code}` === serviceId);
+  /** The tenant's whole catalog as the public list answers it, from memory while its installations stay as they are. */
+  rendered(ctx: TenantCtx): Promise<RenderedCatalog> {
+    const generation = this.installations.generation(ctx.tenant.id);
+    const hit = this.renderedCache.get(ctx.tenant.id);
+    if (hit && hit.generation === generation) return hit.catalog;
+    const catalog = this.list(ctx).then((items) => render(ctx.tenant, items));
+    catalog.catch(() => this.renderedCache.delete(ctx.tenant.id));
+    this.renderedCache.set(ctx.tenant.id, { generation, catalog });
+    return catalog;
+  }
+
+  private async find(ctx: TenantCtx, serviceId: string): Promise<Effective> {
+    const found = (await this.effective(ctx)).find((e) => `${e.plugin}.${e.service.code}` === serviceId);
     if (!found) throw serviceNotFound(serviceId.split('.')[0] ?? serviceId, serviceId.split('.').slice(1).join('.'));
     return found;
   }
 
   /** One service with everything needed to apply: all 14 components, documents, form. */
-  async detail(t: Tenant, serviceId: string) {
-    const found = await this.find(t, serviceId);
+  async detail(ctx: TenantCtx, serviceId: string) {
+    const found = await this.find(ctx, serviceId);
     const s = found.service;
     return {
       ...this.entry(found, 'all'),
@@ -109,16 +136,15 @@ export class CatalogService {
   }
 
   /** Validates form data against the tenant's installed version of the service (nothing stored). */
-  async validate(t: Tenant, serviceId: string, data: unknown) {
-    const found = await this.find(t, serviceId);
+  async validate(ctx: TenantCtx, serviceId: string, data: unknown) {
+    const found = await this.find(ctx, serviceId);
     const errors = this.validators.validate(found.contentHash, found.service.code, found.service.form.schema, data);
-    if (errors.length)
-      throw new InputError({
-        status: 422,
-        code: 'FORM_INVALID',
-        title: { id: 'Isian formulir belum benar', en: 'The form data is invalid' },
-        errors,
-      });
+    if (errors.length) throw new InputError({ status: 422, code: 'FORM_INVALID', title: { id: 'Isian formulir belum benar', en: 'The form data is invalid' }, errors });
     return { valid: true, plugin: found.plugin, version: found.version };
   }
+}
+
+function render(t: Tenant, items: CatalogEntry[]): RenderedCatalog {
+  const json = Buffer.from(JSON.stringify({ tenant: { slug: t.slug, name: t.name, timeZone: t.timeZone }, items }));
+  return { json, gzip: gzipSync(json, { level: 9 }), etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"` };
 }

@@ -1,4 +1,6 @@
 import { ConflictError, InputError, NotFoundError, ServiceUnavailableError } from '@satupintu/core';
+import { decide, WorkflowError, type Decision } from '@satupintu/workflow';
+import { COMPLAINT_LIFECYCLE, mayEverTake, takenIn, type ComplaintFacts, type ComplaintRole } from './lifecycle.js';
 
 export const complaintNotFound = () => new NotFoundError({ code: 'COMPLAINT_NOT_FOUND', title: { id: 'Pengaduan tidak ditemukan', en: 'Complaint not found' } });
 
@@ -73,3 +75,27 @@ export const attachmentRefused = (code: string, id: string, en: string, status: 
 
 export const storageUnavailable = (cause: unknown) =>
   new ServiceUnavailableError({ code: 'STORAGE_UNAVAILABLE', title: { id: 'Penyimpanan dokumen tidak tersedia', en: 'Document storage is unavailable' }, headers: { 'retry-after': '5' }, cause });
+
+/**
+ * The engine's refusals as this module's problems: an action the caller could never take, or one
+ * someone else takes in this state, is COMPLAINT_ACTION_NOT_ALLOWED; one nobody takes in this state
+ * is COMPLAINT_STATE_INVALID; a missing reason is REASON_REQUIRED; forwarding without an agency
+ * (the `forward` guard) is COMPLAINT_AGENCY_REQUIRED.
+ */
+export function refusal(e: unknown, state: string, roles: readonly ComplaintRole[]): unknown {
+  if (!(e instanceof WorkflowError)) return e;
+  const r = e.refusal;
+  if (r.kind === 'not-allowed') return mayEverTake(roles, r.action) && !takenIn(state, r.action) ? complaintStateInvalid(state, r.action) : complaintActionNotAllowed();
+  if (r.kind === 'comment-required') return reasonRequired(r.action === 'reject' ? '/note' : r.action === 'reopen' ? '/reason' : '/body');
+  if (r.action === 'forward') return agencyRequired();
+  return complaintStateInvalid(state, r.action);
+}
+
+/** Decides one lifecycle action on a complaint for a caller, or throws the module's problem. */
+export function decideOn(state: string, roles: readonly ComplaintRole[], action: string, input: { comment?: string; facts: ComplaintFacts }): Decision<ComplaintRole> {
+  try {
+    return decide(COMPLAINT_LIFECYCLE, { state, roles, action, comment: input.comment, facts: input.facts });
+  } catch (e) {
+    throw refusal(e, state, roles);
+  }
+}

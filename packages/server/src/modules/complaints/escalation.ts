@@ -1,80 +1,99 @@
-import type { Logger } from 'pino';
 import { newId } from '@satupintu/core';
-import { TenantEntity, withTenant, type Databases } from '@satupintu/db';
-import { exportRecord, type ComplaintRow } from './service.js';
+import type { TenantTx, UnitOfWork } from '@satupintu/db';
+import { decide, type Decision } from '@satupintu/workflow';
+import { workContext, type TenantCtx } from '../../context.js';
+import type { JobSpec } from '../../jobs/spec.js';
+import type { TenantService } from '../tenants/index.js';
+import { dueOf, isTimerOverdue, runningTimers } from './deadlines.js';
+import { COMPLAINT_LIFECYCLE, factsOf, statesTiming, type ComplaintRole } from './lifecycle.js';
+import { complaintQueries, escalationQueries, type ComplaintRow, type TimedStates } from './queries.js';
+import { notify, post } from './records.js';
 import type { ComplaintWebhooks } from './webhook.js';
 
 export const ESCALATE_JOB = 'complaints.escalate';
 
-const STAGES = [
-  { stage: 'verification', due: 'verify_due_at', where: `c.status = 'submitted' and c.verify_due_at < $1` },
-  { stage: 'first-response', due: 'first_response_due_at', where: `c.status in ('forwarded', 'handling') and c.first_response_at is null and c.first_response_due_at < $1` },
-  { stage: 'answer', due: 'answer_due_at', where: `c.status in ('forwarded', 'handling') and c.answer_due_at < $1` },
-] as const;
+export interface EscalationDeps {
+  uow: UnitOfWork;
+  webhooks: ComplaintWebhooks;
+}
+
+/** Which states run which clock, read from the lifecycle once. */
+const TIMED: TimedStates = {
+  verification: statesTiming('verification'),
+  firstResponse: statesTiming('first-response'),
+  answer: statesTiming('answer'),
+  reopen: statesTiming('reopen'),
+};
+
+/** Persists a move the platform takes when a clock runs out (the lifecycle's `onExpiry` actions). */
+async function applySystemMove(tx: TenantTx, ctx: TenantCtx, c: ComplaintRow, d: Decision<ComplaintRole>): Promise<void> {
+  if (d.to !== 'closed') throw new Error(`complaints: no persistence for the system's move ${d.from} → ${d.to}`);
+  await complaintQueries.close(tx.sql, c.id, ctx.now);
+  await post(tx, ctx, c, { role: 'system', kind: 'closed', body: 'Ditutup otomatis: batas waktu membuka kembali lewat / Closed: the reopen window passed' });
+}
 
 /**
- * Escalates every complaint past a deadline (verification, first response, answer): an escalation
- * row, an internal thread note, a notification for the coordinator (and the agency) and a webhook
- * event — exactly once per (complaint, stage, due time), by a unique key, so reruns repeat nothing
- * and a reopened complaint's new deadline can escalate again. Also closes answered complaints
- * whose reopen window has passed, and re-queues webhook deliveries whose job was lost.
+ * One pass over one tenant's complaints at `ctx.now`, by the clocks of the lifecycle
+ * (lifecycle.ts): each clock that ran out in the state that runs it either escalates — an
+ * escalation row, an internal thread note, a `complaint.overdue` notice for the coordinator (and
+ * the agency) and a `complaint.escalated` webhook event, exactly once per (complaint, stage, due
+ * time) by a unique key, so reruns repeat nothing and a reopened complaint's new deadline can
+ * escalate again — or makes the platform take its `onExpiry` action through the engine (an
+ * answered complaint whose reopen window passed is closed). One unit of work per tenant.
  */
-export async function escalateOverdueComplaints(dbs: Databases, region: string, hooks: ComplaintWebhooks, logger: Logger, now = new Date()): Promise<{ escalated: number; closed: number }> {
-  const tenants = await dbs.control.getRepository(TenantEntity).find({ where: { homeRegion: region }, select: { id: true, slug: true, code: true } });
-  let escalated = 0;
-  let closed = 0;
-  for (const t of tenants) {
-    const deliveries: string[] = [];
-    await withTenant(dbs.region(region), t.id, async (em) => {
-      const event = async (id: string, name: string, extra: Record<string, unknown> = {}) => {
-        const c = ((await em.query(`select c.*, to_char(c.verify_due_date, 'YYYY-MM-DD') as verify_due_date, to_char(c.first_response_due_date, 'YYYY-MM-DD') as first_response_due_date,
-            to_char(c.answer_due_date, 'YYYY-MM-DD') as answer_due_date, to_char(c.incident_date, 'YYYY-MM-DD') as incident_date,
-            (select a.tracking_code from applications a where a.id = c.application_id) as application_tracking_code,
-            (select count(*)::int from complaint_escalations e where e.complaint_id = c.id) as escalation_count from complaints c where c.id = $1`, [id])) as ComplaintRow[])[0]!;
-        const d = await hooks.enqueue(em, t.id, id, name, { occurredAt: now.toISOString(), ...extra, complaint: exportRecord(c, t) });
-        if (d) deliveries.push(d);
-      };
-      for (const s of STAGES) {
-        const overdue = (await em.query(`select c.id, c.tracking_code, c.agency_code, c.handler, c.${s.due} as due_at from complaints c where ${s.where} for update of c skip locked`, [now])) as {
-          id: string;
-          tracking_code: string;
-          agency_code: string | null;
-          handler: string | null;
-          due_at: Date;
-        }[];
-        for (const c of overdue) {
-          const inserted = (await em.query(
-            `insert into complaint_escalations (tenant_id, id, complaint_id, stage, due_at) values ($1, $2, $3, $4, $5) on conflict (tenant_id, complaint_id, stage, due_at) do nothing returning id`,
-            [t.id, newId(), c.id, s.stage, c.due_at],
-          )) as unknown[];
-          if (!inserted.length) continue;
-          await em.query(
-            `insert into complaint_messages (tenant_id, complaint_id, id, at, author_sub, author_name, author_role, kind, body, internal) values ($1, $2, $3, $4, 'system', 'Satupintu', 'system', 'escalated', $5, true)`,
-            [t.id, c.id, newId(), now, `Melewati batas ${s.stage} ${c.due_at.toISOString()} / past the ${s.stage} deadline`],
-          );
-          await em.query(`insert into notification_outbox (tenant_id, id, kind, payload) values ($1, $2, 'complaint.overdue', $3)`, [
-            t.id,
-            newId(),
-            JSON.stringify({ to: ['tenant-admin', ...(c.handler === 'agency' && c.agency_code ? [`officer:${c.agency_code}`] : [])], tenant: t.slug, complaint: c.id, trackingCode: c.tracking_code, stage: s.stage, dueAt: c.due_at }),
-          ]);
-          await event(c.id, 'complaint.escalated', { stage: s.stage, dueAt: c.due_at.toISOString() });
-          escalated++;
+export async function escalateOverdueComplaints(d: EscalationDeps, ctx: TenantCtx): Promise<{ escalated: number; closed: number }> {
+  return d.uow.write(ctx, async (tx) => {
+    let escalated = 0;
+    let closed = 0;
+    for (const c of await escalationQueries.due(tx.sql, ctx.now, TIMED)) {
+      for (const timer of runningTimers(c.status)) {
+        const due = dueOf(c, timer.name);
+        if (!due || !isTimerOverdue(c, timer.name, ctx.now)) continue;
+        const expiry = timer.onExpiry ?? 'escalate';
+        if (expiry !== 'escalate') {
+          const move = decide(COMPLAINT_LIFECYCLE, { state: c.status, roles: ['system'], action: expiry.action, facts: factsOf(c) });
+          await applySystemMove(tx, ctx, c, move);
+          await d.webhooks.emit(tx, ctx, c.id, `complaint.${move.to}`);
+          closed++;
+          break; // the complaint left the state whose clocks these are
         }
+        if (!(await escalationQueries.record(tx.sql, { tenantId: ctx.tenant.id, id: newId(), complaintId: c.id, stage: timer.name, dueAt: due.at, now: ctx.now }))) continue;
+        await post(tx, ctx, c, { role: 'system', kind: 'escalated', body: `Melewati batas ${timer.name} ${due.at.toISOString()} / past the ${timer.name} deadline`, internal: true });
+        const to = ['tenant-admin', ...(c.handler === 'agency' && c.agency_code ? [`officer:${c.agency_code}`] : [])];
+        await notify(tx, ctx, c, 'complaint.overdue', to, { stage: timer.name, dueAt: due.at.toISOString() });
+        await d.webhooks.emit(tx, ctx, c.id, 'complaint.escalated', { stage: timer.name, dueAt: due.at.toISOString() });
+        escalated++;
       }
-      const expired = (await em.query(`select id from complaints where status = 'answered' and reopen_until < $1 for update skip locked`, [now])) as { id: string }[];
-      for (const c of expired) {
-        await em.query(`update complaints set status = 'closed', closed_at = $2, updated_at = $2, version = version + 1 where id = $1`, [c.id, now]);
-        await em.query(
-          `insert into complaint_messages (tenant_id, complaint_id, id, at, author_sub, author_name, author_role, kind, body, internal) values ($1, $2, $3, $4, 'system', 'Satupintu', 'system', 'closed', $5, false)`,
-          [t.id, c.id, newId(), now, 'Ditutup otomatis: batas waktu membuka kembali lewat / Closed: the reopen window passed'],
-        );
-        await event(c.id, 'complaint.closed');
-        closed++;
+    }
+    return { escalated, closed };
+  });
+}
+
+/**
+ * `complaints.escalate`, every minute in each region: for each of its tenants, overdue clocks
+ * escalate and expired reopen windows close; then pending webhook deliveries whose job was lost
+ * are sent again.
+ */
+export function escalationJob(d: EscalationDeps, tenants: TenantService): JobSpec {
+  return {
+    name: ESCALATE_JOB,
+    cron: '* * * * *',
+    run: async (job, { region }) => {
+      let escalated = 0;
+      let closed = 0;
+      let swept = 0;
+      for (const tenant of await tenants.list({ region })) {
+        const ctx = workContext({ clock: job.clock, log: job.log, route: ESCALATE_JOB, tenant });
+        const r = await escalateOverdueComplaints(d, ctx);
+        escalated += r.escalated;
+        closed += r.closed;
+        swept += await d.webhooks.sweep(ctx).catch((err: unknown) => {
+          ctx.log.warn({ err }, 'webhook sweep failed');
+          return 0;
+        });
       }
-    });
-    if (deliveries.length) await hooks.kick(region, t.id, deliveries);
-  }
-  await hooks.sweep(region, now).catch((err) => logger.warn({ err, region }, 'webhook sweep failed'));
-  if (escalated || closed) logger.info({ region, escalated, closed }, 'complaints escalated / closed');
-  return { escalated, closed };
+      if (escalated || closed || swept) job.log.info({ region, escalated, closed, swept }, 'complaints escalated / closed / webhook deliveries re-sent');
+      return { region, escalated, closed, swept };
+    },
+  };
 }

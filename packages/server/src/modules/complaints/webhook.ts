@@ -1,56 +1,50 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
-import { newId, type Tenant } from '@satupintu/core';
-import { TenantEntity, recordAudit, withTenant, type Databases } from '@satupintu/db';
-import type { JobQueues } from '../../jobs.js';
+import { newId } from '@satupintu/core';
+import { recordAudit, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import { actorOf, type TenantCtx, type TenantUserCtx } from '../../context.js';
+import type { JobCtx, JobSender, JobSpec } from '../../jobs/spec.js';
 import { deliveryNotDead, deliveryNotFound, webhookNotConfigured, webhookUrlInvalid } from './errors.js';
+import { complaintQueries } from './queries.js';
+import { exportRecord } from './view.js';
+import { webhookQueries, type DeliveryRow, type DeliveryStatus } from './webhook-queries.js';
 
 export const WEBHOOK_JOB = 'complaints.webhook';
 export const SIGNATURE_HEADER = 'x-satupintu-signature';
 export const TIMESTAMP_HEADER = 'x-satupintu-timestamp';
+
+/** A pending delivery this long past due has lost its job (a crash between commit and send): the sweep sends it again. */
+const STUCK_AFTER_MS = 2 * 60_000;
+/** A claimed attempt is leased for the request timeout plus this, so nobody sends it twice meanwhile. */
+const LEASE_MARGIN_MS = 60_000;
 
 /** `v1=` + hex HMAC-SHA256 of `${timestamp}.${body}` with the tenant's secret. */
 export function signBody(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** What a receiver does: recompute, compare in constant time, refuse old timestamps (replays). */
-export function verifySignature(secret: string, timestamp: string, body: string, signature: string, toleranceSeconds = 300, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+/** What a receiver does: recompute, compare in constant time, refuse timestamps more than `toleranceSeconds` from its `now` (replays). */
+export function verifySignature(secret: string, timestamp: string, body: string, signature: string, now: Date, toleranceSeconds = 300): boolean {
   const ts = Number(timestamp);
-  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
+  if (!Number.isInteger(ts) || Math.abs(Math.floor(now.getTime() / 1000) - ts) > toleranceSeconds) return false;
   const expected = Buffer.from(signBody(secret, ts, body));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 export interface WebhookOptions {
-  /** First retry delay; attempt n waits base × 2^(n−1), capped at one hour. */
+  /** First retry delay; attempt n waits base × 2^(n−1), capped at one hour (default 30 s). */
   backoffBaseMs?: number;
+  /** How long one attempt may take (default 10 s). */
   timeoutMs?: number;
 }
 
-export interface WebhookJob {
-  region: string;
-  tenantId: string;
-  deliveryId: string;
+/** The `complaints.webhook` job: one delivery of one tenant. */
+export interface WebhookJobData {
+  tenantId?: string;
+  deliveryId?: string;
 }
 
-interface DeliveryRow {
-  id: string;
-  complaint_id: string;
-  event: string;
-  payload: Record<string, unknown>;
-  status: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  max_attempts: number;
-  next_attempt_at: Date | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: Date;
-  delivered_at: Date | null;
-  dead_at: Date | null;
-}
+export type DeliveryOutcome = 'delivered' | 'retry' | 'dead' | 'skipped';
 
 const deliveryView = (d: DeliveryRow) => ({
   id: d.id,
@@ -68,31 +62,26 @@ const deliveryView = (d: DeliveryRow) => ({
 });
 
 /**
- * The outbound complaint webhook (ADR 0011): an event row is written in the same transaction as
- * the change it reports (so no event is lost or invented), then delivered by a pg-boss job with a
- * signed body; failures are retried with exponential backoff and dead-lettered after the tenant's
- * maximum attempts, every attempt logged. Delivery is at least once: receivers dedupe on the
- * delivery id header.
+ * The outbound complaint webhook (ADR 0011): a delivery row is written in the same unit of work
+ * as the change it reports (so no event is lost or invented) and its job is sent after the
+ * commit; the job claims one attempt, posts the signed body, and records the outcome. Failures
+ * are retried with exponential backoff — a job due at `startAfter` computed from the job's clock —
+ * and dead-lettered after the tenant's maximum attempts, every attempt logged. Delivery is at
+ * least once: receivers dedupe on the delivery id header.
  */
 export class ComplaintWebhooks {
-  /** First retry delay (mutable so an operator or a test can shorten it at run time). */
-  backoffBaseMs: number;
+  readonly backoffBaseMs: number;
   private readonly timeoutMs: number;
 
   constructor(
-    private readonly dbs: Databases,
-    private readonly jobs: JobQueues,
-    private readonly logger: Logger,
+    private readonly d: { uow: UnitOfWork; jobs: JobSender },
     opts: WebhookOptions = {},
   ) {
     this.backoffBaseMs = opts.backoffBaseMs ?? 30_000;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
   }
 
-  private tx<T>(t: Pick<Tenant, 'id' | 'homeRegion'>, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return withTenant(this.dbs.region(t.homeRegion), t.id, fn);
-  }
-
+  /** The wait before the attempt after attempt `attempt`. */
   backoffMs(attempt: number): number {
     return Math.min(this.backoffBaseMs * 2 ** Math.max(0, attempt - 1), 3_600_000);
   }
@@ -110,66 +99,69 @@ export class ComplaintWebhooks {
     return u.toString();
   }
 
-  async configure(t: Tenant, by: string, input: { url: string; active?: boolean; maxAttempts?: number; rotateSecret?: boolean }) {
+  async configure(ctx: TenantUserCtx, input: { url: string; active?: boolean; maxAttempts?: number; rotateSecret?: boolean }) {
     const url = ComplaintWebhooks.validateUrl(input.url);
-    return this.tx(t, async (em) => {
-      const prior = ((await em.query('select secret from complaint_webhooks where tenant_id = $1 for update', [t.id])) as { secret: string }[])[0];
+    const active = input.active ?? true;
+    const maxAttempts = input.maxAttempts ?? 8;
+    return this.d.uow.write(ctx, async (tx) => {
+      const prior = await webhookQueries.config(tx.sql, true);
       const fresh = !prior || input.rotateSecret === true;
-      const secret = fresh ? `whsec_${randomBytes(32).toString('base64url')}` : prior.secret;
-      await em.query(
-        `insert into complaint_webhooks (tenant_id, url, secret, active, max_attempts, updated_by) values ($1, $2, $3, $4, $5, $6)
-         on conflict (tenant_id) do update set url = excluded.url, secret = excluded.secret, active = excluded.active, max_attempts = excluded.max_attempts, updated_by = excluded.updated_by, updated_at = now()`,
-        [t.id, url, secret, input.active ?? true, input.maxAttempts ?? 8, by],
-      );
-      await recordAudit(em, { tenantId: t.id, actor: by, action: 'complaint.webhook.configured', subject: 'complaint-webhook', data: { url, active: input.active ?? true, maxAttempts: input.maxAttempts ?? 8, secretRotated: fresh } });
+      const secret = prior && !fresh ? prior.secret : `whsec_${randomBytes(32).toString('base64url')}`;
+      await webhookQueries.upsertConfig(tx.sql, { tenantId: ctx.tenant.id, url, secret, active, maxAttempts, by: actorOf(ctx), now: ctx.now });
+      await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.webhook.configured', subject: 'complaint-webhook', data: { url, active, maxAttempts, secretRotated: fresh } });
       // The secret is shown only when it is created or rotated.
-      return { url, active: input.active ?? true, maxAttempts: input.maxAttempts ?? 8, secretHint: secret.slice(-4), ...(fresh ? { secret } : {}) };
+      return { url, active, maxAttempts, secretHint: secret.slice(-4), ...(fresh ? { secret } : {}) };
     });
   }
 
-  async config(t: Tenant) {
-    const row = await this.tx(t, async (em) => ((await em.query('select url, active, max_attempts, secret, updated_by, updated_at from complaint_webhooks')) as Record<string, any>[])[0]);
+  async config(ctx: TenantCtx) {
+    const row = await this.d.uow.read(ctx, (tx) => webhookQueries.config(tx.sql));
     if (!row) throw webhookNotConfigured();
-    return { url: row.url as string, active: row.active as boolean, maxAttempts: row.max_attempts as number, secretHint: (row.secret as string).slice(-4), updatedBy: row.updated_by as string, updatedAt: (row.updated_at as Date).toISOString() };
+    return { url: row.url, active: row.active, maxAttempts: row.max_attempts, secretHint: row.secret.slice(-4), updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() };
   }
 
-  /** Writes a delivery in the caller's transaction when the tenant has an active webhook; returns its id. */
-  async enqueue(em: EntityManager, tenantId: string, complaintId: string, event: string, payload: Record<string, unknown>): Promise<string | null> {
-    const cfg = ((await em.query('select max_attempts from complaint_webhooks where active')) as { max_attempts: number }[])[0];
-    if (!cfg) return null;
+  /**
+   * Writes a delivery of `event` for the complaint as it now is, in the caller's unit of work, when
+   * the tenant has an active webhook; its job is sent after the commit.
+   */
+  async emit(tx: TenantTx, ctx: TenantCtx, complaintId: string, event: string, extra: Record<string, unknown> = {}): Promise<void> {
+    const cfg = await webhookQueries.config(tx.sql);
+    if (!cfg?.active) return;
+    const c = await complaintQueries.load(tx.sql, complaintId);
+    if (!c) return;
     const id = newId();
-    await em.query(
-      `insert into complaint_webhook_deliveries (tenant_id, id, complaint_id, event, payload, status, max_attempts, next_attempt_at) values ($1, $2, $3, $4, $5, 'pending', $6, now())`,
-      [tenantId, id, complaintId, event, JSON.stringify({ ...payload, event, deliveryId: id }), cfg.max_attempts],
-    );
-    return id;
+    const payload = { occurredAt: ctx.now.toISOString(), ...extra, complaint: exportRecord(c, ctx.tenant), event, deliveryId: id };
+    await webhookQueries.insertDelivery(tx.sql, { tenantId: ctx.tenant.id, id, complaintId, event, payload, maxAttempts: cfg.max_attempts, now: ctx.now });
+    tx.afterCommit(() => this.kick(ctx, ctx.tenant.homeRegion, ctx.tenant.id, id, 0, ctx.now));
   }
 
-  /** Hands deliveries to the queue after their transaction committed (a lost send is swept later). */
-  async kick(region: string, tenantId: string, deliveryIds: string[], startAfter?: Date, attempt = 0): Promise<void> {
-    for (const deliveryId of deliveryIds) {
-      try {
-        await this.jobs.send<WebhookJob>(region, WEBHOOK_JOB, { region, tenantId, deliveryId }, { singletonKey: `${deliveryId}:${attempt}`, ...(startAfter ? { startAfter } : {}) });
-      } catch (err) {
-        this.logger.warn({ err, deliveryId }, 'webhook job not queued; the sweep retries it');
-      }
+  /** Hands a delivery's next attempt to the queue, due at `startAfter` (a lost send is swept later). */
+  private async kick(scope: { log: { warn(o: object, m: string): void } }, region: string, tenantId: string, deliveryId: string, attempt: number, startAfter?: Date): Promise<void> {
+    try {
+      // A job's data names its region (the worker builds the job's context from it).
+      await this.d.jobs.send<WebhookJobData & { region: string }>(region, WEBHOOK_JOB, { region, tenantId, deliveryId }, { singletonKey: `${deliveryId}:${attempt}`, ...(startAfter ? { startAfter } : {}) });
+    } catch (err) {
+      scope.log.warn({ err, deliveryId }, 'webhook job not queued; the sweep retries it');
     }
   }
 
-  /** One delivery attempt (the job handler). Never throws for a receiver's failure: retries are ours. */
-  async deliver(job: WebhookJob): Promise<'delivered' | 'retry' | 'dead' | 'skipped'> {
-    const t = { id: job.tenantId, homeRegion: job.region };
-    const loaded = await this.tx(t, async (em) => {
-      const d = ((await em.query(`select * from complaint_webhook_deliveries where id = $1 and status = 'pending'`, [job.deliveryId])) as DeliveryRow[])[0];
-      const cfg = ((await em.query('select url, secret, active from complaint_webhooks')) as { url: string; secret: string; active: boolean }[])[0];
-      return d && cfg ? { d, cfg } : undefined;
+  /**
+   * One delivery attempt (the job's work). Claims the attempt if the delivery is pending and due
+   * at the job's clock (else `skipped`), posts it, and records the outcome: the retry is due
+   * `backoffMs(attempt)` after the attempt by the same clock. A receiver's failure never throws.
+   */
+  async deliver(job: Pick<JobCtx, 'now' | 'clock' | 'log'>, data: { region: string; tenantId: string; deliveryId: string }): Promise<DeliveryOutcome> {
+    const scope = { tenant: { id: data.tenantId, homeRegion: data.region }, now: job.now, log: job.log };
+    const claimed = await this.d.uow.write(scope, async (tx) => {
+      const cfg = await webhookQueries.config(tx.sql);
+      const d = cfg && (await webhookQueries.claim(tx.sql, data.deliveryId, job.now, new Date(job.now.getTime() + this.timeoutMs + LEASE_MARGIN_MS)));
+      return cfg && d ? { cfg, d } : undefined;
     });
-    if (!loaded) return 'skipped';
-    const { d, cfg } = loaded;
+    if (!claimed) return 'skipped';
+    const { cfg, d } = claimed;
+    const attempt = d.attempts;
     const body = JSON.stringify(d.payload);
-    const ts = Math.floor(Date.now() / 1000);
-    const attempt = d.attempts + 1;
-    const started = Date.now();
+    const ts = Math.floor(job.now.getTime() / 1000);
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
@@ -192,85 +184,72 @@ export class ComplaintWebhooks {
       await res.arrayBuffer().catch(() => undefined);
       if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
     } catch (e) {
-      error = ((e as Error).name === 'TimeoutError' ? `timeout after ${this.timeoutMs} ms` : (e as Error).message).slice(0, 500);
+      error = (e instanceof Error ? (e.name === 'TimeoutError' ? `timeout after ${this.timeoutMs} ms` : e.message) : String(e)).slice(0, 500);
     }
-    const ok = error === null;
-    const dead = !ok && attempt >= d.max_attempts;
-    const next = ok || dead ? null : new Date(Date.now() + this.backoffMs(attempt));
-    const recorded = await this.tx(t, async (em) => {
-      const ins = (await em.query(
-        `insert into complaint_webhook_attempts (tenant_id, delivery_id, attempt, url, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict do nothing returning attempt`,
-        [t.id, d.id, attempt, cfg.url, statusCode, error, Date.now() - started],
-      )) as unknown[];
-      if (!ins.length) return false; // a twin job recorded this attempt
-      await em.query(
-        `update complaint_webhook_deliveries set attempts = $2, status = $3, last_status_code = $4, last_error = $5, next_attempt_at = $6,
-                delivered_at = case when $3 = 'delivered' then now() else delivered_at end, dead_at = case when $3 = 'dead' then now() else dead_at end
-          where id = $1 and status = 'pending'`,
-        [d.id, attempt, ok ? 'delivered' : dead ? 'dead' : 'pending', statusCode, error, next],
-      );
+    const at = job.clock.now();
+    const status: DeliveryStatus = error === null ? 'delivered' : attempt >= d.max_attempts ? 'dead' : 'pending';
+    const next = status === 'pending' ? new Date(at.getTime() + this.backoffMs(attempt)) : null;
+    const recorded = await this.d.uow.write({ ...scope, now: at }, async (tx) => {
+      const logged = await webhookQueries.attempt(tx.sql, { tenantId: data.tenantId, deliveryId: d.id, attempt, at, url: cfg.url, statusCode, error, durationMs: Math.max(0, at.getTime() - job.now.getTime()) });
+      if (!logged || !(await webhookQueries.settle(tx.sql, { id: d.id, attempt, status, statusCode, error, next, now: at }))) return false;
+      if (next) tx.afterCommit(() => this.kick(job, data.region, data.tenantId, d.id, attempt, next));
       return true;
     });
     if (!recorded) return 'skipped';
-    if (ok) return 'delivered';
-    if (dead) {
-      this.logger.warn({ delivery: d.id, attempts: attempt, error }, 'webhook delivery dead-lettered');
-      return 'dead';
-    }
-    await this.kick(job.region, t.id, [d.id], next!, attempt);
-    return 'retry';
+    if (status === 'dead') job.log.warn({ delivery: d.id, attempts: attempt, error }, 'webhook delivery dead-lettered');
+    return status === 'pending' ? 'retry' : status;
   }
 
-  async deliveries(t: Tenant, filter: { status?: string; complaint?: string }) {
-    return this.tx(t, async (em) => {
-      const rows = (await em.query(
-        `select * from complaint_webhook_deliveries where ($1::text is null or status = $1) and ($2::uuid is null or complaint_id = $2) order by created_at desc, id desc limit 500`,
-        [filter.status ?? null, filter.complaint ?? null],
-      )) as DeliveryRow[];
-      return rows.map(deliveryView);
-    });
+  async deliveries(ctx: TenantCtx, filter: { status?: DeliveryStatus; complaint?: string }) {
+    const rows = await this.d.uow.read(ctx, (tx) => webhookQueries.deliveries(tx.sql, filter));
+    return rows.map(deliveryView);
   }
 
-  async delivery(t: Tenant, id: string) {
-    return this.tx(t, async (em) => {
-      const d = ((await em.query('select * from complaint_webhook_deliveries where id = $1', [id])) as DeliveryRow[])[0];
-      if (!d) throw deliveryNotFound();
-      const attempts = (await em.query('select attempt, at, url, status_code, error, duration_ms from complaint_webhook_attempts where delivery_id = $1 order by attempt', [id])) as Record<string, any>[];
-      return {
-        ...deliveryView(d),
-        payload: d.payload,
-        log: attempts.map((a) => ({ attempt: a.attempt as number, at: (a.at as Date).toISOString(), url: a.url as string, statusCode: a.status_code as number | null, error: a.error as string | null, durationMs: a.duration_ms as number })),
-      };
-    });
+  private async detail(sql: Sql, id: string) {
+    const d = await webhookQueries.delivery(sql, id);
+    if (!d) throw deliveryNotFound();
+    const attempts = await webhookQueries.attempts(sql, id);
+    return {
+      ...deliveryView(d),
+      payload: d.payload,
+      log: attempts.map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), url: a.url, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms })),
+    };
   }
 
-  /** A dead letter goes back to the queue with a fresh allowance of attempts (its log continues). */
-  async requeue(t: Tenant, id: string) {
-    await this.tx(t, async (em) => {
-      const d = ((await em.query('select status, attempts from complaint_webhook_deliveries where id = $1 for update', [id])) as { status: string; attempts: number }[])[0];
+  delivery(ctx: TenantCtx, id: string) {
+    return this.d.uow.read(ctx, (tx) => this.detail(tx.sql, id));
+  }
+
+  /** A dead letter goes back to the queue, due now, with a fresh allowance of attempts (its log continues). */
+  requeue(ctx: TenantCtx, id: string) {
+    return this.d.uow.write(ctx, async (tx) => {
+      const d = await webhookQueries.delivery(tx.sql, id, true);
       if (!d) throw deliveryNotFound();
       if (d.status !== 'dead') throw deliveryNotDead();
-      const cfg = ((await em.query('select max_attempts from complaint_webhooks')) as { max_attempts: number }[])[0];
+      const cfg = await webhookQueries.config(tx.sql);
       if (!cfg) throw webhookNotConfigured();
-      await em.query(`update complaint_webhook_deliveries set status = 'pending', dead_at = null, max_attempts = attempts + $2, next_attempt_at = now() where id = $1`, [id, cfg.max_attempts]);
+      await webhookQueries.requeue(tx.sql, id, cfg.max_attempts, ctx.now);
+      tx.afterCommit(() => this.kick(ctx, ctx.tenant.homeRegion, ctx.tenant.id, id, d.attempts, ctx.now));
+      return this.detail(tx.sql, id);
     });
-    const d = await this.delivery(t, id);
-    await this.kick(t.homeRegion, t.id, [id], undefined, d.attempts);
-    return d;
   }
 
-  /** Re-queues pending deliveries whose job was lost (a crash between commit and send). */
-  async sweep(region: string, now = new Date()): Promise<number> {
-    const tenants = await this.dbs.control.getRepository(TenantEntity).find({ where: { homeRegion: region }, select: { id: true } });
-    let n = 0;
-    for (const t of tenants) {
-      const stuck = await withTenant(this.dbs.region(region), t.id, (em) =>
-        em.query(`select id, attempts from complaint_webhook_deliveries where status = 'pending' and next_attempt_at < $1::timestamptz - interval '2 minutes' limit 100`, [now]),
-      ) as { id: string; attempts: number }[];
-      for (const s of stuck) await this.kick(region, t.id, [s.id], undefined, s.attempts);
-      n += stuck.length;
-    }
-    return n;
+  /** Sends again the pending deliveries of one tenant whose job was lost; how many. */
+  async sweep(ctx: TenantCtx): Promise<number> {
+    const stuck = await this.d.uow.read(ctx, (tx) => webhookQueries.stuck(tx.sql, ctx.now, STUCK_AFTER_MS));
+    for (const s of stuck) await this.kick(ctx, ctx.tenant.homeRegion, ctx.tenant.id, s.id, s.attempts);
+    return stuck.length;
   }
+}
+
+/** `complaints.webhook`: delivers one delivery (sent after the commit that wrote it, and for each retry); no schedule. */
+export function webhookJob(webhooks: ComplaintWebhooks): JobSpec<WebhookJobData> {
+  return {
+    name: WEBHOOK_JOB,
+    run: async (job, data) => {
+      const { region, tenantId, deliveryId } = data;
+      if (!tenantId || !deliveryId) throw new Error(`${WEBHOOK_JOB}: tenantId and deliveryId are required`);
+      return { deliveryId, outcome: await webhooks.deliver(job, { region, tenantId, deliveryId }) };
+    },
+  };
 }

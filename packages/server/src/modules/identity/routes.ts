@@ -1,16 +1,18 @@
-import type { ApiRegistry } from '../../api.js';
+import Type from 'typebox';
+import { ok, type RouteTable } from '../../http/routes.js';
 
-const membershipSchema = {
-  type: 'object',
-  properties: {
-    role: { type: 'string' },
-    tenant: { type: 'string' },
-    agency: { type: 'string' },
-  },
-  required: ['role'],
-};
+const Membership = Type.Object({ role: Type.String(), tenant: Type.Optional(Type.String()), agency: Type.Optional(Type.String()) });
+export const IdentitySchema = Type.Object({
+  subject: Type.String(),
+  username: Type.String(),
+  name: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+  roles: Type.Array(Type.String()),
+  memberships: Type.Array(Membership),
+  clientId: Type.Optional(Type.String()),
+});
 
-export function identityRoutes(api: ApiRegistry): void {
+export function identityRoutes(api: RouteTable): void {
   api.add({
     method: 'get',
     path: '/api/v1/me',
@@ -18,25 +20,7 @@ export function identityRoutes(api: ApiRegistry): void {
     summary: 'Identitas pemanggil / The caller’s identity, roles and memberships',
     tags: ['identity'],
     security: { kind: 'authenticated' },
-    responses: {
-      '200': {
-        description: 'Identity from the verified token',
-        schema: {
-          type: 'object',
-          properties: {
-            subject: { type: 'string' },
-            username: { type: 'string' },
-            name: { type: 'string' },
-            email: { type: 'string' },
-            roles: { type: 'array', items: { type: 'string' } },
-            memberships: { type: 'array', items: membershipSchema },
-            clientId: { type: 'string' },
-          },
-        },
-      },
-    },
-    handler: async (_req, res) => {
-      res.json(res.locals.identity);
-    },
+    responses: { '200': { description: 'Identity from the verified token', schema: IdentitySchema } },
+    handler: async (ctx) => ok(ctx.identity),
   });
 }

@@ -1,19 +1,12 @@
-import type { ApiRegistry } from '../../api.js';
-import { actorOf } from '../../actor.js';
-import type { TenantService } from '../tenants/service.js';
-import { tenantSlugParam } from '../tenants/schemas.js';
+import { noContent, ok, type RouteTable } from '../../http/routes.js';
+import { TenantPath } from '../../http/schemas.js';
+import { actorOf } from '../../context.js';
 import type { InstallationService } from './service.js';
+import { InstallBody, InstallationPath, OverlayBody, OverlayPath } from './schemas.js';
 
-const params = (extra: Record<string, unknown> = {}) => ({
-  type: 'object',
-  required: ['tenant', ...Object.keys(extra)],
-  properties: { tenant: tenantSlugParam, ...extra },
-});
-const plugin = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'Plugin id' };
-const service = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'Service code' };
 const admins = { kind: 'roles' as const, roles: ['tenant-admin' as const, 'platform-admin' as const], tenantParam: 'tenant' };
 
-export function installationRoutes(api: ApiRegistry, tenants: TenantService, installs: InstallationService): void {
+export function installationRoutes(api: RouteTable, installs: InstallationService): void {
   api.add({
     method: 'get',
     path: '/api/v1/tenants/:tenant/installations',
@@ -21,11 +14,9 @@ export function installationRoutes(api: ApiRegistry, tenants: TenantService, ins
     summary: 'Plugin terpasang di tenant / Plugins installed in the tenant',
     tags: ['installations'],
     security: admins,
-    params: params(),
+    params: TenantPath(),
     responses: { '200': { description: 'Pinned versions and overlays' } },
-    handler: async (req, res) => {
-      res.json({ items: await installs.list(await tenants.getBySlug(req.params.tenant as string)) });
-    },
+    handler: async (ctx) => ok({ items: await installs.list(ctx) }),
   });
 
   api.add({
@@ -36,22 +27,12 @@ export function installationRoutes(api: ApiRegistry, tenants: TenantService, ins
     description: 'The tenant stays pinned to this version until an admin changes it. Existing overlays must fit the target version (else 409 OVERLAY_CONFLICT). Repeating the same call changes nothing.',
     tags: ['installations'],
     security: admins,
-    params: params({ plugin }),
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['version'],
-      properties: { version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$', maxLength: 64, description: 'Published version to pin' } },
-    },
-    responses: {
-      '200': { description: 'Installed, upgraded, downgraded or unchanged (see `action`)' },
-      '404': { description: 'PLUGIN_NOT_FOUND' },
-      '409': { description: 'OVERLAY_CONFLICT' },
-    },
-    handler: async (req, res) => {
-      const t = await tenants.getBySlug(req.params.tenant as string);
-      const r = await installs.install(t, req.params.plugin as string, (req.body as { version: string }).version, actorOf(res));
-      res.json({ action: r.action, ...r.installation });
+    params: InstallationPath,
+    body: InstallBody,
+    responses: { '200': { description: 'Installed, upgraded, downgraded or unchanged (see `action`)' }, '404': { description: 'PLUGIN_NOT_FOUND' }, '409': { description: 'OVERLAY_CONFLICT' } },
+    handler: async (ctx, { params, body }) => {
+      const r = await installs.install(ctx, params.plugin, body.version, actorOf(ctx));
+      return ok({ action: r.action, ...r.installation });
     },
   });
 
@@ -62,11 +43,11 @@ export function installationRoutes(api: ApiRegistry, tenants: TenantService, ins
     summary: 'Copot plugin / Uninstall a plugin',
     tags: ['installations'],
     security: admins,
-    params: params({ plugin }),
+    params: InstallationPath,
     responses: { '204': { description: 'Uninstalled' }, '404': { description: 'PLUGIN_NOT_INSTALLED' } },
-    handler: async (req, res) => {
-      await installs.uninstall(await tenants.getBySlug(req.params.tenant as string), req.params.plugin as string, actorOf(res));
-      res.status(204).end();
+    handler: async (ctx, { params }) => {
+      await installs.uninstall(ctx, params.plugin, actorOf(ctx));
+      return noContent();
     },
   });
 
@@ -78,13 +59,10 @@ export function installationRoutes(api: ApiRegistry, tenants: TenantService, ins
     description: 'Replaces the overlay of one service. Only keys the service lists in `overlayable` are accepted (counter, contact, openingHours, schedule, unlocked fee, facilities, staffing…).',
     tags: ['installations'],
     security: admins,
-    params: params({ plugin, service }),
-    body: { type: 'object', description: 'Overlay (see $defs/overlay in the plugin meta-schema)' },
+    params: OverlayPath,
+    body: OverlayBody,
     responses: { '200': { description: 'The overlay' }, '404': { description: 'PLUGIN_NOT_INSTALLED, SERVICE_NOT_FOUND' }, '422': { description: 'OVERLAY_INVALID' } },
-    handler: async (req, res) => {
-      const t = await tenants.getBySlug(req.params.tenant as string);
-      res.json(await installs.setOverlay(t, req.params.plugin as string, req.params.service as string, req.body, actorOf(res)));
-    },
+    handler: async (ctx, { params, body }) => ok(await installs.setOverlay(ctx, params.plugin, params.service, body, actorOf(ctx))),
   });
 
   api.add({
@@ -94,10 +72,8 @@ export function installationRoutes(api: ApiRegistry, tenants: TenantService, ins
     summary: 'Riwayat pemasangan / Installation history',
     tags: ['installations'],
     security: admins,
-    params: params({ plugin }),
+    params: InstallationPath,
     responses: { '200': { description: 'Who changed what, when, from and to' } },
-    handler: async (req, res) => {
-      res.json({ items: await installs.history(await tenants.getBySlug(req.params.tenant as string), req.params.plugin as string) });
-    },
+    handler: async (ctx, { params }) => ok({ items: await installs.history(ctx, params.plugin) }),
   });
 }

@@ -65,11 +65,3 @@ export const noModelTenant = (tenant: string) =>
     title: { id: 'Tenant ini bukan hasil kaji tiru', en: 'This tenant has no role model' },
     detail: { id: `${tenant} tidak dibuat dari tenant percontohan.`, en: `${tenant} was not created as a copy of a role-model tenant.` },
   });
-
-export const modelIsSelf = () =>
-  new InputError({
-    status: 422,
-    code: 'MODEL_INVALID',
-    title: { id: 'Tenant percontohan tidak valid', en: 'Invalid role-model tenant' },
-    errors: [{ pointer: '/copyOf', message: { id: 'Tenant percontohan harus tenant lain yang sudah ada.', en: 'The role model must be another existing tenant.' } }],
-  });

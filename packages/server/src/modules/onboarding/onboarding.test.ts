@@ -1,14 +1,22 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { ManualClock, daysBetween, isProblemError, localDate, plusDays } from '@satupintu/core';
+import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
-describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru', () => {
+/** The services' clock, pinned (Monday 7 December 2026, 00:30 WIB by default; SATUPINTU_TEST_NOW to change it). */
+const NOW = process.env.SATUPINTU_TEST_NOW ?? '2026-12-06T17:30:00Z';
+
+const problem = (code: string, pointer?: string) => (e: unknown) => isProblemError(e) && e.code === code && (!pointer || e.errors?.[0]?.pointer === pointer);
+
+describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru (clock pinned to ${NOW})`, () => {
   let p: Platform;
   let admin: string;
+  let clock: ManualClock;
   before(async () => {
     p = sharedPlatform();
     admin = await tokenFor(p, 'admin.platform');
+    clock = new ManualClock(NOW);
   });
 
   const create = async (body: Record<string, unknown>) => {
@@ -16,15 +24,18 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body;
   };
+  const ctxOf = (slug: string) => p.context({ tenant: slug, clock });
 
   it('seeds the dated history of the first tenants: Lebong committed 9/3/2021 and missed its one-year deadline', async () => {
-    const lebong = await api(p, 'GET', '/api/v1/tenants/kab-lebong/onboarding', { token: admin });
-    assert.equal(lebong.status, 200, JSON.stringify(lebong.body));
-    assert.deepEqual([lebong.body.status, lebong.body.committedOn, lebong.body.deadline, lebong.body.launchedOn, lebong.body.inauguratedOn], ['operating', '2021-03-09', '2022-03-09', '2023-03-16', '2023-03-16']);
-    assert.equal(lebong.body.deadlineMet, false);
-    assert.ok(lebong.body.daysToDeadline < -1000);
-    assert.deepEqual(lebong.body.history.map((h: { to: string }) => h.to), ['proposed', 'committed', 'inaugurated', 'operating']);
-    assert.ok(lebong.body.history.every((h: { actor: string }) => h.actor === 'seed'));
+    const lebong = await p.services.onboarding.checklist(await ctxOf('kab-lebong'));
+    assert.deepEqual([lebong.status, lebong.committedOn, lebong.deadline, lebong.launchedOn, lebong.inauguratedOn], ['operating', '2021-03-09', '2022-03-09', '2023-03-16', '2023-03-16']);
+    assert.equal(lebong.deadlineMet, false);
+    assert.equal(lebong.daysToDeadline, daysBetween(localDate(clock.now(), 'Asia/Jakarta'), '2022-03-09'), 'days past the deadline, by the tenant’s date at the pinned clock');
+    assert.ok(lebong.daysToDeadline !== null && lebong.daysToDeadline < -1000);
+    assert.deepEqual(lebong.history.map((h) => h.to), ['proposed', 'committed', 'inaugurated', 'operating']);
+    assert.ok(lebong.history.every((h) => h.actor === 'seed'));
+    const http = await api(p, 'GET', '/api/v1/tenants/kab-lebong/onboarding', { token: admin });
+    assert.deepEqual([http.status, http.body.status, http.body.history.length], [200, 'operating', 4]);
     const kbb = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat', {});
     assert.deepEqual([kbb.body.mppStatus, kbb.body.launchedOn, kbb.body.committedOn], ['launched', '2023-03-16', null], 'no commitment date is invented');
   });
@@ -39,31 +50,47 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     const committed = await move({ to: 'committed', on: '2024-02-29' });
     assert.equal(committed.status, 200, JSON.stringify(committed.body));
     assert.deepEqual([committed.body.committedOn, committed.body.deadline], ['2024-02-29', '2025-02-28'], 'a leap-day commitment ends on 28 February');
-    assert.equal((await move({ to: 'trial', on: '2024-10-01' })).status, 200);
+    // The cached directory of this process is right at once.
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${slug}`)).body.mppStatus, 'committed');
+    const { onboarding } = p.services;
+    assert.equal((await onboarding.move(await ctxOf(slug), { to: 'trial', on: '2024-10-01' }, 'admin.platform')).mppStatus, 'trial');
     const back = await move({ to: 'preparing', on: '2024-10-20' });
-    assert.equal(back.status, 422);
-    assert.equal(back.body.code, 'LIFECYCLE_NOTE_REQUIRED');
-    assert.equal(back.body.errors[0].pointer, '/note');
+    assert.deepEqual([back.status, back.body.code, back.body.errors[0].pointer], [422, 'LIFECYCLE_NOTE_REQUIRED', '/note']);
     assert.equal((await move({ to: 'preparing', on: '2024-10-20', note: 'Uji coba belum lulus: jaringan belum stabil' })).status, 200);
     const toProposed = await move({ to: 'proposed', note: 'x' });
     assert.equal(toProposed.status, 409);
     assert.equal(toProposed.body.code, 'LIFECYCLE_MOVE_INVALID');
     assert.match(toProposed.body.i18n.id.detail, /tidak diizinkan/);
     const early = await move({ to: 'launched', on: '2024-01-01' });
-    assert.equal(early.status, 422);
-    assert.equal(early.body.code, 'LIFECYCLE_DATE_INVALID');
+    assert.deepEqual([early.status, early.body.code], [422, 'LIFECYCLE_DATE_INVALID']);
+    // The history records what happened: tomorrow, by the tenant's date at the pinned clock, is refused.
+    const today = localDate(clock.now(), (await p.services.tenants.get(slug)).timeZone);
+    await assert.rejects(onboarding.move(await ctxOf(slug), { to: 'launched', on: plusDays(today, 1) }, 'admin.platform'), problem('LIFECYCLE_DATE_INVALID', '/on'));
     const future = await move({ to: 'launched', on: '2099-01-01' });
-    assert.deepEqual([future.status, future.body.code, future.body.errors[0].pointer], [422, 'LIFECYCLE_DATE_INVALID', '/on'], 'the history records what happened');
+    assert.deepEqual([future.status, future.body.code, future.body.errors[0].pointer], [422, 'LIFECYCLE_DATE_INVALID', '/on']);
     const bad = await move({ to: 'launched', on: '2024-13-01' });
     assert.deepEqual([bad.status, bad.body.code, bad.body.errors[0].pointer], [422, 'BODY_INVALID', '/on'], 'an impossible date is a body error');
     assert.equal((await move({ to: 'launched', on: '2025-03-03' })).status, 200);
     const again = await move({ to: 'launched', on: '2025-03-04' });
     assert.equal(again.body.launchedOn, '2025-03-03', 'repeating a move changes nothing');
+    // Without a date, a move is dated today: the tenant's local date at the clock's reading.
+    const operating = await onboarding.move(await ctxOf(slug), { to: 'operating' }, 'admin.platform');
+    assert.deepEqual([operating.mppStatus, operating.inauguratedOn, operating.launchedOn], ['operating', today, '2025-03-03']);
     const h = await api(p, 'GET', `/api/v1/tenants/${slug}/lifecycle`, { token: admin });
     assert.deepEqual(
       h.body.items.map((e: { from: string | null; to: string; on: string; actor: string }) => `${e.from ?? '-'}→${e.to}@${e.on} by ${e.actor}`).slice(1),
-      ['proposed→committed@2024-02-29 by admin.platform', 'committed→trial@2024-10-01 by admin.platform', 'trial→preparing@2024-10-20 by admin.platform', 'preparing→launched@2025-03-03 by admin.platform'],
+      [
+        'proposed→committed@2024-02-29 by admin.platform',
+        'committed→trial@2024-10-01 by admin.platform',
+        'trial→preparing@2024-10-20 by admin.platform',
+        'preparing→launched@2025-03-03 by admin.platform',
+        `launched→operating@${today} by admin.platform`,
+      ],
     );
+    assert.equal(h.body.items.at(-1).recordedAt, clock.now().toISOString(), 'recorded at the clock’s reading');
+    // Each move is an audit event in the tenant's region (the repeated one is not: nothing changed).
+    const audited = await asTenant(p, slug, (sql) => sql.rows<{ data: { from: string; to: string } }>(`select data from audit_events where action = 'tenant.lifecycle'`));
+    assert.deepEqual(audited.map((a) => `${a.data.from}→${a.data.to}`).sort(), ['committed→trial', 'launched→operating', 'preparing→launched', 'proposed→committed', 'trial→preparing']);
     const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
     assert.equal(o.body.deadlineMet, false, 'launched after the deadline');
     // Only the regency's own admins (and the platform) see or change it.
@@ -87,13 +114,17 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     assert.deepEqual(missing, svc.missing.map((m: { key: string }) => `/standard/${m.key}`));
     assert.ok(missing.includes('/standard/facilities'), 'the MPP building’s facilities are the regency’s to state');
     assert.match(refused.body.i18n.id.detail, /Sarana, prasarana/);
-    // The regency fills what the plugin leaves to it, then publishes.
+    const notInstalled = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/polri.sktlk`, { token: admin, body: { skNumber: '1', skDate: '2026-11-30' } });
+    assert.deepEqual([notInstalled.status, notInstalled.body.code], [404, 'PLUGIN_NOT_INSTALLED']);
+    // The regency fills what the plugin leaves to it, then publishes (at the pinned clock, through the service).
     const texts = Object.fromEntries(svc.missing.map((m: { key: string }) => [m.key, { text: [{ id: `Isi ${m.key} di MPP`, en: `${m.key} at the MPP` }] }]));
     const ov = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil/overlays/ktpel-penggantian`, { token: admin, body: { ...texts, counter: { name: 'Gerai Disdukcapil', number: '1' } } });
     assert.equal(ov.status, 200, JSON.stringify(ov.body));
-    const ok = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin, body: { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' } });
-    assert.equal(ok.status, 200, JSON.stringify(ok.body));
-    assert.deepEqual([ok.body.standardComplete, ok.body.published.skNumber, ok.body.published.pluginVersion], [true, '100.3.3/12/2026', '1.0.0']);
+    const published = await p.services.onboarding.publishStandard(await ctxOf(slug), 'dukcapil.ktpel-penggantian', { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' }, 'admin.platform');
+    assert.deepEqual([published.standardComplete, published.published?.skNumber, published.published?.pluginVersion, published.published?.publishedAt], [true, '100.3.3/12/2026', '1.0.0', clock.now().toISOString()]);
+    const again = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin, body: { skNumber: '100.3.3/13/2026', skDate: '2026-12-01' } });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.published.skNumber, '100.3.3/13/2026');
     const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
     const item = (k: string) => o.body.items.find((i: { key: string }) => i.key === k);
     assert.equal(item('standards').detail, `1/${o.body.counts.servicesInstalled}`);
@@ -110,27 +141,37 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     await create({ code, slug, committedOn: '2026-01-15', mppStatus: 'committed' });
     const contradictory = await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code: (await unusedRegencyCodes(p, 1))[0], slug: `${slug}-x`, committedOn: '2026-01-15', mppStatus: 'proposed' } });
     assert.deepEqual([contradictory.status, contradictory.body.errors?.[0]?.pointer], [422, '/mppStatus']);
-    const get = async () => (await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin })).body;
+    const get = async () => p.services.onboarding.checklist(await ctxOf(slug));
     const before = await get();
     assert.equal(before.deadline, '2027-01-15');
-    assert.deepEqual(before.items.filter((i: { done: boolean }) => i.done).map((i: { key: string }) => i.key), ['commitment']);
+    assert.equal(before.daysToDeadline, daysBetween(localDate(clock.now(), (await p.services.tenants.get(slug)).timeZone), '2027-01-15'));
+    assert.deepEqual(before.items.filter((i) => i.done).map((i) => i.key), ['commitment']);
     assert.equal(before.progress, 1 / 7);
     await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/polri`, { token: admin, body: { version: '1.0.0' } });
     const mou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: 'Polres', mouNumber: 'PKS/01/2026', mouSignedOn: '2026-02-01', plannedServices: 3 } });
     assert.equal(mou.status, 200, JSON.stringify(mou.body));
+    assert.deepEqual([mou.body.agencyCode, mou.body.recordedBy], ['polri', 'admin.platform']);
     const badMou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: ' ', mouNumber: 'x', mouSignedOn: 'kemarin', plannedServices: -1 } });
     assert.deepEqual([badMou.status, badMou.body.code], [422, 'BODY_INVALID']);
     assert.deepEqual(badMou.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/mouSignedOn', '/name', '/plannedServices']);
     const mk = await api(p, 'PUT', `/api/v1/tenants/${slug}/maklumat`, { token: admin, body: { text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.', signedBy: 'Bupati', signedOn: '2026-03-01' } });
     assert.equal(mk.status, 200);
-    assert.equal((await api(p, 'POST', `/api/v1/tenants/${slug}/decrees`, { token: admin, body: { kind: 'mpp-establishment', number: '188.45/77/2026', signedOn: '2026-03-01', title: 'Penyelenggaraan MPP' } })).status, 201);
+    const decree = await api(p, 'POST', `/api/v1/tenants/${slug}/decrees`, { token: admin, body: { kind: 'mpp-establishment', number: '188.45/77/2026', signedOn: '2026-03-01', title: 'Penyelenggaraan MPP' } });
+    assert.deepEqual([decree.status, decree.body.number], [201, '188.45/77/2026']);
     const after = await get();
-    assert.deepEqual(after.items.filter((i: { done: boolean }) => i.done).map((i: { key: string }) => i.key), ['commitment', 'agencies', 'plugins', 'maklumat', 'decrees']);
+    assert.deepEqual(after.items.filter((i) => i.done).map((i) => i.key), ['commitment', 'agencies', 'plugins', 'maklumat', 'decrees']);
     assert.equal(after.counts.servicesPlanned, 3, 'planned comes from the MoUs');
+    // The readiness the monitoring rollup publishes is the same checklist, counted inside one open unit of work.
+    const ctx = await ctxOf(slug);
+    const readiness = await p.kernel.uow.read(ctx, (tx) => p.services.onboarding.standards.readinessIn(tx, ctx));
+    assert.deepEqual(readiness, { done: 5, total: 7, counts: after.counts });
     // The maklumat is public.
     const pub = await api(p, 'GET', `/api/v1/tenants/${slug}/maklumat`);
     assert.deepEqual([pub.status, pub.body.maklumat.signedBy], [200, 'Bupati']);
     assert.equal(pub.body.maklumat.publishedBy, undefined, 'who typed it is not public');
+    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin })).status, 204);
+    const notJoined = await api(p, 'DELETE', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin });
+    assert.deepEqual([notJoined.status, notJoined.body.code], [404, 'AGENCY_NOT_JOINED']);
   });
 
   it('kaji tiru: copies Kota Bogor (plugins, versions, overlays and counters), shows the drift and takes the model’s upgrades', async function () {
@@ -139,6 +180,8 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     const slug = `kt-${randomUUID().slice(0, 6)}`;
     const t = await create({ code, slug, copyOf: 'kota-bogor' });
     assert.equal(t.modelTenant, 'kota-bogor');
+    assert.match(t.kajiTiru.template.maklumat, /sanggup menyelenggarakan/);
+    assert.equal(t.kajiTiru.template.agencies.length, 10, 'the model’s agencies, as a plan');
     const bogor = await api(p, 'GET', '/api/v1/tenants/kota-bogor/installations', { token: admin });
     const mine = await api(p, 'GET', `/api/v1/tenants/${slug}/installations`, { token: admin });
     assert.deepEqual(mine.body.items.map((i: { plugin: string; version: string }) => `${i.plugin}@${i.version}`), bogor.body.items.map((i: { plugin: string; version: string }) => `${i.plugin}@${i.version}`));
@@ -158,15 +201,20 @@ describe('tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru'
     const pub = await api(p, 'POST', '/api/v1/plugins', { token: admin, body: next });
     assert.ok([200, 201].includes(pub.status), JSON.stringify(pub.body));
     assert.equal((await api(p, 'PUT', '/api/v1/tenants/kota-bogor/installations/taspen', { token: admin, body: { version: next.version } })).status, 200);
-    d = await api(p, 'GET', `/api/v1/tenants/${slug}/drift`, { token: admin });
-    assert.deepEqual(d.body.upgradesAvailable, [{ plugin: 'taspen', from: '1.0.0', to: next.version }]);
-    assert.equal(d.body.plugins.find((x: { plugin: string }) => x.plugin === 'taspen').state, 'behind');
-    const adopt = await api(p, 'POST', `/api/v1/tenants/${slug}/drift/adopt`, { token: admin, body: {} });
-    assert.equal(adopt.status, 200, JSON.stringify(adopt.body));
-    assert.deepEqual(adopt.body.taken.map((x: { plugin: string; action: string }) => `${x.plugin}:${x.action}`), ['taspen:upgraded']);
-    assert.deepEqual(adopt.body.drift.upgradesAvailable, []);
-    // Put the model back so other suites see Bogor as seeded.
-    await api(p, 'PUT', '/api/v1/tenants/kota-bogor/installations/taspen', { token: admin, body: { version: '1.0.0' } });
+    try {
+      d = await api(p, 'GET', `/api/v1/tenants/${slug}/drift`, { token: admin });
+      assert.deepEqual(d.body.upgradesAvailable, [{ plugin: 'taspen', from: '1.0.0', to: next.version }]);
+      assert.equal(d.body.plugins.find((x: { plugin: string }) => x.plugin === 'taspen').state, 'behind');
+      const adopt = await api(p, 'POST', `/api/v1/tenants/${slug}/drift/adopt`, { token: admin, body: {} });
+      assert.equal(adopt.status, 200, JSON.stringify(adopt.body));
+      assert.deepEqual(adopt.body.taken.map((x: { plugin: string; action: string }) => `${x.plugin}:${x.action}`), ['taspen:upgraded']);
+      assert.deepEqual(adopt.body.drift.upgradesAvailable, []);
+      const repeat = await api(p, 'POST', `/api/v1/tenants/${slug}/drift/adopt`, { token: admin, body: {} });
+      assert.deepEqual(repeat.body.taken, [], 'repeating it changes nothing');
+    } finally {
+      // Put the model back so other suites see Bogor as seeded.
+      await api(p, 'PUT', '/api/v1/tenants/kota-bogor/installations/taspen', { token: admin, body: { version: '1.0.0' } });
+    }
 
     const self = await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code: (await unusedRegencyCodes(p, 1))[0], slug: 'kt-self', copyOf: 'kt-self' } });
     assert.deepEqual([self.status, self.body.code], [422, 'MODEL_INVALID']);

@@ -151,10 +151,10 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
   });
 
   it('compiles each plugin version’s validators once, shared by every tenant', async () => {
-    const before = p.app.services.catalog.validators.stats();
+    const before = p.services.validators.stats();
     for (const t of ['kab-bandung-barat', 'kota-bogor', 'kab-lebong', 'kab-kapuas'])
       await api(p, 'POST', `/api/v1/tenants/${t}/services/dukcapil.ktpel-penggantian/validate`, { body: KTP_FORM });
-    const after = p.app.services.catalog.validators.stats();
+    const after = p.services.validators.stats();
     assert.ok(after.validators - before.validators <= 1, `one validator for four tenants (${JSON.stringify({ before, after })})`);
   });
 });

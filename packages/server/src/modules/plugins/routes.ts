@@ -1,13 +1,11 @@
-import type { Identity } from '@satupintu/auth';
-import type { ApiRegistry } from '../../api.js';
-import { actorOf } from '../../actor.js';
+import Type from 'typebox';
+import { created, ok, type RouteTable } from '../../http/routes.js';
+import { actorOf } from '../../context.js';
 import type { PluginRegistry } from './service.js';
 import { notPublisherOf } from './errors.js';
+import { ListPluginsQuery, ManifestBody, PluginId, Version } from './schemas.js';
 
-const pluginIdParam = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'Plugin id, e.g. dukcapil' };
-const versionParam = { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$', maxLength: 64, description: 'Semantic version' };
-
-export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
+export function pluginRoutes(api: RouteTable, registry: PluginRegistry): void {
   api.add({
     method: 'get',
     path: '/api/v1/plugins',
@@ -15,11 +13,9 @@ export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
     summary: 'Registri plugin instansi / The agency plugin registry',
     tags: ['plugins'],
     security: { kind: 'public' },
-    query: { type: 'object', additionalProperties: false, properties: { agency: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } },
+    query: ListPluginsQuery,
     responses: { '200': { description: 'Plugins with their versions (newest first) and content hashes' } },
-    handler: async (_req, res) => {
-      res.json({ items: await registry.list(res.locals.query as { agency?: string }) });
-    },
+    handler: async (_ctx, { query }) => ok({ items: await registry.list(query) }),
   });
 
   api.add({
@@ -29,11 +25,9 @@ export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
     summary: 'Satu plugin dan versinya / One plugin and its versions',
     tags: ['plugins'],
     security: { kind: 'public' },
-    params: { type: 'object', required: ['plugin'], properties: { plugin: pluginIdParam } },
+    params: Type.Object({ plugin: PluginId }),
     responses: { '200': { description: 'The plugin' }, '404': { description: 'PLUGIN_NOT_FOUND' } },
-    handler: async (req, res) => {
-      res.json(await registry.summary(req.params.plugin as string));
-    },
+    handler: async (_ctx, { params }) => ok(await registry.summary(params.plugin)),
   });
 
   api.add({
@@ -43,12 +37,11 @@ export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
     summary: 'Manifest satu versi / The manifest of one version',
     tags: ['plugins'],
     security: { kind: 'public' },
-    params: { type: 'object', required: ['plugin', 'version'], properties: { plugin: pluginIdParam, version: versionParam } },
+    params: Type.Object({ plugin: PluginId, version: Version }),
     responses: { '200': { description: 'Published version with its content hash' }, '404': { description: 'PLUGIN_NOT_FOUND' } },
-    handler: async (req, res) => {
-      const v = await registry.get(req.params.plugin as string, req.params.version as string);
-      res.setHeader('ETag', `"${v.contentHash}"`);
-      res.json(v);
+    handler: async (_ctx, { params }) => {
+      const v = await registry.get(params.plugin, params.version);
+      return ok(v, { ETag: `"${v.contentHash}"` });
     },
   });
 
@@ -61,7 +54,7 @@ export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
       'Body: the assembled manifest (plugin.json with its services inlined, as `satupintu plugin publish` sends). Linted with the same rules as `satupintu plugin lint`. The same content again is a no-op (200); other content under a published version is refused (409).',
     tags: ['plugins'],
     security: { kind: 'roles', roles: ['agency-publisher', 'platform-admin'] },
-    body: { type: 'object', description: 'Assembled plugin manifest (see packages/plugin-sdk/schema/plugin.schema.json)' },
+    body: ManifestBody,
     responses: {
       '201': { description: 'Published' },
       '200': { description: 'Already published with identical content' },
@@ -69,17 +62,15 @@ export function pluginRoutes(api: ApiRegistry, registry: PluginRegistry): void {
       '409': { description: 'PLUGIN_VERSION_IMMUTABLE, PLUGIN_ID_TAKEN' },
       '422': { description: 'PLUGIN_MANIFEST_INVALID (errors with JSON pointers)' },
     },
-    handler: async (req, res) => {
-      const identity = res.locals.identity as Identity;
-      const agency = (req.body as { agency?: { code?: unknown } }).agency?.code;
-      const admin = identity.roles.includes('platform-admin');
-      const publisher = identity.memberships.some((m) => m.role === 'agency-publisher' && m.agency === agency);
+    handler: async (ctx, { body }) => {
+      const agency = body.agency?.code;
+      const admin = ctx.identity.roles.includes('platform-admin');
+      const publisher = ctx.identity.memberships.some((m) => m.role === 'agency-publisher' && m.agency === agency);
       if (!admin && !publisher) throw notPublisherOf(String(agency ?? '?'));
-      const { created, version } = await registry.publish(req.body, actorOf(res));
-      res
-        .status(created ? 201 : 200)
-        .location(`/api/v1/plugins/${version.pluginId}/versions/${version.version}`)
-        .json({ pluginId: version.pluginId, version: version.version, contentHash: version.contentHash, publishedAt: version.publishedAt, publishedBy: version.publishedBy });
+      const { created: isNew, version } = await registry.publish(ctx, body, actorOf(ctx));
+      const summary = { pluginId: version.pluginId, version: version.version, contentHash: version.contentHash, publishedAt: version.publishedAt, publishedBy: version.publishedBy };
+      const location = `/api/v1/plugins/${version.pluginId}/versions/${version.version}`;
+      return isNew ? created(summary, location) : ok(summary, { Location: location });
     },
   });
 }

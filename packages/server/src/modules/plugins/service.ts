@@ -1,9 +1,10 @@
 import semver from 'semver';
-import type { Logger } from 'pino';
 import { PLATFORM_VERSION } from '@satupintu/core';
-import { PluginEntity, PluginVersionEntity, type Databases } from '@satupintu/db';
-import { contentHash, lintManifest, type AgencyPlugin } from '@satupintu/plugin-sdk';
+import type { Sql, UnitOfWork } from '@satupintu/db';
+import { contentHash, lintManifest, type AgencyPlugin, type ServiceDefinition } from '@satupintu/plugin-sdk';
+import type { Ctx } from '../../context.js';
 import { manifestInvalid, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
+import { pluginQueries, type PluginVersionRow } from './queries.js';
 
 export interface PublishedVersion {
   pluginId: string;
@@ -21,88 +22,89 @@ export interface PluginSummary {
   latest: string;
 }
 
+/** One service of one published version, as applications and complaints run it. */
+export interface ServiceVersion {
+  pluginId: string;
+  version: string;
+  contentHash: string;
+  agency: AgencyPlugin['agency'];
+  service: ServiceDefinition;
+}
+
+const toPublished = (r: PluginVersionRow): PublishedVersion => ({
+  pluginId: r.plugin_id,
+  version: r.version,
+  contentHash: r.content_hash,
+  manifest: r.manifest,
+  publishedAt: r.published_at.toISOString(),
+  publishedBy: r.published_by,
+});
+
 /**
  * The plugin registry (control plane). Versions are immutable: republishing identical content is a
- * no-op, different content under a published version is refused. Published manifests are cached in
- * memory for good, since they never change.
+ * no-op, different content under a published version is refused. A published version never
+ * changes, so once read it stays in memory for good (shared by every tenant).
  */
 export class PluginRegistry {
-  private readonly cache = new Map<string, PublishedVersion>();
+  private readonly cache = new Map<string, Promise<PublishedVersion>>();
 
   constructor(
-    private readonly dbs: Databases,
-    private readonly logger: Logger,
+    private readonly uow: UnitOfWork,
+    private readonly control: Sql,
   ) {}
 
   /** Lints, hashes and stores a version. Returns whether it was new. */
-  async publish(manifest: unknown, actor: string): Promise<{ created: boolean; version: PublishedVersion }> {
+  async publish(ctx: Ctx, manifest: unknown, actor: string): Promise<{ created: boolean; version: PublishedVersion }> {
     const lint = lintManifest(manifest, undefined, PLATFORM_VERSION);
-    if (!lint.ok) throw manifestInvalid(lint.issues);
-    const m = lint.manifest!;
+    if (!lint.ok || !lint.manifest) throw manifestInvalid(lint.issues);
+    const m = lint.manifest;
     const hash = contentHash(m);
-    const { $schema: _drop, ...stored } = m as AgencyPlugin & { $schema?: string };
-    return this.dbs.control.transaction(async (em) => {
-      // Serialise publishers of the same plugin id.
-      await em.query('select pg_advisory_xact_lock(hashtext($1))', [`plugin:${m.id}`]);
-      const plugins = em.getRepository(PluginEntity);
-      const owner = await plugins.findOneBy({ id: m.id });
-      if (owner && owner.agencyCode !== m.agency.code) throw pluginOwnedElsewhere(m.id, owner.agencyCode);
-      if (!owner) await plugins.insert({ id: m.id, agencyCode: m.agency.code, agencyName: m.agency.name, agencyKind: m.agency.kind });
-      const versions = em.getRepository(PluginVersionEntity);
-      const existing = await versions.findOneBy({ pluginId: m.id, version: m.version });
+    // A manifest may name its meta-schema; the stored version is the content alone.
+    const stored: Record<string, unknown> = { ...m };
+    delete stored.$schema;
+    const result = await this.uow.control(ctx, async (tx) => {
+      await pluginQueries.lockPlugin(tx.sql, m.id);
+      const owner = await pluginQueries.owner(tx.sql, m.id);
+      if (owner && owner.agency_code !== m.agency.code) throw pluginOwnedElsewhere(m.id, owner.agency_code);
+      if (!owner) await pluginQueries.insertPlugin(tx.sql, { id: m.id, agencyCode: m.agency.code, agencyName: m.agency.name, agencyKind: m.agency.kind });
+      const existing = await pluginQueries.version(tx.sql, m.id, m.version);
       if (existing) {
-        if (existing.contentHash !== hash) throw versionImmutable(m.id, m.version, existing.contentHash, hash);
-        return { created: false, version: this.toPublished(existing) };
+        if (existing.content_hash !== hash) throw versionImmutable(m.id, m.version, existing.content_hash, hash);
+        return { created: false, version: toPublished(existing) };
       }
-      await versions.insert({
-        pluginId: m.id,
-        version: m.version,
-        contentHash: hash,
-        manifest: stored,
-        hostRange: m.host,
-        serviceCount: m.services.length,
-        publishedBy: actor,
-      });
-      const row = await versions.findOneByOrFail({ pluginId: m.id, version: m.version });
-      this.logger.info({ plugin: m.id, version: m.version, hash }, 'plugin version published');
-      return { created: true, version: this.toPublished(row) };
+      const row = await pluginQueries.insertVersion(tx.sql, { pluginId: m.id, version: m.version, contentHash: hash, manifest: stored, hostRange: m.host, serviceCount: m.services.length, publishedBy: actor, now: ctx.now });
+      return { created: true, version: toPublished(row) };
     });
+    if (result.created) ctx.log.info({ plugin: m.id, version: m.version, hash }, 'plugin version published');
+    return result;
   }
 
-  private toPublished(r: { pluginId: string; version: string; contentHash: string; manifest: unknown; publishedAt: Date; publishedBy: string }): PublishedVersion {
-    return {
-      pluginId: r.pluginId,
-      version: r.version,
-      contentHash: r.contentHash,
-      manifest: r.manifest as AgencyPlugin,
-      publishedAt: r.publishedAt.toISOString(),
-      publishedBy: r.publishedBy,
-    };
-  }
-
-  /** One published version (cached forever: versions never change). */
-  async get(pluginId: string, version: string): Promise<PublishedVersion> {
+  /** One published version (read once, then from memory: versions never change). */
+  get(pluginId: string, version: string): Promise<PublishedVersion> {
     const key = `${pluginId}@${version}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const row = await this.dbs.control.getRepository(PluginVersionEntity).findOneBy({ pluginId, version });
-    if (!row) throw pluginNotFound(pluginId, version);
-    const v = this.toPublished(row);
-    this.cache.set(key, v);
-    return v;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = pluginQueries.version(this.control, pluginId, version).then((row) => {
+        if (!row) throw pluginNotFound(pluginId, version);
+        return toPublished(row);
+      });
+      // A miss is not remembered (the version may be published a moment later).
+      hit.catch(() => this.cache.delete(key));
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** One service of one version; undefined when the version has no such service. */
+  async service(pluginId: string, version: string, serviceCode: string): Promise<ServiceVersion | undefined> {
+    const v = await this.get(pluginId, version);
+    const service = v.manifest.services.find((s) => s.code === serviceCode);
+    return service && { pluginId, version, contentHash: v.contentHash, agency: v.manifest.agency, service };
   }
 
   async list(filter: { agency?: string } = {}): Promise<PluginSummary[]> {
-    const rows: { id: string; agency_code: string; agency_name: { id: string; en: string }; agency_kind: string; version: string; content_hash: string; published_at: Date; service_count: number }[] =
-      await this.dbs.control.query(
-        `select p.id, p.agency_code, p.agency_name, p.agency_kind, v.version, v.content_hash, v.published_at, v.service_count
-           from plugins p join plugin_versions v on v.plugin_id = p.id
-          where ($1::text is null or p.agency_code = $1)
-          order by p.id`,
-        [filter.agency ?? null],
-      );
     const byId = new Map<string, PluginSummary>();
-    for (const r of rows) {
+    for (const r of await pluginQueries.registry(this.control, filter.agency)) {
       let s = byId.get(r.id);
       if (!s) {
         s = { id: r.id, agency: { code: r.agency_code, name: r.agency_name, kind: r.agency_kind }, versions: [], latest: r.version };

@@ -141,3 +141,15 @@ export function minimumSample(population: number): { population: number; tableN:
   const row = KREJCIE_MORGAN.find(([n]) => n >= population) ?? KREJCIE_MORGAN[KREJCIE_MORGAN.length - 1]!;
   return { population, tableN: row[0], minimum: row[1] };
 }
+
+/** The questionnaire of 14/2017 as the survey page shows it: unsur with answer wording, profile options, weighting, categories. */
+export function questionnaire() {
+  return {
+    regulation: 'PermenPANRB 14/2017',
+    scale: [1, 2, 3, 4],
+    elements: ELEMENTS.map((e) => ({ element: e, name: ELEMENT_NAMES[e], options: ELEMENT_SCALES[e].map((label, i) => ({ value: i + 1, label })) })),
+    profile: PROFILE,
+    weighting: WEIGHTING,
+    categories: CATEGORIES,
+  };
+}

@@ -1,31 +1,17 @@
-import type { Identity } from '@satupintu/auth';
 import { localDate } from '@satupintu/core';
-import type { ApiRegistry } from '../../api.js';
-import { actorOf } from '../../actor.js';
-import type { TenantService } from '../tenants/service.js';
-import { tenantSlugParam } from '../tenants/schemas.js';
-import { ELEMENTS, PROFILE } from './ikm.js';
-import { questionnaire, type Period, type SkmAnswerInput, type SkmService } from './service.js';
+import { created, ok, type RouteTable } from '../../http/routes.js';
+import { TenantPath } from '../../http/schemas.js';
+import { questionnaire } from './ikm.js';
+import { defaultPeriod } from './period.js';
+import { AgencyPath, Answer, AnswerBody, ApplicationInvitationPath, CloseFollowUpBody, FollowUpPath, FollowUpsQuery, OpenFollowUpsBody, PeriodQuery, TenantIkmQuery } from './schemas.js';
+import type { SkmService } from './service.js';
 
-const uuid = { type: 'string', format: 'uuid' };
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
-const service = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}\\.[a-z][a-z0-9-]{1,62}$' };
-const agency = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' };
-const p = (extra: Record<string, unknown> = {}) => ({ type: 'object', required: ['tenant', ...Object.keys(extra)], properties: { tenant: tenantSlugParam, ...extra } });
-const periodQuery = (extra: Record<string, unknown> = {}) => ({ type: 'object', additionalProperties: false, properties: { from: date, to: date, ...extra } });
 const tenantViewers = { kind: 'roles' as const, roles: ['tenant-admin' as const, 'ministry-analyst' as const, 'platform-admin' as const], tenantParam: 'tenant' };
 const coordinator = { kind: 'roles' as const, roles: ['tenant-admin' as const], tenantParam: 'tenant' };
+/** National views have no tenant: their default period ends today in Jakarta. */
+const NATIONAL_ZONE = 'Asia/Jakarta';
 
-/** Default period: 1 January of the current year to today (in the given zone). */
-function period(q: { from?: string; to?: string }, timeZone = 'Asia/Jakarta'): Period {
-  const today = localDate(new Date(), timeZone);
-  return { from: q.from ?? `${(q.to ?? today).slice(0, 4)}-01-01`, to: q.to ?? today };
-}
-
-export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmService): void {
-  const who = (res: { locals: Record<string, unknown> }) => res.locals.identity as Identity;
-  const tenant = (slug: unknown) => tenants.getBySlug(slug as string);
-
+export function skmRoutes(api: RouteTable, skm: SkmService): void {
   api.add({
     method: 'get',
     path: '/api/v1/skm/questionnaire',
@@ -35,9 +21,7 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     tags: ['skm'],
     security: { kind: 'public' },
     responses: { '200': { description: 'Questionnaire' } },
-    handler: async (_req, res) => {
-      res.json(questionnaire());
-    },
+    handler: async () => ok(questionnaire()),
   });
 
   api.add({
@@ -48,11 +32,9 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     description: 'One per completed application, open for 30 days.',
     tags: ['skm'],
     security: { kind: 'roles', roles: ['citizen'], tenantParam: 'tenant' },
-    params: p(),
+    params: TenantPath(),
     responses: { '200': { description: '{items}' } },
-    handler: async (req, res) => {
-      res.json({ items: await skm.invitations(await tenant(req.params.tenant), who(res)) });
-    },
+    handler: async (ctx) => ok({ items: await skm.invitations(ctx) }),
   });
 
   api.add({
@@ -63,11 +45,9 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     description: 'For applications filed at the counter: the officer of its agency (or the coordinator) hands the citizen the token as a QR code. `token` is null once answered.',
     tags: ['skm'],
     security: { kind: 'roles', roles: ['officer', 'tenant-admin'], tenantParam: 'tenant' },
-    params: p({ application: uuid }),
+    params: ApplicationInvitationPath,
     responses: { '200': { description: 'Invitation with token' }, '404': { description: 'SKM_INVITATION_NOT_FOUND' } },
-    handler: async (req, res) => {
-      res.json(await skm.invitationForApplication(await tenant(req.params.tenant), who(res), req.params.application as string));
-    },
+    handler: async (ctx, { params }) => ok(await skm.invitationForApplication(ctx, params.application)),
   });
 
   api.add({
@@ -79,28 +59,17 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
       'Anonymous: the invitation token (from the invitation list, the QR code or the message) is the only credential, and the response keeps no link to the person. One response per invitation; a retry with the same answers returns the first (200), different answers get 409.',
     tags: ['skm'],
     security: { kind: 'public' },
-    params: p(),
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['invitation', 'answers', 'profile'],
-      properties: {
-        invitation: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' },
-        answers: { type: 'object', additionalProperties: false, required: [...ELEMENTS], properties: Object.fromEntries(ELEMENTS.map((e) => [e, { type: 'integer', minimum: 1, maximum: 4 }])) },
-        profile: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['sex', 'ageBand', 'education', 'occupation'],
-          properties: { sex: { enum: [...PROFILE.sex] }, ageBand: { enum: [...PROFILE.ageBand] }, education: { enum: [...PROFILE.education] }, occupation: { enum: [...PROFILE.occupation] } },
-        },
-        suggestion: { type: 'string', maxLength: 2000 },
-      },
+    params: TenantPath(),
+    body: AnswerBody,
+    responses: {
+      '201': { description: 'Recorded', schema: Answer },
+      '200': { description: 'The same answers again (replayed)', schema: Answer },
+      '404': { description: 'SKM_INVITATION_NOT_FOUND' },
+      '409': { description: 'SKM_ALREADY_ANSWERED, SKM_INVITATION_EXPIRED' },
     },
-    responses: { '201': { description: 'Recorded' }, '200': { description: 'The same answers again (replayed)' }, '404': { description: 'SKM_INVITATION_NOT_FOUND' }, '409': { description: 'SKM_ALREADY_ANSWERED, SKM_INVITATION_EXPIRED' } },
-    handler: async (req, res) => {
-      const r = await skm.respond(await tenant(req.params.tenant), req.body as SkmAnswerInput);
-      if (r.body.replayed) res.setHeader('Idempotent-Replayed', 'true');
-      res.status(r.status).json(r.body);
+    handler: async (ctx, { body }) => {
+      const r = await skm.respond(ctx, body);
+      return r.replayed ? ok(r, { 'Idempotent-Replayed': 'true' }) : created(r);
     },
   });
 
@@ -113,14 +82,10 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
       'NRR per unsur, weighted NRR (equal weights 1/9), IKM = ×25, category A–D, the Krejcie–Morgan minimum-sample check, and the per-service breakdown. Aggregates only. Default period: 1 January to today.',
     tags: ['skm'],
     security: tenantViewers,
-    params: p(),
-    query: periodQuery({ agency, service }),
+    params: TenantPath(),
+    query: TenantIkmQuery,
     responses: { '200': { description: 'IKM report' }, '400': { description: 'PERIOD_INVALID, QUERY_INVALID' } },
-    handler: async (req, res) => {
-      const t = await tenant(req.params.tenant);
-      const q = res.locals.query as { from?: string; to?: string; agency?: string; service?: string };
-      res.json(await skm.ikm(t, period(q, t.timeZone), { agency: q.agency, service: q.service }));
-    },
+    handler: async (ctx, { query }) => ok(await skm.ikm(ctx, defaultPeriod(query, localDate(ctx.now, ctx.tenant.timeZone)), { agency: query.agency, service: query.service })),
   });
 
   api.add({
@@ -131,12 +96,10 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     description: 'For the agency’s publisher and officers, and national roles: per service overall and per tenant, from every region. Aggregates only.',
     tags: ['skm'],
     security: { kind: 'roles', roles: ['agency-publisher', 'officer', 'ministry-analyst', 'platform-admin'], agencyParam: 'agency' },
-    params: { type: 'object', required: ['agency'], properties: { agency } },
-    query: periodQuery(),
-    responses: { '200': { description: 'IKM by service and by tenant' } },
-    handler: async (req, res) => {
-      res.json(await skm.agencyAcrossRegions(req.params.agency as string, period(res.locals.query as Period)));
-    },
+    params: AgencyPath,
+    query: PeriodQuery,
+    responses: { '200': { description: 'IKM by service and by tenant' }, '400': { description: 'PERIOD_INVALID' } },
+    handler: async (ctx, { params, query }) => ok(await skm.agencyAcrossRegions(ctx, params.agency, defaultPeriod(query, localDate(ctx.now, NATIONAL_ZONE)))),
   });
 
   api.add({
@@ -147,11 +110,9 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     description: 'Tenant-wide IKM, category, weakest unsur and sample check for every tenant. Aggregates only, never personal data.',
     tags: ['skm'],
     security: { kind: 'roles', roles: ['ministry-analyst', 'platform-admin'] },
-    query: periodQuery(),
-    responses: { '200': { description: '{items}' } },
-    handler: async (_req, res) => {
-      res.json(await skm.national(period(res.locals.query as Period)));
-    },
+    query: PeriodQuery,
+    responses: { '200': { description: '{items}' }, '400': { description: 'PERIOD_INVALID' } },
+    handler: async (ctx, { query }) => ok(await skm.national(ctx, defaultPeriod(query, localDate(ctx.now, NATIONAL_ZONE)))),
   });
 
   api.add({
@@ -159,15 +120,14 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     path: '/api/v1/tenants/:tenant/skm/follow-ups',
     operationId: 'openSkmFollowUps',
     summary: 'Buka tindak lanjut unsur terendah / Open follow-ups on the weakest unsur',
-    description: 'For a period: one task for the tenant and one per service with responses, on the unsur with the lowest NRR. Repeating it opens nothing new. A job does this for the previous quarter on the first day of each quarter.',
+    description:
+      'For a period: one task for the tenant and one per service with responses, on the unsur with the lowest NRR. Repeating it opens nothing new. A job does this for the previous quarter on the first day of each quarter.',
     tags: ['skm'],
     security: coordinator,
-    params: p(),
-    body: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: date, to: date } },
-    responses: { '200': { description: 'The period’s follow-ups' } },
-    handler: async (req, res) => {
-      res.json(await skm.openFollowUps(await tenant(req.params.tenant), actorOf(res), req.body as Period));
-    },
+    params: TenantPath(),
+    body: OpenFollowUpsBody,
+    responses: { '200': { description: 'The period’s follow-ups' }, '400': { description: 'PERIOD_INVALID' } },
+    handler: async (ctx, { body }) => ok(await skm.openFollowUps(ctx, body)),
   });
 
   api.add({
@@ -177,12 +137,10 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     summary: 'Daftar tindak lanjut SKM / SKM follow-ups',
     tags: ['skm'],
     security: tenantViewers,
-    params: p(),
-    query: { type: 'object', additionalProperties: false, properties: { status: { enum: ['open', 'closed'] } } },
+    params: TenantPath(),
+    query: FollowUpsQuery,
     responses: { '200': { description: '{items}' } },
-    handler: async (req, res) => {
-      res.json({ items: await skm.followUps(await tenant(req.params.tenant), res.locals.query as { status?: 'open' }) });
-    },
+    handler: async (ctx, { query }) => ok({ items: await skm.followUps(ctx, query) }),
   });
 
   api.add({
@@ -192,11 +150,9 @@ export function skmRoutes(api: ApiRegistry, tenants: TenantService, skm: SkmServ
     summary: 'Tutup tindak lanjut / Close a follow-up',
     tags: ['skm'],
     security: coordinator,
-    params: p({ id: uuid }),
-    body: { type: 'object', additionalProperties: false, required: ['result'], properties: { plan: { type: 'string', maxLength: 2000 }, result: { type: 'string', minLength: 5, maxLength: 4000 } } },
+    params: FollowUpPath,
+    body: CloseFollowUpBody,
     responses: { '200': { description: 'Closed' }, '404': { description: 'SKM_FOLLOWUP_NOT_FOUND' }, '409': { description: 'SKM_FOLLOWUP_CLOSED' } },
-    handler: async (req, res) => {
-      res.json(await skm.closeFollowUp(await tenant(req.params.tenant), actorOf(res), req.params.id as string, req.body as { result: string }));
-    },
+    handler: async (ctx, { params, body }) => ok(await skm.closeFollowUp(ctx, params.id, body)),
   });
 }

@@ -1,46 +1,30 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import type { Tenant } from '@satupintu/core';
-import { newId } from '@satupintu/core';
-import { withTenant } from '@satupintu/db';
-import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { ManualClock, newId, type Tenant } from '@satupintu/core';
+import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
-import { pino } from 'pino';
-import { SkmService } from './service.js';
-import { KREJCIE_MORGAN, categoryOf, computeIkm, krejcieMorganFormula, minimumSample } from './ikm.js';
-
-/**
- * The worked example (29 respondents, Triwulan III) printed with PermenPANRB 14/2017's method
- * (rennn9/GASPUL_BACKEND `rumus_perhitungan_ikm_lengkap.md`, cited in domain.md §1.5): per unsur,
- * how many respondents gave 4, 3 and 2.
- */
-const WORKED: Record<string, [number, number, number]> = {
-  U1: [18, 11, 0], U2: [14, 15, 0], U3: [15, 12, 2], U4: [29, 0, 0], U5: [15, 14, 0], U6: [18, 11, 0], U7: [19, 10, 0], U8: [18, 11, 0], U9: [28, 1, 0],
-};
-/** 29 answer rows whose columns have exactly the worked example's distributions. */
-function workedRows(): number[][] {
-  const cols = Object.values(WORKED).map(([n4, n3, n2]) => [...Array(n4).fill(4), ...Array(n3).fill(3), ...Array(n2).fill(2)] as number[]);
-  return Array.from({ length: 29 }, (_, r) => cols.map((c) => c[r]!));
-}
+import { minimumSample } from './ikm.js';
+import { SKM_FOLLOWUPS_JOB } from './followups.js';
+import { workedRows } from './worked-example.js';
 
 /** Stores completed applications, their invitations and the given responses (as the survey would), dated `day`. */
 async function seedResponses(p: Platform, t: Tenant, rows: number[][], opts: { plugin: string; service: string; agency: string; day: string }) {
-  await withTenant(p.dbs.region(t.homeRegion), t.id, async (em) => {
+  await asTenant(p, t, async (sql) => {
     for (const [i, r] of rows.entries()) {
       const app = newId();
       const inv = newId();
       const code = `${String(i).padStart(4, '0')}-${newId().replace(/[^0-9]/g, '').slice(-4)}`;
-      await em.query(
+      await sql.exec(
         `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant, filed_by_sub, filed_by_role, channel, status, state, completed_at)
          values ($1,$2,$3,$4,'1.0.0','uji',$5,$6,'{"name":"Responden uji"}','uji','citizen','online','completed','selesai',$7)`,
         [t.id, app, code, opts.plugin, opts.service, opts.agency, `${opts.day}T05:00:00Z`],
       );
-      await em.query(
+      await sql.exec(
         `insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, expires_at, responded_on) values ($1,$2,null,$3,$4,$5,$6, now() + interval '30 days', $7)`,
         [t.id, inv, app, opts.plugin, opts.service, opts.agency, opts.day],
       );
-      await em.query(
+      await sql.exec(
         `insert into skm_responses (tenant_id, id, token_digest, plugin_id, service_code, agency_code, local_date, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,'P','30-39','SMA','WIRAUSAHA')`,
         [t.id, newId(), createHash('sha256').update(inv).digest('hex'), opts.plugin, opts.service, opts.agency, opts.day, ...r],
@@ -53,45 +37,6 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
   let p: Platform;
   before(() => {
     p = sharedPlatform();
-  });
-
-  describe('arithmetic', () => {
-    it('reproduces the worked example: NRR per unsur, weighted NRR, IKM 91.48, category A', () => {
-      const rows = workedRows();
-      const sums = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => rows.reduce((a, r) => a + r[i]!, 0));
-      assert.deepEqual(sums, [105, 101, 100, 116, 102, 105, 106, 105, 115]);
-      const r = computeIkm(sums, 29)!;
-      assert.deepEqual(r.elements.map((e) => e.nrr), [3.6207, 3.4828, 3.4483, 4, 3.5172, 3.6207, 3.6552, 3.6207, 3.9655]);
-      assert.equal(r.weightedNrr, 3.659);
-      assert.equal(r.ikm, 91.48); // 955 / (29 × 9) × 25 = 91.4751…
-      assert.equal(r.category, 'A');
-      assert.deepEqual(r.performance, { id: 'Sangat baik', en: 'Very good' });
-      // The printed weight 0.111 (legacy view) gives 91.38; the example's own 90.56 used 0.11 by mistake.
-      assert.equal(r.weighting.legacyIkm, 91.38);
-      assert.equal(r.weighting.convention, 'equal-exact');
-      assert.deepEqual(r.lowest, { element: 'U3', nrr: 3.4483 });
-      assert.equal(computeIkm(sums, 0), null);
-    });
-
-    it('places IKM values in the regulation’s categories at the boundaries', () => {
-      for (const [ikm, cat] of [[100, 'A'], [88.31, 'A'], [88.3, 'B'], [88.304, 'B'], [76.61, 'B'], [76.6, 'C'], [65, 'C'], [64.99, 'D'], [25, 'D']] as const) assert.equal(categoryOf(ikm).category, cat, String(ikm));
-      // All 1s and all 4s map to the ends of the 25–100 scale.
-      assert.equal(computeIkm(Array(9).fill(10), 10)!.ikm, 25);
-      assert.equal(computeIkm(Array(9).fill(40), 10)!.ikm, 100);
-    });
-
-    it('looks up the Krejcie–Morgan minimum sample, and the table agrees with its formula', () => {
-      for (const [n, s] of KREJCIE_MORGAN) assert.equal(Math.round(krejcieMorganFormula(n)), s, `N = ${n}`);
-      assert.equal(minimumSample(2000).minimum, 322);
-      assert.equal(minimumSample(170).minimum, 118);
-      assert.equal(minimumSample(100).minimum, 80);
-      assert.equal(minimumSample(1000).minimum, 278);
-      assert.deepEqual(minimumSample(1234), { population: 1234, tableN: 1300, minimum: 297 }, 'next tabulated N up');
-      assert.equal(minimumSample(29).minimum, 28);
-      assert.equal(minimumSample(1_800_000).minimum, 384);
-      assert.equal(minimumSample(7).minimum, 7, 'a tiny population is surveyed whole');
-      assert.equal(minimumSample(0).minimum, 0);
-    });
   });
 
   it('invites the citizen when a service completes; one anonymous response per invitation; bad input names the field', async function () {
@@ -113,9 +58,21 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
     assert.ok(inv, 'invited');
     assert.equal(inv.service, 'polri.sktlk');
 
+    // The invitation and its notice committed with the completion; a completion heard again adds nothing.
+    const kapuas = await p.services.tenants.get(T);
+    const notices = () => asTenant(p, kapuas, (sql) => sql.rows<{ payload: { token: string; to: string[] } }>(`select payload from notification_outbox where kind = 'skm.invitation' and payload->>'application' = $1`, [draft.body.id]));
+    assert.equal((await notices()).length, 1);
+    assert.equal((await notices())[0]!.payload.token, inv.token);
+    await p.kernel.uow.write({ tenant: kapuas, now: p.clock.now() }, (tx) =>
+      p.kernel.events.emit(tx, 'application.completed', { applicationId: draft.body.id, trackingCode: draft.body.trackingCode, pluginId: 'polri', serviceCode: 'sktlk', agencyCode: 'polri', applicantSub: null }),
+    );
+    assert.equal((await notices()).length, 1, 'one notice');
+    assert.equal((await asTenant(p, kapuas, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from skm_invitations where application_id = $1`, [draft.body.id]))).n, 1, 'one invitation per application');
+
     // The counter can hand over the same invitation (QR); another agency's officer cannot see it.
     const counter = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: police });
     assert.equal(counter.body.token, inv.token);
+    assert.equal(counter.body.answered, false);
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: await tokenFor(p, 'petugas.dukcapil.kapuas') })).status, 404);
 
     const q = await api(p, 'GET', '/api/v1/skm/questionnaire');
@@ -133,6 +90,7 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
     assert.equal(first.status, 201, JSON.stringify(first.body));
     const again = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: answer });
     assert.equal(again.status, 200);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal(again.body.id, first.body.id);
     const changed = await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, answers: { ...answer.answers, U9: 4 } } });
     assert.equal(changed.status, 409);
@@ -141,31 +99,31 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
     const left = (await api(p, 'GET', `/api/v1/tenants/${T}/skm/invitations`, { token: citizen })).body.items;
     assert.ok(!left.some((i: { id: string }) => i.id === inv.id), 'answered invitations leave the list');
     // Anonymous: the stored response has no link to the person or the application.
-    const kapuas = await p.app.services.tenants.getBySlug(T);
-    const cols = await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, (em) => em.query(`select column_name from information_schema.columns where table_name = 'skm_responses'`));
-    assert.ok(!cols.some((c: { column_name: string }) => /sub|application|invitation|nik|name|_at$/.test(c.column_name)), JSON.stringify(cols));
-    const erased = await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, (em) => em.query('select token, responded_on from skm_invitations where id = $1', [inv.id]));
-    assert.equal(erased[0].token, null, 'the token is erased once answered');
+    const cols = await asTenant(p, kapuas, (sql) => sql.rows<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'skm_responses'`));
+    assert.ok(!cols.some((c) => /sub|application|invitation|nik|name|_at$/.test(c.column_name)), JSON.stringify(cols));
+    const erased = await asTenant(p, kapuas, (sql) => sql.one<{ token: string | null; responded_on: string | null }>(`select token, to_char(responded_on, 'YYYY-MM-DD') as responded_on from skm_invitations where id = $1`, [inv.id]));
+    assert.equal(erased.token, null, 'the token is erased once answered');
+    assert.equal(erased.responded_on, first.body.recordedOn, 'only the local date is kept');
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${draft.body.id}/skm-invitation`, { token: police })).body.answered, true);
 
     // An invitation past its 30 days is refused.
     const late = `late_${newId().replace(/-/g, '')}`;
-    await withTenant(p.dbs.region(kapuas.homeRegion), kapuas.id, async (em) => {
+    await asTenant(p, kapuas, async (sql) => {
       const app = newId();
-      await em.query(
+      await sql.exec(
         `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant, filed_by_sub, filed_by_role, channel, status, state, completed_at)
          values ($1,$2,$3,'polri','1.0.0','uji','sktlk','polri','{"name":"Uji"}','uji','citizen','online','completed','selesai', now() - interval '40 days')`,
         [kapuas.id, app, `LT${newId().replace(/[^0-9]/g, '').slice(-2)}-${newId().replace(/[^0-9]/g, '').slice(-4)}`],
       );
-      await em.query(`insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, expires_at) values ($1,$2,$3,$4,'polri','sktlk','polri', now() - interval '10 days')`, [kapuas.id, newId(), late, app]);
+      await sql.exec(`insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, expires_at) values ($1,$2,$3,$4,'polri','sktlk','polri', now() - interval '10 days')`, [kapuas.id, newId(), late, app]);
     });
     assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/skm/responses`, { body: { ...answer, invitation: late } })).body.code, 'SKM_INVITATION_EXPIRED');
   });
 
   it('reports IKM per service, tenant, agency (every region) and for the ministry, with sample warnings and follow-ups', async function () {
     this.timeout(60_000);
-    const lebong = await p.app.services.tenants.getBySlug('kab-lebong');
-    const bogor = await p.app.services.tenants.getBySlug('kota-bogor');
+    const lebong = await p.services.tenants.get('kab-lebong');
+    const bogor = await p.services.tenants.get('kota-bogor');
     assert.notEqual(lebong.homeRegion, bogor.homeRegion);
     // Triwulan III 2024 in Lebong: the worked example's 29 respondents, for one Dukcapil service.
     await seedResponses(p, lebong, workedRows(), { plugin: 'dukcapil', service: 'uji-ikm', agency: 'dukcapil', day: '2024-08-15' });
@@ -225,16 +183,28 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
     const task = opened.body.items[0];
     const closed = await api(p, 'POST', `/api/v1/tenants/kab-lebong/skm/follow-ups/${task.id}/close`, { token: admin, body: { plan: 'Tambah petugas verifikasi pada jam sibuk', result: 'Waktu tunggu turun dari 40 ke 15 menit' } });
     assert.equal(closed.body.status, 'closed');
+    assert.equal(closed.body.result, 'Waktu tunggu turun dari 40 ke 15 menit');
+    const audited = await asTenant(p, lebong, (sql) => sql.rows(`select 1 from audit_events where action = 'skm.followup.closed' and subject = $1`, [`skm-followup:${task.id}`]));
+    assert.equal(audited.length, 1, 'closing is audited in the same commit');
     assert.equal((await api(p, 'POST', `/api/v1/tenants/kab-lebong/skm/follow-ups/${task.id}/close`, { token: admin, body: { result: 'sekali lagi' } })).body.code, 'SKM_FOLLOWUP_CLOSED');
     const open = await api(p, 'GET', '/api/v1/tenants/kab-lebong/skm/follow-ups?status=open', { token: admin });
     assert.ok(!open.body.items.some((f: { id: string }) => f.id === task.id));
 
-    // The quarterly job (1 October 2024) opens Q3 follow-ups in its region: Kota Bogor's weakest unsur is U1 (NRR 1.5).
-    const job = new SkmService(p.dbs, p.app.services.tenants, pino({ level: 'silent' }), () => new Date('2024-10-01T01:00:00Z'));
-    await job.quarterlyFollowUps(bogor.homeRegion);
-    const bogorTasks = await job.followUps(bogor, { from: '2024-07-01', to: '2024-09-30' });
+    // The quarterly job, run as a worker would at 01:00 UTC on 1 October 2024 (its clock pinned), opens
+    // Q3 follow-ups in its region: Kota Bogor's weakest unsur is U1 (NRR 1.5). Once per scope and period.
+    const job = p.modules.flatMap((m) => m.jobs ?? []).find((j) => j.name === SKM_FOLLOWUPS_JOB);
+    assert.ok(job?.cron === '0 1 1 1,4,7,10 *', 'scheduled on the first day of each quarter');
+    const clock = new ManualClock('2024-10-01T01:00:00Z');
+    const runAt = () => job.run({ region: bogor.homeRegion, jobId: 'test', now: clock.now(), clock, log: p.logger }, { region: bogor.homeRegion });
+    await runAt();
+    const asAdmin = await p.context({ tenant: bogor, clock });
+    const bogorTasks = await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' });
     assert.deepEqual(bogorTasks.map((f) => `${f.scope}:${f.element}:${f.nrr}`).sort(), ['service:U1:1.5', 'tenant:U1:1.5']);
-    await job.quarterlyFollowUps(bogor.homeRegion);
-    assert.equal((await job.followUps(bogor, { from: '2024-07-01', to: '2024-09-30' })).length, 2, 'once per scope and period');
+    assert.ok(bogorTasks.every((f) => f.createdAt === '2024-10-01T01:00:00.000Z'));
+    await runAt();
+    assert.equal((await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' })).length, 2, 'once per scope and period');
+    // Through the platform (its own clock: the quarter before today), as `runJob` does for every job.
+    const [summary] = await p.runJob(SKM_FOLLOWUPS_JOB, { region: bogor.homeRegion });
+    assert.ok(typeof summary === 'object' && summary !== null && 'tenants' in summary && typeof summary.tenants === 'number' && summary.tenants > 0, JSON.stringify(summary));
   });
 });

@@ -43,3 +43,19 @@ export const tenantNotFound = (slug: string) =>
     title: { id: 'Tenant tidak ditemukan', en: 'Tenant not found' },
     detail: { id: `Tidak ada tenant ${slug}.`, en: `There is no tenant ${slug}.` },
   });
+
+export const committedButProposed = () =>
+  new InputError({
+    status: 422,
+    code: 'BODY_INVALID',
+    title: { id: 'Data tenant tidak valid', en: 'Invalid tenant data' },
+    errors: [{ pointer: '/mppStatus', message: { id: 'Tenant yang sudah berkomitmen tidak lagi berstatus proposed.', en: 'A tenant with a commitment date is past proposed.' } }],
+  });
+
+export const modelIsSelf = () =>
+  new InputError({
+    status: 422,
+    code: 'MODEL_INVALID',
+    title: { id: 'Tenant percontohan tidak valid', en: 'Invalid role-model tenant' },
+    errors: [{ pointer: '/copyOf', message: { id: 'Tenant percontohan harus tenant lain yang sudah ada.', en: 'The role model must be another existing tenant.' } }],
+  });

@@ -1,5 +1,6 @@
 import { homeRegionOf, isProblemError, suggestSlug, type MppStatus, type Regency, type SatupintuConfig } from '@satupintu/core';
 import type { TenantService } from './service.js';
+import type { Ctx } from '../../context.js';
 
 export interface OnboardAllSummary {
   total: number;
@@ -18,12 +19,13 @@ export interface OnboardAllSummary {
  * stops the others; `onProgress` is called after each regency.
  */
 export async function onboardAll(
-  ctx: { tenants: TenantService; config: Pick<SatupintuConfig, 'homeRegionByProvince' | 'defaultRegion'> },
+  ctx: Ctx,
+  deps: { tenants: TenantService; config: Pick<SatupintuConfig, 'homeRegionByProvince' | 'defaultRegion'> },
   regencies: Regency[],
   opts: { status: MppStatus; concurrency: number; actor: string; onStart?: (total: number) => void; onProgress?: (done: number, current: string) => void },
 ): Promise<OnboardAllSummary> {
   const started = performance.now();
-  const existing = new Set((await ctx.tenants.list()).map((t) => t.code));
+  const existing = new Set((await deps.tenants.list()).map((t) => t.code));
   const todo = regencies.filter((r) => !existing.has(r.code));
   const failed: OnboardAllSummary['failed'] = [];
   let created = 0;
@@ -33,14 +35,16 @@ export async function onboardAll(
   const worker = async () => {
     while (next < todo.length) {
       const r = todo[next++]!;
-      const homeRegion = homeRegionOf(r.code, ctx.config.homeRegionByProvince, ctx.config.defaultRegion);
+      const homeRegion = homeRegionOf(r.code, deps.config.homeRegionByProvince, deps.config.defaultRegion);
       const base = suggestSlug(r.name);
+      // Each creation is its own unit of work (the workers run side by side).
+      const one: Ctx = { ...ctx, stats: { statements: 0, transactions: 0 } };
       try {
         try {
-          await ctx.tenants.create({ code: r.code, slug: base, homeRegion, mppStatus: opts.status }, opts.actor);
+          await deps.tenants.create(one, { code: r.code, slug: base, homeRegion, mppStatus: opts.status }, opts.actor);
         } catch (e) {
           if (!(isProblemError(e) && e.code === 'TENANT_SLUG_TAKEN')) throw e;
-          await ctx.tenants.create({ code: r.code, slug: `${base}-${r.code.replace('.', '')}`, homeRegion, mppStatus: opts.status }, opts.actor);
+          await deps.tenants.create(one, { code: r.code, slug: `${base}-${r.code.replace('.', '')}`, homeRegion, mppStatus: opts.status }, opts.actor);
         }
         created++;
       } catch (e) {
@@ -52,7 +56,6 @@ export async function onboardAll(
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, Math.max(1, todo.length)) }, worker));
-  const byRegion: Record<string, number> = {};
-  for (const t of await ctx.tenants.list()) byRegion[t.homeRegion] = (byRegion[t.homeRegion] ?? 0) + 1;
+  const byRegion = await deps.tenants.countByRegion();
   return { total: regencies.length, created, skipped: regencies.length - todo.length, failed, byRegion, ms: performance.now() - started };
 }

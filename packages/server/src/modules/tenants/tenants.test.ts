@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { TenantEntity, TenantProfileEntity, withTenant } from '@satupintu/db';
-import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 describe('tenants API', () => {
@@ -15,7 +14,7 @@ describe('tenants API', () => {
 
   /** Row counts seen by the owner connection (a superuser in both test tiers, so RLS does not hide orphans). */
   const counts = async () => {
-    const out: Record<string, number> = { control: await p.dbs.control.getRepository(TenantEntity).count() };
+    const out: Record<string, number> = { control: (await p.kernel.control.one<{ n: number }>('select count(*)::int as n from tenants')).n };
     for (const [region, url] of Object.entries(p.infra.regionDatabaseUrls)) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -56,10 +55,10 @@ describe('tenants API', () => {
     assert.equal(r.body.code, code);
     assert.match(r.body.name, /^(Kabupaten|Kota) /);
     assert.match(r.body.timeZone, /^Asia\//);
-    const profile = await withTenant(p.dbs.region('id-batam'), r.body.id, (em) => em.getRepository(TenantProfileEntity).findOneBy({ tenantId: r.body.id }));
+    const profile = await asTenant(p, { id: r.body.id, homeRegion: 'id-batam' }, (sql) => sql.maybe<{ slug: string }>(`select slug from tenant_profiles where tenant_id = $1`, [r.body.id]));
     assert.equal(profile?.slug, slug);
-    const elsewhere = await withTenant(p.dbs.region('id-jakarta'), r.body.id, (em) => em.getRepository(TenantProfileEntity).count());
-    assert.equal(elsewhere, 0, 'nothing of the tenant lands in the other region');
+    const elsewhere = await asTenant(p, { id: r.body.id, homeRegion: 'id-jakarta' }, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from tenant_profiles`));
+    assert.equal(elsewhere.n, 0, 'nothing of the tenant lands in the other region');
     const got = await api(p, 'GET', `/api/v1/tenants/${slug}`);
     assert.equal(got.body.id, r.body.id);
     const audit = await api(p, 'GET', `/api/v1/tenants/${slug}/audit-events`, { token: admin });

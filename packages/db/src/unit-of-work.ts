@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import canonicalizeModule from 'canonicalize';
+import { InputError, isUuid, newId } from '@satupintu/core';
+import type { Databases } from './datasources.js';
+import { sqlOn, type Sql, type SqlStats } from './sql.js';
+
+/** What a unit of work needs to know about its caller: the tenant, the clock reading, where to count. */
+export interface WorkScope {
+  tenant: { id: string; homeRegion: string };
+  /** The scope's "now" (the request's or the job's clock reading): outbox rows are stamped with it. */
+  now: Date;
+  /** Statement and transaction counts of the request or job; `open` (databases with a transaction open) guards against nesting. */
+  stats?: SqlStats & { open?: string[] };
+  /** Where a failed after-commit step is reported (the request's or job's logger). */
+  log?: { warn(obj: object, msg: string): void };
+  /** A retryable write's Idempotency-Key (see Idempotency): claimed inside the transaction. */
+  idempotency?: Idempotency;
+}
+
+/**
+ * A write a client may retry with the same `Idempotency-Key`. The key is claimed by the write's own
+ * transaction (an insert that a concurrent twin waits on until the first commits or rolls back),
+ * and the answer is stored by the same commit: a retry gets the first answer (`replayed`), the same
+ * key with another request is refused, a failed attempt leaves no claim behind (its rollback takes
+ * it), and a crashed process's claim goes with its connection. `scope` binds the key to the
+ * operation and the caller, so one caller's key never answers another's request.
+ */
+export interface Idempotency {
+  key: string;
+  scope: string;
+  /** The request as the client sent it; compared by canonical JSON (member order does not matter). */
+  request: unknown;
+  /** Set when the answer came from the stored first attempt. */
+  replayed?: boolean;
+}
+
+const canonicalize = canonicalizeModule as unknown as (v: unknown) => string;
+const fingerprint = (request: unknown) => createHash('sha256').update(canonicalize(request ?? null) ?? 'null').digest('hex');
+
+const keyReused = () =>
+  new InputError({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED', title: { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was used for a different request' } });
+
+/** Claims the key; returns the stored answer when an earlier attempt committed one. */
+async function claim(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', tenantId: string | undefined, idem: Idempotency, now: Date): Promise<{ body: unknown } | undefined> {
+  const hash = fingerprint(idem.request);
+  const cols = tenantId ? 'tenant_id, scope, key' : 'scope, key';
+  const vals = tenantId ? [tenantId, idem.scope, idem.key] : [idem.scope, idem.key];
+  const n = vals.length;
+  const claimed = await sql.maybe(
+    `insert into ${table} (${cols}, request_hash, status, body, created_at) values (${vals.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, 0, 'null', $${n + 2})
+     on conflict (${cols}) do nothing returning 1 as claimed`,
+    [...vals, hash, now],
+  );
+  if (claimed) return undefined;
+  const prior = await sql.one<{ request_hash: string; body: unknown }>(`select request_hash, body from ${table} where scope = $1 and key = $2`, [idem.scope, idem.key]);
+  if (prior.request_hash !== hash) throw keyReused();
+  return { body: prior.body };
+}
+
+async function store(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', idem: Idempotency, body: unknown): Promise<void> {
+  await sql.exec(`update ${table} set status = 200, body = $3 where scope = $1 and key = $2`, [idem.scope, idem.key, JSON.stringify(body ?? null)]);
+}
+
+/** In-process domain events: handlers run inside the publishing transaction and commit with it. */
+export type EventHandler<P> = (tx: TenantTx, payload: P) => Promise<void>;
+
+export class EventBus<M extends object> {
+  private readonly handlers = new Map<keyof M, EventHandler<never>[]>();
+
+  on<K extends keyof M>(type: K, handler: EventHandler<M[K]>): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler as EventHandler<never>]);
+  }
+
+  async emit<K extends keyof M>(tx: TenantTx, type: K, payload: M[K]): Promise<void> {
+    for (const h of this.handlers.get(type) ?? []) await (h as EventHandler<M[K]>)(tx, payload);
+  }
+}
+
+/** The one transaction of a write, as a service sees it. */
+export interface TenantTx {
+  readonly tenantId: string;
+  readonly sql: Sql;
+  readonly now: Date;
+  /** A message for the workers (notifications, signed events), committed with the change or not at all. */
+  outbox(kind: string, payload: Record<string, unknown>): Promise<void>;
+  /** Work that must wait for the commit (enqueueing a job, deleting a superseded object); never runs on rollback. */
+  afterCommit(step: () => unknown): void;
+  /** Tells every process to drop its cached copy (pg_notify, delivered at commit). */
+  changed(change: CacheChange): Promise<void>;
+}
+
+/** The control plane's transaction (tenant directory, registry, national store). */
+export interface ControlTx {
+  readonly sql: Sql;
+  afterCommit(step: () => unknown): void;
+  changed(change: CacheChange): Promise<void>;
+}
+
+/** A change other processes' caches must hear about (see ChangeFeed). */
+export type CacheChange =
+  | { kind: 'tenant'; tenantId: string; slug: string }
+  | { kind: 'installations'; tenantId: string }
+  | { kind: 'closures'; tenantId: string }
+  | { kind: 'holidays' };
+
+export const CHANGE_CHANNEL = 'satupintu_changes';
+
+/**
+ * The unit of work: one transaction per write, in the tenant's home region, with the tenant set
+ * first (`set_config('app.tenant_id', …, true)`: row-level security scopes every statement and
+ * nothing leaks into the connection's next use), outbox rows (and what domain-event handlers write) in the same
+ * commit, after-commit steps only after it. Slow I/O belongs before the transaction or after it
+ * (through the outbox): never while rows are locked.
+ */
+export class UnitOfWork {
+  constructor(private readonly dbs: Databases) {}
+
+  /**
+   * The write of a request or job: one transaction in the tenant's home region. When the scope
+   * carries an Idempotency-Key, the key is claimed first and the answer stored with the commit.
+   */
+  write<T>(scope: WorkScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+    return this.tenantTx(scope, true, fn);
+  }
+
+  /** A read under the tenant's RLS context (a transaction, so `set_config` stays local to it); never claims a key. */
+  read<T>(scope: WorkScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+    return this.tenantTx(scope, false, fn);
+  }
+
+  private async tenantTx<T>(scope: WorkScope, claimKey: boolean, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+    const { tenant } = scope;
+    // The tenant id is written into the transaction's first statement; only a UUID may go there.
+    if (!isUuid(tenant.id)) throw new Error(`not a tenant id: ${tenant.id}`);
+    const after: (() => unknown)[] = [];
+    const result = await this.transaction(this.dbs.region(tenant.homeRegion), tenant.homeRegion, scope, async (sql) => {
+      await sql.exec(`select set_config('app.tenant_id', $1, true)`, [tenant.id]);
+      const tx: TenantTx = {
+        tenantId: tenant.id,
+        sql,
+        now: scope.now,
+        outbox: async (kind, payload) => {
+          await sql.exec(`insert into notification_outbox (tenant_id, id, kind, payload, created_at) values ($1, $2, $3, $4, $5)`, [tenant.id, newId(), kind, JSON.stringify(payload), scope.now]);
+        },
+        afterCommit: (step) => void after.push(step),
+        changed: (change) => notify(sql, change),
+      };
+      const idem = claimKey ? scope.idempotency : undefined;
+      if (!idem) return fn(tx);
+      const prior = await claim(sql, 'tenant_idempotency', tenant.id, idem, scope.now);
+      if (prior) {
+        idem.replayed = true;
+        return prior.body as T;
+      }
+      const out = await fn(tx);
+      await store(sql, 'tenant_idempotency', idem, out);
+      return out;
+    });
+    await runAfter(after, scope);
+    return result;
+  }
+
+  /** Runs `fn` in one transaction of the control plane. */
+  async control<T>(scope: Pick<WorkScope, 'stats' | 'log' | 'idempotency' | 'now'>, fn: (tx: ControlTx) => Promise<T>): Promise<T> {
+    const after: (() => unknown)[] = [];
+    const result = await this.transaction(this.dbs.control, 'control', scope, async (sql) => {
+      const tx: ControlTx = { sql, afterCommit: (step) => void after.push(step), changed: (change) => notify(sql, change) };
+      const idem = scope.idempotency;
+      if (!idem) return fn(tx);
+      const prior = await claim(sql, 'idempotency_records', undefined, idem, scope.now);
+      if (prior) {
+        idem.replayed = true;
+        return prior.body as T;
+      }
+      const out = await fn(tx);
+      await store(sql, 'idempotency_records', idem, out);
+      return out;
+    });
+    await runAfter(after, scope);
+    return result;
+  }
+
+  private async transaction<T>(ds: DataSource, name: string, scope: Pick<WorkScope, 'stats'>, fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const stats = scope.stats;
+    if (stats) {
+      // One transaction at a time per database and request or job: a nested one holds a pooled
+      // connection while waiting for another, which under load starves the pool.
+      if (stats.open?.includes(name)) throw new Error(`a unit of work is already open on ${name} in this scope (nested transaction)`);
+      stats.open = [...(stats.open ?? []), name];
+      stats.transactions++;
+    }
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        const result = await fn(sqlOn(runner, stats));
+        await runner.commitTransaction();
+        return result;
+      } catch (e) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
+        throw e;
+      }
+    } finally {
+      if (stats) stats.open = stats.open?.filter((n) => n !== name);
+      await runner.release();
+    }
+  }
+}
+
+async function notify(sql: Sql, change: CacheChange): Promise<void> {
+  await sql.exec(`select pg_notify($1, $2)`, [CHANGE_CHANNEL, JSON.stringify(change)]);
+}
+
+async function runAfter(steps: (() => unknown)[], scope: Pick<WorkScope, 'log'>): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (err) {
+      // The change is committed; what follows it is retried by its own sweep (jobs, reconcilers).
+      scope.log?.warn({ err }, 'after-commit step failed');
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { FormValidatorCache } from '@satupintu/forms';
+import type { Kernel, Module } from './kernel.js';
+import { OrphanSweeper } from './orphans.js';
+import { applicationsModule } from './modules/applications/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { calendarModule } from './modules/calendar/index.js';
+import { catalogModule } from './modules/catalog/index.js';
+import { identityModule } from './modules/identity/index.js';
+import { installationsModule } from './modules/installations/index.js';
+import { pluginsModule } from './modules/plugins/index.js';
+import { referenceModule } from './modules/reference/index.js';
+import { tenantsModule, type KajiTiru } from './modules/tenants/index.js';
+import { appointmentsModule } from './modules/appointments/index.js';
+import { skmModule } from './modules/skm/index.js';
+import { onboardingModule } from './modules/onboarding/index.js';
+import { monitoringModule } from './modules/monitoring/index.js';
+import { complaintsModule } from './modules/complaints/index.js';
+// [imports]
+
+/**
+ * The composition root: every module is built here from the kernel, in dependency order, and
+ * nowhere else. The server (both process roles), the CLI and the tests all start from it.
+ * Modules never import each other's internals; what one needs of another is passed in here,
+ * and what must happen across modules inside one transaction is a domain event (kernel.ts).
+ */
+export function compose(k: Kernel) {
+  const validators = new FormValidatorCache();
+  const sweeper = new OrphanSweeper(k.uow, k.store);
+  let kajiTiru: KajiTiru | undefined;
+
+  const tenants = tenantsModule(k, {
+    kajiTiru: () => {
+      if (!kajiTiru) throw new Error('kaji tiru is not wired');
+      return kajiTiru;
+    },
+  });
+  const reference = referenceModule(k);
+  const plugins = pluginsModule(k);
+  const installations = installationsModule(k, { registry: plugins.registry });
+  const catalog = catalogModule(k, { registry: plugins.registry, installations: installations.service, validators });
+  const calendar = calendarModule(k);
+  const applications = applicationsModule(k, {
+    registry: plugins.registry,
+    installations: installations.service,
+    calendar: calendar.service,
+    validators,
+    tenants: tenants.service,
+    sweeper,
+  });
+  const appointments = appointmentsModule(k, { installations: installations.service, calendar: calendar.service });
+  const skm = skmModule(k, { tenants: tenants.service });
+  // A completed application invites its citizen to the SKM, inside the completing transaction.
+  k.events.on('application.completed', (tx, e) => skm.service.invite(tx, e));
+  const onboarding = onboardingModule(k, { tenants: tenants.service, registry: plugins.registry, installations: installations.service });
+  kajiTiru = onboarding.kajiTiru;
+  const monitoring = monitoringModule(k, { tenants: tenants.service, readiness: onboarding.readiness });
+  const complaints = complaintsModule(k, { installations: installations.service, calendar: calendar.service, tenants: tenants.service, sweeper });
+  // [modules]
+
+  const modules: Module[] = [
+    identityModule(),
+    reference,
+    tenants,
+    auditModule(k),
+    plugins,
+    installations,
+    catalog,
+    calendar,
+    applications,
+    appointments,
+    skm,
+    onboarding,
+    monitoring,
+    complaints,
+    // [module-list]
+  ];
+  const services = {
+    tenants: tenants.service,
+    regions: reference.regions,
+    plugins: plugins.registry,
+    installations: installations.service,
+    catalog: catalog.service,
+    calendar: calendar.service,
+    applications: applications.service,
+    documents: applications.documents,
+    actions: applications.actions,
+    validators,
+    sweeper,
+    appointments: appointments.service,
+    skm: skm.service,
+    onboarding: onboarding.service,
+    cockpit: monitoring.cockpit,
+    complaints: complaints.service,
+    complaintWebhooks: complaints.webhooks,
+    // [services]
+  };
+  return { modules, services };
+}
+
+export type Composition = ReturnType<typeof compose>;
+export type Services = Composition['services'];

@@ -1,0 +1,21 @@
+import type { Identity } from '@satupintu/auth';
+import type { SqlStats } from '@satupintu/db';
+
+// What the middleware chain leaves on a response for the next step: typed once, here.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The verified caller (auth guard). */
+      identity?: Identity;
+      /** The route template (metrics and log label). */
+      route?: string;
+      /** The slug of a tenant that exists (metrics label). */
+      tenant?: string;
+      /** Statements and transactions of the request. */
+      sql?: SqlStats;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,192 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit, ipKeyGenerator, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import { TooManyRequestsError, type SatupintuConfig } from '@satupintu/core';
+import type { Identity } from '@satupintu/auth';
+
+/** Path parameter of tenant-scoped routes; routes without one share the platform bucket `-`. */
+const tenantOf = (req: Request): string | undefined => (typeof req.params.tenant === 'string' ? req.params.tenant : undefined);
+
+/** The verified subject when the route's guard ran, else the client address (public routes). */
+const clientOf = (req: Request, res: Response): string => {
+  const identity = res.locals.identity;
+  return identity?.subject ? `sub:${identity.subject}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+};
+
+/**
+ * Budgets as GCRA (the generic cell rate algorithm, a leaky bucket kept as one timestamp per key):
+ * a key may spend `limit` requests per window, replenished continuously, one every window/limit.
+ * After a quiet spell a caller may burst up to its whole budget; under a sustained flood its
+ * admitted requests come evenly spaced instead of the whole budget at the start of each fixed
+ * window (which hit the shared pools in bursts). Refused requests cost nothing.
+ *
+ * express-rate-limit's own MemoryStore is not used: it returns its live counter, read only after an
+ * `await`, so in a burst every request saw the burst's final count and all of it was refused,
+ * including what fits the budget. This store answers a snapshot per request.
+ */
+export class GcraStore implements Store {
+  private windowMs = 60_000;
+  private limit = 100;
+  private interval = 600;
+  /** Theoretical arrival time per key: when its bucket is empty again (ms). */
+  private readonly tat = new Map<string, number>();
+  private sweeper?: NodeJS.Timeout;
+  readonly localKeys = true;
+
+  init(options: Options): void {
+    if (typeof options.limit !== 'number' || options.limit < 1) throw new Error('GcraStore needs a fixed numeric limit');
+    this.windowMs = options.windowMs;
+    this.limit = options.limit;
+    this.interval = options.windowMs / options.limit;
+    this.sweeper = setInterval(() => {
+      const now = Date.now();
+      for (const [k, t] of this.tat) if (t <= now) this.tat.delete(k);
+    }, Math.max(this.windowMs, 1_000));
+    this.sweeper.unref();
+  }
+
+  /** What `increment` would answer now, and the key's new arrival time if the request conforms. */
+  private decide(key: string, now: number): { answer: IncrementResponse; next?: number } {
+    const next = Math.max(this.tat.get(key) ?? now, now) + this.interval;
+    const over = next - now - this.windowMs;
+    // Over the budget: the count reads limit + 1; the reset is when the next request would conform.
+    if (over > 1e-6) return { answer: { totalHits: this.limit + 1, resetTime: new Date(now + Math.ceil(over)) } };
+    return { answer: { totalHits: Math.ceil((next - now) / this.interval - 1e-9), resetTime: new Date(Math.ceil(next)) }, next };
+  }
+
+  increment(key: string): IncrementResponse {
+    const { answer, next } = this.decide(key, Date.now());
+    if (next !== undefined) this.tat.set(key, next);
+    return answer;
+  }
+
+  /** The answer `increment` would give, recording nothing (for the gate in front of the guard). */
+  peek(key: string): IncrementResponse {
+    return this.decide(key, Date.now()).answer;
+  }
+
+  get(key: string): IncrementResponse | undefined {
+    const now = Date.now();
+    const t = this.tat.get(key);
+    return t !== undefined && t > now ? { totalHits: Math.ceil((t - now) / this.interval - 1e-9), resetTime: new Date(Math.ceil(t)) } : undefined;
+  }
+
+  decrement(key: string): void {
+    const t = this.tat.get(key);
+    if (t !== undefined) this.tat.set(key, Math.max(Date.now(), t - this.interval));
+  }
+
+  resetKey(key: string): void {
+    this.tat.delete(key);
+  }
+
+  shutdown(): void {
+    clearInterval(this.sweeper);
+  }
+}
+
+/**
+ * Reads another store without counting: `increment` answers what the counted store would answer
+ * for this request, and records nothing. It lets a limiter in front of authentication refuse a
+ * tenant whose budget is already spent, while only verified callers spend budgets.
+ */
+export class PeekStore implements Store {
+  readonly localKeys = true;
+  constructor(private readonly counted: GcraStore) {}
+  init(): void {}
+  increment(key: string): IncrementResponse {
+    return this.counted.peek(key);
+  }
+  get(key: string): IncrementResponse | undefined {
+    return this.counted.get(key);
+  }
+  decrement(): void {}
+  resetKey(): void {}
+}
+
+function tooMany(scope: 'tenant' | 'client', windowSeconds: number): TooManyRequestsError {
+  const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
+  return new TooManyRequestsError({
+    code: 'RATE_LIMITED',
+    title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+    detail: {
+      id: `Batas permintaan untuk ${who.id} per ${windowSeconds} detik tercapai; coba lagi setelah waktu di Retry-After.`,
+      en: `The request budget for ${who.en} per ${windowSeconds} seconds is spent; retry after the Retry-After delay.`,
+    },
+    extensions: { scope },
+  });
+}
+
+/** Where the route table installs the limiters of tenantRateLimits. */
+export interface RateLimitHandlers {
+  /** Before the guard: refuses a request to a tenant whose budget is already spent, without verifying its token. */
+  beforeAuth: RequestHandler[];
+  /** After the guard: counts verified callers against their own and their tenant's budget. */
+  afterAuth: RequestHandler[];
+}
+
+/**
+ * Per-tenant request budgets: one budget per tenant (a flooding regency cannot starve the others
+ * of the shared pools) and one per caller within a tenant (one client cannot spend its whole
+ * tenant's budget). Budgets are spent after authentication, by verified callers only (an
+ * anonymous flood cannot spend a regency's budget); once a tenant's budget is spent, a gate in
+ * front of the guard refuses that tenant's further requests before their token is verified, so a
+ * flood costs the server as little as possible. Each answers 429 problem+json with Retry-After and
+ * the IETF RateLimit headers. Counters live in this process: with N instances behind a balancer a
+ * tenant gets up to N× the budget (see ADR 0012).
+ */
+export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLimitHandlers {
+  const windowMs = limits.windowSeconds * 1000;
+  const common = {
+    windowMs,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    // Keys are built from verified claims and ipKeyGenerator; the library's IP heuristics do not apply.
+    validate: { keyGeneratorIpFallback: false, trustProxy: false, xForwardedForHeader: false },
+  };
+  // Seconds until the caller's window resets, never 0 (a 0 would invite an immediate, refused retry).
+  const retryAfter = (prop: string) => (req: Request) => {
+    const info = (req as unknown as Record<string, { resetTime?: Date } | undefined>)[prop];
+    return Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+  };
+  const out: RequestHandler[] = [];
+  const gate: RequestHandler[] = [];
+  // The caller's own budget first: a client over it does not spend its tenant's.
+  if (limits.clientMax > 0)
+    out.push(
+      rateLimit({
+        ...common,
+        identifier: 'client',
+        limit: limits.clientMax,
+        store: new GcraStore(),
+        requestPropertyName: 'rateLimitClient',
+        retryAfter: retryAfter('rateLimitClient'),
+        keyGenerator: (req, res) => `c:${tenantOf(req) ?? '-'}:${clientOf(req, res)}`,
+        handler: (_req, _res, next) => next(tooMany('client', limits.windowSeconds)),
+      }),
+    );
+  if (limits.tenantMax > 0) {
+    const tenantStore = new GcraStore();
+    const tenant = {
+      ...common,
+      identifier: 'tenant',
+      limit: limits.tenantMax,
+      requestPropertyName: 'rateLimitTenant',
+      retryAfter: retryAfter('rateLimitTenant'),
+      keyGenerator: (req: Request) => `t:${tenantOf(req)}`,
+      handler: (_req: Request, _res: Response, next: (e: unknown) => void) => next(tooMany('tenant', limits.windowSeconds)),
+    };
+    out.push(rateLimit({ ...tenant, store: tenantStore, skip: (req) => tenantOf(req) === undefined }));
+    // The gate acts only on a spent budget (otherwise it sets no header and counts nothing).
+    gate.push(
+      rateLimit({
+        ...tenant,
+        store: new PeekStore(tenantStore),
+        skip: (req) => {
+          const t = tenantOf(req);
+          return t === undefined || tenantStore.peek(`t:${t}`).totalHits <= limits.tenantMax;
+        },
+      }),
+    );
+  }
+  return { beforeAuth: gate, afterAuth: out };
+}

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Clock, SatupintuConfig } from '@satupintu/core';
+import type { Databases, EventBus, HeardChange, Sql, UnitOfWork } from '@satupintu/db';
+import type { ObjectStore } from '@satupintu/storage';
+import type { JobSpec, JobSender } from './jobs/spec.js';
+import type { RouteTable } from './http/routes.js';
+
+/**
+ * Domain events raised inside a unit of work; handlers run in the same transaction (so what they
+ * write commits with the change or not at all). A module raises its own events; others subscribe
+ * in the composition root, which keeps modules free of references to each other.
+ */
+export interface DomainEvents {
+  /** An application reached a terminal state with outcome `completed`. */
+  'application.completed': {
+    applicationId: string;
+    trackingCode: string;
+    pluginId: string;
+    serviceCode: string;
+    agencyCode: string;
+    applicantSub: string | null;
+  };
+}
+
+/** What every module is built from: configuration, connections, the unit of work, the clock. */
+export interface Kernel {
+  readonly config: SatupintuConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly dbs: Databases;
+  readonly uow: UnitOfWork;
+  /** The control plane outside a transaction (directory and registry reads). */
+  readonly control: Sql;
+  readonly store: ObjectStore;
+  readonly jobs: JobSender;
+  readonly events: EventBus<DomainEvents>;
+  /** Registers a cache's invalidation: called for every change heard on the feed (and `everything` after a reconnect). */
+  onChange(listener: (change: HeardChange) => void): void;
+}
+
+/** A domain module as the composition root sees it: its routes and its jobs. */
+export interface Module {
+  readonly name: string;
+  routes?(api: RouteTable): void;
+  readonly jobs?: readonly JobSpec[];
+}

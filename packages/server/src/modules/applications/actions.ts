@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, localDate, newId, type FieldError } from '@satupintu/core';
+import type { EventBus } from '@satupintu/db';
+import type { ServiceDefinition } from '@satupintu/plugin-sdk';
+import type { ObjectStore } from '@satupintu/storage';
+import { decide, timersOnEntering, WorkflowError, type Decision, type GuardCheck } from '@satupintu/workflow';
+import type { SopRole } from '@satupintu/plugin-sdk';
+import type { TenantUserCtx } from '../../context.js';
+import type { DomainEvents } from '../../kernel.js';
+import { visibleTo } from './access.js';
+import { documentQueries } from './document-queries.js';
+import { actionNotAllowed, applicationNotFound, commentRequired, guardFailed, versionConflict } from './errors.js';
+import { renderOutputPdf } from './output-pdf.js';
+import { applicationQueries, type ApplicationRow, type Status } from './queries.js';
+import type { ApplicationDeps, ApplicationService } from './service.js';
+import type { ApplicationView } from './view.js';
+
+/** An output rendered and stored before the transaction that issues it. */
+interface RenderedOutput {
+  code: string;
+  kind: string;
+  key: string | null;
+  size: number | null;
+  sha256: string | null;
+  validUntil: Date | null;
+}
+
+/** The engine's refusals as this module's problems. */
+function refusal(e: unknown): unknown {
+  if (!(e instanceof WorkflowError)) return e;
+  const r = e.refusal;
+  if (r.kind === 'not-allowed') return actionNotAllowed(r.action, r.state, r.allowed);
+  if (r.kind === 'comment-required') return commentRequired();
+  return guardFailed(r.errors.map((x: FieldError) => ({ ...x, pointer: `/data${x.pointer}` })));
+}
+
+/**
+ * SOP actions on an application, run by the workflow engine on the application's own plugin
+ * version: `(state, role) → actions`, comments, guards on the form data, the next step's SLA. An
+ * action that issues documents renders and stores them first, then commits the move in one unit
+ * of work that re-checks nobody moved the file meanwhile (else 409 and the documents go again).
+ */
+export class ActionService {
+  constructor(
+    private readonly d: ApplicationDeps & { events: EventBus<DomainEvents> },
+    private readonly apps: ApplicationService,
+    private readonly store: ObjectStore,
+  ) {}
+
+  private guards(app: ApplicationRow): GuardCheck {
+    return (guard, facts, action) => this.d.validators.validate(app.content_hash, `${app.service_code}@${action.code}`, guard, facts);
+  }
+
+  /** Renders the PDFs an action issues and puts them in the bucket (before any row is locked). */
+  private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>): Promise<RenderedOutput[]> {
+    const out: RenderedOutput[] = [];
+    for (const code of decision.action.issues ?? []) {
+      const o = service.outputs.find((x) => x.code === code);
+      if (!o) continue;
+      const validUntil = o.validityDays ? new Date(ctx.now.getTime() + o.validityDays * 86_400_000) : null;
+      if (o.kind !== 'document') {
+        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil });
+        continue;
+      }
+      const labels = service.form.ui.labels;
+      const fields = Object.entries(app.data)
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => ({ label: labels[k]?.id ?? k, value: Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' / ') : String(x))).join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v) }));
+      const pdf = await renderOutputPdf({
+        tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: `${app.tracking_code}/${o.code.toUpperCase()}`,
+        applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields,
+      });
+      // A fresh key per rendering: a losing concurrent attempt never overwrites the winner's object.
+      const key = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
+      await this.store.putBuffer(ctx.tenant.homeRegion, key, pdf, 'application/pdf');
+      out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil });
+    }
+    return out;
+  }
+
+  /** Takes one SOP action; of two officers acting at once exactly one wins, the other gets 409. */
+  async act(ctx: TenantUserCtx, id: string, code: string, input: { comment?: string; expectedVersion?: number }): Promise<ApplicationView> {
+    const { app, roles } = visibleTo(ctx.identity, ctx.tenant, await this.d.uow.read(ctx, (tx) => applicationQueries.load(tx.sql, id)));
+    if (input.expectedVersion !== undefined && input.expectedVersion !== app.version) throw versionConflict();
+    const def = await this.apps.definition(app);
+    const { service } = def;
+    let decision: Decision<SopRole>;
+    try {
+      if (app.status === 'draft') throw actionNotAllowed(code, app.state, []);
+      decision = decide(service.sop, { state: app.state, roles, action: code, comment: input.comment, facts: app.data }, this.guards(app));
+    } catch (e) {
+      throw refusal(e);
+    }
+    const rendered = await this.render(ctx, app, service, def.agency.name, decision);
+    const superseded: string[] = [];
+    try {
+      const cal = await this.d.calendar.forTenant(ctx);
+      const view = await this.d.uow.write(ctx, async (tx) => {
+        const locked = await applicationQueries.load(tx.sql, id, true);
+        if (!locked || locked.version !== app.version) throw versionConflict();
+        for (const o of rendered) {
+          const prior = await documentQueries.outputObject(tx.sql, id, o.code);
+          if (prior) superseded.push(prior.key);
+          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil });
+        }
+        const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
+        const step = timersOnEntering(service.sop, decision.to, ctx.now, cal).find((t) => t.name === 'step')?.due;
+        if (!(await applicationQueries.move(tx.sql, { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step }))) throw versionConflict();
+        await applicationQueries.event(tx.sql, {
+          tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
+          role: decision.role, action: decision.action.code, from: decision.from, to: decision.to, comment: input.comment ?? null,
+        });
+        // Whatever follows a completion (the SKM invitation) commits with it.
+        if (status === 'completed')
+          await this.d.events.emit(tx, 'application.completed', { applicationId: id, trackingCode: app.tracking_code, pluginId: app.plugin_id, serviceCode: app.service_code, agencyCode: app.agency_code, applicantSub: app.applicant_sub });
+        const moved = await applicationQueries.load(tx.sql, id);
+        if (!moved) throw applicationNotFound();
+        tx.afterCommit(async () => {
+          for (const key of superseded) await this.store.delete(ctx.tenant.homeRegion, key);
+        });
+        return this.apps.viewIn(tx, ctx, moved);
+      });
+      return view;
+    } catch (e) {
+      for (const o of rendered) if (o.key) await this.store.delete(ctx.tenant.homeRegion, o.key).catch(() => {});
+      throw e;
+    }
+  }
+
+  /**
+   * An officer's work queue: submitted applications of one agency at one tenant, by step due time,
+   * with the counts due today and overdue (in the tenant's time zone).
+   */
+  async queue(ctx: TenantUserCtx, agency: string, filter: { state?: string; mine?: boolean }) {
+    const today = localDate(ctx.now, ctx.tenant.timeZone);
+    const rows = await this.d.uow.read(ctx, (tx) => applicationQueries.queue(tx.sql, agency, filter.state, filter.mine ? ctx.identity.subject : undefined));
+    const items = [];
+    for (const r of rows) {
+      const { service } = await this.apps.definition(r);
+      items.push({
+        id: r.id,
+        trackingCode: r.tracking_code,
+        service: { id: `${r.plugin_id}.${r.service_code}`, name: service.name },
+        channel: r.channel,
+        state: { code: r.state, name: service.sop.states[r.state]?.name },
+        applicantName: r.applicant_name,
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+        dueDate: r.due_date,
+        stepDueAt: r.step_due_at?.toISOString() ?? null,
+        stepDueDate: r.step_due_date,
+        overdue: r.step_due_at !== null && r.step_due_at.getTime() < ctx.now.getTime(),
+        dueToday: r.step_due_date === today,
+        claimedBy: r.claimed_by_name ?? r.claimed_by,
+      });
+    }
+    return { today, counts: { total: items.length, dueToday: items.filter((i) => i.dueToday).length, overdue: items.filter((i) => i.overdue).length }, items };
+  }
+
+  /** An officer takes an application of their agency; someone else's claim is refused (409). */
+  async claim(ctx: TenantUserCtx, id: string, release = false): Promise<ApplicationView> {
+    return this.d.uow.write(ctx, async (tx) => {
+      const app = await applicationQueries.load(tx.sql, id, true);
+      const roles: string[] = app ? visibleTo(ctx.identity, ctx.tenant, app).roles : [];
+      if (!app || !roles.includes('officer') || app.status !== 'submitted') throw applicationNotFound();
+      if (release) {
+        if (app.claimed_by === ctx.identity.subject) await applicationQueries.claim(tx.sql, id, null, ctx.now);
+      } else {
+        if (app.claimed_by && app.claimed_by !== ctx.identity.subject)
+          throw new ConflictError({
+            code: 'ALREADY_CLAIMED',
+            title: { id: 'Sudah diambil petugas lain', en: 'Already claimed by another officer' },
+            detail: { id: `Ditangani ${app.claimed_by_name ?? 'petugas lain'}.`, en: `Handled by ${app.claimed_by_name ?? 'another officer'}.` },
+          });
+        await applicationQueries.claim(tx.sql, id, { sub: ctx.identity.subject, name: ctx.identity.name ?? ctx.identity.username }, ctx.now);
+        await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: 'officer', action: 'claimed', from: app.state, to: app.state, comment: null });
+      }
+      const after = await applicationQueries.load(tx.sql, id);
+      return this.apps.viewIn(tx, ctx, after ?? app);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import type { FormValidatorCache } from '@satupintu/forms';
+import type { Kernel, Module } from '../../kernel.js';
+import type { OrphanSweeper } from '../../orphans.js';
+import type { CalendarService } from '../calendar/index.js';
+import type { InstallationService } from '../installations/index.js';
+import type { PluginRegistry } from '../plugins/index.js';
+import type { TenantService } from '../tenants/index.js';
+import { ActionService } from './actions.js';
+import { DocumentService } from './documents.js';
+import { escalationJob } from './escalation.js';
+import { reconcileJob } from './reconciler.js';
+import { applicationRoutes } from './routes.js';
+import { ApplicationService } from './service.js';
+
+export { ApplicationService, type CreateApplicationInput } from './service.js';
+export { DocumentService } from './documents.js';
+export { ActionService } from './actions.js';
+export { escalateOverdue, ESCALATE_JOB } from './escalation.js';
+export { RECONCILE_JOB } from './reconciler.js';
+export type { ApplicationView } from './view.js';
+
+export interface ApplicationsModule extends Module {
+  service: ApplicationService;
+  documents: DocumentService;
+  actions: ActionService;
+}
+
+/** Applications, their documents and SOP actions, the officer queue, SLA escalation and the orphan sweep. */
+export function applicationsModule(
+  k: Kernel,
+  deps: { registry: PluginRegistry; installations: InstallationService; calendar: CalendarService; validators: FormValidatorCache; tenants: TenantService; sweeper: OrphanSweeper },
+): ApplicationsModule {
+  const d = { uow: k.uow, registry: deps.registry, installations: deps.installations, calendar: deps.calendar, validators: deps.validators };
+  const service = new ApplicationService(d);
+  const documents = new DocumentService(d, service, k.store);
+  const actions = new ActionService({ ...d, events: k.events }, service, k.store);
+  return {
+    name: 'applications',
+    service,
+    documents,
+    actions,
+    routes: (api) => applicationRoutes(api, { apps: service, documents, actions, uow: k.uow }),
+    jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
+  };
+}

@@ -1,0 +1,269 @@
+import type { Sql } from '@satupintu/db';
+
+export type Channel = 'online' | 'assisted' | 'counter';
+export type Status = 'draft' | 'submitted' | 'completed' | 'rejected' | 'withdrawn';
+export type FiledByRole = 'citizen' | 'officer' | 'village-operator';
+
+/** One application as the applications table holds it (dates as local YYYY-MM-DD text). */
+export interface ApplicationRow {
+  tenant_id: string;
+  id: string;
+  tracking_code: string;
+  plugin_id: string;
+  plugin_version: string;
+  content_hash: string;
+  service_code: string;
+  agency_code: string;
+  applicant_sub: string | null;
+  applicant: { nik?: string; name?: string; phone?: string };
+  filed_by_sub: string;
+  filed_by_role: FiledByRole;
+  channel: Channel;
+  consent: Record<string, unknown> | null;
+  status: Status;
+  state: string;
+  data: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  completed_at: Date | null;
+  due_at: Date | null;
+  due_date: string | null;
+  step_due_at: Date | null;
+  step_due_date: string | null;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+}
+
+export interface EventRow {
+  at: Date;
+  actor_name: string | null;
+  actor_role: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  comment: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  document_code: string;
+  filename: string | null;
+  media_type: string;
+  size: string;
+  sha256: string;
+  source: 'upload' | 'journey';
+  source_application_id: string | null;
+  created_at: Date;
+}
+
+export interface OutputRow {
+  output_code: string;
+  kind: string;
+  media_type: string | null;
+  size: string | null;
+  sha256: string | null;
+  issued_at: Date;
+  valid_until: Date | null;
+  downloadable: boolean;
+}
+
+export interface QueueRow {
+  id: string;
+  tracking_code: string;
+  plugin_id: string;
+  plugin_version: string;
+  service_code: string;
+  channel: Channel;
+  state: string;
+  applicant_name: string | null;
+  submitted_at: Date | null;
+  due_at: Date | null;
+  due_date: string | null;
+  step_due_at: Date | null;
+  step_due_date: string | null;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+}
+
+/** One entry of an application's action log, to be written. */
+export interface NewEvent {
+  tenantId: string;
+  applicationId: string;
+  id: string;
+  at: Date;
+  actorSub: string;
+  actorName: string | null;
+  role: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  comment: string | null;
+}
+
+/** The SLA clocks of a file from its submission or its last step. */
+export interface Dues {
+  overall?: { at: Date; date: string };
+  step?: { at: Date; date: string };
+}
+
+const COLUMNS = `tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant, filed_by_sub,
+  filed_by_role, channel, consent, status, state, data, version, created_at, updated_at, submitted_at, completed_at, due_at,
+  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name`;
+
+export const applicationQueries = {
+  load(sql: Sql, id: string, lock = false): Promise<ApplicationRow | undefined> {
+    return sql.maybe(`select ${COLUMNS} from applications where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  },
+
+  /** The application an earlier attempt with this Idempotency-Key made (the key is stored on the row). */
+  madeWithKey(sql: Sql, filedBy: string, key: string): Promise<ApplicationRow | undefined> {
+    return sql.maybe(`select ${COLUMNS} from applications where filed_by_sub = $1 and create_key = $2`, [filedBy, key]);
+  },
+
+  insert(
+    sql: Sql,
+    a: {
+      tenantId: string; id: string; trackingCode: string; pluginId: string; version: string; contentHash: string; serviceCode: string; agencyCode: string;
+      applicantSub: string | null; applicant: object; filedBySub: string; filedByRole: FiledByRole; channel: Channel; consent: object | null; data: object;
+      status: Status; state: string; createKey: string | null; now: Date; dues: Dues;
+    },
+  ): Promise<ApplicationRow> {
+    return sql.one(
+      `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant,
+         filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24)
+       returning ${COLUMNS}`,
+      [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
+        a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), a.createKey, a.now,
+        a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null],
+    );
+  },
+
+  async updateDraft(sql: Sql, id: string, data: object, now: Date): Promise<void> {
+    await sql.exec(`update applications set data = $2, version = version + 1, updated_at = $3 where id = $1`, [id, JSON.stringify(data), now]);
+  },
+
+  async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues): Promise<void> {
+    await sql.exec(
+      `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = $3, version = version + 1,
+              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7 where id = $1`,
+      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null],
+    );
+  },
+
+  /** Moves the file to its next step if nobody moved it since `version` was read; false when someone did. */
+  async move(sql: Sql, m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string } }): Promise<boolean> {
+    const n = await sql.exec(
+      `update applications set state = $2, status = $3, version = version + 1, updated_at = $6, completed_at = case when $4 then $6::timestamptz else completed_at end,
+              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null
+        where id = $1 and version = $5`,
+      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null],
+    );
+    return n === 1;
+  },
+
+  async touch(sql: Sql, id: string, now: Date): Promise<void> {
+    await sql.exec(`update applications set updated_at = $2 where id = $1`, [id, now]);
+  },
+
+  async event(sql: Sql, e: NewEvent): Promise<void> {
+    await applicationQueries.insertEvents(sql, [e]);
+  },
+
+  /** Appends entries to applications' action logs, in one statement. */
+  async insertEvents(sql: Sql, events: readonly NewEvent[]): Promise<void> {
+    if (!events.length) return;
+    const cols = 11;
+    const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${i * cols + j + 1}`).join(', ')})`).join(', ');
+    await sql.exec(
+      `insert into application_events (tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment) values ${values}`,
+      events.flatMap((e) => [e.tenantId, e.applicationId, e.id, e.at, e.actorSub, e.actorName, e.role, e.action, e.from, e.to, e.comment]),
+    );
+  },
+
+  events(sql: Sql, id: string): Promise<EventRow[]> {
+    return sql.rows(`select at, actor_name, actor_role, action, from_state, to_state, comment from application_events where application_id = $1 order by at, id`, [id]);
+  },
+
+  documents(sql: Sql, id: string): Promise<DocumentRow[]> {
+    return sql.rows(`select id, document_code, filename, media_type, size, sha256, source, source_application_id, created_at from application_documents where application_id = $1 order by created_at, id`, [id]);
+  },
+
+  outputs(sql: Sql, id: string): Promise<OutputRow[]> {
+    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable from application_outputs where application_id = $1 order by issued_at`, [id]);
+  },
+
+  documentCounts(sql: Sql, id: string): Promise<{ document_code: string; n: number }[]> {
+    return sql.rows(`select document_code, count(*)::int as n from application_documents where application_id = $1 group by document_code`, [id]);
+  },
+
+  /** The caller's applications: their own, those they filed, or (officers) their agencies' submitted ones. */
+  mine(sql: Sql, subject: string, agencies: string[], status: Status | undefined): Promise<Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'service_code' | 'channel' | 'status' | 'state' | 'created_at' | 'submitted_at'>[]> {
+    return sql.rows(
+      `select id, tracking_code, plugin_id, service_code, channel, status, state, created_at, submitted_at
+         from applications
+        where (applicant_sub = $1 or filed_by_sub = $1 or (agency_code = any($2) and status <> 'draft'))
+          and ($3::text is null or status = $3)
+        order by created_at desc limit 200`,
+      [subject, agencies, status ?? null],
+    );
+  },
+
+  queue(sql: Sql, agency: string, state: string | undefined, claimedBy: string | undefined): Promise<QueueRow[]> {
+    return sql.rows(
+      `select id, tracking_code, plugin_id, plugin_version, service_code, channel, state, applicant->>'name' as applicant_name,
+              submitted_at, due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date,
+              claimed_by, claimed_by_name
+         from applications
+        where status = 'submitted' and agency_code = $1 and ($2::text is null or state = $2) and ($3::text is null or claimed_by = $3)
+        order by step_due_at asc nulls last, due_at asc nulls last, submitted_at asc
+        limit 500`,
+      [agency, state ?? null, claimedBy ?? null],
+    );
+  },
+
+  async claim(sql: Sql, id: string, by: { sub: string; name: string } | null, now: Date): Promise<void> {
+    await sql.exec(`update applications set claimed_by = $2, claimed_by_name = $3, claimed_at = $4 where id = $1`, [id, by?.sub ?? null, by?.name ?? null, by ? now : null]);
+  },
+};
+
+export interface OverdueRow {
+  id: string;
+  state: string;
+  step_due_at: Date;
+  tracking_code: string;
+  agency_code: string;
+  plugin_id: string;
+  service_code: string;
+}
+
+export const escalationQueries = {
+  /** Submitted files whose current step is past due and not yet escalated for that due time (locked, others skipped). */
+  overdue(sql: Sql, now: Date): Promise<OverdueRow[]> {
+    return sql.rows(
+      `select a.id, a.state, a.step_due_at, a.tracking_code, a.agency_code, a.plugin_id, a.service_code from applications a
+        where a.status = 'submitted' and a.step_due_at < $1
+          and not exists (select 1 from escalations e where e.application_id = a.id and e.state = a.state and e.due_at = a.step_due_at)
+        for update of a skip locked`,
+      [now],
+    );
+  },
+  /** Records one escalation; false when (application, step, due time) was escalated already. */
+  async record(sql: Sql, e: { tenantId: string; id: string; applicationId: string; state: string; dueAt: Date; now: Date }): Promise<boolean> {
+    return (
+      (await sql.maybe(
+        `insert into escalations (tenant_id, id, application_id, state, due_at, escalated_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (tenant_id, application_id, state, due_at) do nothing returning id`,
+        [e.tenantId, e.id, e.applicationId, e.state, e.dueAt, e.now],
+      )) !== undefined
+    );
+  },
+  list(sql: Sql): Promise<{ id: string; application_id: string; tracking_code: string; agency_code: string; service: string; state: string; due_at: Date; escalated_at: Date }[]> {
+    return sql.rows(
+      `select e.id, e.application_id, a.tracking_code, a.agency_code, a.plugin_id || '.' || a.service_code as service, e.state, e.due_at, e.escalated_at
+         from escalations e join applications a on a.id = e.application_id order by e.escalated_at desc limit 500`,
+    );
+  },
+};

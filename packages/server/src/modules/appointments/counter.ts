@@ -1,0 +1,62 @@
+import { localDate, plusDays } from '@satupintu/core';
+import type { TenantTx } from '@satupintu/db';
+import type { TenantCtx, TenantUserCtx } from '../../context.js';
+import { staffOf } from './access.js';
+import { bookingNotActive, bookingNotFound } from './errors.js';
+import { bookingQueries, counterQueries, sessionQueries, type CounterBookingRow, type UtilizationRow } from './queries.js';
+import type { AppointmentDeps } from './sessions.js';
+import { ticket } from './view.js';
+
+/**
+ * At the MPP: check-in hands out the day's next queue number per counter (in the tenant's local
+ * day), the counter calls the lowest number waiting, an officer records a no-show. Only the
+ * officers of the booking's agency (or the tenant admin) may; to others the booking does not exist.
+ */
+export class CounterService {
+  constructor(private readonly d: Pick<AppointmentDeps, 'uow' | 'installations'>) {}
+
+  /** The counter of a booking's service: the regency's `counter.number` from its overlay, else the agency code. */
+  private async counterOf(ctx: TenantCtx, tx: TenantTx, b: CounterBookingRow): Promise<string> {
+    const installed = (await this.d.installations.list(ctx, tx)).find((i) => i.plugin === b.plugin_id);
+    return installed?.overlays[b.service_code]?.counter?.number ?? b.agency_code;
+  }
+
+  async checkIn(ctx: TenantUserCtx, id: string): Promise<{ id: string; queueNumber: number; counter: string; ticket: string }> {
+    return this.d.uow.write(ctx, async (tx) => {
+      const b = await bookingQueries.lockForCounter(tx.sql, id);
+      if (!b || !staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
+      if (b.status !== 'booked') throw bookingNotActive();
+      const counter = await this.counterOf(ctx, tx, b);
+      const queueNumber = await counterQueries.next(tx.sql, ctx.tenant.id, counter, localDate(ctx.now, ctx.tenant.timeZone));
+      await bookingQueries.checkIn(tx.sql, id, queueNumber, counter, ctx.now);
+      return { id, queueNumber, counter, ticket: ticket(counter, queueNumber) };
+    });
+  }
+
+  /** Calls the lowest checked-in number of the day at a counter; `{called: null}` when nobody waits. */
+  async callNext(ctx: TenantUserCtx, counter: string): Promise<{ called: { id: string; ticket: string; name: string | null } | null }> {
+    const tz = ctx.tenant.timeZone;
+    return this.d.uow.write(ctx, async (tx) => {
+      const b = await bookingQueries.nextCheckedIn(tx.sql, counter, localDate(ctx.now, tz), tz);
+      if (!b) return { called: null };
+      if (!staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
+      await bookingQueries.call(tx.sql, b.id, ctx.now);
+      return { called: { id: b.id, ticket: ticket(counter, b.queue_number), name: b.applicant_name } };
+    });
+  }
+
+  async markNoShow(ctx: TenantUserCtx, id: string): Promise<void> {
+    await this.d.uow.write(ctx, async (tx) => {
+      const b = await bookingQueries.lockForCounter(tx.sql, id);
+      if (!b || !staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
+      if (b.status !== 'booked' && b.status !== 'called') throw bookingNotActive();
+      await bookingQueries.setStatus(tx.sql, id, 'no-show');
+    });
+  }
+
+  /** Per session from `from` (default today) to `to` (default four weeks on): capacity, booked, checked in, no-shows. Counts only. */
+  async utilization(ctx: TenantCtx, q: { from?: string; to?: string } = {}): Promise<UtilizationRow[]> {
+    const from = q.from ?? localDate(ctx.now, ctx.tenant.timeZone);
+    return this.d.uow.read(ctx, (tx) => sessionQueries.utilization(tx.sql, from, q.to ?? plusDays(from, 27)));
+  }
+}

@@ -1,0 +1,230 @@
+import type { Sql } from '@satupintu/db';
+
+export type SessionStatus = 'open' | 'cancelled';
+export type BookingChannel = 'online' | 'walk-in';
+export type BookingStatus = 'booked' | 'cancelled' | 'checked-in' | 'called' | 'served' | 'no-show' | 'cancelled-by-agency';
+
+/** One session as the sessions table holds it (local date and times as text). */
+export interface SessionRow {
+  id: string;
+  plugin_id: string;
+  service_code: string;
+  agency_code: string;
+  local_date: string;
+  start_time: string;
+  end_time: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  online_capacity: number;
+  booked_online: number;
+  booked_walkin: number;
+  status: SessionStatus;
+  holiday: string | null;
+}
+
+/** A session to insert (materialised from the schedule). */
+export interface NewSession {
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  onlineCapacity: number;
+  holiday: string | null;
+}
+
+export interface BookingRow {
+  id: string;
+  session_id: string;
+  applicant_sub: string;
+  applicant_name: string | null;
+  application_id: string | null;
+  channel: BookingChannel;
+  status: BookingStatus;
+  queue_number: number | null;
+  counter: string | null;
+}
+
+/** A booking with what the counter needs of its session. */
+export interface CounterBookingRow extends BookingRow {
+  agency_code: string;
+  plugin_id: string;
+  service_code: string;
+}
+
+/** A caller's booking as `GET …/bookings` lists it. */
+export interface MyBookingRow {
+  id: string;
+  status: BookingStatus;
+  channel: BookingChannel;
+  queue_number: number | null;
+  counter: string | null;
+  service: string;
+  date: string;
+  start: string;
+  session_status: SessionStatus;
+}
+
+/** Per session: counts only (no personal data). */
+export interface UtilizationRow {
+  id: string;
+  service: string;
+  date: string;
+  start: string;
+  capacity: number;
+  status: SessionStatus;
+  holiday: string | null;
+  booked: number;
+  checked_in: number;
+  no_show: number;
+}
+
+const SESSION_COLUMNS = `id, plugin_id, service_code, agency_code, to_char(local_date, 'YYYY-MM-DD') as local_date, start_time, end_time, starts_at, ends_at,
+  capacity, online_capacity, booked_online, booked_walkin, status, holiday`;
+const BOOKING_COLUMNS = `b.id, b.session_id, b.applicant_sub, b.applicant_name, b.application_id, b.channel, b.status, b.queue_number, b.counter`;
+/** The statuses that hold a seat (and count for one-booking-per-person). */
+const ACTIVE = `('booked', 'checked-in', 'called')`;
+
+export const sessionQueries = {
+  inWindow(sql: Sql, pluginId: string, serviceCode: string, from: string, to: string): Promise<SessionRow[]> {
+    return sql.rows(`select ${SESSION_COLUMNS} from sessions where plugin_id = $1 and service_code = $2 and local_date between $3::date and $4::date order by starts_at`, [pluginId, serviceCode, from, to]);
+  },
+
+  /** Inserts the sessions a schedule asks for in one statement; a session already there (same start) stays as it is. */
+  insertMany(sql: Sql, s: { tenantId: string; pluginId: string; serviceCode: string; agencyCode: string }, sessions: readonly NewSession[]): Promise<number> {
+    const col = <K extends keyof NewSession>(k: K) => sessions.map((x) => x[k]);
+    return sql.exec(
+      `insert into sessions (tenant_id, id, plugin_id, service_code, agency_code, local_date, start_time, end_time, starts_at, ends_at, capacity, online_capacity, holiday)
+       select $1, n.id, $2, $3, $4, n.local_date, n.start_time, n.end_time, n.starts_at, n.ends_at, n.capacity, n.online_capacity, n.holiday
+         from unnest($5::uuid[], $6::date[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[], $12::int[], $13::text[])
+           as n(id, local_date, start_time, end_time, starts_at, ends_at, capacity, online_capacity, holiday)
+       on conflict (tenant_id, plugin_id, service_code, starts_at) do nothing`,
+      [s.tenantId, s.pluginId, s.serviceCode, s.agencyCode, col('id'), col('date'), col('start'), col('end'), col('startsAt'), col('endsAt'), col('capacity'), col('onlineCapacity'), col('holiday')],
+    );
+  },
+
+  load(sql: Sql, id: string, lock = false): Promise<SessionRow | undefined> {
+    return sql.maybe(`select ${SESSION_COLUMNS} from sessions where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  },
+
+  /** Locks sessions in id order (every writer that locks two sessions does it in this order: no deadlock between them). */
+  async lockAll(sql: Sql, ids: readonly string[]): Promise<void> {
+    await sql.rows(`select id from sessions where id = any($1::uuid[]) order by id for update`, [[...new Set(ids)]]);
+  },
+
+  /** Takes one seat by one conditional UPDATE: exact capacity however many ask at once; undefined when none is left. */
+  takeSeat(sql: Sql, id: string, channel: BookingChannel): Promise<SessionRow | undefined> {
+    return channel === 'walk-in'
+      ? sql.maybe(`update sessions set booked_walkin = booked_walkin + 1 where id = $1 and status = 'open' and booked_online + booked_walkin < capacity returning ${SESSION_COLUMNS}`, [id])
+      : sql.maybe(`update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and booked_online < online_capacity returning ${SESSION_COLUMNS}`, [id]);
+  },
+
+  async release(sql: Sql, id: string, channel: BookingChannel): Promise<void> {
+    await sql.exec(channel === 'walk-in' ? `update sessions set booked_walkin = booked_walkin - 1 where id = $1` : `update sessions set booked_online = booked_online - 1 where id = $1`, [id]);
+  },
+
+  /** The next open session of the same service after `s` with an online seat left. */
+  nextOpen(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>): Promise<SessionRow | undefined> {
+    return sql.maybe(
+      `select ${SESSION_COLUMNS} from sessions
+        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and booked_online < online_capacity
+        order by starts_at limit 1`,
+      [s.plugin_id, s.service_code, s.starts_at],
+    );
+  },
+
+  async cancel(sql: Sql, id: string, reason: string): Promise<void> {
+    await sql.exec(`update sessions set status = 'cancelled', cancel_reason = $2 where id = $1`, [id, reason]);
+  },
+
+  utilization(sql: Sql, from: string, to: string): Promise<UtilizationRow[]> {
+    return sql.rows(
+      `select s.id, s.plugin_id || '.' || s.service_code as service, to_char(s.local_date, 'YYYY-MM-DD') as date, s.start_time as start, s.capacity, s.status, s.holiday,
+              count(b.id) filter (where b.status in ('booked', 'checked-in', 'called', 'served', 'no-show'))::int as booked,
+              count(b.id) filter (where b.status in ('checked-in', 'called', 'served'))::int as checked_in,
+              count(b.id) filter (where b.status = 'no-show')::int as no_show
+         from sessions s left join bookings b on b.session_id = s.id
+        where s.local_date between $1::date and $2::date
+        group by s.tenant_id, s.id order by s.starts_at`,
+      [from, to],
+    );
+  },
+};
+
+export const bookingQueries = {
+  load(sql: Sql, id: string, lock = false): Promise<BookingRow | undefined> {
+    return sql.maybe(`select ${BOOKING_COLUMNS} from bookings b where b.id = $1 ${lock ? 'for update' : ''}`, [id]);
+  },
+
+  /** A booking with its session's agency and service, locked for the counter. */
+  lockForCounter(sql: Sql, id: string): Promise<CounterBookingRow | undefined> {
+    return sql.maybe(
+      `select ${BOOKING_COLUMNS}, s.agency_code, s.plugin_id, s.service_code from bookings b join sessions s on s.id = b.session_id where b.id = $1 for update of b`,
+      [id],
+    );
+  },
+
+  /** Inserts a booking; false when the person already holds one in that session. */
+  async insert(
+    sql: Sql,
+    b: { tenantId: string; id: string; sessionId: string; applicantSub: string; applicantName: string | null; applicationId: string | null; channel: BookingChannel; now: Date },
+  ): Promise<boolean> {
+    const row = await sql.maybe<{ id: string }>(
+      `insert into bookings (tenant_id, id, session_id, applicant_sub, applicant_name, application_id, channel, status, created_at) values ($1, $2, $3, $4, $5, $6, $7, 'booked', $8)
+       on conflict (tenant_id, session_id, applicant_sub) where status in ${ACTIVE} do nothing returning id`,
+      [b.tenantId, b.id, b.sessionId, b.applicantSub, b.applicantName, b.applicationId, b.channel, b.now],
+    );
+    return row !== undefined;
+  },
+
+  async setStatus(sql: Sql, id: string, status: BookingStatus): Promise<void> {
+    await sql.exec(`update bookings set status = $2 where id = $1`, [id, status]);
+  },
+
+  /** The agency cancelled the session: its booked citizens, now `cancelled-by-agency`. */
+  cancelBySession(sql: Sql, sessionId: string): Promise<{ id: string; applicant_sub: string; applicant_name: string | null }[]> {
+    return sql.rows(`update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name`, [sessionId]);
+  },
+
+  mine(sql: Sql, subject: string): Promise<MyBookingRow[]> {
+    return sql.rows(
+      `select b.id, b.status, b.channel, b.queue_number, b.counter, s.plugin_id || '.' || s.service_code as service, to_char(s.local_date, 'YYYY-MM-DD') as date,
+              s.start_time as start, s.status as session_status
+         from bookings b join sessions s on s.id = b.session_id where b.applicant_sub = $1 order by s.starts_at`,
+      [subject],
+    );
+  },
+
+  async checkIn(sql: Sql, id: string, queueNumber: number, counter: string, at: Date): Promise<void> {
+    await sql.exec(`update bookings set status = 'checked-in', queue_number = $2, counter = $3, checked_in_at = $4 where id = $1`, [id, queueNumber, counter, at]);
+  },
+
+  /** The lowest checked-in number of the local day at a counter, locked (one being called by another officer is skipped). */
+  nextCheckedIn(sql: Sql, counter: string, day: string, timeZone: string): Promise<{ id: string; queue_number: number; applicant_name: string | null; agency_code: string } | undefined> {
+    return sql.maybe(
+      `select b.id, b.queue_number, b.applicant_name, s.agency_code from bookings b join sessions s on s.id = b.session_id
+        where b.counter = $1 and b.status = 'checked-in' and (b.checked_in_at at time zone $3)::date = $2::date
+        order by b.queue_number limit 1 for update of b skip locked`,
+      [counter, day, timeZone],
+    );
+  },
+
+  async call(sql: Sql, id: string, at: Date): Promise<void> {
+    await sql.exec(`update bookings set status = 'called', called_at = $2 where id = $1`, [id, at]);
+  },
+};
+
+export const counterQueries = {
+  /** The counter's next queue number of the local day (1 for the day's first). */
+  async next(sql: Sql, tenantId: string, counter: string, day: string): Promise<number> {
+    const r = await sql.one<{ last_number: number }>(
+      `insert into counter_days (tenant_id, counter, local_date, last_number) values ($1, $2, $3, 1)
+       on conflict (tenant_id, counter, local_date) do update set last_number = counter_days.last_number + 1 returning last_number`,
+      [tenantId, counter, day],
+    );
+    return r.last_number;
+  },
+};

@@ -1,0 +1,80 @@
+import { localDate, newId } from '@satupintu/core';
+import type { UnitOfWork } from '@satupintu/db';
+import { applyOverlay } from '@satupintu/plugin-sdk';
+import type { TenantCtx, TenantUserCtx } from '../../context.js';
+import type { CalendarService } from '../calendar/index.js';
+import type { InstallationService } from '../installations/index.js';
+import { staffOf } from './access.js';
+import { sessionNotFound } from './errors.js';
+import { bookingQueries, sessionQueries } from './queries.js';
+import { holidayLabels, planSessions, sessionWindow } from './schedule.js';
+import { sessionView, type SessionView } from './view.js';
+
+/** What every part of the appointments module is built from. */
+export interface AppointmentDeps {
+  uow: UnitOfWork;
+  installations: InstallationService;
+  calendar: CalendarService;
+}
+
+/**
+ * Sessions of a service, from its schedule as the tenant offers it (the plugin's default or the
+ * regency's overlay), in the tenant's time zone. They are stored the first time their dates are
+ * listed; a listing of dates already stored is one read. The agency may cancel a session: its
+ * booked citizens get a reschedule notice through the outbox.
+ */
+export class SessionService {
+  constructor(private readonly d: AppointmentDeps) {}
+
+  /** The service as this tenant offers it: its pinned version with the overlay applied. */
+  private async offered(ctx: TenantCtx, serviceId: string) {
+    const installed = await this.d.installations.service(ctx, serviceId);
+    return { pluginId: installed.pluginId, agency: installed.agency.code, service: applyOverlay(installed.service, installed.overlay) };
+  }
+
+  /**
+   * Sessions of a service from `from` (default today) for `days` days (default 28). The schedule's
+   * sessions not yet stored are inserted in one unit of work (a closed date gets none; a holiday
+   * or cuti bersama is flagged), so the first listing of new dates writes and later ones only read.
+   */
+  async list(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}): Promise<SessionView[]> {
+    const { pluginId, agency, service } = await this.offered(ctx, serviceId);
+    const schedule = service.schedule;
+    if (!schedule) return [];
+    const w = sessionWindow(localDate(ctx.now, ctx.tenant.timeZone), opts);
+    const seen = await this.d.uow.read(ctx, async (tx) => {
+      const cal = await this.d.calendar.forTenant(ctx, tx);
+      const plan = planSessions(schedule, { ...w, timeZone: ctx.tenant.timeZone, closed: cal.days.closures });
+      const rows = await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to);
+      const stored = new Set(rows.map((r) => r.starts_at.getTime()));
+      return { rows, missing: plan.filter((s) => !stored.has(s.startsAt.getTime())) };
+    });
+    if (!seen.missing.length) return seen.rows.map(sessionView);
+    // Holiday names come from the control plane, before the region's transaction opens.
+    const labels = holidayLabels(await this.d.calendar.holidaysBetween(w.from, w.to));
+    return this.d.uow.write(ctx, async (tx) => {
+      // A concurrent lister may have inserted some meanwhile: theirs stay, ours are skipped.
+      await sessionQueries.insertMany(
+        tx.sql,
+        { tenantId: ctx.tenant.id, pluginId, serviceCode: service.code, agencyCode: agency },
+        seen.missing.map((s) => ({ id: newId(), ...s, holiday: labels.get(s.date) ?? null })),
+      );
+      return (await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to)).map(sessionView);
+    });
+  }
+
+  /** The agency cancels a session: every booked citizen gets a `session.cancelled` notice naming the next open session. */
+  async cancel(ctx: TenantUserCtx, sessionId: string, reason: string): Promise<{ cancelled: string; rescheduleEvents: number; nextSession: SessionView | null }> {
+    return this.d.uow.write(ctx, async (tx) => {
+      const s = await sessionQueries.load(tx.sql, sessionId, true);
+      if (!s || !staffOf(ctx.identity, ctx.tenant, s.agency_code)) throw sessionNotFound();
+      await sessionQueries.cancel(tx.sql, sessionId, reason);
+      const affected = await bookingQueries.cancelBySession(tx.sql, sessionId);
+      const next = await sessionQueries.nextOpen(tx.sql, s);
+      const nextSession = next ? sessionView(next) : null;
+      for (const b of affected)
+        await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, name: b.applicant_name, session: sessionId, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
+      return { cancelled: sessionId, rescheduleEvents: affected.length, nextSession };
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { NotFoundError, type CalendarDays } from '@satupintu/core';
+import type { HeardChange, Sql, TenantTx, UnitOfWork } from '@satupintu/db';
+import type { WorkCalendar } from '@satupintu/workflow';
+import type { Ctx, TenantCtx } from '../../context.js';
+import { calendarQueries, type HolidayRow } from './queries.js';
+
+const holidayNotFound = () => new NotFoundError({ code: 'HOLIDAY_NOT_FOUND', title: { id: 'Hari libur tidak ditemukan', en: 'Holiday not found' } });
+
+/**
+ * The working-day calendar SLAs are counted on: national holidays and cuti bersama (control plane,
+ * maintained through the API, effective at once) and each tenant's own closures (its region). Both
+ * are small and change rarely, so every process keeps them in memory until a change notice.
+ */
+export class CalendarService {
+  private national?: Promise<{ holidays: Set<string>; cutiBersama: Set<string> }>;
+  private readonly closures = new Map<string, Promise<Set<string>>>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly control: Sql,
+  ) {}
+
+  heard(change: HeardChange): void {
+    if (change.kind === 'everything' || change.kind === 'holidays') this.national = undefined;
+    if (change.kind === 'everything') this.closures.clear();
+    if (change.kind === 'closures' || change.kind === 'tenant') this.closures.delete(change.tenantId);
+  }
+
+  private nationalDays() {
+    if (!this.national) {
+      const p = calendarQueries.holidays(this.control).then((rows) => ({
+        holidays: new Set(rows.filter((r) => r.kind === 'national').map((r) => r.date)),
+        cutiBersama: new Set(rows.filter((r) => r.kind === 'cuti-bersama').map((r) => r.date)),
+      }));
+      p.catch(() => (this.national = undefined));
+      this.national = p;
+    }
+    return this.national;
+  }
+
+  /** The tenant's calendar (holidays, cuti bersama, its closures) in its time zone. Pass `tx` inside an open unit of work. */
+  async forTenant(ctx: Pick<TenantCtx, 'tenant' | 'now' | 'log'>, tx?: Pick<TenantTx, 'sql'>): Promise<WorkCalendar> {
+    const id = ctx.tenant.id;
+    let closed = this.closures.get(id);
+    if (!closed) {
+      const load = (sql: Sql) => calendarQueries.closures(sql).then((rows) => new Set(rows.map((r) => r.date)));
+      closed = tx ? load(tx.sql) : this.uow.read({ tenant: ctx.tenant, now: ctx.now, log: ctx.log }, (t) => load(t.sql));
+      closed.catch(() => this.closures.delete(id));
+      this.closures.set(id, closed);
+    }
+    const days: CalendarDays = { ...(await this.nationalDays()), closures: await closed };
+    return { timeZone: ctx.tenant.timeZone, days };
+  }
+
+  holidays(year?: number): Promise<HolidayRow[]> {
+    return calendarQueries.holidays(this.control, year);
+  }
+
+  /** Holidays and cuti bersama with their names in a date range (inclusive), e.g. to flag appointment sessions. */
+  holidaysBetween(from: string, to: string): Promise<HolidayRow[]> {
+    return calendarQueries.holidaysBetween(this.control, from, to);
+  }
+
+  async setHoliday(ctx: Ctx, h: HolidayRow, by: string): Promise<void> {
+    await this.uow.control(ctx, async (tx) => {
+      await calendarQueries.setHoliday(tx.sql, { ...h, by, now: ctx.now });
+      await tx.changed({ kind: 'holidays' });
+      tx.afterCommit(() => (this.national = undefined));
+    });
+  }
+
+  async deleteHoliday(ctx: Ctx, date: string, kind: HolidayRow['kind']): Promise<void> {
+    await this.uow.control(ctx, async (tx) => {
+      if (!(await calendarQueries.deleteHoliday(tx.sql, date, kind))) throw holidayNotFound();
+      await tx.changed({ kind: 'holidays' });
+      tx.afterCommit(() => (this.national = undefined));
+    });
+  }
+
+  async setClosure(ctx: TenantCtx, date: string, reason: { id: string; en: string }, by: string): Promise<void> {
+    await this.uow.write(ctx, async (tx) => {
+      await calendarQueries.setClosure(tx.sql, { tenantId: ctx.tenant.id, date, reason, by, now: ctx.now });
+      await tx.changed({ kind: 'closures', tenantId: ctx.tenant.id });
+      tx.afterCommit(() => this.closures.delete(ctx.tenant.id));
+    });
+  }
+}

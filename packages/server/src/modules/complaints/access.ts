@@ -1,0 +1,44 @@
+import type { Identity } from '@satupintu/auth';
+import type { Tenant } from '@satupintu/core';
+import { complaintNotFound } from './errors.js';
+import type { ComplaintRole } from './lifecycle.js';
+import type { ComplaintRow } from './queries.js';
+
+/**
+ * The caller's relations to one complaint, which are its lifecycle roles. An agency's officers
+ * see a complaint only once the coordinator routed it to them (never while submitted or rejected).
+ */
+export function rolesOn(identity: Identity, t: Pick<Tenant, 'slug'>, c: Pick<ComplaintRow, 'complainant_sub' | 'filed_by_sub' | 'agency_code' | 'handler' | 'status'>): ComplaintRole[] {
+  const roles = new Set<ComplaintRole>();
+  if (c.complainant_sub && c.complainant_sub === identity.subject) roles.add('complainant');
+  if (c.filed_by_sub === identity.subject) roles.add('filer');
+  for (const m of identity.memberships) {
+    if (!('tenant' in m) || m.tenant !== t.slug) continue;
+    if (m.role === 'tenant-admin') roles.add('coordinator');
+    if (m.role === 'officer' && c.handler === 'agency' && c.agency_code === m.agency && c.status !== 'submitted' && c.status !== 'rejected') roles.add('officer');
+  }
+  return [...roles];
+}
+
+/** The complaint if the caller has any relation to it; COMPLAINT_NOT_FOUND otherwise (nobody learns that it exists). */
+export function visibleTo(identity: Identity, t: Pick<Tenant, 'slug'>, c: ComplaintRow | undefined): { c: ComplaintRow; roles: ComplaintRole[] } {
+  if (!c) throw complaintNotFound();
+  const roles = rolesOn(identity, t, c);
+  if (!roles.length) throw complaintNotFound();
+  return { c, roles };
+}
+
+/** Whether the caller is the tenant's coordinator (tenant-admin). */
+export function isCoordinator(identity: Identity, t: Pick<Tenant, 'slug'>): boolean {
+  return identity.memberships.some((m) => m.role === 'tenant-admin' && m.tenant === t.slug);
+}
+
+/** Agencies the caller serves as an officer in this tenant. */
+export function officerAgencies(identity: Identity, t: Pick<Tenant, 'slug'>): string[] {
+  return identity.memberships.flatMap((m) => (m.role === 'officer' && m.tenant === t.slug ? [m.agency] : []));
+}
+
+/** Who hears about a complaint's answer or rejection: the citizen's account, or the contact a counter officer took down. */
+export function citizenOf(c: Pick<ComplaintRow, 'complainant_sub' | 'complainant'>): string[] {
+  return c.complainant_sub ? [`citizen:${c.complainant_sub}`] : c.complainant.phone || c.complainant.email ? ['complainant-contact'] : [];
+}

@@ -1,0 +1,57 @@
+import type { Kernel, Module } from '../../kernel.js';
+import type { OrphanSweeper } from '../../orphans.js';
+import type { CalendarService } from '../calendar/index.js';
+import type { InstallationService } from '../installations/index.js';
+import type { TenantService } from '../tenants/index.js';
+import { escalationJob } from './escalation.js';
+import { reconcileJob } from './reconciler.js';
+import { complaintRoutes } from './routes.js';
+import { ComplaintService } from './service.js';
+import { ComplaintStats } from './stats.js';
+import { ComplaintThread } from './thread.js';
+import { webhookRoutes } from './webhook-routes.js';
+import { ComplaintWebhooks, webhookJob, type WebhookOptions } from './webhook.js';
+
+export { ComplaintService, type FileComplaintInput, type VerifyInput } from './service.js';
+export { ComplaintThread } from './thread.js';
+export { ComplaintStats } from './stats.js';
+export { ComplaintWebhooks, WEBHOOK_JOB, signBody, verifySignature, type WebhookOptions } from './webhook.js';
+export { escalateOverdueComplaints, ESCALATE_JOB } from './escalation.js';
+export { RECONCILE_JOB } from './reconciler.js';
+export { COMPLAINT_LIFECYCLE, MAX_REOPENS, type ComplaintRole } from './lifecycle.js';
+export { EXPORT_FIELDS, type ComplaintView } from './view.js';
+
+export interface ComplaintsModule extends Module {
+  service: ComplaintService;
+  thread: ComplaintThread;
+  stats: ComplaintStats;
+  webhooks: ComplaintWebhooks;
+}
+
+/**
+ * Complaints (pengaduan, SP4N-LAPOR! rules): the lifecycle run by the workflow engine, the thread
+ * and attachments, counts and export, the signed outbound webhook, and the jobs
+ * `complaints.escalate` (every minute), `complaints.webhook` (one delivery) and
+ * `complaints.reconcile` (every 15 minutes).
+ */
+export function complaintsModule(
+  k: Kernel,
+  deps: { installations: InstallationService; calendar: CalendarService; tenants: TenantService; sweeper: OrphanSweeper; webhook?: WebhookOptions },
+): ComplaintsModule {
+  const webhooks = new ComplaintWebhooks({ uow: k.uow, jobs: k.jobs }, deps.webhook);
+  const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks });
+  const thread = new ComplaintThread({ uow: k.uow }, k.store);
+  const stats = new ComplaintStats({ uow: k.uow, tenants: deps.tenants });
+  return {
+    name: 'complaints',
+    service,
+    thread,
+    stats,
+    webhooks,
+    routes: (api) => {
+      complaintRoutes(api, { complaints: service, thread, stats });
+      webhookRoutes(api, webhooks);
+    },
+    jobs: [escalationJob({ uow: k.uow, webhooks }, deps.tenants), webhookJob(webhooks), reconcileJob(deps.sweeper)],
+  };
+}

@@ -1,0 +1,76 @@
+import { daysBetween } from '@satupintu/core';
+import type { UnitOfWork } from '@satupintu/db';
+import type { Ctx, TenantCtx } from '../../context.js';
+import { toCsv } from '../../csv.js';
+import type { TenantService } from '../tenants/index.js';
+import { periodInvalid } from './errors.js';
+import { complaintQueries, statsQueries } from './queries.js';
+import { EXPORT_FIELDS, exportRecord } from './view.js';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The longest period an export covers. */
+const MAX_EXPORT_DAYS = 366;
+
+function checkPeriod(q: Period, maxDays?: number): void {
+  const days = daysBetween(q.from, q.to);
+  if (days < 0 || (maxDays !== undefined && days > maxDays)) throw periodInvalid();
+}
+
+const pct = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 100 : null);
+
+/**
+ * Counts and exports for the coordinator and the ministry: complaints filed in a period (tenant-
+ * local dates) by status, category and kind, overdue now, verified and answered within their
+ * hari-kerja deadlines, ratings — never a person. Reads only.
+ */
+export class ComplaintStats {
+  constructor(private readonly d: { uow: UnitOfWork; tenants: TenantService }) {}
+
+  /** One tenant's counts for complaints filed in [from, to]. */
+  async stats(ctx: TenantCtx, q: Period) {
+    checkPeriod(q);
+    const t = ctx.tenant;
+    return this.d.uow.read(ctx, async (tx) => {
+      const r = await statsQueries.counts(tx.sql, q.from, q.to, t.timeZone, ctx.now);
+      const by = (column: 'status' | 'category' | 'kind') => statsQueries.by(tx.sql, column, q.from, q.to, t.timeZone);
+      return {
+        tenant: t.slug,
+        period: { from: q.from, to: q.to },
+        filed: r.filed,
+        open: r.open,
+        overdue: r.overdue,
+        rejected: r.rejected,
+        reopened: r.reopened,
+        escalations: r.escalations,
+        verification: { verified: r.verified, onTime: r.verified_on_time, onTimePercent: pct(r.verified_on_time, r.verified) },
+        answer: { answered: r.answered, onTime: r.answered_on_time, onTimePercent: pct(r.answered_on_time, r.answered) },
+        rating: { rated: r.rated, average: r.average_rating },
+        laporSynced: r.lapor_synced,
+        byStatus: await by('status'),
+        byCategory: await by('category'),
+        byKind: await by('kind'),
+      };
+    });
+  }
+
+  /** The same counts for every tenant, from every region (the ministry's view): aggregates only. */
+  async national(ctx: Ctx, q: Period) {
+    checkPeriod(q);
+    const items = [];
+    for (const tenant of await this.d.tenants.list()) items.push(await this.stats({ ...ctx, tenant }, q));
+    return { period: { from: q.from, to: q.to }, items };
+  }
+
+  /** Complaints filed in [from, to] (at most 366 days) as JSON lines or CSV (fields: EXPORT_FIELDS), oldest first. */
+  async export(ctx: TenantCtx, q: Period & { format: 'jsonl' | 'csv' }): Promise<string> {
+    checkPeriod(q, MAX_EXPORT_DAYS);
+    const rows = await this.d.uow.read(ctx, (tx) => complaintQueries.inPeriod(tx.sql, q.from, q.to, ctx.tenant.timeZone));
+    const records = rows.map((r) => exportRecord(r, ctx.tenant));
+    if (q.format === 'jsonl') return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
+    return toCsv([...EXPORT_FIELDS], records.map((r) => EXPORT_FIELDS.map((f) => r[f])));
+  }
+}

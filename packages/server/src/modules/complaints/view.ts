@@ -1,0 +1,134 @@
+import type { Tenant } from '@satupintu/core';
+import { isTimerOverdue, reopenRefusal } from './deadlines.js';
+import { COMPLAINT_LIFECYCLE, complaintWorkflow, STAFF_ROLES, type ComplaintRole } from './lifecycle.js';
+import type { AttachmentRow, ComplaintRow, MessageRow } from './queries.js';
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** One complaint as the export and the webhook carry it (docs/complaints.md, "Export format"). */
+export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'code'>) {
+  const hidden = c.anonymous;
+  return {
+    tenant: tenant.slug,
+    tenantCode: tenant.code,
+    trackingCode: c.tracking_code,
+    id: c.id,
+    createdAt: c.created_at.toISOString(),
+    kind: c.kind,
+    category: c.category,
+    subjectType: c.subject_type,
+    service: c.plugin_id && c.service_code ? `${c.plugin_id}.${c.service_code}` : null,
+    applicationTrackingCode: c.application_tracking_code,
+    agency: c.agency_code,
+    title: c.title,
+    body: c.body,
+    location: c.location,
+    incidentDate: c.incident_date,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    channel: c.channel,
+    status: c.status,
+    handler: c.handler,
+    verifyDueDate: c.verify_due_date,
+    verifiedAt: iso(c.verified_at),
+    firstResponseDueDate: c.first_response_due_date,
+    firstResponseAt: iso(c.first_response_at),
+    answerDueDate: c.answer_due_date,
+    answeredAt: iso(c.answered_at),
+    closedAt: iso(c.closed_at),
+    reopenCount: c.reopen_count,
+    rating: c.rating,
+    escalations: c.escalation_count,
+    laporTrackingId: c.lapor_tracking_id,
+    laporSyncStatus: c.lapor_sync_status,
+    complainantName: hidden ? null : (c.complainant.name ?? null),
+    complainantPhone: hidden ? null : (c.complainant.phone ?? null),
+    complainantEmail: hidden ? null : (c.complainant.email ?? null),
+  };
+}
+
+export type ExportRecord = ReturnType<typeof exportRecord>;
+
+/** The export's fields in order (the CSV header; the JSON lines carry the same keys). */
+export const EXPORT_FIELDS: readonly (keyof ExportRecord)[] = [
+  'tenant', 'tenantCode', 'trackingCode', 'id', 'createdAt', 'kind', 'category', 'subjectType', 'service', 'applicationTrackingCode', 'agency', 'title', 'body',
+  'location', 'incidentDate', 'anonymous', 'confidential', 'channel', 'status', 'handler', 'verifyDueDate', 'verifiedAt', 'firstResponseDueDate', 'firstResponseAt',
+  'answerDueDate', 'answeredAt', 'closedAt', 'reopenCount', 'rating', 'escalations', 'laporTrackingId', 'laporSyncStatus', 'complainantName', 'complainantPhone', 'complainantEmail',
+];
+
+/** Lifecycle actions as the API names them (its routes); `note` is a message with `internal`, `close` is the system's. */
+const ROUTE_OF: ReadonlyMap<string, string> = new Map([
+  ['forward', 'verify'],
+  ['handle', 'verify'],
+  ['reject', 'verify'],
+  ['answer', 'answer'],
+  ['message', 'message'],
+  ['attach', 'attach'],
+  ['rate', 'rate'],
+  ['reopen', 'reopen'],
+]);
+
+/**
+ * What the caller may do now: the engine's `(state, roles) → actions` for this complaint, less
+ * what the service refuses beyond it (a second rating, a reopen past its window or limit), plus
+ * the SP4N-LAPOR! sync the coordinator may always record.
+ */
+export function allowedActions(c: ComplaintRow, roles: readonly ComplaintRole[], now: Date): string[] {
+  const out = new Set<string>();
+  for (const a of complaintWorkflow.allowed(c.status, roles)) {
+    const route = ROUTE_OF.get(a.code);
+    if (!route) continue;
+    if (a.code === 'rate' && c.rating !== null) continue;
+    if (a.code === 'reopen' && reopenRefusal(c, now)) continue;
+    out.add(route);
+  }
+  if (roles.includes('coordinator')) out.add('lapor');
+  return [...out];
+}
+
+/** The complaint as its complainant, filer, the agency it is routed to or the coordinator sees it. */
+export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], parts: { messages: MessageRow[]; attachments: AttachmentRow[] }, now: Date) {
+  const staff = roles.some((r) => STAFF_ROLES.includes(r));
+  // An anonymous complainant is hidden from the agency; the coordinator and the citizen see who filed.
+  const showComplainant = !c.anonymous || roles.includes('coordinator') || roles.includes('complainant') || roles.includes('filer');
+  return {
+    id: c.id,
+    trackingCode: c.tracking_code,
+    kind: c.kind,
+    category: c.category,
+    subject: { type: c.subject_type, service: c.plugin_id && c.service_code ? `${c.plugin_id}.${c.service_code}` : null, applicationId: c.application_id, applicationTrackingCode: c.application_tracking_code },
+    agency: c.agency_code,
+    title: c.title,
+    body: c.body,
+    location: c.location,
+    incidentDate: c.incident_date,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    channel: c.channel,
+    complainant: showComplainant ? c.complainant : { name: 'Anonim / Anonymous' },
+    status: c.status,
+    statusName: COMPLAINT_LIFECYCLE.states[c.status]?.name ?? null,
+    handler: c.handler,
+    deadlines: {
+      verification: { dueDate: c.verify_due_date, dueAt: iso(c.verify_due_at), doneAt: iso(c.verified_at), overdue: isTimerOverdue(c, 'verification', now) },
+      firstResponse: c.first_response_due_at
+        ? { dueDate: c.first_response_due_date, dueAt: iso(c.first_response_due_at), doneAt: iso(c.first_response_at), overdue: isTimerOverdue(c, 'first-response', now) }
+        : null,
+      answer: c.answer_due_at ? { dueDate: c.answer_due_date, dueAt: iso(c.answer_due_at), doneAt: iso(c.answered_at), overdue: isTimerOverdue(c, 'answer', now) } : null,
+      reopenUntil: iso(c.reopen_until),
+      calendar: 'hari kerja (national holidays, cuti bersama and tenant closures skipped; counted from the next working day)',
+    },
+    escalations: c.escalation_count,
+    reopenCount: c.reopen_count,
+    rating: c.rating === null ? null : { score: c.rating, comment: c.rating_comment, at: iso(c.rated_at) },
+    lapor: { trackingId: c.lapor_tracking_id, syncStatus: c.lapor_sync_status, error: c.lapor_sync_error, syncedAt: iso(c.lapor_synced_at) },
+    thread: parts.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), author: { name: m.author_name, role: m.author_role }, kind: m.kind, body: m.body, ...(staff ? { internal: m.internal } : {}) })),
+    attachments: parts.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at.toISOString() })),
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+    version: c.version,
+    allowed: allowedActions(c, roles, now),
+  };
+}
+
+export type ComplaintView = ReturnType<typeof complaintView>;

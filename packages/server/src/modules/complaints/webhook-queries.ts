@@ -1,0 +1,123 @@
+import type { Sql } from '@satupintu/db';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export interface WebhookConfigRow {
+  url: string;
+  secret: string;
+  active: boolean;
+  max_attempts: number;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface DeliveryRow {
+  id: string;
+  complaint_id: string;
+  event: string;
+  payload: Record<string, unknown>;
+  status: DeliveryStatus;
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  dead_at: Date | null;
+}
+
+export interface AttemptRow {
+  attempt: number;
+  at: Date;
+  url: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+const DELIVERY = `id, complaint_id, event, payload, status, attempts, max_attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at`;
+
+/** The tenant's webhook target and its deliveries (every statement under the tenant's RLS context). */
+export const webhookQueries = {
+  config(sql: Sql, lock = false): Promise<WebhookConfigRow | undefined> {
+    return sql.maybe(`select url, secret, active, max_attempts, updated_by, updated_at from complaint_webhooks ${lock ? 'for update' : ''}`);
+  },
+
+  async upsertConfig(sql: Sql, c: { tenantId: string; url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<void> {
+    await sql.exec(
+      `insert into complaint_webhooks (tenant_id, url, secret, active, max_attempts, updated_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (tenant_id) do update set url = excluded.url, secret = excluded.secret, active = excluded.active, max_attempts = excluded.max_attempts,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [c.tenantId, c.url, c.secret, c.active, c.maxAttempts, c.by, c.now],
+    );
+  },
+
+  async insertDelivery(sql: Sql, d: { tenantId: string; id: string; complaintId: string; event: string; payload: object; maxAttempts: number; now: Date }): Promise<void> {
+    await sql.exec(
+      `insert into complaint_webhook_deliveries (tenant_id, id, complaint_id, event, payload, status, max_attempts, next_attempt_at, created_at) values ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)`,
+      [d.tenantId, d.id, d.complaintId, d.event, JSON.stringify(d.payload), d.maxAttempts, d.now],
+    );
+  },
+
+  /**
+   * Claims the next attempt of a pending delivery that is due at `now`: its attempt count goes up
+   * and it is leased until `leaseUntil`, so a twin job (or the sweep) does not send it meanwhile.
+   */
+  claim(sql: Sql, id: string, now: Date, leaseUntil: Date): Promise<DeliveryRow | undefined> {
+    return sql.maybe(
+      `update complaint_webhook_deliveries set attempts = attempts + 1, next_attempt_at = $3
+        where id = $1 and status = 'pending' and next_attempt_at <= $2 returning ${DELIVERY}`,
+      [id, now, leaseUntil],
+    );
+  },
+
+  /** Logs one attempt; false when it was logged already. */
+  async attempt(sql: Sql, a: { tenantId: string; deliveryId: string; attempt: number; at: Date; url: string; statusCode: number | null; error: string | null; durationMs: number }): Promise<boolean> {
+    const row = await sql.maybe<{ attempt: number }>(
+      `insert into complaint_webhook_attempts (tenant_id, delivery_id, attempt, at, url, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict do nothing returning attempt`,
+      [a.tenantId, a.deliveryId, a.attempt, a.at, a.url, a.statusCode, a.error, a.durationMs],
+    );
+    return row !== undefined;
+  },
+
+  /** The outcome of attempt `attempt`: delivered, dead, or pending again at `next`. */
+  async settle(sql: Sql, s: { id: string; attempt: number; status: DeliveryStatus; statusCode: number | null; error: string | null; next: Date | null; now: Date }): Promise<boolean> {
+    const n = await sql.exec(
+      `update complaint_webhook_deliveries set status = $3, last_status_code = $4, last_error = $5, next_attempt_at = $6,
+              delivered_at = case when $3 = 'delivered' then $7::timestamptz else delivered_at end, dead_at = case when $3 = 'dead' then $7::timestamptz else dead_at end
+        where id = $1 and attempts = $2 and status = 'pending'`,
+      [s.id, s.attempt, s.status, s.statusCode, s.error, s.next, s.now],
+    );
+    return n === 1;
+  },
+
+  deliveries(sql: Sql, f: { status?: DeliveryStatus; complaint?: string }): Promise<DeliveryRow[]> {
+    return sql.rows(
+      `select ${DELIVERY} from complaint_webhook_deliveries where ($1::text is null or status = $1) and ($2::uuid is null or complaint_id = $2) order by created_at desc, id desc limit 500`,
+      [f.status ?? null, f.complaint ?? null],
+    );
+  },
+
+  delivery(sql: Sql, id: string, lock = false): Promise<DeliveryRow | undefined> {
+    return sql.maybe(`select ${DELIVERY} from complaint_webhook_deliveries where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  },
+
+  attempts(sql: Sql, id: string): Promise<AttemptRow[]> {
+    return sql.rows(`select attempt, at, url, status_code, error, duration_ms from complaint_webhook_attempts where delivery_id = $1 order by attempt`, [id]);
+  },
+
+  /** A dead letter back to pending with `extra` more attempts, due at `now`. */
+  async requeue(sql: Sql, id: string, extra: number, now: Date): Promise<void> {
+    await sql.exec(`update complaint_webhook_deliveries set status = 'pending', dead_at = null, max_attempts = attempts + $2, next_attempt_at = $3 where id = $1`, [id, extra, now]);
+  },
+
+  /** Pending deliveries overdue by more than `graceMs` at `now`: their job was lost (a crash between commit and send). */
+  stuck(sql: Sql, now: Date, graceMs: number): Promise<{ id: string; attempts: number }[]> {
+    return sql.rows(
+      `select id, attempts from complaint_webhook_deliveries where status = 'pending' and next_attempt_at < $1::timestamptz - make_interval(secs => $2) limit 100`,
+      [now, graceMs / 1000],
+    );
+  },
+};

@@ -1,0 +1,108 @@
+import { localDate, newId } from '@satupintu/core';
+import { recordAudit, type UnitOfWork } from '@satupintu/db';
+import { actorOf, workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
+import type { JobSpec } from '../../jobs/spec.js';
+import type { TenantService } from '../tenants/index.js';
+import { followUpClosed, followUpNotFound } from './errors.js';
+import { ELEMENT_NAMES, ELEMENTS, type Element } from './ikm.js';
+import { previousQuarter, type Period } from './period.js';
+import { followUpQueries, type FollowUpRow } from './queries.js';
+import { checkPeriod, type ReportService } from './reports.js';
+
+export const SKM_FOLLOWUPS_JOB = 'skm.followups';
+
+const isElement = (e: string): e is Element => ELEMENTS.some((x) => x === e);
+
+function followUpView(r: FollowUpRow) {
+  return {
+    id: r.id,
+    scope: r.scope,
+    scopeKey: r.scope_key,
+    period: { from: r.period_from, to: r.period_to },
+    element: r.element,
+    elementName: isElement(r.element) ? ELEMENT_NAMES[r.element] : null,
+    nrr: r.nrr,
+    ikm: r.ikm,
+    respondents: r.respondents,
+    status: r.status,
+    plan: r.plan,
+    result: r.result_note,
+    createdAt: r.created_at.toISOString(),
+    closedBy: r.closed_by,
+    closedAt: r.closed_at?.toISOString() ?? null,
+  };
+}
+
+export type FollowUpView = ReturnType<typeof followUpView>;
+
+/**
+ * Follow-up tasks (rencana tindak lanjut) on the weakest unsur: opened per tenant and per service
+ * with responses for a period (by the coordinator, or for the previous quarter by the quarterly
+ * job), once per scope and period; closed by the coordinator with the plan and its result.
+ */
+export class FollowUpService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reports: ReportService,
+  ) {}
+
+  /** Opens the period's follow-ups in one unit of work: the IKM is computed, tasks inserted, the period's tasks returned. */
+  async open(ctx: TenantUserCtx, p: Period): Promise<{ period: Period; ikm: number | null; category: string | null; items: FollowUpView[] }> {
+    checkPeriod(p);
+    return this.uow.write(ctx, async (tx) => {
+      const report = await this.reports.ikmIn(tx.sql, ctx.tenant, p);
+      const scopes = [
+        ...(report.lowest ? [{ scope: 'tenant' as const, key: ctx.tenant.slug, lowest: report.lowest, ikm: report.ikm, respondents: report.respondents }] : []),
+        ...report.services.flatMap((s) => (s.lowest ? [{ scope: 'service' as const, key: s.service, lowest: s.lowest, ikm: s.ikm, respondents: s.respondents }] : [])),
+      ];
+      for (const s of scopes)
+        await followUpQueries.open(tx.sql, {
+          tenantId: ctx.tenant.id, id: newId(), scope: s.scope, key: s.key, from: p.from, to: p.to, element: s.lowest.element, nrr: s.lowest.nrr, ikm: s.ikm ?? 0, respondents: s.respondents,
+          by: actorOf(ctx), now: ctx.now,
+        });
+      const items = (await followUpQueries.list(tx.sql, { from: p.from, to: p.to })).map(followUpView);
+      return { period: p, ikm: report.ikm, category: report.category, items };
+    });
+  }
+
+  async list(ctx: TenantCtx, filter: { status?: 'open' | 'closed'; from?: string; to?: string } = {}): Promise<FollowUpView[]> {
+    return (await this.uow.read(ctx, (tx) => followUpQueries.list(tx.sql, filter))).map(followUpView);
+  }
+
+  /** Closes a task with its result (and plan); an audit event commits with it. */
+  async close(ctx: TenantUserCtx, id: string, input: { plan?: string; result: string }): Promise<FollowUpView> {
+    return this.uow.write(ctx, async (tx) => {
+      const f = await followUpQueries.load(tx.sql, id, true);
+      if (!f) throw followUpNotFound();
+      if (f.status === 'closed') throw followUpClosed();
+      const by = actorOf(ctx);
+      await followUpQueries.close(tx.sql, id, { plan: input.plan ?? null, result: input.result, by, now: ctx.now });
+      await recordAudit(tx, { actor: by, action: 'skm.followup.closed', subject: `skm-followup:${id}`, data: { result: input.result } });
+      const closed = await followUpQueries.load(tx.sql, id);
+      if (!closed) throw followUpNotFound();
+      return followUpView(closed);
+    });
+  }
+}
+
+/**
+ * 01:00 UTC on the first day of each quarter, in each region: every tenant's follow-ups for the
+ * previous calendar quarter (from `job.now`, in the tenant's local date), as the system.
+ */
+export function followUpsJob(followUps: FollowUpService, tenants: TenantService): JobSpec {
+  return {
+    name: SKM_FOLLOWUPS_JOB,
+    cron: '0 1 1 1,4,7,10 *',
+    run: async (job, { region }) => {
+      let opened = 0;
+      const list = await tenants.list({ region });
+      for (const tenant of list) {
+        const period = previousQuarter(localDate(job.now, tenant.timeZone));
+        const r = await followUps.open(workContext({ clock: job.clock, log: job.log, route: SKM_FOLLOWUPS_JOB, tenant }), period);
+        if (r.items.length) job.log.info({ tenant: tenant.slug, period, followUps: r.items.length }, 'SKM follow-ups opened');
+        opened += r.items.length;
+      }
+      return { tenants: list.length, followUps: opened };
+    },
+  };
+}

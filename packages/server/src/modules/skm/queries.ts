@@ -1,0 +1,200 @@
+import type { Sql } from '@satupintu/db';
+
+/** The nine score columns (u1…u9), in unsur order. */
+export const SCORE_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+export type Scores = Record<(typeof SCORE_COLUMNS)[number], number>;
+
+/** A citizen's open invitation. */
+export interface InvitationRow {
+  id: string;
+  token: string;
+  plugin_id: string;
+  service_code: string;
+  agency_code: string;
+  created_at: Date;
+  expires_at: Date;
+  tracking_code: string;
+}
+
+/** The invitation of one application, as the counter sees it (the token is null once answered). */
+export interface ApplicationInvitationRow {
+  id: string;
+  token: string | null;
+  plugin_id: string;
+  service_code: string;
+  agency_code: string;
+  expires_at: Date;
+  answered: boolean;
+  tracking_code: string;
+}
+
+/** An unanswered invitation found by its token (locked while answering). */
+export interface OpenInvitationRow {
+  id: string;
+  plugin_id: string;
+  service_code: string;
+  agency_code: string;
+  expires_at: Date;
+}
+
+/** A stored response: what a retry is compared with. */
+export interface ResponseRow extends Scores {
+  id: string;
+  local_date: string;
+  sex: string;
+  age_band: string;
+  education: string;
+  occupation: string;
+}
+
+/** Raw sums per unsur of one (agency, plugin, service) in a period. */
+export interface SumsRow extends Scores {
+  agency_code: string;
+  plugin_id: string;
+  service_code: string;
+  n: number;
+}
+
+export interface FollowUpRow {
+  id: string;
+  scope: 'tenant' | 'agency' | 'service';
+  scope_key: string;
+  period_from: string;
+  period_to: string;
+  element: string;
+  nrr: number;
+  ikm: number;
+  respondents: number;
+  status: 'open' | 'closed';
+  plan: string | null;
+  result_note: string | null;
+  created_by: string;
+  created_at: Date;
+  closed_by: string | null;
+  closed_at: Date | null;
+}
+
+/** A service filter: `plugin.service` split, or nulls for none. */
+export function serviceKey(service: string | undefined): { pluginId: string | null; serviceCode: string | null } {
+  if (!service) return { pluginId: null, serviceCode: null };
+  const dot = service.indexOf('.');
+  return { pluginId: service.slice(0, dot), serviceCode: service.slice(dot + 1) };
+}
+
+const SUMS = SCORE_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`).join(', ');
+const FOLLOWUP_COLUMNS = `id, scope, scope_key, to_char(period_from, 'YYYY-MM-DD') as period_from, to_char(period_to, 'YYYY-MM-DD') as period_to, element, nrr::float as nrr, ikm::float as ikm,
+  respondents, status, plan, result_note, created_by, created_at, closed_by, closed_at`;
+
+export const invitationQueries = {
+  /** One invitation per application; false when the application has one already (a retried completion). */
+  async insert(
+    sql: Sql,
+    i: { tenantId: string; id: string; token: string; applicationId: string; pluginId: string; serviceCode: string; agencyCode: string; respondentSub: string | null; now: Date; expiresAt: Date },
+  ): Promise<boolean> {
+    const row = await sql.maybe<{ id: string }>(
+      `insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, respondent_sub, created_at, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (tenant_id, application_id) do nothing returning id`,
+      [i.tenantId, i.id, i.token, i.applicationId, i.pluginId, i.serviceCode, i.agencyCode, i.respondentSub, i.now, i.expiresAt],
+    );
+    return row !== undefined;
+  },
+
+  openFor(sql: Sql, respondentSub: string, now: Date): Promise<InvitationRow[]> {
+    return sql.rows(
+      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.created_at, i.expires_at, a.tracking_code
+         from skm_invitations i join applications a on a.id = i.application_id
+        where i.respondent_sub = $1 and i.responded_on is null and i.expires_at > $2 order by i.created_at desc`,
+      [respondentSub, now],
+    );
+  },
+
+  ofApplication(sql: Sql, applicationId: string): Promise<ApplicationInvitationRow | undefined> {
+    return sql.maybe(
+      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.expires_at, i.responded_on is not null as answered, a.tracking_code
+         from skm_invitations i join applications a on a.id = i.application_id where i.application_id = $1`,
+      [applicationId],
+    );
+  },
+
+  lockByToken(sql: Sql, token: string): Promise<OpenInvitationRow | undefined> {
+    return sql.maybe(`select id, plugin_id, service_code, agency_code, expires_at from skm_invitations where token = $1 for update`, [token]);
+  },
+
+  /** Answered: the token is erased, only the local date stays. */
+  async markAnswered(sql: Sql, id: string, day: string): Promise<void> {
+    await sql.exec(`update skm_invitations set responded_on = $2, token = null where id = $1`, [id, day]);
+  },
+};
+
+export const responseQueries = {
+  byDigest(sql: Sql, digest: string): Promise<ResponseRow | undefined> {
+    return sql.maybe(`select id, to_char(local_date, 'YYYY-MM-DD') as local_date, ${SCORE_COLUMNS.join(', ')}, sex, age_band, education, occupation from skm_responses where token_digest = $1`, [digest]);
+  },
+
+  async insert(
+    sql: Sql,
+    r: {
+      tenantId: string; id: string; digest: string; pluginId: string; serviceCode: string; agencyCode: string; day: string; scores: readonly number[];
+      profile: { sex: string; ageBand: string; education: string; occupation: string }; suggestion: string | null;
+    },
+  ): Promise<void> {
+    await sql.exec(
+      `insert into skm_responses (tenant_id, id, token_digest, plugin_id, service_code, agency_code, local_date, ${SCORE_COLUMNS.join(', ')}, sex, age_band, education, occupation, suggestion)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+      [r.tenantId, r.id, r.digest, r.pluginId, r.serviceCode, r.agencyCode, r.day, ...r.scores, r.profile.sex, r.profile.ageBand, r.profile.education, r.profile.occupation, r.suggestion],
+    );
+  },
+
+  /** Raw sums per (agency, plugin, service) in a period, optionally of one agency or service. */
+  sums(sql: Sql, p: { from: string; to: string }, filter: { agency?: string; service?: string } = {}): Promise<SumsRow[]> {
+    const { pluginId, serviceCode } = serviceKey(filter.service);
+    return sql.rows(
+      `select agency_code, plugin_id, service_code, count(*)::int as n, ${SUMS} from skm_responses
+        where local_date between $1::date and $2::date and ($3::text is null or agency_code = $3) and ($4::text is null or (plugin_id = $4 and service_code = $5))
+        group by agency_code, plugin_id, service_code order by agency_code, plugin_id, service_code`,
+      [p.from, p.to, filter.agency ?? null, pluginId, serviceCode],
+    );
+  },
+
+  /** Service users in a period: applications completed on those local dates (the regulation's population). */
+  async served(sql: Sql, timeZone: string, p: { from: string; to: string }, filter: { agency?: string; service?: string }): Promise<number> {
+    const { pluginId, serviceCode } = serviceKey(filter.service);
+    const r = await sql.one<{ n: number }>(
+      `select count(*)::int as n from applications where status = 'completed' and (completed_at at time zone $3)::date between $1::date and $2::date
+         and ($4::text is null or agency_code = $4) and ($5::text is null or (plugin_id = $5 and service_code = $6))`,
+      [p.from, p.to, timeZone, filter.agency ?? null, pluginId, serviceCode],
+    );
+    return r.n;
+  },
+};
+
+export const followUpQueries = {
+  /** Opens a task; nothing when the scope already has one for the period. */
+  async open(
+    sql: Sql,
+    f: { tenantId: string; id: string; scope: 'tenant' | 'service'; key: string; from: string; to: string; element: string; nrr: number; ikm: number; respondents: number; by: string; now: Date },
+  ): Promise<void> {
+    await sql.exec(
+      `insert into skm_followups (tenant_id, id, scope, scope_key, period_from, period_to, element, nrr, ikm, respondents, status, created_by, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12) on conflict (tenant_id, scope, scope_key, period_from, period_to) do nothing`,
+      [f.tenantId, f.id, f.scope, f.key, f.from, f.to, f.element, f.nrr, f.ikm, f.respondents, f.by, f.now],
+    );
+  },
+
+  list(sql: Sql, filter: { status?: 'open' | 'closed'; from?: string; to?: string }): Promise<FollowUpRow[]> {
+    return sql.rows(
+      `select ${FOLLOWUP_COLUMNS} from skm_followups
+        where ($1::text is null or status = $1) and ($2::date is null or period_from = $2) and ($3::date is null or period_to = $3)
+        order by created_at desc, scope, scope_key`,
+      [filter.status ?? null, filter.from ?? null, filter.to ?? null],
+    );
+  },
+
+  load(sql: Sql, id: string, lock = false): Promise<FollowUpRow | undefined> {
+    return sql.maybe(`select ${FOLLOWUP_COLUMNS} from skm_followups where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  },
+
+  async close(sql: Sql, id: string, c: { plan: string | null; result: string; by: string; now: Date }): Promise<void> {
+    await sql.exec(`update skm_followups set status = 'closed', plan = coalesce($2, plan), result_note = $3, closed_by = $4, closed_at = $5 where id = $1`, [id, c.plan, c.result, c.by, c.now]);
+  },
+};

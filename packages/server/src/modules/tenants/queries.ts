@@ -1,0 +1,97 @@
+import type { MppStatus, Tenant } from '@satupintu/core';
+import type { Sql } from '@satupintu/db';
+
+/** A row of the control plane's tenant directory, as SQL returns it. */
+export interface TenantRow {
+  id: string;
+  slug: string;
+  code: string;
+  name: string;
+  province_code: string;
+  province_name: string;
+  time_zone: string;
+  population: number;
+  home_region: string;
+  mpp_status: MppStatus;
+  committed_on: string | null;
+  deadline: string | null;
+  launched_on: string | null;
+  inaugurated_on: string | null;
+  model_slug: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `select t.id, t.slug, t.code, t.name, t.province_code, t.province_name, t.time_zone, t.population, t.home_region, t.mpp_status,
+  t.committed_on::text, t.deadline::text, t.launched_on::text, t.inaugurated_on::text, m.slug as model_slug, t.created_at, t.updated_at
+  from tenants t left join tenants m on m.id = t.model_tenant_id`;
+
+export function toTenant(r: TenantRow): Tenant {
+  return {
+    id: r.id,
+    slug: r.slug,
+    code: r.code,
+    name: r.name,
+    provinceCode: r.province_code,
+    provinceName: r.province_name,
+    timeZone: r.time_zone,
+    population: r.population,
+    homeRegion: r.home_region,
+    mppStatus: r.mpp_status,
+    committedOn: r.committed_on,
+    deadline: r.deadline,
+    launchedOn: r.launched_on,
+    inauguratedOn: r.inaugurated_on,
+    modelTenant: r.model_slug,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export const tenantQueries = {
+  async bySlug(sql: Sql, slug: string): Promise<Tenant | undefined> {
+    const r = await sql.maybe<TenantRow>(`${SELECT} where t.slug = $1`, [slug]);
+    return r && toTenant(r);
+  },
+
+  async byId(sql: Sql, id: string): Promise<Tenant | undefined> {
+    const r = await sql.maybe<TenantRow>(`${SELECT} where t.id = $1`, [id]);
+    return r && toTenant(r);
+  },
+
+  async list(sql: Sql, filter: { region?: string; status?: MppStatus }): Promise<Tenant[]> {
+    const rows = await sql.rows<TenantRow>(`${SELECT} where ($1::text is null or t.home_region = $1) and ($2::text is null or t.mpp_status = $2) order by t.code`, [
+      filter.region ?? null,
+      filter.status ?? null,
+    ]);
+    return rows.map(toTenant);
+  },
+
+  async insert(
+    sql: Sql,
+    t: { id: string; slug: string; code: string; name: string; provinceCode: string; provinceName: string; timeZone: string; population: number; homeRegion: string; mppStatus: MppStatus; committedOn: string | null; deadline: string | null; modelTenantId: string | null; createdBy: string; now: Date },
+  ): Promise<void> {
+    await sql.exec(
+      `insert into tenants (id, slug, code, name, province_code, province_name, time_zone, population, home_region, mpp_status, committed_on, deadline, model_tenant_id, created_by, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+      [t.id, t.slug, t.code, t.name, t.provinceCode, t.provinceName, t.timeZone, t.population, t.homeRegion, t.mppStatus, t.committedOn, t.deadline, t.modelTenantId, t.createdBy, t.now],
+    );
+  },
+
+  async firstLifecycleEvent(sql: Sql, e: { tenantId: string; status: MppStatus; on: string; actor: string; note: string }): Promise<void> {
+    await sql.exec(`insert into tenant_lifecycle_events (tenant_id, seq, from_status, to_status, effective_on, actor, note) values ($1, 1, null, $2, $3, $4, $5)`, [e.tenantId, e.status, e.on, e.actor, e.note]);
+  },
+
+  /** The tenant's home in its region (data plane), under its own RLS context. */
+  async insertProfile(sql: Sql, p: { tenantId: string; slug: string; name: string; timeZone: string; now: Date }): Promise<void> {
+    await sql.exec(`insert into tenant_profiles (tenant_id, slug, name, time_zone, created_at) values ($1, $2, $3, $4, $5)`, [p.tenantId, p.slug, p.name, p.timeZone, p.now]);
+  },
+
+  async deleteProfile(sql: Sql, tenantId: string): Promise<void> {
+    await sql.exec(`delete from tenant_profiles where tenant_id = $1`, [tenantId]);
+  },
+
+  async countByRegion(sql: Sql): Promise<{ region: string; n: number }[]> {
+    return sql.rows(`select home_region as region, count(*)::int as n from tenants group by 1 order by 1`);
+  },
+};
