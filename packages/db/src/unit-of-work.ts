@@ -102,6 +102,7 @@ export type CacheChange =
   | { kind: 'tenant'; tenantId: string; slug: string }
   | { kind: 'installations'; tenantId: string }
   | { kind: 'closures'; tenantId: string }
+  | { kind: 'session-seats'; tenantId: string; sessionId: string }
   | { kind: 'holidays' };
 
 export const CHANGE_CHANNEL = 'satupintu_changes';
@@ -134,8 +135,10 @@ export class UnitOfWork {
     // The tenant id is written into the transaction's first statement; only a UUID may go there.
     if (!isUuid(tenant.id)) throw new Error(`not a tenant id: ${tenant.id}`);
     const after: (() => unknown)[] = [];
-    const result = await this.transaction(this.dbs.region(tenant.homeRegion), tenant.homeRegion, scope, async (sql) => {
-      await sql.exec(`select set_config('app.tenant_id', $1, true)`, [tenant.id]);
+    // The tenant is set inside the transaction (local to it), in the same round trip as BEGIN: the
+    // id is a checked UUID, the only value ever written into SQL text here.
+    const begin = `BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true)`;
+    const result = await this.transaction(this.dbs.region(tenant.homeRegion), tenant.homeRegion, scope, begin, async (sql) => {
       const tx: TenantTx = {
         tenantId: tenant.id,
         sql,
@@ -164,7 +167,7 @@ export class UnitOfWork {
   /** Runs `fn` in one transaction of the control plane. */
   async control<T>(scope: Pick<WorkScope, 'stats' | 'log' | 'idempotency' | 'now'>, fn: (tx: ControlTx) => Promise<T>): Promise<T> {
     const after: (() => unknown)[] = [];
-    const result = await this.transaction(this.dbs.control, 'control', scope, async (sql) => {
+    const result = await this.transaction(this.dbs.control, 'control', scope, 'BEGIN', async (sql) => {
       const tx: ControlTx = { sql, afterCommit: (step) => void after.push(step), changed: (change) => notify(sql, change) };
       const idem = scope.idempotency;
       if (!idem) return fn(tx);
@@ -181,7 +184,11 @@ export class UnitOfWork {
     return result;
   }
 
-  private async transaction<T>(ds: DataSource, name: string, scope: Pick<WorkScope, 'stats'>, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  /**
+   * One transaction on a pooled connection. `begin` is sent as the transaction's first round trip
+   * (for a tenant: BEGIN and the tenant setting together, one simple-protocol message).
+   */
+  private async transaction<T>(ds: DataSource, name: string, scope: Pick<WorkScope, 'stats'>, begin: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
     const stats = scope.stats;
     if (stats) {
       // One transaction at a time per database and request or job: a nested one holds a pooled
@@ -191,17 +198,19 @@ export class UnitOfWork {
       stats.transactions++;
     }
     const runner = ds.createQueryRunner();
+    let open = false;
     try {
       await runner.connect();
-      await runner.startTransaction();
-      try {
-        const result = await fn(sqlOn(runner, stats));
-        await runner.commitTransaction();
-        return result;
-      } catch (e) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
-        throw e;
-      }
+      open = true;
+      await runner.query(begin);
+      const result = await fn(sqlOn(runner, stats));
+      await runner.query('COMMIT');
+      open = false;
+      return result;
+    } catch (e) {
+      // A failed statement leaves the transaction aborted: roll it back before the connection goes back to the pool.
+      if (open) await runner.query('ROLLBACK').catch(() => {});
+      throw e;
     } finally {
       if (stats) stats.open = stats.open?.filter((n) => n !== name);
       await runner.release();

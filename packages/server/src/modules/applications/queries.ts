@@ -122,22 +122,36 @@ export const applicationQueries = {
     return sql.maybe(`select ${COLUMNS} from applications where filed_by_sub = $1 and create_key = $2`, [filedBy, key]);
   },
 
-  insert(
+  /**
+   * Inserts an application and the first entries of its action log in one statement (a
+   * data-modifying CTE: one round trip; the log's foreign key is checked at the statement's end).
+   */
+  insertWithEvents(
     sql: Sql,
     a: {
       tenantId: string; id: string; trackingCode: string; pluginId: string; version: string; contentHash: string; serviceCode: string; agencyCode: string;
       applicantSub: string | null; applicant: object; filedBySub: string; filedByRole: FiledByRole; channel: Channel; consent: object | null; data: object;
       status: Status; state: string; createKey: string | null; now: Date; dues: Dues;
     },
+    events: readonly NewEvent[],
   ): Promise<ApplicationRow> {
+    const base = [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
+      a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), a.createKey, a.now,
+      a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null];
+    const cols = 11;
+    const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${base.length + i * cols + j + 1}`).join(', ')})`).join(', ');
+    const casts = '(tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment)';
     return sql.one(
-      `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant,
-         filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24)
-       returning ${COLUMNS}`,
-      [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
-        a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), a.createKey, a.now,
-        a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null],
+      `with a as (
+         insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant,
+           filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24)
+         returning ${COLUMNS}),
+       e as (insert into application_events ${casts}
+         select v.tenant_id::uuid, v.application_id::uuid, v.id::uuid, v.at::timestamptz, v.actor_sub, v.actor_name, v.actor_role, v.action, v.from_state, v.to_state, v.comment
+           from (values ${values}) as v ${casts})
+       select * from a`,
+      [...base, ...events.flatMap((e) => [e.tenantId, e.applicationId, e.id, e.at, e.actorSub, e.actorName, e.role, e.action, e.from, e.to, e.comment])],
     );
   },
 

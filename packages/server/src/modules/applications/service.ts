@@ -114,15 +114,15 @@ export class ApplicationService {
       try {
         return await this.d.uow.write(ctx, async (tx) => {
           const id = newId();
-          const app = await applicationQueries.insert(tx.sql, {
-            tenantId: tenant.id, id, trackingCode: newTrackingCode(), pluginId: def.pluginId, version: def.version, contentHash: def.contentHash, serviceCode: service.code,
-            agencyCode: def.agency.code, applicantSub: onBehalf ? null : identity.subject, applicant, filedBySub: identity.subject, filedByRole, channel, consent, data,
-            status: initial ? 'submitted' : 'draft', state: initial ?? 'draft', createKey: null, now, dues,
-          });
           const events: EventRow[] = [{ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'created', from_state: null, to_state: 'draft', comment: null }];
           if (initial) events.push({ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'submitted', from_state: 'draft', to_state: initial, comment: null });
-          await applicationQueries.insertEvents(
+          const app = await applicationQueries.insertWithEvents(
             tx.sql,
+            {
+              tenantId: tenant.id, id, trackingCode: newTrackingCode(), pluginId: def.pluginId, version: def.version, contentHash: def.contentHash, serviceCode: service.code,
+              agencyCode: def.agency.code, applicantSub: onBehalf ? null : identity.subject, applicant, filedBySub: identity.subject, filedByRole, channel, consent, data,
+              status: initial ? 'submitted' : 'draft', state: initial ?? 'draft', createKey: null, now, dues,
+            },
             events.map((e) => ({ tenantId: tenant.id, applicationId: id, id: newId(), at: e.at, actorSub: actor.sub, actorName: e.actor_name, role: e.actor_role, action: e.action, from: e.from_state, to: e.to_state, comment: null })),
           );
           const { roles } = visibleTo(identity, tenant, app);
