@@ -8,7 +8,7 @@ export { tsxWorker } from './jobs/tsx-worker.js';
 export { RouteTable, ok, created, noContent, type Reply, type RouteSpec, type RouteCtx } from './http/routes.js';
 export { createHttpApp, type HttpApp } from './http/app.js';
 export { problemHandler, notFoundHandler, isDatabaseUnavailable, toProblemDocument, PROBLEM_CONTENT_TYPE } from './http/problem.js';
-export { createLogger, httpLogger } from './http/logger.js';
+export { createLogger, requestLogger } from './http/logger.js';
 export { seed, seedTenants, seedPlugins, seedInstallations, FIRST_TENANTS, SEED_INSTALLATIONS, SEED_LIFECYCLE, PLUGINS_DIR } from './seed.js';
 export { TenantService, TenantDirectory, onboardAll, type CreateTenantInput, type OnboardAllSummary } from './modules/tenants/index.js';
 export { RegionService } from './modules/reference/index.js';

@@ -7,7 +7,7 @@ import type { ObjectStore } from '@satupintu/storage';
 import type { Module } from '../kernel.js';
 import type { JobQueues } from '../jobs/queues.js';
 import { healthRoutes } from './health.js';
-import { httpLogger } from './logger.js';
+import { requestLogger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
 import { notFoundHandler, problemHandler } from './problem.js';
@@ -46,7 +46,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   const metrics = new Metrics();
-  app.use(httpLogger(deps.logger));
+  app.use(requestLogger(deps.logger));
   app.use(metrics.middleware());
   for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
 
@@ -56,7 +56,6 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   });
 
   const router = express.Router();
-  router.use(express.json({ limit: '1mb', strict: true }));
   const routes = new RouteTable({ router, guards: deps.guards, tenant: deps.tenant, clock: deps.clock, limits: tenantRateLimits(deps.config.rateLimits) });
   for (const m of deps.modules) m.routes?.(routes);
 

@@ -1,7 +1,8 @@
+import type { Logger } from 'pino';
 import type { Identity } from '@satupintu/auth';
 import type { SqlStats } from '@satupintu/db';
 
-// What the middleware chain leaves on a response for the next step: typed once, here.
+// What the middleware chain leaves on a request or response for the next step: typed once, here.
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
@@ -15,6 +16,15 @@ declare global {
       /** Statements and transactions of the request. */
       sql?: SqlStats;
     }
+  }
+}
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The request id (requestLogger). */
+    id?: string;
+    /** The request's logger, carrying its id (requestLogger). */
+    log?: Logger;
   }
 }
 

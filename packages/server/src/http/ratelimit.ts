@@ -127,8 +127,8 @@ export interface RateLimitHandlers {
 /**
  * Per-tenant request budgets: one budget per tenant (a flooding regency cannot starve the others
  * of the shared pools) and one per caller within a tenant (one client cannot spend its whole
- * tenant's budget). Budgets are spent after authentication, by verified callers only (an
- * anonymous flood cannot spend a regency's budget); once a tenant's budget is spent, a gate in
+ * tenant's budget). Budgets are spent after authentication; a tenant's by verified callers only
+ * (an anonymous flood, even on the public catalog, spends only its own address's); once a tenant's budget is spent, a gate in
  * front of the guard refuses that tenant's further requests before their token is verified, so a
  * flood costs the server as little as possible. Each answers 429 problem+json with Retry-After and
  * the IETF RateLimit headers. Counters live in this process: with N instances behind a balancer a
@@ -175,18 +175,24 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
       keyGenerator: (req: Request) => `t:${tenantOf(req)}`,
       handler: (_req: Request, _res: Response, next: (e: unknown) => void) => next(tooMany('tenant', limits.windowSeconds)),
     };
-    out.push(rateLimit({ ...tenant, store: tenantStore, skip: (req) => tenantOf(req) === undefined }));
+    // Only verified callers spend a tenant's budget: anonymous readers of a public route (the
+    // catalog) spend their own address's budget, so nobody can lock a regency's citizens out.
+    out.push(when((req, res) => tenantOf(req) !== undefined && res.locals.identity !== undefined, rateLimit({ ...tenant, store: tenantStore })));
     // The gate acts only on a spent budget (otherwise it sets no header and counts nothing).
     gate.push(
-      rateLimit({
-        ...tenant,
-        store: new PeekStore(tenantStore),
-        skip: (req) => {
+      when(
+        (req) => {
           const t = tenantOf(req);
-          return t === undefined || tenantStore.peek(`t:${t}`).totalHits <= limits.tenantMax;
+          return t !== undefined && tenantStore.peek(`t:${t}`).totalHits > limits.tenantMax;
         },
-      }),
+        rateLimit({ ...tenant, store: new PeekStore(tenantStore) }),
+      ),
     );
   }
   return { beforeAuth: gate, afterAuth: out };
+}
+
+/** Runs a limiter only where it can act; elsewhere the request passes without entering it (its per-request setup is not free). */
+function when(applies: (req: Request, res: Response) => boolean, limiter: RequestHandler): RequestHandler {
+  return (req, res, next) => (applies(req, res) ? limiter(req, res, next) : next());
 }

@@ -48,6 +48,7 @@ describe('per-tenant rate limits', () => {
     const api = new RouteTable({ router, guards: (s) => (s.kind === 'public' ? [] : [guard]), tenant, limits: tenantRateLimits({ windowSeconds: 30, tenantMax: 5, clientMax: 3 }) });
     for (const [path, security] of [
       ['/t/:tenant/things', { kind: 'authenticated' as const }],
+      ['/t/:tenant/catalog', { kind: 'public' as const }],
       ['/public', { kind: 'public' as const }],
     ] as const)
       api.add({
@@ -126,6 +127,17 @@ describe('per-tenant rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await get('/public', 'x')).status);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
+  });
+
+  it('lets anonymous readers of a tenant’s public route spend only their own address’s budget, never the tenant’s', async () => {
+    // One address floods the regency's public catalog: it meets its own limit...
+    const anonymous: number[] = [];
+    for (let i = 0; i < 8; i++) anonymous.push((await fetch(`${base}/t/kab-g/catalog`)).status);
+    assert.deepEqual(anonymous, [200, 200, 200, 429, 429, 429, 429, 429]);
+    // ...and the regency's signed-in citizens still have its whole budget (5).
+    const members: number[] = [];
+    for (let i = 0; i < 5; i++) members.push((await get('/t/kab-g/things', `citizen-${i}`)).status);
+    assert.deepEqual(members, [200, 200, 200, 200, 200]);
   });
 
   it('reads its budgets from the environment, with defaults, and refuses nonsense', () => {

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { pino, type Logger } from 'pino';
 import type { ValidateFunction } from 'ajv';
 import type Type from 'typebox';
@@ -75,6 +75,9 @@ export interface RouteTableDeps {
   limits?: { beforeAuth: RequestHandler[]; afterAuth: RequestHandler[] };
 }
 
+/** JSON bodies are parsed only for routes that take one, and only once the caller passed the guard. */
+const jsonBody = express.json({ limit: '1mb', strict: true });
+
 const ajv = createAjv({ coerceTypes: false, useDefaults: true });
 // Path and query strings arrive as text; they are coerced to the declared types.
 const ajvCoerce = createAjv({ coerceTypes: true, useDefaults: true });
@@ -127,7 +130,7 @@ export class RouteTable {
     };
     const limits = this.deps.limits ?? { beforeAuth: [], afterAuth: [] };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.deps.router[spec.method](spec.path, label, ...limits.beforeAuth, ...this.deps.guards(spec.security), ...limits.afterAuth, run);
+    this.deps.router[spec.method](spec.path, label, ...limits.beforeAuth, ...this.deps.guards(spec.security), ...limits.afterAuth, ...(spec.body ? [jsonBody] : []), run);
     this.routes.push(spec as unknown as RouteSpec);
   }
 
@@ -156,12 +159,17 @@ export class RouteTable {
     // Only a tenant that exists labels metrics: made-up slugs add no series.
     if (tenant) res.locals.tenant = tenant.slug;
     const identity = res.locals.identity;
+    let log: Logger | undefined;
+    const fallback = this.logger;
     const ctx: Ctx = {
       requestId: String(req.id ?? ''),
       route: spec.path,
       now: this.clock.now(),
       clock: this.clock,
-      log: (req.log ?? this.logger).child(tenant ? { tenant: tenant.slug, route: spec.path } : { route: spec.path }),
+      // Made on first use: most requests never log, and a child logger serializes its bindings.
+      get log() {
+        return (log ??= (req.log ?? fallback).child(tenant ? { tenant: tenant.slug, route: spec.path } : { route: spec.path }));
+      },
       lang: preferredLanguage(req),
       stats: { statements: 0, transactions: 0 },
       ...(tenant ? { tenant } : {}),
