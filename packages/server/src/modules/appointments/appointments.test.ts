@@ -69,6 +69,41 @@ describe('sessions, appointments and counter queues', () => {
     console.log(`      200 simultaneous bookings took ${ms.toFixed(0)} ms`);
   });
 
+  it('answers a sold-out session from memory until a seat is given back, here or in any other process', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 2 }], onlineShare: 1 });
+    const t = await p.services.tenants.get(slug);
+    const [session] = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=7`)).body.items;
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((n) => p.context({ tenant: t, identity: citizen(n) })));
+    const first = await p.services.appointments.book(a!, session.id);
+    await p.services.appointments.book(b!, session.id);
+    const transactions = () => a!.stats.transactions + c!.stats.transactions;
+    await assert.rejects(p.services.appointments.book(c!, session.id), (e: ProblemError) => e.code === 'SESSION_FULL');
+    const before = transactions();
+    await assert.rejects(p.services.appointments.book(c!, session.id), (e: ProblemError) => e.code === 'SESSION_FULL' && e.extensions?.nextSession !== undefined);
+    assert.equal(transactions(), before, 'the second refusal came from memory, without a transaction');
+    // A cancellation gives the seat back: it is bookable at once.
+    await p.services.appointments.cancel(a!, first.id);
+    await p.services.appointments.book(c!, session.id);
+    // Seen full again; then another process gives a seat back: its change notice clears the memory.
+    const d = await p.context({ tenant: t, identity: citizen('d') });
+    await assert.rejects(p.services.appointments.book(d, session.id), (e: ProblemError) => e.code === 'SESSION_FULL');
+    await asTenant(p, t, async (sql) => {
+      await sql.exec(`update bookings set status = 'cancelled' where session_id = $1 and applicant_sub = $2`, [session.id, b!.identity.subject]);
+      await sql.exec(`update sessions set booked_online = booked_online - 1 where id = $1`, [session.id]);
+      await sql.exec(`select pg_notify('satupintu_changes', $1)`, [JSON.stringify({ kind: 'session-seats', tenantId: t.id, sessionId: session.id })]);
+    });
+    // The notice arrives asynchronously (LISTEN): try until it has, at most 5 s.
+    let booked = false;
+    for (const until = Date.now() + 5_000; !booked && Date.now() < until; ) {
+      booked = await p.services.appointments.book(d, session.id).then(
+        () => true,
+        (e: ProblemError) => (e.code === 'SESSION_FULL' ? new Promise<boolean>((r) => setImmediate(() => r(false))) : Promise.reject(e)),
+      );
+    }
+    assert.ok(booked, 'the seat freed elsewhere was bookable once the notice arrived');
+  });
+
   it('reschedules in one step: to a full session nothing changes; otherwise the seat moves and the application goes along', async function () {
     this.timeout(60_000);
     const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 1 }], onlineShare: 1 });

@@ -5,6 +5,7 @@ import { officerAt } from './access.js';
 import { alreadyBooked, bookingNotActive, bookingNotFound, sessionFull, sessionNotFound, walkInByOfficer } from './errors.js';
 import { bookingQueries, sessionQueries, type BookingChannel, type BookingRow, type MyBookingRow, type SessionRow } from './queries.js';
 import type { AppointmentDeps } from './sessions.js';
+import type { SoldOutSessions } from './sold-out.js';
 import { bookingView, sessionView, type BookingView } from './view.js';
 
 export interface BookInput {
@@ -21,16 +22,19 @@ export interface BookInput {
  * in a cycle.
  */
 export class BookingService {
-  constructor(private readonly d: Pick<AppointmentDeps, 'uow'>) {}
+  constructor(
+    private readonly d: Pick<AppointmentDeps, 'uow'>,
+    private readonly soldOut: SoldOutSessions,
+  ) {}
 
   /** Takes a seat in the session, or refuses with the next session that has one. */
-  private async seat(sql: Sql, sessionId: string, channel: BookingChannel): Promise<SessionRow> {
-    const taken = await sessionQueries.takeSeat(sql, sessionId, channel);
+  private async seat(sql: Sql, sessionId: string, channel: BookingChannel, now: Date): Promise<SessionRow> {
+    const { taken, current, next } = await sessionQueries.takeSeat(sql, sessionId, channel);
     if (taken) return taken;
-    const s = await sessionQueries.load(sql, sessionId);
-    if (!s) throw sessionNotFound();
-    const next = await sessionQueries.nextOpen(sql, s);
-    throw sessionFull(next ? sessionView(next) : null);
+    if (!current) throw sessionNotFound();
+    const suggestion = next ? sessionView(next) : null;
+    if (channel === 'online') this.soldOut.markFull(sessionId, suggestion, now);
+    throw sessionFull(suggestion);
   }
 
   /** The caller's active booking, locked after its session (and `alsoSession`). */
@@ -48,8 +52,11 @@ export class BookingService {
     const walkIn = input.walkIn;
     if (walkIn && !officerAt(ctx.identity, ctx.tenant)) throw walkInByOfficer();
     const channel: BookingChannel = walkIn ? 'walk-in' : 'online';
+    // A session seen full a moment ago is answered without a transaction (SoldOutSessions).
+    const full = channel === 'online' ? this.soldOut.known(sessionId, ctx.now) : undefined;
+    if (full) throw sessionFull(full.next);
     return this.d.uow.write(ctx, async (tx) => {
-      const session = await this.seat(tx.sql, sessionId, channel);
+      const session = await this.seat(tx.sql, sessionId, channel, ctx.now);
       const id = newId();
       const inserted = await bookingQueries.insert(tx.sql, {
         tenantId: ctx.tenant.id, id, sessionId, channel, now: ctx.now, applicationId: input.applicationId ?? null,
@@ -68,6 +75,7 @@ export class BookingService {
       const b = await this.lockOwn(tx, ctx, id);
       await bookingQueries.setStatus(tx.sql, id, 'cancelled');
       await sessionQueries.release(tx.sql, b.session_id, b.channel);
+      await this.soldOut.released(tx, b.session_id);
     });
   }
 
@@ -84,9 +92,10 @@ export class BookingService {
         if (!same) throw sessionNotFound();
         return bookingView(old.id, same, old.channel);
       }
-      const session = await this.seat(tx.sql, sessionId, 'online');
+      const session = await this.seat(tx.sql, sessionId, 'online', ctx.now);
       await bookingQueries.setStatus(tx.sql, id, 'cancelled');
       await sessionQueries.release(tx.sql, old.session_id, old.channel);
+      await this.soldOut.released(tx, old.session_id);
       const fresh = newId();
       const inserted = await bookingQueries.insert(tx.sql, {
         tenantId: ctx.tenant.id, id: fresh, sessionId, channel: 'online', now: ctx.now, applicationId: old.application_id, applicantSub: old.applicant_sub, applicantName: old.applicant_name,

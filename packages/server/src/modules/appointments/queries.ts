@@ -115,11 +115,28 @@ export const sessionQueries = {
     await sql.rows(`select id from sessions where id = any($1::uuid[]) order by id for update`, [[...new Set(ids)]]);
   },
 
-  /** Takes one seat by one conditional UPDATE: exact capacity however many ask at once; undefined when none is left. */
-  takeSeat(sql: Sql, id: string, channel: BookingChannel): Promise<SessionRow | undefined> {
-    return channel === 'walk-in'
-      ? sql.maybe(`update sessions set booked_walkin = booked_walkin + 1 where id = $1 and status = 'open' and booked_online + booked_walkin < capacity returning ${SESSION_COLUMNS}`, [id])
-      : sql.maybe(`update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and booked_online < online_capacity returning ${SESSION_COLUMNS}`, [id]);
+  /**
+   * Takes one seat by one conditional UPDATE (exact capacity however many ask at once), in one
+   * round trip with what a refusal needs: when no seat is left, the session as it is and the next
+   * open session of the same service. No row at all: there is no such session.
+   */
+  async takeSeat(sql: Sql, id: string, channel: BookingChannel): Promise<{ taken?: SessionRow; current?: SessionRow; next?: SessionRow }> {
+    const take =
+      channel === 'walk-in'
+        ? `update sessions set booked_walkin = booked_walkin + 1 where id = $1 and status = 'open' and booked_online + booked_walkin < capacity returning ${SESSION_COLUMNS}`
+        : `update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and booked_online < online_capacity returning ${SESSION_COLUMNS}`;
+    const rows = await sql.rows<SessionRow & { kind: 'taken' | 'current' | 'next' }>(
+      `with taken as (${take}),
+            cur as (select ${SESSION_COLUMNS} from sessions where id = $1 and not exists (select 1 from taken)),
+            nxt as (select ${SESSION_COLUMNS} from sessions
+                     where plugin_id = (select plugin_id from cur) and service_code = (select service_code from cur) and status = 'open'
+                       and starts_at > (select starts_at from cur) and booked_online < online_capacity
+                     order by starts_at limit 1)
+       select 'taken' as kind, * from taken union all select 'current', * from cur union all select 'next', * from nxt`,
+      [id],
+    );
+    const pick = (kind: string) => rows.find((r) => r.kind === kind);
+    return { taken: pick('taken'), current: pick('current'), next: pick('next') };
   },
 
   async release(sql: Sql, id: string, channel: BookingChannel): Promise<void> {

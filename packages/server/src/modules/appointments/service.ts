@@ -2,6 +2,7 @@ import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import { BookingService, type BookInput } from './bookings.js';
 import { CounterService } from './counter.js';
 import { SessionService, type AppointmentDeps } from './sessions.js';
+import { SoldOutSessions } from './sold-out.js';
 
 /**
  * Sessions, appointments and counter queues (docs/appointments.md): the module's one service, its
@@ -13,9 +14,9 @@ export class AppointmentService {
   private readonly bookingRules: BookingService;
   private readonly counterRules: CounterService;
 
-  constructor(d: AppointmentDeps) {
+  constructor(d: AppointmentDeps, soldOut: SoldOutSessions = new SoldOutSessions()) {
     this.sessionRules = new SessionService(d);
-    this.bookingRules = new BookingService(d);
+    this.bookingRules = new BookingService(d, soldOut);
     this.counterRules = new CounterService(d);
   }
 
