@@ -55,5 +55,23 @@ export async function load(total: number, concurrency: number, one: () => Promis
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: total, rps: Math.round(total / seconds), p50: Number(percentile(latencies, 50).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)) };
+  return { requests: total, rps: Math.round(total / seconds), p50: Number(percentile(latencies, 50).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)), latencies };
+}
+
+export type LoadResult = Omit<Awaited<ReturnType<typeof load>>, 'latencies'>;
+
+/**
+ * Several targets measured in alternating blocks, each side's throughput and latencies pooled
+ * over its blocks: the platform's own every-minute jobs and the machine's noise fall on every side
+ * alike instead of on whichever ran when they fired.
+ */
+export async function alternate(targets: { name: string; one: () => Promise<void> }[], total: number, concurrency: number, blocks = 6): Promise<({ target: string } & LoadResult)[]> {
+  const runs = targets.map(() => [] as Awaited<ReturnType<typeof load>>[]);
+  for (let i = 0; i < blocks; i++) for (const [k, t] of targets.entries()) runs[k]!.push(await load(Math.ceil(total / blocks), concurrency, t.one));
+  return targets.map((t, k) => {
+    const xs = runs[k]!;
+    const requests = xs.reduce((n, x) => n + x.requests, 0);
+    const all = xs.flatMap((x) => x.latencies).sort((a, b) => a - b);
+    return { target: t.name, requests, rps: Math.round(requests / xs.reduce((n, x) => n + x.requests / x.rps, 0)), p50: Number(percentile(all, 50).toFixed(1)), p99: Number(percentile(all, 99).toFixed(1)) };
+  });
 }
