@@ -22,6 +22,8 @@ export class JobQueues implements JobSender {
   /** Settles when the current housekeeping thread runs (or failed to start). */
   private housekeepingStarted?: Promise<void>;
   private stopping = false;
+  /** How long to wait before restarting a housekeeping thread that died (and between failed restarts). */
+  restartDelayMs = 5_000;
   /** One slot pool for every queue of every region: background work yields to requests. */
   private readonly slots: LimitFunction;
 
@@ -68,21 +70,21 @@ export class JobQueues implements JobSender {
         if (this.housekeeping === worker) this.housekeeping = undefined;
         if (!ready) return reject(new Error(`job housekeeping thread exited with ${code} before it was ready`));
         if (this.stopping) return;
-        this.logger.error({ code }, 'job housekeeping thread ended; restarting in 5 s');
+        this.logger.error({ code, inMs: this.restartDelayMs }, 'job housekeeping thread ended; restarting');
         this.restartHousekeeping(urls);
       });
     }));
   }
 
-  /** Tries again every 5 s until the thread runs (e.g. while the database is down). */
+  /** Tries again every `restartDelayMs` until the thread runs (e.g. while the database is down). */
   private restartHousekeeping(urls: Record<string, string>): void {
     setTimeout(() => {
       if (this.stopping) return;
       this.startHousekeeping(urls).catch((err: unknown) => {
-        this.logger.error({ err }, 'job housekeeping restart failed; trying again in 5 s');
+        this.logger.error({ err, inMs: this.restartDelayMs }, 'job housekeeping restart failed; trying again');
         this.restartHousekeeping(urls);
       });
-    }, 5_000).unref();
+    }, this.restartDelayMs).unref();
   }
 
   private async stopHousekeeping(): Promise<void> {
