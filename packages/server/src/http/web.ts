@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, type Router } from 'express';
 
 /** Where `vite build` writes the browser app (packages/web/dist). */
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** Paths the SPA's history fallback must never answer: the API, the issuer, operations endpoints. */
 const RESERVED = /^\/(?:api|realms|metrics|livez|readyz|healthz)(?:\/|$)/;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { webApp } from './web.js';
+import { WEB_DIST, webApp } from './web.js';
 
 describe('web app mount (static SPA with history fallback)', () => {
   let dir: string;
@@ -56,5 +56,10 @@ describe('web app mount (static SPA with history fallback)', () => {
     assert.equal((await get('/api/v1/known')).status, 200);
     // JSON clients get the API's 404, not the app.
     assert.equal((await get('/t/x', 'application/json')).status, 404);
+  });
+
+  it('serves, by default, what `vite build` writes: packages/web/dist', () => {
+    // Tests run from the repository root (mocha's working directory).
+    assert.equal(WEB_DIST, path.resolve('packages/web/dist'));
   });
 });
