@@ -11,6 +11,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 export function createAjv(options: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, ...options });
   addFormats(ajv);
+  // Annotation only: the name a schema takes among the OpenAPI document's components.
+  ajv.addKeyword({ keyword: 'x-component', schemaType: 'string' });
   return ajv;
 }
 

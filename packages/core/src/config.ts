@@ -34,6 +34,8 @@ export interface SatupintuConfig {
   };
   /** Base URL clients use to reach this server (the embedded issuer's issuer URL derives from it). */
   publicUrl?: string;
+  /** Browser origins allowed to call every API path (`CORS_ORIGINS`); tenants add their own in their settings. */
+  corsOrigins: string[];
   keycloak: {
     /** undefined means the embedded issuer mounted on this server. */
     url?: string;
@@ -75,6 +77,7 @@ const envSchema = {
     KEYCLOAK_CLIENT_ID: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
     KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
     PUBLIC_URL: { type: 'string', pattern: '^https?://[^/]+$' },
+    CORS_ORIGINS: { type: 'string', pattern: '^https?://[^/,\\s]+(,https?://[^/,\\s]+)*$' },
     SEED: { type: 'boolean' },
     HOME_REGION_PROVINCES: { type: 'string', pattern: '^[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*(;[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*)*$' },
     RATE_LIMIT_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
@@ -151,6 +154,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? true : Boolean(e.S3_FORCE_PATH_STYLE),
     },
     publicUrl: e.PUBLIC_URL as string | undefined,
+    corsOrigins: e.CORS_ORIGINS ? String(e.CORS_ORIGINS).split(',') : [],
     keycloak: {
       url: (e.KEYCLOAK_URL as string | undefined)?.replace(/\/+$/, ''),
       realm: String(e.KEYCLOAK_REALM ?? 'mpp'),

@@ -89,3 +89,16 @@ export function isProblemError(e: unknown): e is ProblemError {
 export function fieldError(pointer: string, id: string, en: string): FieldError {
   return { pointer, message: { id, en } };
 }
+
+/** 412: the resource changed since the client read it (its ETag no longer matches If-Match). */
+export class PreconditionFailedError extends ProblemError {
+  readonly status = 412;
+}
+/** 428: the update must say which version it changes (If-Match). */
+export class PreconditionRequiredError extends ProblemError {
+  readonly status = 428;
+}
+/** 500: a failure of ours; the client cannot fix it. */
+export class InternalProblem extends ProblemError {
+  readonly status = 500;
+}

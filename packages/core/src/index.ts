@@ -7,3 +7,4 @@ export * from './tenant.js';
 export * from './calendar.js';
 export * from './clock.js';
 export * from './tracking.js';
+export * from './problems.js';
