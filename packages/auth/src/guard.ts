@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { createPublicKey } from 'node:crypto';
 import Keycloak from 'keycloak-connect';
-import { AuthenticationError, NotAllowedError, ServiceUnavailableError } from '@satupintu/core';
+import { defineProblem } from '@satupintu/core';
 import { identityFromClaims, type Identity, type Membership, type Role } from './identity.js';
 
 /** Who may call a route. Declared per route; rendered as OpenAPI security requirements. */
@@ -30,6 +30,34 @@ export interface GuardOptions {
 }
 
 const NATIONAL: Role[] = ['ministry-analyst', 'platform-admin'];
+
+/** The problems of authentication and authorization, as every guarded route may answer them. */
+export const authRequired = defineProblem({ code: 'AUTH_REQUIRED', status: 401, title: { id: 'Perlu masuk (token Bearer)', en: 'Authentication required (Bearer token)' } }, (realm: string) => ({
+  headers: challenge(realm),
+}));
+export const tokenInvalid = defineProblem(
+  {
+    code: 'TOKEN_INVALID',
+    status: 401,
+    title: { id: 'Token tidak sah', en: 'Invalid token' },
+    description: { id: 'Tanda tangan, penerbit, audiens atau masa berlaku token tidak diterima; minta token baru.', en: 'The token’s signature, issuer, audience or lifetime is not accepted; get a new token.' },
+  },
+  (realm: string, reason: string) => ({
+    detail: { id: `Token ditolak: ${reason}`, en: `Token rejected: ${reason}` },
+    headers: challenge(realm, 'invalid_token', reason),
+  }),
+);
+export const authUnavailable = defineProblem(
+  { code: 'AUTH_UNAVAILABLE', status: 503, title: { id: 'Layanan identitas tidak dapat dihubungi', en: 'The identity service cannot be reached' } },
+  (cause: unknown) => ({ headers: { 'Retry-After': '5' }, cause }),
+);
+const requires = (roles: readonly string[]) => ({
+  detail: { id: `Diperlukan salah satu peran: ${roles.join(', ')}.`, en: `Requires one of the roles: ${roles.join(', ')}.` },
+  extensions: { requiredRoles: roles },
+});
+export const roleRequired = defineProblem({ code: 'ROLE_REQUIRED', status: 403, title: { id: 'Peran Anda tidak mengizinkan tindakan ini', en: 'Your role does not allow this' } }, requires);
+export const tenantNotAllowed = defineProblem({ code: 'TENANT_NOT_ALLOWED', status: 403, title: { id: 'Anda bukan anggota tenant ini', en: 'You are not a member of this tenant' } }, requires);
+export const agencyNotAllowed = defineProblem({ code: 'AGENCY_NOT_ALLOWED', status: 403, title: { id: 'Anda tidak bertugas di instansi ini', en: 'You do not serve this agency' } }, requires);
 
 function bearer(req: Request): string | undefined {
   const h = req.headers.authorization;
@@ -118,13 +146,7 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
   const authenticate: RequestHandler = async (req, res, next) => {
     const token = bearer(req);
     if (token === undefined)
-      return next(
-        new AuthenticationError({
-          code: 'AUTH_REQUIRED',
-          title: { id: 'Perlu masuk (token Bearer)', en: 'Authentication required (Bearer token)' },
-          headers: challenge(opts.realm),
-        }),
-      );
+      return next(authRequired(opts.realm));
     try {
       // keycloak-connect verifies RS256 only, whatever the header says; refuse any other algorithm
       // (alg "none", HS256 with the public key) and key-less headers before it looks up keys.
@@ -147,25 +169,11 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
     } catch (e) {
       const reason = (e as Error).message ?? '';
       if (/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|ECONNRESET/.test(reason))
-        return next(
-          new ServiceUnavailableError({
-            code: 'AUTH_UNAVAILABLE',
-            title: { id: 'Layanan identitas tidak dapat dihubungi', en: 'The identity service cannot be reached' },
-            headers: { 'Retry-After': '5' },
-            cause: e,
-          }),
-        );
+        return next(authUnavailable(e));
       const short = /Cannot read properties/.test(reason)
         ? 'invalid token (unknown signing key)'
         : reason.replace(/^.*Reason: /, '').replace(/^Grant validation failed\. /, '');
-      next(
-        new AuthenticationError({
-          code: 'TOKEN_INVALID',
-          title: { id: 'Token tidak sah', en: 'Invalid token' },
-          detail: { id: `Token ditolak: ${short}`, en: `Token rejected: ${short}` },
-          headers: challenge(opts.realm, 'invalid_token', short),
-        }),
-      );
+      next(tokenInvalid(opts.realm, short));
     }
   };
 
@@ -176,19 +184,7 @@ export function createGuards(opts: GuardOptions): (security: RouteSecurity) => R
       const identity = res.locals.identity as Identity;
       const verdict = permits(identity, security, req.params as Record<string, string>);
       if (verdict === 'ok') return next();
-      const titles = {
-        role: { id: 'Peran Anda tidak mengizinkan tindakan ini', en: 'Your role does not allow this' },
-        tenant: { id: 'Anda bukan anggota tenant ini', en: 'You are not a member of this tenant' },
-        agency: { id: 'Anda tidak bertugas di instansi ini', en: 'You do not serve this agency' },
-      } as const;
-      next(
-        new NotAllowedError({
-          code: verdict === 'role' ? 'ROLE_REQUIRED' : verdict === 'tenant' ? 'TENANT_NOT_ALLOWED' : 'AGENCY_NOT_ALLOWED',
-          title: titles[verdict],
-          detail: { id: `Diperlukan salah satu peran: ${security.roles.join(', ')}.`, en: `Requires one of the roles: ${security.roles.join(', ')}.` },
-          extensions: { requiredRoles: security.roles },
-        }),
-      );
+      next((verdict === 'role' ? roleRequired : verdict === 'tenant' ? tenantNotAllowed : agencyNotAllowed)(security.roles));
     };
     return [authenticate, authorize];
   };

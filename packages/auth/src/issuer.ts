@@ -1,6 +1,6 @@
 import express, { type RequestHandler, type Router } from 'express';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Realm, RealmUser } from './realm.js';
+import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { ClientRep, Realm, RealmUser } from './realm.js';
 import { loadOrCreateSecrets, newSigningKey, saveSecrets, type IssuerSecrets } from './keys.js';
 import { loginPage } from './login-page.js';
 
@@ -12,6 +12,14 @@ export interface EmbeddedIssuerOptions {
   secretsDir: string;
   /** Audience of access tokens: the API's client id. */
   apiAudience: string;
+  /**
+   * Register the resource-owner password grant for the realm's direct-access clients
+   * (`directAccessGrantsEnabled`: only `satupintu-cli`, the dev CLI and the test suites' `tokenFor`).
+   * Default true because the suites depend on it; production turns it off (issue 19). When false,
+   * the grant does not exist at all: the token endpoint answers `unsupported_grant_type`, discovery
+   * does not list it, and a client with no other flow (satupintu-cli) is not registered.
+   */
+  allowPasswordGrant?: boolean;
 }
 
 export interface EmbeddedIssuer {
@@ -26,7 +34,12 @@ export interface EmbeddedIssuer {
 
 const SCOPES = 'openid profile email';
 
-/** Keycloak's access-token shape, so the API cannot tell the embedded issuer from Keycloak. */
+/**
+ * Keycloak's access-token shape, so the API cannot tell the embedded issuer from Keycloak. A
+ * client credentials token of Keycloak 26 is its service-account user's token with the same claims
+ * (username `service-account-{clientId}`, no name or e-mail, `email_verified: false`; checked
+ * against 26.5.6). oidc-provider adds `client_id` to every JWT access token; the API ignores it.
+ */
 export function keycloakClaims(user: RealmUser, clientId: string): Record<string, unknown> {
   return {
     typ: 'Bearer',
@@ -60,14 +73,47 @@ function redirectMatcher(patterns: string[]): (uri: string) => boolean {
  * (`/realms/mpp/protocol/openid-connect/{auth,token,certs,userinfo,logout}`), loaded from the same
  * realm export a real Keycloak imports. RS256 JWT access tokens with Keycloak-shaped claims.
  * Development default only: sessions live in memory.
+ *
+ * What it offers, and so what discovery (`/.well-known/openid-configuration`) advertises:
+ * - people: authorization code with PKCE, S256 only, required for every authorization request
+ *   (`response_types_supported: ["code"]`: no implicit, no hybrid, no `none`);
+ * - machine clients: client credentials, for confidential clients with `serviceAccountsEnabled`,
+ *   authenticated by client_secret_basic or client_secret_post; the token speaks for the client's
+ *   service-account user, as in Keycloak;
+ * - refresh tokens for the browser app;
+ * - the password grant only while `allowPasswordGrant` is on, and only for direct-access clients.
+ *   Discovery lists `password` in `grant_types_supported` exactly when the grant is registered:
+ *   RFC 8414 defines that list as the grants this server supports, and hiding one it accepts would
+ *   make the metadata false rather than the server safer. The restriction lives where it is
+ *   enforced: per client (every other client is refused it), and in the API's OpenAPI
+ *   document, which offers API clients only authorization code + PKCE and client credentials.
+ *   (A real Keycloak's discovery lists every grant and response type the server implements, realm
+ *   settings regardless; there too the clients' flags are what allow or refuse a flow.)
+ * Pushed authorization requests and DPoP, on by default in oidc-provider, are off: PAR would sit at
+ * a path Keycloak does not use and the API's guard does not check DPoP proofs, so advertising
+ * either would promise something the platform does not keep.
  */
 export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssuer {
   const { realm, apiAudience } = opts;
+  const allowPasswordGrant = opts.allowPasswordGrant ?? true;
   const base = `/realms/${realm.name}`;
   const issuer = `${opts.publicUrl}${base}`;
   let secrets: IssuerSecrets = loadOrCreateSecrets(opts.secretsDir);
   const byId = new Map([...realm.users.values()].map((u) => [u.id, u]));
-  const sessionClients = realm.clients.filter((c) => c.enabled !== false && !c.bearerOnly && c.publicClient);
+  const enabled = realm.clients.filter((c) => c.enabled !== false && !c.bearerOnly);
+  const publicGrants = (c: ClientRep): string[] => [
+    ...(c.standardFlowEnabled ? ['authorization_code', 'refresh_token'] : []),
+    ...(c.directAccessGrantsEnabled && allowPasswordGrant ? ['password'] : []),
+  ];
+  const sessionClients = enabled.filter((c) => c.publicClient && publicGrants(c).length > 0);
+  // Confidential clients: the embedded issuer implements their client credentials grant only.
+  const serviceClients = enabled.filter((c) => !c.publicClient);
+  for (const c of serviceClients) {
+    if (!c.serviceAccountsEnabled || c.standardFlowEnabled || c.directAccessGrantsEnabled || c.implicitFlowEnabled)
+      throw new Error(`embedded issuer: confidential client ${c.clientId} must use only the client credentials grant (serviceAccountsEnabled; no standard, direct-access or implicit flow)`);
+    if ((c.clientAuthenticatorType ?? 'client-secret') !== 'client-secret' || !c.secret)
+      throw new Error(`embedded issuer: confidential client ${c.clientId} needs a client secret (clientAuthenticatorType "client-secret" and "secret")`);
+  }
   const allowedRedirect = new Map(
     sessionClients.map((c) => [c.clientId, redirectMatcher([...(c.redirectUris ?? []), `${opts.publicUrl}/*`])]),
   );
@@ -82,16 +128,38 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
     jwt: { sign: { alg: 'RS256' as const } },
   };
 
+  /** The realm user a token speaks for: its account, or the service account of a client credentials token's client. */
+  const tokenUser = (token: unknown): RealmUser | undefined => {
+    const t = token as { kind?: string; accountId?: string; clientId?: string };
+    if (t.accountId) return byId.get(t.accountId);
+    return t.kind === 'ClientCredentials' && t.clientId ? realm.serviceAccountOf(t.clientId) : undefined;
+  };
+
   const build = (): Provider => {
     const configuration: Configuration = {
-      clients: sessionClients.map((c) => ({
-        client_id: c.clientId,
-        token_endpoint_auth_method: 'none',
-        grant_types: c.standardFlowEnabled ? ['authorization_code', 'refresh_token'] : ['password'],
-        response_types: c.standardFlowEnabled ? ['code'] : [],
-        redirect_uris: c.standardFlowEnabled ? [`${opts.publicUrl}/`] : [],
-        post_logout_redirect_uris: c.standardFlowEnabled ? [`${opts.publicUrl}/`] : [],
-      })),
+      clients: [
+        ...sessionClients.map((c): ClientMetadata => ({
+          client_id: c.clientId,
+          token_endpoint_auth_method: 'none',
+          grant_types: publicGrants(c),
+          response_types: c.standardFlowEnabled ? ['code'] : [],
+          redirect_uris: c.standardFlowEnabled ? [`${opts.publicUrl}/`] : [],
+          post_logout_redirect_uris: c.standardFlowEnabled ? [`${opts.publicUrl}/`] : [],
+        })),
+        // Keycloak's `client-secret` authenticator accepts the secret in Basic auth or in the body;
+        // oidc-provider accepts both for a client registered with client_secret_basic.
+        ...serviceClients.map((c): ClientMetadata => ({
+          client_id: c.clientId,
+          client_secret: c.secret!,
+          token_endpoint_auth_method: 'client_secret_basic',
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        })),
+      ],
+      // Authorization code only: no implicit (`token`, `id_token`), no hybrid (`code id_token`), no `none`.
+      responseTypes: ['code'],
+      clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
       jwks: { keys: secrets.keys as never },
       cookies: { keys: secrets.cookieKeys },
       routes: {
@@ -111,6 +179,9 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
       },
       features: {
         devInteractions: { enabled: false },
+        clientCredentials: { enabled: true },
+        pushedAuthorizationRequests: { enabled: false },
+        dPoP: { enabled: false },
         introspection: { enabled: true },
         revocation: { enabled: true },
         rpInitiatedLogout: { enabled: true },
@@ -127,6 +198,7 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
       pkce: { required: () => true },
       ttl: {
         AccessToken: realm.accessTokenLifespan,
+        ClientCredentials: realm.accessTokenLifespan,
         AuthorizationCode: 60,
         IdToken: realm.accessTokenLifespan,
         Interaction: 600,
@@ -146,15 +218,20 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
         };
       },
       extraTokenClaims: async (_ctx, token) => {
-        const t = token as unknown as { accountId?: string; clientId?: string };
-        const user = t.accountId ? byId.get(t.accountId) : undefined;
-        return user ? keycloakClaims(user, t.clientId ?? '') : undefined;
+        const user = tokenUser(token);
+        return user ? keycloakClaims(user, (token as unknown as { clientId?: string }).clientId ?? '') : undefined;
       },
       formats: {
         customizers: {
-          // Keycloak signs access tokens with header typ "JWT".
-          jwt: async (_ctx, _token, jwt) => {
+          jwt: async (_ctx, token, jwt) => {
+            // Keycloak signs access tokens with header typ "JWT".
             jwt.header = { ...(jwt.header ?? {}), typ: 'JWT' };
+            // oidc-provider makes a client credentials token's subject the client id; Keycloak's is
+            // the service-account user's id, like any user's token.
+            if (token.kind === 'ClientCredentials') {
+              const user = tokenUser(token);
+              if (user) jwt.payload.sub = user.id;
+            }
           },
         },
       },
@@ -183,7 +260,8 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
     const provider = new Provider(issuer, configuration);
     provider.proxy = true;
     // The password grant of Keycloak's direct-access clients (satupintu-cli): development and tests.
-    provider.registerGrantType(
+    // oidc-provider refuses it (invalid_request, "not allowed for this client") to every client not registered with it above.
+    if (allowPasswordGrant) provider.registerGrantType(
       'password',
       async (ctx) => {
         const { client, params } = ctx.oidc;

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { api, claimsOf, keycloakAdmin, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { api, claimsOf, keycloakAdmin, sharedPlatform, tempDataDir, tokenFor } from '@satupintu/testkit';
+import { DEFAULT_REALM_FILE, createEmbeddedIssuer, loadRealm } from './index.js';
 import type { Platform } from '@satupintu/server';
 
 /** A tiny cookie jar for walking a browser login with fetch. */
@@ -51,6 +56,73 @@ describe('OpenID Connect issuer (embedded, or Keycloak when KEYCLOAK_URL is set)
     const jwks = (await (await fetch(d.jwks_uri!.replace(/^http:\/\/[^/]+/, p.authServerUrl))).json()) as { keys: { kty: string; d?: string }[] };
     assert.ok(jwks.keys.length >= 1);
     assert.ok(jwks.keys.every((k) => k.kty === 'RSA' && k.d === undefined), 'only public keys are published');
+  });
+
+  it('advertises only what it allows: code flow with S256 PKCE, client credentials, no implicit or hybrid', async function () {
+    // A real Keycloak's discovery lists every grant and response type it implements, whatever the
+    // realm's clients allow (the clients' flags refuse them); this checks the embedded issuer.
+    if (!p.issuer) this.skip();
+    const d = (await (await fetch(`${realmUrl}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    assert.deepEqual(d.response_types_supported, ['code']);
+    assert.deepEqual(d.code_challenge_methods_supported, ['S256']);
+    const grants = d.grant_types_supported as string[];
+    assert.ok(grants.includes('authorization_code') && grants.includes('client_credentials'), grants.join());
+    assert.ok(!grants.includes('implicit'), grants.join());
+    // The dev/test password grant (satupintu-cli) is listed exactly while it is registered (createEmbeddedIssuer's allowPasswordGrant).
+    assert.ok(grants.every((g) => ['authorization_code', 'refresh_token', 'client_credentials', 'password'].includes(g)), grants.join());
+    assert.deepEqual([...(d.token_endpoint_auth_methods_supported as string[])].sort(), ['client_secret_basic', 'client_secret_post', 'none']);
+    assert.equal(d.pushed_authorization_request_endpoint, undefined);
+    assert.equal(d.dpop_signing_alg_values_supported, undefined);
+  });
+
+  it('without allowPasswordGrant, has no password grant at all (discovery, token endpoint)', async () => {
+    // A second embedded issuer on its own port: the shared platform's keeps the grant for tokenFor.
+    const app = express();
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const own = createEmbeddedIssuer({ publicUrl: url, realm: loadRealm(DEFAULT_REALM_FILE), secretsDir: path.join(tempDataDir(), 'issuer'), apiAudience: 'satupintu-api', allowPasswordGrant: false });
+      app.use('/realms/mpp', own.router);
+      const d = (await (await fetch(`${own.issuer}/.well-known/openid-configuration`)).json()) as { grant_types_supported: string[] };
+      assert.deepEqual([...d.grant_types_supported].sort(), ['authorization_code', 'client_credentials', 'refresh_token']);
+      const password = async (clientId: string) => {
+        const res = await fetch(`${own.issuer}/protocol/openid-connect/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username: 'admin.kbb', password: 'mpp-demo' }),
+        });
+        return [res.status, ((await res.json()) as { error: string }).error] as const;
+      };
+      assert.deepEqual(await password('satupintu-web'), [400, 'unsupported_grant_type']);
+      // satupintu-cli has no other flow, so this issuer does not register it at all.
+      assert.deepEqual(await password('satupintu-cli'), [401, 'invalid_client']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('refuses implicit and hybrid authorization requests', async () => {
+    for (const responseType of ['token', 'id_token', 'id_token token', 'code id_token', 'code token']) {
+      const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
+      auth.search = new URLSearchParams({
+        client_id: 'satupintu-web',
+        response_type: responseType,
+        scope: 'openid',
+        redirect_uri: 'http://127.0.0.1:3000/auth/callback',
+        nonce: 'n-1',
+        state: 's-1',
+        code_challenge: 'x'.repeat(43),
+        code_challenge_method: 'S256',
+      }).toString();
+      const res = await fetch(auth, { redirect: 'manual' });
+      const location = res.headers.get('location') ?? '';
+      // Either an error page or an error redirect, never a login page on the way to a token in the fragment.
+      assert.ok(res.status >= 400 || /error=(unsupported_response_type|unauthorized_client|invalid_request)/.test(location), `${responseType}: ${res.status} ${location}`);
+      assert.doesNotMatch(location, /access_token=|id_token=/);
+    }
   });
 
   it('logs a user in through the browser flow (authorization code + PKCE) and the API accepts the token', async () => {

@@ -26,7 +26,13 @@ export interface ClientRep {
   bearerOnly?: boolean;
   publicClient?: boolean;
   standardFlowEnabled?: boolean;
+  implicitFlowEnabled?: boolean;
   directAccessGrantsEnabled?: boolean;
+  /** Client credentials grant: the client acts as its service-account user. */
+  serviceAccountsEnabled?: boolean;
+  /** Keycloak's `client-secret` authenticator (client_secret_basic or client_secret_post). */
+  clientAuthenticatorType?: string;
+  secret?: string;
   redirectUris?: string[];
   attributes?: Record<string, string>;
   protocolMappers?: { protocolMapper: string; config?: Record<string, string> }[];
@@ -41,6 +47,8 @@ interface UserRep {
   credentials?: { type: string; value?: string }[];
   realmRoles?: string[];
   groups?: string[];
+  /** Set on a client's service-account user (`service-account-{clientId}`), as Keycloak exports it. */
+  serviceAccountClientId?: string;
 }
 
 export interface RealmUser {
@@ -53,6 +61,8 @@ export interface RealmUser {
   /** Effective realm roles: direct, from groups, composites expanded. */
   roles: string[];
   groups: string[];
+  /** The client whose service account this user is; such a user never signs in with a password. */
+  serviceAccountClientId?: string;
   passwordHash?: Buffer;
   salt: Buffer;
 }
@@ -62,7 +72,10 @@ export interface Realm {
   accessTokenLifespan: number;
   clients: ClientRep[];
   users: Map<string, RealmUser>;
+  /** A person who may sign in (service-account users are not found here). */
   findUser(username: string): RealmUser | undefined;
+  /** The service-account user of a client with `serviceAccountsEnabled`. */
+  serviceAccountOf(clientId: string): RealmUser | undefined;
   checkPassword(user: RealmUser, password: string): boolean;
   /** Clients whose tokens carry the given audience (an oidc-audience-mapper naming it). */
   audienceOf(clientId: string): string[];
@@ -104,7 +117,8 @@ export function loadRealm(file: string | URL): Realm {
     for (const g of u.groups ?? []) if (!groupRoles.has(g)) throw new Error(`realm export: user ${u.username} is in unknown group ${g}`);
     const direct = [...(u.realmRoles ?? []), ...(u.groups ?? []).flatMap((g) => groupRoles.get(g) ?? [])];
     const salt = randomBytes(16);
-    const pw = u.credentials?.find((c) => c.type === 'password')?.value;
+    // Keycloak keeps no password for a service-account user; its client's secret authenticates it.
+    const pw = u.serviceAccountClientId ? undefined : u.credentials?.find((c) => c.type === 'password')?.value;
     users.set(u.username, {
       // Stable subject per username, like a Keycloak user id.
       id: uuidv5(`${rep.realm}/${u.username}`, USER_NAMESPACE),
@@ -115,17 +129,30 @@ export function loadRealm(file: string | URL): Realm {
       lastName: u.lastName,
       roles: expand(direct),
       groups: u.groups ?? [],
+      ...(u.serviceAccountClientId ? { serviceAccountClientId: u.serviceAccountClientId } : {}),
       passwordHash: pw === undefined ? undefined : hash(pw, salt),
       salt,
     });
   }
   const clients = rep.clients ?? [];
+  const serviceAccounts = new Map<string, RealmUser>();
+  for (const u of users.values()) {
+    if (!u.serviceAccountClientId) continue;
+    const c = clients.find((x) => x.clientId === u.serviceAccountClientId);
+    if (!c?.serviceAccountsEnabled) throw new Error(`realm export: ${u.username} is the service account of ${u.serviceAccountClientId}, which has no service accounts enabled`);
+    serviceAccounts.set(c.clientId, u);
+  }
+  for (const c of clients)
+    if (c.serviceAccountsEnabled && c.enabled !== false && !serviceAccounts.has(c.clientId))
+      throw new Error(`realm export: client ${c.clientId} has service accounts enabled but no user with serviceAccountClientId "${c.clientId}"`);
+  const people = (u: RealmUser | undefined) => (u && !u.serviceAccountClientId ? u : undefined);
   return {
     name: rep.realm,
     accessTokenLifespan: rep.accessTokenLifespan ?? 300,
     clients,
     users,
-    findUser: (username) => users.get(username) ?? [...users.values()].find((u) => u.email === username),
+    findUser: (username) => people(users.get(username)) ?? [...users.values()].find((u) => !u.serviceAccountClientId && u.email === username),
+    serviceAccountOf: (clientId) => serviceAccounts.get(clientId),
     checkPassword: (user, password) => {
       const candidate = hash(password, user.salt);
       return user.passwordHash !== undefined && timingSafeEqual(candidate, user.passwordHash);
