@@ -92,7 +92,7 @@ describe(S, function () {
   it('no response gives a caller data of another tenant or data its role may not see', async function () {
     const total = size('ISOLATION_REQUESTS', 10_000, 1_500);
     const concurrency = size('ISOLATION_CONCURRENCY', 8, 6);
-    const doc = (await (await fetch(`${api.base}/api/openapi.json`)).json()) as Parameters<typeof operations>[0];
+    const doc = (await (await fetch(`${api.base}/api/v1/openapi.json`)).json()) as Parameters<typeof operations>[0];
     const ops = operations(doc);
     const ids = [...secrets.flatMap((s) => [s.id, s.documentId]), randomUUID()];
     const codes = ['identitas', 'pengantar-bank', 'verify', 'issue', 'reject', 'sktlk', 'polri', 'dukcapil', 'imigrasi', 'ktpel-penggantian', '1.0.0', 'x'];

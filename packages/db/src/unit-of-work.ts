@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import canonicalizeModule from 'canonicalize';
-import { InputError, isUuid, newId } from '@satupintu/core';
+import { defineProblem, isUuid, newId } from '@satupintu/core';
 import type { Databases } from './datasources.js';
 import { sqlOn, type Sql, type SqlStats } from './sql.js';
 
@@ -27,25 +27,43 @@ export interface WorkScope {
  * operation and the caller, so one caller's key never answers another's request.
  */
 export interface Idempotency {
+  /** The key as the client sent it: only its digest is stored, and it is never logged. */
   key: string;
   scope: string;
   /** The request as the client sent it; compared by canonical JSON (member order does not matter). */
   request: unknown;
+  /**
+   * Runs before a stored answer is replayed, in the replay's transaction: the caller's access to
+   * the resource is checked again (a clerk moved to another agency, a withdrawn membership), so a
+   * replay never shows what a fresh request would be refused.
+   */
+  recheck?: (sql: Sql) => Promise<void>;
   /** Set when the answer came from the stored first attempt. */
   replayed?: boolean;
 }
 
+/** How long a key answers retries (then the purge job removes its record). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
 const canonicalize = canonicalizeModule as unknown as (v: unknown) => string;
 const fingerprint = (request: unknown) => createHash('sha256').update(canonicalize(request ?? null) ?? 'null').digest('hex');
+const keyDigest = (key: string) => createHash('sha256').update(key).digest('base64url');
 
-const keyReused = () =>
-  new InputError({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED', title: { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was used for a different request' } });
+/** The same key with another request (another body, or another resource) is refused, never answered with the first. */
+export const idempotencyKeyReused = defineProblem({
+  code: 'IDEMPOTENCY_KEY_REUSED',
+  status: 422,
+  title: { id: 'Idempotency-Key sudah dipakai untuk permintaan lain', en: 'Idempotency-Key was used for a different request' },
+  description: { id: 'Pakai kunci baru untuk setiap permintaan baru; ulangi dengan kunci yang sama hanya untuk permintaan yang persis sama.', en: 'Use a new key for each new request; reuse a key only to retry the very same request.' },
+});
+const keyReused = idempotencyKeyReused;
 
-/** Claims the key; returns the stored answer when an earlier attempt committed one. */
+/** Claims the key; returns the stored answer when an earlier attempt committed one (after re-checking access). */
 async function claim(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', tenantId: string | undefined, idem: Idempotency, now: Date): Promise<{ body: unknown } | undefined> {
   const hash = fingerprint(idem.request);
-  const cols = tenantId ? 'tenant_id, scope, key' : 'scope, key';
-  const vals = tenantId ? [tenantId, idem.scope, idem.key] : [idem.scope, idem.key];
+  const digest = keyDigest(idem.key);
+  const cols = tenantId ? 'tenant_id, scope, key_digest' : 'scope, key_digest';
+  const vals = tenantId ? [tenantId, idem.scope, digest] : [idem.scope, digest];
   const n = vals.length;
   const claimed = await sql.maybe(
     `insert into ${table} (${cols}, request_hash, status, body, created_at) values (${vals.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, 0, 'null', $${n + 2})
@@ -53,13 +71,25 @@ async function claim(sql: Sql, table: 'tenant_idempotency' | 'idempotency_record
     [...vals, hash, now],
   );
   if (claimed) return undefined;
-  const prior = await sql.one<{ request_hash: string; body: unknown }>(`select request_hash, body from ${table} where scope = $1 and key = $2`, [idem.scope, idem.key]);
+  const prior = await sql.one<{ request_hash: string; body: unknown; created_at: Date }>(`select request_hash, body, created_at from ${table} where scope = $1 and key_digest = $2`, [idem.scope, digest]);
+  // A record past its day (the purge has not come by yet) is forgotten: the key starts afresh.
+  if (now.getTime() - prior.created_at.getTime() > IDEMPOTENCY_TTL_MS) {
+    await sql.exec(`update ${table} set request_hash = $3, status = 0, body = 'null', created_at = $4 where scope = $1 and key_digest = $2`, [idem.scope, digest, hash, now]);
+    return undefined;
+  }
   if (prior.request_hash !== hash) throw keyReused();
+  await idem.recheck?.(sql);
   return { body: prior.body };
 }
 
 async function store(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', idem: Idempotency, body: unknown): Promise<void> {
-  await sql.exec(`update ${table} set status = 200, body = $3 where scope = $1 and key = $2`, [idem.scope, idem.key, JSON.stringify(body ?? null)]);
+  await sql.exec(`update ${table} set status = 200, body = $3 where scope = $1 and key_digest = $2`, [idem.scope, keyDigest(idem.key), JSON.stringify(body ?? null)]);
+}
+
+/** Forgets the records older than a day (run by the purge job: a tenant's in its region, the control plane's once). */
+export async function purgeIdempotency(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', now: Date): Promise<number> {
+  const rows = await sql.rows<{ n: number }>(`with gone as (delete from ${table} where created_at < $1 returning 1) select count(*)::int as n from gone`, [new Date(now.getTime() - IDEMPOTENCY_TTL_MS)]);
+  return rows[0]?.n ?? 0;
 }
 
 /** In-process domain events: handlers run inside the publishing transaction and commit with it. */

@@ -1,7 +1,7 @@
 import { FormValidatorCache } from '@satupintu/forms';
 import type { Kernel, Module } from './kernel.js';
 import { OrphanSweeper } from './orphans.js';
-import { applicationsModule } from './modules/applications/index.js';
+import { applicationsModule, forgetCreateKeys } from './modules/applications/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { catalogModule } from './modules/catalog/index.js';
@@ -15,6 +15,7 @@ import { skmModule } from './modules/skm/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
+import { idempotencyModule } from './modules/idempotency/index.js';
 // [imports]
 
 /**
@@ -72,6 +73,7 @@ export function compose(k: Kernel) {
     onboarding,
     monitoring,
     complaints,
+    idempotencyModule(k, { tenants: tenants.service, forget: [forgetCreateKeys] }),
     // [module-list]
   ];
   const services = {

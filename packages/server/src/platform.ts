@@ -9,7 +9,7 @@ import { ObjectStore } from '@satupintu/storage';
 import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type EmbeddedIssuer, type Identity } from '@satupintu/auth';
 import { compose, type Composition } from './composition.js';
 import { workContext, type TenantUserCtx, type UserCtx } from './context.js';
-import { createHttpApp, type HttpApp } from './http/app.js';
+import { createHttpApp, type HttpApp, type HttpAppDeps } from './http/app.js';
 import { createLogger } from './http/logger.js';
 import { JobQueues } from './jobs/queues.js';
 import type { JobCtx, JobSpec } from './jobs/spec.js';
@@ -32,6 +32,8 @@ export interface PlatformOptions {
   clock?: Clock;
   /** Skip the embedded S3 (CLI commands that touch no document). */
   needS3?: boolean;
+  /** Sees every API request and its response (the test suites' contract recorder): see HttpAppDeps.inspect. */
+  inspect?: HttpAppDeps['inspect'];
 }
 
 export interface Platform {
@@ -160,6 +162,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
         authServerUrl,
         mounts: issuer ? [{ path: `/realms/${config.keycloak.realm}`, handler: issuer.router }] : [],
         isShuttingDown: () => shuttingDown,
+        tenantOrigins: (slug) => services.tenants.directory.originsOf(slug),
+        ...(opts.inspect ? { inspect: opts.inspect } : {}),
       });
       if (config.seed) await seed(kernel, services, logger);
       handler = httpApp.express;

@@ -5,7 +5,11 @@ import { listRegencies, loadConfig, type SatupintuConfig } from '@satupintu/core
 import { startPlatform, type Platform, type PlatformOptions } from '@satupintu/server';
 import type { Sql } from '@satupintu/db';
 
-let shared: { platform: Platform; dataDir: string } | undefined;
+import { ContractRecorder, type ContractReport } from './contract.js';
+
+export { ContractRecorder, type ContractReport } from './contract.js';
+
+let shared: { platform: Platform; dataDir: string; contract: ContractRecorder | undefined } | undefined;
 
 /**
  * The configuration of a test platform: the caller's environment (so the conformance tier can
@@ -36,9 +40,19 @@ export function tempDataDir(prefix = 'satupintu-test-'): string {
 export async function startSharedPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   if (shared) return shared.platform;
   const dataDir = tempDataDir();
-  const platform = await startPlatform(testConfig(dataDir), opts);
-  shared = { platform, dataDir };
+  // Every response the suites provoke is checked against the OpenAPI document (contract.ts).
+  let contract: ContractRecorder | undefined;
+  const platform = await startPlatform(testConfig(dataDir), {
+    ...opts,
+    inspect: (doc) => (contract = new ContractRecorder(doc as never)).middleware(),
+  });
+  shared = { platform, dataDir, contract };
   return platform;
+}
+
+/** What the shared platform's contract recorder saw so far (undefined before it starts). */
+export function sharedContractReport(): ContractReport | undefined {
+  return shared?.contract?.report();
 }
 
 export function sharedPlatform(): Platform {

@@ -3,6 +3,7 @@ import { enableTenantRls } from '../rls.js';
 import { complaintsAndSkmMigrations } from './region-complaints.js';
 import { RegionOnboarding1764400000000, RegionRollups1764400000001 } from './region-onboarding.js';
 import { RegionApplicationCreateKeys1764600000000 } from './region-reliability.js';
+import { RegionContract1764700000000 } from './contract.js';
 
 /**
  * Data plane of one region. Every table is tenant-owned: tenant_id leads the primary key and
@@ -302,4 +303,4 @@ export class RegionAppointments1764300000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000];
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000, RegionContract1764700000000];

@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import compression from 'compression';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import { PLATFORM_VERSION, type Clock, type SatupintuConfig, type Tenant } from '@satupintu/core';
@@ -9,7 +10,9 @@ import type { JobQueues } from '../jobs/queues.js';
 import { healthRoutes } from './health.js';
 import { requestLogger } from './logger.js';
 import { Metrics } from './metrics.js';
-import { buildOpenApi } from './openapi.js';
+import { buildOpenApi, type OpenApiDocument } from './openapi.js';
+import { corsPolicy } from './cors.js';
+import { registerRoutes } from './document.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { tenantRateLimits } from './ratelimit.js';
 import { RouteTable, type GuardFactory } from './routes.js';
@@ -31,23 +34,47 @@ export interface HttpAppDeps {
   /** Extra handlers mounted before the API (the embedded issuer at /realms/...). */
   mounts?: { path: string; handler: RequestHandler }[];
   isShuttingDown?: () => boolean;
+  /** Origins a tenant allows to call its paths from a browser (tenant settings). */
+  tenantOrigins?: (slug: string) => Promise<readonly string[]>;
+  /** Sees every request and its uncompressed response before the routes (the contract recorder of the test suites). */
+  inspect?: (openapi: OpenApiDocument) => RequestHandler;
 }
 
 export interface HttpApp {
   express: Express;
   routes: RouteTable;
   metrics: Metrics;
+  openapi: OpenApiDocument;
 }
 
 /** The API process's HTTP face: operations endpoints, every module's routes, the OpenAPI document, the web app. */
 export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const app = express();
   app.disable('x-powered-by');
+  // No automatic ETags: a route that has a version says so (concurrency: 'read'); Express's
+  // body-hash ETags would answer undocumented 304s on every JSON GET.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   const metrics = new Metrics();
+
+  const router = express.Router();
+  const routes = new RouteTable({ router, guards: deps.guards, tenant: deps.tenant, clock: deps.clock, limits: tenantRateLimits(deps.config.rateLimits) });
+  registerRoutes(routes, deps.modules);
+  const issuer = `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}`;
+  const openapi = buildOpenApi(routes.routes, {
+    version: PLATFORM_VERSION,
+    servers: [{ url: deps.config.publicUrl ?? '/', description: 'Server ini / this server' }],
+    issuer,
+  });
+
   app.use(requestLogger(deps.logger));
   app.use(metrics.middleware());
+  // gzip or brotli for JSON, CSV and assets over 1 KiB (a slow phone network pays per byte); bodies a
+  // route already compressed (the catalog's cached gzip) pass through.
+  app.use(compression({ threshold: 1024 }));
+  if (deps.inspect) app.use(deps.inspect(openapi));
+  app.use(corsPolicy({ platformOrigins: deps.config.corsOrigins, tenantOrigins: deps.tenantOrigins ?? (async () => []) }));
   for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
 
   healthRoutes(app, { dbs: deps.dbs, store: deps.store, jobs: deps.jobs, isShuttingDown: deps.isShuttingDown ?? (() => false) });
@@ -55,21 +82,28 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const router = express.Router();
-  const routes = new RouteTable({ router, guards: deps.guards, tenant: deps.tenant, clock: deps.clock, limits: tenantRateLimits(deps.config.rateLimits) });
-  for (const m of deps.modules) m.routes?.(routes);
-
-  const openapi = buildOpenApi(routes, {
-    version: PLATFORM_VERSION,
-    openIdConnectUrl: `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}/.well-known/openid-configuration`,
+  const openapiJson = JSON.stringify(openapi);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.type('application/json').set('cache-control', 'no-cache').send(openapiJson);
   });
+  // The document's first address; it moved under /api/v1 with the contract (docs/api-stability.md).
   app.get('/api/openapi.json', (_req, res) => {
-    res.json(openapi);
+    res
+      .set({ Deprecation: `@${Date.UTC(2026, 11, 7) / 1000}`, Sunset: new Date(Date.UTC(2027, 5, 7)).toUTCString(), Link: '</api/v1/openapi.json>; rel="successor-version"' })
+      .type('application/json')
+      .send(openapiJson);
   });
-  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' }, customSiteTitle: 'Satupintu API' }));
+  app.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, {
+      swaggerOptions: { url: '/api/v1/openapi.json', initOAuth: { clientId: 'satupintu-web', usePkceWithAuthorizationCodeGrant: true, scopes: 'openid profile' } },
+      customSiteTitle: 'Satupintu API',
+    }),
+  );
   app.use(router);
-  app.use(webApp({ authority: `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}`, clientId: 'satupintu-web' }));
+  app.use(webApp({ authority: issuer, clientId: 'satupintu-web' }));
   app.use(notFoundHandler);
   app.use(problemHandler);
-  return { express: app, routes, metrics };
+  return { express: app, routes, metrics, openapi };
 }

@@ -11,6 +11,8 @@ declare global {
       identity?: Identity;
       /** The route template (metrics and log label). */
       route?: string;
+      /** The operation the route table matched (contract tests, metrics). */
+      operationId?: string;
       /** The slug of a tenant that exists (metrics label). */
       tenant?: string;
       /** Statements and transactions of the request. */

@@ -9,7 +9,11 @@ export function createLogger(config: Pick<SatupintuConfig, 'logLevel'>): Logger 
     level: config.logLevel,
     base: { service: 'satupintu' },
     // Nothing logs headers (see requestLogger); should anything ever log them, these stay out.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
+    // Idempotency keys too: a key replays its first answer for a day, so it is as good as the request.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'headers.authorization', 'headers.cookie', 'headers["idempotency-key"]', 'idempotency.key', '*.idempotency.key'],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { InputError, NotFoundError, ProblemError, ServiceUnavailableError, isProblemError, type LocalizedText } from '@satupintu/core';
+import { ProblemError, isProblemError, problemTypeOf, type LocalizedText } from '@satupintu/core';
+import { MAX_JSON_DEPTH } from './json-body.js';
+import { badRequest, bodyTooDeep, bodyTooLarge, databaseUnavailable, internal, malformedJson, routeNotFound, unsupportedEncoding } from './problems.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -23,9 +25,8 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-export function problemType(code: string): string {
-  return `urn:satupintu:problem:${code.toLowerCase().replace(/_/g, '-')}`;
-}
+/** The `type` of a problem: its page in the API's problem catalog (GET /api/v1/problems/{code}). */
+export const problemType = problemTypeOf;
 
 export function toProblemDocument(err: ProblemError, req: Request): ProblemDocument {
   const lang = preferredLanguage(req);
@@ -46,35 +47,13 @@ export function toProblemDocument(err: ProblemError, req: Request): ProblemDocum
   };
 }
 
-class InternalError extends ProblemError {
-  readonly status = 500;
-}
-
 /** Errors thrown by body parsers (express.json) carry `type` and `status`. */
-function fromParserError(err: { type?: string; status?: number }): ProblemError | undefined {
-  if (err.type === 'entity.parse.failed')
-    return new InputError({
-      code: 'MALFORMED_JSON',
-      title: { id: 'Badan permintaan bukan JSON yang sah', en: 'The request body is not valid JSON' },
-      errors: [{ pointer: '', message: { id: 'JSON tidak dapat dibaca.', en: 'JSON could not be parsed.' } }],
-    });
-  if (err.type === 'entity.too.large')
-    return new InputError({
-      status: 413,
-      code: 'BODY_TOO_LARGE',
-      title: { id: 'Badan permintaan terlalu besar', en: 'The request body is too large' },
-    });
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
-    return new InputError({
-      status: 415,
-      code: 'UNSUPPORTED_ENCODING',
-      title: { id: 'Enkode badan permintaan tidak didukung', en: 'Unsupported request body encoding' },
-    });
-  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500)
-    return new InputError({
-      code: 'BAD_REQUEST',
-      title: { id: 'Permintaan tidak dapat diproses', en: 'The request could not be processed' },
-    });
+function fromParserError(err: { type?: string; status?: number; max?: number }): ProblemError | undefined {
+  if (err.type === 'entity.too.deep') return bodyTooDeep(err.max ?? MAX_JSON_DEPTH);
+  if (err.type === 'entity.parse.failed') return malformedJson();
+  if (err.type === 'entity.too.large') return bodyTooLarge();
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return unsupportedEncoding();
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return badRequest();
   return undefined;
 }
 
@@ -95,23 +74,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
-const databaseUnavailable = (cause: unknown) =>
-  new ServiceUnavailableError({
-    code: 'DATABASE_UNAVAILABLE',
-    title: { id: 'Basis data sedang tidak tersedia', en: 'The database is unavailable' },
-    detail: { id: 'Coba lagi sebentar lagi; permintaan ini tidak tersimpan.', en: 'Try again shortly; this request was not stored.' },
-    headers: { 'Retry-After': '5' },
-    cause,
-  });
-
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(
-    new NotFoundError({
-      code: 'ROUTE_NOT_FOUND',
-      title: { id: 'Alamat tidak ditemukan', en: 'No such route' },
-      detail: { id: `${req.method} ${req.path} tidak ada.`, en: `${req.method} ${req.path} does not exist.` },
-    }),
-  );
+  next(routeNotFound(req.method, req.path));
 };
 
 /** The one error mapper: every error leaves as problem+json; internals never leak. */
@@ -121,14 +85,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (!problem && isDatabaseUnavailable(err)) problem = databaseUnavailable(err);
   if (!problem) {
     req.log?.error({ err }, 'unhandled error');
-    problem = new InternalError({
-      code: 'INTERNAL',
-      title: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
-      detail: {
-        id: 'Kesalahan telah dicatat. Sebutkan requestId saat menghubungi petugas.',
-        en: 'The error was logged. Quote the requestId when contacting support.',
-      },
-    });
+    problem = internal();
   } else if (problem.status >= 500) {
     req.log?.warn({ err }, problem.code);
   }

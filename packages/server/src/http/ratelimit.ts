@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit, ipKeyGenerator, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
-import { TooManyRequestsError, type SatupintuConfig } from '@satupintu/core';
+import { defineProblem, type SatupintuConfig } from '@satupintu/core';
 import type { Identity } from '@satupintu/auth';
 
 /** Path parameter of tenant-scoped routes; routes without one share the platform bucket `-`. */
@@ -103,18 +103,26 @@ export class PeekStore implements Store {
   resetKey(): void {}
 }
 
-function tooMany(scope: 'tenant' | 'client', windowSeconds: number): TooManyRequestsError {
-  const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
-  return new TooManyRequestsError({
+export const rateLimited = defineProblem(
+  {
     code: 'RATE_LIMITED',
+    status: 429,
     title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
-    detail: {
-      id: `Batas permintaan untuk ${who.id} per ${windowSeconds} detik tercapai; coba lagi setelah waktu di Retry-After.`,
-      en: `The request budget for ${who.en} per ${windowSeconds} seconds is spent; retry after the Retry-After delay.`,
-    },
-    extensions: { scope },
-  });
-}
+    description: { id: 'Anggaran permintaan tenant atau pemanggil habis; ulangi setelah Retry-After detik.', en: 'The tenant’s or the caller’s request budget is spent; retry after Retry-After seconds.' },
+  },
+  (scope: 'tenant' | 'client', windowSeconds: number) => {
+    const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
+    return {
+      detail: {
+        id: `Batas permintaan untuk ${who.id} per ${windowSeconds} detik tercapai; coba lagi setelah waktu di Retry-After.`,
+        en: `The request budget for ${who.en} per ${windowSeconds} seconds is spent; retry after the Retry-After delay.`,
+      },
+      extensions: { scope },
+    };
+  },
+);
+
+const tooMany = rateLimited;
 
 /** Where the route table installs the limiters of tenantRateLimits. */
 export interface RateLimitHandlers {

@@ -1,3 +1,4 @@
+import Type from 'typebox';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +59,7 @@ describe('per-tenant rate limits', () => {
         summary: path,
         tags: [],
         security,
-        responses: { '200': { description: 'ok' } },
+        responses: { '200': { description: 'ok', schema: Type.Object({ ok: Type.Boolean() }) } },
         handler: async () => ok({ ok: true }),
       });
     app.use(router);

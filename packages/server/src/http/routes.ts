@@ -2,28 +2,80 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { pino, type Logger } from 'pino';
 import type { ValidateFunction } from 'ajv';
 import type Type from 'typebox';
-import { InputError, ajvErrorsToFieldErrors, createAjv, systemClock, type Clock, type Tenant } from '@satupintu/core';
+import { ajvErrorsToFieldErrors, createAjv, systemClock, type Clock, type ProblemSpec, type Tenant } from '@satupintu/core';
 import type { Identity, RouteSecurity } from '@satupintu/auth';
 import type { Ctx } from '../context.js';
 import { preferredLanguage } from './problem.js';
+import { bodyInvalid, pathInvalid, queryInvalid, unsupportedMediaType } from './problems.js';
+import { parseJsonBody } from './json-body.js';
+import { linkToNext } from '../pagination.js';
+import { etagMatches, preconditionsOf, type Preconditions } from '../preconditions.js';
 import './locals.js';
 
 export type { RouteSecurity };
 export type JsonSchema = Record<string, unknown>;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** What a handler answers; the route table writes it (JSON unless `raw` is given). */
+/** A non-JSON body (CSV, JSON lines, a PDF) with its media type. */
+export interface RawBody {
+  content: string | Buffer;
+  type: string;
+}
+
+/** A response header a status carries, for the document (ETag, Location, Link… are added from the route's flags). */
+export interface HeaderDoc {
+  description: string;
+  schema?: JsonSchema;
+  required?: boolean;
+}
+
+/** One success status of a route: its body schema (the handler's type comes from it), or its media types when not JSON. */
+export interface SuccessResponse {
+  description: string;
+  /** The JSON body. The handler must return a value of its static type; contract tests validate every response against it. */
+  schema?: Type.TSchema;
+  /** A body that is not JSON: its media types, e.g. `['text/csv']`. */
+  media?: readonly string[];
+  headers?: Record<string, HeaderDoc>;
+  /** An example body, in Indonesian where it has words. */
+  example?: unknown;
+  /**
+   * The handler may also answer this JSON body already serialized (and content-coded), as `raw`
+   * with type application/json: a rendering cached in memory (the public catalog). The schema
+   * still documents it and the contract tests still validate it, decoded.
+   */
+  prerendered?: true;
+}
+
+export type SuccessStatus = '200' | '201' | '202' | '204' | '302' | '303' | '304';
+export type SuccessResponses = { [K in SuccessStatus]?: SuccessResponse };
+
+type StatusNumber<K> = K extends `${infer N extends number}` ? N : never;
+type RawReply<K> = { status: StatusNumber<K>; raw: RawBody; body?: undefined; headers?: Record<string, string> };
+type ReplyFor<K, S> = S extends { schema: infer T extends Type.TSchema }
+  ? { status: StatusNumber<K>; body: Type.Static<T>; raw?: undefined; headers?: Record<string, string> } | (S extends { prerendered: true } ? RawReply<K> : never)
+  : S extends { media: readonly string[] }
+    ? { status: StatusNumber<K>; raw: RawBody; body?: undefined; headers?: Record<string, string> }
+    : { status: StatusNumber<K>; body?: undefined; raw?: undefined; headers?: Record<string, string> };
+
+/** What a handler may answer: one of the route's documented success statuses, with a body of that status's schema. */
+export type ReplyOf<R> = { [K in keyof R & SuccessStatus]: ReplyFor<K, R[K]> }[keyof R & SuccessStatus];
+
+/** What any handler answers (the route table writes it). */
 export interface Reply {
-  status?: number;
+  status: number;
   body?: unknown;
-  /** A non-JSON body (CSV, JSON lines) with its media type. */
-  raw?: { content: string | Buffer; type: string };
+  raw?: RawBody;
   headers?: Record<string, string>;
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });
-export const created = (body: unknown, location?: string, headers?: Record<string, string>): Reply => ({ status: 201, body, headers: { ...(location ? { Location: location } : {}), ...headers } });
-export const noContent = (): Reply => ({ status: 204 });
+export const ok = <T>(body: T, headers?: Record<string, string>) => ({ status: 200 as const, body, ...(headers ? { headers } : {}) });
+export const created = <T>(body: T, location?: string, headers?: Record<string, string>) => ({
+  status: 201 as const,
+  body,
+  headers: { ...(location ? { Location: location } : {}), ...headers },
+});
+export const noContent = (headers?: Record<string, string>) => ({ status: 204 as const, ...(headers ? { headers } : {}) });
 
 /** The context a handler gets: a tenant when its path has `:tenant`, an identity unless it is public. */
 export type RouteCtx<P extends string, S extends RouteSecurity> = Ctx &
@@ -36,11 +88,24 @@ export interface RouteInput<TP, TQ, TB> {
   params: Static<TP>;
   query: Static<TQ>;
   body: Static<TB>;
+  /** If-Match / If-None-Match as sent (routes with `concurrency`). */
+  preconditions: Preconditions;
   /** For what a schema cannot carry: a raw upload stream, a header. */
   req: Request;
 }
 
-export interface RouteSpec<P extends string = string, S extends RouteSecurity = RouteSecurity, TP = unknown, TQ = unknown, TB = unknown> {
+/** A route that is on its way out: answered with `Deprecation` and `Sunset` headers (docs/api-stability.md). */
+export interface Deprecation {
+  /** When it was deprecated (YYYY-MM-DD). */
+  since: string;
+  /** When it stops answering (YYYY-MM-DD): at least 180 days after `since` for /api/v1. */
+  sunset: string;
+  /** The route to use instead. */
+  successor?: string;
+  reason: string;
+}
+
+export interface RouteSpec<P extends string = string, S extends RouteSecurity = RouteSecurity, TP = unknown, TQ = unknown, TB = unknown, R extends SuccessResponses = SuccessResponses> {
   method: Method;
   /** Express path, e.g. `/api/v1/tenants/:tenant`. */
   path: P;
@@ -52,12 +117,32 @@ export interface RouteSpec<P extends string = string, S extends RouteSecurity = 
   params?: TP;
   query?: TQ;
   body?: TB;
+  /** An example request body, in Indonesian where it has words. */
+  bodyExample?: unknown;
   /** The body is not JSON: the handler streams the request itself (uploads). */
-  rawBody?: { description: string };
-  /** Header names the route reads (documented in OpenAPI), e.g. Idempotency-Key. */
+  rawBody?: { description: string; media?: readonly string[] };
+  /** Header names the route reads besides the ones its flags add (documented in OpenAPI). */
   headers?: { name: string; description: string; required?: boolean }[];
-  responses: Record<string, { description: string; schema?: JsonSchema | Type.TSchema }>;
-  handler: (ctx: RouteCtx<P, S>, input: RouteInput<TP, TQ, TB>) => Promise<Reply>;
+  /** The success statuses and their bodies. Problems are not listed here: see `errors`. */
+  responses: R;
+  /**
+   * The domain problems the handler may throw (its module's `defineProblem` factories). The ones
+   * the platform answers for every route (validation, authentication, tenant, budgets, outages)
+   * are added from the route's shape; contract tests fail on a code a route answers undocumented.
+   */
+  errors?: readonly { readonly spec: ProblemSpec }[];
+  /** A retried write with the same `Idempotency-Key` gets the first answer (http/idempotency.ts). */
+  idempotent?: boolean;
+  /** A list answered in pages: `limit` and `cursor` in the query, `{items, next}` and a `Link` header. */
+  paginated?: boolean;
+  /**
+   * Optimistic concurrency. `read`: the 200 carries an `ETag` (and `If-None-Match` gets a 304).
+   * `update`: the route reads `If-Match` (412 when stale; 428 when missing on an existing
+   * resource) and answers the new `ETag`.
+   */
+  concurrency?: 'read' | 'update';
+  deprecated?: Deprecation;
+  handler: (ctx: RouteCtx<P, S>, input: RouteInput<TP, TQ, TB>) => Promise<ReplyOf<R>>;
 }
 
 /** What the table installs in front of a guarded route (provided by the identity module). */
@@ -69,14 +154,11 @@ export interface RouteTableDeps {
   /** Tenant directory lookup (cached): TENANT_NOT_FOUND when the slug names no tenant. */
   tenant: (slug: string) => Promise<Tenant>;
   clock?: Clock;
-  /** Where a request without pino-http's logger (a bare router in a test) logs. */
+  /** Where a request without the request logger (a bare router in a test) logs. */
   logger?: Logger;
   /** Request budgets (ratelimit.ts): a spent tenant budget is refused before the guard; budgets are spent after it. */
   limits?: { beforeAuth: RequestHandler[]; afterAuth: RequestHandler[] };
 }
-
-/** JSON bodies are parsed only for routes that take one, and only once the caller passed the guard. */
-const jsonBody = express.json({ limit: '1mb', strict: true });
 
 const ajv = createAjv({ coerceTypes: false, useDefaults: true });
 // Path and query strings arrive as text; they are coerced to the declared types.
@@ -86,23 +168,28 @@ function compile(schema: object | undefined, coerce: boolean): ValidateFunction 
   return schema ? (coerce ? ajvCoerce : ajv).compile(schema) : undefined;
 }
 
-function check(v: ValidateFunction | undefined, value: unknown, base: string, code: 'PATH_INVALID' | 'QUERY_INVALID' | 'BODY_INVALID') {
+function check(v: ValidateFunction | undefined, value: unknown, base: string, problem: typeof pathInvalid) {
   if (!v || v(value)) return;
-  throw new InputError({
-    status: code === 'BODY_INVALID' ? 422 : 400,
-    code,
-    title: { id: 'Data permintaan tidak valid', en: 'The request data is invalid' },
-    errors: ajvErrorsToFieldErrors(v.errors, base),
-  });
+  throw problem(ajvErrorsToFieldErrors(v.errors, base));
 }
 
+/** The RFC 9745 / RFC 8594 headers of a deprecated route. */
+function deprecationHeaders(d: Deprecation): Record<string, string> {
+  const at = (day: string) => new Date(`${day}T00:00:00Z`);
+  return {
+    Deprecation: `@${Math.floor(at(d.since).getTime() / 1000)}`,
+    Sunset: at(d.sunset).toUTCString(),
+    ...(d.successor ? { Link: `<${d.successor}>; rel="successor-version"` } : {}),
+  };
+}
 
 /**
  * The route table. Modules declare routes as data; for each, the table labels metrics and logs
  * with the route template, applies budgets and the declared guard, resolves the request context
  * once (tenant from the URL, caller from the token, one clock reading, a logger carrying request
  * id, tenant and route), validates path, query and body against the route's schemas (which give
- * the handler its types and the OpenAPI document its content), runs the handler, writes its reply.
+ * the handler its types and the OpenAPI document its content), runs the handler, writes its reply
+ * with the headers its flags promise (Link, ETag, Deprecation).
  */
 export class RouteTable {
   readonly routes: RouteSpec[] = [];
@@ -114,15 +201,22 @@ export class RouteTable {
     this.logger = deps.logger ?? pino({ level: 'silent' });
   }
 
-  add<P extends string, S extends RouteSecurity, TP extends Type.TSchema | undefined = undefined, TQ extends Type.TSchema | undefined = undefined, TB extends Type.TSchema | undefined = undefined>(
-    spec: RouteSpec<P, S, TP, TQ, TB>,
-  ): void {
+  add<
+    P extends string,
+    S extends RouteSecurity,
+    R extends SuccessResponses,
+    TP extends Type.TSchema | undefined = undefined,
+    TQ extends Type.TSchema | undefined = undefined,
+    TB extends Type.TSchema | undefined = undefined,
+  >(spec: RouteSpec<P, S, TP, TQ, TB, R>): void {
+    if (this.routes.some((r) => r.operationId === spec.operationId)) throw new Error(`operationId ${spec.operationId} declared twice`);
     const vp = compile(spec.params, true);
     const vq = compile(spec.query, true);
     const vb = compile(spec.body, false);
     const hasTenant = /\/:tenant(\/|$)/.test(spec.path);
     const label: RequestHandler = (_req, res, next) => {
       res.locals.route = spec.path;
+      res.locals.operationId = spec.operationId;
       next();
     };
     const run = (req: Request, res: Response, next: NextFunction) => {
@@ -130,29 +224,24 @@ export class RouteTable {
     };
     const limits = this.deps.limits ?? { beforeAuth: [], afterAuth: [] };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.deps.router[spec.method](spec.path, label, ...limits.beforeAuth, ...this.deps.guards(spec.security), ...limits.afterAuth, ...(spec.body ? [jsonBody] : []), run);
+    this.deps.router[spec.method](spec.path, label, ...limits.beforeAuth, ...this.deps.guards(spec.security), ...limits.afterAuth, ...(spec.body ? [parseJsonBody] : []), run);
     this.routes.push(spec as unknown as RouteSpec);
   }
 
-  private async handle<P extends string, S extends RouteSecurity, TP, TQ, TB>(
-    spec: RouteSpec<P, S, TP, TQ, TB>,
+  private async handle<P extends string, S extends RouteSecurity, TP, TQ, TB, R extends SuccessResponses>(
+    spec: RouteSpec<P, S, TP, TQ, TB, R>,
     hasTenant: boolean,
     v: { vp?: ValidateFunction; vq?: ValidateFunction; vb?: ValidateFunction },
     req: Request,
     res: Response,
   ): Promise<void> {
-    check(v.vp, req.params, '/path', 'PATH_INVALID');
+    check(v.vp, req.params, '/path', pathInvalid);
     // Express 5 exposes req.query through a getter; validate a copy and keep the coerced values.
     const query: Record<string, unknown> = { ...req.query };
-    check(v.vq, query, '/query', 'QUERY_INVALID');
+    check(v.vq, query, '/query', queryInvalid);
     if (spec.body) {
-      if (!req.is('application/json'))
-        throw new InputError({
-          status: 415,
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          title: { id: 'Kirim badan permintaan sebagai application/json', en: 'Send the request body as application/json' },
-        });
-      check(v.vb, req.body, '', 'BODY_INVALID');
+      if (!req.is('application/json')) throw unsupportedMediaType();
+      check(v.vb, req.body, '', bodyInvalid);
     }
     const slug = req.params.tenant;
     const tenant = hasTenant && typeof slug === 'string' ? await this.deps.tenant(slug) : undefined;
@@ -175,12 +264,23 @@ export class RouteTable {
       ...(tenant ? { tenant } : {}),
       ...(identity ? { identity } : {}),
     };
-    const input = { params: req.params, query, body: req.body, req } as RouteInput<TP, TQ, TB>;
-    const reply = await spec.handler(ctx as RouteCtx<P, S>, input);
+    const input = { params: req.params, query, body: req.body, preconditions: preconditionsOf(req), req } as RouteInput<TP, TQ, TB>;
+    const reply: Reply = await spec.handler(ctx as RouteCtx<P, S>, input);
     if (ctx.stats.transactions > 1) ctx.log.debug({ transactions: ctx.stats.transactions, statements: ctx.stats.statements }, 'more than one transaction');
     res.locals.sql = ctx.stats;
-    for (const [k, val] of Object.entries(reply.headers ?? {})) res.setHeader(k, val);
-    res.status(reply.status ?? 200);
+    const headers: Record<string, string> = { ...(spec.deprecated ? deprecationHeaders(spec.deprecated) : {}), ...reply.headers };
+    if (spec.paginated && reply.status === 200) {
+      const next = (reply.body as { next?: string | null } | undefined)?.next;
+      if (next) headers.Link = linkToNext(req.originalUrl, next);
+    }
+    for (const [k, val] of Object.entries(headers)) res.setHeader(k, val);
+    // A conditional GET of an unchanged resource: 304, no body.
+    const etag = headers.ETag;
+    if (req.method === 'GET' && reply.status === 200 && etag && etagMatches(req.headers['if-none-match'], etag, 'weak')) {
+      res.status(304).end();
+      return;
+    }
+    res.status(reply.status);
     if (reply.raw) res.type(reply.raw.type).send(reply.raw.content);
     else if (reply.body === undefined) res.end();
     else res.json(reply.body);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, type Router } from 'express';
+import { routeNotFound } from './problems.js';
 
 /** Where `vite build` writes the browser app (packages/web/dist). */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -30,6 +31,8 @@ export function webApp(opts: WebAppOptions): Router {
   });
   // Hashed file names under /assets never change; everything else is revalidated.
   router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }));
+  // A missing asset is a 404, never the app's HTML (a stale page asking for an old bundle must fail visibly).
+  router.use('/assets', (req, _res, next) => next(routeNotFound(req.method, req.originalUrl)));
   router.use(express.static(dir, { index: false, maxAge: 0 }));
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path) || !req.accepts('html')) return next();

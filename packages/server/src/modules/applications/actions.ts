@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, localDate, newId, type FieldError } from '@satupintu/core';
+import { localDate, newId, type FieldError } from '@satupintu/core';
 import type { EventBus } from '@satupintu/db';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import type { ObjectStore } from '@satupintu/storage';
@@ -9,11 +9,13 @@ import type { TenantUserCtx } from '../../context.js';
 import type { DomainEvents } from '../../kernel.js';
 import { visibleTo } from './access.js';
 import { documentQueries } from './document-queries.js';
-import { actionNotAllowed, applicationNotFound, commentRequired, guardFailed, versionConflict } from './errors.js';
+import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, guardFailed, storageUnavailable, versionConflict } from './errors.js';
 import { renderOutputPdf } from './output-pdf.js';
-import { applicationQueries, type ApplicationRow, type Status } from './queries.js';
+import { applicationQueries, escalationQueries, type ApplicationRow, type QueueFilter, type Status } from './queries.js';
 import type { ApplicationDeps, ApplicationService } from './service.js';
-import type { ApplicationView } from './view.js';
+import type { Escalation, OfficerQueue, QueueItem } from './schemas.js';
+import { stateName, type ApplicationView } from './view.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 
 /** An output rendered and stored before the transaction that issues it. */
 interface RenderedOutput {
@@ -72,7 +74,12 @@ export class ActionService {
       });
       // A fresh key per rendering: a losing concurrent attempt never overwrites the winner's object.
       const key = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
-      await this.store.putBuffer(ctx.tenant.homeRegion, key, pdf, 'application/pdf');
+      try {
+        await this.store.putBuffer(ctx.tenant.homeRegion, key, pdf, 'application/pdf');
+      } catch (e) {
+        for (const o of out) if (o.key) await this.store.delete(ctx.tenant.homeRegion, o.key).catch(() => {});
+        throw storageUnavailable(e);
+      }
       out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil });
     }
     return out;
@@ -131,18 +138,24 @@ export class ActionService {
    * An officer's work queue: submitted applications of one agency at one tenant, by step due time,
    * with the counts due today and overdue (in the tenant's time zone).
    */
-  async queue(ctx: TenantUserCtx, agency: string, filter: { state?: string; mine?: boolean }) {
+  async queue(ctx: TenantUserCtx, agency: string, query: { state?: string; mine?: boolean; limit?: number; cursor?: string }): Promise<OfficerQueue> {
     const today = localDate(ctx.now, ctx.tenant.timeZone);
-    const rows = await this.d.uow.read(ctx, (tx) => applicationQueries.queue(tx.sql, agency, filter.state, filter.mine ? ctx.identity.subject : undefined));
-    const items = [];
-    for (const r of rows) {
+    const req = pageRequest<[string | null, string]>(query, 2);
+    const filter: QueueFilter = { agency, ...(query.state ? { state: query.state } : {}), ...(query.mine ? { claimedBy: ctx.identity.subject } : {}) };
+    const { rows, counts } = await this.d.uow.read(ctx, async (tx) => ({
+      rows: await applicationQueries.queue(tx.sql, filter, req.after, req.limit + 1),
+      counts: await applicationQueries.queueCounts(tx.sql, filter, today, ctx.now),
+    }));
+    const page = pageOf(rows, req, (r) => [r.page_due, r.id]);
+    const items: QueueItem[] = [];
+    for (const r of page.items) {
       const { service } = await this.apps.definition(r);
       items.push({
         id: r.id,
         trackingCode: r.tracking_code,
-        service: { id: `${r.plugin_id}.${r.service_code}`, name: service.name },
+        service: { id: `${r.plugin_id}.${r.service_code}`, name: { id: service.name.id, en: service.name.en } },
         channel: r.channel,
-        state: { code: r.state, name: service.sop.states[r.state]?.name },
+        state: { code: r.state, name: stateName(service, r.state) },
         applicantName: r.applicant_name,
         submittedAt: r.submitted_at?.toISOString() ?? null,
         dueDate: r.due_date,
@@ -153,7 +166,28 @@ export class ActionService {
         claimedBy: r.claimed_by_name ?? r.claimed_by,
       });
     }
-    return { today, counts: { total: items.length, dueToday: items.filter((i) => i.dueToday).length, overdue: items.filter((i) => i.overdue).length }, items };
+    return { today, counts: { total: counts.total, dueToday: counts.due_today, overdue: counts.overdue }, items, next: page.next };
+  }
+
+  /** One page of the tenant's SLA escalations, newest first. */
+  async escalations(ctx: TenantUserCtx, query: { limit?: number; cursor?: string }): Promise<PageOf<Escalation>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const rows = await this.d.uow.read(ctx, (tx) => escalationQueries.page(tx.sql, req.after, req.limit + 1));
+    return pageOf(
+      rows,
+      req,
+      (r) => [r.page_at, r.id],
+      (r) => ({
+        id: r.id,
+        applicationId: r.application_id,
+        trackingCode: r.tracking_code,
+        agency: r.agency_code,
+        service: r.service,
+        state: r.state,
+        dueAt: r.due_at.toISOString(),
+        escalatedAt: r.escalated_at.toISOString(),
+      }),
+    );
   }
 
   /** An officer takes an application of their agency; someone else's claim is refused (409). */
@@ -165,12 +199,7 @@ export class ActionService {
       if (release) {
         if (app.claimed_by === ctx.identity.subject) await applicationQueries.claim(tx.sql, id, null, ctx.now);
       } else {
-        if (app.claimed_by && app.claimed_by !== ctx.identity.subject)
-          throw new ConflictError({
-            code: 'ALREADY_CLAIMED',
-            title: { id: 'Sudah diambil petugas lain', en: 'Already claimed by another officer' },
-            detail: { id: `Ditangani ${app.claimed_by_name ?? 'petugas lain'}.`, en: `Handled by ${app.claimed_by_name ?? 'another officer'}.` },
-          });
+        if (app.claimed_by && app.claimed_by !== ctx.identity.subject) throw alreadyClaimed(app.claimed_by_name);
         await applicationQueries.claim(tx.sql, id, { sub: ctx.identity.subject, name: ctx.identity.name ?? ctx.identity.username }, ctx.now);
         await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: 'officer', action: 'claimed', from: app.state, to: app.state, comment: null });
       }

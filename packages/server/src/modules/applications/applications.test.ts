@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
+import { ManualClock } from '@satupintu/core';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
+import { IDEMPOTENCY_PURGE_JOB } from '../idempotency/index.js';
 
 async function pdf(text = 'dokumen'): Promise<Buffer> {
   const d = await PDFDocument.create();
@@ -18,6 +20,12 @@ async function upload(p: Platform, token: string, tenant: string, id: string, co
     body,
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+/** The next page's path from a `Link: <…>; rel="next"` header. */
+function nextLink(headers: Headers): string | undefined {
+  const link = headers.get('link');
+  return link ? /<([^>]+)>;\s*rel="next"/.exec(link)?.[1] : undefined;
 }
 
 async function objectCount(p: Platform, region: string, prefix: string): Promise<number> {
@@ -66,7 +74,8 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     const police2 = await tokenFor(p, 'petugas.polri.kapuas');
     const race = await Promise.all([police, police2].map((tok) => api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/verify`, { token: tok, body: {} })));
     assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
-    assert.equal(race.find((r) => r.status === 409)!.body.code, 'ACTION_NOT_ALLOWED');
+    // The loser read the file before the winner's commit (VERSION_CONFLICT at the lock) or after it (the step moved on).
+    assert.ok(['ACTION_NOT_ALLOWED', 'VERSION_CONFLICT'].includes(race.find((r) => r.status === 409)!.body.code));
     // Another agency's officer cannot see it at all.
     assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/issue`, { token: dukcapil, body: {} })).status, 404);
     const issued = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${sktlkId}/actions/issue`, { token: police, body: {} });
@@ -75,10 +84,14 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     assert.deepEqual(issued.body.outputs.map((o: { code: string }) => o.code), ['sktlk']);
     assert.deepEqual(issued.body.timeline.map((e: { action: string }) => e.action), ['created', 'submitted', 'verify', 'issue']);
 
-    // 3. The citizen downloads the loss report through a short-lived link.
+    // 3. The citizen downloads the loss report (and the ID copy they sent) through short-lived links.
     const link = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${sktlkId}/outputs/sktlk/download`, { token: citizen });
     const file = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
     assert.equal(file.subarray(0, 5).toString(), '%PDF-');
+    const docLink = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${sktlkId}/documents/${up.body.id}/download`, { token: citizen });
+    assert.equal(docLink.status, 200, JSON.stringify(docLink.body));
+    assert.equal(Buffer.from(await (await fetch(docLink.body.url)).arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${sktlkId}/documents/${up.body.id}/download`, { token: dukcapil })).status, 404, 'another agency’s officer');
 
     // 4. The KTP-el replacement takes the SKTLK by tracking code.
     const ktp = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, {
@@ -192,10 +205,135 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
   it('saves drafts on the server to resume on another device, and lists them', async () => {
     const app = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: { nik: SKTLK.nik } } });
     const otherDevice = await tokenFor(p, 'warga.kapuas');
-    const updated = await api(p, 'PATCH', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: otherDevice, body: { data: { ...SKTLK } } });
+    const read = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: otherDevice });
+    const updated = await api(p, 'PATCH', `/api/v1/tenants/${T}/applications/${app.body.id}`, { token: otherDevice, body: { data: { ...SKTLK } }, headers: { 'if-match': read.headers.get('etag')! } });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
     assert.equal(updated.body.data.lokasiKejadian, SKTLK.lokasiKejadian);
     const mine = await api(p, 'GET', `/api/v1/tenants/${T}/applications?status=draft`, { token: otherDevice });
     assert.ok(mine.body.items.some((a: { id: string }) => a.id === app.body.id));
+  });
+
+  it('versions drafts: ETag on read, 304 when unchanged, 428 without If-Match, 412 when stale (and nothing written)', async () => {
+    const path = `/api/v1/tenants/${T}/applications`;
+    const made = await api(p, 'POST', path, { token: citizen, body: { service: 'polri.sktlk', data: { nik: SKTLK.nik } } });
+    assert.equal(made.headers.get('etag'), `"${made.body.version}"`);
+    const url = `${path}/${made.body.id}`;
+    const first = await api(p, 'GET', url, { token: citizen });
+    const etag = first.headers.get('etag')!;
+    assert.equal(etag, made.headers.get('etag'), 'the ETag is the version: the same for the creator’s answer and a read');
+    const again = await api(p, 'GET', url, { token: citizen, headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+
+    const missing = await api(p, 'PATCH', url, { token: citizen, body: { data: { ...SKTLK, kronologi: 'tanpa If-Match' } } });
+    assert.deepEqual([missing.status, missing.body.code], [428, 'PRECONDITION_REQUIRED']);
+    const saved = await api(p, 'PATCH', url, { token: citizen, body: { data: { ...SKTLK } }, headers: { 'if-match': etag } });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const etag2 = saved.headers.get('etag')!;
+    assert.notEqual(etag2, etag);
+    assert.equal(etag2, `"${saved.body.version}"`);
+    // The other device still holds the first ETag: its save is refused, not written over the first.
+    const stale = await api(p, 'PATCH', url, { token: citizen, body: { data: { nik: SKTLK.nik, kronologi: 'perangkat lain' } }, headers: { 'if-match': etag } });
+    assert.deepEqual([stale.status, stale.body.code], [412, 'PRECONDITION_FAILED']);
+    const now = await api(p, 'GET', url, { token: citizen, headers: { 'if-none-match': etag } });
+    assert.equal(now.status, 200, 'changed since the first ETag');
+    assert.equal(now.headers.get('etag'), etag2);
+    assert.equal(now.body.data.kronologi, SKTLK.kronologi, 'neither refused write happened');
+
+    // A document is a change of the application: a new ETag.
+    assert.equal((await upload(p, citizen, T, made.body.id, 'identitas', await pdf('versi'))).status, 201);
+    const withDoc = await api(p, 'GET', url, { token: citizen, headers: { 'if-none-match': etag2 } });
+    assert.equal(withDoc.status, 200);
+    assert.notEqual(withDoc.headers.get('etag'), etag2);
+    const submitted = await api(p, 'POST', `${url}/submit`, { token: citizen });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    assert.equal(submitted.headers.get('etag'), `"${withDoc.body.version + 1}"`);
+    const late = await api(p, 'PATCH', url, { token: citizen, body: { data: { ...SKTLK } }, headers: { 'if-match': submitted.headers.get('etag')! } });
+    assert.deepEqual([late.status, late.body.code], [409, 'APPLICATION_NOT_EDITABLE']);
+  });
+
+  it('pages the caller’s applications: a walk gives every row exactly once while new ones arrive', async () => {
+    const walker = await tokenFor(p, 'warga.kapuas');
+    const path = `/api/v1/tenants/${T}/applications`;
+    const create = async () => (await api(p, 'POST', path, { token: walker, body: { service: 'polri.sktlk', data: { nik: SKTLK.nik } } })).body.id as string;
+    for (let i = 0; i < 5; i++) await create();
+    const everything: string[] = [];
+    for (let url: string | undefined = `${path}?limit=200`; url; ) {
+      const r = await api(p, 'GET', url, { token: walker });
+      everything.push(...r.body.items.map((a: { id: string }) => a.id));
+      url = nextLink(r.headers);
+    }
+    assert.ok(everything.length >= 5);
+
+    const seen: string[] = [];
+    const added: string[] = [];
+    let pages = 0;
+    for (let url: string | undefined = `${path}?limit=2`; url; pages++) {
+      const r = await api(p, 'GET', url, { token: walker });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.ok(r.body.items.length <= 2);
+      seen.push(...r.body.items.map((a: { id: string }) => a.id));
+      assert.equal(Boolean(r.body.next), Boolean(r.headers.get('link')), 'a Link header exactly when there is a next page');
+      url = nextLink(r.headers);
+      // Someone applies between two pages.
+      added.push(await create());
+    }
+    assert.ok(pages >= 3, `walked ${pages} pages`);
+    const before = new Set(everything);
+    assert.deepEqual(
+      seen.filter((id) => before.has(id)),
+      everything,
+      'every application that existed is seen once, in the same order',
+    );
+    assert.equal(new Set(seen).size, seen.length, 'no row twice');
+    assert.ok(added.every((id) => !before.has(id)));
+
+    // A cursor belongs to its query: with other filters it is refused.
+    const firstPage = await api(p, 'GET', `${path}?limit=1`, { token: walker });
+    const moved = await api(p, 'GET', `${path}?limit=1&status=submitted&cursor=${firstPage.body.next}`, { token: walker });
+    assert.deepEqual([moved.status, moved.body.code], [400, 'CURSOR_INVALID']);
+  });
+
+  it('re-checks access before replaying an idempotent answer', async () => {
+    const made = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
+    assert.equal((await upload(p, citizen, T, made.body.id, 'identitas', await pdf('akses'))).status, 201);
+    const url = `/api/v1/tenants/${T}/applications/${made.body.id}/submit`;
+    const key = `s-${randomUUID()}`;
+    const first = await api(p, 'POST', url, { token: citizen, headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const replay = await api(p, 'POST', url, { token: citizen, headers: { 'idempotency-key': key } });
+    assert.deepEqual([replay.status, replay.headers.get('idempotent-replayed')], [200, 'true']);
+    // The application is no longer the caller's (handed to another account): a fresh request is
+    // refused, and so is the replay of the stored answer.
+    await asTenant(p, T, (sql) => sql.exec(`update applications set applicant_sub = 'akun-lain', filed_by_sub = 'akun-lain' where id = $1`, [made.body.id]));
+    const fresh = await api(p, 'POST', url, { token: citizen });
+    assert.deepEqual([fresh.status, fresh.body.code], [404, 'APPLICATION_NOT_FOUND']);
+    const refused = await api(p, 'POST', url, { token: citizen, headers: { 'idempotency-key': key } });
+    assert.deepEqual([refused.status, refused.body.code], [fresh.status, fresh.body.code]);
+    assert.equal(refused.headers.get('idempotent-replayed'), null);
+    assert.equal(refused.body.trackingCode, undefined, 'nothing of the application leaks');
+  });
+
+  it('forgets Idempotency-Keys after a day: the purge job drops the records and clears old create keys', async () => {
+    const path = `/api/v1/tenants/${T}/applications`;
+    const key = `p-${randomUUID()}`;
+    const body = { service: 'polri.sktlk', data: { nik: SKTLK.nik } };
+    const first = await api(p, 'POST', path, { token: citizen, body, headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 201);
+    const again = await api(p, 'POST', path, { token: citizen, body, headers: { 'idempotency-key': key } });
+    assert.deepEqual([again.body.id, again.headers.get('idempotent-replayed')], [first.body.id, 'true']);
+    // Rows written before the unit of work kept keys in its records held the raw key beside them.
+    await asTenant(p, T, (sql) => sql.exec(`update applications set create_key = $2 where id = $1`, [first.body.id, key]));
+
+    const tenant = await p.services.tenants.get(T);
+    const later = new ManualClock(new Date(Date.now() + 25 * 3600_000));
+    await p.runJob(IDEMPOTENCY_PURGE_JOB, { region: tenant.homeRegion }, { clock: later });
+
+    const row = await asTenant(p, T, (sql) => sql.one<{ create_key: string | null }>(`select create_key from applications where id = $1`, [first.body.id]));
+    assert.equal(row.create_key, null, 'the old create key is cleared');
+    const fresh = await api(p, 'POST', path, { token: citizen, body, headers: { 'idempotency-key': key } });
+    assert.equal(fresh.status, 201);
+    assert.notEqual(fresh.body.id, first.body.id, 'the key answers no more: a new application');
+    assert.equal(fresh.headers.get('idempotent-replayed'), null);
   });
 
   it('lets a village operator file for a citizen with recorded consent (assisted channel)', async () => {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { InputError, newId, normalizeTrackingCode, type Tenant } from '@satupintu/core';
+import { newId, normalizeTrackingCode, type Tenant } from '@satupintu/core';
 import type { DocumentRequirement } from '@satupintu/plugin-sdk';
 import { UploadRefused, type ObjectStore } from '@satupintu/storage';
 import type { TenantUserCtx } from '../../context.js';
@@ -14,12 +14,14 @@ import {
   storageUnavailable,
   tooManyFiles,
   unknownDocument,
+  uploadAborted,
   uploadEmpty,
   uploadTooLarge,
   uploadTypeRefused,
 } from './errors.js';
 import { applicationQueries, type ApplicationRow } from './queries.js';
 import type { ApplicationDeps, ApplicationService } from './service.js';
+import type { DownloadLinkView, JourneyAttachment, UploadedDocument } from './schemas.js';
 
 const docKey = (t: Tenant, appId: string, docId: string) => `t/${t.id}/a/${appId}/${docId}`;
 /** How long a presigned download link lives. */
@@ -98,7 +100,7 @@ export class DocumentService {
   }
 
   /** Streams one file into the bucket, then commits its row. */
-  async upload(ctx: TenantUserCtx, id: string, code: string, body: Readable, filename: string | null) {
+  async upload(ctx: TenantUserCtx, id: string, code: string, body: Readable, filename: string | null): Promise<UploadedDocument> {
     const { app, doc } = await this.forDocument(ctx, id, code);
     const docId = newId();
     const key = docKey(ctx.tenant, app.id, docId);
@@ -112,10 +114,13 @@ export class DocumentService {
         throw uploadTypeRefused(e.detail.detected ?? 'unknown', doc.accept);
       }
       const err = e as { code?: string; message?: string };
-      if (err.code === 'ECONNRESET' || err.message === 'aborted') throw new InputError({ code: 'UPLOAD_ABORTED', title: { id: 'Unggahan terputus', en: 'The upload was interrupted' } });
+      if (err.code === 'ECONNRESET' || err.message === 'aborted') throw uploadAborted();
       throw storageUnavailable(e);
     }
     faultPoint('after-object-write');
+    // The bytes are known only now: a retry under the same Idempotency-Key must carry the same
+    // file, or it is refused (IDEMPOTENCY_KEY_REUSED) rather than answered with the first one.
+    if (ctx.idempotency) ctx.idempotency.request = { request: ctx.idempotency.request, sha256: stored.sha256 };
     const saved = await this.commit(ctx, app, doc, { id: docId, key, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload' });
     return { id: saved.id, code, filename: saved.filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, source: 'upload' as const };
   }
@@ -124,7 +129,7 @@ export class DocumentService {
    * Journey (layanan terintegrasi): takes another application's issued output as this document,
    * without a re-upload — same applicant, the plugin's declared source, within its maximum age.
    */
-  async attachFromApplication(ctx: TenantUserCtx, id: string, code: string, trackingCode: string) {
+  async attachFromApplication(ctx: TenantUserCtx, id: string, code: string, trackingCode: string): Promise<JourneyAttachment> {
     const { app, doc } = await this.forDocument(ctx, id, code);
     const link = doc.fromService;
     if (!link) throw journeySourceInvalid({ id: `Dokumen ${code} tidak menerima produk layanan lain.`, en: `Document ${code} does not take another service’s output.` });
@@ -155,7 +160,7 @@ export class DocumentService {
   }
 
   /** A short-lived download link for a document or an output, after the access check. */
-  async downloadUrl(ctx: TenantUserCtx, id: string, what: { document: string } | { output: string }) {
+  async downloadUrl(ctx: TenantUserCtx, id: string, what: { document: string } | { output: string }): Promise<DownloadLinkView> {
     const obj = await this.d.uow.read(ctx, async (tx) => {
       visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id));
       return 'document' in what ? documentQueries.documentObject(tx.sql, id, what.document) : documentQueries.outputObject(tx.sql, id, what.output);

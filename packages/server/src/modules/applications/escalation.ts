@@ -23,6 +23,8 @@ export async function escalateOverdue(uow: UnitOfWork, ctx: TenantCtx): Promise<
         tenantId: t.id, applicationId: a.id, id: newId(), at: ctx.now, actorSub: 'system', actorName: 'Satupintu', role: 'system', action: 'escalated',
         from: a.state, to: a.state, comment: `Melewati batas waktu ${a.step_due_at.toISOString()} / past due`,
       });
+      // The timeline grew: a new version, so the application's ETag follows.
+      await applicationQueries.touch(tx.sql, a.id, ctx.now);
       await tx.outbox('sla.overdue', { to: ['tenant-admin', `officer:${a.agency_code}`], tenant: t.slug, application: a.id, trackingCode: a.tracking_code, service: `${a.plugin_id}.${a.service_code}`, state: a.state, dueAt: a.step_due_at });
       n++;
     }

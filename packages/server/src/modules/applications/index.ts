@@ -1,3 +1,4 @@
+import type { TenantTx } from '@satupintu/db';
 import type { FormValidatorCache } from '@satupintu/forms';
 import type { Kernel, Module } from '../../kernel.js';
 import type { OrphanSweeper } from '../../orphans.js';
@@ -9,6 +10,7 @@ import { ActionService } from './actions.js';
 import { DocumentService } from './documents.js';
 import { escalationJob } from './escalation.js';
 import { reconcileJob } from './reconciler.js';
+import { applicationQueries } from './queries.js';
 import { applicationRoutes } from './routes.js';
 import { ApplicationService } from './service.js';
 
@@ -18,6 +20,15 @@ export { ActionService } from './actions.js';
 export { escalateOverdue, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
 export type { ApplicationView } from './view.js';
+
+/**
+ * The idempotency purge's hook (modules/idempotency): applications written before keys lived in
+ * the unit of work's own records kept the client's raw Idempotency-Key in `create_key`; the
+ * purge forgets those past the 24 hours a key answers retries.
+ */
+export async function forgetCreateKeys(tx: TenantTx, before: Date): Promise<void> {
+  await applicationQueries.forgetCreateKeys(tx.sql, before);
+}
 
 export interface ApplicationsModule extends Module {
   service: ApplicationService;
@@ -39,7 +50,7 @@ export function applicationsModule(
     service,
     documents,
     actions,
-    routes: (api) => applicationRoutes(api, { apps: service, documents, actions, uow: k.uow }),
+    routes: (api) => applicationRoutes(api, { apps: service, documents, actions }),
     jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
   };
 }

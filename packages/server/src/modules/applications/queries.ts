@@ -3,6 +3,15 @@ import type { Sql } from '@satupintu/db';
 export type Channel = 'online' | 'assisted' | 'counter';
 export type Status = 'draft' | 'submitted' | 'completed' | 'rejected' | 'withdrawn';
 export type FiledByRole = 'citizen' | 'officer' | 'village-operator';
+export type OutputKind = 'document' | 'physical' | 'external';
+
+/** The consent recorded when staff file for a citizen. */
+export interface StoredConsent {
+  statement: string;
+  method: 'signed-form' | 'verbal' | 'whatsapp' | 'app';
+  recordedBy: string;
+  at: string;
+}
 
 /** One application as the applications table holds it (dates as local YYYY-MM-DD text). */
 export interface ApplicationRow {
@@ -19,7 +28,7 @@ export interface ApplicationRow {
   filed_by_sub: string;
   filed_by_role: FiledByRole;
   channel: Channel;
-  consent: Record<string, unknown> | null;
+  consent: StoredConsent | null;
   status: Status;
   state: string;
   data: Record<string, unknown>;
@@ -60,7 +69,7 @@ export interface DocumentRow {
 
 export interface OutputRow {
   output_code: string;
-  kind: string;
+  kind: OutputKind;
   media_type: string | null;
   size: string | null;
   sha256: string | null;
@@ -71,6 +80,8 @@ export interface OutputRow {
 
 export interface QueueRow {
   id: string;
+  /** The page key: the step's due time as exact text (null when the step has no clock). */
+  page_due: string | null;
   tracking_code: string;
   plugin_id: string;
   plugin_version: string;
@@ -117,11 +128,6 @@ export const applicationQueries = {
     return sql.maybe(`select ${COLUMNS} from applications where id = $1 ${lock ? 'for update' : ''}`, [id]);
   },
 
-  /** The application an earlier attempt with this Idempotency-Key made (the key is stored on the row). */
-  madeWithKey(sql: Sql, filedBy: string, key: string): Promise<ApplicationRow | undefined> {
-    return sql.maybe(`select ${COLUMNS} from applications where filed_by_sub = $1 and create_key = $2`, [filedBy, key]);
-  },
-
   /**
    * Inserts an application and the first entries of its action log in one statement (a
    * data-modifying CTE: one round trip; the log's foreign key is checked at the statement's end).
@@ -131,12 +137,12 @@ export const applicationQueries = {
     a: {
       tenantId: string; id: string; trackingCode: string; pluginId: string; version: string; contentHash: string; serviceCode: string; agencyCode: string;
       applicantSub: string | null; applicant: object; filedBySub: string; filedByRole: FiledByRole; channel: Channel; consent: object | null; data: object;
-      status: Status; state: string; createKey: string | null; now: Date; dues: Dues;
+      status: Status; state: string; now: Date; dues: Dues;
     },
     events: readonly NewEvent[],
   ): Promise<ApplicationRow> {
     const base = [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
-      a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), a.createKey, a.now,
+      a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), null, a.now,
       a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null];
     const cols = 11;
     const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${base.length + i * cols + j + 1}`).join(', ')})`).join(', ');
@@ -159,6 +165,14 @@ export const applicationQueries = {
     await sql.exec(`update applications set data = $2, version = version + 1, updated_at = $3 where id = $1`, [id, JSON.stringify(data), now]);
   },
 
+  /**
+   * Forgets the create keys older than `before`: rows written before the unit of work kept
+   * Idempotency-Keys in their own records held the client's raw key here (the purge job's hook).
+   */
+  async forgetCreateKeys(sql: Sql, before: Date): Promise<number> {
+    return sql.exec(`update applications set create_key = null where create_key is not null and created_at < $1`, [before]);
+  },
+
   async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues): Promise<void> {
     await sql.exec(
       `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = $3, version = version + 1,
@@ -178,8 +192,9 @@ export const applicationQueries = {
     return n === 1;
   },
 
+  /** A change beside the row (a document attached): a new version, so the ETag follows. */
   async touch(sql: Sql, id: string, now: Date): Promise<void> {
-    await sql.exec(`update applications set updated_at = $2 where id = $1`, [id, now]);
+    await sql.exec(`update applications set updated_at = $2, version = version + 1 where id = $1`, [id, now]);
   },
 
   async event(sql: Sql, e: NewEvent): Promise<void> {
@@ -213,35 +228,85 @@ export const applicationQueries = {
     return sql.rows(`select document_code, count(*)::int as n from application_documents where application_id = $1 group by document_code`, [id]);
   },
 
-  /** The caller's applications: their own, those they filed, or (officers) their agencies' submitted ones. */
-  mine(sql: Sql, subject: string, agencies: string[], status: Status | undefined): Promise<Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'service_code' | 'channel' | 'status' | 'state' | 'created_at' | 'submitted_at'>[]> {
+  /**
+   * One page of the caller's applications (their own, those they filed, or their agencies'
+   * submitted ones), newest first: keyset on (created_at, id), read after `after` exactly.
+   */
+  mine(sql: Sql, subject: string, agencies: string[], status: Status | undefined, after: readonly [string, string] | undefined, limit: number): Promise<SummaryRow[]> {
     return sql.rows(
-      `select id, tracking_code, plugin_id, service_code, channel, status, state, created_at, submitted_at
+      `select id, tracking_code, plugin_id, service_code, channel, status, state, created_at, submitted_at, created_at::text as page_at
          from applications
         where (applicant_sub = $1 or filed_by_sub = $1 or (agency_code = any($2) and status <> 'draft'))
           and ($3::text is null or status = $3)
-        order by created_at desc limit 200`,
-      [subject, agencies, status ?? null],
+          and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
+        order by created_at desc, id desc
+        limit $6`,
+      [subject, agencies, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 
-  queue(sql: Sql, agency: string, state: string | undefined, claimedBy: string | undefined): Promise<QueueRow[]> {
+  /**
+   * One page of an agency's work queue: by the current step's due time (steps without a clock
+   * last), then id — a unique order, so pages neither skip nor repeat a row.
+   */
+  queue(sql: Sql, f: QueueFilter, after: readonly [string | null, string] | undefined, limit: number): Promise<QueueRow[]> {
     return sql.rows(
       `select id, tracking_code, plugin_id, plugin_version, service_code, channel, state, applicant->>'name' as applicant_name,
               submitted_at, due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date,
-              claimed_by, claimed_by_name
+              claimed_by, claimed_by_name, step_due_at::text as page_due
          from applications
         where status = 'submitted' and agency_code = $1 and ($2::text is null or state = $2) and ($3::text is null or claimed_by = $3)
-        order by step_due_at asc nulls last, due_at asc nulls last, submitted_at asc
-        limit 500`,
-      [agency, state ?? null, claimedBy ?? null],
+          and (not $4::boolean
+               or ($5::timestamptz is not null and (step_due_at > $5 or (step_due_at = $5 and id > $6::uuid) or step_due_at is null))
+               or ($5::timestamptz is null and step_due_at is null and id > $6::uuid))
+        order by step_due_at asc nulls last, id asc
+        limit $7`,
+      [f.agency, f.state ?? null, f.claimedBy ?? null, after !== undefined, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 
+  /** The whole queue's counts (with the page's filters): total, due today, overdue. */
+  queueCounts(sql: Sql, f: QueueFilter, today: string, now: Date): Promise<{ total: number; due_today: number; overdue: number }> {
+    return sql.one(
+      `select count(*)::int as total, count(*) filter (where step_due_date = $4::date)::int as due_today, count(*) filter (where step_due_at < $5)::int as overdue
+         from applications
+        where status = 'submitted' and agency_code = $1 and ($2::text is null or state = $2) and ($3::text is null or claimed_by = $3)`,
+      [f.agency, f.state ?? null, f.claimedBy ?? null, today, now],
+    );
+  },
+
+  /** Claims (or releases) a file: a change of the application, so a new version. */
   async claim(sql: Sql, id: string, by: { sub: string; name: string } | null, now: Date): Promise<void> {
-    await sql.exec(`update applications set claimed_by = $2, claimed_by_name = $3, claimed_at = $4 where id = $1`, [id, by?.sub ?? null, by?.name ?? null, by ? now : null]);
+    await sql.exec(`update applications set claimed_by = $2, claimed_by_name = $3, claimed_at = $4, version = version + 1, updated_at = $5 where id = $1`, [
+      id,
+      by?.sub ?? null,
+      by?.name ?? null,
+      by ? now : null,
+      now,
+    ]);
   },
 };
+
+/** An application as the caller's list shows it, with its page key. */
+export type SummaryRow = Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'service_code' | 'channel' | 'status' | 'state' | 'created_at' | 'submitted_at'> & { page_at: string };
+
+export interface QueueFilter {
+  agency: string;
+  state?: string;
+  claimedBy?: string;
+}
+
+export interface EscalationRow {
+  id: string;
+  application_id: string;
+  tracking_code: string;
+  agency_code: string;
+  service: string;
+  state: string;
+  due_at: Date;
+  escalated_at: Date;
+  page_at: string;
+}
 
 export interface OverdueRow {
   id: string;
@@ -274,10 +339,16 @@ export const escalationQueries = {
       )) !== undefined
     );
   },
-  list(sql: Sql): Promise<{ id: string; application_id: string; tracking_code: string; agency_code: string; service: string; state: string; due_at: Date; escalated_at: Date }[]> {
+  /** One page of the tenant's escalations, newest first (keyset on escalated_at, id). */
+  page(sql: Sql, after: readonly [string, string] | undefined, limit: number): Promise<EscalationRow[]> {
     return sql.rows(
-      `select e.id, e.application_id, a.tracking_code, a.agency_code, a.plugin_id || '.' || a.service_code as service, e.state, e.due_at, e.escalated_at
-         from escalations e join applications a on a.id = e.application_id order by e.escalated_at desc limit 500`,
+      `select e.id, e.application_id, a.tracking_code, a.agency_code, a.plugin_id || '.' || a.service_code as service, e.state, e.due_at, e.escalated_at,
+              e.escalated_at::text as page_at
+         from escalations e join applications a on a.id = e.application_id
+        where ($1::timestamptz is null or (e.escalated_at, e.id) < ($1::timestamptz, $2::uuid))
+        order by e.escalated_at desc, e.id desc
+        limit $3`,
+      [after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 };

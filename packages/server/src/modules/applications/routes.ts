@@ -1,35 +1,70 @@
-import Type from 'typebox';
-import type { UnitOfWork } from '@satupintu/db';
+import { agencyNotAllowed } from '@satupintu/auth';
 import { created, ok, type RouteTable } from '../../http/routes.js';
 import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
 import { TenantPath } from '../../http/schemas.js';
+import { etagOf } from '../../preconditions.js';
+import { serviceNotFound } from '../installations/index.js';
 import type { ActionService } from './actions.js';
 import type { DocumentService } from './documents.js';
-import { escalationQueries } from './queries.js';
 import type { ApplicationService } from './service.js';
+import {
+  actionNotAllowed,
+  alreadyClaimed,
+  applicantNotAllowed,
+  applicantRequired,
+  applicationNotFound,
+  channelNotOffered,
+  commentRequired,
+  consentRequired,
+  documentsMissing,
+  formInvalid,
+  guardFailed,
+  journeySourceInvalid,
+  journeyTooOld,
+  notDraft,
+  storageUnavailable,
+  tooManyFiles,
+  unknownDocument,
+  uploadAborted,
+  uploadEmpty,
+  uploadTooLarge,
+  uploadTypeRefused,
+  versionConflict,
+} from './errors.js';
 import {
   ActionBody,
   ActionPath,
+  ApplicationPage,
   ApplicationPath,
+  ApplicationSchema,
   ClaimBody,
   CreateApplicationBody,
   DocumentDownloadPath,
   DocumentPath,
   DownloadLink,
+  EscalationPage,
+  EscalationsQuery,
+  JourneyAttachmentSchema,
   JourneyBody,
   ListApplicationsQuery,
+  OfficerQueueSchema,
   OutputDownloadPath,
   QueuePath,
   QueueQuery,
   UpdateDraftBody,
+  UploadedDocumentSchema,
   UploadQuery,
+  type ApplicationView,
 } from './schemas.js';
+import { applicationExample, draftExample, SKTLK } from './examples.js';
 
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const, 'village-operator' as const], tenantParam: 'tenant' };
-const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result (the key is bound to the caller and the operation)' }];
 const location = (tenant: string, id: string) => `/api/v1/tenants/${tenant}/applications/${id}`;
+/** The ETag of an application as answered: its version, the same for every caller and at any time. */
+const etag = (view: ApplicationView) => ({ ETag: etagOf(view.version) });
+const etagDoc = { ETag: { description: 'The application’s version as an entity tag: quote it in If-Match to update the draft', required: true } };
 
-export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService; documents: DocumentService; actions: ActionService; uow: UnitOfWork }): void {
+export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService; documents: DocumentService; actions: ActionService }): void {
   const { apps, documents, actions } = s;
 
   api.add({
@@ -38,17 +73,20 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     operationId: 'createApplication',
     summary: 'Ajukan permohonan (atau simpan draf) / Apply (or save a draft)',
     description:
-      'A citizen applies online. An officer (counter) or village operator (assisted) files for a citizen with `applicant` and `consent`. `submit: true` validates the form and required documents at once; otherwise a draft is saved on the server.',
+      'A citizen applies online. An officer (counter) or village operator (assisted) files for a citizen with `applicant` and `consent`. `submit: true` validates the form and required documents at once; otherwise a draft is saved on the server (update it with PATCH and the ETag answered here).',
     tags: ['applications'],
     security: people,
     params: TenantPath(),
-    headers: idem,
     body: CreateApplicationBody,
-    responses: { '201': { description: 'Created (draft or submitted) with its tracking code' }, '404': { description: 'SERVICE_NOT_FOUND (not installed in this tenant)' }, '422': { description: 'FORM_INVALID, DOCUMENTS_MISSING, CONSENT_REQUIRED' } },
+    bodyExample: { service: 'polri.sktlk', data: SKTLK },
+    idempotent: true,
+    responses: { '201': { description: 'Created (draft or submitted) with its tracking code', schema: ApplicationSchema, headers: etagDoc, example: draftExample } },
+    errors: [serviceNotFound, applicantNotAllowed, applicantRequired, consentRequired, agencyNotAllowed, channelNotOffered, formInvalid, documentsMissing],
     handler: async (rctx, { body, req }) => {
+      // The key is bound to the caller, this operation and the tenant (its record lives in the tenant's table).
       const ctx = withIdempotency(rctx, req, 'createApplication', body);
       const view = await apps.create(ctx, body);
-      return created(view, location(ctx.tenant.slug, view.id), replayHeaders(ctx));
+      return created(view, location(ctx.tenant.slug, view.id), { ...etag(view), ...replayHeaders(ctx) });
     },
   });
 
@@ -57,13 +95,25 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications',
     operationId: 'listApplications',
     summary: 'Permohonan saya / My applications',
-    description: 'Citizens see their own, filers what they filed, officers their agency’s submitted applications.',
+    description: 'Citizens see their own, filers what they filed, officers their agency’s submitted applications. Newest first, in pages.',
     tags: ['applications'],
     security: people,
     params: TenantPath(),
     query: ListApplicationsQuery,
-    responses: { '200': { description: 'Applications, newest first' } },
-    handler: async (ctx, { query }) => ok({ items: await apps.list(ctx, query) }),
+    paginated: true,
+    responses: {
+      '200': {
+        description: 'One page of applications, newest first',
+        schema: ApplicationPage,
+        example: {
+          items: [
+            { id: applicationExample.id, trackingCode: '7KQ2-M9XD', service: 'polri.sktlk', channel: 'online', status: 'submitted', state: 'diajukan', createdAt: '2026-11-21T01:00:00.000Z', submittedAt: '2026-11-21T01:05:00.000Z' },
+          ],
+          next: null,
+        },
+      },
+    },
+    handler: async (ctx, { query }) => ok(await apps.list(ctx, query)),
   });
 
   api.add({
@@ -71,12 +121,17 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id',
     operationId: 'getApplication',
     summary: 'Lacak permohonan / Track an application',
-    description: 'Status, timeline, documents, outputs and the actions the caller may take now.',
+    description: 'Status, timeline, documents, outputs and the actions the caller may take now. The ETag is the application’s version (If-None-Match: 304 while it has not changed).',
     tags: ['applications'],
     security: people,
     params: ApplicationPath,
-    responses: { '200': { description: 'The application' }, '404': { description: 'APPLICATION_NOT_FOUND (also for someone else’s)' } },
-    handler: async (ctx, { params }) => ok(await apps.get(ctx, params.id)),
+    concurrency: 'read',
+    responses: { '200': { description: 'The application, with its ETag', schema: ApplicationSchema, example: applicationExample } },
+    errors: [applicationNotFound, serviceNotFound],
+    handler: async (ctx, { params }) => {
+      const view = await apps.get(ctx, params.id);
+      return ok(view, etag(view));
+    },
   });
 
   api.add({
@@ -84,12 +139,19 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id',
     operationId: 'updateDraft',
     summary: 'Perbarui draf / Update a draft',
+    description: 'Replaces the draft’s form data. Quote the ETag you read in If-Match: 428 without it, 412 when the draft changed meanwhile (another device saved first).',
     tags: ['applications'],
     security: people,
     params: ApplicationPath,
     body: UpdateDraftBody,
-    responses: { '200': { description: 'The draft' }, '409': { description: 'APPLICATION_NOT_EDITABLE' } },
-    handler: async (ctx, { params, body }) => ok(await apps.updateDraft(ctx, params.id, body.data)),
+    bodyExample: { data: SKTLK },
+    concurrency: 'update',
+    responses: { '200': { description: 'The draft, with its new ETag', schema: ApplicationSchema } },
+    errors: [applicationNotFound, notDraft, serviceNotFound],
+    handler: async (ctx, { params, body, preconditions }) => {
+      const view = await apps.updateDraft(ctx, params.id, body.data, preconditions);
+      return ok(view, etag(view));
+    },
   });
 
   api.add({
@@ -97,14 +159,17 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/submit',
     operationId: 'submitApplication',
     summary: 'Kirim permohonan / Submit',
+    description: 'Checks the form and the required documents against the application’s plugin version, then starts its SLA clocks. Submitting what was submitted already answers the application as it is.',
     tags: ['applications'],
     security: people,
     params: ApplicationPath,
-    headers: idem,
-    responses: { '200': { description: 'Submitted (a retry returns the same)' }, '422': { description: 'FORM_INVALID, DOCUMENTS_MISSING' } },
+    idempotent: true,
+    responses: { '200': { description: 'Submitted (a retry returns the same)', schema: ApplicationSchema, headers: etagDoc } },
+    errors: [applicationNotFound, formInvalid, documentsMissing, serviceNotFound],
     handler: async (rctx, { params, req }) => {
-      const ctx = withIdempotency(rctx, req, `submitApplication:${params.id}`, { id: params.id });
-      return ok(await apps.submit(ctx, params.id), replayHeaders(ctx));
+      const ctx = withIdempotency(rctx, req, `submitApplication:${params.id}`, { id: params.id }, apps.accessCheck(rctx, params.id));
+      const view = await apps.submit(ctx, params.id);
+      return ok(view, { ...etag(view), ...replayHeaders(ctx) });
     },
   });
 
@@ -114,23 +179,23 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     operationId: 'uploadDocument',
     summary: 'Unggah dokumen (badan mentah) / Upload a document (raw body)',
     description:
-      'Send the file as the raw request body (any Content-Type; the type is decided from the content). `?filename=` names it. Streams to S3; size, count and accepted types come from the plugin.',
+      'Send the file as the raw request body; the type is decided from the content (magic bytes), whatever the Content-Type says. `?filename=` names it. Streams to S3; size, count and accepted types come from the plugin. The same bytes for the same document are one document (a retry gets the first back).',
     tags: ['applications'],
     security: people,
     params: DocumentPath,
     query: UploadQuery,
-    rawBody: { description: 'The file (PDF, PNG or JPEG as the document accepts)' },
-    headers: idem,
+    rawBody: { description: 'The file: PDF, PNG or JPEG as the document accepts', media: ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'] },
+    idempotent: true,
     responses: {
-      '201': { description: 'Stored, with sha256' },
-      '400': { description: 'UPLOAD_EMPTY' },
-      '413': { description: 'UPLOAD_TOO_LARGE' },
-      '415': { description: 'UPLOAD_TYPE_NOT_ACCEPTED' },
-      '409': { description: 'DOCUMENT_COUNT_EXCEEDED, APPLICATION_NOT_EDITABLE' },
-      '503': { description: 'STORAGE_UNAVAILABLE' },
+      '201': {
+        description: 'Stored, with its sha256',
+        schema: UploadedDocumentSchema,
+        example: { id: '5e0c9d43-1f7a-4b8e-8d7e-2a4b6c8d0e1f', code: 'identitas', filename: 'ktp-budi.pdf', mediaType: 'application/pdf', size: 48213, sha256: '9f2c1a7b3e5d4c6b8a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3', source: 'upload' },
+      },
     },
+    errors: [applicationNotFound, unknownDocument, notDraft, uploadEmpty, uploadAborted, uploadTooLarge, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, query, req }) => {
-      const ctx = withIdempotency(rctx, req, `uploadDocument:${params.id}:${params.code}`, { id: params.id, code: params.code, filename: query.filename ?? null });
+      const ctx = withIdempotency(rctx, req, `uploadDocument:${params.id}:${params.code}`, { id: params.id, code: params.code, filename: query.filename ?? null }, apps.accessCheck(rctx, params.id));
       const doc = await documents.upload(ctx, params.id, params.code, req, query.filename ?? null);
       return created(doc, undefined, replayHeaders(ctx));
     },
@@ -146,10 +211,18 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     security: people,
     params: DocumentPath,
     body: JourneyBody,
-    headers: idem,
-    responses: { '201': { description: 'Attached' }, '422': { description: 'JOURNEY_SOURCE_INVALID, JOURNEY_OUTPUT_TOO_OLD' } },
+    bodyExample: { trackingCode: '7KQ2-M9XD' },
+    idempotent: true,
+    responses: {
+      '201': {
+        description: 'Attached',
+        schema: JourneyAttachmentSchema,
+        example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1 },
+      },
+    },
+    errors: [applicationNotFound, unknownDocument, notDraft, journeySourceInvalid, journeyTooOld, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, body, req }) => {
-      const ctx = withIdempotency(rctx, req, `attachJourneyDocument:${params.id}:${params.code}`, body);
+      const ctx = withIdempotency(rctx, req, `attachJourneyDocument:${params.id}:${params.code}`, body, apps.accessCheck(rctx, params.id));
       return created(await documents.attachFromApplication(ctx, params.id, params.code, body.trackingCode), undefined, replayHeaders(ctx));
     },
   });
@@ -159,11 +232,12 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/documents/:document/download',
     operationId: 'downloadDocument',
     summary: 'Tautan unduh dokumen / Document download link',
-    description: 'A presigned URL valid for two minutes, after the access check.',
+    description: 'Answers 200 with a JSON body holding a presigned GET URL of the file in the tenant’s region, valid for two minutes, after the access check (no redirect, no bytes from this API).',
     tags: ['applications'],
     security: people,
     params: DocumentDownloadPath,
     responses: { '200': { description: 'A short-lived link', schema: DownloadLink } },
+    errors: [applicationNotFound],
     handler: async (ctx, { params }) => ok(await documents.downloadUrl(ctx, params.id, { document: params.document })),
   });
 
@@ -172,10 +246,12 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/outputs/:output/download',
     operationId: 'downloadOutput',
     summary: 'Tautan unduh produk / Output download link',
+    description: 'Answers 200 with a JSON body holding a presigned GET URL of the issued PDF, valid for two minutes (no redirect, no bytes from this API). 404 for an output that is not a document or not issued yet.',
     tags: ['applications'],
     security: people,
     params: OutputDownloadPath,
     responses: { '200': { description: 'A short-lived link', schema: DownloadLink } },
+    errors: [applicationNotFound],
     handler: async (ctx, { params }) => ok(await documents.downloadUrl(ctx, params.id, { output: params.output })),
   });
 
@@ -184,13 +260,19 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/actions/:action',
     operationId: 'actOnApplication',
     summary: 'Tindakan SOP / Take an SOP action',
-    description: 'Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409.',
+    description:
+      'Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409. With `expectedVersion` the action is refused (409 VERSION_CONFLICT) when the application changed since you read it; of two officers acting at once exactly one wins.',
     tags: ['applications'],
     security: { kind: 'roles', roles: ['citizen', 'officer', 'village-operator', 'tenant-admin'], tenantParam: 'tenant' },
     params: ActionPath,
     body: ActionBody,
-    responses: { '200': { description: 'The application after the action' }, '409': { description: 'ACTION_NOT_ALLOWED, VERSION_CONFLICT, ACTION_GUARD_FAILED' }, '422': { description: 'COMMENT_REQUIRED' } },
-    handler: async (ctx, { params, body }) => ok(await actions.act(ctx, params.id, params.action, body)),
+    bodyExample: { comment: 'Berkas lengkap dan sesuai.', expectedVersion: 3 },
+    responses: { '200': { description: 'The application after the action', schema: ApplicationSchema, headers: etagDoc } },
+    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, storageUnavailable, serviceNotFound],
+    handler: async (ctx, { params, body }) => {
+      const view = await actions.act(ctx, params.id, params.action, body);
+      return ok(view, etag(view));
+    },
   });
 
   api.add({
@@ -198,12 +280,42 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/agencies/:agency/queue',
     operationId: 'getOfficerQueue',
     summary: 'Antrean kerja petugas / Officer work queue',
-    description: 'Submitted applications of one agency at one tenant, by step due date, with counts due today and overdue.',
+    description:
+      'Submitted applications of one agency at one tenant, in pages by the current step’s due time (steps without a clock last), then id. `today` and `counts` (total, due today, overdue) cover the whole queue with the same filters, on every page.',
     tags: ['workflow'],
     security: { kind: 'roles', roles: ['officer'], tenantParam: 'tenant', agencyParam: 'agency' },
     params: QueuePath,
     query: QueueQuery,
-    responses: { '200': { description: '{today, counts: {total, dueToday, overdue}, items}' }, '403': { description: 'AGENCY_NOT_ALLOWED, TENANT_NOT_ALLOWED' } },
+    paginated: true,
+    responses: {
+      '200': {
+        description: 'One page of the queue, with the whole queue’s counts',
+        schema: OfficerQueueSchema,
+        example: {
+          today: '2026-11-23',
+          counts: { total: 1, dueToday: 1, overdue: 0 },
+          items: [
+            {
+              id: applicationExample.id,
+              trackingCode: '7KQ2-M9XD',
+              service: { id: 'polri.sktlk', name: { id: 'Surat Keterangan Tanda Lapor Kehilangan (SKTLK)', en: 'Police loss report certificate (SKTLK)' } },
+              channel: 'online',
+              state: { code: 'diajukan', name: { id: 'Diajukan', en: 'Submitted' } },
+              applicantName: 'Budi Santoso',
+              submittedAt: '2026-11-21T01:05:00.000Z',
+              dueDate: '2026-11-23',
+              stepDueAt: '2026-11-23T16:59:59.999Z',
+              stepDueDate: '2026-11-23',
+              overdue: false,
+              dueToday: true,
+              claimedBy: null,
+            },
+          ],
+          next: null,
+        },
+      },
+    },
+    errors: [serviceNotFound],
     handler: async (ctx, { params, query }) => ok(await actions.queue(ctx, params.agency, query)),
   });
 
@@ -212,12 +324,18 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/claim',
     operationId: 'claimApplication',
     summary: 'Ambil permohonan / Claim an application',
+    description: 'An officer of the application’s agency takes it (or gives it back with `release: true`). Someone else’s claim is 409.',
     tags: ['workflow'],
     security: { kind: 'roles', roles: ['officer'], tenantParam: 'tenant' },
     params: ApplicationPath,
     body: ClaimBody,
-    responses: { '200': { description: 'The application' }, '409': { description: 'ALREADY_CLAIMED' } },
-    handler: async (ctx, { params, body }) => ok(await actions.claim(ctx, params.id, body.release)),
+    bodyExample: { release: false },
+    responses: { '200': { description: 'The application', schema: ApplicationSchema, headers: etagDoc } },
+    errors: [applicationNotFound, alreadyClaimed, serviceNotFound],
+    handler: async (ctx, { params, body }) => {
+      const view = await actions.claim(ctx, params.id, body.release);
+      return ok(view, etag(view));
+    },
   });
 
   api.add({
@@ -225,10 +343,33 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/escalations',
     operationId: 'listEscalations',
     summary: 'Eskalasi lewat batas waktu / Overdue escalations',
+    description: 'Every escalation of an application step past its due time, newest first, in pages.',
     tags: ['workflow'],
     security: { kind: 'roles', roles: ['tenant-admin', 'platform-admin'], tenantParam: 'tenant' },
     params: TenantPath(),
-    responses: { '200': { description: 'Escalations, newest first', schema: Type.Object({ items: Type.Array(Type.Object({})) }) } },
-    handler: async (ctx) => ok({ items: await s.uow.read(ctx, (tx) => escalationQueries.list(tx.sql)) }),
+    query: EscalationsQuery,
+    paginated: true,
+    responses: {
+      '200': {
+        description: 'One page of escalations, newest first',
+        schema: EscalationPage,
+        example: {
+          items: [
+            {
+              id: '7b2e1f65-3b9c-4daf-8f90-4c6d8e0f2a31',
+              applicationId: applicationExample.id,
+              trackingCode: '7KQ2-M9XD',
+              agency: 'polri',
+              service: 'polri.sktlk',
+              state: 'diajukan',
+              dueAt: '2026-11-23T16:59:59.999Z',
+              escalatedAt: '2026-11-23T17:00:00.000Z',
+            },
+          ],
+          next: null,
+        },
+      },
+    },
+    handler: async (ctx, { query }) => ok(await actions.escalations(ctx, query)),
   });
 }

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { AnyObject, Code, ServiceId, Strict, TenantPath, Uuid } from '../../http/schemas.js';
+import { Page, PageParams } from '../../pagination.js';
 
 export const ApplicationPath = TenantPath({ id: Uuid });
 export const DocumentPath = TenantPath({ id: Uuid, code: Code });
@@ -8,7 +9,8 @@ export const OutputDownloadPath = TenantPath({ id: Uuid, output: Code });
 export const ActionPath = TenantPath({ id: Uuid, action: Code });
 export const QueuePath = TenantPath({ agency: Code });
 
-export const StatusEnum = Type.Enum(['draft', 'submitted', 'completed', 'rejected', 'withdrawn']);
+export const StatusEnum = Type.Enum(['draft', 'submitted', 'completed', 'rejected', 'withdrawn'], { description: 'Where the application stands overall' });
+const ChannelEnum = Type.Enum(['online', 'assisted', 'counter'], { description: 'online: the citizen; assisted: a village operator; counter: an officer at the MPP' });
 
 export const CreateApplicationBody = Strict({
   service: ServiceId,
@@ -29,11 +31,241 @@ export const CreateApplicationBody = Strict({
   ),
 });
 
-export const ListApplicationsQuery = Strict({ status: Type.Optional(StatusEnum) });
+export const ListApplicationsQuery = Strict({ status: Type.Optional(StatusEnum), ...PageParams });
 export const UpdateDraftBody = Strict({ data: AnyObject('Form data') });
 export const UploadQuery = Strict({ filename: Type.Optional(Type.String({ maxLength: 200 })) });
-export const JourneyBody = Strict({ trackingCode: Type.String({ minLength: 8, maxLength: 12 }) });
-export const ActionBody = Strict({ comment: Type.Optional(Type.String({ maxLength: 2000 })), expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) });
-export const ClaimBody = Strict({ release: Type.Optional(Type.Boolean({ default: false })) });
-export const QueueQuery = Strict({ state: Type.Optional(Type.String({ maxLength: 63 })), mine: Type.Optional(Type.Boolean()) });
-export const DownloadLink = Type.Object({ url: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export const JourneyBody = Strict({ trackingCode: Type.String({ minLength: 8, maxLength: 12, description: 'Tracking code of the application whose output is taken, e.g. 7KQ2-M9XD' }) });
+export const ActionBody = Strict({
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The `version` you read: 409 VERSION_CONFLICT when the application changed since' })),
+});
+export const ClaimBody = Strict({ release: Type.Optional(Type.Boolean({ default: false, description: 'true: give your claim back' })) });
+export const QueueQuery = Strict({
+  state: Type.Optional(Type.String({ maxLength: 63, description: 'Only applications in this SOP state' })),
+  mine: Type.Optional(Type.Boolean({ description: 'Only the ones I claimed' })),
+  ...PageParams,
+});
+export const EscalationsQuery = Strict({ ...PageParams });
+
+// ---- responses ----
+
+const Text = Type.Object({ id: Type.String(), en: Type.String() }, { additionalProperties: false, description: 'Bahasa Indonesia and English' });
+const DateTime = Type.String({ format: 'date-time' });
+const DateTimeOrNull = Type.Union([DateTime, Type.Null()]);
+const DateOrNull = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+const StringOrNull = Type.Union([Type.String(), Type.Null()]);
+const StateRef = Type.Object({ code: Type.String(), name: Text }, { additionalProperties: false });
+
+export const ApplicationSchema = Type.Object(
+  {
+    id: Uuid,
+    trackingCode: Type.String({ description: 'What the citizen quotes, e.g. 7KQ2-M9XD' }),
+    service: Type.Object(
+      {
+        id: Type.String({ description: 'plugin.service' }),
+        name: Text,
+        plugin: Type.String(),
+        version: Type.String({ description: 'The plugin version the application runs on (kept for its whole life)' }),
+        agency: Type.Object(
+          {
+            code: Type.String(),
+            name: Text,
+            kind: Type.Enum(['vertical', 'regional']),
+            parent: Type.Optional(Text),
+            website: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    channel: ChannelEnum,
+    status: StatusEnum,
+    state: StateRef,
+    applicant: Type.Object(
+      { nik: Type.Optional(Type.String()), name: Type.Optional(Type.String()), phone: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    filedBy: Type.Object({ role: Type.Enum(['citizen', 'officer', 'village-operator']) }, { additionalProperties: false }),
+    consent: Type.Union([
+      Type.Object(
+        {
+          statement: Type.String(),
+          method: Type.Enum(['signed-form', 'verbal', 'whatsapp', 'app']),
+          recordedBy: Type.String(),
+          at: DateTime,
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    data: AnyObject('Form data, as the plugin’s form defines it'),
+    version: Type.Integer({ minimum: 1, description: 'Grows with every change; the ETag is this version' }),
+    createdAt: DateTime,
+    submittedAt: DateTimeOrNull,
+    completedAt: DateTimeOrNull,
+    sla: Type.Object(
+      {
+        dueAt: DateTimeOrNull,
+        dueDate: DateOrNull,
+        stepDueAt: DateTimeOrNull,
+        stepDueDate: DateOrNull,
+        overdue: Type.Boolean({ description: 'The current step is past its due time' }),
+      },
+      { additionalProperties: false, description: 'Due times in hari kerja (the tenant’s working days)' },
+    ),
+    claimedBy: StringOrNull,
+    availableActions: Type.Array(
+      Type.Object({ code: Type.String(), name: Text, comment: Type.Enum(['required', 'optional', 'none']) }, { additionalProperties: false }),
+      { description: 'What the caller may do now' },
+    ),
+    timeline: Type.Array(
+      Type.Object(
+        {
+          at: DateTime,
+          action: Type.String(),
+          actor: Type.Object({ name: StringOrNull, role: Type.String() }, { additionalProperties: false }),
+          from: Type.Union([StateRef, Type.Null()]),
+          to: Type.Union([StateRef, Type.Null()]),
+          comment: StringOrNull,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    documents: Type.Array(
+      Type.Object(
+        {
+          id: Uuid,
+          code: Type.String(),
+          filename: StringOrNull,
+          mediaType: Type.String(),
+          size: Type.Integer({ minimum: 0 }),
+          sha256: Type.String(),
+          source: Type.Enum(['upload', 'journey']),
+          sourceApplicationId: Type.Union([Uuid, Type.Null()]),
+          createdAt: DateTime,
+        },
+        { additionalProperties: false, 'x-component': 'ApplicationDocument' },
+      ),
+    ),
+    outputs: Type.Array(
+      Type.Object(
+        {
+          code: Type.String(),
+          name: Text,
+          kind: Type.Enum(['document', 'physical', 'external']),
+          downloadable: Type.Boolean(),
+          issuedAt: DateTime,
+          validUntil: DateTimeOrNull,
+        },
+        { additionalProperties: false, 'x-component': 'ApplicationOutput' },
+      ),
+    ),
+  },
+  { additionalProperties: false, 'x-component': 'Application' },
+);
+export type ApplicationView = Type.Static<typeof ApplicationSchema>;
+
+export const ApplicationSummarySchema = Type.Object(
+  {
+    id: Uuid,
+    trackingCode: Type.String(),
+    service: Type.String({ description: 'plugin.service' }),
+    channel: ChannelEnum,
+    status: StatusEnum,
+    state: Type.String({ description: 'The SOP state code' }),
+    createdAt: DateTime,
+    submittedAt: DateTimeOrNull,
+  },
+  { additionalProperties: false, 'x-component': 'ApplicationSummary' },
+);
+export type ApplicationSummary = Type.Static<typeof ApplicationSummarySchema>;
+export const ApplicationPage = Page(ApplicationSummarySchema);
+
+export const UploadedDocumentSchema = Type.Object(
+  {
+    id: Uuid,
+    code: Type.String(),
+    filename: StringOrNull,
+    mediaType: Type.String({ description: 'As read from the content' }),
+    size: Type.Integer({ minimum: 1 }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    source: Type.Literal('upload'),
+  },
+  { additionalProperties: false, 'x-component': 'UploadedDocument' },
+);
+export type UploadedDocument = Type.Static<typeof UploadedDocumentSchema>;
+
+export const JourneyAttachmentSchema = Type.Object(
+  {
+    id: Uuid,
+    code: Type.String(),
+    source: Type.Literal('journey'),
+    sourceApplication: Type.String({ description: 'Tracking code of the application whose output was taken' }),
+    ageDays: Type.Integer({ minimum: 0, description: 'Days since that output was issued' }),
+  },
+  { additionalProperties: false, 'x-component': 'JourneyAttachment' },
+);
+export type JourneyAttachment = Type.Static<typeof JourneyAttachmentSchema>;
+
+export const DownloadLink = Type.Object(
+  {
+    url: Type.String({ format: 'uri', description: 'A presigned GET of the file in the tenant’s region' }),
+    expiresAt: DateTime,
+  },
+  { additionalProperties: false, 'x-component': 'ApplicationDownloadLink' },
+);
+export type DownloadLinkView = Type.Static<typeof DownloadLink>;
+
+export const QueueItemSchema = Type.Object(
+  {
+    id: Uuid,
+    trackingCode: Type.String(),
+    service: Type.Object({ id: Type.String(), name: Text }, { additionalProperties: false }),
+    channel: ChannelEnum,
+    state: StateRef,
+    applicantName: StringOrNull,
+    submittedAt: DateTimeOrNull,
+    dueDate: DateOrNull,
+    stepDueAt: DateTimeOrNull,
+    stepDueDate: DateOrNull,
+    overdue: Type.Boolean(),
+    dueToday: Type.Boolean(),
+    claimedBy: StringOrNull,
+  },
+  { additionalProperties: false, 'x-component': 'OfficerQueueItem' },
+);
+export type QueueItem = Type.Static<typeof QueueItemSchema>;
+
+export const OfficerQueueSchema = Type.Object(
+  {
+    today: Type.String({ format: 'date', description: 'Today in the tenant’s time zone' }),
+    counts: Type.Object(
+      {
+        total: Type.Integer({ minimum: 0 }),
+        dueToday: Type.Integer({ minimum: 0 }),
+        overdue: Type.Integer({ minimum: 0 }),
+      },
+      { additionalProperties: false, description: 'Over the whole queue (with the same filters), not only this page' },
+    ),
+    ...Page(QueueItemSchema).properties,
+  },
+  { additionalProperties: false, 'x-component': 'OfficerQueuePage' },
+);
+export type OfficerQueue = Type.Static<typeof OfficerQueueSchema>;
+
+export const EscalationSchema = Type.Object(
+  {
+    id: Uuid,
+    applicationId: Uuid,
+    trackingCode: Type.String(),
+    agency: Type.String({ description: 'Agency code' }),
+    service: Type.String({ description: 'plugin.service' }),
+    state: Type.String({ description: 'The SOP state that ran past its due time' }),
+    dueAt: DateTime,
+    escalatedAt: DateTime,
+  },
+  { additionalProperties: false, 'x-component': 'SlaEscalation' },
+);
+export type Escalation = Type.Static<typeof EscalationSchema>;
+export const EscalationPage = Page(EscalationSchema);

@@ -1,5 +1,6 @@
-import { InputError, newId, newTrackingCode, type FieldError } from '@satupintu/core';
-import { violatedConstraint, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import { newId, newTrackingCode, type FieldError } from '@satupintu/core';
+import { agencyNotAllowed } from '@satupintu/auth';
+import { violatedConstraint, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
@@ -8,9 +9,13 @@ import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { officerAgencies, visibleTo } from './access.js';
-import { applicationNotFound, channelNotOffered, consentRequired, documentsMissing, notDraft, staffAgencyMismatch } from './errors.js';
+import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft } from './errors.js';
+import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
 import { applicationQueries, type ApplicationRow, type Channel, type Dues, type EventRow, type FiledByRole, type Status } from './queries.js';
+import type { ApplicationSummary } from './schemas.js';
 import { applicationView, type ApplicationView } from './view.js';
 
 export interface CreateApplicationInput {
@@ -49,8 +54,7 @@ export class ApplicationService {
   /** Form errors plus missing required documents, for a submit (`counts`: documents already attached per code). */
   completeness(app: Pick<ApplicationRow, 'content_hash' | 'service_code' | 'data'>, service: ServiceDefinition, counts: ReadonlyMap<string, number>): void {
     const formErrors = this.d.validators.validate(app.content_hash, app.service_code, service.form.schema, app.data);
-    if (formErrors.length)
-      throw new InputError({ status: 422, code: 'FORM_INVALID', title: { id: 'Isian formulir belum benar', en: 'The form data is invalid' }, errors: formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })) });
+    if (formErrors.length) throw formInvalid(formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
     const missing: FieldError[] = [];
     for (const doc of service.documents) {
       const conditional = doc.requiredWhen ? this.d.validators.validate(app.content_hash, `${app.service_code}#${doc.code}`, doc.requiredWhen, app.data).length === 0 : false;
@@ -86,10 +90,11 @@ export class ApplicationService {
     let channel: Channel = 'online';
     let filedByRole: FiledByRole = 'citizen';
     if (onBehalf) {
-      if (!staff) throw new InputError({ status: 422, code: 'APPLICANT_NOT_ALLOWED', title: { id: 'Hanya petugas yang dapat mengajukan atas nama warga', en: 'Only staff may file on behalf of a citizen' } });
+      if (!staff) throw applicantNotAllowed();
       if (!input.consent) throw consentRequired();
       if (staff.role === 'officer') {
-        if (staff.agency !== def.agency.code) throw staffAgencyMismatch();
+        // An officer files at the counter of their own agency only.
+        if (staff.agency !== def.agency.code) throw agencyNotAllowed(['officer']);
         channel = 'counter';
         filedByRole = 'officer';
       } else {
@@ -97,11 +102,11 @@ export class ApplicationService {
         filedByRole = 'village-operator';
       }
     } else if (!identity.roles.includes('citizen')) {
-      throw new InputError({ status: 422, code: 'APPLICANT_REQUIRED', title: { id: 'Sebutkan pemohon', en: 'Name the applicant' } });
+      throw applicantRequired();
     }
     if (!service.channels.includes(channel)) throw channelNotOffered(channel);
     const data = input.data ?? {};
-    if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BYTES) throw new InputError({ status: 413, code: 'BODY_TOO_LARGE', title: { id: 'Data formulir terlalu besar', en: 'Form data too large' } });
+    if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BYTES) throw bodyTooLarge();
 
     // Everything a submission needs is checked and computed before the one transaction opens.
     const initial = input.submit ? compileWorkflow(service.sop).initial : undefined;
@@ -109,7 +114,7 @@ export class ApplicationService {
     const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx)) : {};
     const actor = { sub: identity.subject, name: identity.name ?? identity.username };
     const applicant = onBehalf ? input.applicant! : { name: actor.name };
-    const consent = input.consent ? { ...input.consent, recordedBy: identity.username, at: now.toISOString() } : null;
+    const consent = input.consent ? { statement: input.consent.statement, method: input.consent.method, recordedBy: identity.username, at: now.toISOString() } : null;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.d.uow.write(ctx, async (tx) => {
@@ -121,7 +126,7 @@ export class ApplicationService {
             {
               tenantId: tenant.id, id, trackingCode: newTrackingCode(), pluginId: def.pluginId, version: def.version, contentHash: def.contentHash, serviceCode: service.code,
               agencyCode: def.agency.code, applicantSub: onBehalf ? null : identity.subject, applicant, filedBySub: identity.subject, filedByRole, channel, consent, data,
-              status: initial ? 'submitted' : 'draft', state: initial ?? 'draft', createKey: null, now, dues,
+              status: initial ? 'submitted' : 'draft', state: initial ?? 'draft', now, dues,
             },
             events.map((e) => ({ tenantId: tenant.id, applicationId: id, id: newId(), at: e.at, actorSub: actor.sub, actorName: e.actor_name, role: e.actor_role, action: e.action, from: e.from_state, to: e.to_state, comment: null })),
           );
@@ -136,9 +141,15 @@ export class ApplicationService {
     }
   }
 
-  async updateDraft(ctx: TenantUserCtx, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
+  /**
+   * Replaces a draft's form data if the caller read its current version (If-Match, checked against
+   * the locked row): of two devices editing one draft, the second to save gets 412, not a silent
+   * overwrite.
+   */
+  async updateDraft(ctx: TenantUserCtx, id: string, data: Record<string, unknown>, pre: Preconditions): Promise<ApplicationView> {
     return this.d.uow.write(ctx, async (tx) => {
       const { app } = visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
+      checkPreconditions(pre, etagOf(app.version));
       if (app.status !== 'draft') throw notDraft();
       await applicationQueries.updateDraft(tx.sql, id, data, ctx.now);
       return this.viewIn(tx, ctx, { ...app, data, version: app.version + 1, updated_at: ctx.now });
@@ -170,18 +181,36 @@ export class ApplicationService {
     });
   }
 
-  /** The caller's applications in this tenant: their own, those they filed, or (officers) their agency's. */
-  async list(ctx: TenantUserCtx, filter: { status?: Status } = {}) {
-    const rows = await this.d.uow.read(ctx, (tx) => applicationQueries.mine(tx.sql, ctx.identity.subject, officerAgencies(ctx.identity, ctx.tenant), filter.status));
-    return rows.map((r) => ({
-      id: r.id,
-      trackingCode: r.tracking_code,
-      service: `${r.plugin_id}.${r.service_code}`,
-      channel: r.channel,
-      status: r.status,
-      state: r.state,
-      createdAt: r.created_at.toISOString(),
-      submittedAt: r.submitted_at?.toISOString() ?? null,
-    }));
+  /**
+   * Re-checks, in a replay's transaction, that the caller may still see the application: a stored
+   * answer is never replayed to someone a fresh request would refuse (http/idempotency.ts).
+   */
+  accessCheck(ctx: TenantUserCtx, id: string): (sql: Sql) => Promise<void> {
+    return async (sql) => {
+      visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(sql, id));
+    };
+  }
+
+  /** One page of the caller's applications in this tenant (their own, those they filed, or their agency's), newest first. */
+  async list(ctx: TenantUserCtx, query: { status?: Status; limit?: number; cursor?: string }): Promise<PageOf<ApplicationSummary>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const rows = await this.d.uow.read(ctx, (tx) =>
+      applicationQueries.mine(tx.sql, ctx.identity.subject, officerAgencies(ctx.identity, ctx.tenant), query.status, req.after, req.limit + 1),
+    );
+    return pageOf(
+      rows,
+      req,
+      (r) => [r.page_at, r.id],
+      (r) => ({
+        id: r.id,
+        trackingCode: r.tracking_code,
+        service: `${r.plugin_id}.${r.service_code}`,
+        channel: r.channel,
+        status: r.status,
+        state: r.state,
+        createdAt: r.created_at.toISOString(),
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+      }),
+    );
   }
 }

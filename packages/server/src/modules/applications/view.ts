@@ -3,30 +3,58 @@ import type { ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
 import { compileWorkflow } from '@satupintu/workflow';
 import type { ServiceVersion } from '../plugins/index.js';
 import type { ApplicationRow, DocumentRow, EventRow, OutputRow } from './queries.js';
+import type { ApplicationView } from './schemas.js';
+
+export type { ApplicationView } from './schemas.js';
 
 const DRAFT: LocalizedText = { id: 'Draf', en: 'Draft' };
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-/** The application as its citizen, filer or an officer of its agency sees it, with its timeline. */
+/** The name of an SOP state (the code itself when the plugin version does not name it). */
+export function stateName(service: ServiceDefinition, code: string): LocalizedText {
+  if (code === 'draft') return DRAFT;
+  const name = service.sop.states[code]?.name;
+  return name ? { id: name.id, en: name.en } : { id: code, en: code };
+}
+
+/** The ETag-carrying representation of an application: the same for every caller but `availableActions`. */
 export function applicationView(
   app: ApplicationRow,
   def: Pick<ServiceVersion, 'service' | 'agency'>,
   roles: SopRole[],
   parts: { events: EventRow[]; documents: DocumentRow[]; outputs: OutputRow[] },
   now: Date,
-) {
+): ApplicationView {
   const service: ServiceDefinition = def.service;
-  const stateName = (s: string | null) => (s === 'draft' ? DRAFT : s ? service.sop.states[s]?.name : undefined);
+  const ref = (s: string) => ({ code: s, name: stateName(service, s) });
+  const agency = def.agency;
+  const consent = app.consent;
   return {
     id: app.id,
     trackingCode: app.tracking_code,
-    service: { id: `${app.plugin_id}.${app.service_code}`, name: service.name, plugin: app.plugin_id, version: app.plugin_version, agency: def.agency },
+    service: {
+      id: `${app.plugin_id}.${app.service_code}`,
+      name: { id: service.name.id, en: service.name.en },
+      plugin: app.plugin_id,
+      version: app.plugin_version,
+      agency: {
+        code: agency.code,
+        name: { id: agency.name.id, en: agency.name.en },
+        kind: agency.kind,
+        ...(agency.parent ? { parent: { id: agency.parent.id, en: agency.parent.en } } : {}),
+        ...(agency.website ? { website: agency.website } : {}),
+      },
+    },
     channel: app.channel,
     status: app.status,
-    state: { code: app.state, name: stateName(app.state) },
-    applicant: app.applicant,
+    state: ref(app.state),
+    applicant: {
+      ...(app.applicant.nik !== undefined ? { nik: app.applicant.nik } : {}),
+      ...(app.applicant.name !== undefined ? { name: app.applicant.name } : {}),
+      ...(app.applicant.phone !== undefined ? { phone: app.applicant.phone } : {}),
+    },
     filedBy: { role: app.filed_by_role },
-    consent: app.consent,
+    consent: consent ? { statement: consent.statement, method: consent.method, recordedBy: consent.recordedBy, at: consent.at } : null,
     data: app.data,
     version: app.version,
     createdAt: app.created_at.toISOString(),
@@ -40,13 +68,18 @@ export function applicationView(
       overdue: app.status === 'submitted' && app.step_due_at !== null && app.step_due_at.getTime() < now.getTime(),
     },
     claimedBy: app.claimed_by_name ?? app.claimed_by ?? null,
-    availableActions: app.status === 'draft' ? [] : compileWorkflow(service.sop).allowed(app.state, roles).map((a) => ({ code: a.code, name: a.name, comment: a.comment ?? 'optional' })),
+    availableActions:
+      app.status === 'draft'
+        ? []
+        : compileWorkflow(service.sop)
+            .allowed(app.state, roles)
+            .map((a) => ({ code: a.code, name: { id: a.name.id, en: a.name.en }, comment: a.comment ?? 'optional' })),
     timeline: parts.events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
       actor: { name: e.actor_name, role: e.actor_role },
-      from: e.from_state ? { code: e.from_state, name: stateName(e.from_state) } : null,
-      to: e.to_state ? { code: e.to_state, name: stateName(e.to_state) } : null,
+      from: e.from_state ? ref(e.from_state) : null,
+      to: e.to_state ? ref(e.to_state) : null,
       comment: e.comment,
     })),
     documents: parts.documents.map((d) => ({
@@ -60,15 +93,16 @@ export function applicationView(
       sourceApplicationId: d.source_application_id,
       createdAt: d.created_at.toISOString(),
     })),
-    outputs: parts.outputs.map((o) => ({
-      code: o.output_code,
-      name: service.outputs.find((x) => x.code === o.output_code)?.name,
-      kind: o.kind,
-      downloadable: o.downloadable,
-      issuedAt: o.issued_at.toISOString(),
-      validUntil: iso(o.valid_until),
-    })),
+    outputs: parts.outputs.map((o) => {
+      const name = service.outputs.find((x) => x.code === o.output_code)?.name;
+      return {
+        code: o.output_code,
+        name: name ? { id: name.id, en: name.en } : { id: o.output_code, en: o.output_code },
+        kind: o.kind,
+        downloadable: o.downloadable,
+        issuedAt: o.issued_at.toISOString(),
+        validUntil: iso(o.valid_until),
+      };
+    }),
   };
 }
-
-export type ApplicationView = ReturnType<typeof applicationView>;

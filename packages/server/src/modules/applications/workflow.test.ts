@@ -96,12 +96,64 @@ describe('SOP workflow, SLA in hari kerja, queues and escalation', () => {
     // Escalation: exactly once, however often the job runs (run here as a worker would, at once).
     await p.runJob(ESCALATE_JOB, { region: 'id-jakarta' });
     await p.runJob(ESCALATE_JOB, { region: 'id-jakarta' });
-    const esc = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat/escalations', { token: await tokenFor(p, 'admin.kbb') });
-    assert.equal(esc.body.items.filter((e: { application_id: string }) => e.application_id === pbg.body.id).length, 1);
+    const admin = await tokenFor(p, 'admin.kbb');
+    const escalated: { id: string; applicationId: string }[] = [];
+    for (let url: string | undefined = '/api/v1/tenants/kab-bandung-barat/escalations?limit=1'; url; ) {
+      const esc = await api(p, 'GET', url, { token: admin });
+      assert.equal(esc.status, 200, JSON.stringify(esc.body));
+      escalated.push(...esc.body.items);
+      url = esc.headers.get('link') ? /<([^>]+)>/.exec(esc.headers.get('link')!)![1] : undefined;
+    }
+    assert.equal(new Set(escalated.map((e) => e.id)).size, escalated.length);
+    assert.equal(escalated.filter((e) => e.applicationId === pbg.body.id).length, 1);
     const outbox = await asTenant(p, 'kab-bandung-barat', (sql) => sql.rows(`select payload from notification_outbox where payload->>'application' = $1`, [pbg.body.id]));
     assert.equal(outbox.length, 1);
     const timeline = (await api(p, 'GET', `/api/v1/tenants/kab-bandung-barat/applications/${pbg.body.id}`, { token: officer })).body.timeline;
     assert.equal(timeline.filter((e: { action: string }) => e.action === 'escalated').length, 1);
+  });
+
+  it('pages an officer queue by due time: every queued file once, while new ones arrive between pages', async () => {
+    const T = 'kab-bandung-barat';
+    const officer = await tokenFor(p, 'petugas.dpmptsp.kbb');
+    const citizen = await tokenFor(p, 'warga.kbb');
+    const queue = '/api/v1/tenants/kab-bandung-barat/agencies/dpmptsp/queue';
+    // Files due at different times, one without a step clock (sorted last), two due at the same instant.
+    const submitted = async (due: string | null) => {
+      const r = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'dpmptsp.pbg', data: PBG } });
+      await asTenant(p, T, (sql) =>
+        sql.exec(`update applications set status = 'submitted', state = 'diajukan', submitted_at = now(), step_due_at = $2::timestamptz, step_due_date = ($2::timestamptz)::date where id = $1`, [r.body.id, due]),
+      );
+      return r.body.id as string;
+    };
+    const same = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    for (const due of [new Date(Date.now() + 86_400_000).toISOString(), same, same, null, new Date(Date.now() + 5 * 86_400_000).toISOString()]) await submitted(due);
+
+    const everything: string[] = [];
+    let total = 0;
+    for (let url: string | undefined = `${queue}?limit=200`; url; ) {
+      const r = await api(p, 'GET', url, { token: officer });
+      everything.push(...r.body.items.map((i: { id: string }) => i.id));
+      total = r.body.counts.total;
+      url = r.headers.get('link') ? /<([^>]+)>/.exec(r.headers.get('link')!)![1] : undefined;
+    }
+    assert.equal(everything.length, total, 'the counts cover the whole queue');
+
+    const seen: string[] = [];
+    let pages = 0;
+    for (let url: string | undefined = `${queue}?limit=2`; url; pages++) {
+      const r = await api(p, 'GET', url, { token: officer });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.ok(r.body.items.length <= 2);
+      assert.ok(r.body.counts.total >= total, 'counts are the whole queue’s, on every page');
+      seen.push(...r.body.items.map((i: { id: string }) => i.id));
+      url = r.headers.get('link') ? /<([^>]+)>/.exec(r.headers.get('link')!)![1] : undefined;
+      // New files arrive between pages, due before and after the page just read.
+      await submitted(pages % 2 ? new Date(Date.now() - 3600_000).toISOString() : new Date(Date.now() + 30 * 86_400_000).toISOString());
+    }
+    assert.ok(pages >= 3);
+    const before = new Set(everything);
+    assert.deepEqual(seen.filter((id) => before.has(id)), everything, 'every file that was queued is seen once, in order');
+    assert.equal(new Set(seen).size, seen.length, 'none twice');
   });
 
   it('maintains the holiday calendar through the API, effective at once', async () => {

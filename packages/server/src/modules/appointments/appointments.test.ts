@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SignJWT, importJWK, type JWK } from 'jose';
 import { identityFromClaims, type Identity } from '@satupintu/auth';
 import { ManualClock, type ProblemError } from '@satupintu/core';
 import type { Schedule } from '@satupintu/plugin-sdk';
-import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { api, asTenant, claimsOf, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const citizen = (name: string): Identity => identityFromClaims({ sub: `${name}-${randomUUID()}`, preferred_username: name, realm_access: { roles: ['citizen'] } });
@@ -22,6 +25,43 @@ async function tenantWithSchedule(p: Platform, schedule: Schedule): Promise<stri
 
 const problem = (r: PromiseSettledResult<unknown>): ProblemError | undefined => (r.status === 'rejected' ? r.reason : undefined);
 
+type Row = Record<string, unknown> & { id: string };
+
+/** Every item of a paged list, following `Link: rel="next"`; `between` runs after each page but the last (to insert rows meanwhile). */
+async function walkPages(p: Platform, first: string, token: string, between?: (page: number) => Promise<void>): Promise<{ items: Row[]; pages: number }> {
+  const items: Row[] = [];
+  let url: string | undefined = first;
+  let pages = 0;
+  while (url) {
+    const r = await api(p, 'GET', url, { token });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    items.push(...(r.body.items as Row[]));
+    pages++;
+    const link = r.headers.get('link');
+    if (r.body.next) {
+      url = /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1];
+      assert.ok(url, `a next page has a Link: ${link}`);
+      if (between) await between(pages);
+    } else {
+      assert.equal(link, null, 'the last page has no Link');
+      url = undefined;
+    }
+  }
+  return { items, pages };
+}
+
+/** A token for the same person with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
+async function withMemberships(p: Platform, token: string, memberships: string[], extra: Record<string, unknown> = {}): Promise<string> {
+  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
+  const jwk = secrets.keys[0]!;
+  const claims = claimsOf(token);
+  const now = Math.floor(Date.now() / 1000);
+  const roles = [...new Set([...((claims.realm_access?.roles as string[] | undefined) ?? []), 'citizen'])];
+  return new SignJWT({ ...claims, iat: now, exp: now + 300, memberships, realm_access: { ...claims.realm_access, roles }, ...extra })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
+    .sign(await importJWK(jwk, 'RS256'));
+}
+
 describe('sessions, appointments and counter queues', () => {
   let p: Platform;
   before(() => {
@@ -31,6 +71,7 @@ describe('sessions, appointments and counter queues', () => {
   it("offers KBB's passport sessions on Tuesdays and Thursdays, 20 people (16 online), holidays flagged", async () => {
     const r = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat/services/imigrasi.paspor-baru/sessions?from=2026-12-21&days=7');
     assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual([r.body.from, r.body.to], ['2026-12-21', '2026-12-27'], 'the answer names its window');
     assert.deepEqual(r.body.items.map((s: { date: string }) => s.date), ['2026-12-22', '2026-12-24']);
     const [tue, thu] = r.body.items;
     assert.deepEqual([tue.capacity, tue.onlineCapacity, tue.walkInCapacity, tue.start], [20, 16, 4, '09:00']);
@@ -132,12 +173,12 @@ describe('sessions, appointments and counter queues', () => {
     const seats = (ids: string[]) =>
       asTenant(p, t, (sql) => sql.rows<{ id: string; booked_online: number }>(`select id, booked_online from sessions where id = any($1::uuid[])`, [ids]).then((rs) => Object.fromEntries(rs.map((r) => [r.id, r.booked_online]))));
     assert.deepEqual(await seats([s1!.id, s2!.id]), { [s1!.id]: 1, [s2!.id]: 1 }, 'the old seat is still held, the full session unchanged');
-    assert.deepEqual((await appointments.mine(asAni)).map((b) => [b.id, b.status, b.date]), [[mine.id, 'booked', '2030-01-08']], 'the old booking is intact');
+    assert.deepEqual((await appointments.mine(asAni)).items.map((b) => [b.id, b.status, b.date]), [[mine.id, 'booked', '2030-01-08']], 'the old booking is intact');
 
     const moved = await appointments.reschedule(asAni, mine.id, s3!.id);
     assert.equal(moved.session.id, s3!.id);
     assert.deepEqual(await seats([s1!.id, s3!.id]), { [s1!.id]: 0, [s3!.id]: 1 });
-    assert.deepEqual((await appointments.mine(asAni)).map((b) => [b.id, b.status]), [[mine.id, 'cancelled'], [moved.id, 'booked']]);
+    assert.deepEqual((await appointments.mine(asAni)).items.map((b) => [b.id, b.status]), [[mine.id, 'cancelled'], [moved.id, 'booked']]);
     const carried = await asTenant(p, t, (sql) => sql.one<{ application_id: string | null }>(`select application_id from bookings where id = $1`, [moved.id]));
     assert.equal(carried.application_id, application);
     const stale = await appointments.reschedule(asAni, mine.id, s1!.id).then(() => undefined, (e: ProblemError) => e);
@@ -190,15 +231,147 @@ describe('sessions, appointments and counter queues', () => {
     const events = await asTenant(p, T, (sql) => sql.rows<{ payload: { to: string; reason: string } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [third.body.id]));
     assert.equal(events.length, 1);
     assert.equal(events[0]!.payload.reason, 'Perangkat rekam biometrik rusak');
-    const mine = await api(p, 'GET', `/api/v1/tenants/${T}/bookings`, { token: citizenToken });
-    assert.equal(mine.body.items.find((x: { id: string }) => x.id === third.body.id).status, 'cancelled-by-agency');
+    const mine = (await walkPages(p, `/api/v1/tenants/${T}/bookings?limit=200`, citizenToken)).items;
+    const thirdSeen = mine.find((x) => x.id === third.body.id);
+    assert.deepEqual([thirdSeen?.status, thirdSeen?.sessionStatus, thirdSeen?.sessionId], ['cancelled-by-agency', 'cancelled', c.id]);
+    assert.ok(mine.every((x) => !('queue_number' in x) && !('session_status' in x)), 'no database names');
 
     // Utilization: counts for the regency and the ministry, not for citizens.
-    const util = await api(p, 'GET', `/api/v1/tenants/${T}/sessions/utilization`, { token: await tokenFor(p, 'analis.kemenpanrb') });
+    const util = await api(p, 'GET', `/api/v1/tenants/${T}/sessions/utilization?from=${b.date}&to=${b.date}&limit=200`, { token: await tokenFor(p, 'analis.kemenpanrb') });
     assert.equal(util.status, 200);
     const rowB = util.body.items.find((r: { id: string }) => r.id === b.id);
-    assert.deepEqual([rowB.booked, rowB.checked_in, rowB.no_show], [2, 1, 1]);
+    assert.deepEqual([rowB.booked, rowB.checkedIn, rowB.noShow], [2, 1, 1]);
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/sessions/utilization`, { token: citizenToken })).status, 403);
     assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${T}/bookings/${third.body.id}`, { token: citizenToken })).body.code, 'BOOKING_NOT_ACTIVE');
+  });
+  it('answers a window of at most 90 days, whole, and names it', async () => {
+    const r = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat/services/imigrasi.paspor-baru/sessions?from=2027-01-04&days=90');
+    assert.equal(r.status, 200);
+    assert.deepEqual([r.body.from, r.body.to], ['2027-01-04', '2027-04-03']);
+    assert.equal(r.body.items.length, 26, 'every Tuesday and Thursday of the window');
+    const tooLong = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat/services/imigrasi.paspor-baru/sessions?days=91');
+    assert.deepEqual([tooLong.status, tooLong.body.code], [400, 'QUERY_INVALID']);
+    const unknown = await api(p, 'GET', '/api/v1/tenants/kab-bandung-barat/services/imigrasi.tidak-ada/sessions');
+    assert.deepEqual([unknown.status, unknown.body.code], [404, 'SERVICE_NOT_FOUND']);
+  });
+
+  it('pages my bookings and the utilization by session time: every row once, even when rows are inserted between pages', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 5 }], onlineShare: 1 });
+    const t = await p.services.tenants.get(slug);
+    const warga = await tokenFor(p, 'warga.kbb');
+    const sessions = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=28`)).body.items as (Row & { startsAt: string; date: string })[];
+    assert.equal(sessions.length, 20);
+    const book = async (s: Row) => {
+      const r = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${s.id}/bookings`, { token: warga, body: {} });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id as string;
+    };
+    const before: string[] = [];
+    for (const s of sessions.filter((_, i) => i % 2 === 0)) before.push(await book(s));
+
+    // Page 1 holds the bookings of sessions 0, 2, 4; meanwhile the citizen books session 1 (before the cursor) and session 19 (after it).
+    const inserted: Record<string, string> = {};
+    const mine = await walkPages(p, `/api/v1/tenants/${slug}/bookings?limit=3`, warga, async (page) => {
+      if (page === 1) {
+        inserted.early = await book(sessions[1]!);
+        inserted.late = await book(sessions[19]!);
+      }
+    });
+    const ids = mine.items.map((b) => b.id);
+    assert.equal(new Set(ids).size, ids.length, 'no booking twice');
+    for (const id of before) assert.ok(ids.includes(id), 'every booking there at the start');
+    assert.ok(ids.includes(inserted.late!), 'a booking inserted after the cursor is reached');
+    assert.ok(!ids.includes(inserted.early!), 'one inserted before the cursor does not shift the pages');
+    assert.equal(mine.pages, 4);
+    const times = mine.items.map((b) => String(b.startsAt));
+    assert.deepEqual(times, [...times].sort(), 'in session-time order');
+    assert.deepEqual(Object.keys(mine.items[0]!).sort(), ['applicationId', 'channel', 'counter', 'date', 'id', 'queueNumber', 'service', 'sessionId', 'sessionStatus', 'start', 'startsAt', 'status']);
+    const cancel = await api(p, 'DELETE', `/api/v1/tenants/${slug}/bookings/${inserted.early}`, { token: warga });
+    assert.equal(cancel.status, 204);
+    const page = await api(p, 'GET', `/api/v1/tenants/${slug}/bookings?limit=2`, { token: warga });
+    assert.deepEqual(page.body.items.map((b: Row) => [b.id, b.status]), [[before[0], 'booked'], [inserted.early, 'cancelled']]);
+
+    // Utilization (counts) over the window, 6 sessions a page; sessions are added at 13:00 on every day meanwhile.
+    const admin = await tokenFor(p, 'admin.platform');
+    const window = `from=${sessions[0]!.date}&to=${sessions[19]!.date}`;
+    const added: string[] = [];
+    const util = await walkPages(p, `/api/v1/tenants/${slug}/sessions/utilization?${window}&limit=6`, admin, async (page) => {
+      if (page !== 1) return;
+      await asTenant(p, t, async (sql) => {
+        for (const s of sessions) {
+          const id = randomUUID();
+          const startsAt = new Date(new Date(s.startsAt).getTime() + 4 * 3600_000);
+          await sql.exec(
+            `insert into sessions (tenant_id, id, plugin_id, service_code, agency_code, local_date, start_time, end_time, starts_at, ends_at, capacity, online_capacity)
+             values ($1, $2, 'imigrasi', 'paspor-baru', 'imigrasi', $3, '13:00', '14:00', $4, $5, 5, 5)`,
+            [t.id, id, s.date, startsAt, new Date(startsAt.getTime() + 3600_000)],
+          );
+          added.push(id);
+        }
+      });
+    });
+    const seen = util.items.map((u) => u.id);
+    assert.equal(new Set(seen).size, seen.length, 'no session twice');
+    for (const s of sessions) assert.ok(seen.includes(s.id), 'every session there at the start');
+    // Page 1 ended at the 6th day's 09:00 session: the 13:00 sessions of the first five days fell behind the cursor.
+    assert.deepEqual(added.map((id) => seen.includes(id)), added.map((_, i) => i >= 5), 'the sessions added after the cursor are reached, none shifts the pages');
+    assert.equal(seen.length, 20 + 15);
+    const counts = Object.fromEntries(util.items.map((u) => [u.id, [u.booked, u.checkedIn, u.noShow]]));
+    assert.deepEqual(counts[sessions[0]!.id], [1, 0, 0]);
+    assert.deepEqual(counts[sessions[3]!.id], [0, 0, 0]);
+
+    const forged = await api(p, 'GET', `/api/v1/tenants/${slug}/sessions/utilization?${window}&cursor=${Buffer.from('{"k":["x","y"],"f":"nope"}').toString('base64url')}`, { token: admin });
+    assert.deepEqual([forged.status, forged.body.code], [400, 'CURSOR_INVALID']);
+  });
+
+  it('replays a retried booking to its holder even when the session is known full, and re-checks access first', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 1 }], onlineShare: 1 });
+    const t = await p.services.tenants.get(slug);
+    const [s1, s2, s3] = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=7`)).body.items as Row[];
+    const warga = await tokenFor(p, 'warga.kbb');
+    const url = `/api/v1/tenants/${slug}/sessions/${s1!.id}/bookings`;
+    const key = `book-${randomUUID()}`;
+    const first = await api(p, 'POST', url, { token: warga, body: {}, headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    // Someone else finds the session full: this process now answers it from memory.
+    const other = await p.context({ tenant: t, identity: citizen('lain') });
+    await assert.rejects(p.services.appointments.book(other, s1!.id), (e: ProblemError) => e.code === 'SESSION_FULL');
+    const retry = await api(p, 'POST', url, { token: warga, body: {}, headers: { 'idempotency-key': key } });
+    assert.deepEqual([retry.status, retry.body.id, retry.headers.get('idempotent-replayed')], [201, first.body.id, 'true'], 'the holder’s lost answer, not "full"');
+    const anew = await api(p, 'POST', url, { token: warga, body: {}, headers: { 'idempotency-key': `book-${randomUUID()}` } });
+    assert.deepEqual([anew.status, anew.body.code], [409, 'SESSION_FULL'], 'a new request is a new request');
+    const otherBody = await api(p, 'POST', url, { token: warga, body: { applicationId: randomUUID() }, headers: { 'idempotency-key': key } });
+    assert.deepEqual([otherBody.status, otherBody.body.code], [422, 'IDEMPOTENCY_KEY_REUSED']);
+
+    // Reschedule: a retry replays the move; the same key from another person is their own request (and finds no booking of theirs).
+    const moveKey = `move-${randomUUID()}`;
+    const moveUrl = `/api/v1/tenants/${slug}/bookings/${first.body.id}/reschedule`;
+    const moved = await api(p, 'POST', moveUrl, { token: warga, body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const again = await api(p, 'POST', moveUrl, { token: warga, body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
+    assert.deepEqual([again.status, again.body.id, again.headers.get('idempotent-replayed')], [200, moved.body.id, 'true']);
+    const stranger = await api(p, 'POST', moveUrl, { token: await tokenFor(p, 'warga.kapuas'), body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
+    assert.deepEqual([stranger.status, stranger.body.code, stranger.headers.get('idempotent-replayed')], [404, 'BOOKING_NOT_FOUND', null]);
+    const fresh = await api(p, 'POST', moveUrl, { token: warga, body: { sessionId: s3!.id }, headers: { 'idempotency-key': `move-${randomUUID()}` } });
+    assert.deepEqual([fresh.status, fresh.body.code], [409, 'BOOKING_NOT_ACTIVE'], 'the old booking was moved once');
+
+    // A walk-in registered by an Imigrasi officer of KBB; a retry after the officer moved to Kapuas is refused, not replayed.
+    const T = 'kab-bandung-barat';
+    const officer = await tokenFor(p, 'petugas.imigrasi.kbb');
+    const kbb = (await api(p, 'GET', `/api/v1/tenants/${T}/services/imigrasi.paspor-penggantian/sessions?from=2027-06-01&days=14`)).body.items as (Row & { holiday: string | null })[];
+    const slot = kbb.find((s) => !s.holiday)!;
+    const walkInKey = `walkin-${randomUUID()}`;
+    const body = { walkIn: { name: 'Bu Sari', nik: '3217064101850003' } };
+    const walkIn = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${slot.id}/bookings`, { token: officer, body, headers: { 'idempotency-key': walkInKey } });
+    assert.equal(walkIn.status, 201, JSON.stringify(walkIn.body));
+    const still = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${slot.id}/bookings`, { token: officer, body, headers: { 'idempotency-key': walkInKey } });
+    assert.deepEqual([still.status, still.body.id, still.headers.get('idempotent-replayed')], [201, walkIn.body.id, 'true'], 'a retry while still an officer here');
+    const movedAway = await withMemberships(p, officer, ['/tenants/kab-kapuas/agencies/imigrasi/officer']);
+    const refused = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${slot.id}/bookings`, { token: movedAway, body, headers: { 'idempotency-key': walkInKey } });
+    assert.deepEqual([refused.status, refused.body.code, refused.headers.get('idempotent-replayed')], [422, 'WALK_IN_BY_OFFICER', null]);
+    const rows = await asTenant(p, T, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from bookings where session_id = $1 and applicant_sub = $2`, [slot.id, 'walk-in:3217064101850003']));
+    assert.equal(rows.n, 1, 'registered once');
   });
 });

@@ -1,12 +1,13 @@
 import { newId } from '@satupintu/core';
 import type { Sql, TenantTx } from '@satupintu/db';
 import type { TenantUserCtx } from '../../context.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { officerAt } from './access.js';
 import { alreadyBooked, bookingNotActive, bookingNotFound, sessionFull, sessionNotFound, walkInByOfficer } from './errors.js';
-import { bookingQueries, sessionQueries, type BookingChannel, type BookingRow, type MyBookingRow, type SessionRow } from './queries.js';
+import { bookingQueries, sessionQueries, type BookingChannel, type BookingRow, type SessionRow } from './queries.js';
 import type { AppointmentDeps } from './sessions.js';
 import type { SoldOutSessions } from './sold-out.js';
-import { bookingView, sessionView, type BookingView } from './view.js';
+import { bookingView, myBookingView, sessionView, type BookingView, type MyBookingView } from './view.js';
 
 export interface BookInput {
   /** The application the appointment serves. */
@@ -33,8 +34,32 @@ export class BookingService {
     if (taken) return taken;
     if (!current) throw sessionNotFound();
     const suggestion = next ? sessionView(next) : null;
-    if (channel === 'online') this.soldOut.markFull(sessionId, suggestion, now);
+    if (channel === 'online') this.soldOut.markFull(sessionId, suggestion, await sessionQueries.onlineHolders(sql, sessionId), now);
     throw sessionFull(suggestion);
+  }
+
+  /** Who may book this way: a walk-in is registered by an officer of this tenant. Checked again before a retry is answered with the first booking. */
+  private mayBook(ctx: TenantUserCtx, input: BookInput): void {
+    if (input.walkIn && !officerAt(ctx.identity, ctx.tenant)) throw walkInByOfficer();
+  }
+
+  /**
+   * What a retried booking (same Idempotency-Key) re-checks before the first answer is replayed:
+   * the caller may still book this way, and the session is still there for them to see.
+   */
+  bookRecheck(ctx: TenantUserCtx, sessionId: string, input: BookInput): (sql: Sql) => Promise<void> {
+    return async (sql) => {
+      this.mayBook(ctx, input);
+      if (!(await sessionQueries.load(sql, sessionId))) throw sessionNotFound();
+    };
+  }
+
+  /** What a retried reschedule re-checks before the first answer is replayed: the booking is still the caller's. */
+  rescheduleRecheck(ctx: TenantUserCtx, bookingId: string): (sql: Sql) => Promise<void> {
+    return async (sql) => {
+      const b = await bookingQueries.load(sql, bookingId);
+      if (!b || b.applicant_sub !== ctx.identity.subject) throw bookingNotFound();
+    };
   }
 
   /** The caller's active booking, locked after its session (and `alsoSession`). */
@@ -49,12 +74,13 @@ export class BookingService {
 
   /** Books a seat: online by a citizen, or a walk-in registered by an officer. Past capacity: 409 SESSION_FULL with the next open session. */
   async book(ctx: TenantUserCtx, sessionId: string, input: BookInput = {}): Promise<BookingView> {
+    this.mayBook(ctx, input);
     const walkIn = input.walkIn;
-    if (walkIn && !officerAt(ctx.identity, ctx.tenant)) throw walkInByOfficer();
     const channel: BookingChannel = walkIn ? 'walk-in' : 'online';
-    // A session seen full a moment ago is answered without a transaction (SoldOutSessions).
+    // A session seen full a moment ago is answered without a transaction (SoldOutSessions), except
+    // a seat holder's retry with an Idempotency-Key: the database replays their booking.
     const full = channel === 'online' ? this.soldOut.known(sessionId, ctx.now) : undefined;
-    if (full) throw sessionFull(full.next);
+    if (full && !(ctx.idempotency && full.holders.has(ctx.identity.subject))) throw sessionFull(full.next);
     return this.d.uow.write(ctx, async (tx) => {
       const session = await this.seat(tx.sql, sessionId, channel, ctx.now);
       const id = newId();
@@ -105,8 +131,10 @@ export class BookingService {
     });
   }
 
-  /** The caller's bookings in this tenant, by session time. */
-  async mine(ctx: TenantUserCtx): Promise<MyBookingRow[]> {
-    return this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject));
+  /** One page of the caller's bookings in this tenant, by session time (then id): a booking's session never moves, so pages are stable. */
+  async mine(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}): Promise<PageOf<MyBookingView>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const rows = await this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject, req.after, req.limit + 1));
+    return pageOf(rows, req, (r) => [r.page_at, r.id], myBookingView);
   }
 }

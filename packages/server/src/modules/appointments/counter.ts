@@ -1,11 +1,13 @@
 import { localDate, plusDays } from '@satupintu/core';
 import type { TenantTx } from '@satupintu/db';
 import type { TenantCtx, TenantUserCtx } from '../../context.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { staffOf } from './access.js';
 import { bookingNotActive, bookingNotFound } from './errors.js';
-import { bookingQueries, counterQueries, sessionQueries, type CounterBookingRow, type UtilizationRow } from './queries.js';
+import { bookingQueries, counterQueries, sessionQueries, type CounterBookingRow } from './queries.js';
+import type { CheckInView, CounterCallView } from './schemas.js';
 import type { AppointmentDeps } from './sessions.js';
-import { ticket } from './view.js';
+import { ticket, utilizationView, type UtilizationView } from './view.js';
 
 /**
  * At the MPP: check-in hands out the day's next queue number per counter (in the tenant's local
@@ -21,7 +23,7 @@ export class CounterService {
     return installed?.overlays[b.service_code]?.counter?.number ?? b.agency_code;
   }
 
-  async checkIn(ctx: TenantUserCtx, id: string): Promise<{ id: string; queueNumber: number; counter: string; ticket: string }> {
+  async checkIn(ctx: TenantUserCtx, id: string): Promise<CheckInView> {
     return this.d.uow.write(ctx, async (tx) => {
       const b = await bookingQueries.lockForCounter(tx.sql, id);
       if (!b || !staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
@@ -34,7 +36,7 @@ export class CounterService {
   }
 
   /** Calls the lowest checked-in number of the day at a counter; `{called: null}` when nobody waits. */
-  async callNext(ctx: TenantUserCtx, counter: string): Promise<{ called: { id: string; ticket: string; name: string | null } | null }> {
+  async callNext(ctx: TenantUserCtx, counter: string): Promise<CounterCallView> {
     const tz = ctx.tenant.timeZone;
     return this.d.uow.write(ctx, async (tx) => {
       const b = await bookingQueries.nextCheckedIn(tx.sql, counter, localDate(ctx.now, tz), tz);
@@ -54,9 +56,15 @@ export class CounterService {
     });
   }
 
-  /** Per session from `from` (default today) to `to` (default four weeks on): capacity, booked, checked in, no-shows. Counts only. */
-  async utilization(ctx: TenantCtx, q: { from?: string; to?: string } = {}): Promise<UtilizationRow[]> {
+  /**
+   * One page of per-session counts from `from` (default today) to `to` (default four weeks on):
+   * capacity, booked, checked in, no-shows, in session-time order. Counts only.
+   */
+  async utilization(ctx: TenantCtx, q: { from?: string; to?: string; limit?: number; cursor?: string } = {}): Promise<PageOf<UtilizationView>> {
+    const req = pageRequest<[string, string]>(q, 2);
     const from = q.from ?? localDate(ctx.now, ctx.tenant.timeZone);
-    return this.d.uow.read(ctx, (tx) => sessionQueries.utilization(tx.sql, from, q.to ?? plusDays(from, 27)));
+    const to = q.to ?? plusDays(from, 27);
+    const rows = await this.d.uow.read(ctx, (tx) => sessionQueries.utilization(tx.sql, from, to, req.after, req.limit + 1));
+    return pageOf(rows, req, (r) => [r.page_at, r.id], utilizationView);
   }
 }

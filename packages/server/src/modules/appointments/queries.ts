@@ -55,16 +55,20 @@ export interface CounterBookingRow extends BookingRow {
   service_code: string;
 }
 
-/** A caller's booking as `GET …/bookings` lists it. */
+/** A caller's booking as `GET …/bookings` lists it, with its page key (the session's start, exact, as text). */
 export interface MyBookingRow {
   id: string;
+  session_id: string;
   status: BookingStatus;
   channel: BookingChannel;
   queue_number: number | null;
   counter: string | null;
+  application_id: string | null;
   service: string;
   date: string;
   start: string;
+  starts_at: Date;
+  page_at: string;
   session_status: SessionStatus;
 }
 
@@ -80,7 +84,12 @@ export interface UtilizationRow {
   booked: number;
   checked_in: number;
   no_show: number;
+  /** The page key: the session's start, exact, as text. */
+  page_at: string;
 }
+
+/** Where a page starts: after this (start, id) key; none for the first page. */
+export type PageKey = readonly [string, string] | undefined;
 
 const SESSION_COLUMNS = `id, plugin_id, service_code, agency_code, to_char(local_date, 'YYYY-MM-DD') as local_date, start_time, end_time, starts_at, ends_at,
   capacity, online_capacity, booked_online, booked_walkin, status, holiday`;
@@ -139,6 +148,15 @@ export const sessionQueries = {
     return { taken: pick('taken'), current: pick('current'), next: pick('next') };
   },
 
+  /**
+   * Who holds an online seat of a session (their subjects), read after a refusal: its own statement
+   * sees every winner the refused update waited for.
+   */
+  async onlineHolders(sql: Sql, id: string): Promise<string[]> {
+    const rows = await sql.rows<{ applicant_sub: string }>(`select applicant_sub from bookings where session_id = $1 and channel = 'online' and status in ${ACTIVE}`, [id]);
+    return rows.map((r) => r.applicant_sub);
+  },
+
   async release(sql: Sql, id: string, channel: BookingChannel): Promise<void> {
     await sql.exec(channel === 'walk-in' ? `update sessions set booked_walkin = booked_walkin - 1 where id = $1` : `update sessions set booked_online = booked_online - 1 where id = $1`, [id]);
   },
@@ -157,16 +175,19 @@ export const sessionQueries = {
     await sql.exec(`update sessions set status = 'cancelled', cancel_reason = $2 where id = $1`, [id, reason]);
   },
 
-  utilization(sql: Sql, from: string, to: string): Promise<UtilizationRow[]> {
+  /** One page of per-session counts from `from` to `to` (local dates), in (start, id) order after `after`; reads `limit` rows. */
+  utilization(sql: Sql, from: string, to: string, after: PageKey, limit: number): Promise<UtilizationRow[]> {
     return sql.rows(
       `select s.id, s.plugin_id || '.' || s.service_code as service, to_char(s.local_date, 'YYYY-MM-DD') as date, s.start_time as start, s.capacity, s.status, s.holiday,
+              s.starts_at::text as page_at,
               count(b.id) filter (where b.status in ('booked', 'checked-in', 'called', 'served', 'no-show'))::int as booked,
               count(b.id) filter (where b.status in ('checked-in', 'called', 'served'))::int as checked_in,
               count(b.id) filter (where b.status = 'no-show')::int as no_show
          from sessions s left join bookings b on b.session_id = s.id
         where s.local_date between $1::date and $2::date
-        group by s.tenant_id, s.id order by s.starts_at`,
-      [from, to],
+          and ($3::timestamptz is null or (s.starts_at, s.id) > ($3::timestamptz, $4::uuid))
+        group by s.tenant_id, s.id order by s.starts_at, s.id limit $5`,
+      [from, to, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 };
@@ -206,12 +227,15 @@ export const bookingQueries = {
     return sql.rows(`update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name`, [sessionId]);
   },
 
-  mine(sql: Sql, subject: string): Promise<MyBookingRow[]> {
+  /** One page of a person's bookings in session-time order, after `after` ((start, id)); reads `limit` rows. */
+  mine(sql: Sql, subject: string, after: PageKey, limit: number): Promise<MyBookingRow[]> {
     return sql.rows(
-      `select b.id, b.status, b.channel, b.queue_number, b.counter, s.plugin_id || '.' || s.service_code as service, to_char(s.local_date, 'YYYY-MM-DD') as date,
-              s.start_time as start, s.status as session_status
-         from bookings b join sessions s on s.id = b.session_id where b.applicant_sub = $1 order by s.starts_at`,
-      [subject],
+      `select b.id, b.session_id, b.status, b.channel, b.queue_number, b.counter, b.application_id, s.plugin_id || '.' || s.service_code as service,
+              to_char(s.local_date, 'YYYY-MM-DD') as date, s.start_time as start, s.starts_at, s.starts_at::text as page_at, s.status as session_status
+         from bookings b join sessions s on s.id = b.session_id
+        where b.applicant_sub = $1 and ($2::timestamptz is null or (s.starts_at, b.id) > ($2::timestamptz, $3::uuid))
+        order by s.starts_at, b.id limit $4`,
+      [subject, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 

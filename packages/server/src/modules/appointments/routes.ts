@@ -1,13 +1,50 @@
-import Type from 'typebox';
 import { created, noContent, ok, type RouteTable } from '../../http/routes.js';
 import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
 import { TenantPath } from '../../http/schemas.js';
-import { BookBody, Booking, BookingPath, CancelSessionBody, CounterPath, RescheduleBody, ServiceSessionsPath, Session, SessionPath, SessionsQuery, UtilizationQuery } from './schemas.js';
+import { Page } from '../../pagination.js';
+import { serviceNotFound } from '../installations/index.js';
+import { alreadyBooked, bookingNotActive, bookingNotFound, sessionFull, sessionNotFound, walkInByOfficer } from './errors.js';
+import {
+  BookBody,
+  Booking,
+  BookingPath,
+  CancelSessionBody,
+  CheckIn,
+  CounterCall,
+  CounterPath,
+  MAX_SESSION_DAYS,
+  MyBooking,
+  MyBookingsQuery,
+  NoShow,
+  RescheduleBody,
+  ServiceSessionsPath,
+  SessionCancellation,
+  SessionPath,
+  SessionsQuery,
+  SessionUtilization,
+  SessionWindow,
+  UtilizationQuery,
+} from './schemas.js';
 import type { AppointmentService } from './service.js';
 
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const], tenantParam: 'tenant' };
 const staff = { kind: 'roles' as const, roles: ['officer' as const, 'tenant-admin' as const], tenantParam: 'tenant' };
-const idem = [{ name: 'Idempotency-Key', description: 'A retry with the same key returns the first result (the key is bound to the caller and the operation)' }];
+
+const session = {
+  id: '0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c11',
+  service: 'imigrasi.paspor-baru',
+  date: '2026-12-22',
+  start: '09:00',
+  end: '12:00',
+  startsAt: '2026-12-22T02:00:00.000Z',
+  capacity: 20,
+  onlineCapacity: 16,
+  walkInCapacity: 4,
+  booked: 3,
+  onlineSeatsLeft: 13,
+  status: 'open',
+  holiday: null,
+};
 
 export function appointmentRoutes(api: RouteTable, appts: AppointmentService): void {
   api.add({
@@ -15,13 +52,16 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/services/:service/sessions',
     operationId: 'listSessions',
     summary: 'Sesi layanan yang tersedia / Open sessions of a service',
-    description: 'Sessions in the tenant’s time zone from the regency’s schedule (e.g. KBB passports Tue/Thu, 20 people); holidays and cuti bersama are flagged, closed dates have none.',
+    description: `Every session of a window of local dates in the tenant’s time zone, from the regency’s schedule (e.g. KBB passports Tue/Thu, 20 people); holidays and cuti bersama are flagged, closed dates have none. The window is at most ${MAX_SESSION_DAYS} days and is answered whole (never cut): the answer names it (\`from\`, \`to\`); read further with \`from\` = the day after \`to\`.`,
     tags: ['appointments'],
     security: { kind: 'public' },
     params: ServiceSessionsPath,
     query: SessionsQuery,
-    responses: { '200': { description: 'Sessions with seats left online', schema: Type.Object({ items: Type.Array(Session) }) }, '404': { description: 'SERVICE_NOT_FOUND' } },
-    handler: async (ctx, { params, query }) => ok({ items: await appts.sessions(ctx, params.service, query) }),
+    responses: {
+      '200': { description: 'The window and its sessions, with seats left online', schema: SessionWindow, example: { from: '2026-12-21', to: '2026-12-27', items: [session] } },
+    },
+    errors: [serviceNotFound],
+    handler: async (ctx, { params, query }) => ok(await appts.sessionWindow(ctx, params.service, query)),
   });
 
   api.add({
@@ -29,15 +69,18 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/sessions/:session/bookings',
     operationId: 'bookSession',
     summary: 'Pesan sesi / Book a session',
-    description: 'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`. Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session.',
+    description:
+      'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`. Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer here).',
     tags: ['appointments'],
     security: people,
     params: SessionPath,
-    headers: idem,
     body: BookBody,
-    responses: { '201': { description: 'Booked', schema: Booking }, '409': { description: 'SESSION_FULL (with nextSession), ALREADY_BOOKED' }, '422': { description: 'WALK_IN_BY_OFFICER' } },
+    bodyExample: { applicationId: '0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22' },
+    idempotent: true,
+    responses: { '201': { description: 'Booked', schema: Booking, example: { id: '0193f5a1-0000-7000-8000-000000000001', session, channel: 'online', status: 'booked' } } },
+    errors: [sessionNotFound, sessionFull, alreadyBooked, walkInByOfficer],
     handler: async (rctx, { params, body, req }) => {
-      const ctx = withIdempotency(rctx, req, `bookSession:${params.session}`, body);
+      const ctx = withIdempotency(rctx, req, `bookSession:${params.session}`, body, appts.bookRecheck(rctx, params.session, body));
       return created(await appts.book(ctx, params.session, body), undefined, replayHeaders(ctx));
     },
   });
@@ -47,11 +90,25 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/bookings',
     operationId: 'listMyBookings',
     summary: 'Pemesanan saya / My bookings',
+    description: 'The caller’s bookings in this tenant (every status), in session-time order.',
     tags: ['appointments'],
     security: people,
     params: TenantPath(),
-    responses: { '200': { description: 'Bookings, by session time' } },
-    handler: async (ctx) => ok({ items: await appts.mine(ctx) }),
+    query: MyBookingsQuery,
+    paginated: true,
+    responses: {
+      '200': {
+        description: 'One page of bookings',
+        schema: Page(MyBooking),
+        example: {
+          items: [
+            { id: '0193f5a1-0000-7000-8000-000000000001', sessionId: session.id, service: session.service, date: session.date, start: session.start, startsAt: session.startsAt, sessionStatus: 'open', channel: 'online', status: 'booked', queueNumber: null, counter: null, applicationId: null },
+          ],
+          next: null,
+        },
+      },
+    },
+    handler: async (ctx, { query }) => ok(await appts.mine(ctx, query)),
   });
 
   api.add({
@@ -62,7 +119,8 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     tags: ['appointments'],
     security: people,
     params: BookingPath,
-    responses: { '204': { description: 'Cancelled; the seat is free again' }, '404': { description: 'BOOKING_NOT_FOUND' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    responses: { '204': { description: 'Cancelled; the seat is free again' } },
+    errors: [bookingNotFound, bookingNotActive],
     handler: async (ctx, { params }) => {
       await appts.cancel(ctx, params.booking);
       return noContent();
@@ -74,15 +132,18 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/bookings/:booking/reschedule',
     operationId: 'rescheduleBooking',
     summary: 'Jadwal ulang / Reschedule',
-    description: 'One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL).',
+    description:
+      'One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL). The answer is the new booking (a new id). A retry with the same Idempotency-Key gets the first answer, after checking the booking is still the caller’s.',
     tags: ['appointments'],
     security: people,
     params: BookingPath,
-    headers: idem,
     body: RescheduleBody,
-    responses: { '200': { description: 'The new booking', schema: Booking }, '409': { description: 'SESSION_FULL, BOOKING_NOT_ACTIVE' } },
+    bodyExample: { sessionId: session.id },
+    idempotent: true,
+    responses: { '200': { description: 'The new booking', schema: Booking } },
+    errors: [bookingNotFound, bookingNotActive, sessionNotFound, sessionFull, alreadyBooked],
     handler: async (rctx, { params, body, req }) => {
-      const ctx = withIdempotency(rctx, req, `rescheduleBooking:${params.booking}`, body);
+      const ctx = withIdempotency(rctx, req, `rescheduleBooking:${params.booking}`, body, appts.rescheduleRecheck(rctx, params.booking));
       return ok(await appts.reschedule(ctx, params.booking, body.sessionId), replayHeaders(ctx));
     },
   });
@@ -92,10 +153,12 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/bookings/:booking/check-in',
     operationId: 'checkInBooking',
     summary: 'Check-in: nomor antrean hari ini / today’s queue number',
+    description: 'By an officer of the booking’s agency (or the tenant admin); to others the booking does not exist.',
     tags: ['appointments'],
     security: staff,
     params: BookingPath,
-    responses: { '200': { description: '{id, queueNumber, counter, ticket}' }, '404': { description: 'BOOKING_NOT_FOUND (also another agency’s)' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    responses: { '200': { description: 'The queue number at the counter', schema: CheckIn, example: { id: '0193f5a1-0000-7000-8000-000000000001', queueNumber: 4, counter: '7', ticket: '7-004' } } },
+    errors: [bookingNotFound, bookingNotActive],
     handler: async (ctx, { params }) => ok(await appts.checkIn(ctx, params.booking)),
   });
 
@@ -107,10 +170,11 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     tags: ['appointments'],
     security: staff,
     params: BookingPath,
-    responses: { '200': { description: '{status: no-show}' }, '404': { description: 'BOOKING_NOT_FOUND' }, '409': { description: 'BOOKING_NOT_ACTIVE' } },
+    responses: { '200': { description: 'Recorded', schema: NoShow } },
+    errors: [bookingNotFound, bookingNotActive],
     handler: async (ctx, { params }) => {
       await appts.markNoShow(ctx, params.booking);
-      return ok({ status: 'no-show' });
+      return ok({ id: params.booking, status: 'no-show' as const });
     },
   });
 
@@ -119,10 +183,12 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/counters/:counter/call-next',
     operationId: 'callNext',
     summary: 'Panggil antrean berikutnya / Call the next number',
+    description: 'The lowest number checked in today at the counter; `called` is null when nobody waits.',
     tags: ['appointments'],
     security: staff,
     params: CounterPath,
-    responses: { '200': { description: '{called: {id, ticket, name} | null}' } },
+    responses: { '200': { description: 'The booking called, if any', schema: CounterCall, example: { called: { id: '0193f5a1-0000-7000-8000-000000000001', ticket: '7-004', name: 'Siti Rahayu' } } } },
+    errors: [bookingNotFound],
     handler: async (ctx, { params }) => ok(await appts.callNext(ctx, params.counter)),
   });
 
@@ -136,7 +202,9 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     security: staff,
     params: SessionPath,
     body: CancelSessionBody,
-    responses: { '200': { description: '{cancelled, rescheduleEvents, nextSession}' }, '404': { description: 'SESSION_NOT_FOUND (also another agency’s)' } },
+    bodyExample: { reason: 'Perangkat rekam biometrik rusak' },
+    responses: { '200': { description: 'Cancelled', schema: SessionCancellation } },
+    errors: [sessionNotFound],
     handler: async (ctx, { params, body }) => ok(await appts.cancelSession(ctx, params.session, body.reason)),
   });
 
@@ -145,12 +213,20 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/sessions/utilization',
     operationId: 'sessionUtilization',
     summary: 'Pemanfaatan sesi / Session utilization',
-    description: 'Per session: capacity, booked, checked in, no-shows. Counts only (no personal data), for the tenant admin and the ministry. Default: today and four weeks on.',
+    description:
+      'Per session: capacity, booked, checked in, no-shows, in session-time order. Counts only (no personal data), for the tenant admin and the ministry. Default window: today and four weeks on (give `from` to walk the pages of one fixed window across midnight).',
     tags: ['appointments'],
     security: { kind: 'roles', roles: ['tenant-admin', 'ministry-analyst', 'platform-admin'], tenantParam: 'tenant' },
     params: TenantPath(),
     query: UtilizationQuery,
-    responses: { '200': { description: 'Utilization rows' } },
-    handler: async (ctx, { query }) => ok({ items: await appts.utilization(ctx, query) }),
+    paginated: true,
+    responses: {
+      '200': {
+        description: 'One page of utilization rows',
+        schema: Page(SessionUtilization),
+        example: { items: [{ id: session.id, service: session.service, date: session.date, start: session.start, capacity: 20, status: 'open', holiday: null, booked: 18, checkedIn: 15, noShow: 3 }], next: null },
+      },
+    },
+    handler: async (ctx, { query }) => ok(await appts.utilization(ctx, query)),
   });
 }

@@ -1,34 +1,143 @@
 import Type from 'typebox';
-import { LocalDate, ServiceId, Strict, TenantPath, Uuid } from '../../http/schemas.js';
+import { ServiceId, Strict, TenantPath, Uuid } from '../../http/schemas.js';
+import { PageParams } from '../../pagination.js';
+
+/** The longest window one listing of sessions covers (days); a longer span is read window by window. */
+export const MAX_SESSION_DAYS = 90;
+
+const uuid = (description: string) => Type.String({ format: 'uuid', description });
+const localDate = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description });
+const count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 
 export const ServiceSessionsPath = TenantPath({ service: ServiceId });
 export const SessionPath = TenantPath({ session: Uuid });
 export const BookingPath = TenantPath({ booking: Uuid });
-export const CounterPath = TenantPath({ counter: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }) });
+export const CounterPath = TenantPath({ counter: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'Counter number, e.g. 7' }) });
 
-export const SessionsQuery = Strict({ from: Type.Optional(LocalDate), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })) });
-export const UtilizationQuery = Strict({ from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) });
+export const SessionsQuery = Strict({
+  from: Type.Optional(localDate('First local date (YYYY-MM-DD); default today in the tenant’s time zone')),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SESSION_DAYS, description: `Days from \`from\`, inclusive (1–${MAX_SESSION_DAYS}, default 28)` })),
+});
+export const MyBookingsQuery = Strict({ ...PageParams });
+export const UtilizationQuery = Strict({
+  from: Type.Optional(localDate('First local date; default today')),
+  to: Type.Optional(localDate('Last local date, inclusive; default 27 days after `from`')),
+  ...PageParams,
+});
 
 export const BookBody = Strict({
-  applicationId: Type.Optional(Uuid),
-  walkIn: Type.Optional(Strict({ name: Type.String({ minLength: 2, maxLength: 120 }), nik: Type.String({ pattern: '^\\d{16}$' }) })),
+  applicationId: Type.Optional(uuid('The application this appointment serves')),
+  walkIn: Type.Optional(
+    Strict({ name: Type.String({ minLength: 2, maxLength: 120 }), nik: Type.String({ pattern: '^\\d{16}$', description: 'NIK (16 digits)' }) }),
+  ),
 });
-export const RescheduleBody = Strict({ sessionId: Uuid });
+export const RescheduleBody = Strict({ sessionId: uuid('The session to move to') });
 export const CancelSessionBody = Strict({ reason: Type.String({ minLength: 3, maxLength: 500 }) });
 
-export const Session = Type.Object({
-  id: Uuid,
-  service: Type.String(),
-  date: Type.String(),
-  start: Type.String(),
-  end: Type.String(),
-  startsAt: Type.String({ format: 'date-time' }),
-  capacity: Type.Integer(),
-  onlineCapacity: Type.Integer(),
-  walkInCapacity: Type.Integer(),
-  booked: Type.Integer(),
-  onlineSeatsLeft: Type.Integer(),
-  status: Type.Enum(['open', 'cancelled']),
-  holiday: Type.Union([Type.String(), Type.Null()]),
-});
-export const Booking = Type.Object({ id: Uuid, session: Session, channel: Type.Enum(['online', 'walk-in']), status: Type.Literal('booked') });
+const LocalTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time HH:MM (tenant time zone)' });
+const Day = Type.String({ format: 'date', description: 'Local date' });
+const SessionStatus = Type.Enum(['open', 'cancelled']);
+const Channel = Type.Enum(['online', 'walk-in']);
+const Holiday = Type.Union([Type.String(), Type.Null()], { description: 'Set when the date is a national holiday or cuti bersama (the agency decides whether it serves)' });
+
+export const Session = Type.Object(
+  {
+    id: Uuid,
+    service: Type.String({ description: 'plugin.service' }),
+    date: Day,
+    start: LocalTime,
+    end: LocalTime,
+    startsAt: Type.String({ format: 'date-time' }),
+    capacity: count(),
+    onlineCapacity: count(),
+    walkInCapacity: count(),
+    booked: count(),
+    onlineSeatsLeft: count(),
+    status: SessionStatus,
+    holiday: Holiday,
+  },
+  { additionalProperties: false, 'x-component': 'AppointmentSession' },
+);
+
+export const SessionWindow = Type.Object(
+  {
+    from: Day,
+    to: Day,
+    items: Type.Array(Session, { description: 'Every session of the window, in time order' }),
+  },
+  { additionalProperties: false, 'x-component': 'SessionWindow' },
+);
+
+export const Booking = Type.Object(
+  { id: Uuid, session: Session, channel: Channel, status: Type.Literal('booked') },
+  { additionalProperties: false, 'x-component': 'Booking' },
+);
+
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'checked-in', 'called', 'served', 'no-show', 'cancelled-by-agency'] as const;
+
+export const MyBooking = Type.Object(
+  {
+    id: Uuid,
+    sessionId: Uuid,
+    service: Type.String({ description: 'plugin.service' }),
+    date: Day,
+    start: LocalTime,
+    startsAt: Type.String({ format: 'date-time' }),
+    sessionStatus: SessionStatus,
+    channel: Channel,
+    status: Type.Enum([...BOOKING_STATUSES]),
+    queueNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The day’s queue number, once checked in' }),
+    counter: Type.Union([Type.String(), Type.Null()], { description: 'The counter it is called at, once checked in' }),
+    applicationId: Type.Union([Uuid, Type.Null()]),
+  },
+  { additionalProperties: false, 'x-component': 'MyBooking' },
+);
+
+export const SessionUtilization = Type.Object(
+  {
+    id: uuid('The session'),
+    service: Type.String({ description: 'plugin.service' }),
+    date: Day,
+    start: LocalTime,
+    capacity: count(),
+    status: SessionStatus,
+    holiday: Holiday,
+    booked: count('Bookings that held a seat (booked, checked in, called, served, no-show)'),
+    checkedIn: count('Checked in, called or served'),
+    noShow: count(),
+  },
+  { additionalProperties: false, 'x-component': 'SessionUtilization' },
+);
+
+export const CheckIn = Type.Object(
+  { id: Uuid, queueNumber: Type.Integer({ minimum: 1 }), counter: Type.String(), ticket: Type.String({ description: 'Counter and number as called, e.g. 7-004' }) },
+  { additionalProperties: false, 'x-component': 'BookingCheckIn' },
+);
+
+export const CounterCall = Type.Object(
+  {
+    called: Type.Union([Type.Object({ id: Uuid, ticket: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }), Type.Null()], {
+      description: 'The booking called, or null when nobody waits',
+    }),
+  },
+  { additionalProperties: false, 'x-component': 'CounterCall' },
+);
+
+export const NoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') }, { additionalProperties: false });
+
+export const SessionCancellation = Type.Object(
+  {
+    cancelled: uuid('The session cancelled'),
+    rescheduleEvents: count('Booked citizens notified (each gets a reschedule notice)'),
+    nextSession: Type.Union([Session, Type.Null()]),
+  },
+  { additionalProperties: false, 'x-component': 'SessionCancellation' },
+);
+
+export type SessionView = Type.Static<typeof Session>;
+export type BookingView = Type.Static<typeof Booking>;
+export type MyBookingView = Type.Static<typeof MyBooking>;
+export type UtilizationView = Type.Static<typeof SessionUtilization>;
+export type CheckInView = Type.Static<typeof CheckIn>;
+export type CounterCallView = Type.Static<typeof CounterCall>;
+export type SessionCancellationView = Type.Static<typeof SessionCancellation>;

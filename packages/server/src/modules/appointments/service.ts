@@ -1,3 +1,4 @@
+import type { Sql } from '@satupintu/db';
 import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import { BookingService, type BookInput } from './bookings.js';
 import { CounterService } from './counter.js';
@@ -21,8 +22,13 @@ export class AppointmentService {
   }
 
   /** Sessions of `plugin.service` over `days` days from `from` (default today, 28 days); stored from the schedule on first listing. */
-  sessions(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}) {
-    return this.sessionRules.list(ctx, serviceId, opts);
+  async sessions(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}) {
+    return (await this.sessionRules.window(ctx, serviceId, opts)).items;
+  }
+
+  /** The same, with the window of local dates it covers (what the API answers). */
+  sessionWindow(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}) {
+    return this.sessionRules.window(ctx, serviceId, opts);
   }
 
   /** The agency (its officer or the tenant admin) cancels a session; booked citizens get a reschedule notice. */
@@ -34,6 +40,16 @@ export class AppointmentService {
     return this.bookingRules.book(ctx, sessionId, input);
   }
 
+  /** Re-checked before a retried booking (same Idempotency-Key) is answered with the first one. */
+  bookRecheck(ctx: TenantUserCtx, sessionId: string, input: BookInput = {}): (sql: Sql) => Promise<void> {
+    return this.bookingRules.bookRecheck(ctx, sessionId, input);
+  }
+
+  /** Re-checked before a retried reschedule is answered with the first one. */
+  rescheduleRecheck(ctx: TenantUserCtx, bookingId: string): (sql: Sql) => Promise<void> {
+    return this.bookingRules.rescheduleRecheck(ctx, bookingId);
+  }
+
   cancel(ctx: TenantUserCtx, bookingId: string) {
     return this.bookingRules.cancel(ctx, bookingId);
   }
@@ -42,8 +58,9 @@ export class AppointmentService {
     return this.bookingRules.reschedule(ctx, bookingId, sessionId);
   }
 
-  mine(ctx: TenantUserCtx) {
-    return this.bookingRules.mine(ctx);
+  /** One page of the caller's bookings, by session time. */
+  mine(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}) {
+    return this.bookingRules.mine(ctx, query);
   }
 
   checkIn(ctx: TenantUserCtx, bookingId: string) {
@@ -58,7 +75,8 @@ export class AppointmentService {
     return this.counterRules.markNoShow(ctx, bookingId);
   }
 
-  utilization(ctx: TenantCtx, q: { from?: string; to?: string } = {}) {
+  /** One page of per-session counts (no personal data). */
+  utilization(ctx: TenantCtx, q: { from?: string; to?: string; limit?: number; cursor?: string } = {}) {
     return this.counterRules.utilization(ctx, q);
   }
 }

@@ -8,7 +8,8 @@ import { staffOf } from './access.js';
 import { sessionNotFound } from './errors.js';
 import { bookingQueries, sessionQueries } from './queries.js';
 import { holidayLabels, planSessions, sessionWindow } from './schedule.js';
-import { sessionView, type SessionView } from './view.js';
+import type { SessionCancellationView, SessionView } from './schemas.js';
+import { sessionView } from './view.js';
 
 /** What every part of the appointments module is built from. */
 export interface AppointmentDeps {
@@ -33,15 +34,21 @@ export class SessionService {
   }
 
   /**
-   * Sessions of a service from `from` (default today) for `days` days (default 28). The schedule's
-   * sessions not yet stored are inserted in one unit of work (a closed date gets none; a holiday
-   * or cuti bersama is flagged), so the first listing of new dates writes and later ones only read.
+   * Every session of a service from `from` (default today) for `days` days (default 28), with the
+   * window it covers. The schedule's sessions not yet stored are inserted in one unit of work (a
+   * closed date gets none; a holiday or cuti bersama is flagged), so the first listing of new dates
+   * writes and later ones only read.
    */
-  async list(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}): Promise<SessionView[]> {
+  async window(ctx: TenantCtx, serviceId: string, opts: { from?: string; days?: number } = {}): Promise<{ from: string; to: string; items: SessionView[] }> {
+    const w = sessionWindow(localDate(ctx.now, ctx.tenant.timeZone), opts);
+    return { ...w, items: await this.list(ctx, serviceId, w) };
+  }
+
+  /** The sessions of a window of local dates (inclusive), stored from the schedule where missing. */
+  async list(ctx: TenantCtx, serviceId: string, w: { from: string; to: string }): Promise<SessionView[]> {
     const { pluginId, agency, service } = await this.offered(ctx, serviceId);
     const schedule = service.schedule;
     if (!schedule) return [];
-    const w = sessionWindow(localDate(ctx.now, ctx.tenant.timeZone), opts);
     const seen = await this.d.uow.read(ctx, async (tx) => {
       const cal = await this.d.calendar.forTenant(ctx, tx);
       const plan = planSessions(schedule, { ...w, timeZone: ctx.tenant.timeZone, closed: cal.days.closures });
@@ -64,7 +71,7 @@ export class SessionService {
   }
 
   /** The agency cancels a session: every booked citizen gets a `session.cancelled` notice naming the next open session. */
-  async cancel(ctx: TenantUserCtx, sessionId: string, reason: string): Promise<{ cancelled: string; rescheduleEvents: number; nextSession: SessionView | null }> {
+  async cancel(ctx: TenantUserCtx, sessionId: string, reason: string): Promise<SessionCancellationView> {
     return this.d.uow.write(ctx, async (tx) => {
       const s = await sessionQueries.load(tx.sql, sessionId, true);
       if (!s || !staffOf(ctx.identity, ctx.tenant, s.agency_code)) throw sessionNotFound();

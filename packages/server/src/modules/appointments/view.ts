@@ -1,7 +1,10 @@
-import type { BookingChannel, SessionRow } from './queries.js';
+import type { BookingChannel, MyBookingRow, SessionRow, UtilizationRow } from './queries.js';
+import type { BookingView, MyBookingView, SessionView, UtilizationView } from './schemas.js';
+
+export type { BookingView, MyBookingView, SessionView, UtilizationView } from './schemas.js';
 
 /** A session as citizens and officers see it: seats by channel, the holiday flag. */
-export function sessionView(s: SessionRow) {
+export function sessionView(s: SessionRow): SessionView {
   return {
     id: s.id,
     service: `${s.plugin_id}.${s.service_code}`,
@@ -19,14 +22,44 @@ export function sessionView(s: SessionRow) {
   };
 }
 
-export type SessionView = ReturnType<typeof sessionView>;
-
 /** A booking as its booker sees it right after booking or rescheduling. */
-export function bookingView(id: string, session: SessionRow, channel: BookingChannel) {
-  return { id, session: sessionView(session), channel, status: 'booked' as const };
+export function bookingView(id: string, session: SessionRow, channel: BookingChannel): BookingView {
+  return { id, session: sessionView(session), channel, status: 'booked' };
 }
 
-export type BookingView = ReturnType<typeof bookingView>;
+/** One of the caller's bookings as `GET …/bookings` lists it. */
+export function myBookingView(b: MyBookingRow): MyBookingView {
+  return {
+    id: b.id,
+    sessionId: b.session_id,
+    service: b.service,
+    date: b.date,
+    start: b.start,
+    startsAt: b.starts_at.toISOString(),
+    sessionStatus: b.session_status,
+    channel: b.channel,
+    status: b.status,
+    queueNumber: b.queue_number,
+    counter: b.counter,
+    applicationId: b.application_id,
+  };
+}
+
+/** One session's counts (no personal data). */
+export function utilizationView(u: UtilizationRow): UtilizationView {
+  return {
+    id: u.id,
+    service: u.service,
+    date: u.date,
+    start: u.start,
+    capacity: u.capacity,
+    status: u.status,
+    holiday: u.holiday,
+    booked: u.booked,
+    checkedIn: u.checked_in,
+    noShow: u.no_show,
+  };
+}
 
 /** The ticket a queue number is called by: counter and number, e.g. `7-004`. */
 export const ticket = (counter: string, n: number) => `${counter}-${String(n).padStart(3, '0')}`;

@@ -28,11 +28,21 @@ export const calendarQueries = {
   closures(sql: Sql): Promise<{ date: string }[]> {
     return sql.rows(`select to_char(date, 'YYYY-MM-DD') as date from tenant_closures order by date`);
   },
-  async setClosure(sql: Sql, c: { tenantId: string; date: string; reason: { id: string; en: string }; by: string; now: Date }): Promise<void> {
-    await sql.exec(
-      `insert into tenant_closures (tenant_id, date, reason, created_by, created_at) values ($1, $2, $3, $4, $5)
-       on conflict (tenant_id, date) do update set reason = excluded.reason`,
+  /** Creates a closure; its version, or undefined when the date is already closed. */
+  async insertClosure(sql: Sql, c: { tenantId: string; date: string; reason: { id: string; en: string }; by: string; now: Date }): Promise<number | undefined> {
+    const row = await sql.maybe<{ version: number }>(
+      `insert into tenant_closures (tenant_id, date, reason, created_by, created_at) values ($1, $2, $3, $4, $5) on conflict (tenant_id, date) do nothing returning version`,
       [c.tenantId, c.date, JSON.stringify(c.reason), c.by, c.now],
     );
+    return row?.version;
+  },
+  /** The closure of a date, locked for its replacement. */
+  lockClosure(sql: Sql, date: string): Promise<{ version: number } | undefined> {
+    return sql.maybe(`select version from tenant_closures where date = $1 for update`, [date]);
+  },
+  /** Replaces a closure's reason; its new version. */
+  async replaceClosure(sql: Sql, date: string, reason: { id: string; en: string }): Promise<number> {
+    const row = await sql.one<{ version: number }>(`update tenant_closures set reason = $2, version = version + 1 where date = $1 returning version`, [date, JSON.stringify(reason)]);
+    return row.version;
   },
 };

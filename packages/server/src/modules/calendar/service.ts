@@ -1,10 +1,22 @@
-import { NotFoundError, type CalendarDays } from '@satupintu/core';
+import type { CalendarDays } from '@satupintu/core';
 import type { HeardChange, Sql, TenantTx, UnitOfWork } from '@satupintu/db';
 import type { WorkCalendar } from '@satupintu/workflow';
 import type { Ctx, TenantCtx } from '../../context.js';
+import { preconditionFailed } from '../../http/problems.js';
+import { checkPreconditions, etagMatches, etagOf, type Preconditions } from '../../preconditions.js';
+import { holidayNotFound } from './errors.js';
 import { calendarQueries, type HolidayRow } from './queries.js';
+import type { ClosureView } from './schemas.js';
 
-const holidayNotFound = () => new NotFoundError({ code: 'HOLIDAY_NOT_FOUND', title: { id: 'Hari libur tidak ditemukan', en: 'Holiday not found' } });
+/**
+ * A closure is create-or-replace of one date, so a PUT without If-Match replaces it (a retried PUT
+ * must not fail); one that quotes an ETag must quote the current one, and `If-None-Match: *` only
+ * creates.
+ */
+function checkClosurePreconditions(pre: Preconditions, current: string): void {
+  if (pre.ifMatch !== undefined) return checkPreconditions(pre, current);
+  if (pre.ifNoneMatch !== undefined && etagMatches(pre.ifNoneMatch, current, 'weak')) throw preconditionFailed(current);
+}
 
 /**
  * The working-day calendar SLAs are counted on: national holidays and cuti bersama (control plane,
@@ -71,17 +83,35 @@ export class CalendarService {
 
   async deleteHoliday(ctx: Ctx, date: string, kind: HolidayRow['kind']): Promise<void> {
     await this.uow.control(ctx, async (tx) => {
-      if (!(await calendarQueries.deleteHoliday(tx.sql, date, kind))) throw holidayNotFound();
+      if (!(await calendarQueries.deleteHoliday(tx.sql, date, kind))) throw holidayNotFound(date, kind);
       await tx.changed({ kind: 'holidays' });
       tx.afterCommit(() => (this.national = undefined));
     });
   }
 
-  async setClosure(ctx: TenantCtx, date: string, reason: { id: string; en: string }, by: string): Promise<void> {
-    await this.uow.write(ctx, async (tx) => {
-      await calendarQueries.setClosure(tx.sql, { tenantId: ctx.tenant.id, date, reason, by, now: ctx.now });
+  /**
+   * Closes the MPP on a date, or replaces the reason of a closure (its version goes up). The row is
+   * created or locked in the unit of work before the preconditions are checked, so two admins
+   * never overwrite each other unseen when they quote ETags.
+   */
+  async setClosure(ctx: TenantCtx, date: string, reason: { id: string; en: string }, by: string, pre: Preconditions = {}): Promise<{ closure: ClosureView; etag: string }> {
+    const version = await this.uow.write(ctx, async (tx) => {
+      const created = await calendarQueries.insertClosure(tx.sql, { tenantId: ctx.tenant.id, date, reason, by, now: ctx.now });
+      let v: number;
+      if (created !== undefined) {
+        // If-Match names a closure that did not exist: nothing is created (the insert rolls back).
+        checkPreconditions(pre, undefined);
+        v = created;
+      } else {
+        const current = await calendarQueries.lockClosure(tx.sql, date);
+        if (!current) throw new Error(`closure ${date} vanished under its lock`);
+        checkClosurePreconditions(pre, etagOf(current.version));
+        v = await calendarQueries.replaceClosure(tx.sql, date, reason);
+      }
       await tx.changed({ kind: 'closures', tenantId: ctx.tenant.id });
       tx.afterCommit(() => this.closures.delete(ctx.tenant.id));
+      return v;
     });
+    return { closure: { date, reason }, etag: etagOf(version) };
   }
 }

@@ -1,17 +1,28 @@
-import type { Request } from 'express';
-import { ok, type Reply, type RouteTable } from '../../http/routes.js';
+import { ok, type RouteTable } from '../../http/routes.js';
 import { TenantPath } from '../../http/schemas.js';
-import type { CatalogService, RenderedCatalog } from './service.js';
-import { CatalogQuery, FormData, ServicePath } from './schemas.js';
+import { etagMatches } from '../../preconditions.js';
+import { catalogCoding } from './coding.js';
+import { formInvalid, serviceNotFound } from './errors.js';
+import { catalogPage, type CatalogService } from './service.js';
+import { Catalog, CatalogQuery, FormData, FormValid, ServiceDetail, ServicePath } from './schemas.js';
 
-/** The pre-rendered catalog: 304 when the client has it, gzip when it takes it. */
-function cachedReply(req: Request, c: RenderedCatalog): Reply {
-  const headers = { ETag: c.etag, 'Cache-Control': 'public, max-age=60', Vary: 'Accept-Encoding' };
-  const tags = req.header('if-none-match');
-  if (tags && tags.split(',').some((t) => t.trim() === c.etag || t.trim() === `W/${c.etag}`)) return { status: 304, headers };
-  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') return { status: 200, raw: { content: c.gzip, type: 'application/json' }, headers: { ...headers, 'Content-Encoding': 'gzip' } };
-  return { status: 200, raw: { content: c.json, type: 'application/json' }, headers };
-}
+const CACHE = 'public, max-age=60';
+
+const ktp = {
+  id: 'dukcapil.ktpel-penggantian',
+  plugin: 'dukcapil',
+  version: '1.0.0',
+  code: 'ktpel-penggantian',
+  name: { id: 'Penggantian KTP-el', en: 'Replacement of an e-KTP' },
+  summary: { id: 'KTP-el pengganti karena hilang atau rusak', en: 'A replacement e-KTP when lost or damaged' },
+  category: 'non-perizinan',
+  channels: ['online', 'counter'],
+  keywords: ['ktp', 'hilang', 'rusak'],
+  agency: { code: 'dukcapil', name: { id: 'Dinas Kependudukan dan Pencatatan Sipil', en: 'Population and Civil Registration Office' }, kind: 'regional' },
+  counter: { name: 'Gerai Disdukcapil', number: '3' },
+  appointmentRequired: false,
+  standard: [{ number: 4, key: 'fee', name: { id: 'Biaya/tarif', en: 'Fee' }, text: [{ id: 'Tidak dipungut biaya (UU 24/2013)', en: 'Free of charge (UU 24/2013)' }] }],
+};
 
 export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
   api.add({
@@ -19,17 +30,40 @@ export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
     path: '/api/v1/tenants/:tenant/services',
     operationId: 'listServices',
     summary: 'Katalog layanan publik tenant / The tenant’s public service catalog',
-    description:
-      'Installed services with the six published components of the standar pelayanan (requirements, procedure, time, fee, product, complaints), in Indonesian and English, with the agency and the counter. The unfiltered catalog carries an ETag (answer If-None-Match with 304) and is sent gzip-compressed to clients that accept it.',
+    description: [
+      'Installed services with the six published components of the standar pelayanan (requirements, procedure, time, fee, product, complaints), in Indonesian and English, with the agency and the counter.',
+      'Answered whole, not paged: a regency’s catalog is bounded by the services it installed (tens, a few hundred at most), and one body is what lets it be rendered once, cached, compressed ahead (brotli or gzip, as the client accepts) and revalidated for free — read on cheap phones, it is the first page citizens open.',
+      'The unfiltered catalog carries a weak ETag (the same for every content coding); `If-None-Match` with it answers 304 with no body. The filtered one (`q`, `category`, `agency`) is computed per request.',
+    ].join(' '),
     tags: ['catalog'],
     security: { kind: 'public' },
     params: TenantPath(),
     query: CatalogQuery,
-    responses: { '200': { description: 'Catalog entries' }, '304': { description: 'Not modified (If-None-Match)' }, '404': { description: 'TENANT_NOT_FOUND' } },
+    responses: {
+      '200': {
+        description: 'The catalog',
+        schema: Catalog,
+        prerendered: true,
+        example: { tenant: { slug: 'kab-bandung-barat', name: 'Kabupaten Bandung Barat', timeZone: 'Asia/Jakarta' }, items: [ktp] },
+        headers: {
+          ETag: { description: 'The unfiltered catalog’s version (weak: the same for every content coding)' },
+          'Cache-Control': { description: '`public, max-age=60`' },
+        },
+      },
+      '304': {
+        description: 'Not modified: If-None-Match names the current ETag',
+        headers: { ETag: { description: 'The current version', required: true }, 'Cache-Control': { description: '`public, max-age=60`' } },
+      },
+    },
     handler: async (ctx, { query, req }) => {
-      if (!query.q && !query.category && !query.agency) return cachedReply(req, await catalog.rendered(ctx));
-      const items = await catalog.list(ctx, query);
-      return ok({ tenant: { slug: ctx.tenant.slug, name: ctx.tenant.name, timeZone: ctx.tenant.timeZone }, items }, { 'Cache-Control': 'public, max-age=60' });
+      if (query.q || query.category || query.agency) return ok(catalogPage(ctx.tenant, await catalog.list(ctx, query)), { 'Cache-Control': CACHE });
+      const c = await catalog.rendered(ctx);
+      const headers = { ETag: c.etag, 'Cache-Control': CACHE, Vary: 'Accept-Encoding' };
+      if (etagMatches(req.header('if-none-match'), c.etag, 'weak')) return { status: 304, headers };
+      // Sent as cached; the compression middleware leaves a body with a Content-Encoding alone.
+      const coding = catalogCoding(req.header('accept-encoding'));
+      if (coding === 'identity') return { status: 200, raw: { content: c.json, type: 'application/json' }, headers };
+      return { status: 200, raw: { content: c[coding], type: 'application/json' }, headers: { ...headers, 'Content-Encoding': coding } };
     },
   });
 
@@ -38,11 +72,12 @@ export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
     path: '/api/v1/tenants/:tenant/services/:service',
     operationId: 'getService',
     summary: 'Rincian layanan / One service in full',
-    description: 'All 14 components, documents, the form (JSON Schema and UI hints), SLA, fee, outputs and SOP states.',
+    description: 'All 14 components, documents, the form (JSON Schema and UI hints), SLA, fee, outputs and SOP states, as this tenant offers the service (its pinned version with the regency’s overlay).',
     tags: ['catalog'],
     security: { kind: 'public' },
     params: ServicePath,
-    responses: { '200': { description: 'The service' }, '404': { description: 'TENANT_NOT_FOUND, SERVICE_NOT_FOUND' } },
+    responses: { '200': { description: 'The service', schema: ServiceDetail } },
+    errors: [serviceNotFound],
     handler: async (ctx, { params }) => ok(await catalog.detail(ctx, params.service)),
   });
 
@@ -56,7 +91,9 @@ export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
     security: { kind: 'public' },
     params: ServicePath,
     body: FormData,
-    responses: { '200': { description: 'Valid' }, '422': { description: 'FORM_INVALID with a JSON pointer per field' } },
+    bodyExample: { nik: '3217064101900001', noKk: '3217061503120004', namaLengkap: 'Siti Nurhaliza', alasan: 'rusak', noHp: '081234567890' },
+    responses: { '200': { description: 'Valid', schema: FormValid, example: { valid: true, plugin: 'dukcapil', version: '1.0.0' } } },
+    errors: [serviceNotFound, formInvalid],
     handler: async (ctx, { params, body }) => ok(await catalog.validate(ctx, params.service, body)),
   });
 }

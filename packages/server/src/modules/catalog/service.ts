@@ -1,40 +1,31 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { InputError, type LocalizedText, type Tenant } from '@satupintu/core';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import type { Tenant } from '@satupintu/core';
 import { FormValidatorCache } from '@satupintu/forms';
-import { applyOverlay, standardComponents, type ServiceDefinition, type ServiceOverlay, type StandardComponent } from '@satupintu/plugin-sdk';
+import { applyOverlay, standardComponents } from '@satupintu/plugin-sdk';
 import type { TenantCtx } from '../../context.js';
 import type { InstallationService } from '../installations/index.js';
-import { serviceNotFound } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
+import { formInvalid, serviceNotFound } from './errors.js';
+import type { CatalogEntryView, CatalogView, FormValidView, ServiceDetailView } from './schemas.js';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 /** The six components of the standar pelayanan that must be published (delivery group). */
 const PUBLIC_COMPONENTS = ['requirements', 'procedure', 'timeframe', 'fee', 'product', 'complaints'];
 
-export interface CatalogEntry {
-  /** `plugin.service`, e.g. `dukcapil.ktpel-penggantian`. */
-  id: string;
-  plugin: string;
-  version: string;
-  code: string;
-  name: LocalizedText;
-  summary: LocalizedText;
-  category: string;
-  channels: string[];
-  keywords: string[];
-  agency: { code: string; name: LocalizedText; kind: string };
-  counter?: ServiceOverlay['counter'];
-  contact?: ServiceOverlay['contact'];
-  openingHours?: ServiceOverlay['openingHours'];
-  appointmentRequired: boolean;
-  schedule?: ServiceDefinition['schedule'];
-  standard: Pick<StandardComponent, 'number' | 'key' | 'name' | 'text'>[];
-}
+export type CatalogEntry = CatalogEntryView;
 
-/** The whole catalog of a tenant, rendered once: JSON bytes, their gzip, and a strong ETag. */
+/**
+ * The whole catalog of a tenant, rendered once: JSON bytes, their gzip and brotli, and one weak
+ * ETag for the three (they are the same representation in three content codings).
+ */
 export interface RenderedCatalog {
   json: Buffer;
   gzip: Buffer;
+  br: Buffer;
   etag: string;
 }
 
@@ -42,7 +33,7 @@ interface Effective {
   plugin: string;
   version: string;
   contentHash: string;
-  agency: CatalogEntry['agency'];
+  agency: CatalogEntryView['agency'];
   service: ReturnType<typeof applyOverlay>;
 }
 
@@ -70,7 +61,7 @@ export class CatalogService {
     return out;
   }
 
-  private entry(e: Effective, components: string[] | 'all'): CatalogEntry {
+  private entry(e: Effective, components: string[] | 'all'): CatalogEntryView {
     const s = e.service;
     return {
       id: `${e.plugin}.${s.code}`,
@@ -92,7 +83,7 @@ export class CatalogService {
     };
   }
 
-  async list(ctx: TenantCtx, filter: { q?: string; category?: string; agency?: string } = {}): Promise<CatalogEntry[]> {
+  async list(ctx: TenantCtx, filter: { q?: string; category?: string; agency?: string } = {}): Promise<CatalogEntryView[]> {
     const q = filter.q?.toLowerCase().trim();
     return (await this.effective(ctx))
       .filter((e) => !filter.category || e.service.category === filter.category)
@@ -119,7 +110,7 @@ export class CatalogService {
   }
 
   /** One service with everything needed to apply: all 14 components, documents, form. */
-  async detail(ctx: TenantCtx, serviceId: string) {
+  async detail(ctx: TenantCtx, serviceId: string): Promise<ServiceDetailView> {
     const found = await this.find(ctx, serviceId);
     const s = found.service;
     return {
@@ -136,15 +127,29 @@ export class CatalogService {
   }
 
   /** Validates form data against the tenant's installed version of the service (nothing stored). */
-  async validate(ctx: TenantCtx, serviceId: string, data: unknown) {
+  async validate(ctx: TenantCtx, serviceId: string, data: unknown): Promise<FormValidView> {
     const found = await this.find(ctx, serviceId);
     const errors = this.validators.validate(found.contentHash, found.service.code, found.service.form.schema, data);
-    if (errors.length) throw new InputError({ status: 422, code: 'FORM_INVALID', title: { id: 'Isian formulir belum benar', en: 'The form data is invalid' }, errors });
+    if (errors.length) throw formInvalid(errors);
     return { valid: true, plugin: found.plugin, version: found.version };
   }
 }
 
-function render(t: Tenant, items: CatalogEntry[]): RenderedCatalog {
-  const json = Buffer.from(JSON.stringify({ tenant: { slug: t.slug, name: t.name, timeZone: t.timeZone }, items }));
-  return { json, gzip: gzipSync(json, { level: 9 }), etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"` };
+/** The catalog page of a tenant (what the filtered list answers too). */
+export function catalogPage(t: Tenant, items: CatalogEntryView[]): CatalogView {
+  return { tenant: { slug: t.slug, name: t.name, timeZone: t.timeZone }, items };
+}
+
+/**
+ * Compressed once per tenant and installation generation, off the event loop (zlib's thread
+ * pool). Brotli quality 10, not 11: about 2 % larger for a fifth of the time the first reader
+ * after an installation change waits (KBB: ~19 KB from 168 KB of JSON).
+ */
+async function render(t: Tenant, items: CatalogEntryView[]): Promise<RenderedCatalog> {
+  const json = Buffer.from(JSON.stringify(catalogPage(t, items)));
+  const [gz, br] = await Promise.all([
+    gzipAsync(json, { level: 9 }),
+    brotliAsync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } }),
+  ]);
+  return { json, gzip: gz, br, etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"` };
 }

@@ -1,8 +1,9 @@
 import type { Identity } from '@satupintu/auth';
 import type { Tenant } from '@satupintu/core';
+import type { Sql } from '@satupintu/db';
 import { complaintNotFound } from './errors.js';
 import type { ComplaintRole } from './lifecycle.js';
-import type { ComplaintRow } from './queries.js';
+import { complaintQueries, type ComplaintRow } from './queries.js';
 
 /**
  * The caller's relations to one complaint, which are its lifecycle roles. An agency's officers
@@ -26,6 +27,17 @@ export function visibleTo(identity: Identity, t: Pick<Tenant, 'slug'>, c: Compla
   const roles = rolesOn(identity, t, c);
   if (!roles.length) throw complaintNotFound();
   return { c, roles };
+}
+
+/**
+ * The re-check of an idempotent write's replay (`withIdempotency`): the stored answer is the
+ * complaint as the caller saw it then, so it is replayed only while the caller still has a
+ * relation to the complaint (an officer moved to another agency gets COMPLAINT_NOT_FOUND).
+ */
+export function stillSees(ctx: { identity: Identity; tenant: Pick<Tenant, 'slug'> }, id: string): (sql: Sql) => Promise<void> {
+  return async (sql) => {
+    visibleTo(ctx.identity, ctx.tenant, await complaintQueries.load(sql, id));
+  };
 }
 
 /** Whether the caller is the tenant's coordinator (tenant-admin). */

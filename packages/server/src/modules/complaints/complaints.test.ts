@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SignJWT, importJWK, type JWK } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { localDate, ManualClock, plusDays } from '@satupintu/core';
 import { identityFromClaims } from '@satupintu/auth';
@@ -80,6 +83,9 @@ describe('complaints (pengaduan, SP4N-LAPOR! rules)', () => {
     assert.deepEqual([first.status, retry.status, retry.headers.get('idempotent-replayed')], [201, 201, 'true']);
     assert.equal(((await retry.json()) as { id: string }).id, ((await first.json()) as { id: string }).id);
     assert.equal(await objects(), 2, 'two attachments, two objects');
+    const otherFile = await put(Buffer.concat([proof, Buffer.from('%% lain\n')]), again);
+    assert.deepEqual([otherFile.status, ((await otherFile.json()) as { code: string }).code], [422, 'IDEMPOTENCY_KEY_REUSED'], 'another file under a used key is refused, not answered with the first');
+    assert.equal(await objects(), 2, 'and its object is not kept');
     const link = await api(p, 'GET', `${base}/${id}/attachments/${att.id}`, { token: citizen });
     assert.equal((await fetch(link.body.url)).status, 200);
     // An object without a row (a crash before the commit) is swept; the committed attachment stays.
@@ -147,13 +153,21 @@ describe('complaints (pengaduan, SP4N-LAPOR! rules)', () => {
     const jsonl = await fetch(`${p.url}${base}/export?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${admin}` } });
     assert.equal(jsonl.status, 200);
     assert.match(jsonl.headers.get('content-type') ?? '', /application\/x-ndjson/);
-    const rec = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l)).find((r) => r.id === id);
+    const lines = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { id: string });
+    assert.match(jsonl.headers.get('content-disposition') ?? '', /^attachment; filename="pengaduan-kab-bandung-barat-/);
+    // The whole period, never cut: every complaint filed in it, each once.
+    const filedInPeriod = await asTenant(p, T, (sql) =>
+      sql.rows<{ id: string }>(`select id from complaints where (created_at at time zone 'Asia/Jakarta')::date between $1::date and $2::date order by created_at, id`, [from, to]),
+    );
+    assert.deepEqual(lines.map((l) => l.id), filedInPeriod.map((r) => r.id));
+    const rec = lines.find((r) => r.id === id)!;
     assert.deepEqual(Object.keys(rec), [...EXPORT_FIELDS]);
     assert.equal(rec.laporTrackingId, '5123456');
     assert.equal(rec.service, 'imigrasi.paspor-baru');
     const csv = await api(p, 'GET', `${base}/export?from=${from}&to=${to}&format=csv`, { token: admin });
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.equal(String(csv.body).split('\r\n')[0], EXPORT_FIELDS.join(','));
+    assert.equal(String(csv.body).split('\r\n').filter((l) => /^kab-bandung-barat,/.test(l)).length, filedInPeriod.length, 'one row per complaint');
     assert.ok(String(csv.body).includes(filed.body.trackingCode));
     assert.equal((await api(p, 'GET', `${base}/export?from=${to}&to=${from}`, { token: admin })).body.code, 'PERIOD_INVALID');
     const feb30 = await api(p, 'GET', `${base}/export?from=2025-02-30&to=2025-03-31`, { token: admin });
@@ -167,10 +181,21 @@ describe('complaints (pengaduan, SP4N-LAPOR! rules)', () => {
     assert.ok(stats.body.byKind.complaint >= 1);
     assert.ok(stats.body.verification.verified >= 1);
     assert.ok(stats.body.rating.rated >= 0);
-    const national = await api(p, 'GET', `/api/v1/complaints/stats?from=${from}&to=${to}`, { token: await tokenFor(p, 'analis.kemenpanrb') });
-    assert.equal(national.status, 200);
-    assert.ok(national.body.items.find((i: { tenant: string; filed: number }) => i.tenant === T).filed >= 1);
-    assert.doesNotMatch(JSON.stringify(national.body), /Siti|Nurhaliza|Antrean paspor/);
+    assert.deepEqual(Object.keys(stats.body.byStatus), ['submitted', 'forwarded', 'handling', 'answered', 'closed', 'rejected'], 'every status, 0 when none');
+    // The ministry's view, tenant by tenant in pages: counts only (its schema admits no other member).
+    const analyst = await tokenFor(p, 'analis.kemenpanrb');
+    const national: { tenant: string; filed: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { tenant: string; filed: number }[]; next: string | null } } = await api(p, 'GET', `/api/v1/complaints/stats?from=${from}&to=${to}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: analyst });
+      assert.equal(page.status, 200);
+      national.push(...page.body.items);
+      cursor = page.body.next;
+    } while (cursor);
+    assert.equal(national.length, new Set(national.map((i) => i.tenant)).size, 'each tenant once');
+    assert.equal(national.length, (await p.services.tenants.list()).length, 'every tenant');
+    assert.ok(national.find((i) => i.tenant === T)!.filed >= 1);
+    assert.doesNotMatch(JSON.stringify(national), /Siti|Nurhaliza|Antrean paspor/);
     assert.equal((await api(p, 'GET', `/api/v1/complaints/stats?from=${from}&to=${to}`, { token: admin })).status, 403);
   });
 
@@ -331,5 +356,71 @@ describe('complaints (pengaduan, SP4N-LAPOR! rules)', () => {
     assert.equal((await api(p, 'GET', `/api/v1/tenants/kota-bogor/complaints/${id}`, { token: citizen })).status, 404);
     assert.equal((await api(p, 'GET', `${base}/${id}`, { token: await tokenFor(p, 'admin.bogor') })).status, 404, 'another tenant’s coordinator');
     assert.equal((await api(p, 'GET', `${base}/${id}`, { token: await tokenFor(p, 'warga.kapuas') })).status, 404, 'another citizen');
+  });
+  it('lists complaints in pages: each one that existed when the walk began exactly once, while new ones are filed between pages', async function () {
+    this.timeout(60_000);
+    // Enough complaints for several pages, whatever ran before.
+    for (let i = 0; i < 7; i++) await api(p, 'POST', base, { token: citizen, body: { ...COMPLAINT, title: `Antrean halaman ${i + 1}` } });
+    const existing = await asTenant(p, T, (sql) => sql.rows<{ id: string }>('select id from complaints'));
+    const seen = new Map<string, number>();
+    const filedMeanwhile: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const path = `${base}?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { status: number; headers: Headers; body: { items: { id: string; createdAt: string }[]; next: string | null } } = await api(p, 'GET', path, { token: admin });
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      assert.ok(page.body.items.length <= 3);
+      for (const c of page.body.items) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+      cursor = page.body.next;
+      if (cursor) assert.equal(page.headers.get('link'), `<${base}?limit=3&cursor=${cursor}>; rel="next"`);
+      else assert.equal(page.headers.get('link'), null, 'the last page links nowhere');
+      // Someone files a complaint between two pages.
+      if (pages++ < 4) filedMeanwhile.push((await api(p, 'POST', base, { token: citizen, body: { ...COMPLAINT, title: `Diajukan di tengah halaman ${pages}` } })).body.id);
+    } while (cursor);
+    assert.ok(pages >= 3, `walked ${pages} pages`);
+    for (const { id } of existing) assert.equal(seen.get(id), 1, `complaint ${id} listed exactly once`);
+    assert.ok([...seen.values()].every((n) => n === 1), 'no complaint twice');
+    assert.ok(filedMeanwhile.every((id) => !seen.has(id)), 'complaints filed during the walk sort before its cursor');
+
+    // A cursor belongs to its filters; `overdue` is decided with the page, not after it.
+    const first = await api(p, 'GET', `${base}?limit=1`, { token: admin });
+    const mismatch = await api(p, 'GET', `${base}?limit=1&status=submitted&cursor=${first.body.next}`, { token: admin });
+    assert.deepEqual([mismatch.status, mismatch.body.code], [400, 'CURSOR_INVALID']);
+    for (const overdue of [true, false]) {
+      const r = await api(p, 'GET', `${base}?overdue=${overdue}&limit=200`, { token: admin });
+      assert.ok(r.body.items.every((c: { overdue: boolean }) => c.overdue === overdue), `overdue=${overdue}`);
+    }
+    // A citizen's pages hold only their own.
+    const kapuas = await api(p, 'GET', `${base}?limit=200`, { token: await tokenFor(p, 'warga.kapuas') });
+    assert.equal(kapuas.status, 200);
+    assert.ok(kapuas.body.items.every((c: { id: string }) => !seen.has(c.id)), 'nothing of another citizen');
+  });
+
+  it('refuses an idempotent replay once the caller has lost access (an officer moved to another agency)', async function () {
+    // The embedded issuer's own key signs the officer's token after the move: same person (sub), new membership.
+    if (!p.issuer) this.skip();
+    const filed = await api(p, 'POST', base, { token: citizen, body: { ...COMPLAINT, title: 'Petugas pindah instansi' } });
+    const id = filed.body.id as string;
+    assert.equal((await api(p, 'POST', `${base}/${id}/verify`, { token: admin, body: { decision: 'forward' } })).body.status, 'forwarded');
+    const key = `msg-${randomUUID()}`;
+    const message = { body: 'Laporan Anda sedang kami periksa bersama kepala loket.' };
+    const first = await api(p, 'POST', `${base}/${id}/messages`, { token: imigrasi, body: message, headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const again = await api(p, 'POST', `${base}/${id}/messages`, { token: imigrasi, body: message, headers: { 'idempotency-key': key } });
+    assert.deepEqual([again.status, again.headers.get('idempotent-replayed')], [200, 'true'], 'a retry while still an Imigrasi officer');
+
+    const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
+    const jwk = secrets.keys[0]!;
+    const now = Math.floor(Date.now() / 1000);
+    const moved = await new SignJWT({ ...claimsOf(imigrasi), iat: now, exp: now + 300, memberships: ['/tenants/kab-bandung-barat/agencies/dukcapil/officer'] })
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
+      .sign(await importJWK(jwk, 'RS256'));
+    assert.equal(claimsOf(moved).sub, claimsOf(imigrasi).sub, 'the same person');
+    const replay = await api(p, 'POST', `${base}/${id}/messages`, { token: moved, body: message, headers: { 'idempotency-key': key } });
+    assert.deepEqual([replay.status, replay.body.code, replay.headers.get('idempotent-replayed')], [404, 'COMPLAINT_NOT_FOUND', null], 'the stored answer (with internal notes) is not replayed');
+    assert.equal((await api(p, 'GET', `${base}/${id}`, { token: moved })).status, 404, 'as a fresh read');
+    const thread = (await api(p, 'GET', `${base}/${id}`, { token: admin })).body.thread as { body: string | null }[];
+    assert.equal(thread.filter((m) => m.body === message.body).length, 1, 'posted once');
   });
 });

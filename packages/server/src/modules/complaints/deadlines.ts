@@ -1,6 +1,6 @@
 import { isOverdue, type Due, type StartedTimer, type TimerDefinition } from '@satupintu/workflow';
 import { COMPLAINT_LIFECYCLE, MAX_REOPENS, type ComplaintTimer } from './lifecycle.js';
-import type { ComplaintRow } from './queries.js';
+import type { ComplaintRow, OverdueStates } from './queries.js';
 
 /**
  * How the lifecycle's clocks are kept on a complaint row: each timer the engine starts
@@ -64,6 +64,13 @@ export function overdueStages(c: ComplaintRow, now: Date): string[] {
   return runningTimers(c.status)
     .filter((t) => (t.onExpiry ?? 'escalate') === 'escalate' && isTimerOverdue(c, t.name, now))
     .map((t) => t.name);
+}
+
+/** The states in which each escalating clock runs: where `overdueStages` can be non-empty (the list filters by it in SQL). */
+export function overdueStates(): OverdueStates {
+  const escalatingIn = (timer: ComplaintTimer) =>
+    Object.keys(COMPLAINT_LIFECYCLE.states).filter((state) => runningTimers(state).some((t) => t.name === timer && (t.onExpiry ?? 'escalate') === 'escalate'));
+  return { verification: escalatingIn('verification'), firstResponse: escalatingIn('first-response'), answer: escalatingIn('answer') };
 }
 
 /** Why the complainant may not reopen now (beyond the lifecycle's state and role rules), if so. */

@@ -28,6 +28,8 @@ export const DEFAULT_CATEGORY: Record<ComplaintKind, ComplaintCategory> = { comp
 
 /** The complainant may reopen an answer at most this many times (product rule; the regulation is silent). */
 export const MAX_REOPENS = 2;
+/** How many files a complaint may carry. */
+export const ATTACHMENT_MAX_COUNT = 5;
 
 /** Timer names; the escalation stages (complaint_escalations.stage) are the escalating ones. */
 export type ComplaintTimer = 'verification' | 'first-response' | 'answer' | 'reopen';

@@ -62,7 +62,7 @@ export interface MessageRow {
   id: string;
   at: Date;
   author_name: string | null;
-  author_role: string;
+  author_role: 'citizen' | 'officer' | 'coordinator' | 'system';
   kind: string;
   body: string | null;
   internal: boolean;
@@ -86,7 +86,7 @@ export interface ApplicationSubjectRow {
   service_code: string;
 }
 
-const SELECT = `select c.tenant_id, c.id, c.tracking_code, c.kind, c.category, c.subject_type, c.plugin_id, c.service_code, c.application_id,
+const COLUMNS = `c.tenant_id, c.id, c.tracking_code, c.kind, c.category, c.subject_type, c.plugin_id, c.service_code, c.application_id,
     (select a.tracking_code from applications a where a.id = c.application_id) as application_tracking_code,
     c.agency_code, c.title, c.body, c.anonymous, c.confidential, c.location, to_char(c.incident_date, 'YYYY-MM-DD') as incident_date,
     c.complainant_sub, c.complainant, c.filed_by_sub, c.filed_by_role, c.channel, c.status, c.handler,
@@ -95,8 +95,9 @@ const SELECT = `select c.tenant_id, c.id, c.tracking_code, c.kind, c.category, c
     c.answer_due_at, to_char(c.answer_due_date, 'YYYY-MM-DD') as answer_due_date,
     c.first_response_at, c.verified_at, c.verified_by, c.answered_at, c.reopen_until, c.reopen_count, c.rating, c.rating_comment, c.rated_at, c.closed_at,
     c.lapor_tracking_id, c.lapor_sync_status, c.lapor_sync_error, c.lapor_synced_at, c.version, c.created_at, c.updated_at,
-    (select count(*)::int from complaint_escalations e where e.complaint_id = c.id) as escalation_count
-  from complaints c`;
+    (select count(*)::int from complaint_escalations e where e.complaint_id = c.id) as escalation_count`;
+const SELECT = `select ${COLUMNS} from complaints c`;
+
 
 /** Complaints filed in [from, to], local dates of the tenant's zone ($1, $2, $3). */
 export const IN_PERIOD = `(c.created_at at time zone $3)::date between $1::date and $2::date`;
@@ -205,14 +206,30 @@ export const complaintQueries = {
     return sql.maybe(`select object_key, filename, media_type from complaint_attachments where complaint_id = $1 and id = $2`, [complaintId, id]);
   },
 
-  /** The coordinator's all; otherwise the caller's own, filed, or routed to their agencies (once verified). */
-  list(sql: Sql, f: { all: boolean; subject: string; agencies: string[]; status: ComplaintStatus | undefined }): Promise<ComplaintRow[]> {
+  /**
+   * One page of the complaints the caller may see — the coordinator's all; otherwise their own,
+   * filed, or routed to their agencies (once verified) — newest first by (created_at, id), after
+   * the key of the previous page's last row; `limit` rows. `overdue` is decided here at `now`,
+   * by the same clocks as the view (`overdueStages`), so a page is never thinned after the read.
+   */
+  page(
+    sql: Sql,
+    f: { all: boolean; subject: string; agencies: string[]; status: ComplaintStatus | undefined; overdue: boolean | undefined; now: Date; timed: OverdueStates },
+    after: readonly [string, string] | undefined,
+    limit: number,
+  ): Promise<(ComplaintRow & { page_at: string })[]> {
+    const overdue = `coalesce((c.status = any($6) and c.verify_due_at < $9)
+        or (c.status = any($7) and c.first_response_at is null and c.first_response_due_at < $9)
+        or (c.status = any($8) and c.answer_due_at < $9), false)`;
     return sql.rows(
-      `${SELECT}
+      `select ${COLUMNS}, c.created_at::text as page_at from complaints c
         where ($1 or c.complainant_sub = $2 or c.filed_by_sub = $2 or (c.handler = 'agency' and c.agency_code = any($3) and c.status not in ('submitted', 'rejected')))
           and ($4::text is null or c.status = $4)
-        order by c.created_at desc limit 500`,
-      [f.all, f.subject, f.agencies, f.status ?? null],
+          and ($5::boolean is null or ${overdue} = $5)
+          and ($10::timestamptz is null or (c.created_at, c.id) < ($10::timestamptz, $11::uuid))
+        order by c.created_at desc, c.id desc
+        limit $12`,
+      [f.all, f.subject, f.agencies, f.status ?? null, f.overdue ?? null, f.timed.verification, f.timed.firstResponse, f.timed.answer, f.now, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 
@@ -226,11 +243,15 @@ export const complaintQueries = {
   },
 };
 
-/** Which states run which timer (from the lifecycle): the escalation job's prefilter. */
-export interface TimedStates {
+/** Which states run which escalating timer (from the lifecycle): what makes a complaint overdue. */
+export interface OverdueStates {
   verification: string[];
   firstResponse: string[];
   answer: string[];
+}
+
+/** Which states run which timer (from the lifecycle): the escalation job's prefilter. */
+export interface TimedStates extends OverdueStates {
   reopen: string[];
 }
 

@@ -5,21 +5,25 @@ import { actorOf, type TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import { citizenOf, isCoordinator, officerAgencies, visibleTo } from './access.js';
-import { duesOf, overdueStages, reopenRefusal, startedTimers } from './deadlines.js';
+import { duesOf, overdueStates, reopenRefusal, startedTimers } from './deadlines.js';
 import {
   alreadyRated,
+  complainantNotAllowed,
   complainantRequired,
   complaintActionNotAllowed,
-  complaintFieldInvalid,
   complaintSubjectInvalid,
   decideOn,
+  incidentDateInvalid,
+  laporTrackingIdRequired,
   reopenLimit,
   reopenWindowClosed,
 } from './errors.js';
-import { COMPLAINT_LIFECYCLE, DEFAULT_CATEGORY, factsOf, MAX_REOPENS, mayEverTake, type ComplaintCategory, type ComplaintKind, type ComplaintRole, type ComplaintStatus } from './lifecycle.js';
+import { COMPLAINT_LIFECYCLE, DEFAULT_CATEGORY, factsOf, mayEverTake, type ComplaintCategory, type ComplaintKind, type ComplaintRole, type ComplaintStatus } from './lifecycle.js';
 import { complaintQueries, type ComplaintRow } from './queries.js';
 import { notify, post, viewIn } from './records.js';
-import type { ComplaintView } from './view.js';
+import type { ComplaintSummaryView, ComplaintView } from './schemas.js';
+import { complaintSummary } from './view.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import type { ComplaintWebhooks } from './webhook.js';
 
 export interface FileComplaintInput {
@@ -49,6 +53,9 @@ export interface ComplaintDeps {
   calendar: CalendarService;
   webhooks: ComplaintWebhooks;
 }
+
+/** The states in which a complaint can be overdue, from the lifecycle (read once). */
+const OVERDUE_STATES = overdueStates();
 
 /** What a complaint is about, resolved before it is filed. */
 interface Subject {
@@ -96,11 +103,9 @@ export class ComplaintService {
     const { tenant, identity, now } = ctx;
     const officer = identity.memberships.find((m) => m.role === 'officer' && m.tenant === tenant.slug);
     const onBehalf = input.complainant !== undefined;
-    if (onBehalf && officer?.role !== 'officer')
-      throw complaintFieldInvalid('COMPLAINANT_NOT_ALLOWED', '/complainant', 'Hanya petugas loket yang dapat melapor atas nama warga.', 'Only a counter officer may file on behalf of a citizen.');
+    if (onBehalf && officer?.role !== 'officer') throw complainantNotAllowed();
     if (!onBehalf && !identity.roles.includes('citizen')) throw complainantRequired();
-    if (input.incidentDate && input.incidentDate > localDate(now, tenant.timeZone))
-      throw complaintFieldInvalid('INCIDENT_DATE_INVALID', '/incidentDate', 'Tanggal kejadian tidak boleh di masa depan.', 'The incident date cannot be in the future.');
+    if (input.incidentDate && input.incidentDate > localDate(now, tenant.timeZone)) throw incidentDateInvalid();
     const subject = await this.subject(ctx, input, onBehalf && officer?.role === 'officer' ? officer.agency : undefined);
     const category = input.category ?? DEFAULT_CATEGORY[input.kind];
     const initial = COMPLAINT_LIFECYCLE.initial;
@@ -136,29 +141,24 @@ export class ComplaintService {
     return this.d.uow.read(ctx, (tx) => viewIn(tx, ctx, id));
   }
 
-  /** The coordinator's all; an officer's those routed to their agency; a citizen's own (newest first, ≤ 500). */
-  async list(ctx: TenantUserCtx, filter: { status?: ComplaintStatus; overdue?: boolean } = {}) {
-    const rows = await this.d.uow.read(ctx, (tx) =>
-      complaintQueries.list(tx.sql, { all: isCoordinator(ctx.identity, ctx.tenant), subject: ctx.identity.subject, agencies: officerAgencies(ctx.identity, ctx.tenant), status: filter.status }),
-    );
-    const items = rows.map((c) => {
-      const overdue = overdueStages(c, ctx.now);
-      return {
-        id: c.id,
-        trackingCode: c.tracking_code,
-        kind: c.kind,
-        category: c.category,
-        title: c.title,
-        agency: c.agency_code,
-        status: c.status,
-        dueDate: c.status === 'submitted' ? c.verify_due_date : c.status === 'forwarded' || c.status === 'handling' ? c.answer_due_date : null,
-        overdue: overdue.length > 0,
-        overdueStages: overdue,
-        escalations: c.escalation_count,
-        createdAt: c.created_at.toISOString(),
-      };
-    });
-    return filter.overdue === undefined ? items : items.filter((i) => i.overdue === filter.overdue);
+  /**
+   * One page of the complaints the caller may see — the coordinator's all; an officer's those
+   * routed to their agency; a citizen's own — newest first. Rows filed while a client walks the
+   * pages sort before its cursor, so every complaint that existed when it started is listed once.
+   */
+  async list(ctx: TenantUserCtx, query: { status?: ComplaintStatus; overdue?: boolean; limit?: number; cursor?: string }): Promise<PageOf<ComplaintSummaryView>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const filter = {
+      all: isCoordinator(ctx.identity, ctx.tenant),
+      subject: ctx.identity.subject,
+      agencies: officerAgencies(ctx.identity, ctx.tenant),
+      status: query.status,
+      overdue: query.overdue,
+      now: ctx.now,
+      timed: OVERDUE_STATES,
+    };
+    const rows = await this.d.uow.read(ctx, (tx) => complaintQueries.page(tx.sql, filter, req.after, req.limit + 1));
+    return pageOf(rows, req, (c) => [c.page_at, c.id], (c) => complaintSummary(c, ctx.now));
   }
 
   /** Runs `fn` on the complaint locked for this write, with the caller's roles on it; answers its view after the change. */
@@ -234,7 +234,7 @@ export class ComplaintService {
       const d = decideOn(c.status, roles, 'reopen', { comment: input.reason, facts: factsOf(c) });
       const why = reopenRefusal(c, ctx.now);
       if (why === 'window-closed') throw reopenWindowClosed(c.reopen_until?.toISOString() ?? null);
-      if (why === 'limit') throw reopenLimit(MAX_REOPENS);
+      if (why === 'limit') throw reopenLimit();
       const cal = await this.d.calendar.forTenant(ctx, tx);
       const { answer } = duesOf(timersOnEntering(COMPLAINT_LIFECYCLE, d.to, ctx.now, cal, factsOf(c), startedTimers(c)));
       await complaintQueries.reopen(tx.sql, id, d.to === 'forwarded' ? 'forwarded' : 'handling', answer, ctx.now);
@@ -246,8 +246,7 @@ export class ComplaintService {
 
   /** SP4N-LAPOR! tracking id and sync status, set by the coordinator or the connector (tenant-admin token); kept as internal notes. */
   async setLapor(ctx: TenantUserCtx, id: string, input: { trackingId?: string; syncStatus: 'pending' | 'synced' | 'failed'; error?: string }): Promise<ComplaintView> {
-    if (input.syncStatus === 'synced' && !input.trackingId)
-      throw complaintFieldInvalid('LAPOR_TRACKING_ID_REQUIRED', '/trackingId', 'Nomor tiket LAPOR! wajib untuk status synced.', 'A LAPOR! tracking id is required for status synced.');
+    if (input.syncStatus === 'synced' && !input.trackingId) throw laporTrackingIdRequired();
     return this.change(ctx, id, async (tx, c, roles) => {
       if (!roles.includes('coordinator')) throw complaintActionNotAllowed();
       const error = input.syncStatus === 'failed' ? (input.error ?? null) : null;

@@ -3,14 +3,14 @@ import type { UnitOfWork } from '@satupintu/db';
 import type { Ctx, TenantCtx } from '../../context.js';
 import { toCsv } from '../../csv.js';
 import type { TenantService } from '../tenants/index.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { periodInvalid } from './errors.js';
+import { CATEGORIES, KINDS, STATUSES } from './lifecycle.js';
 import { complaintQueries, statsQueries } from './queries.js';
+import type { ComplaintStatsView } from './schemas.js';
 import { EXPORT_FIELDS, exportRecord } from './view.js';
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type Period = { from: string; to: string };
 
 /** The longest period an export covers. */
 const MAX_EXPORT_DAYS = 366;
@@ -21,6 +21,8 @@ function checkPeriod(q: Period, maxDays?: number): void {
 }
 
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 100 : null);
+/** Counts by every known value, 0 where none: the same members in every answer. */
+const every = (keys: readonly string[], counts: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0]));
 
 /**
  * Counts and exports for the coordinator and the ministry: complaints filed in a period (tenant-
@@ -31,7 +33,7 @@ export class ComplaintStats {
   constructor(private readonly d: { uow: UnitOfWork; tenants: TenantService }) {}
 
   /** One tenant's counts for complaints filed in [from, to]. */
-  async stats(ctx: TenantCtx, q: Period) {
+  async stats(ctx: TenantCtx, q: Period): Promise<ComplaintStatsView> {
     checkPeriod(q);
     const t = ctx.tenant;
     return this.d.uow.read(ctx, async (tx) => {
@@ -50,19 +52,27 @@ export class ComplaintStats {
         answer: { answered: r.answered, onTime: r.answered_on_time, onTimePercent: pct(r.answered_on_time, r.answered) },
         rating: { rated: r.rated, average: r.average_rating },
         laporSynced: r.lapor_synced,
-        byStatus: await by('status'),
-        byCategory: await by('category'),
-        byKind: await by('kind'),
+        byStatus: every(STATUSES, await by('status')),
+        byCategory: every(CATEGORIES, await by('category')),
+        byKind: every(KINDS, await by('kind')),
       };
     });
   }
 
-  /** The same counts for every tenant, from every region (the ministry's view): aggregates only. */
-  async national(ctx: Ctx, q: Period) {
+  /**
+   * The same counts for every tenant, from every region (the ministry's view): aggregates only,
+   * one page of tenants at a time in the order of their Kemendagri code.
+   */
+  async national(ctx: Ctx, q: Period & { limit?: number; cursor?: string }): Promise<PageOf<ComplaintStatsView>> {
     checkPeriod(q);
-    const items = [];
-    for (const tenant of await this.d.tenants.list()) items.push(await this.stats({ ...ctx, tenant }, q));
-    return { period: { from: q.from, to: q.to }, items };
+    const req = pageRequest<[string]>(q, 1);
+    const after = req.after?.[0];
+    // The directory is small (at most the 514 regencies and cities): the page is cut from it in code order.
+    const tenants = (await this.d.tenants.list()).filter((t) => after === undefined || t.code > after).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const page = pageOf(tenants.slice(0, req.limit + 1), req, (t) => [t.code]);
+    const items: ComplaintStatsView[] = [];
+    for (const tenant of page.items) items.push(await this.stats({ ...ctx, tenant }, q));
+    return { items, next: page.next };
   }
 
   /** Complaints filed in [from, to] (at most 366 days) as JSON lines or CSV (fields: EXPORT_FIELDS), oldest first. */

@@ -1,33 +1,25 @@
 import type { Readable } from 'node:stream';
-import { InputError, newId, type Tenant } from '@satupintu/core';
+import { newId, type Tenant } from '@satupintu/core';
 import type { UnitOfWork } from '@satupintu/db';
 import { UploadRefused, type ObjectStore } from '@satupintu/storage';
 import type { TenantUserCtx } from '../../context.js';
 import { visibleTo } from './access.js';
-import { attachmentRefused, complaintNotFound, decideOn, storageUnavailable } from './errors.js';
-import { factsOf, runsTimer, STAFF_ROLES } from './lifecycle.js';
+import { attachmentCountExceeded, complaintNotFound, decideOn, storageUnavailable, uploadAborted, uploadEmpty, uploadTooLarge, uploadTypeRefused } from './errors.js';
+import { ATTACHMENT_MAX_COUNT, factsOf, runsTimer, STAFF_ROLES } from './lifecycle.js';
 import { complaintQueries } from './queries.js';
 import { post, viewIn } from './records.js';
 import { ATTACHMENT_PREFIX } from './reconciler.js';
-import type { ComplaintView } from './view.js';
+import type { ComplaintView } from './schemas.js';
 
-const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
-const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-const ATTACHMENT_MAX_COUNT = 5;
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+const ATTACHMENT_MAX_MB = 10;
+const ATTACHMENT_MAX_BYTES = ATTACHMENT_MAX_MB * 1024 * 1024;
 /** How long a presigned download link lives. */
 const LINK_SECONDS = 120;
 /** Outside `t/` (the application reconciler treats every unknown key there as an orphan); swept by reconciler.ts. */
 const attachmentKey = (t: Pick<Tenant, 'id'>, complaintId: string, id: string) => `${ATTACHMENT_PREFIX}t/${t.id}/c/${complaintId}/${id}`;
 
-const countExceeded = () => attachmentRefused('ATTACHMENT_COUNT_EXCEEDED', `Paling banyak ${ATTACHMENT_MAX_COUNT} lampiran.`, `At most ${ATTACHMENT_MAX_COUNT} attachments.`);
-
-export interface AttachmentView {
-  id: string;
-  filename: string | null;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
+export type AttachmentView = ComplaintView['attachments'][number];
 
 /**
  * A complaint's thread: messages (staff may post internal notes, never shown to the citizen; the
@@ -60,29 +52,32 @@ export class ComplaintThread {
     await this.d.uow.read(ctx, async (tx) => {
       const { c, roles } = visibleTo(ctx.identity, ctx.tenant, await complaintQueries.load(tx.sql, id));
       decideOn(c.status, roles, 'attach', { facts: factsOf(c) });
-      if ((await complaintQueries.attachmentCount(tx.sql, id)) >= ATTACHMENT_MAX_COUNT) throw countExceeded();
+      if ((await complaintQueries.attachmentCount(tx.sql, id)) >= ATTACHMENT_MAX_COUNT) throw attachmentCountExceeded();
     });
     const attId = newId();
     const key = attachmentKey(ctx.tenant, id, attId);
     let stored;
     try {
-      stored = await this.store.putStream(ctx.tenant.homeRegion, key, body, { maxBytes: ATTACHMENT_MAX_BYTES, accept: ATTACHMENT_TYPES });
+      stored = await this.store.putStream(ctx.tenant.homeRegion, key, body, { maxBytes: ATTACHMENT_MAX_BYTES, accept: [...ATTACHMENT_TYPES] });
     } catch (e) {
       if (e instanceof UploadRefused) {
-        if (e.reason === 'empty') throw attachmentRefused('UPLOAD_EMPTY', 'Berkas kosong', 'The file is empty');
-        if (e.reason === 'too-large') throw attachmentRefused('UPLOAD_TOO_LARGE', 'Berkas melebihi 10 MB', 'The file exceeds 10 MB', 413);
-        throw attachmentRefused('UPLOAD_TYPE_NOT_ACCEPTED', 'Hanya PDF, PNG atau JPEG', 'Only PDF, PNG or JPEG', 415);
+        if (e.reason === 'empty') throw uploadEmpty();
+        if (e.reason === 'too-large') throw uploadTooLarge(ATTACHMENT_MAX_MB);
+        throw uploadTypeRefused();
       }
-      if (e instanceof Error && 'code' in e && e.code === 'ECONNRESET') throw new InputError({ code: 'UPLOAD_ABORTED', title: { id: 'Unggahan terputus', en: 'The upload was interrupted' } });
+      if (e instanceof Error && 'code' in e && e.code === 'ECONNRESET') throw uploadAborted();
       throw storageUnavailable(e);
     }
-    const row = { id: attId, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256 };
+    const row: AttachmentView = { id: attId, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, createdAt: ctx.now.toISOString() };
+    // A retry is the same upload only if it is the same file: the key's fingerprint takes in its digest
+    // (known only now), so another file under a used key is refused (IDEMPOTENCY_KEY_REUSED), not dropped.
+    if (ctx.idempotency) ctx.idempotency.request = { request: ctx.idempotency.request, sha256: stored.sha256, size: stored.size };
     try {
       const saved = await this.d.uow.write(ctx, async (tx) => {
         const { c, roles } = visibleTo(ctx.identity, ctx.tenant, await complaintQueries.load(tx.sql, id, true));
         // Re-checked under the complaint's row lock: concurrent uploads cannot pass the limit or a closing.
         const d = decideOn(c.status, roles, 'attach', { facts: factsOf(c) });
-        if ((await complaintQueries.attachmentCount(tx.sql, id)) >= ATTACHMENT_MAX_COUNT) throw countExceeded();
+        if ((await complaintQueries.attachmentCount(tx.sql, id)) >= ATTACHMENT_MAX_COUNT) throw attachmentCountExceeded();
         await complaintQueries.insertAttachment(tx.sql, { tenantId: ctx.tenant.id, complaintId: id, id: attId, key, filename, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256, by: ctx.identity.username, now: ctx.now });
         await post(tx, ctx, c, { role: d.role, kind: 'attachment', body: filename ?? stored.mediaType });
         await complaintQueries.touch(tx.sql, id, ctx.now);

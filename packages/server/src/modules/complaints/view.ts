@@ -1,12 +1,15 @@
 import type { Tenant } from '@satupintu/core';
-import { isTimerOverdue, reopenRefusal } from './deadlines.js';
+import { isTimerOverdue, overdueStages, reopenRefusal } from './deadlines.js';
 import { COMPLAINT_LIFECYCLE, complaintWorkflow, STAFF_ROLES, type ComplaintRole } from './lifecycle.js';
 import type { AttachmentRow, ComplaintRow, MessageRow } from './queries.js';
+import { ComplaintRecord, type ComplaintSummaryView, type ComplaintView, type ExportRecord } from './schemas.js';
+
+export type { ComplaintView, ExportRecord };
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 /** One complaint as the export and the webhook carry it (docs/complaints.md, "Export format"). */
-export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'code'>) {
+export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'code'>): ExportRecord {
   const hidden = c.anonymous;
   return {
     tenant: tenant.slug,
@@ -47,17 +50,11 @@ export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'cod
   };
 }
 
-export type ExportRecord = ReturnType<typeof exportRecord>;
-
-/** The export's fields in order (the CSV header; the JSON lines carry the same keys). */
-export const EXPORT_FIELDS: readonly (keyof ExportRecord)[] = [
-  'tenant', 'tenantCode', 'trackingCode', 'id', 'createdAt', 'kind', 'category', 'subjectType', 'service', 'applicationTrackingCode', 'agency', 'title', 'body',
-  'location', 'incidentDate', 'anonymous', 'confidential', 'channel', 'status', 'handler', 'verifyDueDate', 'verifiedAt', 'firstResponseDueDate', 'firstResponseAt',
-  'answerDueDate', 'answeredAt', 'closedAt', 'reopenCount', 'rating', 'escalations', 'laporTrackingId', 'laporSyncStatus', 'complainantName', 'complainantPhone', 'complainantEmail',
-];
+/** The export's fields in order (the CSV header; the JSON lines carry the same keys): the members of ComplaintRecord. */
+export const EXPORT_FIELDS = Object.keys(ComplaintRecord.properties) as readonly (keyof ExportRecord)[];
 
 /** Lifecycle actions as the API names them (its routes); `note` is a message with `internal`, `close` is the system's. */
-const ROUTE_OF: ReadonlyMap<string, string> = new Map([
+const ROUTE_OF: ReadonlyMap<string, ComplaintView['allowed'][number]> = new Map<string, ComplaintView['allowed'][number]>([
   ['forward', 'verify'],
   ['handle', 'verify'],
   ['reject', 'verify'],
@@ -73,8 +70,8 @@ const ROUTE_OF: ReadonlyMap<string, string> = new Map([
  * what the service refuses beyond it (a second rating, a reopen past its window or limit), plus
  * the SP4N-LAPOR! sync the coordinator may always record.
  */
-export function allowedActions(c: ComplaintRow, roles: readonly ComplaintRole[], now: Date): string[] {
-  const out = new Set<string>();
+export function allowedActions(c: ComplaintRow, roles: readonly ComplaintRole[], now: Date): ComplaintView['allowed'] {
+  const out = new Set<ComplaintView['allowed'][number]>();
   for (const a of complaintWorkflow.allowed(c.status, roles)) {
     const route = ROUTE_OF.get(a.code);
     if (!route) continue;
@@ -86,8 +83,13 @@ export function allowedActions(c: ComplaintRow, roles: readonly ComplaintRole[],
   return [...out];
 }
 
+/** One attachment as the thread and the upload answer it. */
+export function attachmentView(a: AttachmentRow): ComplaintView['attachments'][number] {
+  return { id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at.toISOString() };
+}
+
 /** The complaint as its complainant, filer, the agency it is routed to or the coordinator sees it. */
-export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], parts: { messages: MessageRow[]; attachments: AttachmentRow[] }, now: Date) {
+export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], parts: { messages: MessageRow[]; attachments: AttachmentRow[] }, now: Date): ComplaintView {
   const staff = roles.some((r) => STAFF_ROLES.includes(r));
   // An anonymous complainant is hidden from the agency; the coordinator and the citizen see who filed.
   const showComplainant = !c.anonymous || roles.includes('coordinator') || roles.includes('complainant') || roles.includes('filer');
@@ -110,20 +112,24 @@ export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], 
     statusName: COMPLAINT_LIFECYCLE.states[c.status]?.name ?? null,
     handler: c.handler,
     deadlines: {
-      verification: { dueDate: c.verify_due_date, dueAt: iso(c.verify_due_at), doneAt: iso(c.verified_at), overdue: isTimerOverdue(c, 'verification', now) },
-      firstResponse: c.first_response_due_at
-        ? { dueDate: c.first_response_due_date, dueAt: iso(c.first_response_due_at), doneAt: iso(c.first_response_at), overdue: isTimerOverdue(c, 'first-response', now) }
-        : null,
-      answer: c.answer_due_at ? { dueDate: c.answer_due_date, dueAt: iso(c.answer_due_at), doneAt: iso(c.answered_at), overdue: isTimerOverdue(c, 'answer', now) } : null,
+      verification: { dueDate: c.verify_due_date, dueAt: c.verify_due_at.toISOString(), doneAt: iso(c.verified_at), overdue: isTimerOverdue(c, 'verification', now) },
+      firstResponse:
+        c.first_response_due_at && c.first_response_due_date
+          ? { dueDate: c.first_response_due_date, dueAt: c.first_response_due_at.toISOString(), doneAt: iso(c.first_response_at), overdue: isTimerOverdue(c, 'first-response', now) }
+          : null,
+      answer:
+        c.answer_due_at && c.answer_due_date
+          ? { dueDate: c.answer_due_date, dueAt: c.answer_due_at.toISOString(), doneAt: iso(c.answered_at), overdue: isTimerOverdue(c, 'answer', now) }
+          : null,
       reopenUntil: iso(c.reopen_until),
       calendar: 'hari kerja (national holidays, cuti bersama and tenant closures skipped; counted from the next working day)',
     },
     escalations: c.escalation_count,
     reopenCount: c.reopen_count,
-    rating: c.rating === null ? null : { score: c.rating, comment: c.rating_comment, at: iso(c.rated_at) },
+    rating: c.rating === null || !c.rated_at ? null : { score: c.rating, comment: c.rating_comment, at: c.rated_at.toISOString() },
     lapor: { trackingId: c.lapor_tracking_id, syncStatus: c.lapor_sync_status, error: c.lapor_sync_error, syncedAt: iso(c.lapor_synced_at) },
     thread: parts.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), author: { name: m.author_name, role: m.author_role }, kind: m.kind, body: m.body, ...(staff ? { internal: m.internal } : {}) })),
-    attachments: parts.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at.toISOString() })),
+    attachments: parts.attachments.map(attachmentView),
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
     version: c.version,
@@ -131,4 +137,21 @@ export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], 
   };
 }
 
-export type ComplaintView = ReturnType<typeof complaintView>;
+/** A summary in the complaints list, its clocks read at `now`. */
+export function complaintSummary(c: ComplaintRow, now: Date): ComplaintSummaryView {
+  const overdue = overdueStages(c, now);
+  return {
+    id: c.id,
+    trackingCode: c.tracking_code,
+    kind: c.kind,
+    category: c.category,
+    title: c.title,
+    agency: c.agency_code,
+    status: c.status,
+    dueDate: c.status === 'submitted' ? c.verify_due_date : c.status === 'forwarded' || c.status === 'handling' ? c.answer_due_date : null,
+    overdue: overdue.length > 0,
+    overdueStages: overdue,
+    escalations: c.escalation_count,
+    createdAt: c.created_at.toISOString(),
+  };
+}

@@ -1,4 +1,6 @@
+import type Type from 'typebox';
 import type { Sql } from '@satupintu/db';
+import type { ComplaintWebhookEvent } from './schemas.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
@@ -9,13 +11,15 @@ export interface WebhookConfigRow {
   max_attempts: number;
   updated_by: string;
   updated_at: Date;
+  version: number;
 }
 
 export interface DeliveryRow {
   id: string;
   complaint_id: string;
   event: string;
-  payload: Record<string, unknown>;
+  /** The body as it was sent (written by `emit`). */
+  payload: Type.Static<typeof ComplaintWebhookEvent>;
   status: DeliveryStatus;
   attempts: number;
   max_attempts: number;
@@ -41,15 +45,24 @@ const DELIVERY = `id, complaint_id, event, payload, status, attempts, max_attemp
 /** The tenant's webhook target and its deliveries (every statement under the tenant's RLS context). */
 export const webhookQueries = {
   config(sql: Sql, lock = false): Promise<WebhookConfigRow | undefined> {
-    return sql.maybe(`select url, secret, active, max_attempts, updated_by, updated_at from complaint_webhooks ${lock ? 'for update' : ''}`);
+    return sql.maybe(`select url, secret, active, max_attempts, updated_by, updated_at, version from complaint_webhooks ${lock ? 'for update' : ''}`);
   },
 
-  async upsertConfig(sql: Sql, c: { tenantId: string; url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<void> {
-    await sql.exec(
-      `insert into complaint_webhooks (tenant_id, url, secret, active, max_attempts, updated_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (tenant_id) do update set url = excluded.url, secret = excluded.secret, active = excluded.active, max_attempts = excluded.max_attempts,
-         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  /** The tenant's first configuration; undefined when one exists already (made meanwhile by someone else). */
+  async insertConfig(sql: Sql, c: { tenantId: string; url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow | undefined> {
+    return sql.maybe(
+      `insert into complaint_webhooks (tenant_id, url, secret, active, max_attempts, updated_by, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, 1)
+       on conflict (tenant_id) do nothing returning url, secret, active, max_attempts, updated_by, updated_at, version`,
       [c.tenantId, c.url, c.secret, c.active, c.maxAttempts, c.by, c.now],
+    );
+  },
+
+  /** Replaces the configuration (its row is locked by the caller) and bumps its version. */
+  updateConfig(sql: Sql, c: { url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow> {
+    return sql.one(
+      `update complaint_webhooks set url = $1, secret = $2, active = $3, max_attempts = $4, updated_by = $5, updated_at = $6, version = version + 1
+       returning url, secret, active, max_attempts, updated_by, updated_at, version`,
+      [c.url, c.secret, c.active, c.maxAttempts, c.by, c.now],
     );
   },
 
@@ -93,10 +106,14 @@ export const webhookQueries = {
     return n === 1;
   },
 
-  deliveries(sql: Sql, f: { status?: DeliveryStatus; complaint?: string }): Promise<DeliveryRow[]> {
+  /** One page of deliveries, newest first by (created_at, id), after the previous page's last key. */
+  deliveries(sql: Sql, f: { status?: DeliveryStatus; complaint?: string }, after: readonly [string, string] | undefined, limit: number): Promise<(DeliveryRow & { page_at: string })[]> {
     return sql.rows(
-      `select ${DELIVERY} from complaint_webhook_deliveries where ($1::text is null or status = $1) and ($2::uuid is null or complaint_id = $2) order by created_at desc, id desc limit 500`,
-      [f.status ?? null, f.complaint ?? null],
+      `select ${DELIVERY}, created_at::text as page_at from complaint_webhook_deliveries
+        where ($1::text is null or status = $1) and ($2::uuid is null or complaint_id = $2)
+          and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::uuid))
+        order by created_at desc, id desc limit $5`,
+      [f.status ?? null, f.complaint ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 

@@ -1,26 +1,39 @@
 import { ok, type RouteTable } from '../../http/routes.js';
 import { TenantPath } from '../../http/schemas.js';
+import { Page } from '../../pagination.js';
+import { deliveryNotDead, deliveryNotFound, webhookNotConfigured, webhookUrlInvalid } from './errors.js';
+import { webhookExample } from './examples.js';
 import { onTenant } from './routes.js';
-import { DeliveriesQuery, DeliveryPath, WebhookBody } from './schemas.js';
+import { ComplaintWebhookConfigured, ComplaintWebhookSchema, DeliveriesQuery, DeliveryPath, WebhookBody, WebhookDelivery, WebhookDeliveryDetail } from './schemas.js';
 import type { ComplaintWebhooks } from './webhook.js';
 
 const coordinator = onTenant('tenant-admin');
 const base = '/api/v1/tenants/:tenant/complaint-webhook';
 
-/** The tenant admin's outbound webhook: its target and secret, the delivery log, dead letters. */
+/** The tenant admin's outbound webhook (a setting, with its ETag): its target and secret, the delivery log, dead letters. */
 export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): void {
   api.add({
     method: 'put',
     path: base,
     operationId: 'configureComplaintWebhook',
     summary: 'Atur webhook pengaduan / Configure the complaint webhook',
-    description: 'The target (http or https) receives every complaint event, signed with HMAC-SHA256 (docs/complaints.md). The secret is returned only when created or rotated (`rotateSecret`).',
+    description:
+      'The target (http or https) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
     body: WebhookBody,
-    responses: { '200': { description: 'The configuration (and the secret when new)' }, '422': { description: 'WEBHOOK_URL_INVALID' } },
-    handler: async (ctx, { body }) => ok(await webhooks.configure(ctx, body)),
+    bodyExample: { url: 'https://konektor.bandungbaratkab.go.id/lapor/pengaduan', maxAttempts: 8 },
+    concurrency: 'update',
+    responses: {
+      '200': { description: 'Replaced, with the new ETag (and the new secret when rotated)', schema: ComplaintWebhookConfigured, example: webhookExample },
+      '201': { description: 'Created, with its ETag and its signing secret (shown this once)', schema: ComplaintWebhookConfigured, example: { ...webhookExample, secret: 'whsec_Jx3m…Q9xZ' } },
+    },
+    errors: [webhookUrlInvalid],
+    handler: async (ctx, { body, preconditions }) => {
+      const { created, config, etag } = await webhooks.configure(ctx, body, preconditions);
+      return created ? { status: 201, body: config, headers: { ETag: etag } } : ok(config, { ETag: etag });
+    },
   });
 
   api.add({
@@ -28,11 +41,17 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     path: base,
     operationId: 'getComplaintWebhook',
     summary: 'Konfigurasi webhook pengaduan / Complaint webhook configuration',
+    description: 'Never the secret: only its last four characters.',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
-    responses: { '200': { description: 'url, active, maxAttempts, secretHint' }, '404': { description: 'WEBHOOK_NOT_CONFIGURED' } },
-    handler: async (ctx) => ok(await webhooks.config(ctx)),
+    concurrency: 'read',
+    responses: { '200': { description: 'The configuration, with its ETag', schema: ComplaintWebhookSchema, example: webhookExample } },
+    errors: [webhookNotConfigured],
+    handler: async (ctx) => {
+      const { config, etag } = await webhooks.config(ctx);
+      return ok(config, { ETag: etag });
+    },
   });
 
   api.add({
@@ -40,13 +59,14 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     path: `${base}/deliveries`,
     operationId: 'listComplaintWebhookDeliveries',
     summary: 'Log pengiriman webhook / Webhook delivery log',
-    description: '`status=dead` lists the dead letters.',
+    description: 'Newest first, in pages (deliveries written while you page sort before your cursor). `status=dead` lists the dead letters.',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
     query: DeliveriesQuery,
-    responses: { '200': { description: '{items}' } },
-    handler: async (ctx, { query }) => ok({ items: await webhooks.deliveries(ctx, query) }),
+    paginated: true,
+    responses: { '200': { description: 'One page of deliveries', schema: Page(WebhookDelivery) } },
+    handler: async (ctx, { query }) => ok(await webhooks.deliveries(ctx, query)),
   });
 
   api.add({
@@ -57,7 +77,8 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     tags: ['complaints'],
     security: coordinator,
     params: DeliveryPath,
-    responses: { '200': { description: 'Delivery, payload, attempt log' }, '404': { description: 'WEBHOOK_DELIVERY_NOT_FOUND' } },
+    responses: { '200': { description: 'The delivery, the body it sends, and every attempt', schema: WebhookDeliveryDetail } },
+    errors: [deliveryNotFound],
     handler: async (ctx, { params }) => ok(await webhooks.delivery(ctx, params.delivery)),
   });
 
@@ -66,10 +87,12 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     path: `${base}/deliveries/:delivery/requeue`,
     operationId: 'requeueComplaintWebhookDelivery',
     summary: 'Antrekan ulang surat mati / Requeue a dead letter',
+    description: 'Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD.',
     tags: ['complaints'],
     security: coordinator,
     params: DeliveryPath,
-    responses: { '200': { description: 'Pending again, with a fresh allowance of attempts' }, '409': { description: 'WEBHOOK_DELIVERY_NOT_DEAD' } },
+    responses: { '200': { description: 'Pending again, with a fresh allowance of attempts', schema: WebhookDeliveryDetail } },
+    errors: [deliveryNotFound, deliveryNotDead, webhookNotConfigured],
     handler: async (ctx, { params }) => ok(await webhooks.requeue(ctx, params.delivery)),
   });
 }

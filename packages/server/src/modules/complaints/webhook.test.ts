@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '@satupintu/core';
 import { identityFromClaims } from '@satupintu/auth';
-import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { api, asTenant, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 import { ComplaintWebhooks, verifySignature, WEBHOOK_JOB } from './webhook.js';
 
@@ -60,10 +60,31 @@ describe('complaints: outbound webhook', () => {
     assert.equal((await api(p, 'GET', hook, { token: bogorAdmin })).body.code, 'WEBHOOK_NOT_CONFIGURED');
     assert.equal((await api(p, 'PUT', hook, { token: admin, body: { url } })).status, 403, 'another tenant’s admin');
     const cfg = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3 } });
-    assert.equal(cfg.status, 200, JSON.stringify(cfg.body));
+    assert.equal(cfg.status, 201, JSON.stringify(cfg.body));
     const secret = cfg.body.secret as string;
     assert.match(secret, /^whsec_/);
-    assert.equal((await api(p, 'GET', hook, { token: bogorAdmin })).body.secret, undefined, 'shown once');
+    const etag = cfg.headers.get('etag')!;
+    assert.match(etag, /^"\d+"$/);
+    const read = await api(p, 'GET', hook, { token: bogorAdmin });
+    assert.deepEqual([read.status, read.body.secret, read.body.secretHint, read.headers.get('etag')], [200, undefined, secret.slice(-4), etag], 'the secret is shown once; its hint after');
+    assert.equal((await api(p, 'GET', hook, { token: bogorAdmin, headers: { 'if-none-match': etag } })).status, 304);
+
+    // A setting: replacing it quotes the ETag read (428 without, 412 when stale), and a refused write changes nothing.
+    const other = `${url}-lain`;
+    const blind = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url: other, maxAttempts: 3, rotateSecret: true } });
+    assert.deepEqual([blind.status, blind.body.code], [428, 'PRECONDITION_REQUIRED']);
+    const stale = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url: other, maxAttempts: 3, rotateSecret: true }, headers: { 'if-match': '"0"' } });
+    assert.deepEqual([stale.status, stale.body.code], [412, 'PRECONDITION_FAILED']);
+    const unchanged = await api(p, 'GET', hook, { token: bogorAdmin });
+    assert.deepEqual([unchanged.body.url, unchanged.body.secretHint, unchanged.headers.get('etag')], [url, secret.slice(-4), etag]);
+    const created = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3 }, headers: { 'if-none-match': '*' } });
+    assert.equal(created.status, 412, 'create-only: it exists');
+    const same = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3 }, headers: { 'if-match': etag } });
+    assert.deepEqual([same.status, same.body.secret, same.body.secretHint], [200, undefined, secret.slice(-4)], 'replaced without rotating: the secret stays and is not shown');
+    assert.notEqual(same.headers.get('etag'), etag);
+    assert.equal((await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3 }, headers: { 'if-match': etag } })).status, 412, 'the old ETag is stale now');
+    /** The current ETag, as a client reads it before a change. */
+    const currentEtag = async () => (await api(p, 'GET', hook, { token: bogorAdmin })).headers.get('etag')!;
 
     // Everything below runs on a clock of its own, years ahead: each delivery and each retry is
     // due at a time the worker's wall clock has not reached, so only the calls here deliver.
@@ -136,8 +157,10 @@ describe('complaints: outbound webhook', () => {
     assert.deepEqual((await list(second.id)).map((d) => [d.status, d.attempts]), [['delivered', 4]]);
 
     // A rotated secret signs what is sent from then on. A delivery whose job was lost is sent again by the sweep.
-    const rotated = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3, rotateSecret: true } });
+    const rotated = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3, rotateSecret: true }, headers: { 'if-match': await currentEtag() } });
+    assert.equal(rotated.status, 200);
     assert.ok(rotated.body.secret && rotated.body.secret !== secret);
+    assert.equal(rotated.body.secretHint, rotated.body.secret.slice(-4));
     const third = await file('Jam buka hari Sabtu', 'Apakah MPP buka pada hari Sabtu?');
     const id3 = (await list(third.id))[0]!.id;
     clock.advance(60_000);
@@ -149,9 +172,36 @@ describe('complaints: outbound webhook', () => {
     const [ts, sig] = [String(last.headers['x-satupintu-timestamp']), String(last.headers['x-satupintu-signature'])];
     assert.ok(verifySignature(rotated.body.secret, ts, last.body, sig, clock.now()));
     assert.equal(verifySignature(secret, ts, last.body, sig, clock.now()), false, 'the old secret no longer verifies');
-    await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, active: false } });
+    assert.equal((await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, active: false }, headers: { 'if-match': await currentEtag() } })).status, 200);
     const quiet = await file('Tanpa webhook aktif', 'Pengaduan ini tidak dikirim ke konektor.');
     assert.deepEqual(await list(quiet.id), [], 'no delivery while the webhook is inactive');
+
+    // A dead letter goes back to the queue on the admin's word.
+    await asTenant(p, bogor, (sql) => sql.exec(`update complaint_webhook_deliveries set status = 'dead', dead_at = $2 where id = $1`, [id3, clock.now()]));
+    const back = await api(p, 'POST', `${hook}/deliveries/${id3}/requeue`, { token: bogorAdmin });
+    assert.deepEqual([back.status, back.body.status, back.body.log.length, back.body.payload.deliveryId], [200, 'pending', 1, id3]);
+
+    // The log in pages, newest first: a delivery written while paging sorts before the cursor.
+    const ids = new Set<string>();
+    let cursor: string | null = null;
+    let pages = 0;
+    const before = (await asTenant(p, bogor, (sql) => sql.rows<{ id: string }>('select id from complaint_webhook_deliveries'))).map((r) => r.id);
+    do {
+      const page: { status: number; headers: Headers; body: { items: { id: string }[]; next: string | null } } = await api(p, 'GET', `${hook}/deliveries?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: bogorAdmin });
+      assert.equal(page.status, 200);
+      for (const d of page.body.items) {
+        assert.ok(!ids.has(d.id), 'each delivery once');
+        ids.add(d.id);
+      }
+      cursor = page.body.next;
+      if (cursor) assert.equal(page.headers.get('link'), `<${hook}/deliveries?limit=1&cursor=${cursor}>; rel="next"`);
+      if (pages++ === 0) {
+        await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, active: true }, headers: { 'if-match': await currentEtag() } });
+        await file('Ditulis saat membaca log', 'Pengiriman ini dibuat saat log sedang dibaca.');
+      }
+    } while (cursor);
+    for (const id of before) assert.ok(ids.has(id), `delivery ${id} listed`);
+    await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, active: false }, headers: { 'if-match': await currentEtag() } });
   });
 
   it('backs off exponentially from a configurable base, capped at an hour', () => {

@@ -3,10 +3,13 @@ import { newId } from '@satupintu/core';
 import { recordAudit, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import { actorOf, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { JobCtx, JobSender, JobSpec } from '../../jobs/spec.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
 import { deliveryNotDead, deliveryNotFound, webhookNotConfigured, webhookUrlInvalid } from './errors.js';
 import { complaintQueries } from './queries.js';
+import type { ComplaintWebhookConfiguredView, ComplaintWebhookView, WebhookDeliveryDetailView, WebhookDeliveryView } from './schemas.js';
 import { exportRecord } from './view.js';
-import { webhookQueries, type DeliveryRow, type DeliveryStatus } from './webhook-queries.js';
+import { webhookQueries, type DeliveryRow, type DeliveryStatus, type WebhookConfigRow } from './webhook-queries.js';
 
 export const WEBHOOK_JOB = 'complaints.webhook';
 export const SIGNATURE_HEADER = 'x-satupintu-signature';
@@ -46,7 +49,7 @@ export interface WebhookJobData {
 
 export type DeliveryOutcome = 'delivered' | 'retry' | 'dead' | 'skipped';
 
-const deliveryView = (d: DeliveryRow) => ({
+const deliveryView = (d: DeliveryRow): WebhookDeliveryView => ({
   id: d.id,
   complaintId: d.complaint_id,
   event: d.event,
@@ -60,6 +63,18 @@ const deliveryView = (d: DeliveryRow) => ({
   deliveredAt: d.delivered_at?.toISOString() ?? null,
   deadAt: d.dead_at?.toISOString() ?? null,
 });
+
+/** The configuration as the admin reads it: never the secret, only its last four characters. */
+const configView = (row: WebhookConfigRow): ComplaintWebhookView => ({
+  url: row.url,
+  active: row.active,
+  maxAttempts: row.max_attempts,
+  secretHint: row.secret.slice(-4),
+  updatedBy: row.updated_by,
+  updatedAt: row.updated_at.toISOString(),
+});
+
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /**
  * The outbound complaint webhook (ADR 0011): a delivery row is written in the same unit of work
@@ -99,38 +114,61 @@ export class ComplaintWebhooks {
     return u.toString();
   }
 
-  async configure(ctx: TenantUserCtx, input: { url: string; active?: boolean; maxAttempts?: number; rotateSecret?: boolean }) {
+  /**
+   * Creates or replaces the tenant's webhook (a setting, versioned): creating needs no If-Match;
+   * replacing quotes the ETag read (428 without, 412 when stale), checked with the row locked. The
+   * secret is answered only when it is made (creation, `rotateSecret`); otherwise only its hint.
+   */
+  async configure(
+    ctx: TenantUserCtx,
+    input: { url: string; active?: boolean; maxAttempts?: number; rotateSecret?: boolean },
+    pre: Preconditions,
+  ): Promise<{ created: boolean; config: ComplaintWebhookConfiguredView; etag: string }> {
     const url = ComplaintWebhooks.validateUrl(input.url);
     const active = input.active ?? true;
     const maxAttempts = input.maxAttempts ?? 8;
+    const by = actorOf(ctx);
     return this.d.uow.write(ctx, async (tx) => {
-      const prior = await webhookQueries.config(tx.sql, true);
-      const fresh = !prior || input.rotateSecret === true;
-      const secret = prior && !fresh ? prior.secret : `whsec_${randomBytes(32).toString('base64url')}`;
-      await webhookQueries.upsertConfig(tx.sql, { tenantId: ctx.tenant.id, url, secret, active, maxAttempts, by: actorOf(ctx), now: ctx.now });
-      await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.webhook.configured', subject: 'complaint-webhook', data: { url, active, maxAttempts, secretRotated: fresh } });
-      // The secret is shown only when it is created or rotated.
-      return { url, active, maxAttempts, secretHint: secret.slice(-4), ...(fresh ? { secret } : {}) };
+      let prior = await webhookQueries.config(tx.sql, true);
+      if (!prior) {
+        checkPreconditions(pre, undefined);
+        const secret = newSecret();
+        const made = await webhookQueries.insertConfig(tx.sql, { tenantId: ctx.tenant.id, url, secret, active, maxAttempts, by, now: ctx.now });
+        if (made) {
+          await recordAudit(tx, { actor: by, action: 'complaint.webhook.configured', subject: 'complaint-webhook', data: { url, active, maxAttempts, secretRotated: true, version: made.version } });
+          return { created: true, config: { ...configView(made), secret }, etag: etagOf(made.version) };
+        }
+        // Created by someone else since our read: it is a replacement now, and needs their ETag.
+        prior = await webhookQueries.config(tx.sql, true);
+        if (!prior) throw new Error('complaint webhook vanished while being configured');
+      }
+      checkPreconditions(pre, etagOf(prior.version));
+      const rotate = input.rotateSecret === true;
+      const secret = rotate ? newSecret() : prior.secret;
+      const row = await webhookQueries.updateConfig(tx.sql, { url, secret, active, maxAttempts, by, now: ctx.now });
+      await recordAudit(tx, { actor: by, action: 'complaint.webhook.configured', subject: 'complaint-webhook', data: { url, active, maxAttempts, secretRotated: rotate, version: row.version } });
+      return { created: false, config: { ...configView(row), ...(rotate ? { secret } : {}) }, etag: etagOf(row.version) };
     });
   }
 
-  async config(ctx: TenantCtx) {
+  /** The configuration and its ETag. */
+  async config(ctx: TenantCtx): Promise<{ config: ComplaintWebhookView; etag: string }> {
     const row = await this.d.uow.read(ctx, (tx) => webhookQueries.config(tx.sql));
     if (!row) throw webhookNotConfigured();
-    return { url: row.url, active: row.active, maxAttempts: row.max_attempts, secretHint: row.secret.slice(-4), updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() };
+    return { config: configView(row), etag: etagOf(row.version) };
   }
 
   /**
    * Writes a delivery of `event` for the complaint as it now is, in the caller's unit of work, when
    * the tenant has an active webhook; its job is sent after the commit.
    */
-  async emit(tx: TenantTx, ctx: TenantCtx, complaintId: string, event: string, extra: Record<string, unknown> = {}): Promise<void> {
+  async emit(tx: TenantTx, ctx: TenantCtx, complaintId: string, event: string, extra: { stage?: string; dueAt?: string } = {}): Promise<void> {
     const cfg = await webhookQueries.config(tx.sql);
     if (!cfg?.active) return;
     const c = await complaintQueries.load(tx.sql, complaintId);
     if (!c) return;
     const id = newId();
-    const payload = { occurredAt: ctx.now.toISOString(), ...extra, complaint: exportRecord(c, ctx.tenant), event, deliveryId: id };
+    const payload: DeliveryRow['payload'] = { occurredAt: ctx.now.toISOString(), ...extra, complaint: exportRecord(c, ctx.tenant), event, deliveryId: id };
     await webhookQueries.insertDelivery(tx.sql, { tenantId: ctx.tenant.id, id, complaintId, event, payload, maxAttempts: cfg.max_attempts, now: ctx.now });
     tx.afterCommit(() => this.kick(ctx, ctx.tenant.homeRegion, ctx.tenant.id, id, 0, ctx.now));
   }
@@ -200,12 +238,14 @@ export class ComplaintWebhooks {
     return status === 'pending' ? 'retry' : status;
   }
 
-  async deliveries(ctx: TenantCtx, filter: { status?: DeliveryStatus; complaint?: string }) {
-    const rows = await this.d.uow.read(ctx, (tx) => webhookQueries.deliveries(tx.sql, filter));
-    return rows.map(deliveryView);
+  /** One page of the delivery log, newest first; deliveries written while a client pages sort before its cursor. */
+  async deliveries(ctx: TenantCtx, query: { status?: DeliveryStatus; complaint?: string; limit?: number; cursor?: string }): Promise<PageOf<WebhookDeliveryView>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const rows = await this.d.uow.read(ctx, (tx) => webhookQueries.deliveries(tx.sql, query, req.after, req.limit + 1));
+    return pageOf(rows, req, (d) => [d.page_at, d.id], deliveryView);
   }
 
-  private async detail(sql: Sql, id: string) {
+  private async detail(sql: Sql, id: string): Promise<WebhookDeliveryDetailView> {
     const d = await webhookQueries.delivery(sql, id);
     if (!d) throw deliveryNotFound();
     const attempts = await webhookQueries.attempts(sql, id);
@@ -216,12 +256,12 @@ export class ComplaintWebhooks {
     };
   }
 
-  delivery(ctx: TenantCtx, id: string) {
+  delivery(ctx: TenantCtx, id: string): Promise<WebhookDeliveryDetailView> {
     return this.d.uow.read(ctx, (tx) => this.detail(tx.sql, id));
   }
 
   /** A dead letter goes back to the queue, due now, with a fresh allowance of attempts (its log continues). */
-  requeue(ctx: TenantCtx, id: string) {
+  requeue(ctx: TenantCtx, id: string): Promise<WebhookDeliveryDetailView> {
     return this.d.uow.write(ctx, async (tx) => {
       const d = await webhookQueries.delivery(tx.sql, id, true);
       if (!d) throw deliveryNotFound();

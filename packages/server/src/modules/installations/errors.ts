@@ -1,35 +1,60 @@
-import { ConflictError, InputError, NotFoundError } from '@satupintu/core';
+import { defineProblem, type LocalizedText } from '@satupintu/core';
 import type { LintIssue } from '@satupintu/plugin-sdk';
 
-export const notInstalled = (tenant: string, plugin: string) =>
-  new NotFoundError({
-    code: 'PLUGIN_NOT_INSTALLED',
-    title: { id: 'Plugin belum dipasang di tenant ini', en: 'The plugin is not installed in this tenant' },
+export const notInstalled = defineProblem(
+  { code: 'PLUGIN_NOT_INSTALLED', status: 404, title: { id: 'Plugin belum dipasang di tenant ini', en: 'The plugin is not installed in this tenant' } },
+  (tenant: string, plugin: string) => ({
     detail: { id: `${plugin} tidak terpasang di ${tenant}.`, en: `${plugin} is not installed in ${tenant}.` },
-  });
+  }),
+);
 
-export const serviceNotFound = (plugin: string, service: string) =>
-  new NotFoundError({
-    code: 'SERVICE_NOT_FOUND',
-    title: { id: 'Layanan tidak ditemukan', en: 'Service not found' },
+export const serviceNotFound = defineProblem(
+  { code: 'SERVICE_NOT_FOUND', status: 404, title: { id: 'Layanan tidak ditemukan', en: 'Service not found' } },
+  (plugin: string, service: string) => ({
     detail: { id: `Plugin ${plugin} tidak punya layanan ${service}.`, en: `Plugin ${plugin} has no service ${service}.` },
-  });
+  }),
+);
 
-export const overlayInvalid = (issues: LintIssue[]) =>
-  new InputError({
-    status: 422,
+export const overlayNotSet = defineProblem(
+  {
+    code: 'OVERLAY_NOT_SET',
+    status: 404,
+    title: { id: 'Layanan ini belum punya overlay daerah', en: 'This service has no regency overlay yet' },
+    description: { id: 'Layanan berjalan dengan ketentuan plugin apa adanya. Buat overlay dengan PUT tanpa If-Match.', en: 'The service runs as the plugin defines it. Create an overlay with a PUT without If-Match.' },
+  },
+  (plugin: string, service: string) => ({
+    detail: { id: `${plugin}.${service} belum punya overlay di tenant ini.`, en: `${plugin}.${service} has no overlay in this tenant.` },
+  }),
+);
+
+export const overlayInvalid = defineProblem(
+  {
     code: 'OVERLAY_INVALID',
+    status: 422,
     title: { id: 'Overlay tidak diizinkan atau tidak valid', en: 'The overlay is not allowed or invalid' },
-    errors: issues.map((i) => ({ pointer: i.pointer, message: i.message })),
-  });
+    description: {
+      id: 'Overlay mengubah isian yang tidak tercantum di `overlayable` layanan (mis. biaya yang dikunci secara nasional), atau isinya tidak sah (mis. nomor telepon). `errors` menunjuk setiap isian.',
+      en: 'The overlay sets a key the service does not list in `overlayable` (e.g. a nationally locked fee), or a value is invalid (e.g. a phone number). `errors` points at each.',
+    },
+  },
+  (issues: LintIssue[]) => ({ errors: issues.map((i) => ({ pointer: i.pointer, message: i.message })) }),
+);
 
-export const upgradeConflict = (to: string, issues: { service: string; pointer: string; message: { id: string; en: string } }[]) =>
-  new ConflictError({
+export const upgradeConflict = defineProblem(
+  {
     code: 'OVERLAY_CONFLICT',
+    status: 409,
     title: { id: 'Overlay tidak cocok dengan versi tujuan', en: 'Overlays do not fit the target version' },
+    description: {
+      id: 'Overlay yang ada tidak diterima versi tujuan (layanan hilang atau isian tidak lagi boleh diubah); tidak ada yang diubah. Ubah atau hapus overlay itu dulu.',
+      en: 'The target version does not accept the existing overlays (a service is gone or a key is no longer overlayable); nothing changed. Change or remove them first.',
+    },
+  },
+  (to: string, issues: { service: string; pointer: string; message: LocalizedText }[]) => ({
     detail: {
       id: `Versi ${to} tidak menerima overlay yang ada. Ubah atau hapus overlay ini dulu.`,
       en: `Version ${to} does not accept the existing overlays. Change or remove them first.`,
     },
     errors: issues.map((i) => ({ pointer: `/overlays/${i.service}${i.pointer}`, message: i.message })),
-  });
+  }),
+);

@@ -4,7 +4,8 @@ import { installationRoutes } from './routes.js';
 import { InstallationService } from './service.js';
 
 export { InstallationService, type Installation, type InstalledService } from './service.js';
-export { notInstalled, serviceNotFound } from './errors.js';
+export { notInstalled, serviceNotFound, upgradeConflict } from './errors.js';
+export { versionTag } from './etags.js';
 
 /** Pinned plugin versions and overlays per tenant, kept in memory until the change feed says otherwise. */
 export function installationsModule(k: Kernel, deps: { registry: PluginRegistry }): Module & { service: InstallationService } {

@@ -2,20 +2,40 @@ import semver from 'semver';
 import type { Tenant } from '@satupintu/core';
 import { recordAudit, type HeardChange, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import { validateOverlay, type ServiceOverlay } from '@satupintu/plugin-sdk';
-import type { Ctx, TenantCtx } from '../../context.js';
+import type { TenantCtx } from '../../context.js';
+import { cursorInvalid, preconditionFailed } from '../../http/problems.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { checkPreconditions, etagMatches, type Preconditions } from '../../preconditions.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
-import { auditQueries } from '../audit/index.js';
-import { notInstalled, overlayInvalid, serviceNotFound, upgradeConflict } from './errors.js';
-import { installationQueries } from './queries.js';
+import { contentTag, versionTag } from './etags.js';
+import { notInstalled, overlayInvalid, overlayNotSet, serviceNotFound, upgradeConflict } from './errors.js';
+import { installationQueries, type VersionedOverlayRow } from './queries.js';
+import type { Installation, InstallationEvent } from './schemas.js';
 
-export interface Installation {
-  plugin: string;
-  version: string;
-  contentHash: string;
-  installedAt: string;
-  updatedAt: string;
-  installedBy: string;
-  overlays: Record<string, ServiceOverlay>;
+export type { Installation, InstallationEvent };
+
+/** A timestamptz as Postgres writes it as text, and a UUID: the history's page key. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An installation's ETag: a digest of its representation (it has no version column; the pin and the overlays are its state). */
+export const installationTag = (i: Installation): string => contentTag(i);
+
+/** An overlay's ETag: its version and a digest of its content. */
+const overlayTag = (r: VersionedOverlayRow): string => versionTag(r.version, r.overlay);
+
+/**
+ * `If-Match` / `If-None-Match` where they are optional (an installation: the request names the
+ * whole target state, so a retry or a second admin pinning the same version is harmless). When
+ * sent they are honoured (412); when absent on an existing resource, nothing is required.
+ */
+function checkOptional(pre: Preconditions | undefined, current: string | undefined): void {
+  if (!pre) return;
+  if (current !== undefined && pre.ifMatch === undefined) {
+    if (pre.ifNoneMatch !== undefined && etagMatches(pre.ifNoneMatch, current, 'weak')) throw preconditionFailed(current);
+    return;
+  }
+  checkPreconditions(pre, current);
 }
 
 /** A service as one tenant offers it: the pinned version's definition and the tenant's overlay. */
@@ -105,14 +125,42 @@ export class InstallationService {
     tx.afterCommit(() => this.forget(t.id));
   }
 
+  /** One page of the tenant's installations, in plugin id order. */
+  async page(ctx: TenantCtx, query: { limit?: number; cursor?: string }): Promise<PageOf<Installation>> {
+    const req = pageRequest<[string]>(query, 1);
+    const after = req.after?.[0];
+    // Sorted and compared in one collation (JS code units), so the keyset is exact.
+    const all = [...(await this.list(ctx))].sort((a, b) => (a.plugin < b.plugin ? -1 : a.plugin > b.plugin ? 1 : 0));
+    const rows = all.filter((i) => after === undefined || i.plugin > after).slice(0, req.limit + 1);
+    return pageOf(rows, req, (i) => [i.plugin]);
+  }
+
+  /** One installation with its ETag, read from the database (not the cache): a client compares it with what it will write. */
+  async one(ctx: TenantCtx, pluginId: string): Promise<{ installation: Installation; etag: string }> {
+    const found = await this.uow.read(ctx, async (tx) => (await this.read(tx.sql)).find((i) => i.plugin === pluginId));
+    if (!found) throw notInstalled(ctx.tenant.slug, pluginId);
+    return { installation: found, etag: installationTag(found) };
+  }
+
   /**
    * Installs `plugin@version`, or moves an installation to another version (explicit upgrade or
-   * rollback). Existing overlays must fit the target version, else nothing changes (409).
+   * rollback). Existing overlays must fit the target version, else nothing changes (409). With
+   * `preconditions` (a request's), `If-Match` is honoured when sent (see checkOptional).
    */
-  async install(ctx: TenantCtx, pluginId: string, version: string, actor: string, tx?: TenantTx): Promise<{ installation: Installation; action: 'installed' | 'upgraded' | 'downgraded' | 'unchanged' }> {
+  async install(
+    ctx: TenantCtx,
+    pluginId: string,
+    version: string,
+    actor: string,
+    opts: { tx?: TenantTx; preconditions?: Preconditions } = {},
+  ): Promise<{ installation: Installation; action: 'installed' | 'upgraded' | 'downgraded' | 'unchanged' }> {
     const target = await this.registry.get(pluginId, version);
     const work = async (w: TenantTx) => {
       const current = await installationQueries.lockOne(w.sql, pluginId);
+      if (opts.preconditions) {
+        const before = current && (await this.read(w.sql)).find((i) => i.plugin === pluginId);
+        checkOptional(opts.preconditions, before ? installationTag(before) : undefined);
+      }
       if (current?.version === version) return { kind: 'unchanged' as const, installation: (await this.read(w.sql)).find((i) => i.plugin === pluginId)! };
       if (current) {
         const conflicts = (await installationQueries.overlays(w.sql, pluginId)).flatMap((o) => {
@@ -131,40 +179,79 @@ export class InstallationService {
       const installation = (await this.read(w.sql)).find((i) => i.plugin === pluginId)!;
       return { kind, installation };
     };
-    const r = tx ? await work(tx) : await this.uow.write(ctx, work);
+    const r = opts.tx ? await work(opts.tx) : await this.uow.write(ctx, work);
     return { installation: r.installation, action: r.kind };
   }
 
-  async uninstall(ctx: TenantCtx, pluginId: string, actor: string): Promise<void> {
+  /** Uninstalls a plugin (its overlays and published standards go with it). `If-Match` is honoured when sent. */
+  async uninstall(ctx: TenantCtx, pluginId: string, actor: string, preconditions?: Preconditions): Promise<void> {
     await this.uow.write(ctx, async (tx) => {
       const current = await installationQueries.lockOne(tx.sql, pluginId);
       if (!current) throw notInstalled(ctx.tenant.slug, pluginId);
+      if (preconditions) checkOptional(preconditions, installationTag((await this.read(tx.sql)).find((i) => i.plugin === pluginId)!));
       await installationQueries.delete(tx.sql, pluginId);
       await recordAudit(tx, { actor, action: 'plugin.uninstalled', subject: `plugin:${pluginId}`, data: { plugin: pluginId, from: current.version, to: null } });
       await this.changed(tx, ctx.tenant);
     });
   }
 
-  /** Sets (replaces) the overlay of one service; only what the plugin declares overlayable. */
-  async setOverlay(ctx: TenantCtx, pluginId: string, serviceCode: string, overlay: unknown, actor: string): Promise<ServiceOverlay> {
-    const inst = await this.get(ctx, pluginId);
-    const { manifest } = await this.registry.get(pluginId, inst.version);
-    const svc = manifest.services.find((s) => s.code === serviceCode);
-    if (!svc) throw serviceNotFound(pluginId, serviceCode);
-    const issues = validateOverlay(svc, overlay);
-    if (issues.length) throw overlayInvalid(issues);
-    await this.uow.write(ctx, async (tx) => {
-      const before = await installationQueries.overlay(tx.sql, pluginId, serviceCode);
-      await installationQueries.setOverlay(tx.sql, { tenantId: ctx.tenant.id, pluginId, serviceCode, overlay, by: actor, now: ctx.now });
-      await recordAudit(tx, { actor, action: 'plugin.overlay.set', subject: `service:${pluginId}.${serviceCode}`, data: { plugin: pluginId, service: serviceCode, version: inst.version, from: before?.overlay ?? null, to: overlay } });
-      await this.changed(tx, ctx.tenant);
+  /** The overlay of one service with its ETag; OVERLAY_NOT_SET when the regency has none. */
+  async overlay(ctx: TenantCtx, pluginId: string, serviceCode: string): Promise<{ overlay: ServiceOverlay; etag: string }> {
+    return this.uow.read(ctx, async (tx) => {
+      const inst = (await this.read(tx.sql)).find((i) => i.plugin === pluginId);
+      if (!inst) throw notInstalled(ctx.tenant.slug, pluginId);
+      if (!(await this.registry.service(pluginId, inst.version, serviceCode))) throw serviceNotFound(pluginId, serviceCode);
+      const row = await installationQueries.overlay(tx.sql, pluginId, serviceCode);
+      if (!row) throw overlayNotSet(pluginId, serviceCode);
+      return { overlay: row.overlay, etag: overlayTag(row) };
     });
-    return overlay as ServiceOverlay;
   }
 
-  /** Installation history of one plugin (from the audit trail), newest first. */
-  async history(ctx: TenantCtx & Ctx, pluginId: string) {
-    const rows = await this.uow.read(ctx, (tx) => auditQueries.bySubject(tx.sql, `plugin:${pluginId}`, `service:${pluginId}.`));
-    return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, data: r.data }));
+  /**
+   * Sets (replaces) the overlay of one service; only what the plugin declares overlayable. The
+   * installation row is locked first, so the overlay is checked against the version that stays
+   * pinned, and a version move never checks overlays that are changing under it. With
+   * `preconditions` (a request's), replacing needs the ETag read (428/412), creating none. The
+   * overlay is checked here too (the CLI and the seed reach this without the HTTP layer).
+   */
+  async setOverlay(ctx: TenantCtx, pluginId: string, serviceCode: string, overlay: unknown, actor: string, preconditions?: Preconditions): Promise<{ overlay: ServiceOverlay; etag: string }> {
+    // The manifest is read before any row is locked (a registry miss goes to the control plane).
+    const cached = (await this.list(ctx)).find((i) => i.plugin === pluginId);
+    const expected = cached && (await this.registry.get(pluginId, cached.version));
+    return this.uow.write(ctx, async (tx) => {
+      const inst = await installationQueries.lockOne(tx.sql, pluginId);
+      if (!inst) throw notInstalled(ctx.tenant.slug, pluginId);
+      const manifest = expected?.version === inst.version ? expected.manifest : (await this.registry.get(pluginId, inst.version)).manifest;
+      const svc = manifest.services.find((s) => s.code === serviceCode);
+      if (!svc) throw serviceNotFound(pluginId, serviceCode);
+      const before = await installationQueries.overlay(tx.sql, pluginId, serviceCode, true);
+      if (preconditions) checkPreconditions(preconditions, before ? overlayTag(before) : undefined);
+      const issues = validateOverlay(svc, overlay);
+      if (issues.length) throw overlayInvalid(issues);
+      const write = { tenantId: ctx.tenant.id, pluginId, serviceCode, overlay, by: actor, now: ctx.now };
+      let row = before ? await installationQueries.replaceOverlay(tx.sql, write) : await installationQueries.createOverlay(tx.sql, write);
+      if (!row) {
+        // Created by someone else since we looked: a request that expected none fails; the platform's own writes replace it.
+        if (preconditions) throw preconditionFailed();
+        row = await installationQueries.replaceOverlay(tx.sql, write);
+      }
+      await recordAudit(tx, { actor, action: 'plugin.overlay.set', subject: `service:${pluginId}.${serviceCode}`, data: { plugin: pluginId, service: serviceCode, version: inst.version, from: before?.overlay ?? null, to: overlay } });
+      await this.changed(tx, ctx.tenant);
+      return { overlay: row.overlay, etag: overlayTag(row) };
+    });
+  }
+
+  /** One page of the installation history of one plugin (its installs, moves, overlays and standards, from the audit trail), newest first. */
+  async history(ctx: TenantCtx, pluginId: string, query: { limit?: number; cursor?: string } = {}): Promise<PageOf<InstallationEvent>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    // A forged key is refused here, not by the database.
+    if (req.after && !(TIMESTAMP.test(String(req.after[0])) && UUID.test(String(req.after[1])))) throw cursorInvalid();
+    const rows = await this.uow.read(ctx, (tx) => installationQueries.history(tx.sql, pluginId, req.after, req.limit + 1));
+    return pageOf(
+      rows,
+      req,
+      (r) => [r.page_at, r.id],
+      (r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, action: r.action, subject: r.subject, data: r.data }),
+    );
   }
 }

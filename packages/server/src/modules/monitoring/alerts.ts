@@ -1,19 +1,8 @@
-import { SERVING_STATUSES, daysBetween, localDate, type LocalizedText } from '@satupintu/core';
-import { DEFAULT_THRESHOLDS, NATIONAL_ZONE, type AlertThresholds, type TenantIndicators } from './indicators.js';
+import { SERVING_STATUSES, daysBetween, localDate } from '@satupintu/core';
+import { DEFAULT_THRESHOLDS, NATIONAL_ZONE, type AlertThresholds } from './indicators.js';
+import type { Alert, TenantIndicators } from './schemas.js';
 
-export type AlertKind = 'no-online-uptake' | 'deadline-passed' | 'deadline-near' | 'sla-below-threshold';
-
-export interface Alert {
-  kind: AlertKind;
-  severity: 'critical' | 'warning';
-  tenant: string;
-  name: string;
-  since: string | null;
-  days: number | null;
-  value: number | null;
-  threshold: number | null;
-  message: LocalizedText;
-}
+export type { Alert, AlertKind } from './schemas.js';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const RANK = { critical: 0, warning: 1 } as const;

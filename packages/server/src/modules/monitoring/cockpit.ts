@@ -1,4 +1,6 @@
-import type { MppStatus } from '@satupintu/core';
+import type { MppStatus, Tenant } from '@satupintu/core';
+import { tenantNotFound } from '../../http/problems.js';
+import type { NationalCockpitView, TenantIndicatorsView } from './schemas.js';
 import type { Sql } from '@satupintu/db';
 import type { Ctx } from '../../context.js';
 import { alertsOf, type Alert } from './alerts.js';
@@ -38,8 +40,8 @@ export class Cockpit {
     return alertsOf(tenants, thresholds, ctx.now);
   }
 
-  /** Totals, every tenant's indicators and the alerts. */
-  async overview(ctx: Pick<Ctx, 'now'>, f: CockpitFilter = {}) {
+  /** Totals, every tenant's indicators and the alerts (the whole country at most: one row per regency, never cut). */
+  async overview(ctx: Pick<Ctx, 'now'>, f: CockpitFilter = {}): Promise<NationalCockpitView> {
     const r = await this.tenants(ctx, f);
     return {
       asOf: r.asOf,
@@ -58,8 +60,10 @@ export class Cockpit {
   }
 
   /** What the ministry sees about one tenant: its row, its alerts and its weekly series. */
-  async tenant(ctx: Pick<Ctx, 'now'>, tenantId: string, weeks: number) {
-    const all = await this.tenants(ctx, { tenantId });
-    return { asOf: all.asOf, indicators: all.tenants[0] ?? null, alerts: this.alerts(ctx, all.tenants), weekly: await this.weekly(ctx, { weeks, tenantId }) };
+  async tenant(ctx: Pick<Ctx, 'now'>, tenant: Pick<Tenant, 'id' | 'slug'>, weeks: number): Promise<TenantIndicatorsView> {
+    const all = await this.tenants(ctx, { tenantId: tenant.id });
+    const indicators = all.tenants[0];
+    if (!indicators) throw tenantNotFound(tenant.slug);
+    return { asOf: all.asOf, indicators, alerts: this.alerts(ctx, all.tenants), weekly: await this.weekly(ctx, { weeks, tenantId: tenant.id }) };
   }
 }

@@ -1,6 +1,7 @@
 import { daysBetween, isoWeekStart, localDate, plusDays, type MppStatus } from '@satupintu/core';
 import { computeIkm } from '../skm/index.js';
 import type { CockpitRow, WeeklyRow } from './queries.js';
+import type { CockpitTotalsView, TenantIndicators, WeekPoint } from './schemas.js';
 
 /**
  * The cockpit's arithmetic as pure functions of published rows and one clock reading
@@ -26,64 +27,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = { noOnlineDays: 14, slaMin: 0
 /** The cockpit's calendar: weeks and "today" by the Asia/Jakarta date. */
 export const NATIONAL_ZONE = 'Asia/Jakarta';
 
-export interface ChannelCounts {
-  online: number;
-  assisted: number;
-  counter: number;
-  total: number;
-}
-
-export interface TenantIndicators {
-  slug: string;
-  code: string;
-  name: string;
-  provinceCode: string;
-  provinceName: string;
-  homeRegion: string;
-  population: number;
-  mppStatus: MppStatus;
-  committedOn: string | null;
-  deadline: string | null;
-  daysToDeadline: number | null;
-  launchedOn: string | null;
-  inauguratedOn: string | null;
-  servicesLive: number;
-  servicesPlanned: number;
-  servicesInstalled: number;
-  onboardingProgress: number | null;
-  /** Applications submitted in the window, by channel. */
-  applications: ChannelCounts;
-  onlineShare: number | null;
-  selfServiceShare: number | null;
-  completed: number;
-  slaCompliance: number | null;
-  overdue: number;
-  openApplications: number;
-  appointmentUtilization: number | null;
-  attendance: number | null;
-  lastOnlineAt: string | null;
-  /** Complaints open now, and those past their current deadline. */
-  complaints: { open: number; overdue: number };
-  /** SKM over the window: respondents and the IKM (PermenPANRB 14/2017, equal weights; docs/skm.md). */
-  skm: { responses: number; ikm: number | null; category: string | null };
-  rollupAt: string | null;
-}
-
-export interface WeekPoint {
-  weekStart: string;
-  online: number;
-  assisted: number;
-  counter: number;
-  total: number;
-  onlineShare: number | null;
-  completed: number;
-  completedOnTime: number;
-  slaCompliance: number | null;
-  sessionsCapacity: number;
-  sessionsBooked: number;
-  sessionsCheckedIn: number;
-  utilization: number | null;
-}
+export type { TenantIndicators, WeekPoint } from './schemas.js';
 
 /** a ÷ b rounded to 4 decimals; null when b is 0. */
 export const ratio = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
@@ -168,7 +112,7 @@ export function weeklySeries(rows: readonly WeeklyRow[], from: string, thisWeek:
 }
 
 /** National totals: sums over tenants; shares are ratios of the sums (weighted by volume), not averages of ratios. */
-export function totalsOf(tenants: readonly TenantIndicators[]) {
+export function totalsOf(tenants: readonly TenantIndicators[]): CockpitTotalsView {
   const sum = (f: (t: TenantIndicators) => number) => tenants.reduce((n, t) => n + f(t), 0);
   const applications = { online: sum((t) => t.applications.online), assisted: sum((t) => t.applications.assisted), counter: sum((t) => t.applications.counter), total: sum((t) => t.applications.total) };
   const byStatus: Partial<Record<MppStatus, number>> = {};

@@ -252,6 +252,36 @@ describe(`national monitoring: rollups, cockpit, alerts, CSV (clock pinned to ${
     assert.deepEqual([unknown.status, unknown.body.code], [404, 'TENANT_NOT_FOUND']);
   });
 
+  it('answers the whole country, never cut: the cockpit, the alerts, the weekly series and both CSV files', async () => {
+    const directory = await p.services.tenants.list();
+    const cockpit = await api(p, 'GET', '/api/v1/national/cockpit', { token: analyst });
+    assert.equal(cockpit.status, 200);
+    assert.equal(cockpit.body.tenants.length, directory.length, 'one row per tenant of the directory');
+    assert.deepEqual(cockpit.body.tenants.map((t: { code: string }) => t.code), directory.map((t) => t.code), 'in code order');
+    assert.equal(cockpit.body.totals.tenants, directory.length);
+    const jakarta = await api(p, 'GET', '/api/v1/national/cockpit?region=id-jakarta', { token: analyst });
+    assert.equal(jakarta.body.tenants.length, directory.filter((t) => t.homeRegion === 'id-jakarta').length);
+
+    const csv = await fetch(`${p.url}/api/v1/national/tenants.csv`, { headers: { authorization: `Bearer ${analyst}` } });
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.equal(lines.length, directory.length + 1, 'a header and every tenant');
+
+    const alerts = await api(p, 'GET', '/api/v1/national/alerts', { token: analyst });
+    assert.equal(alerts.status, 200);
+    assert.ok(alerts.body.items.length <= 2 * directory.length, 'at most two alerts per tenant');
+
+    const weekly = await api(p, 'GET', '/api/v1/national/weekly?weeks=8', { token: analyst });
+    assert.equal(weekly.status, 200);
+    assert.deepEqual([weekly.body.tenant, weekly.body.region, weekly.body.items.length], [null, null, 8]);
+    const lebong = await api(p, 'GET', '/api/v1/national/weekly?weeks=3&tenant=kab-lebong', { token: analyst });
+    assert.deepEqual([lebong.body.tenant, lebong.body.items.length], ['kab-lebong', 3]);
+    const own = await api(p, 'GET', '/api/v1/tenants/kab-lebong/indicators?weeks=2', { token: analyst });
+    assert.equal(own.status, 200);
+    assert.deepEqual([own.body.indicators.slug, own.body.weekly.length], ['kab-lebong', 2]);
+    const unknown = await fetch(`${p.url}/api/v1/national/weekly.csv?tenant=kab-atlantis`, { headers: { authorization: `Bearer ${analyst}` } });
+    assert.equal(unknown.status, 404);
+  });
+
   it('publishes through monitoring.rollup: scheduled every minute in every region, and run at once by runJob', async () => {
     // The schedule is the JobSpec's, and every region's queue holds it (pg-boss, UTC).
     assert.equal(rollupSpec().cron, ROLLUP_CRON);

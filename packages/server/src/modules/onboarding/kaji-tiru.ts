@@ -91,8 +91,8 @@ export class KajiTiruService implements KajiTiru {
     const before = await this.drift(ctx);
     const take = before.upgradesAvailable.filter((u) => !plugins || plugins.includes(u.plugin));
     const taken = await this.d.uow.write(ctx, async (tx) => {
-      const out: { plugin: string; from: string | null; to: string; action: string }[] = [];
-      for (const u of take) out.push({ plugin: u.plugin, from: u.from, to: u.to, action: (await this.d.installations.install(ctx, u.plugin, u.to, actor, tx)).action });
+      const out: { plugin: string; from: string | null; to: string; action: 'installed' | 'upgraded' | 'downgraded' | 'unchanged' }[] = [];
+      for (const u of take) out.push({ plugin: u.plugin, from: u.from, to: u.to, action: (await this.d.installations.install(ctx, u.plugin, u.to, actor, { tx })).action });
       return out;
     });
     return { taken, drift: taken.length ? await this.drift(ctx) : before };

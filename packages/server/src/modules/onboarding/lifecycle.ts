@@ -1,18 +1,15 @@
 import { localDate, type Tenant } from '@satupintu/core';
 import { recordAudit, type HeardChange, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { TenantCtx } from '../../context.js';
-import { lifecycleQueries, type LifecycleRow } from './queries.js';
+import { cursorInvalid } from '../../http/problems.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { lifecycleQueries, type HistoryRow, type LifecycleRow } from './queries.js';
 import { planMove, type LifecycleDates, type LifecycleMoveInput } from './rules.js';
+import type { LifecycleEvent } from './schemas.js';
 
-export interface LifecycleEvent {
-  seq: number;
-  from: string | null;
-  to: string;
-  on: string;
-  actor: string;
-  note: string | null;
-  recordedAt: string;
-}
+export type { LifecycleEvent };
+
+const eventOf = (r: HistoryRow): LifecycleEvent => ({ seq: r.seq, from: r.from_status, to: r.to_status, on: r.on, actor: r.actor, note: r.note, recordedAt: r.recorded_at.toISOString() });
 
 const datesOf = (r: LifecycleRow): LifecycleDates => ({
   mppStatus: r.mpp_status,
@@ -69,7 +66,14 @@ export class LifecycleService {
 
   /** Every move with its date and actor, oldest first (the first row is the registration). */
   async history(ctx: Pick<TenantCtx, 'tenant'>): Promise<LifecycleEvent[]> {
-    const rows = await lifecycleQueries.history(this.d.control, ctx.tenant.id);
-    return rows.map((r) => ({ seq: r.seq, from: r.from_status, to: r.to_status, on: r.on, actor: r.actor, note: r.note, recordedAt: r.recorded_at.toISOString() }));
+    return (await lifecycleQueries.history(this.d.control, ctx.tenant.id)).map(eventOf);
+  }
+
+  /** One page of the moves, oldest first. */
+  async historyPage(ctx: Pick<TenantCtx, 'tenant'>, query: { limit?: number; cursor?: string }): Promise<PageOf<LifecycleEvent>> {
+    const req = pageRequest<[number]>(query, 1);
+    if (req.after && !Number.isInteger(req.after[0])) throw cursorInvalid();
+    const rows = await lifecycleQueries.historyPage(this.d.control, ctx.tenant.id, req.after?.[0] ?? null, req.limit + 1);
+    return pageOf(rows, req, (r) => [r.seq], eventOf);
   }
 }

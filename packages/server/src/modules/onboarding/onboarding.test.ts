@@ -120,19 +120,68 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     const texts = Object.fromEntries(svc.missing.map((m: { key: string }) => [m.key, { text: [{ id: `Isi ${m.key} di MPP`, en: `${m.key} at the MPP` }] }]));
     const ov = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil/overlays/ktpel-penggantian`, { token: admin, body: { ...texts, counter: { name: 'Gerai Disdukcapil', number: '1' } } });
     assert.equal(ov.status, 200, JSON.stringify(ov.body));
-    const published = await p.services.onboarding.publishStandard(await ctxOf(slug), 'dukcapil.ktpel-penggantian', { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' }, 'admin.platform');
-    assert.deepEqual([published.standardComplete, published.published?.skNumber, published.published?.pluginVersion, published.published?.publishedAt], [true, '100.3.3/12/2026', '1.0.0', clock.now().toISOString()]);
-    const again = await api(p, 'PUT', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin, body: { skNumber: '100.3.3/13/2026', skDate: '2026-12-01' } });
+    const unpublished = await api(p, 'GET', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin });
+    assert.deepEqual([unpublished.status, unpublished.body.code], [404, 'STANDARD_NOT_PUBLISHED']);
+    const { standard: published, etag: first } = await p.services.onboarding.publishStandard(await ctxOf(slug), 'dukcapil.ktpel-penggantian', { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' }, 'admin.platform');
+    assert.deepEqual([published.service, published.skNumber, published.pluginVersion, published.publishedAt], ['dukcapil.ktpel-penggantian', '100.3.3/12/2026', '1.0.0', clock.now().toISOString()]);
+    const url = `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`;
+    const read = await api(p, 'GET', url, { token: admin });
+    assert.deepEqual([read.status, read.headers.get('etag'), read.body.skNumber], [200, first, '100.3.3/12/2026']);
+    assert.equal((await api(p, 'GET', url, { token: admin, headers: { 'if-none-match': first } })).status, 304, 'unchanged: 304');
+
+    // Publishing again (a new SK) quotes the ETag read: without it 428, with a stale one 412, and nothing is written.
+    const sk13 = { skNumber: '100.3.3/13/2026', skDate: '2026-12-01' };
+    const blind = await api(p, 'PUT', url, { token: admin, body: sk13 });
+    assert.deepEqual([blind.status, blind.body.code, blind.body.errors[0].pointer], [428, 'PRECONDITION_REQUIRED', '/headers/if-match']);
+    const stale = await api(p, 'PUT', url, { token: admin, body: sk13, headers: { 'if-match': '"1-stale"' } });
+    assert.deepEqual([stale.status, stale.body.code, stale.body.currentEtag], [412, 'PRECONDITION_FAILED', first]);
+    const createOnly = await api(p, 'PUT', url, { token: admin, body: sk13, headers: { 'if-none-match': '*' } });
+    assert.equal(createOnly.status, 412, 'If-None-Match: * never replaces');
+    const unchanged = await api(p, 'GET', url, { token: admin });
+    assert.deepEqual([unchanged.body.skNumber, unchanged.headers.get('etag')], ['100.3.3/12/2026', first], 'the refused writes did not happen');
+    const again = await api(p, 'PUT', url, { token: admin, body: sk13, headers: { 'if-match': first } });
     assert.equal(again.status, 200, JSON.stringify(again.body));
-    assert.equal(again.body.published.skNumber, '100.3.3/13/2026');
+    assert.equal(again.body.skNumber, '100.3.3/13/2026');
+    const second = again.headers.get('etag')!;
+    assert.ok(second && second !== first, 'a write changes the ETag');
+    assert.equal((await api(p, 'GET', url, { token: admin, headers: { 'if-none-match': first } })).status, 200, 'the old ETag no longer matches');
+    assert.equal((await api(p, 'PUT', url, { token: admin, body: { ...sk13, skNumber: '100.3.3/14/2026' }, headers: { 'if-match': first } })).status, 412, 'the ETag read before the last write is stale');
     const o = await api(p, 'GET', `/api/v1/tenants/${slug}/onboarding`, { token: admin });
     const item = (k: string) => o.body.items.find((i: { key: string }) => i.key === k);
     assert.equal(item('standards').detail, `1/${o.body.counts.servicesInstalled}`);
     assert.equal(o.body.counts.servicesLive, 1);
     assert.equal(o.body.counts.countersSet, 1);
-    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin })).status, 204);
-    const gone = await api(p, 'DELETE', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin });
+    const listed = await api(p, 'GET', `/api/v1/tenants/${slug}/standards`, { token: admin });
+    assert.equal(listed.body.items.find((x: { id: string }) => x.id === 'dukcapil.ktpel-penggantian').published.skNumber, '100.3.3/13/2026');
+
+    // Withdrawing undoes a decree: If-Match is required.
+    const blindDelete = await api(p, 'DELETE', url, { token: admin });
+    assert.deepEqual([blindDelete.status, blindDelete.body.code], [428, 'PRECONDITION_REQUIRED']);
+    assert.deepEqual([(await api(p, 'DELETE', url, { token: admin, headers: { 'if-match': first } })).status, (await api(p, 'GET', url, { token: admin })).status], [412, 200], 'a stale withdrawal removes nothing');
+    assert.equal((await api(p, 'DELETE', url, { token: admin, headers: { 'if-match': second } })).status, 204);
+    const gone = await api(p, 'DELETE', url, { token: admin, headers: { 'if-match': second } });
     assert.deepEqual([gone.status, gone.body.code], [404, 'STANDARD_NOT_PUBLISHED']);
+    // Published again after the withdrawal: a new record, whose ETag is none of the old ones.
+    const republished = await api(p, 'PUT', url, { token: admin, body: { skNumber: '100.3.3/20/2026', skDate: '2026-12-05' } });
+    assert.equal(republished.status, 200, JSON.stringify(republished.body));
+    assert.ok(![first, second].includes(republished.headers.get('etag')!), 'a withdrawn and republished standard never reuses an ETag');
+  });
+
+  it('lists the installed services’ standards page by page, in service id order', async () => {
+    const all: string[] = [];
+    let url: string | null = '/api/v1/tenants/kota-bogor/standards?limit=7';
+    while (url) {
+      const r = await api(p, 'GET', url, { token: admin });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      all.push(...r.body.items.map((s: { id: string }) => s.id));
+      url = r.body.next ? `/api/v1/tenants/kota-bogor/standards?limit=7&cursor=${r.body.next}` : null;
+      if (url) assert.match(r.headers.get('link') ?? '', /rel="next"/);
+    }
+    const whole = (await p.services.onboarding.services(await ctxOf('kota-bogor'))).map((s) => s.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(all, whole, 'every service once, in order');
+    assert.ok(all.length > 7, 'more than one page');
+    const bad = await api(p, 'GET', '/api/v1/tenants/kota-bogor/standards?cursor=bm90LWEtY3Vyc29y', { token: admin });
+    assert.deepEqual([bad.status, bad.body.code], [400, 'CURSOR_INVALID']);
   });
 
   it('computes the checklist: MoU per agency, maklumat, SK; progress rises item by item', async () => {
@@ -151,11 +200,32 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     const mou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: 'Polres', mouNumber: 'PKS/01/2026', mouSignedOn: '2026-02-01', plannedServices: 3 } });
     assert.equal(mou.status, 200, JSON.stringify(mou.body));
     assert.deepEqual([mou.body.agencyCode, mou.body.recordedBy], ['polri', 'admin.platform']);
+    const mouUrl = `/api/v1/tenants/${slug}/agencies/polri`;
+    const mouTag = mou.headers.get('etag')!;
+    const mouRead = await api(p, 'GET', mouUrl, { token: admin });
+    assert.deepEqual([mouRead.status, mouRead.headers.get('etag'), mouRead.body.mouNumber], [200, mouTag, 'PKS/01/2026']);
+    assert.equal((await api(p, 'GET', mouUrl, { token: admin, headers: { 'if-none-match': mouTag } })).status, 304);
+    const amended = { name: 'Polres Kota', mouNumber: 'PKS/01/2026-A', mouSignedOn: '2026-02-01', plannedServices: 3 };
+    assert.equal((await api(p, 'PUT', mouUrl, { token: admin, body: amended })).status, 428, 'replacing an MoU record quotes its ETag');
+    assert.equal((await api(p, 'GET', mouUrl, { token: admin })).body.name, 'Polres', 'not replaced');
+    const amendedMou = await api(p, 'PUT', mouUrl, { token: admin, body: amended, headers: { 'if-match': mouTag } });
+    assert.deepEqual([amendedMou.status, amendedMou.body.name], [200, 'Polres Kota']);
+    assert.notEqual(amendedMou.headers.get('etag'), mouTag);
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${slug}/agencies/bpn`, { token: admin })).body.code, 'AGENCY_NOT_JOINED');
     const badMou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: ' ', mouNumber: 'x', mouSignedOn: 'kemarin', plannedServices: -1 } });
     assert.deepEqual([badMou.status, badMou.body.code], [422, 'BODY_INVALID']);
     assert.deepEqual(badMou.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/mouSignedOn', '/name', '/plannedServices']);
-    const mk = await api(p, 'PUT', `/api/v1/tenants/${slug}/maklumat`, { token: admin, body: { text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.', signedBy: 'Bupati', signedOn: '2026-03-01' } });
-    assert.equal(mk.status, 200);
+    const mkUrl = `/api/v1/tenants/${slug}/maklumat`;
+    const none = await api(p, 'GET', mkUrl);
+    assert.deepEqual([none.status, none.body.maklumat, none.headers.get('etag')], [200, null, '"0"'], 'before publication: null, ETag "0"');
+    const pledge = { text: 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.', signedBy: 'Bupati', signedOn: '2026-03-01' };
+    const mk = await api(p, 'PUT', mkUrl, { token: admin, body: pledge, headers: { 'if-match': '"0"' } });
+    assert.equal(mk.status, 200, JSON.stringify(mk.body));
+    const mkTag = mk.headers.get('etag')!;
+    assert.equal((await api(p, 'GET', mkUrl, { headers: { 'if-none-match': mkTag } })).status, 304);
+    assert.equal((await api(p, 'PUT', mkUrl, { token: admin, body: { ...pledge, signedBy: 'Wakil Bupati' } })).status, 428);
+    assert.equal((await api(p, 'PUT', mkUrl, { token: admin, body: { ...pledge, signedBy: 'Wakil Bupati' }, headers: { 'if-match': '"0"' } })).status, 412, 'someone published since it was read as none');
+    assert.equal((await api(p, 'GET', mkUrl)).body.maklumat.signedBy, 'Bupati', 'not replaced');
     const decree = await api(p, 'POST', `/api/v1/tenants/${slug}/decrees`, { token: admin, body: { kind: 'mpp-establishment', number: '188.45/77/2026', signedOn: '2026-03-01', title: 'Penyelenggaraan MPP' } });
     assert.deepEqual([decree.status, decree.body.number], [201, '188.45/77/2026']);
     const after = await get();
@@ -169,9 +239,65 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     const pub = await api(p, 'GET', `/api/v1/tenants/${slug}/maklumat`);
     assert.deepEqual([pub.status, pub.body.maklumat.signedBy], [200, 'Bupati']);
     assert.equal(pub.body.maklumat.publishedBy, undefined, 'who typed it is not public');
-    assert.equal((await api(p, 'DELETE', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin })).status, 204);
-    const notJoined = await api(p, 'DELETE', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin });
+    assert.equal((await api(p, 'DELETE', mouUrl, { token: admin })).status, 428, 'removing quotes the ETag too');
+    assert.equal((await api(p, 'DELETE', mouUrl, { token: admin, headers: { 'if-match': mouTag } })).status, 412);
+    assert.equal((await api(p, 'DELETE', mouUrl, { token: admin, headers: { 'if-match': amendedMou.headers.get('etag')! } })).status, 204);
+    const notJoined = await api(p, 'DELETE', mouUrl, { token: admin, headers: { 'if-match': amendedMou.headers.get('etag')! } });
     assert.deepEqual([notJoined.status, notJoined.body.code], [404, 'AGENCY_NOT_JOINED']);
+  });
+
+  it('pages decrees, agencies and the lifecycle: every record once, even with records added between pages', async () => {
+    const [code] = await unusedRegencyCodes(p, 1);
+    const slug = `pg-${randomUUID().slice(0, 6)}`;
+    await create({ code, slug, committedOn: '2025-01-10', mppStatus: 'committed' });
+    const decree = (n: number, signedOn: string) =>
+      api(p, 'POST', `/api/v1/tenants/${slug}/decrees`, { token: admin, body: { kind: n % 2 ? 'other' : 'formation-team', number: `SK-${n}/2025`, signedOn, title: `Keputusan ${n}` } });
+    for (let n = 1; n <= 7; n++) assert.equal((await decree(n, `2025-0${1 + (n % 3)}-1${n}`)).status, 201);
+    const start = (await p.services.onboarding.decrees(await ctxOf(slug))).map((d) => `${d.kind}:${d.number}`);
+    const seen: string[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const r = await api(p, 'GET', `/api/v1/tenants/${slug}/decrees?limit=3${next ? `&cursor=${next}` : ''}`, { token: admin });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      seen.push(...r.body.items.map((d: { kind: string; number: string }) => `${d.kind}:${d.number}`));
+      next = r.body.next;
+      pages++;
+      // Recorded meanwhile: one dated before every page read so far, one after.
+      if (pages === 1) {
+        await decree(100, '2024-12-31');
+        await decree(101, '2025-12-31');
+      }
+    } while (next);
+    assert.equal(new Set(seen).size, seen.length, 'no decree twice');
+    for (const d of start) assert.ok(seen.includes(d), `${d} seen`);
+    assert.ok(seen.includes('formation-team:SK-100/2025') === false && seen.includes('other:SK-101/2025'), 'an insert behind the cursor is not seen on this walk, one ahead of it is');
+    const again = await api(p, 'GET', `/api/v1/tenants/${slug}/decrees?limit=200`, { token: admin });
+    const keys = again.body.items.map((d: { signedOn: string; kind: string; number: string }) => `${d.signedOn} ${d.kind} ${d.number}`);
+    assert.deepEqual(keys, [...keys].sort(), 'in date order');
+    assert.equal(again.body.items.length, 9);
+    // A cursor is opaque, but a forged one (a key that is not a date) is refused, not a database error.
+    const real = JSON.parse(Buffer.from((await api(p, 'GET', `/api/v1/tenants/${slug}/decrees?limit=3`, { token: admin })).body.next, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...real, k: ['kemarin', 'other', 'x'] })).toString('base64url');
+    const tampered = await api(p, 'GET', `/api/v1/tenants/${slug}/decrees?limit=3&cursor=${forged}`, { token: admin });
+    assert.deepEqual([tampered.status, tampered.body.code], [400, 'CURSOR_INVALID']);
+
+    for (const a of ['polri', 'dukcapil', 'bpn']) assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/${a}`, { token: admin, body: { name: a, mouNumber: `PKS/${a}`, mouSignedOn: '2025-02-01', plannedServices: 1 } })).status, 200);
+    const first = await api(p, 'GET', `/api/v1/tenants/${slug}/agencies?limit=2`, { token: admin });
+    assert.deepEqual(first.body.items.map((a: { agencyCode: string }) => a.agencyCode), ['bpn', 'dukcapil']);
+    assert.match(first.headers.get('link')!, /rel="next"/);
+    await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/taspen`, { token: admin, body: { name: 'taspen', mouNumber: 'PKS/taspen', mouSignedOn: '2025-02-01', plannedServices: 1 } });
+    const rest = await api(p, 'GET', `/api/v1/tenants/${slug}/agencies?limit=2&cursor=${first.body.next}`, { token: admin });
+    assert.deepEqual([rest.body.items.map((a: { agencyCode: string }) => a.agencyCode), rest.body.next], [['polri', 'taspen'], null]);
+
+    const move = (body: unknown) => api(p, 'POST', `/api/v1/tenants/${slug}/lifecycle`, { token: admin, body });
+    assert.equal((await move({ to: 'preparing', on: '2025-02-01' })).status, 200);
+    assert.equal((await move({ to: 'trial', on: '2025-03-01' })).status, 200);
+    const h1 = await api(p, 'GET', `/api/v1/tenants/${slug}/lifecycle?limit=2`, { token: admin });
+    assert.deepEqual(h1.body.items.map((e: { seq: number }) => e.seq), [1, 2]);
+    assert.equal((await move({ to: 'launched', on: '2025-04-01' })).status, 200);
+    const h2 = await api(p, 'GET', `/api/v1/tenants/${slug}/lifecycle?limit=2&cursor=${h1.body.next}`, { token: admin });
+    assert.deepEqual([h2.body.items.map((e: { to: string }) => e.to), h2.body.next], [['trial', 'launched'], null], 'a move made meanwhile comes last');
   });
 
   it('kaji tiru: copies Kota Bogor (plugins, versions, overlays and counters), shows the drift and takes the model’s upgrades', async function () {

@@ -66,11 +66,20 @@ export const lifecycleQueries = {
   history(sql: Sql, tenantId: string): Promise<HistoryRow[]> {
     return sql.rows(`select seq, from_status, to_status, effective_on::text as on, actor, note, recorded_at from tenant_lifecycle_events where tenant_id = $1 order by seq`, [tenantId]);
   },
+
+  /** One page of the moves, oldest first, after sequence number `after` (sequence numbers are unique per tenant). */
+  historyPage(sql: Sql, tenantId: string, after: number | null, limit: number): Promise<HistoryRow[]> {
+    return sql.rows(
+      `select seq, from_status, to_status, effective_on::text as on, actor, note, recorded_at from tenant_lifecycle_events where tenant_id = $1 and ($2::int is null or seq > $2) order by seq limit $3`,
+      [tenantId, after, limit],
+    );
+  },
 };
 
 // ---- region (under the tenant's RLS): agencies, maklumat, decrees ----------------------------------
 
 export interface AgencyRow {
+  version: number;
   agency_code: string;
   agency_name: string;
   mou_number: string;
@@ -81,6 +90,7 @@ export interface AgencyRow {
 }
 
 export interface MaklumatRow {
+  version: number;
   text: string;
   signed_by: string;
   signed_on: string;
@@ -97,7 +107,8 @@ export interface DecreeRow {
   recorded_at: Date;
 }
 
-const AGENCY = `agency_code, agency_name, mou_number, mou_signed_on::text as mou_signed_on, planned_services, recorded_by, recorded_at`;
+const AGENCY = `version, agency_code, agency_name, mou_number, mou_signed_on::text as mou_signed_on, planned_services, recorded_by, recorded_at`;
+const MAKLUMAT = `version, text, signed_by, signed_on::text as signed_on, published_by, published_at`;
 const DECREE = `kind, number, signed_on::text as signed_on, title, recorded_by, recorded_at`;
 
 export const recordQueries = {
@@ -105,17 +116,30 @@ export const recordQueries = {
     return sql.rows(`select ${AGENCY} from tenant_agencies order by agency_code`);
   },
 
-  agency(sql: Sql, code: string): Promise<AgencyRow | undefined> {
-    return sql.maybe(`select ${AGENCY} from tenant_agencies where agency_code = $1`, [code]);
+  /** One page of agencies in code order (codes are unique: a stable keyset). */
+  agencyPage(sql: Sql, after: string | null, limit: number): Promise<AgencyRow[]> {
+    return sql.rows(`select ${AGENCY} from tenant_agencies where ($1::text is null or agency_code > $1) order by agency_code limit $2`, [after, limit]);
   },
 
-  async setAgency(sql: Sql, a: { tenantId: string; code: string; name: string; mouNumber: string; mouSignedOn: string; plannedServices: number; by: string; now: Date }): Promise<void> {
-    await sql.exec(
-      `insert into tenant_agencies (tenant_id, agency_code, agency_name, mou_number, mou_signed_on, planned_services, recorded_by, recorded_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (tenant_id, agency_code) do update set agency_name = excluded.agency_name, mou_number = excluded.mou_number,
-         mou_signed_on = excluded.mou_signed_on, planned_services = excluded.planned_services, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+  agency(sql: Sql, code: string, lock = false): Promise<AgencyRow | undefined> {
+    return sql.maybe(`select ${AGENCY} from tenant_agencies where agency_code = $1${lock ? ' for update' : ''}`, [code]);
+  },
+
+  /** Records an agency's MoU; undefined when it was recorded meanwhile. */
+  createAgency(sql: Sql, a: { tenantId: string; code: string; name: string; mouNumber: string; mouSignedOn: string; plannedServices: number; by: string; now: Date }): Promise<AgencyRow | undefined> {
+    return sql.maybe(
+      `insert into tenant_agencies (tenant_id, agency_code, agency_name, mou_number, mou_signed_on, planned_services, recorded_by, recorded_at, version)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 1) on conflict (tenant_id, agency_code) do nothing returning ${AGENCY}`,
       [a.tenantId, a.code, a.name, a.mouNumber, a.mouSignedOn, a.plannedServices, a.by, a.now],
+    );
+  },
+
+  /** Replaces an agency's record and bumps its version. */
+  replaceAgency(sql: Sql, a: { code: string; name: string; mouNumber: string; mouSignedOn: string; plannedServices: number; by: string; now: Date }): Promise<AgencyRow> {
+    return sql.one(
+      `update tenant_agencies set agency_name = $2, mou_number = $3, mou_signed_on = $4, planned_services = $5, recorded_by = $6, recorded_at = $7, version = version + 1
+        where agency_code = $1 returning ${AGENCY}`,
+      [a.code, a.name, a.mouNumber, a.mouSignedOn, a.plannedServices, a.by, a.now],
     );
   },
 
@@ -123,21 +147,37 @@ export const recordQueries = {
     return sql.exec(`delete from tenant_agencies where agency_code = $1`, [code]);
   },
 
-  maklumat(sql: Sql): Promise<MaklumatRow | undefined> {
-    return sql.maybe(`select text, signed_by, signed_on::text as signed_on, published_by, published_at from tenant_maklumat`);
+  maklumat(sql: Sql, lock = false): Promise<MaklumatRow | undefined> {
+    return sql.maybe(`select ${MAKLUMAT} from tenant_maklumat${lock ? ' for update' : ''}`);
   },
 
-  async setMaklumat(sql: Sql, m: { tenantId: string; text: string; signedBy: string; signedOn: string; by: string; now: Date }): Promise<void> {
-    await sql.exec(
-      `insert into tenant_maklumat (tenant_id, text, signed_by, signed_on, published_by, published_at) values ($1, $2, $3, $4, $5, $6)
-       on conflict (tenant_id) do update set text = excluded.text, signed_by = excluded.signed_by, signed_on = excluded.signed_on,
-         published_by = excluded.published_by, published_at = excluded.published_at`,
+  /** Publishes the first maklumat; undefined when one was published meanwhile. */
+  createMaklumat(sql: Sql, m: { tenantId: string; text: string; signedBy: string; signedOn: string; by: string; now: Date }): Promise<MaklumatRow | undefined> {
+    return sql.maybe(
+      `insert into tenant_maklumat (tenant_id, text, signed_by, signed_on, published_by, published_at, version) values ($1, $2, $3, $4, $5, $6, 1)
+       on conflict (tenant_id) do nothing returning ${MAKLUMAT}`,
       [m.tenantId, m.text, m.signedBy, m.signedOn, m.by, m.now],
     );
   },
 
+  /** Replaces the maklumat and bumps its version. */
+  replaceMaklumat(sql: Sql, m: { text: string; signedBy: string; signedOn: string; by: string; now: Date }): Promise<MaklumatRow> {
+    return sql.one(
+      `update tenant_maklumat set text = $1, signed_by = $2, signed_on = $3, published_by = $4, published_at = $5, version = version + 1 returning ${MAKLUMAT}`,
+      [m.text, m.signedBy, m.signedOn, m.by, m.now],
+    );
+  },
+
   decrees(sql: Sql): Promise<DecreeRow[]> {
-    return sql.rows(`select ${DECREE} from tenant_decrees order by signed_on, number`);
+    return sql.rows(`select ${DECREE} from tenant_decrees order by signed_on, kind, number`);
+  },
+
+  /** One page of decrees by date signed, then kind and number (the primary key: a stable keyset). */
+  decreePage(sql: Sql, after: readonly [string, string, string] | undefined, limit: number): Promise<DecreeRow[]> {
+    return sql.rows(
+      `select ${DECREE} from tenant_decrees where ($1::date is null or (signed_on, kind, number) > ($1::date, $2::text, $3::text)) order by signed_on, kind, number limit $4`,
+      [after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit],
+    );
   },
 
   decree(sql: Sql, kind: DecreeKind, number: string): Promise<DecreeRow | undefined> {
@@ -156,6 +196,7 @@ export const recordQueries = {
 // ---- region: published standar pelayanan ----------------------------------------------------------
 
 export interface StandardRow {
+  version: number;
   plugin_id: string;
   service_code: string;
   plugin_version: string;
@@ -165,17 +206,32 @@ export interface StandardRow {
   published_at: Date;
 }
 
+const STANDARD = `version, plugin_id, service_code, plugin_version, sk_number, sk_date::text as sk_date, published_by, published_at`;
+
 export const standardQueries = {
   all(sql: Sql): Promise<StandardRow[]> {
-    return sql.rows(`select plugin_id, service_code, plugin_version, sk_number, sk_date::text as sk_date, published_by, published_at from service_standards`);
+    return sql.rows(`select ${STANDARD} from service_standards`);
   },
 
-  async publish(sql: Sql, s: { tenantId: string; pluginId: string; serviceCode: string; version: string; skNumber: string; skDate: string; by: string; now: Date }): Promise<void> {
-    await sql.exec(
-      `insert into service_standards (tenant_id, plugin_id, service_code, plugin_version, sk_number, sk_date, published_by, published_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (tenant_id, plugin_id, service_code) do update set plugin_version = excluded.plugin_version, sk_number = excluded.sk_number,
-         sk_date = excluded.sk_date, published_by = excluded.published_by, published_at = excluded.published_at`,
+  one(sql: Sql, pluginId: string, serviceCode: string, lock = false): Promise<StandardRow | undefined> {
+    return sql.maybe(`select ${STANDARD} from service_standards where plugin_id = $1 and service_code = $2${lock ? ' for update' : ''}`, [pluginId, serviceCode]);
+  },
+
+  /** Publishes a service's first standard; undefined when it was published meanwhile. */
+  create(sql: Sql, s: { tenantId: string; pluginId: string; serviceCode: string; version: string; skNumber: string; skDate: string; by: string; now: Date }): Promise<StandardRow | undefined> {
+    return sql.maybe(
+      `insert into service_standards (tenant_id, plugin_id, service_code, plugin_version, sk_number, sk_date, published_by, published_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+       on conflict (tenant_id, plugin_id, service_code) do nothing returning ${STANDARD}`,
       [s.tenantId, s.pluginId, s.serviceCode, s.version, s.skNumber, s.skDate, s.by, s.now],
+    );
+  },
+
+  /** Publishes a standard again (a new SK, or for another plugin version) and bumps its version. */
+  replace(sql: Sql, s: { pluginId: string; serviceCode: string; version: string; skNumber: string; skDate: string; by: string; now: Date }): Promise<StandardRow> {
+    return sql.one(
+      `update service_standards set plugin_version = $3, sk_number = $4, sk_date = $5, published_by = $6, published_at = $7, version = version + 1
+        where plugin_id = $1 and service_code = $2 returning ${STANDARD}`,
+      [s.pluginId, s.serviceCode, s.version, s.skNumber, s.skDate, s.by, s.now],
     );
   },
 

@@ -78,7 +78,7 @@ export interface ServiceReadiness {
   name: LocalizedText;
   agency: string;
   counterSettable: boolean;
-  counter: ServiceOverlay['counter'] | null;
+  counter: NonNullable<ServiceOverlay['counter']> | null;
   standardComplete: boolean;
   missing: { number: number; key: string; name: LocalizedText; group: 'delivery' | 'management' }[];
   published: { skNumber: string; skDate: string; pluginVersion: string; publishedAt: string; publishedBy: string } | null;

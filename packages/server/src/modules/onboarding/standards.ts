@@ -1,14 +1,20 @@
 import { SERVING_STATUSES, daysBetween, type MppStatus, type Tenant } from '@satupintu/core';
 import { recordAudit, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { TenantCtx } from '../../context.js';
-import { notInstalled, serviceNotFound, type InstallationService } from '../installations/index.js';
+import { preconditionFailed } from '../../http/problems.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { checkPreconditions, type Preconditions } from '../../preconditions.js';
+import { notInstalled, serviceNotFound, versionTag, type InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { standardIncomplete, standardNotPublished } from './errors.js';
-import type { LifecycleEvent, LifecycleService } from './lifecycle.js';
-import { standardQueries } from './queries.js';
-import { publicMaklumat, recordsIn, type AgencyRecord, type DecreeRecord, type PublicMaklumat } from './records.js';
-import { checklistOf, servicesReadiness, type ChecklistCounts, type ChecklistItem, type ServiceReadiness } from './rules.js';
+import type { LifecycleService } from './lifecycle.js';
+import { standardQueries, type StandardRow } from './queries.js';
+import { publicMaklumat, recordsIn } from './records.js';
+import { checklistOf, servicesReadiness, type ChecklistCounts, type ServiceReadiness } from './rules.js';
+import type { Checklist, PublishedStandard } from './schemas.js';
+
+export type { Checklist, PublishedStandard };
 
 /** The checklist figures the national rollup publishes (counts only). */
 export interface Readiness {
@@ -22,27 +28,15 @@ export interface ReadinessSource {
   readinessIn(tx: Pick<TenantTx, 'sql'>, ctx: TenantCtx): Promise<Readiness>;
 }
 
-export interface Checklist {
-  tenant: string;
-  status: MppStatus;
-  committedOn: string | null;
-  deadline: string | null;
-  daysToDeadline: number | null;
-  deadlineMet: boolean | null;
-  serving: boolean;
-  launchedOn: string | null;
-  inauguratedOn: string | null;
-  progress: number;
-  items: ChecklistItem[];
-  counts: ChecklistCounts;
-  services: ServiceReadiness[];
-  agencies: AgencyRecord[];
-  maklumat: PublicMaklumat | null;
-  /** Kaji tiru: until the regency publishes its own, the model's maklumat text. */
-  maklumatTemplate: string | null;
-  decrees: DecreeRecord[];
-  history: LifecycleEvent[];
-}
+const standardOf = (r: StandardRow): PublishedStandard => ({
+  service: `${r.plugin_id}.${r.service_code}`,
+  skNumber: r.sk_number,
+  skDate: r.sk_date,
+  pluginVersion: r.plugin_version,
+  publishedAt: r.published_at.toISOString(),
+  publishedBy: r.published_by,
+});
+const standardTag = (r: StandardRow) => versionTag(r.version, standardOf(r));
 
 function splitService(id: string): [string, string] {
   const dot = id.indexOf('.');
@@ -86,26 +80,58 @@ export class StandardsService implements ReadinessSource {
     return this.d.uow.read(ctx, (tx) => this.servicesIn(tx, ctx));
   }
 
+  /** One page of the installed services' readiness, in service id order (computed from the installations: sorted and compared in one collation). */
+  async page(ctx: TenantCtx, query: { limit?: number; cursor?: string }): Promise<PageOf<ServiceReadiness>> {
+    const req = pageRequest<[string]>(query, 1);
+    const after = req.after?.[0];
+    const all = (await this.services(ctx)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return pageOf(
+      all.filter((s) => after === undefined || s.id > after).slice(0, req.limit + 1),
+      req,
+      (s) => [s.id],
+    );
+  }
+
+  /** A service's published standard with its ETag; STANDARD_NOT_PUBLISHED when there is none. */
+  async get(ctx: TenantCtx, serviceId: string): Promise<{ standard: PublishedStandard; etag: string }> {
+    const [plugin, code] = splitService(serviceId);
+    const row = await this.d.uow.read(ctx, (tx) => standardQueries.one(tx.sql, plugin, code));
+    if (!row) throw standardNotPublished(serviceId);
+    return { standard: standardOf(row), etag: standardTag(row) };
+  }
+
   /**
    * Formally sets (publishes) a service's standar pelayanan with its SK. Refused, with the list of
-   * what is missing, unless all 14 components are filled for this tenant (plugin + overlay).
+   * what is missing, unless all 14 components are filled for this tenant (plugin + overlay). With
+   * `pre` (a request's): publishing again needs the ETag read (428/412), the first publication none.
    */
-  publish(ctx: TenantCtx, serviceId: string, input: { skNumber: string; skDate: string }, actor: string): Promise<ServiceReadiness> {
+  publish(ctx: TenantCtx, serviceId: string, input: { skNumber: string; skDate: string }, actor: string, pre?: Preconditions): Promise<{ standard: PublishedStandard; etag: string }> {
     const [plugin, code] = splitService(serviceId);
     return this.d.uow.write(ctx, async (tx) => {
       const svc = (await this.servicesIn(tx, ctx)).find((s) => s.id === serviceId);
       if (!svc) throw (await this.d.installations.list(ctx, tx)).some((i) => i.plugin === plugin) ? serviceNotFound(plugin, code) : notInstalled(ctx.tenant.slug, plugin);
-      if (!svc.standardComplete) throw standardIncomplete(serviceId, svc.missing.map((m) => ({ ...m, text: [], complete: false })));
-      await standardQueries.publish(tx.sql, { tenantId: ctx.tenant.id, pluginId: plugin, serviceCode: code, version: svc.version, ...input, by: actor, now: ctx.now });
+      const before = await standardQueries.one(tx.sql, plugin, code, true);
+      if (pre) checkPreconditions(pre, before && standardTag(before));
+      if (!svc.standardComplete) throw standardIncomplete(serviceId, svc.missing);
+      const write = { tenantId: ctx.tenant.id, pluginId: plugin, serviceCode: code, version: svc.version, ...input, by: actor, now: ctx.now };
+      let row = before ? await standardQueries.replace(tx.sql, write) : await standardQueries.create(tx.sql, write);
+      if (!row) {
+        if (pre) throw preconditionFailed();
+        row = await standardQueries.replace(tx.sql, write);
+      }
       await recordAudit(tx, { actor, action: 'standard.published', subject: `service:${serviceId}`, data: { ...input, version: svc.version } });
-      return { ...svc, published: { skNumber: input.skNumber, skDate: input.skDate, pluginVersion: svc.version, publishedAt: ctx.now.toISOString(), publishedBy: actor } };
+      return { standard: standardOf(row), etag: standardTag(row) };
     });
   }
 
-  async withdraw(ctx: TenantCtx, serviceId: string, actor: string): Promise<void> {
+  /** Withdraws a published standard. With `pre` (a request's), If-Match is required (428/412): withdrawing undoes a decree. */
+  async withdraw(ctx: TenantCtx, serviceId: string, actor: string, pre?: Preconditions): Promise<void> {
     const [plugin, code] = splitService(serviceId);
     await this.d.uow.write(ctx, async (tx) => {
-      if (!(await standardQueries.withdraw(tx.sql, plugin, code))) throw standardNotPublished(serviceId);
+      const before = await standardQueries.one(tx.sql, plugin, code, true);
+      if (!before) throw standardNotPublished(serviceId);
+      if (pre) checkPreconditions(pre, standardTag(before));
+      await standardQueries.withdraw(tx.sql, plugin, code);
       await recordAudit(tx, { actor, action: 'standard.withdrawn', subject: `service:${serviceId}`, data: {} });
     });
   }

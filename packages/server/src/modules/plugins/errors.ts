@@ -1,44 +1,56 @@
-import { ConflictError, InputError, NotAllowedError, NotFoundError, type FieldError } from '@satupintu/core';
+import { defineProblem, type FieldError } from '@satupintu/core';
+import { agencyNotAllowed } from '@satupintu/auth';
 import type { LintIssue } from '@satupintu/plugin-sdk';
 
-export const manifestInvalid = (issues: LintIssue[]) =>
-  new InputError({
-    status: 422,
+export const manifestInvalid = defineProblem(
+  {
     code: 'PLUGIN_MANIFEST_INVALID',
+    status: 422,
     title: { id: 'Manifest plugin tidak valid', en: 'Invalid plugin manifest' },
+    description: {
+      id: 'Linter (aturan yang sama dengan `satupintu plugin lint`) menemukan masalah; `errors` memuat setiap masalah dengan JSON pointer ke manifest. Pemeriksaan bertahap: bentuk (meta-skema, ukuran, kedalaman) lebih dulu; setelah bentuk benar, versi host, regex berisiko (ReDoS), `$ref` jarak jauh dan rujukan antarbagian SOP.',
+      en: 'The linter (the rules of `satupintu plugin lint`) found problems; `errors` lists every one with a JSON pointer into the manifest. Checks run in stages: the shape (meta-schema, size, depth) first; once the shape is right, the host range, unsafe regexes (ReDoS), remote `$ref`s and SOP cross-references.',
+    },
+  },
+  (issues: LintIssue[]) => ({
     detail: { id: `${issues.length} masalah ditemukan.`, en: `${issues.length} problem(s) found.` },
     errors: issues.map((i): FieldError => ({ pointer: i.pointer, message: i.message })),
-  });
+  }),
+);
 
-export const versionImmutable = (id: string, version: string, existing: string, given: string) =>
-  new ConflictError({
+export const versionImmutable = defineProblem(
+  {
     code: 'PLUGIN_VERSION_IMMUTABLE',
+    status: 409,
     title: { id: 'Versi yang sudah terbit tidak dapat diubah', en: 'A published version cannot change' },
+    description: { id: 'Versi ini sudah terbit dengan isi lain (hash berbeda). Terbitkan dengan nomor versi baru.', en: 'This version was published with other content (another hash). Publish under a new version number.' },
+  },
+  (id: string, version: string, existing: string, given: string) => ({
     detail: {
       id: `${id}@${version} sudah terbit dengan isi lain (${existing}). Naikkan versinya.`,
       en: `${id}@${version} was published with other content (${existing}); yours is ${given}. Raise the version.`,
     },
     errors: [{ pointer: '/version', message: { id: 'Naikkan versi.', en: 'Raise the version.' } }],
-  });
+  }),
+);
 
-export const pluginOwnedElsewhere = (id: string, agency: string) =>
-  new ConflictError({
-    code: 'PLUGIN_ID_TAKEN',
-    title: { id: 'Id plugin milik instansi lain', en: 'Plugin id belongs to another agency' },
+export const pluginOwnedElsewhere = defineProblem(
+  { code: 'PLUGIN_ID_TAKEN', status: 409, title: { id: 'Id plugin milik instansi lain', en: 'Plugin id belongs to another agency' } },
+  (id: string, agency: string) => ({
     detail: { id: `Plugin ${id} diterbitkan oleh ${agency}.`, en: `Plugin ${id} is published by ${agency}.` },
     errors: [{ pointer: '/id', message: { id: 'Milik instansi lain.', en: 'Owned by another agency.' } }],
-  });
+  }),
+);
 
-export const notPublisherOf = (agency: string) =>
-  new NotAllowedError({
-    code: 'AGENCY_NOT_ALLOWED',
-    title: { id: 'Anda bukan penerbit instansi ini', en: 'You do not publish for this agency' },
-    detail: { id: `Hanya penerbit ${agency} atau admin platform.`, en: `Only ${agency}'s publishers or a platform admin.` },
-  });
+/** AGENCY_NOT_ALLOWED is one kind of problem platform-wide (auth declares it); here it names the agency published for. */
+export const notPublisherOf = defineProblem(agencyNotAllowed.spec, (agency: string) => ({
+  detail: { id: `Hanya penerbit ${agency} atau admin platform yang dapat menerbitkan plugin ini.`, en: `Only ${agency}'s publishers or a platform admin may publish this plugin.` },
+  errors: [{ pointer: '/agency/code', message: { id: 'Anda bukan penerbit instansi ini.', en: 'You do not publish for this agency.' } }],
+}));
 
-export const pluginNotFound = (id: string, version?: string) =>
-  new NotFoundError({
-    code: 'PLUGIN_NOT_FOUND',
-    title: { id: 'Plugin tidak ditemukan', en: 'Plugin not found' },
+export const pluginNotFound = defineProblem(
+  { code: 'PLUGIN_NOT_FOUND', status: 404, title: { id: 'Plugin tidak ditemukan', en: 'Plugin not found' } },
+  (id: string, version?: string) => ({
     detail: { id: `Tidak ada ${version ? `${id}@${version}` : id} di registri.`, en: `No ${version ? `${id}@${version}` : id} in the registry.` },
-  });
+  }),
+);

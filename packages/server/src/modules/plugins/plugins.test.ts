@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { PLATFORM_VERSION } from '@satupintu/core';
+import { lintManifest } from '@satupintu/plugin-sdk';
 import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
+import { manifestExample } from './examples.js';
 
 const KTP_FORM = {
   nik: '3217064101900001',
@@ -31,6 +34,39 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     const v = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0');
     assert.match(v.body.contentHash, /^sha256:[0-9a-f]{64}$/);
     assert.equal(v.headers.get('etag'), `"${v.body.contentHash}"`);
+    assert.match(v.headers.get('cache-control')!, /immutable/, 'a published version never changes');
+    const cached = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0', { headers: { 'if-none-match': `"${v.body.contentHash}"` } });
+    assert.deepEqual([cached.status, cached.body], [304, ''], 'a client holding the hash gets 304');
+    const missing = await api(p, 'GET', '/api/v1/plugins/polri/versions/9.9.9');
+    assert.deepEqual([missing.status, missing.body.code], [404, 'PLUGIN_NOT_FOUND']);
+    assert.equal((await api(p, 'GET', '/api/v1/plugins/tidak-ada')).body.code, 'PLUGIN_NOT_FOUND');
+  });
+
+  it('pages the registry in id order: every plugin once, with its versions newest first', async () => {
+    const seen: string[] = [];
+    let url: string | null = '/api/v1/plugins?limit=3';
+    while (url) {
+      const r = await api(p, 'GET', url);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.ok(r.body.items.length <= 3);
+      for (const x of r.body.items as { id: string; latest: string; versions: { version: string }[] }[]) {
+        seen.push(x.id);
+        assert.equal(x.latest, x.versions[0]!.version, `${x.id}: latest is the newest`);
+      }
+      url = r.body.next ? r.headers.get('link')!.match(/^<([^>]+)>; rel="next"$/)![1]! : null;
+    }
+    assert.equal(new Set(seen).size, seen.length, 'no plugin twice');
+    assert.deepEqual(seen, [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'in id order');
+    assert.ok(seen.length >= 10);
+    const imigrasi = await api(p, 'GET', '/api/v1/plugins?agency=imigrasi');
+    assert.deepEqual(imigrasi.body.items.map((x: { id: string }) => x.id), ['imigrasi']);
+    const otherFilter = await api(p, 'GET', `/api/v1/plugins?agency=polri&cursor=${(await api(p, 'GET', '/api/v1/plugins?limit=1')).body.next}`);
+    assert.deepEqual([otherFilter.status, otherFilter.body.code], [400, 'CURSOR_INVALID'], 'a cursor belongs to its filters');
+  });
+
+  it('documents a manifest example the linter accepts', () => {
+    const r = lintManifest(structuredClone(manifestExample), undefined, PLATFORM_VERSION);
+    assert.deepEqual(r.issues, []);
   });
 
   it("lets an agency publish new versions of its own plugin, never change a published one or another agency's", async () => {
@@ -42,6 +78,8 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     assert.equal(first.status, 201, JSON.stringify(first.body));
     const again = await api(p, 'POST', '/api/v1/plugins', { token: publisher, body: next });
     assert.equal(again.status, 200, 'identical content is a no-op');
+    assert.equal(again.headers.get('location'), `/api/v1/plugins/polri/versions/${next.version}`);
+    assert.equal(first.headers.get('location'), again.headers.get('location'));
     assert.equal(again.body.contentHash, first.body.contentHash);
     const changed = structuredClone(next);
     changed.services[0].sla = { value: 25, unit: 'minutes' };
@@ -49,7 +87,7 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     assert.equal(refused.status, 409);
     assert.equal(refused.body.code, 'PLUGIN_VERSION_IMMUTABLE');
     const other = await api(p, 'POST', '/api/v1/plugins', { token: await tokenFor(p, 'publisher.imigrasi'), body: next });
-    assert.equal(other.status, 403);
+    assert.deepEqual([other.status, other.body.code, other.body.errors?.[0]?.pointer], [403, 'AGENCY_NOT_ALLOWED', '/agency/code']);
     const hijack = structuredClone(next);
     hijack.agency.code = 'imigrasi';
     hijack.version = '9.9.9';
@@ -69,6 +107,11 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     assert.equal(r.status, 422);
     assert.equal(r.body.code, 'PLUGIN_MANIFEST_INVALID');
     assert.ok(r.body.errors.some((e: { pointer: string }) => e.pointer === '/services/1/fee/kind'), JSON.stringify(r.body.errors));
+    // Once the manifest fits the meta-schema, the deeper checks answer: the unsafe regex, with its pointer.
+    bad.services[1].fee.kind = 'free';
+    const redos = await api(p, 'POST', '/api/v1/plugins', { token: admin, body: bad });
+    assert.deepEqual([redos.status, redos.body.code], [422, 'PLUGIN_MANIFEST_INVALID']);
+    assert.ok(redos.body.errors.some((e: { pointer: string }) => e.pointer.startsWith('/services/0/form/schema/properties/nik')), JSON.stringify(redos.body.errors));
   });
 
   it('installs, overlays (only what is allowed), upgrades explicitly, keeps history, uninstalls', async () => {

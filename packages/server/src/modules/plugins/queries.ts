@@ -14,7 +14,7 @@ export interface RegistryRow {
   id: string;
   agency_code: string;
   agency_name: { id: string; en: string };
-  agency_kind: string;
+  agency_kind: 'vertical' | 'regional';
   version: string;
   content_hash: string;
   published_at: Date;
@@ -42,12 +42,29 @@ export const pluginQueries = {
       [v.pluginId, v.version, v.contentHash, JSON.stringify(v.manifest), v.hostRange, v.serviceCount, v.publishedBy, v.now],
     );
   },
-  registry(sql: Sql, agency: string | undefined): Promise<RegistryRow[]> {
+  /**
+   * One page of the registry: plugins in id order after `after` (ids are unique and never change:
+   * a stable keyset), each with every published version.
+   */
+  async page(sql: Sql, agency: string | undefined, after: string | null, limit: number): Promise<RegistryRow[]> {
+    const ids = await sql.rows<{ id: string }>(
+      `select id from plugins where ($1::text is null or agency_code = $1) and ($2::text is null or id > $2) and exists (select 1 from plugin_versions v where v.plugin_id = plugins.id) order by id limit $3`,
+      [agency ?? null, after, limit],
+    );
+    if (!ids.length) return [];
     return sql.rows(
       `select p.id, p.agency_code, p.agency_name, p.agency_kind, v.version, v.content_hash, v.published_at, v.service_count
          from plugins p join plugin_versions v on v.plugin_id = p.id
-        where ($1::text is null or p.agency_code = $1) order by p.id`,
-      [agency ?? null],
+        where p.id = any($1::text[]) order by p.id`,
+      [ids.map((r) => r.id)],
+    );
+  },
+  registry(sql: Sql, agency: string | undefined, plugin?: string): Promise<RegistryRow[]> {
+    return sql.rows(
+      `select p.id, p.agency_code, p.agency_name, p.agency_kind, v.version, v.content_hash, v.published_at, v.service_count
+         from plugins p join plugin_versions v on v.plugin_id = p.id
+        where ($1::text is null or p.agency_code = $1) and ($2::text is null or p.id = $2) order by p.id`,
+      [agency ?? null, plugin ?? null],
     );
   },
 };

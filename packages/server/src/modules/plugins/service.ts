@@ -3,24 +3,12 @@ import { PLATFORM_VERSION } from '@satupintu/core';
 import type { Sql, UnitOfWork } from '@satupintu/db';
 import { contentHash, lintManifest, type AgencyPlugin, type ServiceDefinition } from '@satupintu/plugin-sdk';
 import type { Ctx } from '../../context.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { manifestInvalid, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
-import { pluginQueries, type PluginVersionRow } from './queries.js';
+import { pluginQueries, type PluginVersionRow, type RegistryRow } from './queries.js';
+import type { PluginSummary, PublishedVersion } from './schemas.js';
 
-export interface PublishedVersion {
-  pluginId: string;
-  version: string;
-  contentHash: string;
-  manifest: AgencyPlugin;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface PluginSummary {
-  id: string;
-  agency: { code: string; name: { id: string; en: string }; kind: string };
-  versions: { version: string; contentHash: string; publishedAt: string; services: number }[];
-  latest: string;
-}
+export type { PluginSummary, PublishedVersion };
 
 /** One service of one published version, as applications and complaints run it. */
 export interface ServiceVersion {
@@ -102,26 +90,39 @@ export class PluginRegistry {
     return service && { pluginId, version, contentHash: v.contentHash, agency: v.manifest.agency, service };
   }
 
+  /** Every plugin with its versions (the seed and the CLI walk them all; the API pages them). */
   async list(filter: { agency?: string } = {}): Promise<PluginSummary[]> {
-    const byId = new Map<string, PluginSummary>();
-    for (const r of await pluginQueries.registry(this.control, filter.agency)) {
-      let s = byId.get(r.id);
-      if (!s) {
-        s = { id: r.id, agency: { code: r.agency_code, name: r.agency_name, kind: r.agency_kind }, versions: [], latest: r.version };
-        byId.set(r.id, s);
-      }
-      s.versions.push({ version: r.version, contentHash: r.content_hash, publishedAt: r.published_at.toISOString(), services: r.service_count });
-    }
-    for (const s of byId.values()) {
-      s.versions.sort((a, b) => semver.rcompare(a.version, b.version));
-      s.latest = s.versions[0]!.version;
-    }
-    return [...byId.values()];
+    return summaries(await pluginQueries.registry(this.control, filter.agency));
+  }
+
+  /** One page of the registry, in id order. */
+  async page(query: { agency?: string; limit?: number; cursor?: string }): Promise<PageOf<PluginSummary>> {
+    const req = pageRequest<[string]>(query, 1);
+    const rows = summaries(await pluginQueries.page(this.control, query.agency, req.after?.[0] ?? null, req.limit + 1));
+    return pageOf(rows, req, (s) => [s.id]);
   }
 
   async summary(pluginId: string): Promise<PluginSummary> {
-    const s = (await this.list()).find((p) => p.id === pluginId);
+    const s = summaries(await pluginQueries.registry(this.control, undefined, pluginId))[0];
     if (!s) throw pluginNotFound(pluginId);
     return s;
   }
+}
+
+/** Registry rows (one per version) as plugins with their versions, newest first; in the rows' plugin order. */
+function summaries(rows: readonly RegistryRow[]): PluginSummary[] {
+  const byId = new Map<string, PluginSummary>();
+  for (const r of rows) {
+    let s = byId.get(r.id);
+    if (!s) {
+      s = { id: r.id, agency: { code: r.agency_code, name: r.agency_name, kind: r.agency_kind }, versions: [], latest: r.version };
+      byId.set(r.id, s);
+    }
+    s.versions.push({ version: r.version, contentHash: r.content_hash, publishedAt: r.published_at.toISOString(), services: r.service_count });
+  }
+  for (const s of byId.values()) {
+    s.versions.sort((a, b) => semver.rcompare(a.version, b.version));
+    s.latest = s.versions[0]!.version;
+  }
+  return [...byId.values()];
 }

@@ -1,18 +1,52 @@
-import { ConflictError, InputError, NotFoundError } from '@satupintu/core';
+import { defineProblem } from '@satupintu/core';
 
-export const invitationNotFound = () => new NotFoundError({ code: 'SKM_INVITATION_NOT_FOUND', title: { id: 'Undangan survei tidak ditemukan', en: 'Survey invitation not found' } });
+export const invitationNotFound = defineProblem({
+  code: 'SKM_INVITATION_NOT_FOUND',
+  status: 404,
+  title: { id: 'Undangan survei tidak ditemukan', en: 'Survey invitation not found' },
+  description: {
+    id: 'Token undangan tidak dikenal di tenant ini (atau undangan permohonan ini bukan untuk Anda). Periksa token dari pesan atau kode QR.',
+    en: 'The invitation token is unknown in this tenant (or the application’s invitation is not yours to see). Check the token from the message or QR code.',
+  },
+});
 
-export const alreadyAnswered = () => new ConflictError({ code: 'SKM_ALREADY_ANSWERED', title: { id: 'Survei untuk layanan ini sudah diisi', en: 'This survey has already been answered' } });
+export const alreadyAnswered = defineProblem({
+  code: 'SKM_ALREADY_ANSWERED',
+  status: 409,
+  title: { id: 'Survei untuk layanan ini sudah diisi', en: 'This survey has already been answered' },
+  description: {
+    id: 'Undangan ini sudah dijawab dengan jawaban lain; satu undangan, satu jawaban. Mengirim jawaban yang sama lagi mengembalikan jawaban pertama.',
+    en: 'This invitation was answered with other answers; one invitation, one response. Sending the same answers again returns the first response.',
+  },
+});
 
-export const invitationExpired = () => new ConflictError({ code: 'SKM_INVITATION_EXPIRED', title: { id: 'Undangan survei sudah kedaluwarsa', en: 'The survey invitation has expired' } });
+export const invitationExpired = defineProblem({
+  code: 'SKM_INVITATION_EXPIRED',
+  status: 409,
+  title: { id: 'Undangan survei sudah kedaluwarsa', en: 'The survey invitation has expired' },
+  description: { id: 'Undangan berlaku 30 hari setelah layanan selesai.', en: 'An invitation is open for 30 days after the service completed.' },
+});
 
-export const periodInvalid = () =>
-  new InputError({
+export const periodInvalid = defineProblem(
+  {
     code: 'PERIOD_INVALID',
+    status: 400,
     title: { id: 'Periode tidak valid', en: 'Invalid period' },
-    errors: [{ pointer: '/query/to', message: { id: 'Tanggal akhir harus sama atau setelah tanggal awal (maks. 366 hari).', en: 'The end date must not precede the start (at most 366 days).' } }],
-  });
+    description: { id: '`to` tidak boleh sebelum `from`, dan periode paling panjang 366 hari.', en: '`to` must not precede `from`, and a period spans at most 366 days.' },
+  },
+  (pointer: string = '/query/to') => ({
+    errors: [{ pointer, message: { id: 'Tanggal akhir harus sama atau setelah tanggal awal (maks. 366 hari).', en: 'The end date must not precede the start (at most 366 days).' } }],
+  }),
+);
 
-export const followUpNotFound = () => new NotFoundError({ code: 'SKM_FOLLOWUP_NOT_FOUND', title: { id: 'Tindak lanjut tidak ditemukan', en: 'Follow-up not found' } });
+export const followUpNotFound = defineProblem({ code: 'SKM_FOLLOWUP_NOT_FOUND', status: 404, title: { id: 'Tindak lanjut tidak ditemukan', en: 'Follow-up not found' } });
 
-export const followUpClosed = () => new ConflictError({ code: 'SKM_FOLLOWUP_CLOSED', title: { id: 'Tindak lanjut sudah ditutup', en: 'The follow-up is already closed' } });
+export const followUpClosed = defineProblem({
+  code: 'SKM_FOLLOWUP_CLOSED',
+  status: 409,
+  title: { id: 'Tindak lanjut sudah ditutup', en: 'The follow-up is already closed' },
+  description: {
+    id: 'Tindak lanjut hanya ditutup sekali. Ulangi dengan Idempotency-Key yang sama untuk mendapat jawaban pertama.',
+    en: 'A follow-up is closed once. Retry with the same Idempotency-Key to get the first answer.',
+  },
+});

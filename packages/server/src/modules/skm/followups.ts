@@ -8,19 +8,24 @@ import { ELEMENT_NAMES, ELEMENTS, type Element } from './ikm.js';
 import { previousQuarter, type Period } from './period.js';
 import { followUpQueries, type FollowUpRow } from './queries.js';
 import { checkPeriod, type ReportService } from './reports.js';
+import type { FollowUpsOpenedView, FollowUpView } from './schemas.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 
 export const SKM_FOLLOWUPS_JOB = 'skm.followups';
 
 const isElement = (e: string): e is Element => ELEMENTS.some((x) => x === e);
 
-function followUpView(r: FollowUpRow) {
+/** What a follow-up shows; `closedBy` (a staff username) only to the tenant's own staff. */
+function followUpView(r: FollowUpRow, opts: { staff: boolean }): FollowUpView {
+  // The table's check constraint keeps `element` to U1…U9.
+  if (!isElement(r.element)) throw new Error(`follow-up ${r.id} has no unsur (${r.element})`);
   return {
     id: r.id,
     scope: r.scope,
     scopeKey: r.scope_key,
     period: { from: r.period_from, to: r.period_to },
     element: r.element,
-    elementName: isElement(r.element) ? ELEMENT_NAMES[r.element] : null,
+    elementName: ELEMENT_NAMES[r.element],
     nrr: r.nrr,
     ikm: r.ikm,
     respondents: r.respondents,
@@ -28,12 +33,20 @@ function followUpView(r: FollowUpRow) {
     plan: r.plan,
     result: r.result_note,
     createdAt: r.created_at.toISOString(),
-    closedBy: r.closed_by,
+    ...(opts.staff ? { closedBy: r.closed_by } : {}),
     closedAt: r.closed_at?.toISOString() ?? null,
   };
 }
 
-export type FollowUpView = ReturnType<typeof followUpView>;
+/**
+ * Whether the caller is the tenant's own staff (its coordinator, or the platform admin), who may
+ * see who closed a task; a ministry analyst sees the task without the username.
+ */
+function isStaff(ctx: TenantCtx): boolean {
+  const id = ctx.identity;
+  if (!id) return true;
+  return id.roles.includes('platform-admin') || id.memberships.some((m) => m.role === 'tenant-admin' && m.tenant === ctx.tenant.slug);
+}
 
 /**
  * Follow-up tasks (rencana tindak lanjut) on the weakest unsur: opened per tenant and per service
@@ -47,8 +60,8 @@ export class FollowUpService {
   ) {}
 
   /** Opens the period's follow-ups in one unit of work: the IKM is computed, tasks inserted, the period's tasks returned. */
-  async open(ctx: TenantUserCtx, p: Period): Promise<{ period: Period; ikm: number | null; category: string | null; items: FollowUpView[] }> {
-    checkPeriod(p);
+  async open(ctx: TenantUserCtx, p: Period): Promise<FollowUpsOpenedView> {
+    checkPeriod(p, '/to');
     return this.uow.write(ctx, async (tx) => {
       const report = await this.reports.ikmIn(tx.sql, ctx.tenant, p);
       const scopes = [
@@ -60,13 +73,19 @@ export class FollowUpService {
           tenantId: ctx.tenant.id, id: newId(), scope: s.scope, key: s.key, from: p.from, to: p.to, element: s.lowest.element, nrr: s.lowest.nrr, ikm: s.ikm ?? 0, respondents: s.respondents,
           by: actorOf(ctx), now: ctx.now,
         });
-      const items = (await followUpQueries.list(tx.sql, { from: p.from, to: p.to })).map(followUpView);
+      const staff = isStaff(ctx);
+      const items = (await followUpQueries.ofPeriod(tx.sql, p)).map((r) => followUpView(r, { staff }));
       return { period: p, ikm: report.ikm, category: report.category, items };
     });
   }
 
-  async list(ctx: TenantCtx, filter: { status?: 'open' | 'closed'; from?: string; to?: string } = {}): Promise<FollowUpView[]> {
-    return (await this.uow.read(ctx, (tx) => followUpQueries.list(tx.sql, filter))).map(followUpView);
+  /** One page of the tenant's follow-ups, newest first. */
+  async page(ctx: TenantCtx, query: { status?: 'open' | 'closed'; from?: string; to?: string; limit?: number; cursor?: string } = {}): Promise<PageOf<FollowUpView>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const { status, from, to } = query;
+    const rows = await this.uow.read(ctx, (tx) => followUpQueries.page(tx.sql, { status, from, to }, req.after, req.limit + 1));
+    const staff = isStaff(ctx);
+    return pageOf(rows, req, (r) => [r.page_at, r.id], (r) => followUpView(r, { staff }));
   }
 
   /** Closes a task with its result (and plan); an audit event commits with it. */
@@ -80,7 +99,7 @@ export class FollowUpService {
       await recordAudit(tx, { actor: by, action: 'skm.followup.closed', subject: `skm-followup:${id}`, data: { result: input.result } });
       const closed = await followUpQueries.load(tx.sql, id);
       if (!closed) throw followUpNotFound();
-      return followUpView(closed);
+      return followUpView(closed, { staff: true });
     });
   }
 }

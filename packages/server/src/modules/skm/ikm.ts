@@ -148,8 +148,8 @@ export function questionnaire() {
     regulation: 'PermenPANRB 14/2017',
     scale: [1, 2, 3, 4],
     elements: ELEMENTS.map((e) => ({ element: e, name: ELEMENT_NAMES[e], options: ELEMENT_SCALES[e].map((label, i) => ({ value: i + 1, label })) })),
-    profile: PROFILE,
+    profile: { sex: [...PROFILE.sex], ageBand: [...PROFILE.ageBand], education: [...PROFILE.education], occupation: [...PROFILE.occupation] },
     weighting: WEIGHTING,
-    categories: CATEGORIES,
+    categories: CATEGORIES.map((c) => ({ ...c, nrrRange: [...c.nrrRange], ikmRange: [...c.ikmRange] })),
   };
 }

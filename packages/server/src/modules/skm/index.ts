@@ -5,7 +5,8 @@ import { skmRoutes } from './routes.js';
 import { SkmService } from './service.js';
 
 export { SkmService } from './service.js';
-export { SKM_FOLLOWUPS_JOB, type FollowUpView } from './followups.js';
+export { SKM_FOLLOWUPS_JOB } from './followups.js';
+export type { FollowUpView } from './schemas.js';
 export { INVITATION_DAYS, type SkmAnswerInput, type SkmAnswer } from './survey.js';
 export { previousQuarter, defaultPeriod, type Period } from './period.js';
 export { computeIkm, minimumSample, categoryOf, questionnaire, ELEMENTS, WEIGHTING, type IkmResult } from './ikm.js';

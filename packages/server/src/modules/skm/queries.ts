@@ -12,6 +12,8 @@ export interface InvitationRow {
   service_code: string;
   agency_code: string;
   created_at: Date;
+  /** created_at as text: the exact page key. */
+  page_at: string;
   expires_at: Date;
   tracking_code: string;
 }
@@ -99,12 +101,15 @@ export const invitationQueries = {
     return row !== undefined;
   },
 
-  openFor(sql: Sql, respondentSub: string, now: Date): Promise<InvitationRow[]> {
+  /** One page of a citizen's open invitations, newest first: `limit` rows after the key (created_at as text, id). */
+  openFor(sql: Sql, respondentSub: string, now: Date, after: readonly [string, string] | undefined, limit: number): Promise<InvitationRow[]> {
     return sql.rows(
-      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.created_at, i.expires_at, a.tracking_code
+      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.created_at, i.created_at::text as page_at, i.expires_at, a.tracking_code
          from skm_invitations i join applications a on a.id = i.application_id
-        where i.respondent_sub = $1 and i.responded_on is null and i.expires_at > $2 order by i.created_at desc`,
-      [respondentSub, now],
+        where i.respondent_sub = $1 and i.responded_on is null and i.expires_at > $2
+          and ($3::timestamptz is null or (i.created_at, i.id) < ($3::timestamptz, $4::uuid))
+        order by i.created_at desc, i.id desc limit $5`,
+      [respondentSub, now, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 
@@ -181,12 +186,19 @@ export const followUpQueries = {
     );
   },
 
-  list(sql: Sql, filter: { status?: 'open' | 'closed'; from?: string; to?: string }): Promise<FollowUpRow[]> {
+  /** The follow-ups of one period (one for the tenant, one per service with responses: a bounded set). */
+  ofPeriod(sql: Sql, p: { from: string; to: string }): Promise<FollowUpRow[]> {
+    return sql.rows(`select ${FOLLOWUP_COLUMNS} from skm_followups where period_from = $1 and period_to = $2 order by created_at desc, id desc`, [p.from, p.to]);
+  },
+
+  /** One page of follow-ups, newest first: `limit` rows after the key (created_at as text, id). */
+  page(sql: Sql, filter: { status?: 'open' | 'closed'; from?: string; to?: string }, after: readonly [string, string] | undefined, limit: number): Promise<(FollowUpRow & { page_at: string })[]> {
     return sql.rows(
-      `select ${FOLLOWUP_COLUMNS} from skm_followups
+      `select ${FOLLOWUP_COLUMNS}, created_at::text as page_at from skm_followups
         where ($1::text is null or status = $1) and ($2::date is null or period_from = $2) and ($3::date is null or period_to = $3)
-        order by created_at desc, scope, scope_key`,
-      [filter.status ?? null, filter.from ?? null, filter.to ?? null],
+          and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
+        order by created_at desc, id desc limit $6`,
+      [filter.status ?? null, filter.from ?? null, filter.to ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   },
 

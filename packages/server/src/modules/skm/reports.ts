@@ -6,6 +6,7 @@ import { periodInvalid } from './errors.js';
 import { computeIkm, minimumSample, WEIGHTING, type IkmResult } from './ikm.js';
 import { periodIsValid, type Period } from './period.js';
 import { responseQueries, SCORE_COLUMNS, type Scores } from './queries.js';
+import type { AgencyIkmView, IkmReportView, NationalIkmView } from './schemas.js';
 
 export interface IkmFilter {
   agency?: string;
@@ -19,8 +20,9 @@ const sumsOf = (r: Scores) => SCORE_COLUMNS.map((c) => r[c]);
 const zero = () => SCORE_COLUMNS.map(() => 0);
 const add = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x + (b[i] ?? 0));
 
-export function checkPeriod(p: Period): void {
-  if (!periodIsValid(p)) throw periodInvalid();
+/** PERIOD_INVALID unless `to` is on or after `from` and at most 366 days later; `pointer` names the field. */
+export function checkPeriod(p: Period, pointer?: string): void {
+  if (!periodIsValid(p)) throw periodInvalid(pointer);
 }
 
 /** An IKM result with its Krejcie–Morgan sample check (a warning when respondents fall short). */
@@ -42,6 +44,9 @@ export function withSample(result: IkmResult | null, sample: { population: numbe
   };
 }
 
+/** A row for a result that exists (respondents > 0), none otherwise. */
+const answered = <T>(r: IkmResult | null, row: (r: IkmResult) => T): T[] => (r ? [row(r)] : []);
+
 /**
  * IKM reports, recomputed from the stored answers: per tenant (with its services), per agency
  * across every tenant and region, and per tenant for the ministry. Aggregates only: never a
@@ -58,11 +63,15 @@ export class ReportService {
    * the tenant's population from the control plane), or of one agency or service (against its
    * service users in the period), with the per-service breakdown.
    */
-  async ikmIn(sql: Sql, tenant: Tenant, p: Period, filter: IkmFilter = {}) {
+  async ikmIn(sql: Sql, tenant: Tenant, p: Period, filter: IkmFilter = {}): Promise<IkmReportView> {
     const rows = await responseQueries.sums(sql, p, filter);
     const total = rows.reduce((acc, r) => add(acc, sumsOf(r)), zero());
     const n = rows.reduce((a, r) => a + r.n, 0);
-    const scope = filter.service ? { scope: 'service', key: filter.service } : filter.agency ? { scope: 'agency', key: filter.agency } : { scope: 'tenant', key: tenant.slug };
+    const scope = filter.service
+      ? { scope: 'service' as const, key: filter.service }
+      : filter.agency
+        ? { scope: 'agency' as const, key: filter.agency }
+        : { scope: 'tenant' as const, key: tenant.slug };
     const sample =
       scope.scope === 'tenant' ? { population: tenant.population, basis: TENANT_POPULATION } : { population: await responseQueries.served(sql, tenant.timeZone, p, filter), basis: SERVICE_USERS };
     const services = [];
@@ -74,7 +83,7 @@ export class ReportService {
     return { tenant: { slug: tenant.slug, name: tenant.name }, ...scope, period: p, ...withSample(computeIkm(total, n), sample), services };
   }
 
-  async ikm(ctx: TenantCtx, p: Period, filter: IkmFilter = {}) {
+  async ikm(ctx: TenantCtx, p: Period, filter: IkmFilter = {}): Promise<IkmReportView> {
     checkPeriod(p);
     return this.uow.read(ctx, (tx) => this.ikmIn(tx.sql, ctx.tenant, p, filter));
   }
@@ -85,7 +94,7 @@ export class ReportService {
   }
 
   /** An agency's services across every tenant and region: per service overall and per tenant. */
-  async agencyAcrossRegions(ctx: Ctx, agency: string, p: Period) {
+  async agencyAcrossRegions(ctx: Ctx, agency: string, p: Period): Promise<AgencyIkmView> {
     checkPeriod(p);
     const perTenant: { tenant: string; tenantName: string; region: string; service: string; n: number; sums: number[] }[] = [];
     for (const t of await this.tenants.list()) {
@@ -103,13 +112,14 @@ export class ReportService {
       period: p,
       weighting: WEIGHTING,
       overall: computeIkm(all.sums, all.n),
-      services: [...byService].map(([service, v]) => ({ service, ...computeIkm(v.sums, v.n) })),
-      byTenant: perTenant.map((r) => ({ tenant: r.tenant, tenantName: r.tenantName, region: r.region, service: r.service, ...computeIkm(r.sums, r.n) })),
+      // Every row has respondents (the sums are grouped from responses), so each has an IKM.
+      services: [...byService].flatMap(([service, v]) => answered(computeIkm(v.sums, v.n), (r) => ({ service, ...r }))),
+      byTenant: perTenant.flatMap((t) => answered(computeIkm(t.sums, t.n), (r) => ({ tenant: t.tenant, tenantName: t.tenantName, region: t.region, service: t.service, ...r }))),
     };
   }
 
-  /** The ministry's view: tenant-wide IKM per tenant. */
-  async national(ctx: Ctx, p: Period) {
+  /** The ministry's view: tenant-wide IKM per tenant, every tenant of the directory (aggregates only). */
+  async national(ctx: Ctx, p: Period): Promise<NationalIkmView> {
     checkPeriod(p);
     const items = [];
     for (const t of await this.tenants.list()) {

@@ -28,8 +28,8 @@ export class SkmService {
     return this.survey.invite(tx, e);
   }
 
-  invitations(ctx: TenantUserCtx) {
-    return this.survey.invitations(ctx);
+  invitations(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}) {
+    return this.survey.invitations(ctx, query);
   }
 
   invitationForApplication(ctx: TenantUserCtx, applicationId: string) {
@@ -56,8 +56,9 @@ export class SkmService {
     return this.followUpRules.open(ctx, p);
   }
 
-  followUps(ctx: TenantCtx, filter: { status?: 'open' | 'closed'; from?: string; to?: string } = {}) {
-    return this.followUpRules.list(ctx, filter);
+  /** One page of follow-ups (filters and page parameters as the list route takes them). */
+  followUps(ctx: TenantCtx, query: { status?: 'open' | 'closed'; from?: string; to?: string; limit?: number; cursor?: string } = {}) {
+    return this.followUpRules.page(ctx, query);
   }
 
   closeFollowUp(ctx: TenantUserCtx, id: string, input: { plan?: string; result: string }) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { ManualClock, newId, type Tenant } from '@satupintu/core';
-import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import type { Sql } from '@satupintu/db';
+import { api, asTenant, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 import { minimumSample } from './ikm.js';
 import { SKM_FOLLOWUPS_JOB } from './followups.js';
@@ -31,6 +32,34 @@ async function seedResponses(p: Platform, t: Tenant, rows: number[][], opts: { p
       );
     }
   });
+}
+
+/** Walks a paged list to its end: every page's items, and each page checked for its Link header. */
+async function walk<T>(p: Platform, first: string, token: string, between: (page: number) => Promise<void> = async () => undefined): Promise<T[]> {
+  const out: T[] = [];
+  let url: string | null = first;
+  for (let page = 0; url; page++) {
+    const r = await api(p, 'GET', url, { token });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    out.push(...(r.body.items as T[]));
+    if (r.body.next) {
+      assert.match(r.headers.get('link') ?? '', /rel="next"/);
+      url = `${first}${first.includes('?') ? '&' : '?'}cursor=${r.body.next}`;
+    } else url = null;
+    await between(page);
+  }
+  return out;
+}
+
+/** A completed application (the FK an invitation needs), filed by `sub`. */
+async function completedApplication(sql: Sql, t: Tenant, sub: string): Promise<string> {
+  const app = newId();
+  await sql.exec(
+    `insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant, filed_by_sub, filed_by_role, channel, status, state, completed_at)
+     values ($1,$2,$3,'polri','1.0.0','uji','sktlk','polri','{"name":"Uji"}',$4,'citizen','online','completed','selesai', now())`,
+    [t.id, app, `PG${newId().replace(/[^0-9]/g, '').slice(-2)}-${newId().replace(/[^0-9]/g, '').slice(-4)}`, sub],
+  );
+  return app;
 }
 
 describe('SKM / IKM (PermenPANRB 14/2017)', () => {
@@ -198,13 +227,106 @@ describe('SKM / IKM (PermenPANRB 14/2017)', () => {
     const runAt = () => job.run({ region: bogor.homeRegion, jobId: 'test', now: clock.now(), clock, log: p.logger }, { region: bogor.homeRegion });
     await runAt();
     const asAdmin = await p.context({ tenant: bogor, clock });
-    const bogorTasks = await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' });
+    const bogorTasks = (await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' })).items;
     assert.deepEqual(bogorTasks.map((f) => `${f.scope}:${f.element}:${f.nrr}`).sort(), ['service:U1:1.5', 'tenant:U1:1.5']);
     assert.ok(bogorTasks.every((f) => f.createdAt === '2024-10-01T01:00:00.000Z'));
     await runAt();
-    assert.equal((await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' })).length, 2, 'once per scope and period');
+    assert.equal((await p.services.skm.followUps(asAdmin, { from: '2024-07-01', to: '2024-09-30' })).items.length, 2, 'once per scope and period');
     // Through the platform (its own clock: the quarter before today), as `runJob` does for every job.
     const [summary] = await p.runJob(SKM_FOLLOWUPS_JOB, { region: bogor.homeRegion });
     assert.ok(typeof summary === 'object' && summary !== null && 'tenants' in summary && typeof summary.tenants === 'number' && summary.tenants > 0, JSON.stringify(summary));
+  });
+  it('pages the caller’s invitations: every open one exactly once, even when invitations arrive between pages', async function () {
+    this.timeout(60_000);
+    const T = 'kab-kapuas';
+    const kapuas = await p.services.tenants.get(T);
+    const citizen = await tokenFor(p, 'warga.kapuas');
+    const sub = String(claimsOf(citizen).sub);
+    // Five invitations created at the same microsecond (ties are broken by id) and two older ones.
+    const invite = (createdAt: string) =>
+      asTenant(p, kapuas, async (sql) => {
+        const app = await completedApplication(sql, kapuas, sub);
+        const id = newId();
+        await sql.exec(
+          `insert into skm_invitations (tenant_id, id, token, application_id, plugin_id, service_code, agency_code, respondent_sub, created_at, expires_at)
+           values ($1,$2,$3,$4,'polri','sktlk','polri',$5,$6::timestamptz, now() + interval '30 days')`,
+          [kapuas.id, id, `pg_${newId().replace(/-/g, '')}`, app, sub, createdAt],
+        );
+        return id;
+      });
+    for (let i = 0; i < 5; i++) await invite('2026-01-05 03:00:00.123456+00');
+    for (const at of ['2026-01-04 03:00:00.000001+00', '2026-01-03 03:00:00+00']) await invite(at);
+    const before = (await walk<{ id: string }>(p, `/api/v1/tenants/${T}/skm/invitations?limit=50`, citizen)).map((i) => i.id);
+    const arrived: string[] = [];
+    const walked = await walk<{ id: string; createdAt: string }>(p, `/api/v1/tenants/${T}/skm/invitations?limit=2`, citizen, async () => {
+      // One newer than any page (the walk is past it), one older than everything (met further on).
+      await invite(new Date().toISOString());
+      arrived.push(await invite(new Date(Date.UTC(2001, 0, 1) - arrived.length * 1000).toISOString()));
+    });
+    const ids = walked.map((i) => i.id);
+    assert.equal(new Set(ids).size, ids.length, 'no invitation twice');
+    for (const id of before) assert.equal(ids.filter((x) => x === id).length, 1, `${id} exactly once`);
+    assert.ok(walked.every((i, k) => k === 0 || walked[k - 1]!.createdAt >= i.createdAt), 'newest first');
+    assert.ok(arrived.slice(0, -1).every((id) => ids.includes(id)), 'older invitations that arrived meanwhile are met further on');
+    const damaged = await api(p, 'GET', `/api/v1/tenants/${T}/skm/invitations?cursor=not-a-cursor`, { token: citizen });
+    assert.deepEqual([damaged.status, damaged.body.code], [400, 'CURSOR_INVALID']);
+  });
+
+  it('pages follow-ups (stable under inserts), hides who closed a task from the ministry, and replays a close by its Idempotency-Key', async function () {
+    this.timeout(60_000);
+    const lebong = await p.services.tenants.get('kab-lebong');
+    const admin = await tokenFor(p, 'admin.lebong');
+    const analyst = await tokenFor(p, 'analis.kemenpanrb');
+    const followUp = (createdAt: string) =>
+      asTenant(p, lebong, async (sql) => {
+        const id = newId();
+        await sql.exec(
+          `insert into skm_followups (tenant_id, id, scope, scope_key, period_from, period_to, element, nrr, ikm, respondents, status, created_by, created_at)
+           values ($1,$2,'service',$3,'2023-01-01','2023-03-31','U2',2.5,62.5,12,'open','admin.lebong',$4::timestamptz)`,
+          [lebong.id, id, `uji.layanan-${id.slice(-12)}`, createdAt],
+        );
+        return id;
+      });
+    for (let i = 0; i < 4; i++) await followUp('2024-01-02 01:00:00.654321+00');
+    const base = '/api/v1/tenants/kab-lebong/skm/follow-ups';
+    const before = (await walk<{ id: string }>(p, `${base}?limit=200`, admin)).map((f) => f.id);
+    const walked = (await walk<{ id: string }>(p, `${base}?limit=3`, admin, async () => void (await followUp(new Date().toISOString()), await followUp('2000-01-01 00:00:00+00')))).map((f) => f.id);
+    assert.equal(new Set(walked).size, walked.length, 'no follow-up twice');
+    for (const id of before) assert.equal(walked.filter((x) => x === id).length, 1, `${id} exactly once`);
+    // A cursor belongs to its filters.
+    const first = await api(p, 'GET', `${base}?status=open&limit=1`, { token: admin });
+    assert.ok(first.body.next);
+    const other = await api(p, 'GET', `${base}?status=closed&limit=1&cursor=${first.body.next}`, { token: admin });
+    assert.deepEqual([other.status, other.body.code], [400, 'CURSOR_INVALID']);
+
+    // Closing: the first answer again for the same key (a lost response retried), 422 for the key with another body.
+    const task = await followUp('2024-02-01 00:00:00+00');
+    const close = { plan: 'Sederhanakan alur berkas', result: 'Alur berkas dipangkas dari 5 ke 3 langkah' };
+    const headers = { 'idempotency-key': `tutup-${task}` };
+    const url = `${base}/${task}/close`;
+    const closed = await api(p, 'POST', url, { token: admin, body: close, headers });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal(closed.body.closedBy, 'admin.lebong');
+    const again = await api(p, 'POST', url, { token: admin, body: { result: close.result, plan: close.plan }, headers });
+    assert.deepEqual([again.status, again.headers.get('idempotent-replayed'), again.body], [200, 'true', closed.body], 'same request (members in another order): the first answer');
+    const reused = await api(p, 'POST', url, { token: admin, body: { result: 'Hasil lain sama sekali' }, headers });
+    assert.deepEqual([reused.status, reused.body.code], [422, 'IDEMPOTENCY_KEY_REUSED']);
+    const noKey = await api(p, 'POST', url, { token: admin, body: close });
+    assert.deepEqual([noKey.status, noKey.body.code], [409, 'SKM_FOLLOWUP_CLOSED']);
+    const audits = await asTenant(p, lebong, (sql) => sql.rows(`select 1 from audit_events where subject = $1`, [`skm-followup:${task}`]));
+    assert.equal(audits.length, 1, 'closed once');
+    // The replay runs behind the same guard: an analyst (no coordinator role) is refused before any replay.
+    assert.equal((await api(p, 'POST', url, { token: analyst, body: close, headers })).status, 403);
+    const missing = await api(p, 'POST', `${base}/${newId()}/close`, { token: admin, body: close });
+    assert.deepEqual([missing.status, missing.body.code], [404, 'SKM_FOLLOWUP_NOT_FOUND']);
+
+    // Who closed a task is the tenant's business: the ministry sees the task without the username.
+    const seen = (await walk<{ id: string; closedBy?: string | null }>(p, `${base}?status=closed&limit=200`, analyst)).find((f) => f.id === task);
+    assert.ok(seen && !('closedBy' in seen), JSON.stringify(seen));
+    const own = (await walk<{ id: string; closedBy?: string | null }>(p, `${base}?status=closed&limit=200`, admin)).find((f) => f.id === task);
+    assert.equal(own?.closedBy, 'admin.lebong');
+    // A reversed period in the body points at the body's field.
+    const bad = await api(p, 'POST', base, { token: admin, body: { from: '2024-09-30', to: '2024-07-01' } });
+    assert.deepEqual([bad.status, bad.body.code, bad.body.errors[0].pointer], [400, 'PERIOD_INVALID', '/to']);
   });
 });

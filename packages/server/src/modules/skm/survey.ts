@@ -6,6 +6,8 @@ import type { DomainEvents } from '../../kernel.js';
 import { alreadyAnswered, invitationExpired, invitationNotFound } from './errors.js';
 import { ELEMENTS, PROFILE } from './ikm.js';
 import { invitationQueries, responseQueries, SCORE_COLUMNS, type ResponseRow } from './queries.js';
+import type { SkmApplicationInvitationView, SkmInvitationView } from './schemas.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 
 /** An invitation is open this long after the completion. */
 export const INVITATION_DAYS = 30;
@@ -60,25 +62,31 @@ export class SurveyService {
     });
   }
 
-  /** The caller's open invitations (with their tokens), newest first. */
-  async invitations(ctx: TenantUserCtx) {
-    const rows = await this.uow.read(ctx, (tx) => invitationQueries.openFor(tx.sql, ctx.identity.subject, ctx.now));
-    return rows.map((r) => ({
-      id: r.id,
-      token: r.token,
-      service: `${r.plugin_id}.${r.service_code}`,
-      agency: r.agency_code,
-      applicationTrackingCode: r.tracking_code,
-      createdAt: r.created_at.toISOString(),
-      expiresAt: r.expires_at.toISOString(),
-    }));
+  /** One page of the caller's open invitations (with their tokens), newest first. */
+  async invitations(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}): Promise<PageOf<SkmInvitationView>> {
+    const req = pageRequest<[string, string]>(query, 2);
+    const rows = await this.uow.read(ctx, (tx) => invitationQueries.openFor(tx.sql, ctx.identity.subject, ctx.now, req.after, req.limit + 1));
+    return pageOf(
+      rows,
+      req,
+      (r) => [r.page_at, r.id],
+      (r) => ({
+        id: r.id,
+        token: r.token,
+        service: `${r.plugin_id}.${r.service_code}`,
+        agency: r.agency_code,
+        applicationTrackingCode: r.tracking_code,
+        createdAt: r.created_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+      }),
+    );
   }
 
   /**
    * The invitation of one application, for the counter (an application filed there has no citizen
    * account to list it): the officer of its agency or the coordinator prints its QR code.
    */
-  async invitationForApplication(ctx: TenantUserCtx, applicationId: string) {
+  async invitationForApplication(ctx: TenantUserCtx, applicationId: string): Promise<SkmApplicationInvitationView> {
     const r = await this.uow.read(ctx, (tx) => invitationQueries.ofApplication(tx.sql, applicationId));
     const staff = r && ctx.identity.memberships.some((m) => (m.role === 'tenant-admin' && m.tenant === ctx.tenant.slug) || (m.role === 'officer' && m.tenant === ctx.tenant.slug && m.agency === r.agency_code));
     if (!r || !staff) throw invitationNotFound();

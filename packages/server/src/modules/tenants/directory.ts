@@ -14,6 +14,7 @@ const TTL_MS = 5 * 60_000;
  */
 export class TenantDirectory {
   private readonly bySlug = new Map<string, { tenant: Tenant; until: number }>();
+  private readonly origins = new Map<string, { origins: readonly string[]; until: number }>();
   private readonly pending = new Map<string, Promise<Tenant | undefined>>();
 
   constructor(
@@ -42,11 +43,24 @@ export class TenantDirectory {
     return t;
   }
 
+  /** The browser origins a tenant allows (its settings; CORS asks on every cross-origin request). Unknown slugs allow none. */
+  async originsOf(slug: string): Promise<readonly string[]> {
+    const hit = this.origins.get(slug);
+    if (hit && hit.until > this.clock.now().getTime()) return hit.origins;
+    const origins = await tenantQueries.originsBySlug(this.control, slug);
+    if (!origins) return [];
+    this.origins.set(slug, { origins, until: this.clock.now().getTime() + TTL_MS });
+    return origins;
+  }
+
   /** Called for every change heard on the feed. */
   heard(change: HeardChange): void {
-    if (change.kind === 'everything') this.bySlug.clear();
-    else if (change.kind === 'tenant') {
+    if (change.kind === 'everything') {
+      this.bySlug.clear();
+      this.origins.clear();
+    } else if (change.kind === 'tenant') {
       this.bySlug.delete(change.slug);
+      this.origins.delete(change.slug);
       // A slug may have moved: drop any entry of the same id too.
       for (const [slug, e] of this.bySlug) if (e.tenant.id === change.tenantId) this.bySlug.delete(slug);
     }

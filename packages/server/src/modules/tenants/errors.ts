@@ -1,61 +1,57 @@
-import { ConflictError, InputError, NotFoundError } from '@satupintu/core';
+import { defineProblem } from '@satupintu/core';
 
-export const regionCodeUnknown = (code: string) =>
-  new InputError({
-    status: 422,
-    code: 'REGION_CODE_UNKNOWN',
-    title: { id: 'Kode wilayah tidak dikenal', en: 'Unknown region code' },
+import { bodyInvalid } from '../../http/problems.js';
+
+export { tenantNotFound } from '../../http/problems.js';
+
+export const regionCodeUnknown = defineProblem(
+  { code: 'REGION_CODE_UNKNOWN', status: 422, title: { id: 'Kode wilayah tidak dikenal', en: 'Unknown region code' } },
+  (code: string) => ({
     detail: {
       id: `${code} bukan kode kabupaten/kota dalam Kepmendagri 300.2.2-2138/2025.`,
       en: `${code} is not a regency/city code of Kepmendagri 300.2.2-2138/2025.`,
     },
     errors: [{ pointer: '/code', message: { id: 'Kode kabupaten/kota tidak dikenal.', en: 'Unknown regency/city code.' } }],
-  });
+  }),
+);
 
-export const regionUnknown = (region: string, known: string[]) =>
-  new InputError({
-    status: 422,
-    code: 'REGION_UNKNOWN',
-    title: { id: 'Region platform tidak dikenal', en: 'Unknown platform region' },
+export const regionUnknown = defineProblem(
+  { code: 'REGION_UNKNOWN', status: 422, title: { id: 'Region platform tidak dikenal', en: 'Unknown platform region' } },
+  (region: string, known: string[]) => ({
     detail: { id: `Region ${region} tidak ada. Pilihan: ${known.join(', ')}.`, en: `Region ${region} does not exist. Choose one of: ${known.join(', ')}.` },
     errors: [{ pointer: '/homeRegion', message: { id: 'Region tidak dikenal.', en: 'Unknown region.' } }],
-  });
+  }),
+);
 
-export const slugTaken = (slug: string) =>
-  new ConflictError({
-    code: 'TENANT_SLUG_TAKEN',
-    title: { id: 'Slug tenant sudah dipakai', en: 'Tenant slug already in use' },
+export const slugTaken = defineProblem(
+  { code: 'TENANT_SLUG_TAKEN', status: 409, title: { id: 'Slug tenant sudah dipakai', en: 'Tenant slug already in use' } },
+  (slug: string) => ({
     detail: { id: `Slug ${slug} sudah dipakai tenant lain.`, en: `Slug ${slug} is already used by another tenant.` },
     errors: [{ pointer: '/slug', message: { id: 'Sudah dipakai.', en: 'Already in use.' } }],
-  });
+  }),
+);
 
-export const codeTaken = (code: string) =>
-  new ConflictError({
-    code: 'TENANT_CODE_TAKEN',
-    title: { id: 'Kabupaten/kota ini sudah menjadi tenant', en: 'This regency/city is already a tenant' },
+export const codeTaken = defineProblem(
+  { code: 'TENANT_CODE_TAKEN', status: 409, title: { id: 'Kabupaten/kota ini sudah menjadi tenant', en: 'This regency/city is already a tenant' } },
+  (code: string) => ({
     detail: { id: `Wilayah ${code} sudah terdaftar sebagai tenant.`, en: `Region code ${code} is already registered as a tenant.` },
     errors: [{ pointer: '/code', message: { id: 'Sudah terdaftar.', en: 'Already registered.' } }],
-  });
+  }),
+);
 
-export const tenantNotFound = (slug: string) =>
-  new NotFoundError({
-    code: 'TENANT_NOT_FOUND',
-    title: { id: 'Tenant tidak ditemukan', en: 'Tenant not found' },
-    detail: { id: `Tidak ada tenant ${slug}.`, en: `There is no tenant ${slug}.` },
-  });
-
+/** A body that passes the schema but not a rule across its fields: the same BODY_INVALID, pointing at the field. */
 export const committedButProposed = () =>
-  new InputError({
-    status: 422,
-    code: 'BODY_INVALID',
-    title: { id: 'Data tenant tidak valid', en: 'Invalid tenant data' },
-    errors: [{ pointer: '/mppStatus', message: { id: 'Tenant yang sudah berkomitmen tidak lagi berstatus proposed.', en: 'A tenant with a commitment date is past proposed.' } }],
-  });
+  bodyInvalid([{ pointer: '/mppStatus', message: { id: 'Tenant yang sudah berkomitmen tidak lagi berstatus proposed.', en: 'A tenant with a commitment date is past proposed.' } }]);
 
-export const modelIsSelf = () =>
-  new InputError({
-    status: 422,
-    code: 'MODEL_INVALID',
-    title: { id: 'Tenant percontohan tidak valid', en: 'Invalid role-model tenant' },
-    errors: [{ pointer: '/copyOf', message: { id: 'Tenant percontohan harus tenant lain yang sudah ada.', en: 'The role model must be another existing tenant.' } }],
-  });
+export const modelIsSelf = defineProblem(
+  { code: 'MODEL_INVALID', status: 422, title: { id: 'Tenant percontohan tidak valid', en: 'Invalid role-model tenant' } },
+  () => ({ errors: [{ pointer: '/copyOf', message: { id: 'Tenant percontohan harus tenant lain yang sudah ada.', en: 'The role model must be another existing tenant.' } }] }),
+);
+
+export const originInvalid = defineProblem(
+  { code: 'ORIGIN_INVALID', status: 422, title: { id: 'Asal (origin) tidak valid', en: 'Invalid origin' } },
+  (index: number, origin: string) => ({
+    detail: { id: `${origin} bukan origin https://host[:port] tanpa jalur.`, en: `${origin} is not an https://host[:port] origin without a path.` },
+    errors: [{ pointer: `/allowedOrigins/${index}`, message: { id: 'Tulis sebagai https://nama.host (tanpa garis miring akhir).', en: 'Write it as https://host.name (no trailing slash).' } }],
+  }),
+);

@@ -3,7 +3,7 @@ import { TenantDirectory } from './directory.js';
 import { TenantService } from './service.js';
 import { tenantRoutes, type KajiTiru } from './routes.js';
 
-export { TenantService, type CreateTenantInput, type PopulateTenant } from './service.js';
+export { TenantService, type CreateTenantInput, type PopulateTenant, type TenantSettings } from './service.js';
 export { TenantDirectory } from './directory.js';
 export type { KajiTiru } from './routes.js';
 export { onboardAll, type OnboardAllSummary } from './onboard-all.js';

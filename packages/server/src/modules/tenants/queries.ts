@@ -67,6 +67,32 @@ export const tenantQueries = {
     return rows.map(toTenant);
   },
 
+  /** One page of the directory, in code order (codes are unique: a stable keyset). */
+  async page(sql: Sql, filter: { region?: string; status?: MppStatus }, after: string | null, limit: number): Promise<Tenant[]> {
+    const rows = await sql.rows<TenantRow>(
+      `${SELECT} where ($1::text is null or t.home_region = $1) and ($2::text is null or t.mpp_status = $2) and ($3::text is null or t.code > $3) order by t.code limit $4`,
+      [filter.region ?? null, filter.status ?? null, after, limit],
+    );
+    return rows.map(toTenant);
+  },
+
+  async settings(sql: Sql, id: string, lock = false): Promise<{ allowed_origins: string[]; settings_version: number } | undefined> {
+    return sql.maybe(`select allowed_origins, settings_version from tenants where id = $1${lock ? ' for update' : ''}`, [id]);
+  },
+
+  async originsBySlug(sql: Sql, slug: string): Promise<string[] | undefined> {
+    const r = await sql.maybe<{ allowed_origins: string[] }>(`select allowed_origins from tenants where slug = $1`, [slug]);
+    return r?.allowed_origins;
+  },
+
+  async updateSettings(sql: Sql, id: string, s: { allowedOrigins: string[]; now: Date }): Promise<number> {
+    const r = await sql.one<{ settings_version: number }>(
+      `update tenants set allowed_origins = $2, settings_version = settings_version + 1, updated_at = $3 where id = $1 returning settings_version`,
+      [id, s.allowedOrigins, s.now],
+    );
+    return r.settings_version;
+  },
+
   async insert(
     sql: Sql,
     t: { id: string; slug: string; code: string; name: string; provinceCode: string; provinceName: string; timeZone: string; population: number; homeRegion: string; mppStatus: MppStatus; committedOn: string | null; deadline: string | null; modelTenantId: string | null; createdBy: string; now: Date },

@@ -4,8 +4,10 @@ import { created, ok, type RouteTable } from '../../http/routes.js';
 import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
 import { actorOf, type UserCtx } from '../../context.js';
 import type { PopulateTenant, TenantService } from './service.js';
-import { CreateTenantBody, ListTenantsQuery, TenantSchema, TenantSlug } from './schemas.js';
-import { modelIsSelf } from './errors.js';
+import { CreateTenantBody, CreatedTenant, ListTenantsQuery, TenantSchema, TenantSettingsSchema, TenantSlug } from './schemas.js';
+import { codeTaken, modelIsSelf, originInvalid, regionCodeUnknown, regionUnknown, slugTaken, tenantNotFound } from './errors.js';
+import { bodyInvalid } from '../../http/problems.js';
+import { Page } from '../../pagination.js';
 
 /**
  * Kaji tiru (copying a role-model tenant) as the tenant directory needs it: a plan to populate the
@@ -16,17 +18,26 @@ export interface KajiTiru {
   plan(ctx: UserCtx, model: Tenant): Promise<{ populate: PopulateTenant; template: unknown }>;
 }
 
+const example = {
+  code: '32.17',
+  slug: 'kab-bandung-barat',
+  committedOn: '2025-11-12',
+  copyOf: 'kota-bogor',
+};
+
 export function tenantRoutes(api: RouteTable, tenants: TenantService, config: Pick<SatupintuConfig, 'homeRegionByProvince' | 'defaultRegion'>, kajiTiru: () => KajiTiru): void {
   api.add({
     method: 'get',
     path: '/api/v1/tenants',
     operationId: 'listTenants',
     summary: 'Direktori tenant (kabupaten/kota) / Tenant directory',
+    description: 'In order of the Kemendagri code.',
     tags: ['tenants'],
     security: { kind: 'public' },
     query: ListTenantsQuery,
-    responses: { '200': { description: 'Tenants', schema: Type.Object({ items: Type.Array(TenantSchema) }) } },
-    handler: async (_ctx, { query }) => ok({ items: await tenants.list(query) }),
+    paginated: true,
+    responses: { '200': { description: 'One page of tenants', schema: Page(TenantSchema) } },
+    handler: async (_ctx, { query }) => ok(await tenants.page(query)),
   });
 
   api.add({
@@ -37,7 +48,7 @@ export function tenantRoutes(api: RouteTable, tenants: TenantService, config: Pi
     tags: ['tenants'],
     security: { kind: 'public' },
     params: Type.Object({ tenant: TenantSlug }),
-    responses: { '200': { description: 'The tenant', schema: TenantSchema }, '404': { description: 'TENANT_NOT_FOUND' } },
+    responses: { '200': { description: 'The tenant', schema: TenantSchema } },
     handler: async (ctx) => ok(ctx.tenant),
   });
 
@@ -47,18 +58,14 @@ export function tenantRoutes(api: RouteTable, tenants: TenantService, config: Pi
     operationId: 'createTenant',
     summary: 'Daftarkan tenant dari kode wilayah resmi / Create a tenant from an official region code',
     description:
-      'Name, province, time zone and population come from the Kemendagri reference data. The home region defaults to the region of the province (HOME_REGION_PROVINCES), the status to proposed. With `copyOf` (kaji tiru) the new tenant starts with the role model’s plugins at its versions and its overlays, in the same transaction. Retries with the same Idempotency-Key return the first result.',
+      'Name, province, time zone and population come from the Kemendagri reference data. The home region defaults to the region of the province (HOME_REGION_PROVINCES), the status to proposed. With `copyOf` (kaji tiru) the new tenant starts with the role model’s plugins at its versions and its overlays, in the same transaction.',
     tags: ['tenants'],
     security: { kind: 'roles', roles: ['platform-admin'] },
     body: CreateTenantBody,
-    headers: [{ name: 'Idempotency-Key', description: 'Makes a retried create return the first result' }],
-    responses: {
-      '201': { description: 'Created', schema: TenantSchema },
-      '400': { description: 'BODY_INVALID, MALFORMED_JSON, IDEMPOTENCY_KEY_INVALID' },
-      '404': { description: 'TENANT_NOT_FOUND (copyOf)' },
-      '409': { description: 'TENANT_SLUG_TAKEN, TENANT_CODE_TAKEN' },
-      '422': { description: 'REGION_CODE_UNKNOWN, REGION_UNKNOWN, MODEL_INVALID, IDEMPOTENCY_KEY_REUSED' },
-    },
+    bodyExample: example,
+    idempotent: true,
+    responses: { '201': { description: 'Created', schema: CreatedTenant } },
+    errors: [tenantNotFound, slugTaken, codeTaken, regionCodeUnknown, regionUnknown, modelIsSelf, bodyInvalid],
     handler: async (rctx, { body, req }) => {
       const ctx = withIdempotency(rctx, req, 'createTenant', body);
       const { copyOf, ...rest } = body;
@@ -76,6 +83,43 @@ export function tenantRoutes(api: RouteTable, tenants: TenantService, config: Pi
         result = { ...(await tenants.create(ctx, input, actorOf(ctx), { model, populate: plan.populate })), kajiTiru: { model: model.slug, template: plan.template } };
       }
       return created(result, `/api/v1/tenants/${result.slug}`, replayHeaders(ctx));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/settings',
+    operationId: 'getTenantSettings',
+    summary: 'Pengaturan tenant / Tenant settings',
+    description: 'The browser origins allowed to call this tenant’s paths (CORS).',
+    tags: ['tenants'],
+    security: { kind: 'roles', roles: ['tenant-admin', 'platform-admin'], tenantParam: 'tenant' },
+    params: Type.Object({ tenant: TenantSlug }),
+    concurrency: 'read',
+    responses: { '200': { description: 'The settings, with their ETag', schema: TenantSettingsSchema } },
+    handler: async (ctx) => {
+      const { settings, etag } = await tenants.settings(ctx.tenant);
+      return ok(settings, { ETag: etag });
+    },
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/v1/tenants/:tenant/settings',
+    operationId: 'updateTenantSettings',
+    summary: 'Ubah pengaturan tenant / Change tenant settings',
+    description: 'Replaces the settings. Quote the ETag you read in If-Match: an update over someone else’s change is refused (412).',
+    tags: ['tenants'],
+    security: { kind: 'roles', roles: ['tenant-admin', 'platform-admin'], tenantParam: 'tenant' },
+    params: Type.Object({ tenant: TenantSlug }),
+    body: TenantSettingsSchema,
+    bodyExample: { allowedOrigins: ['https://mpp.bandungbaratkab.go.id'] },
+    concurrency: 'update',
+    responses: { '200': { description: 'The new settings, with their new ETag', schema: TenantSettingsSchema } },
+    errors: [originInvalid],
+    handler: async (ctx, { body, preconditions }) => {
+      const { settings, etag } = await tenants.updateSettings(ctx, ctx.tenant, body, preconditions);
+      return ok(settings, { ETag: etag });
     },
   });
 }

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { MPP_STATUSES, SLUG_PATTERN } from '@satupintu/core';
 import { Strict, TenantSlug } from '../../http/schemas.js';
+import { PageParams } from '../../pagination.js';
 
 const Region = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 63 });
 const Status = Type.Enum([...MPP_STATUSES]);
@@ -15,7 +16,8 @@ export const CreateTenantBody = Strict({
   copyOf: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 63, description: 'Kaji tiru: copy plugins and versions, overlays (counters, schedules), agencies and the maklumat template of this role-model tenant, e.g. kota-bogor' })),
 });
 
-export const TenantSchema = Type.Object({
+export const TenantSchema = Type.Object(
+  {
   id: Type.String({ format: 'uuid' }),
   slug: Type.String(),
   code: Type.String(),
@@ -33,11 +35,33 @@ export const TenantSchema = Type.Object({
   modelTenant: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-});
+  },
+  { 'x-component': 'Tenant', additionalProperties: false },
+);
+
+/** A tenant as its creation answers it: with the role model it copied (kaji tiru), when it did. */
+export const CreatedTenant = Type.Object(
+  {
+    ...TenantSchema.properties,
+    kajiTiru: Type.Optional(Type.Object({ model: Type.String(), template: Type.Unknown({ description: 'The maklumat template copied from the model' }) }, { additionalProperties: false })),
+  },
+  { 'x-component': 'CreatedTenant', additionalProperties: false },
+);
+
+export const TenantSettingsSchema = Type.Object(
+  {
+    allowedOrigins: Type.Array(Type.String({ maxLength: 255 }), {
+      maxItems: 20,
+      description: 'Browser origins (`https://host[:port]`) that may call this tenant’s API paths, e.g. the regency’s own portal',
+    }),
+  },
+  { 'x-component': 'TenantSettings', additionalProperties: false },
+);
 
 export const ListTenantsQuery = Strict({
   region: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'Only tenants of this home region' })),
   status: Type.Optional(Type.Enum([...MPP_STATUSES], { description: 'Only tenants in this MPP status' })),
+  ...PageParams,
 });
 
 export { TenantSlug, Region };

@@ -1,13 +1,34 @@
 import { commitmentDeadline, findRegency, localDate, newId, type MppStatus, type Tenant } from '@satupintu/core';
 import { recordAudit, violatedConstraint, type TenantTx, type UnitOfWork, type Sql } from '@satupintu/db';
-import type { Ctx } from '../../context.js';
-import { codeTaken, committedButProposed, regionCodeUnknown, regionUnknown, slugTaken } from './errors.js';
+import { actorOf, type Ctx, type UserCtx } from '../../context.js';
+import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
+import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
+import { codeTaken, committedButProposed, originInvalid, regionCodeUnknown, regionUnknown, slugTaken, tenantNotFound } from './errors.js';
 import { CreateTenantBody } from './schemas.js';
 import { inputChecker } from '../../http/check.js';
 import { tenantQueries } from './queries.js';
 import type { TenantDirectory } from './directory.js';
 
 const checkCreate = inputChecker(CreateTenantBody);
+
+export interface TenantSettings {
+  /** Browser origins (https://host[:port]) that may call this tenant's API paths: the regency's own portal. */
+  allowedOrigins: string[];
+}
+
+/** `https://host[:port]` exactly as a browser sends it in `Origin`; undefined when it is not one. */
+function normalizeOrigin(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return undefined;
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || value.endsWith('/')) return undefined;
+  return url.origin;
+}
 
 export interface CreateTenantInput {
   code: string;
@@ -103,8 +124,50 @@ export class TenantService {
     }
   }
 
+  /** Every tenant (jobs and national reports walk them all; the API pages them). */
   list(filter: { region?: string; status?: MppStatus } = {}): Promise<Tenant[]> {
     return tenantQueries.list(this.control, filter);
+  }
+
+  /** One page of the directory, in code order. */
+  async page(query: { region?: string; status?: MppStatus; limit?: number; cursor?: string }): Promise<PageOf<Tenant>> {
+    const req = pageRequest<[string]>(query, 1);
+    const rows = await tenantQueries.page(this.control, query, req.after?.[0] ?? null, req.limit + 1);
+    return pageOf(rows, req, (t) => [t.code]);
+  }
+
+  /** A tenant's settings and their ETag. */
+  async settings(tenant: Tenant): Promise<{ settings: TenantSettings; etag: string }> {
+    const row = await tenantQueries.settings(this.control, tenant.id);
+    if (!row) throw tenantNotFound(tenant.slug);
+    return { settings: { allowedOrigins: row.allowed_origins }, etag: etagOf(row.settings_version) };
+  }
+
+  /**
+   * Replaces a tenant's settings if the caller read the current version (If-Match): the row is
+   * locked, its version compared, written and bumped in one control-plane transaction, and every
+   * process drops its cached copy at the commit.
+   */
+  async updateSettings(ctx: UserCtx, tenant: Tenant, input: TenantSettings, pre: Preconditions): Promise<{ settings: TenantSettings; etag: string }> {
+    const allowedOrigins = input.allowedOrigins.map((o, i) => {
+      const origin = normalizeOrigin(o);
+      if (!origin) throw originInvalid(i, o);
+      return origin;
+    });
+    const unique = [...new Set(allowedOrigins)];
+    const version = await this.uow.control(ctx, async (tx) => {
+      const row = await tenantQueries.settings(tx.sql, tenant.id, true);
+      if (!row) throw tenantNotFound(tenant.slug);
+      checkPreconditions(pre, etagOf(row.settings_version));
+      const v = await tenantQueries.updateSettings(tx.sql, tenant.id, { allowedOrigins: unique, now: ctx.now });
+      const change = { kind: 'tenant' as const, tenantId: tenant.id, slug: tenant.slug };
+      await tx.changed(change);
+      tx.afterCommit(() => this.directory.heard(change));
+      return v;
+    });
+    // The tenant's own audit trail lives in its region (as for lifecycle moves).
+    await this.uow.write({ ...ctx, tenant }, (tx) => recordAudit(tx, { actor: actorOf(ctx), action: 'tenant.settings', subject: `tenant:${tenant.id}`, data: { allowedOrigins: unique, version } }));
+    return { settings: { allowedOrigins: unique }, etag: etagOf(version) };
   }
 
   /** The tenant of a slug, from the directory's cache; TENANT_NOT_FOUND when there is none. */
