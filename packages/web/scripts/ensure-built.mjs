@@ -15,6 +15,7 @@ const inputs = [
   path.join(web, 'vite.config.ts'),
   path.join(web, 'package.json'),
   path.join(web, '..', 'forms', 'src', 'formats.ts'),
+  path.join(web, '..', 'client', 'src', 'index.ts'),
   path.join(web, '..', 'core', 'data', 'wilayah-kab-kota.csv'),
 ];
 

@@ -1,20 +1,7 @@
-import type { FieldProblem, Localized } from './types.js';
+import { allPages, createSatupintuClient, newIdempotencyKey, ProblemError, type SatupintuClient } from '@satupintu/client';
+import type { FieldProblem } from './types.js';
 
-/** An RFC 9457 problem from the API, with its stable code and field errors. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly i18n: { id?: { title?: string; detail?: string }; en?: { title?: string; detail?: string } },
-    readonly errors: FieldProblem[] = [],
-  ) {
-    super(`${status} ${code}`);
-  }
-  title(lang: 'id' | 'en'): string {
-    const t = this.i18n[lang] ?? this.i18n.id;
-    return [t?.title, t?.detail].filter(Boolean).join(': ') || this.message;
-  }
-}
+export { allPages, fileBody, isStale, ProblemError, unwrap, unwrapWithEtag } from '@satupintu/client';
 
 type TokenSource = () => Promise<string | undefined>;
 let tokenSource: TokenSource = async () => undefined;
@@ -26,55 +13,62 @@ export function configureApi(source: TokenSource, unauthorized: () => void): voi
   onUnauthorized = unauthorized;
 }
 
-export interface ApiOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  /** A file sent as the raw request body. */
-  file?: Blob;
-  /** Replays are safe for writes the API keys by Idempotency-Key. */
-  idempotencyKey?: string;
-  /** Resolve with the Response itself (CSV downloads). */
-  raw?: boolean;
-}
+/**
+ * The app's one API client (@satupintu/client, typed from docs/openapi.json): same origin, the
+ * signed-in user's access token on every call, and a 401 to a call that carried one ends the
+ * session (auth.tsx signs in again).
+ */
+export const client: SatupintuClient = createSatupintuClient({
+  token: () => tokenSource(),
+  onUnauthorized: () => onUnauthorized(),
+});
 
-export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = await tokenSource();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
-  let body: BodyInit | undefined;
-  if (opts.file) {
-    body = opts.file;
-    headers['content-type'] = opts.file.type || 'application/octet-stream';
-  } else if (opts.body !== undefined) {
-    body = JSON.stringify(opts.body);
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(path, { method: opts.method ?? 'GET', headers, body });
-  if (res.status === 401 && token) onUnauthorized();
-  if (!res.ok) {
-    let p: { code?: string; i18n?: ApiError['i18n']; errors?: FieldProblem[]; title?: string } = {};
-    try {
-      p = (await res.json()) as typeof p;
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.i18n ?? { id: { title: p.title ?? res.statusText }, en: { title: p.title ?? res.statusText } }, p.errors ?? []);
-  }
-  if (opts.raw) return res as unknown as T;
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+/** Every item of a paged list, all pages read (for lists a person needs whole: a few pages at most). */
+export async function everyItem<T>(page: (cursor: string | undefined) => Promise<{ data?: { items: T[]; next: string | null }; error?: unknown; response: Response }>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of allPages(page)) items.push(item);
+  return items;
 }
 
 export function errorText(e: unknown, lang: 'id' | 'en'): string {
-  if (e instanceof ApiError) return e.title(lang);
+  if (e instanceof ProblemError) return e.text(lang);
   return e instanceof Error ? e.message : String(e);
 }
 
 export function problems(e: unknown): FieldProblem[] {
-  return e instanceof ApiError ? e.errors : [];
+  return e instanceof ProblemError ? (e.problem.errors ?? []) : [];
 }
 
-export const enc = encodeURIComponent;
+/** Whether a problem is this HTTP status (e.g. 404 for something not there). */
+export const hasStatus = (e: unknown, status: number): boolean => e instanceof ProblemError && e.status === status;
 
-export type { Localized };
+/**
+ * One write's Idempotency-Key, kept for its retries: the same request (same body) sent again after
+ * a network failure or an error gets the same key, so the API answers the first one instead of
+ * doing it twice; a changed request, or the next one after a success, gets a fresh key (the API
+ * refuses a key reused with another body).
+ */
+export class RetryKey {
+  private key: string | undefined;
+  private request: string | undefined;
+  for(request: unknown): string {
+    const r = JSON.stringify(request ?? null);
+    if (!this.key || this.request !== r) {
+      this.key = newIdempotencyKey();
+      this.request = r;
+    }
+    return this.key;
+  }
+  /** The write got its answer: the next one is another write. */
+  done(): void {
+    this.key = undefined;
+    this.request = undefined;
+  }
+}
+
+/** Runs a keyed write: the key is kept for a retry until the write succeeds. */
+export async function keyed<T>(key: RetryKey, request: unknown, write: (idempotencyKey: string) => Promise<T>): Promise<T> {
+  const result = await write(key.for(request));
+  key.done();
+  return result;
+}

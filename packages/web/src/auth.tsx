@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
-import { api, configureApi } from './api.js';
-import type { Me } from './types.js';
+import { client, configureApi, unwrap } from './api.js';
+import type { Me, Membership } from './types.js';
 
 export interface WebConfig {
   /** OIDC issuer: the embedded issuer at `${origin}/realms/mpp`, or a Keycloak realm (KEYCLOAK_URL). */
@@ -99,7 +99,7 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
 
   useEffect(() => {
     if (!user) return;
-    api<Me>('/api/v1/me').then(setMe, () => setMe(null));
+    unwrap(client.GET('/api/v1/me')).then(setMe, () => setMe(null));
   }, [user]);
 
   return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
@@ -112,6 +112,6 @@ export function useAuth(): AuthState {
 }
 
 /** Memberships of one role, e.g. the officer's (tenant, agency) pairs. */
-export function membershipsOf<R extends string>(me: Me | null, role: R) {
-  return (me?.memberships ?? []).filter((m) => m.role === role) as Extract<Me['memberships'][number], { role: R }>[];
+export function membershipsOf<R extends Membership['role']>(me: Me | null, role: R): (Membership & { role: R })[] {
+  return (me?.memberships ?? []).filter((m): m is Membership & { role: R } => m.role === role);
 }

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import QRCode from 'qrcode';
-import { api, errorText, problems } from './api.js';
+import { client, errorText, isStale, problems, unwrap } from './api.js';
 import { membershipsOf, useAuth } from './auth.js';
 import { useI18n } from './i18n.js';
 import type { Application, Localized } from './types.js';
 
-/** Loads data once per dependency change; `reload` fetches again. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload(): void } {
+/** Loads data once per dependency change; `reload` fetches again; `set` takes a newer answer (e.g. a write's). */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload(): void; set(data: T): void } {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -23,7 +23,81 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const set = useCallback((data: T) => setState({ data, loading: false }), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload, set };
+}
+
+/** A page of a cursor-paged list as the API answers it (`next`: the following page's cursor, null on the last). */
+export interface Page<I> {
+  items: I[];
+  next: string | null;
+}
+
+export interface Paged<P extends Page<unknown>> {
+  /** The first page as answered (with whatever else it carries, e.g. the queue's counts). */
+  first: P | undefined;
+  /** Every item loaded so far. */
+  items: P['items'][number][];
+  /** The items once the first page is in (for `<Async state={list}>`). */
+  data: P['items'][number][] | undefined;
+  /** Whether there is a further page. */
+  more: boolean;
+  /** The first page's error (the list cannot be shown). */
+  error: unknown;
+  /** A further page's error (the items loaded stay; the button tries again). */
+  moreError: unknown;
+  loading: boolean;
+  loadingMore: boolean;
+  loadMore(): void;
+  reload(): void;
+}
+
+/**
+ * A paged list shown a page at a time: the first page on load, the next one appended on
+ * "Muat lebih banyak" (cheap on slow networks; nothing is cut: the button stays while there is more).
+ */
+export function usePaged<P extends Page<unknown>>(load: (cursor: string | undefined) => Promise<P>, deps: unknown[]): Paged<P> {
+  const first = useAsync(() => load(undefined), deps);
+  const [extra, setExtra] = useState<{ items: P['items'][number][]; next: string | null; error?: unknown; loading: boolean }>({ items: [], next: null, loading: false });
+  useEffect(() => {
+    setExtra({ items: [], next: first.data?.next ?? null, loading: false });
+  }, [first.data]);
+  const loadMore = () => {
+    if (!extra.next || extra.loading) return;
+    const cursor = extra.next;
+    setExtra((e) => ({ ...e, loading: true, error: undefined }));
+    load(cursor).then(
+      (page) => setExtra((e) => ({ items: [...e.items, ...page.items], next: page.next, loading: false })),
+      (error: unknown) => setExtra((e) => ({ ...e, error, loading: false })),
+    );
+  };
+  const items = first.data ? [...first.data.items, ...extra.items] : [];
+  return {
+    first: first.data,
+    items,
+    data: first.data ? items : undefined,
+    more: extra.next !== null,
+    error: first.error,
+    moreError: extra.error,
+    loading: first.loading,
+    loadingMore: extra.loading,
+    loadMore,
+    reload: first.reload,
+  };
+}
+
+/** The "load more" button of a paged list (only while there is a further page). */
+export function LoadMore({ list }: { list: Paged<Page<unknown>> }) {
+  const { t } = useI18n();
+  if (!list.more) return null;
+  return (
+    <div className="load-more">
+      <ErrorBox error={list.moreError} />
+      <button type="button" className="btn secondary small" disabled={list.loadingMore} onClick={list.loadMore}>
+        {list.loadingMore ? t('loading') : t('loadMore')}
+      </button>
+    </div>
+  );
 }
 
 export function Loading() {
@@ -41,7 +115,7 @@ export function ErrorBox({ error }: { error: unknown }) {
   const list = problems(error);
   return (
     <div className="alert error" role="alert">
-      <strong>{t('error')}:</strong> {errorText(error, lang)}
+      <strong>{t('error')}:</strong> {isStale(error) ? t('staleEdit') : errorText(error, lang)}
       {list.length > 0 && (
         <ul>
           {list.map((p, i) => (
@@ -89,11 +163,11 @@ export function Timeline({ items }: { items: Application['timeline'] }) {
       {items.map((e, i) => (
         <li key={i}>
           <div className="tl-state">
-            {L(e.to.name)}
-            {e.from?.code === e.to.code && <span className="muted small"> · {ACTION_LABELS[e.action] ? L(ACTION_LABELS[e.action]) : e.action}</span>}
+            {e.to ? L(e.to.name) : L(ACTION_LABELS[e.action]) || e.action}
+            {e.to && e.from?.code === e.to.code && <span className="muted small"> · {ACTION_LABELS[e.action] ? L(ACTION_LABELS[e.action]) : e.action}</span>}
           </div>
           <div className="muted small">
-            <time dateTime={e.at}>{fmtDate(e.at, true)}</time> · {e.actor.name} ({e.actor.role})
+            <time dateTime={e.at}>{fmtDate(e.at, true)}</time> · {e.actor.name ?? '–'} ({e.actor.role})
           </div>
           {e.comment && <blockquote>{e.comment}</blockquote>}
         </li>
@@ -394,17 +468,10 @@ export function ShareLines({ title, rows, series, xLabel }: { title: string; row
   );
 }
 
-export interface MaklumatData {
-  text: string;
-  signedBy: string;
-  signedOn: string;
-  publishedAt: string;
-}
-
 /** The tenant's published maklumat pelayanan (service pledge), when there is one. */
 export function Maklumat({ tenant }: { tenant: string }) {
   const { t, fmtDate } = useI18n();
-  const state = useAsync(() => api<{ maklumat: MaklumatData | null }>(`/api/v1/tenants/${encodeURIComponent(tenant)}/maklumat`).catch(() => ({ maklumat: null })), [tenant]);
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant } } })).catch(() => ({ maklumat: null })), [tenant]);
   const m = state.data?.maklumat;
   if (!m) return null;
   return (

@@ -27,7 +27,8 @@ export function documentRequired(doc: DocumentRequirement, data: Record<string, 
   if (!doc.requiredWhen) return false;
   // Same semantics as the server (ajv over the form data), but a condition on fields not yet
   // answered reads as "not yet required" rather than "required" while the person fills the form.
-  const props = Object.keys((doc.requiredWhen.properties ?? {}) as Record<string, unknown>);
+  const properties = doc.requiredWhen.properties;
+  const props = properties && typeof properties === 'object' ? Object.keys(properties) : [];
   if (props.length > 0 && props.every((k) => data[k] === undefined || data[k] === '')) return false;
   const key = JSON.stringify(doc.requiredWhen);
   let check = conditions.get(key);

@@ -1,42 +1,46 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError, enc } from '../api.js';
-import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync, type MaklumatData } from '../components.js';
+import { useMemo, useState } from 'react';
+import { client, everyItem, hasStatus, isStale, unwrap, unwrapWithEtag } from '../api.js';
+import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Installation, Localized, PluginEntry, ServiceSummary } from '../types.js';
-
-interface Onboarding {
-  status: string;
-  committedAt: string | null;
-  deadline: string | null;
-  daysToDeadline: number | null;
-  progress: number;
-  items: { key: string; done: boolean; label: Localized; detail?: string | null }[];
-}
+import type { ServiceOverlay, ServiceSummary } from '../types.js';
 
 export function Admin({ tenant }: { tenant: string }) {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
-  const base = `/api/v1/tenants/${enc(tenant)}`;
-  const installs = useAsync(() => api<{ items: Installation[] }>(`${base}/installations`), [base]);
-  const plugins = useAsync(() => api<{ items: PluginEntry[] }>('/api/v1/plugins'), []);
-  const catalog = useAsync(() => api<{ items: ServiceSummary[]; tenant: { name: string } }>(`${base}/services`), [base]);
-  // The onboarding API (issue 8) may not exist on this server yet: a 404 hides the section.
+  const path = { tenant };
+  const installs = useAsync(() => everyItem((cursor) => client.GET('/api/v1/tenants/{tenant}/installations', { params: { path, query: { limit: 200, cursor } } })), [tenant]);
+  const plugins = useAsync(() => everyItem((cursor) => client.GET('/api/v1/plugins', { params: { query: { limit: 200, cursor } } })), []);
+  // The public catalog may be cached for a minute; the admin sees their changes at once (revalidated).
+  const catalog = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path }, cache: 'no-cache' })), [tenant]);
+  // A tenant without an onboarding record (404) shows no checklist.
   const onboarding = useAsync(
-    () => api<Onboarding>(`${base}/onboarding`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
-    [base],
+    () => unwrap(client.GET('/api/v1/tenants/{tenant}/onboarding', { params: { path } })).catch((e: unknown) => (hasStatus(e, 404) ? null : Promise.reject(e))),
+    [tenant],
   );
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [overlayService, setOverlayService] = useState('');
-  const installed = useMemo(() => new Map((installs.data?.items ?? []).map((i) => [i.plugin, i])), [installs.data]);
+  const installed = useMemo(() => new Map((installs.data ?? []).map((i) => [i.plugin, i])), [installs.data]);
 
+  /**
+   * Pins a plugin version. Installing is create-only (If-None-Match: *): a plugin someone else
+   * installed meanwhile is refused (412) and the list reloads. Changing the version names the
+   * whole target state, so repeating it changes nothing (If-Match is optional there).
+   */
   const pin = (plugin: string, version: string) => {
     setError(null);
-    api<{ action?: string }>(`${base}/installations/${enc(plugin)}`, { method: 'PUT', body: { version } }).then((r) => {
-      setNotice(`${plugin} ${version}: ${r.action ?? t('saved')}`);
-      installs.reload();
-      catalog.reload();
-    }, setError);
+    const header = installed.has(plugin) ? {} : { 'If-None-Match': '*' };
+    unwrap(client.PUT('/api/v1/tenants/{tenant}/installations/{plugin}', { params: { path: { tenant, plugin }, header }, body: { version } })).then(
+      (r) => {
+        setNotice(`${plugin} ${version}: ${r.action}`);
+        installs.reload();
+        catalog.reload();
+      },
+      (e: unknown) => {
+        setError(e);
+        if (isStale(e)) installs.reload();
+      },
+    );
   };
 
   return (
@@ -73,7 +77,7 @@ export function Admin({ tenant }: { tenant: string }) {
       <section aria-labelledby="inst">
         <h2 id="inst">{t('installations')}</h2>
         <Async state={plugins}>
-          {({ items }) => (
+          {(items) => (
             <div className="table-wrap">
               <table>
                 <thead>
@@ -143,7 +147,7 @@ export function Admin({ tenant }: { tenant: string }) {
                     ))}
                   </select>
                 </div>
-                {chosen && <OverlayEditor key={chosen.id} tenant={tenant} service={chosen} current={installed.get(chosen.plugin)?.overlays[chosen.code]} onSaved={installs.reload} />}
+                {chosen && <OverlayEditor key={chosen.id} tenant={tenant} service={chosen} onSaved={installs.reload} />}
               </div>
             );
           }}
@@ -153,14 +157,18 @@ export function Admin({ tenant }: { tenant: string }) {
   );
 }
 
+/**
+ * The regency's maklumat pelayanan: published with If-Match (the ETag read: `"0"` before the
+ * first). The public answer may be cached for a minute; the editor revalidates it (`no-cache`), so
+ * it quotes the current ETag, and after publishing its read refreshes the browser's cached copy.
+ */
 function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
   const { t } = useI18n();
-  const path = `/api/v1/tenants/${enc(tenant)}/maklumat`;
-  const current = useAsync(() => api<{ maklumat: MaklumatData | null }>(path), [path]);
+  const current = useAsync(() => unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant } }, cache: 'no-cache' })), [tenant]);
   const [form, setForm] = useState<{ text: string; signedBy: string; signedOn: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const m = current.data?.maklumat;
+  const m = current.data?.data.maklumat;
   const value = form ?? { text: m?.text ?? '', signedBy: m?.signedBy ?? '', signedOn: m?.signedOn ?? new Date().toISOString().slice(0, 10) };
   const set = (k: keyof typeof value, v: string) => setForm({ ...value, [k]: v });
   return (
@@ -173,11 +181,19 @@ function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }
           e.preventDefault();
           setError(null);
           setSaved(false);
-          api(path, { method: 'PUT', body: value }).then(() => {
-            setSaved(true);
-            current.reload();
-            onSaved();
-          }, setError);
+          unwrapWithEtag(client.PUT('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant }, header: { 'If-Match': current.data?.etag } }, body: value })).then(
+            ({ data, etag }) => {
+              setSaved(true);
+              current.set({ data: { maklumat: data }, etag });
+              current.reload();
+              onSaved();
+            },
+            (e: unknown) => {
+              setError(e);
+              // Published by someone else meanwhile: read it again (its ETag); what was typed stays.
+              if (isStale(e)) current.reload();
+            },
+          );
         }}
       >
         <div className="field">
@@ -202,36 +218,64 @@ function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }
   );
 }
 
-function OverlayEditor({ tenant, service, current, onSaved }: { tenant: string; service: ServiceSummary; current: unknown; onSaved(): void }) {
-  const { t, L } = useI18n();
-  const [text, setText] = useState(() => JSON.stringify(current ?? {}, null, 2));
+const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One service's overlay as JSON, read with its ETag and saved with If-Match (or create-only,
+ * If-None-Match: *, while the regency has none). The API checks it against the plugin (422 with
+ * the fields at fault).
+ */
+function OverlayEditor({ tenant, service, onSaved }: { tenant: string; service: ServiceSummary; onSaved(): void }) {
+  const { t } = useI18n();
+  const path = { tenant, plugin: service.plugin, service: service.code };
+  const current = useAsync(
+    () =>
+      unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path } })).catch((e: unknown) =>
+        hasStatus(e, 404) ? { data: {}, etag: undefined } : Promise.reject(e),
+      ),
+    [tenant, service.plugin, service.code],
+  );
+  const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setText(JSON.stringify(current ?? {}, null, 2)), [current]);
   const id = `ov-${service.id}`;
+  if (current.error) return <ErrorBox error={current.error} />;
+  if (!current.data) return null;
+  const { etag } = current.data;
+  const value = text ?? JSON.stringify(current.data.data, null, 2);
   return (
     <div>
       <ErrorBox error={error} />
       {saved && <Notice>{t('saved')}</Notice>}
       <label htmlFor={id}>{t('overlays')}</label>
-      <textarea id={id} className="mono" rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea id={id} className="mono" rows={6} value={value} onChange={(e) => setText(e.target.value)} />
       <button
         type="button"
         className="btn small"
         onClick={() => {
           setError(null);
           setSaved(false);
-          let body: unknown;
+          let body: ServiceOverlay;
           try {
-            body = JSON.parse(text);
+            const parsed: unknown = JSON.parse(value);
+            if (!isJsonObject(parsed)) throw new Error(t('overlayHint'));
+            body = parsed;
           } catch (e) {
             setError(e);
             return;
           }
-          api(`/api/v1/tenants/${enc(tenant)}/installations/${enc(service.plugin)}/overlays/${enc(service.code)}`, { method: 'PUT', body }).then(() => {
-            setSaved(true);
-            onSaved();
-          }, setError);
+          const header = etag ? { 'If-Match': etag } : { 'If-None-Match': '*' };
+          unwrapWithEtag(client.PUT('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path, header }, body })).then(
+            (answer) => {
+              setSaved(true);
+              current.set(answer);
+              onSaved();
+            },
+            (e: unknown) => {
+              setError(e);
+              if (isStale(e)) current.reload();
+            },
+          );
         }}
       >
         {t('save')}

@@ -1,21 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, fileBody, isStale, keyed, RetryKey, unwrap, unwrapWithEtag } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { documentRequired, ServiceForm } from '../forms.js';
 import { useI18n } from '../i18n.js';
-import type { Application, ApplicationDoc, DocumentRequirement, ServiceDetail } from '../types.js';
+import type { Application, DocumentRequirement, RequestBody, ServiceDetail } from '../types.js';
 
 /** Who files: the citizen online, or an officer at the counter for a citizen (with consent). */
-export interface OnBehalf {
-  applicant: { nik: string; name: string; phone?: string };
-  consent: { statement: string; method: 'signed-form' | 'verbal' | 'whatsapp' | 'app' };
-}
+export type OnBehalf = Required<Pick<RequestBody<'createApplication'>, 'applicant' | 'consent'>>;
 
 export function Apply({ tenant, service }: { tenant: string; service: string }) {
   const { L, t } = useI18n();
   const draftId = new URLSearchParams(useSearch()).get('draft');
-  const svc = useAsync(() => api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(service)}`), [tenant, service]);
+  const svc = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service } } })), [tenant, service]);
   return (
     <RequireLogin>
       <Async state={svc}>
@@ -30,6 +27,21 @@ export function Apply({ tenant, service }: { tenant: string; service: string }) 
   );
 }
 
+/** Whether two JSON values are equal, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ea = Object.entries(a);
+  const mb = new Map(Object.entries(b));
+  return ea.length === mb.size && ea.every(([k, v]) => mb.has(k) && sameJson(v, mb.get(k)));
+}
+
+/** The draft as the API last answered it, with the ETag to quote in If-Match on the next save. */
+interface Held {
+  app: Application;
+  etag: string | undefined;
+}
+
 export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref }: { tenant: string; service: ServiceDetail; draftId?: string | null; onBehalf?: () => OnBehalf | null; doneHref?: (app: Application) => string }) {
   const { t, L, lang } = useI18n();
   const [, navigate] = useLocation();
@@ -39,31 +51,61 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState<string | null>(null);
-  const appRef = useRef<Application | null>(null);
-  appRef.current = app;
-  const base = `/api/v1/tenants/${enc(tenant)}/applications`;
+  const held = useRef<Held | null>(null);
+  // One Idempotency-Key per write, kept while the same write is retried (a flaky network).
+  const keys = useRef({ create: new RetryKey(), submit: new RetryKey(), upload: new RetryKey() }).current;
+  const hold = (a: Application, etag: string | undefined) => {
+    held.current = { app: a, etag };
+    setApp(a);
+  };
+  const read = (id: string) => unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id } } }));
 
   useEffect(() => {
     if (!draftId) return;
-    api<Application>(`${base}/${enc(draftId)}`).then((a) => {
-      setApp(a);
+    read(draftId).then(({ data: a, etag }) => {
+      hold(a, etag);
       setData(a.data);
     }, setError);
-  }, [base, draftId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tenant, draftId]);
 
-  /** Creates the draft on first need, or updates it with the current form data. */
+  /** Creates the draft on first need, or updates it with the current form data (If-Match: the ETag held). */
   const saveDraft = async (formData: Record<string, unknown>): Promise<Application> => {
-    const current = appRef.current;
-    let saved: Application;
+    const current = held.current;
     if (!current) {
       const who = onBehalf?.();
       if (onBehalf && !who) throw new Error(lang === 'id' ? 'Lengkapi data pemohon dan persetujuannya.' : 'Fill in the applicant and their consent.');
-      saved = await api<Application>(base, { method: 'POST', body: { service: service.id, data: formData, ...(who ?? {}) }, idempotencyKey: crypto.randomUUID() });
-    } else {
-      saved = await api<Application>(`${base}/${enc(current.id)}`, { method: 'PATCH', body: { data: formData } });
+      const body = { service: service.id, data: formData, ...(who ?? {}) };
+      const made = await keyed(keys.create, body, (key) =>
+        unwrapWithEtag(client.POST('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, header: { 'Idempotency-Key': key } }, body })),
+      );
+      hold(made.data, made.etag);
+      return made.data;
     }
-    setApp(saved);
-    return saved;
+    try {
+      const saved = await unwrapWithEtag(
+        client.PATCH('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id: current.app.id }, header: { 'If-Match': current.etag } }, body: { data: formData } }),
+      );
+      hold(saved.data, saved.etag);
+      return saved.data;
+    } catch (e) {
+      // Saved meanwhile on another device: take the latest version (and its ETag) but keep what
+      // the person typed in the form; the error box says so, and saving again writes it.
+      if (isStale(e)) await read(current.app.id).then(({ data: a, etag }) => hold(a, etag), () => {});
+      throw e;
+    }
+  };
+
+  /**
+   * After uploads (each a new version of the application, answered without an ETag): the latest
+   * documents, and its ETag when only documents changed. When the form data changed too (another
+   * device saved), the ETag held stays, so the next save is refused (412) rather than written over it.
+   */
+  const refreshAfterUpload = async (id: string) => {
+    const fresh = await read(id);
+    const before = held.current;
+    if (!before || sameJson(fresh.data.data, before.app.data)) hold(fresh.data, fresh.etag);
+    else hold({ ...before.app, documents: fresh.data.documents }, before.etag);
   };
 
   const run = async (fn: () => Promise<void>) => {
@@ -86,24 +128,35 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
       for (const f of files) {
         if (f.size > doc.maxSizeMb * 1024 * 1024) throw new Error(`${t('tooLarge')}: ${f.name} (${t('maxSize')} ${doc.maxSizeMb} MB)`);
       }
-      const a = appRef.current ?? (await saveDraft(data));
+      const a = held.current?.app ?? (await saveDraft(data));
       setUploading(doc.code);
+      const added: string[] = [];
       try {
-        const added: ApplicationDoc[] = [];
         for (const f of files) {
-          added.push(await api<ApplicationDoc>(`${base}/${enc(a.id)}/documents/${enc(doc.code)}?filename=${enc(f.name)}`, { method: 'PUT', file: f }));
+          const request = { application: a.id, code: doc.code, name: f.name, size: f.size, lastModified: f.lastModified };
+          const d = await keyed(keys.upload, request, (key) =>
+            unwrap(
+              client.PUT('/api/v1/tenants/{tenant}/applications/{id}/documents/{code}', {
+                params: { path: { tenant, id: a.id, code: doc.code }, query: { filename: f.name }, header: { 'Idempotency-Key': key } },
+                ...fileBody(f),
+              }),
+            ),
+          );
+          added.push(d.filename ?? d.code);
         }
-        setApp({ ...(appRef.current ?? a), documents: [...(appRef.current ?? a).documents, ...added] });
-        setNotice(`${t('uploaded')}: ${added.map((d) => d.filename).join(', ')}`);
       } finally {
         setUploading(null);
+        if (added.length) await refreshAfterUpload(a.id).catch(() => {});
       }
+      setNotice(`${t('uploaded')}: ${added.join(', ')}`);
     });
 
   const submit = (formData: Record<string, unknown>) =>
     run(async () => {
       const a = await saveDraft(formData);
-      const done = await api<Application>(`${base}/${enc(a.id)}/submit`, { method: 'POST', idempotencyKey: crypto.randomUUID() });
+      const done = await keyed(keys.submit, { submit: a.id }, (key) =>
+        unwrap(client.POST('/api/v1/tenants/{tenant}/applications/{id}/submit', { params: { path: { tenant, id: a.id }, header: { 'Idempotency-Key': key } } })),
+      );
       navigate(doneHref ? doneHref(done) : `/t/${tenant}/permohonan/${done.id}?submitted=1`);
     });
 

@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, keyed, RetryKey, unwrap } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { ServiceDetail, SessionSlot } from '../types.js';
 
 export function Book({ tenant, service }: { tenant: string; service: string }) {
   const { t, L, fmtDate } = useI18n();
-  const base = `/api/v1/tenants/${enc(tenant)}`;
-  const svc = useAsync(() => api<ServiceDetail>(`${base}/services/${enc(service)}`), [base, service]);
-  const sessions = useAsync(() => api<{ items: SessionSlot[] }>(`${base}/services/${enc(service)}/sessions`), [base, service]);
+  const path = { tenant, service };
+  const svc = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path } })), [tenant, service]);
+  // The sessions of the coming weeks (the API answers a window of at most 90 days, whole).
+  const sessions = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}/sessions', { params: { path } })), [tenant, service]);
+  // Booking again after a failure (a flaky network) is the same booking: the same Idempotency-Key.
+  const bookKey = useRef(new RetryKey()).current;
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -41,7 +43,9 @@ export function Book({ tenant, service }: { tenant: string; service: string }) {
                     aria-label={`${t('book')}: ${fmtDate(s.date)} ${s.start}–${s.end}`}
                     disabled={s.onlineSeatsLeft < 1 || s.status !== 'open'}
                     onClick={() =>
-                      void api(`${base}/sessions/${enc(s.id)}/bookings`, { method: 'POST', body: {}, idempotencyKey: crypto.randomUUID() }).then(() => {
+                      void keyed(bookKey, { session: s.id }, (key) =>
+                        unwrap(client.POST('/api/v1/tenants/{tenant}/sessions/{session}/bookings', { params: { path: { tenant, session: s.id }, header: { 'Idempotency-Key': key } }, body: {} })),
+                      ).then(() => {
                         setDone(`${fmtDate(s.date)} ${s.start}`);
                         sessions.reload();
                       }, setError)

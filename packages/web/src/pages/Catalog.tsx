@@ -1,14 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, unwrap } from '../api.js';
 import { Async, Maklumat, PageTitle, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
 import type { ServiceSummary } from '../types.js';
-
-interface CatalogResponse {
-  tenant: { slug: string; name: string; timeZone: string };
-  items: ServiceSummary[];
-}
 
 const norm = (s: string) => s.toLocaleLowerCase('id').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
@@ -18,7 +13,7 @@ export function Catalog({ tenant }: { tenant: string }) {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [category, setCategory] = useState('');
   const [agency, setAgency] = useState('');
-  const state = useAsync(() => api<CatalogResponse>(`/api/v1/tenants/${enc(tenant)}/services`), [tenant]);
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })), [tenant]);
   const data = state.data;
   const agencies = useMemo(() => {
     const m = new Map<string, ServiceSummary['agency']>();

@@ -1,32 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { api, enc } from '../api.js';
-import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
+import { client, everyItem, keyed, RetryKey, unwrap } from '../api.js';
+import { Async, ErrorBox, LoadMore, Notice, PageTitle, RequireLogin, useAsync, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { ApplicationListItem, ServiceSummary } from '../types.js';
+import type { Complaint, RequestBody } from '../types.js';
 
-interface ComplaintItem {
-  id: string;
-  trackingCode: string;
-  kind: string;
-  title: string;
-  status: string;
-  dueDate: string | null;
-  overdue: boolean;
-  createdAt: string;
-}
-
-interface Complaint extends ComplaintItem {
-  body: string;
-  subject: { type: string; service: string | null; applicationTrackingCode: string | null };
-  deadlines: { verification: { dueDate: string | null }; answer: { dueDate: string | null } | null; reopenUntil: string | null };
-  rating: { score: number; comment: string | null } | null;
-  thread: { id: string; at: string; author: { name: string; role: string }; kind: string; body: string }[];
-  allowed: string[];
-}
-
-const KINDS = ['complaint', 'suggestion', 'information-request'] as const;
-const KIND_LABELS: Record<(typeof KINDS)[number], { id: string; en: string }> = {
+type NewComplaint = RequestBody<'fileComplaint'>;
+const KINDS: NewComplaint['kind'][] = ['complaint', 'suggestion', 'information-request'];
+const KIND_LABELS: Record<NewComplaint['kind'], { id: string; en: string }> = {
   complaint: { id: 'Pengaduan', en: 'Complaint' },
   suggestion: { id: 'Saran', en: 'Suggestion' },
   'information-request': { id: 'Permintaan informasi', en: 'Information request' },
@@ -46,11 +27,15 @@ export function Complaints({ tenant }: { tenant: string }) {
   const { t, L, lang, fmtDate } = useI18n();
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
-  const base = `/api/v1/tenants/${enc(tenant)}`;
-  const mine = useAsync(() => api<{ items: ComplaintItem[] }>(`${base}/complaints`), [base]);
-  const services = useAsync(() => api<{ items: ServiceSummary[] }>(`${base}/services`), [base]);
-  const apps = useAsync(() => api<{ items: ApplicationListItem[] }>(`${base}/applications`).catch(() => ({ items: [] })), [base]);
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('complaint');
+  const mine = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/complaints', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
+  const services = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })), [tenant]);
+  // Every application of the citizen, to choose the one the complaint is about (a link may name any).
+  const apps = useAsync(
+    () => everyItem((cursor) => client.GET('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, query: { limit: 200, cursor } } })).catch(() => []),
+    [tenant],
+  );
+  const fileKey = useRef(new RetryKey()).current;
+  const [kind, setKind] = useState<NewComplaint['kind']>('complaint');
   const [subject, setSubject] = useState(params.get('application') ? `application:${params.get('application')}` : params.get('service') ? `service:${params.get('service')}` : 'tenant');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -62,8 +47,10 @@ export function Complaints({ tenant }: { tenant: string }) {
     setError(null);
     try {
       const [type, ref] = subject.split(':');
-      const subj = type === 'service' ? { type, service: ref } : type === 'application' ? { type, applicationId: ref } : { type: 'tenant' };
-      const c = await api<{ id: string }>(`${base}/complaints`, { method: 'POST', body: { kind, subject: subj, title, body, anonymous }, idempotencyKey: crypto.randomUUID() });
+      const subj: NewComplaint['subject'] = type === 'service' && ref ? { type, service: ref } : type === 'application' && ref ? { type, applicationId: ref } : { type: 'tenant' };
+      const request: NewComplaint = { kind, subject: subj, title, body, anonymous };
+      // Sending the same complaint again (a flaky network) files it once: the same Idempotency-Key.
+      const c = await keyed(fileKey, request, (key) => unwrap(client.POST('/api/v1/tenants/{tenant}/complaints', { params: { path: { tenant }, header: { 'Idempotency-Key': key } }, body: request })));
       navigate(`/t/${tenant}/pengaduan/${c.id}`);
     } catch (e) {
       setError(e);
@@ -94,7 +81,7 @@ export function Complaints({ tenant }: { tenant: string }) {
           <label htmlFor="subject">{lang === 'id' ? 'Tentang' : 'About'}</label>
           <select id="subject" value={subject} onChange={(e) => setSubject(e.target.value)}>
             <option value="tenant">{lang === 'id' ? 'Mal Pelayanan Publik secara umum' : 'The public service mall in general'}</option>
-            {(apps.data?.items ?? []).map((a) => (
+            {(apps.data ?? []).map((a) => (
               <option key={a.id} value={`application:${a.id}`}>
                 {t('applications')}: {a.trackingCode} ({a.service})
               </option>
@@ -125,7 +112,7 @@ export function Complaints({ tenant }: { tenant: string }) {
       </form>
       <h2>{lang === 'id' ? 'Pengaduan saya' : 'My complaints'}</h2>
       <Async state={mine}>
-        {({ items }) =>
+        {(items) =>
           items.length === 0 ? (
             <p className="muted">–</p>
           ) : (
@@ -142,24 +129,31 @@ export function Complaints({ tenant }: { tenant: string }) {
           )
         }
       </Async>
+      <LoadMore list={mine} />
     </RequireLogin>
   );
 }
 
 export function ComplaintDetail({ tenant, id }: { tenant: string; id: string }) {
   const { t, L, lang, fmtDate } = useI18n();
-  const path = `/api/v1/tenants/${enc(tenant)}/complaints/${enc(id)}`;
-  const state = useAsync(() => api<Complaint>(path), [path]);
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/complaints/{id}', { params: { path: { tenant, id } } })), [tenant, id]);
   const [message, setMessage] = useState('');
   const [score, setScore] = useState(5);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const post = (suffix: string, body: unknown) =>
-    api(`${path}/${suffix}`, { method: 'POST', body, idempotencyKey: crypto.randomUUID() }).then(() => {
+  const keys = useRef({ message: new RetryKey(), rating: new RetryKey() }).current;
+  /** The answer of a message or a rating is the complaint as it is now (no second read). */
+  const done = (c: Promise<Complaint>) =>
+    c.then((now) => {
       setMessage('');
       setNotice(t('saved'));
-      state.reload();
+      state.set(now);
     }, setError);
+  const params = (key: string) => ({ path: { tenant, id }, header: { 'Idempotency-Key': key } });
+  const sendMessage = (body: RequestBody<'postComplaintMessage'>) =>
+    done(keyed(keys.message, body, (key) => unwrap(client.POST('/api/v1/tenants/{tenant}/complaints/{id}/messages', { params: params(key), body }))));
+  const rate = (body: RequestBody<'rateComplaintAnswer'>) =>
+    done(keyed(keys.rating, body, (key) => unwrap(client.POST('/api/v1/tenants/{tenant}/complaints/{id}/rating', { params: params(key), body }))));
   return (
     <RequireLogin>
       <Async state={state}>
@@ -196,7 +190,7 @@ export function ComplaintDetail({ tenant, id }: { tenant: string; id: string }) 
                   {c.thread.map((m) => (
                     <li key={m.id}>
                       <div className="tl-state">
-                        {m.author.name} <span className="muted small">({m.author.role}, {m.kind})</span>
+                        {m.author.name ?? '–'} <span className="muted small">({m.author.role}, {m.kind})</span>
                       </div>
                       <div className="muted small">{fmtDate(m.at, true)}</div>
                       {m.body && <p>{m.body}</p>}
@@ -208,7 +202,7 @@ export function ComplaintDetail({ tenant, id }: { tenant: string; id: string }) 
                 <div className="actions-box">
                   <label htmlFor="msg">{lang === 'id' ? 'Pesan' : 'Message'}</label>
                   <textarea id="msg" rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
-                  <button type="button" className="btn small" disabled={!message.trim()} onClick={() => void post('messages', { body: message.trim() })}>
+                  <button type="button" className="btn small" disabled={!message.trim()} onClick={() => void sendMessage({ body: message.trim() })}>
                     {lang === 'id' ? 'Kirim pesan' : 'Send message'}
                   </button>
                 </div>
@@ -223,7 +217,7 @@ export function ComplaintDetail({ tenant, id }: { tenant: string; id: string }) 
                       </option>
                     ))}
                   </select>{' '}
-                  <button type="button" className="btn small" onClick={() => void post('rating', { score })}>
+                  <button type="button" className="btn small" onClick={() => void rate({ score })}>
                     {t('save')}
                   </button>
                 </div>

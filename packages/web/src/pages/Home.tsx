@@ -1,19 +1,19 @@
 import { Link } from 'wouter';
-import { api } from '../api.js';
+import { client, everyItem } from '../api.js';
 import { Async, PageTitle, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Tenant } from '../types.js';
 
 export function Home() {
   const { t, status } = useI18n();
-  const tenants = useAsync(() => api<{ items: Tenant[] }>('/api/v1/tenants'), []);
+  // Every regency and city (at most 514: three pages of 200), to choose one's own from.
+  const tenants = useAsync(() => everyItem((cursor) => client.GET('/api/v1/tenants', { params: { query: { limit: 200, cursor } } })), []);
   return (
     <>
       <PageTitle sub={t('tagline')}>{t('appName')}</PageTitle>
       <section aria-labelledby="regencies">
         <h2 id="regencies">{t('chooseRegency')}</h2>
         <Async state={tenants}>
-          {({ items }) => (
+          {(items) => (
             <ul className="cards">
               {[...items]
                 .sort((a, b) => a.name.localeCompare(b.name))

@@ -1,47 +1,8 @@
 import { useMemo, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { client, hasStatus, unwrap } from '../api.js';
 import { Async, ErrorBox, PageTitle, RequireLogin, ShareLines, StackedBars, useAsync } from '../components.js';
 import { useI18n, type DictKey } from '../i18n.js';
-import type { Localized } from '../types.js';
-
-interface Channels {
-  online: number;
-  assisted: number;
-  counter: number;
-  total: number;
-}
-
-interface CockpitTenant {
-  slug: string;
-  code: string;
-  name: string;
-  provinceName: string;
-  homeRegion: string;
-  mppStatus: string;
-  committedAt: string | null;
-  deadline: string | null;
-  daysToDeadline: number | null;
-  launchedAt: string | null;
-  servicesLive: number;
-  servicesPlanned: number;
-  applications: Channels;
-  onlineShare: number | null;
-  slaCompliance: number | null;
-  overdue: number;
-  appointmentUtilization: number | null;
-  rollupAt: string | null;
-}
-
-interface Cockpit {
-  asOf: string;
-  totals: { tenants: number; byStatus: Record<string, number>; applications: Channels; onlineShare: number | null; slaCompliance: number | null; overdue: number };
-  tenants: CockpitTenant[];
-  alerts: { kind: string; tenant: string; name: string; since?: string; days?: number; value?: number; threshold?: number; message: Localized }[];
-}
-
-interface Weekly {
-  items: { weekStart: string; online: number; assisted: number; counter: number; total: number; onlineShare: number | null; completed: number; completedOnTime: number; slaCompliance: number | null }[];
-}
+import type { CockpitTenant, Localized } from '../types.js';
 
 type SortKey = 'name' | 'provinceName' | 'mppStatus' | 'daysToDeadline' | 'applications' | 'onlineShare' | 'slaCompliance' | 'overdue';
 
@@ -52,13 +13,13 @@ const ALERT_KINDS: Record<string, Localized> = {
   'sla-below-threshold': { id: 'SLA di bawah ambang', en: 'SLA below threshold' },
 };
 
-const notThere = (e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e));
+const notThere = (e: unknown) => (hasStatus(e, 404) ? null : Promise.reject(e));
 
 export function Ministry() {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
   // The cockpit API (issue 8) is built alongside this page: a 404 shows a plain notice.
-  const cockpit = useAsync(() => api<Cockpit>('/api/v1/national/cockpit').catch(notThere), []);
-  const weekly = useAsync(() => api<Weekly>('/api/v1/national/weekly?weeks=12').catch(notThere), []);
+  const cockpit = useAsync(() => unwrap(client.GET('/api/v1/national/cockpit')).catch(notThere), []);
+  const weekly = useAsync(() => unwrap(client.GET('/api/v1/national/weekly', { params: { query: { weeks: 12 } } })).catch(notThere), []);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [error, setError] = useState<unknown>(null);
   const rows = useMemo(() => {
@@ -82,8 +43,7 @@ export function Ministry() {
   );
   const exportCsv = async () => {
     try {
-      const res = await api<Response>('/api/v1/national/tenants.csv', { raw: true });
-      const blob = await res.blob();
+      const blob = await unwrap(client.GET('/api/v1/national/tenants.csv', { parseAs: 'blob' }));
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `satupintu-tenants-${new Date().toISOString().slice(0, 10)}.csv`;

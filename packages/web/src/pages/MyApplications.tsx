@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { api, enc } from '../api.js';
-import { Async, ErrorBox, PageTitle, RequireLogin, StatusBadge, useAsync } from '../components.js';
+import { client, unwrap } from '../api.js';
+import { Async, ErrorBox, LoadMore, PageTitle, RequireLogin, StatusBadge, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { ApplicationListItem, Booking } from '../types.js';
 
 export function MyApplications({ tenant }: { tenant: string }) {
   const { t, fmtDate } = useI18n();
-  const base = `/api/v1/tenants/${enc(tenant)}`;
-  const apps = useAsync(() => api<{ items: ApplicationListItem[] }>(`${base}/applications`), [base]);
-  const bookings = useAsync(() => api<{ items: Booking[] }>(`${base}/bookings`), [base]);
+  // Newest first, a page at a time ("load more" for the rest).
+  const apps = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
+  const bookings = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/bookings', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
   const [error, setError] = useState<unknown>(null);
   return (
     <RequireLogin>
       <PageTitle>{t('myApplications')}</PageTitle>
       <ErrorBox error={error} />
       <Async state={apps}>
-        {({ items }) =>
+        {(items) =>
           items.length === 0 ? (
             <p>{t('noApplications')}</p>
           ) : (
@@ -47,13 +46,14 @@ export function MyApplications({ tenant }: { tenant: string }) {
                   ))}
                 </tbody>
               </table>
+              <LoadMore list={apps} />
             </div>
           )
         }
       </Async>
       <h2>{t('myBookings')}</h2>
       <Async state={bookings}>
-        {({ items }) =>
+        {(items) =>
           items.length === 0 ? (
             <p className="muted">–</p>
           ) : (
@@ -62,7 +62,7 @@ export function MyApplications({ tenant }: { tenant: string }) {
                 <li key={b.id}>
                   {b.service} · {fmtDate(b.date)} {b.start} · <span className="badge">{b.status}</span>
                   {b.status === 'booked' && (
-                    <button type="button" className="link" onClick={() => void api(`${base}/bookings/${enc(b.id)}`, { method: 'DELETE' }).then(bookings.reload, setError)}>
+                    <button type="button" className="link" onClick={() => void unwrap(client.DELETE('/api/v1/tenants/{tenant}/bookings/{booking}', { params: { path: { tenant, booking: b.id } } })).then(bookings.reload, setError)}>
                       {t('cancel')}
                     </button>
                   )}
@@ -72,6 +72,7 @@ export function MyApplications({ tenant }: { tenant: string }) {
           )
         }
       </Async>
+      <LoadMore list={bookings} />
     </RequireLogin>
   );
 }

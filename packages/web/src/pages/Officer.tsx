@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, unwrap } from '../api.js';
 import { membershipsOf, useAuth } from '../auth.js';
-import { Async, ErrorBox, Loading, Notice, PageTitle, QrCode, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
+import { Async, ErrorBox, Loading, LoadMore, Notice, PageTitle, QrCode, RequireLogin, StatusBadge, Timeline, useAsync, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Application, QueueItem, ServiceDetail, ServiceSummary } from '../types.js';
+import type { Application, RequestBody } from '../types.js';
 import { ApplicationEditor, type OnBehalf } from './Apply.js';
-import { openDownload } from './Track.js';
+import { documentLink, openDownload } from './Track.js';
 
 /** Form data in the plugin's display order, then anything else. */
 function orderedEntries(data: Record<string, unknown>, order: string[] | undefined): [string, unknown][] {
@@ -20,12 +20,6 @@ function orderedEntries(data: Record<string, unknown>, order: string[] | undefin
 function isEnum(schema: Record<string, unknown> | undefined, key: string): boolean {
   const p = (schema?.properties as Record<string, { enum?: unknown[] }> | undefined)?.[key];
   return Array.isArray(p?.enum);
-}
-
-interface QueueResponse {
-  today: string;
-  counts: { total: number; dueToday: number; overdue: number };
-  items: QueueItem[];
 }
 
 /** `/petugas`: the officer's first (tenant, agency) desk. */
@@ -60,23 +54,22 @@ export function OfficerHome() {
 }
 
 function useAgencyServices(tenant: string, agency: string) {
-  return useAsync(
-    () => api<{ items: ServiceSummary[] }>(`/api/v1/tenants/${enc(tenant)}/services`).then((r) => r.items.filter((s) => s.agency.code === agency)),
-    [tenant, agency],
-  );
+  // The whole catalog (cached: the same answer as the public catalog page), this agency's part of it.
+  return useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })).then((r) => r.items.filter((s) => s.agency.code === agency)), [tenant, agency]);
 }
+
+const useService = (tenant: string, service: string | undefined) =>
+  useAsync(() => (service ? unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service } } })) : Promise.resolve(undefined)), [tenant, service]);
 
 export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string }) {
   const { t, L, fmtDate } = useI18n();
-  const queue = useAsync(() => api<QueueResponse>(`/api/v1/tenants/${enc(tenant)}/agencies/${enc(agency)}/queue`), [tenant, agency]);
+  // The queue in the API's order (the current step's due time, then id), a page at a time: the
+  // counts cover the whole queue; "load more" appends the next page.
+  const queue = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/agencies/{agency}/queue', { params: { path: { tenant, agency }, query: { limit: 50, cursor } } })), [tenant, agency]);
   const services = useAgencyServices(tenant, agency);
   const counters = useMemo(() => [...new Set((services.data ?? []).map((s) => s.counter?.number ?? agency))], [services.data, agency]);
   const [called, setCalled] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const sorted = useMemo(
-    () => [...(queue.data?.items ?? [])].sort((a, b) => (a.stepDueAt ?? a.dueDate).localeCompare(b.stepDueAt ?? b.dueDate)),
-    [queue.data],
-  );
   return (
     <RequireLogin>
       <PageTitle sub={`${tenant} · ${agency}`}>{t('officerDesk')}</PageTitle>
@@ -91,8 +84,8 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
             type="button"
             className="btn secondary"
             onClick={() =>
-              void api<{ called: { ticket: string; name: string } | null }>(`/api/v1/tenants/${enc(tenant)}/counters/${enc(c)}/call-next`, { method: 'POST', body: {} }).then(
-                (r) => setCalled(r.called ? `${r.called.ticket} — ${r.called.name}` : `${t('counter')} ${c}: ${t('nobodyWaiting')}`),
+              void unwrap(client.POST('/api/v1/tenants/{tenant}/counters/{counter}/call-next', { params: { path: { tenant, counter: c } } })).then(
+                (r) => setCalled(r.called ? `${r.called.ticket}${r.called.name ? ` — ${r.called.name}` : ''}` : `${t('counter')} ${c}: ${t('nobodyWaiting')}`),
                 setError,
               )
             }
@@ -107,7 +100,7 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
         </Notice>
       )}
       <h2>{t('queue')}</h2>
-      <Async state={queue}>
+      <Async state={{ data: queue.first, error: queue.error, loading: queue.loading }}>
         {(q) => (
           <>
             <ul className="stats">
@@ -135,7 +128,7 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
                   </tr>
                 </thead>
                 <tbody>
-                  {sorted.map((i) => (
+                  {queue.items.map((i) => (
                     <tr key={i.id} className={i.overdue ? 'row-overdue' : ''}>
                       <td>
                         {fmtDate(i.stepDueAt ?? i.stepDueDate, Boolean(i.stepDueAt))}
@@ -147,7 +140,7 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
                         </Link>
                       </td>
                       <td>{L(i.service.name)}</td>
-                      <td>{i.applicantName}</td>
+                      <td>{i.applicantName ?? '–'}</td>
                       <td>{L(i.state.name)}</td>
                       <td>{i.claimedBy ?? '–'}</td>
                     </tr>
@@ -155,6 +148,7 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
                 </tbody>
               </table>
             </div>
+            <LoadMore list={queue} />
           </>
         )}
       </Async>
@@ -164,31 +158,31 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
 
 export function OfficerApplication({ tenant, agency, id }: { tenant: string; agency: string; id: string }) {
   const { t, L, fmtDate } = useI18n();
-  const base = `/api/v1/tenants/${enc(tenant)}/applications/${enc(id)}`;
-  const state = useAsync(() => api<Application>(base), [base]);
-  const svc = useAsync(
-    () => (state.data ? api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(state.data.service.id)}`) : Promise.resolve(undefined)),
-    [tenant, state.data?.service.id],
-  );
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id } } })), [tenant, id]);
+  const svc = useService(tenant, state.data?.service.id);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const act = (path: string, body: unknown) => {
+  /** An SOP action (or claiming): its answer is the application as it is now (no second read). */
+  const act = (write: () => Promise<Application>) => {
     setBusy(true);
     setError(null);
-    api<Application>(path, { method: 'POST', body })
-      .then(() => {
+    write()
+      .then((now) => {
         setComment('');
-        state.reload();
+        state.set(now);
       }, setError)
       .finally(() => setBusy(false));
   };
+  const claim = () => act(() => unwrap(client.POST('/api/v1/tenants/{tenant}/applications/{id}/claim', { params: { path: { tenant, id } }, body: {} })));
+  const perform = (action: string, body: RequestBody<'actOnApplication'>) =>
+    act(() => unwrap(client.POST('/api/v1/tenants/{tenant}/applications/{id}/actions/{action}', { params: { path: { tenant, id, action } }, body })));
   return (
     <RequireLogin>
       <Async state={state}>
         {(a) => (
           <>
-            <PageTitle sub={`${t('tracking')}: ${a.trackingCode} · ${a.applicant.name}`}>{L(a.service.name)}</PageTitle>
+            <PageTitle sub={`${t('tracking')}: ${a.trackingCode} · ${a.applicant.name ?? '–'}`}>{L(a.service.name)}</PageTitle>
             <p>
               <Link href={`/petugas/${tenant}/${agency}`}>← {t('queue')}</Link>
             </p>
@@ -199,7 +193,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                 <StatusBadge status={a.status} label={L(a.state.name)} /> · {t('stepDue')}: {fmtDate(a.sla.stepDueAt, true)} · {t('claimedBy')}: {a.claimedBy ?? '–'}
               </p>
               {a.status === 'submitted' && !a.claimedBy && (
-                <button type="button" className="btn secondary" disabled={busy} onClick={() => act(`${base}/claim`, {})}>
+                <button type="button" className="btn secondary" disabled={busy} onClick={claim}>
                   {t('claim')}
                 </button>
               )}
@@ -221,7 +215,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                             document.getElementById('comment')?.focus();
                             return;
                           }
-                          act(`${base}/actions/${enc(x.code)}`, comment.trim() ? { comment: comment.trim(), expectedVersion: a.version } : { expectedVersion: a.version });
+                          perform(x.code, comment.trim() ? { comment: comment.trim(), expectedVersion: a.version } : { expectedVersion: a.version });
                         }}
                       >
                         {L(x.name)}
@@ -251,7 +245,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                   return (
                     <li key={d.id}>
                       {req ? L(req.name) : d.code}: {d.filename ?? d.mediaType} ({Math.ceil(d.size / 1024)} KB){' '}
-                      <button type="button" className="link" onClick={() => void openDownload(`${base}/documents/${enc(d.id)}/download`).catch(setError)}>
+                      <button type="button" className="link" onClick={() => void openDownload(documentLink(tenant, id, d.id)).catch(setError)}>
                         {t('view')}
                       </button>
                     </li>
@@ -274,7 +268,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
 function SkmInvitation({ tenant, applicationId }: { tenant: string; applicationId: string }) {
   const { t } = useI18n();
   const inv = useAsync(
-    () => api<{ token: string | null }>(`/api/v1/tenants/${enc(tenant)}/applications/${enc(applicationId)}/skm-invitation`).catch(() => ({ token: null })),
+    () => unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{application}/skm-invitation', { params: { path: { tenant, application: applicationId } } })).catch(() => ({ token: null })),
     [tenant, applicationId],
   );
   if (!inv.data?.token) return null;
@@ -286,13 +280,15 @@ function SkmInvitation({ tenant, applicationId }: { tenant: string; applicationI
   );
 }
 
+const CONSENT_METHODS: OnBehalf['consent']['method'][] = ['signed-form', 'verbal', 'whatsapp', 'app'];
+
 /** Filing at the counter for a citizen who is present: applicant, consent, then the same form. */
 export function CounterFiling({ tenant, agency }: { tenant: string; agency: string }) {
   const { t, L } = useI18n();
   const services = useAgencyServices(tenant, agency);
   const [serviceId, setServiceId] = useState('');
   const [who, setWho] = useState<OnBehalf>({ applicant: { nik: '', name: '', phone: '' }, consent: { statement: t('consentDefault'), method: 'signed-form' } });
-  const svc = useAsync(() => (serviceId ? api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(serviceId)}`) : Promise.resolve(undefined)), [tenant, serviceId]);
+  const svc = useService(tenant, serviceId || undefined);
   const setApplicant = (k: keyof OnBehalf['applicant'], v: string) => setWho((w) => ({ ...w, applicant: { ...w.applicant, [k]: v } }));
   return (
     <RequireLogin>
@@ -324,8 +320,8 @@ export function CounterFiling({ tenant, agency }: { tenant: string; agency: stri
           </div>
           <div className="field">
             <label htmlFor="c-method">{t('consentMethod')}</label>
-            <select id="c-method" value={who.consent.method} onChange={(e) => setWho((w) => ({ ...w, consent: { ...w.consent, method: e.target.value as OnBehalf['consent']['method'] } }))}>
-              {(['signed-form', 'verbal', 'whatsapp', 'app'] as const).map((m) => (
+            <select id="c-method" value={who.consent.method} onChange={(e) => setWho((w) => ({ ...w, consent: { ...w.consent, method: CONSENT_METHODS.find((m) => m === e.target.value) ?? w.consent.method } }))}>
+              {CONSENT_METHODS.map((m) => (
                 <option key={m} value={m}>
                   {m}
                 </option>

@@ -1,22 +1,19 @@
 import { useState } from 'react';
-import { api, enc } from '../api.js';
+import { client, everyItem, unwrap } from '../api.js';
 import { membershipsOf, useAuth } from '../auth.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Localized, PluginEntry } from '../types.js';
+import type { ManifestStandard, ManifestTextComponent } from '../types.js';
 
-interface Manifest {
-  id: string;
-  version: string;
-  services: { code: string; name: Localized; standard?: Record<string, unknown> }[];
-}
+/** A manifest read from a file: any JSON object (the API checks it in full, with JSON pointers to what is wrong). */
+const isManifest = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What an agency publisher sees: their plugins, versions and a per-service check of each version. */
 export function Publisher() {
-  const { t, L, fmtDate } = useI18n();
+  const { t, L, lang, fmtDate } = useI18n();
   const { me } = useAuth();
   const agencies = membershipsOf(me, 'agency-publisher').map((m) => m.agency);
-  const plugins = useAsync(() => api<{ items: PluginEntry[] }>('/api/v1/plugins'), []);
+  const plugins = useAsync(() => everyItem((cursor) => client.GET('/api/v1/plugins', { params: { query: { limit: 200, cursor } } })), []);
   const [open, setOpen] = useState<{ plugin: string; version: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -25,8 +22,9 @@ export function Publisher() {
     setError(null);
     setNotice(null);
     try {
-      const body = JSON.parse(await file.text()) as unknown;
-      const r = await api<{ pluginId: string; version: string; contentHash: string }>('/api/v1/plugins', { method: 'POST', body });
+      const body: unknown = JSON.parse(await file.text());
+      if (!isManifest(body)) throw new Error(lang === 'id' ? 'Berkas bukan manifest JSON (sebuah objek).' : 'The file is not a JSON manifest (an object).');
+      const r = await unwrap(client.POST('/api/v1/plugins', { body }));
       setNotice(`${t('published')}: ${r.pluginId} ${r.version} (${r.contentHash.slice(0, 19)}…)`);
       plugins.reload();
     } catch (e) {
@@ -39,7 +37,7 @@ export function Publisher() {
       <ErrorBox error={error} />
       {notice && <Notice>{notice}</Notice>}
       <Async state={plugins}>
-        {({ items }) => (
+        {(items) => (
           <>
             {items
               .filter((p) => agencies.includes(p.agency.code))
@@ -92,7 +90,14 @@ export function Publisher() {
 }
 
 /** Management components of the standar pelayanan a service must state (or leave to the regency). */
-const STANDARD_KEYS = ['complaints', 'legalBasis', 'facilities', 'competency', 'supervision', 'staffing', 'serviceGuarantee', 'safetyGuarantee', 'performanceEvaluation'];
+const STANDARD_KEYS: (keyof ManifestStandard)[] = ['complaints', 'legalBasis', 'facilities', 'competency', 'supervision', 'staffing', 'serviceGuarantee', 'safetyGuarantee', 'performanceEvaluation'];
+
+/** Whether a component is stated (some text), left to the regency, or missing. */
+function componentState(c: ManifestTextComponent | undefined): 'stated' | 'tenant' | 'missing' {
+  if (!c) return 'missing';
+  if ('tenantProvided' in c && c.tenantProvided) return 'tenant';
+  return 'text' in c && Array.isArray(c.text) && c.text.length > 0 ? 'stated' : 'missing';
+}
 
 /**
  * A per-service summary of one published version: which standar pelayanan components it states,
@@ -101,7 +106,7 @@ const STANDARD_KEYS = ['complaints', 'legalBasis', 'facilities', 'competency', '
  */
 function VersionCheck({ plugin, version }: { plugin: string; version: string }) {
   const { t, L, lang } = useI18n();
-  const v = useAsync(() => api<{ manifest: Manifest }>(`/api/v1/plugins/${enc(plugin)}/versions/${enc(version)}`), [plugin, version]);
+  const v = useAsync(() => unwrap(client.GET('/api/v1/plugins/{plugin}/versions/{version}', { params: { path: { plugin, version } } })), [plugin, version]);
   return (
     <Async state={v}>
       {({ manifest }) => (
@@ -111,9 +116,8 @@ function VersionCheck({ plugin, version }: { plugin: string; version: string }) 
           </h3>
           <ul>
             {manifest.services.map((s) => {
-              const std = (s.standard ?? {}) as Record<string, { text?: unknown[]; tenantProvided?: boolean } | undefined>;
-              const missing = STANDARD_KEYS.filter((k) => !std[k] || (!std[k]!.tenantProvided && !(std[k]!.text?.length)));
-              const tenant = STANDARD_KEYS.filter((k) => std[k]?.tenantProvided);
+              const missing = STANDARD_KEYS.filter((k) => componentState(s.standard[k]) === 'missing');
+              const tenant = STANDARD_KEYS.filter((k) => componentState(s.standard[k]) === 'tenant');
               return (
                 <li key={s.code}>
                   <strong>{L(s.name)}</strong> <span className="mono small">{s.code}</span> —{' '}

@@ -1,9 +1,8 @@
 import { Link } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, unwrap } from '../api.js';
 import { Async, Maklumat, PageTitle, QrCode, useAsync } from '../components.js';
 import { useAuth } from '../auth.js';
 import { useI18n } from '../i18n.js';
-import type { ServiceDetail } from '../types.js';
 
 /** The six components of the standar pelayanan that are published to the public (PermenPAN-RB 15/2014). */
 export const PUBLIC_COMPONENTS = ['requirements', 'procedure', 'timeframe', 'fee', 'product', 'complaints'];
@@ -11,7 +10,7 @@ export const PUBLIC_COMPONENTS = ['requirements', 'procedure', 'timeframe', 'fee
 export function Service({ tenant, service }: { tenant: string; service: string }) {
   const { t, L } = useI18n();
   const { user, login } = useAuth();
-  const state = useAsync(() => api<ServiceDetail>(`/api/v1/tenants/${enc(tenant)}/services/${enc(service)}`), [tenant, service]);
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service } } })), [tenant, service]);
   const url = `${window.location.origin}/t/${tenant}/layanan/${service}`;
   return (
     <Async state={state}>

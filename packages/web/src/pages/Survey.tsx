@@ -1,31 +1,27 @@
 import { useState } from 'react';
 import { useSearch } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, everyItem, unwrap } from '../api.js';
 import { useAuth } from '../auth.js';
 import { Async, ErrorBox, Notice, PageTitle, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Localized } from '../types.js';
+import type { Localized, RequestBody } from '../types.js';
 
-interface Questionnaire {
-  regulation: string;
-  elements: { element: string; name: Localized; options: { value: number; label: string }[] }[];
-  profile: { sex: string[]; ageBand: string[]; education: string[]; occupation: string[] };
-}
+type SkmResponse = RequestBody<'answerSkm'>;
+const PROFILE_KEYS: (keyof SkmResponse['profile'])[] = ['sex', 'ageBand', 'education', 'occupation'];
 
-interface Invitation {
-  id: string;
-  token: string;
-  service: string;
-  applicationTrackingCode: string;
-  expiresAt: string;
-}
-
-const PROFILE_LABELS: Record<string, Localized> = {
+const PROFILE_LABELS: Record<keyof SkmResponse['profile'], Localized> = {
   sex: { id: 'Jenis kelamin', en: 'Sex' },
   ageBand: { id: 'Usia', en: 'Age' },
   education: { id: 'Pendidikan', en: 'Education' },
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
 };
+
+/** The nine answers (U1–U9), once every one is given. */
+function allAnswers(a: Partial<Record<string, number>>): SkmResponse['answers'] | null {
+  const { U1, U2, U3, U4, U5, U6, U7, U8, U9 } = a;
+  if (U1 === undefined || U2 === undefined || U3 === undefined || U4 === undefined || U5 === undefined || U6 === undefined || U7 === undefined || U8 === undefined || U9 === undefined) return null;
+  return { U1, U2, U3, U4, U5, U6, U7, U8, U9 };
+}
 
 /**
  * `/t/{tenant}/skm[?token=…]`: the satisfaction survey (SKM, PermenPAN-RB 14/2017). Anonymous: the
@@ -35,9 +31,10 @@ export function Survey({ tenant }: { tenant: string }) {
   const { t, L, lang, fmtDate } = useI18n();
   const { user } = useAuth();
   const [token, setToken] = useState(new URLSearchParams(useSearch()).get('token') ?? '');
-  const q = useAsync(() => api<Questionnaire>('/api/v1/skm/questionnaire'), []);
+  const q = useAsync(() => unwrap(client.GET('/api/v1/skm/questionnaire')), []);
+  // Every open invitation of the signed-in citizen (a handful: one per completed application).
   const invitations = useAsync(
-    () => (user ? api<{ items: Invitation[] }>(`/api/v1/tenants/${enc(tenant)}/skm/invitations`) : Promise.resolve({ items: [] as Invitation[] })),
+    () => (user ? everyItem((cursor) => client.GET('/api/v1/tenants/{tenant}/skm/invitations', { params: { path: { tenant }, query: { limit: 200, cursor } } })) : Promise.resolve([])),
     [tenant, user],
   );
   const [answers, setAnswers] = useState<Record<string, number>>({});
@@ -51,7 +48,7 @@ export function Survey({ tenant }: { tenant: string }) {
       <ErrorBox error={error} />
       {done && <Notice>{lang === 'id' ? 'Terima kasih, jawaban Anda tercatat tanpa identitas.' : 'Thank you; your answers were recorded anonymously.'}</Notice>}
       <Async state={invitations}>
-        {({ items }) =>
+        {(items) =>
           items.length > 0 ? (
             <section className="card">
               <h2 className="h3">{lang === 'id' ? 'Undangan survei saya' : 'My survey invitations'}</h2>
@@ -79,7 +76,17 @@ export function Survey({ tenant }: { tenant: string }) {
               onSubmit={(e) => {
                 e.preventDefault();
                 setError(null);
-                api(`/api/v1/tenants/${enc(tenant)}/skm/responses`, { method: 'POST', body: { invitation: token.trim(), answers, profile, ...(suggestion.trim() ? { suggestion: suggestion.trim() } : {}) } }).then(() => setDone(true), setError);
+                const all = allAnswers(answers);
+                const sex = qs.profile.sex.find((v) => v === profile.sex);
+                const ageBand = qs.profile.ageBand.find((v) => v === profile.ageBand);
+                const education = qs.profile.education.find((v) => v === profile.education);
+                const occupation = qs.profile.occupation.find((v) => v === profile.occupation);
+                if (!all || !sex || !ageBand || !education || !occupation) {
+                  setError(new Error(lang === 'id' ? 'Jawab semua pertanyaan dan lengkapi profil.' : 'Answer every question and complete the profile.'));
+                  return;
+                }
+                const body: SkmResponse = { invitation: token.trim(), answers: all, profile: { sex, ageBand, education, occupation }, ...(suggestion.trim() ? { suggestion: suggestion.trim() } : {}) };
+                unwrap(client.POST('/api/v1/tenants/{tenant}/skm/responses', { params: { path: { tenant } }, body })).then(() => setDone(true), setError);
               }}
             >
               <div className="field">
@@ -99,7 +106,7 @@ export function Survey({ tenant }: { tenant: string }) {
                 </fieldset>
               ))}
               <div className="grid2">
-                {(Object.keys(PROFILE_LABELS) as (keyof Questionnaire['profile'])[]).map((k) => (
+                {PROFILE_KEYS.map((k) => (
                   <div className="field" key={k}>
                     <label htmlFor={`p-${k}`}>{L(PROFILE_LABELS[k])}</label>
                     <select id={`p-${k}`} required value={profile[k] ?? ''} onChange={(e) => setProfile({ ...profile, [k]: e.target.value })}>

@@ -1,23 +1,32 @@
 import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { api, enc } from '../api.js';
+import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { Application } from '../types.js';
 
-/** Opens a short-lived presigned download link in a new tab. */
-export async function openDownload(path: string): Promise<void> {
+/** Opens a short-lived presigned download link (asked for as the tab opens) in a new tab. */
+export async function openDownload(link: () => Promise<{ url: string }>): Promise<void> {
   const w = window.open('', '_blank');
-  const { url } = await api<{ url: string }>(path);
-  if (w) w.location.href = url;
-  else window.location.assign(url);
+  try {
+    const { url } = await link();
+    if (w) w.location.href = url;
+    else window.location.assign(url);
+  } catch (e) {
+    w?.close();
+    throw e;
+  }
 }
+
+/** The presigned links of an application's documents and outputs. */
+export const documentLink = (tenant: string, id: string, document: string) => () =>
+  unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}/documents/{document}/download', { params: { path: { tenant, id, document } } }));
+export const outputLink = (tenant: string, id: string, output: string) => () =>
+  unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}/outputs/{output}/download', { params: { path: { tenant, id, output } } }));
 
 export function Track({ tenant, id }: { tenant: string; id: string }) {
   const { t, L, fmtDate } = useI18n();
   const justSubmitted = new URLSearchParams(useSearch()).get('submitted') === '1';
-  const base = `/api/v1/tenants/${enc(tenant)}/applications/${enc(id)}`;
-  const state = useAsync(() => api<Application>(base), [base]);
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id } } })), [tenant, id]);
   const [error, setError] = useState<unknown>(null);
   const [comment, setComment] = useState('');
   return (
@@ -76,9 +85,11 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                         type="button"
                         className="btn secondary"
                         onClick={() =>
-                          void api(`${base}/actions/${enc(x.code)}`, { method: 'POST', body: comment ? { comment } : {} }).then(() => {
+                          void unwrap(
+                            client.POST('/api/v1/tenants/{tenant}/applications/{id}/actions/{action}', { params: { path: { tenant, id, action: x.code } }, body: comment ? { comment, expectedVersion: a.version } : { expectedVersion: a.version } }),
+                          ).then((now) => {
                             setComment('');
-                            state.reload();
+                            state.set(now);
                           }, setError)
                         }
                       >
@@ -97,7 +108,7 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                     <li key={o.code}>
                       {L(o.name)} — {fmtDate(o.issuedAt)}{' '}
                       {o.downloadable ? (
-                        <button type="button" className="btn small" onClick={() => void openDownload(`${base}/outputs/${enc(o.code)}/download`).catch(setError)}>
+                        <button type="button" className="btn small" onClick={() => void openDownload(outputLink(tenant, id, o.code)).catch(setError)}>
                           {t('download')}
                         </button>
                       ) : (
@@ -119,7 +130,7 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                   {a.documents.map((d) => (
                     <li key={d.id}>
                       {d.code}: {d.filename ?? d.mediaType}{' '}
-                      <button type="button" className="link" onClick={() => void openDownload(`${base}/documents/${enc(d.id)}/download`).catch(setError)}>
+                      <button type="button" className="link" onClick={() => void openDownload(documentLink(tenant, id, d.id)).catch(setError)}>
                         {t('view')}
                       </button>
                     </li>
