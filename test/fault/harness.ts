@@ -97,14 +97,19 @@ export class HarnessPostgres {
     this.dir = path.join(root, 'pg');
   }
 
+  /** The superuser URL (its password generated for the harness's data dir by @satupintu/stack). */
   url(db: string): string {
-    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${db}`;
+    if (!this.superuserUrl) throw new Error('the harness PostgreSQL is not created yet');
+    return this.superuserUrl(db);
   }
+
+  private superuserUrl?: (db: string) => string;
 
   async create(): Promise<void> {
     // startEmbeddedPostgres runs initdb (as the postgres user under root) and creates the databases.
     const h = await startEmbeddedPostgres({ dataDir: this.dir, databases: DATABASES });
     this.port = h.port;
+    this.superuserUrl = (db) => h.url(db);
     await h.stop();
     await this.start();
     cleanups.set('postgres', async () => {

@@ -3,6 +3,7 @@ import Provider, { errors, type ClientMetadata, type Configuration, type KoaCont
 import type { ClientRep, Realm, RealmUser } from './realm.js';
 import { loadOrCreateSecrets, newSigningKey, saveSecrets, type IssuerSecrets } from './keys.js';
 import { loginPage } from './login-page.js';
+import { LoginThrottle } from './brute-force.js';
 
 export interface EmbeddedIssuerOptions {
   /** Where clients reach this server, e.g. http://127.0.0.1:3000 (the issuer is `${publicUrl}/realms/${realm}`). */
@@ -57,15 +58,30 @@ export function keycloakClaims(user: RealmUser, clientId: string): Record<string
 }
 
 /**
- * Keycloak redirect URI patterns (`http://host:3000/*`) as matchers. A loopback pattern
- * (127.0.0.1, localhost, [::1]) matches any port, as RFC 8252 §7.3 asks of native and dev clients.
+ * Keycloak redirect URI patterns as matchers, as Keycloak matches them: a pattern is the exact URI,
+ * or, ending in `*`, a prefix (`http://127.0.0.1:3000/*`). Scheme, host and port always match
+ * exactly: a loopback host on another port is another redirect URI (issue 19), and a URI with
+ * user info, a fragment or `..` path segments never matches.
  */
-function redirectMatcher(patterns: string[]): (uri: string) => boolean {
-  const res = patterns.map((p) => {
-    const escaped = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*$/, '.*');
-    return new RegExp(`^${escaped.replace(/^(https?:\/\/(?:127\\\.0\\\.0\\\.1|localhost|\\\[::1\\\]))(?::\d+)?/, '$1(?::\\d+)?')}$`);
-  });
-  return (uri) => res.some((re) => re.test(uri));
+export function redirectMatcher(patterns: string[]): (uri: string) => boolean {
+  return (uri) => {
+    let u: URL;
+    try {
+      u = new URL(uri);
+    } catch {
+      return false;
+    }
+    if (u.username || u.password || u.hash || /(^|\/)\.\.?(\/|$)|%2e%2e|%2f/i.test(uri.slice(u.origin.length))) return false;
+    return patterns.some((p) => (p.endsWith('*') ? uri.startsWith(p.slice(0, -1)) && originOf(p.slice(0, -1)) === u.origin : uri === p));
+  };
+}
+
+function originOf(uri: string): string | undefined {
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -89,6 +105,10 @@ function redirectMatcher(patterns: string[]): (uri: string) => boolean {
  *   document, which offers API clients only authorization code + PKCE and client credentials.
  *   (A real Keycloak's discovery lists every grant and response type the server implements, realm
  *   settings regardless; there too the clients' flags are what allow or refuse a flow.)
+ * - brute-force detection as the realm sets it (`bruteForceProtected`, `failureFactor`, …; see
+ *   brute-force.ts), one count per account for the login form and the password grant together;
+ * - redirect URIs as the realm lists them (exact, or a prefix ending in `*`) and this server's own
+ *   origin; no other port on a loopback host.
  * Pushed authorization requests and DPoP, on by default in oidc-provider, are off: PAR would sit at
  * a path Keycloak does not use and the API's guard does not check DPoP proofs, so advertising
  * either would promise something the platform does not keep.
@@ -100,6 +120,20 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
   const issuer = `${opts.publicUrl}${base}`;
   let secrets: IssuerSecrets = loadOrCreateSecrets(opts.secretsDir);
   const byId = new Map([...realm.users.values()].map((u) => [u.id, u]));
+  // Brute-force detection as the realm sets it, for the login form and the password grant alike;
+  // kept across key rotations (the provider is rebuilt, the counts are not lost).
+  const throttle = new LoginThrottle(realm.bruteForce);
+  /** The person who signs in with this username (or e-mail) and password, or undefined: unknown, wrong password, or locked out (the same answer for each). */
+  const signIn = (username: string, password: string): RealmUser | undefined => {
+    const user = realm.findUser(username);
+    if (!user || throttle.locked(user.id)) return undefined;
+    if (!realm.checkPassword(user, password)) {
+      throttle.failure(user.id);
+      return undefined;
+    }
+    throttle.success(user.id);
+    return user;
+  };
   const enabled = realm.clients.filter((c) => c.enabled !== false && !c.bearerOnly);
   const publicGrants = (c: ClientRep): string[] => [
     ...(c.standardFlowEnabled ? ['authorization_code', 'refresh_token'] : []),
@@ -265,8 +299,8 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
       'password',
       async (ctx) => {
         const { client, params } = ctx.oidc;
-        const user = realm.findUser(String(params?.username ?? ''));
-        if (!client || !user || !realm.checkPassword(user, String(params?.password ?? ''))) throw new errors.InvalidGrant('Invalid user credentials');
+        const user = client ? signIn(String(params?.username ?? ''), String(params?.password ?? '')) : undefined;
+        if (!client || !user) throw new errors.InvalidGrant('Invalid user credentials');
         const grant = new provider.Grant({ accountId: user.id, clientId: client.clientId });
         grant.addOIDCScope(SCOPES);
         grant.addResourceScope(resourceIndicator, SCOPES);
@@ -316,8 +350,8 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
     try {
       const details = await provider.interactionDetails(req, res);
       const username = String(req.body?.username ?? '');
-      const user = realm.findUser(username);
-      if (!user || !realm.checkPassword(user, String(req.body?.password ?? ''))) {
+      const user = signIn(username, String(req.body?.password ?? ''));
+      if (!user) {
         res.status(401).type('html').send(loginPage({ action: `${base}/login/${details.uid}`, clientName: String(details.params.client_id), username, error: true }));
         return;
       }

@@ -194,15 +194,17 @@ describe('OpenID Connect issuer (embedded, or Keycloak when KEYCLOAK_URL is set)
     assert.equal(res.status, 400);
   });
 
-  it('accepts the browser app on any loopback port (embedded issuer, RFC 8252 §7.3), not look-alike hosts', async function () {
-    if (!p.issuer) this.skip(); // a real Keycloak matches the realm's redirect URIs literally
+  it('accepts the browser app only at the realm’s redirect URIs and its own origin: no other loopback port, no look-alike hosts', async function () {
+    if (!p.issuer) this.skip(); // a real Keycloak matches the realm's redirect URIs itself
     const status = async (redirect: string) => {
       const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
       auth.search = new URLSearchParams({ client_id: 'satupintu-web', response_type: 'code', scope: 'openid', redirect_uri: redirect, code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' }).toString();
       return (await fetch(auth, { redirect: 'manual' })).status;
     };
-    for (const ok of ['http://localhost:5173/auth/callback', 'http://127.0.0.1:41234/auth/callback', `${p.url}/auth/callback`]) assert.notEqual(await status(ok), 400, ok);
-    for (const bad of ['http://127.0.0.1.evil.example/cb', 'http://localhost:3000.evil.example/cb', 'http://localhost@evil.example/cb']) assert.equal(await status(bad), 400, bad);
+    for (const ok of ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback', `${p.url}/auth/callback`]) assert.notEqual(await status(ok), 400, ok);
+    // Issue 19: a loopback host on another port is another redirect URI (test/security/issuer.test.ts).
+    for (const bad of ['http://localhost:5173/auth/callback', 'http://127.0.0.1:41234/auth/callback', 'http://127.0.0.1.evil.example/cb', 'http://localhost:3000.evil.example/cb', 'http://localhost@evil.example/cb'])
+      assert.equal(await status(bad), 400, bad);
   });
 
   it('picks up a rotated signing key without restarting the API', async function () {

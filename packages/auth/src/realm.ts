@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import { KEYCLOAK_BRUTE_FORCE_DEFAULTS, type BruteForcePolicy } from './brute-force.js';
 
 // Namespace for the embedded issuer's user ids (stable per realm and username, UUID-shaped like Keycloak's).
 const USER_NAMESPACE = '6f2b8a3e-1f0c-4c7e-9a51-3d2f6b7c8e90';
@@ -9,6 +10,15 @@ const USER_NAMESPACE = '6f2b8a3e-1f0c-4c7e-9a51-3d2f6b7c8e90';
 export interface RealmExport {
   realm: string;
   accessTokenLifespan?: number;
+  /** Brute-force detection (Keycloak's realm fields; defaults as Keycloak's): see brute-force.ts. */
+  bruteForceProtected?: boolean;
+  permanentLockout?: boolean;
+  failureFactor?: number;
+  waitIncrementSeconds?: number;
+  maxFailureWaitSeconds?: number;
+  minimumQuickLoginWaitSeconds?: number;
+  quickLoginCheckMilliSeconds?: number;
+  maxDeltaTimeSeconds?: number;
   roles?: { realm?: { name: string; composite?: boolean; composites?: { realm?: string[] } }[] };
   defaultRole?: { name: string };
   groups?: GroupRep[];
@@ -70,6 +80,8 @@ export interface RealmUser {
 export interface Realm {
   name: string;
   accessTokenLifespan: number;
+  /** The realm's brute-force detection, which the embedded issuer applies to every password check. */
+  bruteForce: BruteForcePolicy;
   clients: ClientRep[];
   users: Map<string, RealmUser>;
   /** A person who may sign in (service-account users are not found here). */
@@ -149,6 +161,7 @@ export function loadRealm(file: string | URL): Realm {
   return {
     name: rep.realm,
     accessTokenLifespan: rep.accessTokenLifespan ?? 300,
+    bruteForce: bruteForcePolicyOf(rep),
     clients,
     users,
     findUser: (username) => people(users.get(username)) ?? [...users.values()].find((u) => !u.serviceAccountClientId && u.email === username),
@@ -161,6 +174,22 @@ export function loadRealm(file: string | URL): Realm {
       (clients.find((c) => c.clientId === clientId)?.protocolMappers ?? [])
         .filter((m) => m.protocolMapper === 'oidc-audience-mapper' && m.config?.['included.client.audience'])
         .map((m) => m.config!['included.client.audience']!),
+  };
+}
+
+/** The realm's brute-force settings; a field the export leaves out has Keycloak's default (detection itself is off unless `bruteForceProtected`). */
+export function bruteForcePolicyOf(rep: RealmExport): BruteForcePolicy {
+  const d = KEYCLOAK_BRUTE_FORCE_DEFAULTS;
+  const n = (v: number | undefined, def: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : def);
+  return {
+    enabled: rep.bruteForceProtected === true,
+    permanentLockout: rep.permanentLockout ?? d.permanentLockout,
+    failureFactor: Math.max(1, n(rep.failureFactor, d.failureFactor)),
+    waitIncrementSeconds: n(rep.waitIncrementSeconds, d.waitIncrementSeconds),
+    maxFailureWaitSeconds: n(rep.maxFailureWaitSeconds, d.maxFailureWaitSeconds),
+    minimumQuickLoginWaitSeconds: n(rep.minimumQuickLoginWaitSeconds, d.minimumQuickLoginWaitSeconds),
+    quickLoginCheckMilliSeconds: n(rep.quickLoginCheckMilliSeconds, d.quickLoginCheckMilliSeconds),
+    maxDeltaTimeSeconds: n(rep.maxDeltaTimeSeconds, d.maxDeltaTimeSeconds),
   };
 }
 

@@ -24,7 +24,7 @@ program
     const config = loadConfig(process.env);
     const infra = await startInfrastructure(config, { needS3: false });
     try {
-      for (const r of await migrateAll(config, infra))
+      for (const r of await migrateAll(infra.config, infra))
         console.log(`${r.database.padEnd(12)} ${r.applied.length ? `applied ${r.applied.join(', ')}` : 'up to date'}`);
     } finally {
       await infra.stop();

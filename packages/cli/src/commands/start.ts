@@ -1,5 +1,5 @@
 import { loadConfig } from '@satupintu/core';
-import { startPlatform, createLogger } from '@satupintu/server';
+import { startPlatform, createLogger, type Platform } from '@satupintu/server';
 
 /** `satupintu start`: the whole platform on embedded defaults (or external servers where configured). */
 export async function startCommand(): Promise<void> {
@@ -30,17 +30,19 @@ export async function startCommand(): Promise<void> {
       '',
       'Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop',
       '',
+      ...(config.env === 'production' ? [] : notProductionBanner(platform)),
     ].join('\n'),
   );
 
   let signals = 0;
   // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which ends its sessions at once: a
   // job finishing at that moment (pg-boss marking it complete) fails with 57P01 outside any
-  // caller. During shutdown that is expected — the job is retried after the next start — so it is
-  // logged, not fatal. Any other unhandled rejection still ends the process.
+  // caller (or, a moment later, 57P03 "the database system is shutting down"). During shutdown
+  // that is expected — the job is retried after the next start — so it is logged, not fatal. Any
+  // other unhandled rejection still ends the process.
   process.on('unhandledRejection', (err) => {
     const code = (err as { code?: string } | undefined)?.code;
-    if (signals > 0 && (code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /Connection terminated/.test(String(err)))) {
+    if (signals > 0 && (code === '57P01' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /Connection terminated/.test(String(err)))) {
       logger.warn({ err }, 'database went away during shutdown');
       return;
     }
@@ -68,6 +70,32 @@ export async function startCommand(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * Said loudly at every development start: what makes this instance unfit for citizens' data.
+ * `SATUPINTU_ENV=production` refuses all of it (docs/configuration.md#production).
+ */
+function notProductionBanner(platform: Platform): string[] {
+  const { infra, issuer, config } = platform;
+  const why = [
+    ...(infra.embedded.postgres ? ['PostgreSQL tertanam / embedded PostgreSQL (no backup, no replication)'] : []),
+    ...(infra.embedded.s3 ? ['S3 tertanam / embedded S3 (files under DATA_DIR)'] : []),
+    ...(issuer ? ['penerbit token tertanam dengan pengguna demo, kata sandi bersama `mpp-demo` dan password grant / embedded issuer with demo users, one shared password and the password grant'] : []),
+    ...(config.seed ? ['data demo / demo data (SEED)'] : []),
+    ...(!platform.url.startsWith('https://') ? ['tanpa TLS / no TLS'] : []),
+  ];
+  const bar = '!'.repeat(78);
+  return [
+    bar,
+    '!!  BUKAN PRODUKSI — jangan simpan data warga sungguhan di instance ini.',
+    '!!  NOT PRODUCTION — do not put real citizens’ data on this instance.',
+    ...why.map((w) => `!!   - ${w}`),
+    `!!  Rahasia dev dibuat per DATA_DIR / dev secrets generated per DATA_DIR: ${config.dataDir}/secrets`,
+    '!!  Produksi / production: SATUPINTU_ENV=production (docs/configuration.md#production)',
+    bar,
+    '',
+  ];
 }
 
 function redact(url: string): string {
