@@ -2,5 +2,19 @@ export type * from './types.js';
 export { MANIFEST_LIMITS } from './limits.js';
 export { contentHash, canonicalManifest } from './hash.js';
 export { loadPluginDir, locate, type LoadedPlugin, type SourceMap } from './load.js';
-export { lintManifest, lintPluginDir, pluginMetaSchema, regexSafety, type LintResult } from './lint.js';
+export {
+  lintManifest,
+  lintPluginDir,
+  pluginMetaSchema,
+  regexSafety,
+  userPatterns,
+  patternIssue,
+  undecidedVerdict,
+  type LintResult,
+  type LintOptions,
+  type RegexSafety,
+  type UserPattern,
+  type PatternVerdict,
+  type PatternEvent,
+} from './lint.js';
 export { validateOverlay, applyOverlay, standardComponents, type StandardComponent } from './overlay.js';

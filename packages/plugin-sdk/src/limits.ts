@@ -13,4 +13,12 @@ export const MANIFEST_LIMITS = {
   maxPatternLength: 512,
   /** Time the ReDoS checker may spend on one pattern before it counts as unsafe. */
   regexCheckTimeoutMs: 2_000,
+  /**
+   * Time the ReDoS checker may spend on all patterns of one manifest: patterns not analysed when it
+   * is spent count as unsafe (refused, each with its pointer). The server runs the analysis on a
+   * worker thread and ends that thread if it overruns this budget.
+   */
+  regexAnalysisBudgetMs: 8_000,
+  /** Verdicts remembered per process (bounded: an author cannot grow it without end). */
+  regexCacheEntries: 2_000,
 } as const;

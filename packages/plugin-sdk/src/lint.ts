@@ -26,56 +26,163 @@ function depth(v: unknown, d = 0): number {
   return d;
 }
 
+const escapePointer = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+
 /** Walks a JSON value, calling `visit(key, value, pointer)` for every object member. */
 function walk(v: unknown, pointer: string, visit: (key: string, value: unknown, pointer: string) => void) {
   if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, visit));
   else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
-      const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const p = `${pointer}/${escapePointer(k)}`;
       visit(k, x, p);
       walk(x, p, visit);
     }
 }
 
+export type RegexSafety = 'safe' | 'vulnerable' | 'unknown' | 'invalid';
+
 const patternCache = new Map<string, 'safe' | 'vulnerable' | 'unknown'>();
-/** Catastrophic backtracking check (recheck: automaton and fuzzing based). */
-export function regexSafety(source: string): 'safe' | 'vulnerable' | 'unknown' | 'invalid' {
+/**
+ * Catastrophic backtracking check (recheck: automaton and fuzzing based), given at most `timeoutMs`.
+ * Synchronous: it blocks the calling thread for up to that long (the server calls it on a worker
+ * thread only, see modules/plugins/lint-pool.ts). `unknown` means "not proven safe in time".
+ */
+export function regexSafety(source: string, timeoutMs: number = MANIFEST_LIMITS.regexCheckTimeoutMs): RegexSafety {
   try {
     new RegExp(source, 'u');
   } catch {
     return 'invalid';
   }
-  let status = patternCache.get(source);
-  if (!status) {
-    status = checkSync(source, 'u', { timeout: MANIFEST_LIMITS.regexCheckTimeoutMs }).status as 'safe' | 'vulnerable' | 'unknown';
+  const known = patternCache.get(source);
+  if (known) return known;
+  let status: 'safe' | 'vulnerable' | 'unknown';
+  try {
+    status = checkSync(source, 'u', { timeout: Math.max(1, timeoutMs) }).status as 'safe' | 'vulnerable' | 'unknown';
+  } catch {
+    status = 'unknown';
+  }
+  // `unknown` within a shortened time says nothing about the full time: only that verdict is not remembered.
+  if (status !== 'unknown' || timeoutMs >= MANIFEST_LIMITS.regexCheckTimeoutMs) {
+    if (patternCache.size >= MANIFEST_LIMITS.regexCacheEntries) patternCache.clear();
     patternCache.set(source, status);
   }
   return status;
 }
 
+/** A regular expression an agency wrote (`pattern`, a `patternProperties` name), with its JSON pointer into the manifest. */
+export interface UserPattern {
+  pointer: string;
+  source: string;
+}
+
+/** What became of one pattern: its safety, or `too-long`, or `over-budget` (the manifest's analysis time was spent before it). */
+export type PatternVerdict = RegexSafety | 'too-long' | 'over-budget';
+
+/** Whether a verdict means "not decided in time" (too complex to check) rather than "unsafe". */
+export const undecidedVerdict = (v: PatternVerdict): boolean => v === 'unknown' || v === 'over-budget';
+
+/** Progress of the pattern analysis, for a supervisor that may have to end it (the server's lint thread). */
+export type PatternEvent = { kind: 'list'; patterns: UserPattern[] } | { kind: 'start'; pointer: string } | { kind: 'verdict'; pointer: string; verdict: PatternVerdict };
+
+export interface LintOptions {
+  /** Time for the analysis of every pattern of the manifest (default MANIFEST_LIMITS.regexAnalysisBudgetMs). */
+  patternBudgetMs?: number;
+  /** Told the patterns once the shape is right, then each one as its analysis starts and ends. */
+  onPattern?(event: PatternEvent): void;
+}
+
+/** The problem a verdict is, if any: every pattern not proven safe is refused, with its pointer. */
+export function patternIssue(p: UserPattern, verdict: PatternVerdict): { pointer: string; message: LocalizedText } | undefined {
+  const { pointer, source } = p;
+  switch (verdict) {
+    case 'safe':
+      return undefined;
+    case 'too-long':
+      return { pointer, message: t(`Pola terlalu panjang (maks ${MANIFEST_LIMITS.maxPatternLength}).`, `Pattern too long (max ${MANIFEST_LIMITS.maxPatternLength}).`) };
+    case 'invalid':
+      return { pointer, message: t('Pola bukan regex yang sah.', 'Not a valid regular expression.') };
+    case 'vulnerable':
+      return { pointer, message: t(`Pola rentan backtracking katastrofik (ReDoS): ${source}`, `Pattern is open to catastrophic backtracking (ReDoS): ${source}`) };
+    case 'unknown':
+      return {
+        pointer,
+        message: t(
+          `Pola terlalu rumit untuk diperiksa: keamanannya tidak terbukti dalam ${MANIFEST_LIMITS.regexCheckTimeoutMs} ms (dianggap tidak aman); sederhanakan: ${source}`,
+          `Pattern too complex to check: it could not be proven safe within ${MANIFEST_LIMITS.regexCheckTimeoutMs} ms (counted as unsafe); simplify it: ${source}`,
+        ),
+      };
+    case 'over-budget':
+      return {
+        pointer,
+        message: t(
+          `Pola terlalu rumit untuk diperiksa: waktu analisis pola manifest ini habis sebelum pola ini terbukti aman (dianggap tidak aman); sederhanakan atau kurangi pola: ${source}`,
+          `Pattern too complex to check: the time for this manifest's patterns ran out before it was proven safe (counted as unsafe); simplify or reduce the patterns: ${source}`,
+        ),
+      };
+  }
+}
+
+/** The patterns of one JSON Schema written by an agency, in document order. */
+function schemaPatterns(schema: unknown, at: string): UserPattern[] {
+  const out: UserPattern[] = [];
+  walk(schema, at, (key, value, pointer) => {
+    if (key === 'pattern' && typeof value === 'string') out.push({ source: value, pointer });
+    if (key === 'patternProperties' && value && typeof value === 'object') for (const k of Object.keys(value)) out.push({ source: k, pointer: `${pointer}/${escapePointer(k)}` });
+  });
+  return out;
+}
+
+/** Every JSON Schema an agency writes in a manifest (forms, `requiredWhen`, guards), in the order the linter checks them. */
+function userSchemas(m: AgencyPlugin): { schema: unknown; at: string }[] {
+  const out: { schema: unknown; at: string }[] = [];
+  m.services.forEach((s, i) => {
+    out.push({ schema: s.form.schema, at: `/services/${i}/form/schema` });
+    s.documents.forEach((d, j) => d.requiredWhen && out.push({ schema: d.requiredWhen, at: `/services/${i}/documents/${j}/requiredWhen` }));
+    s.sop.actions.forEach((a, k) => a.guard && out.push({ schema: a.guard, at: `/services/${i}/sop/actions/${k}/guard` }));
+  });
+  return out;
+}
+
+/** Every pattern of a manifest that fits the meta-schema, with its pointer. */
+export function userPatterns(m: AgencyPlugin): UserPattern[] {
+  return userSchemas(m).flatMap((u) => schemaPatterns(u.schema, u.at));
+}
+
+/** Judges one pattern within what is left of the manifest's analysis time. */
+type PatternGate = (p: UserPattern) => PatternVerdict;
+
+function patternGate(opts: LintOptions): PatternGate {
+  const deadline = Date.now() + (opts.patternBudgetMs ?? MANIFEST_LIMITS.regexAnalysisBudgetMs);
+  return (p) => {
+    let verdict: PatternVerdict;
+    if (p.source.length > MANIFEST_LIMITS.maxPatternLength) verdict = 'too-long';
+    else {
+      const left = deadline - Date.now();
+      if (left <= 0) verdict = 'over-budget';
+      else {
+        opts.onPattern?.({ kind: 'start', pointer: p.pointer });
+        verdict = regexSafety(p.source, Math.min(MANIFEST_LIMITS.regexCheckTimeoutMs, left));
+        // Cut short by the manifest's budget rather than by the per-pattern limit.
+        if (verdict === 'unknown' && left < MANIFEST_LIMITS.regexCheckTimeoutMs) verdict = 'over-budget';
+      }
+    }
+    opts.onPattern?.({ kind: 'verdict', pointer: p.pointer, verdict });
+    return verdict;
+  };
+}
+
 /** Checks a JSON Schema written by an agency: no remote refs, no $id, safe patterns, compiles under ajv strict. */
-function checkUserSchema(schema: unknown, at: string, issues: { pointer: string; message: LocalizedText }[], what: string) {
+function checkUserSchema(schema: unknown, at: string, issues: { pointer: string; message: LocalizedText }[], what: string, gate: PatternGate) {
   walk(schema, at, (key, value, pointer) => {
     if ((key === '$ref' || key === '$dynamicRef' || key === '$recursiveRef') && typeof value === 'string' && !value.startsWith('#'))
       issues.push({ pointer, message: t(`${key} jarak jauh tidak diizinkan (${value}); gunakan #/$defs/…`, `Remote ${key} is not allowed (${value}); use #/$defs/…`) });
     if (key === '$id' || key === '$schema' && value !== 'https://json-schema.org/draft/2020-12/schema')
       issues.push({ pointer, message: t(`${key} tidak diizinkan di skema plugin.`, `${key} is not allowed in a plugin schema.`) });
-    const patterns: [string, string][] = [];
-    if (key === 'pattern' && typeof value === 'string') patterns.push([value, pointer]);
-    if (key === 'patternProperties' && value && typeof value === 'object') for (const k of Object.keys(value)) patterns.push([k, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
-    for (const [source, p] of patterns) {
-      if (source.length > MANIFEST_LIMITS.maxPatternLength) {
-        issues.push({ pointer: p, message: t(`Pola terlalu panjang (maks ${MANIFEST_LIMITS.maxPatternLength}).`, `Pattern too long (max ${MANIFEST_LIMITS.maxPatternLength}).`) });
-        continue;
-      }
-      const safety = regexSafety(source);
-      if (safety === 'invalid') issues.push({ pointer: p, message: t('Pola bukan regex yang sah.', 'Not a valid regular expression.') });
-      else if (safety === 'vulnerable')
-        issues.push({ pointer: p, message: t(`Pola rentan backtracking katastrofik (ReDoS): ${source}`, `Pattern is open to catastrophic backtracking (ReDoS): ${source}`) });
-      else if (safety === 'unknown')
-        issues.push({ pointer: p, message: t('Keamanan pola tidak dapat dibuktikan dalam batas waktu; sederhanakan.', 'The pattern could not be proven safe in time; simplify it.') });
-    }
   });
+  for (const p of schemaPatterns(schema, at)) {
+    const issue = patternIssue(p, gate(p));
+    if (issue) issues.push(issue);
+  }
   if (issues.length) return;
   try {
     createFormAjv().compile(schema as object);
@@ -84,10 +191,10 @@ function checkUserSchema(schema: unknown, at: string, issues: { pointer: string;
   }
 }
 
-function lintService(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[]) {
+function lintService(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[], gate: PatternGate) {
   const schema = s.form.schema as { type?: unknown; properties?: Record<string, unknown> };
   if (schema.type !== 'object') out.push({ pointer: `${at}/form/schema/type`, message: t('Skema formulir harus bertipe object.', 'The form schema must be of type object.') });
-  checkUserSchema(s.form.schema, `${at}/form/schema`, out, 'Skema formulir / form schema');
+  checkUserSchema(s.form.schema, `${at}/form/schema`, out, 'Skema formulir / form schema', gate);
   const props = Object.keys(schema.properties ?? {});
   const order = s.form.ui.order;
   for (const p of props) {
@@ -110,7 +217,7 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
   unique(s.sop.actions.map((a) => a.code), 'sop/actions', 'aksi/action');
   s.documents.forEach((d, i) => {
     if (d.minCount > d.maxCount) out.push({ pointer: `${at}/documents/${i}/minCount`, message: t('minCount melebihi maxCount.', 'minCount exceeds maxCount.') });
-    if (d.requiredWhen) checkUserSchema(d.requiredWhen, `${at}/documents/${i}/requiredWhen`, out, 'requiredWhen');
+    if (d.requiredWhen) checkUserSchema(d.requiredWhen, `${at}/documents/${i}/requiredWhen`, out, 'requiredWhen', gate);
   });
 
   // SOP: a consistent state machine whose completion is reachable.
@@ -127,7 +234,7 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
     (a.issues ?? []).forEach((o, j) => {
       if (!outputs.has(o)) out.push({ pointer: `${at}/sop/actions/${i}/issues/${j}`, message: t(`Produk ${o} tidak didefinisikan.`, `Output ${o} is not defined.`) });
     });
-    if (a.guard) checkUserSchema(a.guard, `${at}/sop/actions/${i}/guard`, out, 'guard');
+    if (a.guard) checkUserSchema(a.guard, `${at}/sop/actions/${i}/guard`, out, 'guard', gate);
   });
   for (const [code, st] of Object.entries(states)) {
     if (st.terminal && !st.outcome) out.push({ pointer: `${at}/sop/states/${code}/outcome`, message: t('Status akhir perlu outcome.', 'A terminal state needs an outcome.') });
@@ -171,8 +278,11 @@ export interface LintResult {
  * Lints an assembled manifest: size and depth limits, the meta-schema, semver, then what a schema
  * cannot say (SOP consistency, fee rules, form schemas compiled under ajv strict with no remote refs
  * and no ReDoS-prone patterns). `sources` maps issues back to the author's files.
+ *
+ * Synchronous, and the pattern analysis may take up to `opts.patternBudgetMs`: a server must not
+ * call it on its request thread (modules/plugins/lint-pool.ts runs it on a worker thread).
  */
-export function lintManifest(manifest: unknown, sources?: SourceMap, platformVersion?: string): LintResult {
+export function lintManifest(manifest: unknown, sources?: SourceMap, platformVersion?: string, opts: LintOptions = {}): LintResult {
   const raw: { pointer: string; message: LocalizedText }[] = [];
   const finish = (): LintResult => {
     const issues = raw.map((r) => ({ ...locate(sources, r.pointer), message: r.message }));
@@ -198,19 +308,21 @@ export function lintManifest(manifest: unknown, sources?: SourceMap, platformVer
   if (!semver.validRange(m.host)) raw.push({ pointer: '/host', message: t('Rentang host bukan rentang semver.', 'Host is not a semver range.') });
   else if (platformVersion && !semver.satisfies(platformVersion, m.host))
     raw.push({ pointer: '/host', message: t(`Platform ${platformVersion} di luar rentang ${m.host}.`, `Platform ${platformVersion} is outside ${m.host}.`) });
+  opts.onPattern?.({ kind: 'list', patterns: userPatterns(m) });
+  const gate = patternGate(opts);
   const seen = new Set<string>();
   m.services.forEach((s, i) => {
     if (seen.has(s.code)) raw.push({ pointer: `/services/${i}/code`, message: t(`Kode layanan ${s.code} ganda.`, `Duplicate service code ${s.code}.`) });
     seen.add(s.code);
-    lintService(s, `/services/${i}`, raw);
+    lintService(s, `/services/${i}`, raw, gate);
   });
   if (raw.length === 0) canonicalManifest(m); // canonicalizable (no cycles, finite numbers)
   return finish();
 }
 
 /** Lints a plugin folder (what `satupintu plugin lint <dir>` runs). */
-export function lintPluginDir(dir: string, platformVersion?: string): LintResult {
+export function lintPluginDir(dir: string, platformVersion?: string, opts: LintOptions = {}): LintResult {
   const loaded = loadPluginDir(dir);
   if (!loaded.manifest) return { ok: false, issues: loaded.issues };
-  return lintManifest(loaded.manifest, loaded.sources, platformVersion);
+  return lintManifest(loaded.manifest, loaded.sources, platformVersion, opts);
 }

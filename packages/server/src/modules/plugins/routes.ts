@@ -4,7 +4,7 @@ import { actorOf } from '../../context.js';
 import { Page } from '../../pagination.js';
 import { etagOf } from '../../preconditions.js';
 import type { PluginRegistry } from './service.js';
-import { manifestInvalid, notPublisherOf, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
+import { lintBusy, lintLimit, manifestInvalid, manifestTooComplex, notPublisherOf, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
 import { manifestExample, publicationExample } from './examples.js';
 import { ListPluginsQuery, ManifestBody, PluginId, PluginSummarySchema, PublicationSchema, PublishedVersionSchema, Version, type Publication } from './schemas.js';
 
@@ -75,7 +75,7 @@ export function pluginRoutes(api: RouteTable, registry: PluginRegistry): void {
     operationId: 'publishPlugin',
     summary: 'Terbitkan versi plugin / Publish a plugin version',
     description:
-      'Body: the assembled manifest (plugin.json with its services inlined, as `satupintu plugin publish` sends). Linted with the same rules as `satupintu plugin lint`: 422 PLUGIN_MANIFEST_INVALID lists every problem found, one `errors` entry each with its JSON pointer (the shape is checked first, then host range, regex safety and SOP references). A published version is immutable: the same content again is a no-op (200, safe to retry), other content under a published version is refused (409 PLUGIN_VERSION_IMMUTABLE). Publishers publish for their own agency only.',
+      'Body: the assembled manifest (plugin.json with its services inlined, as `satupintu plugin publish` sends). Linted with the same rules as `satupintu plugin lint`: 422 PLUGIN_MANIFEST_INVALID lists every problem found, one `errors` entry each with its JSON pointer (the shape is checked first, then host range, regex safety and SOP references). The lint runs on a worker thread, never on the thread serving other requests: the patterns of one manifest share an analysis budget, and a pattern not proven safe within it (or whose analysis had to be stopped) is refused with its pointer: 422 PLUGIN_MANIFEST_TOO_COMPLEX when that is all that is wrong, otherwise listed among the PLUGIN_MANIFEST_INVALID errors. An agency has one manifest checked at a time (more: 429 PLUGIN_LINT_LIMIT with Retry-After); when every lint thread is busy and the queue is full, 503 PLUGIN_LINT_BUSY with Retry-After. A published version is immutable: the same content again is a no-op (200, safe to retry), other content under a published version is refused (409 PLUGIN_VERSION_IMMUTABLE). Publishers publish for their own agency only.',
     tags: ['plugins'],
     security: { kind: 'roles', roles: ['agency-publisher', 'platform-admin'] },
     body: ManifestBody,
@@ -89,7 +89,7 @@ export function pluginRoutes(api: RouteTable, registry: PluginRegistry): void {
         example: publicationExample,
       },
     },
-    errors: [notPublisherOf, manifestInvalid, versionImmutable, pluginOwnedElsewhere],
+    errors: [notPublisherOf, manifestInvalid, manifestTooComplex, versionImmutable, pluginOwnedElsewhere, lintLimit, lintBusy],
     handler: async (ctx, { body }) => {
       const agency = body.agency?.code;
       const admin = ctx.identity.roles.includes('platform-admin');

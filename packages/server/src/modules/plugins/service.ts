@@ -4,7 +4,8 @@ import type { Sql, UnitOfWork } from '@satupintu/db';
 import { contentHash, lintManifest, type AgencyPlugin, type ServiceDefinition } from '@satupintu/plugin-sdk';
 import type { Ctx } from '../../context.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
-import { manifestInvalid, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
+import { manifestInvalid, manifestTooComplex, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
+import { LintPool, type LintReply } from './lint-pool.js';
 import { pluginQueries, type PluginVersionRow, type RegistryRow } from './queries.js';
 import type { PluginSummary, PublishedVersion } from './schemas.js';
 
@@ -33,20 +34,40 @@ const toPublished = (r: PluginVersionRow): PublishedVersion => ({
  * no-op, different content under a published version is refused. A published version never
  * changes, so once read it stays in memory for good (shared by every tenant).
  */
+/** The lint of a trusted manifest, on this thread (never for a request's body). */
+function lintInProcess(manifest: unknown): LintReply {
+  const r = lintManifest(manifest, undefined, PLATFORM_VERSION);
+  return r.ok && r.manifest ? { issues: [], contentHash: contentHash(r.manifest) } : { issues: r.issues };
+}
+
 export class PluginRegistry {
   private readonly cache = new Map<string, Promise<PublishedVersion>>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly control: Sql,
+    /** Where manifests are linted: worker threads, never the request thread (lint-pool.ts). */
+    readonly linter: LintPool = new LintPool(),
   ) {}
 
-  /** Lints, hashes and stores a version. Returns whether it was new. */
-  async publish(ctx: Ctx, manifest: unknown, actor: string): Promise<{ created: boolean; version: PublishedVersion }> {
-    const lint = lintManifest(manifest, undefined, PLATFORM_VERSION);
-    if (!lint.ok || !lint.manifest) throw manifestInvalid(lint.issues);
-    const m = lint.manifest;
-    const hash = contentHash(m);
+  /**
+   * Lints (on a lint thread, within its time budget and the agency's share of threads), hashes and
+   * stores a version. Returns whether it was new. `trusted`: the platform's own plugins/ folder at
+   * start (seed.ts), linted by the caller already: linted again here in-process, so that a busy host
+   * (the lint threads run at low priority) cannot keep the platform's own plugins out.
+   */
+  async publish(ctx: Ctx, manifest: unknown, actor: string, opts: { trusted?: boolean } = {}): Promise<{ created: boolean; version: PublishedVersion }> {
+    const agency = (manifest as { agency?: { code?: unknown } } | null)?.agency?.code;
+    const lint = opts.trusted ? lintInProcess(manifest) : await this.linter.lint(typeof agency === 'string' ? agency : `?${actor}`, manifest, ctx.log, PLATFORM_VERSION);
+    if (lint.issues.length || !lint.contentHash) {
+      // Only patterns not decided in time (nothing proven wrong): too complex to check.
+      const undecided = new Set(lint.undecided);
+      if (lint.issues.length && lint.issues.every((i) => undecided.has(i.pointer))) throw manifestTooComplex(lint.issues);
+      throw manifestInvalid(lint.issues);
+    }
+    // The thread linted a copy of this very value: what passed is what is stored.
+    const m = manifest as AgencyPlugin;
+    const hash = lint.contentHash;
     // A manifest may name its meta-schema; the stored version is the content alone.
     const stored: Record<string, unknown> = { ...m };
     delete stored.$schema;
@@ -100,6 +121,11 @@ export class PluginRegistry {
     const req = pageRequest<[string]>(query, 1);
     const rows = summaries(await pluginQueries.page(this.control, query.agency, req.after?.[0] ?? null, req.limit + 1));
     return pageOf(rows, req, (s) => [s.id]);
+  }
+
+  /** Ends the lint threads (with the platform). */
+  close(): Promise<void> {
+    return this.linter.close();
   }
 
   async summary(pluginId: string): Promise<PluginSummary> {
