@@ -19,6 +19,8 @@ import { CircuitBreaker } from './breaker.js';
 
 export { GuardedUpload, UploadRefused } from './upload.js';
 export { CircuitBreaker, StoreUnavailable, isStoreOutage } from './breaker.js';
+export { DOWNLOAD_TYPES, downloadDisposition, downloadMediaType, safeFilename } from './disposition.js';
+import { downloadDisposition, downloadMediaType } from './disposition.js';
 
 export interface StoredObject {
   key: string;
@@ -169,15 +171,21 @@ export class ObjectStore {
     }
   }
 
-  /** A short-lived download URL (SigV4 presigned GET). */
+  /**
+   * A short-lived download URL (SigV4 presigned GET). S3 answers it with the headers signed into
+   * it: `Content-Disposition: attachment` with a sanitised file name (downloadDisposition) and
+   * `Content-Type` the verified media type if it is one a download may have, else
+   * application/octet-stream — never what the object was stored with, never text/html.
+   */
   async presignGet(regionId: string, key: string, opts: { expiresIn: number; filename?: string; mediaType?: string }): Promise<string> {
+    const mediaType = downloadMediaType(opts.mediaType);
     return getSignedUrl(
       this.client,
       new GetObjectCommand({
         Bucket: this.bucketOf(regionId),
         Key: key,
-        ...(opts.filename ? { ResponseContentDisposition: `attachment; filename="${opts.filename.replace(/["\\\r\n]/g, '_')}"` } : {}),
-        ...(opts.mediaType ? { ResponseContentType: opts.mediaType } : {}),
+        ResponseContentDisposition: downloadDisposition(opts.filename, mediaType),
+        ResponseContentType: mediaType,
       }),
       { expiresIn: opts.expiresIn },
     );

@@ -38,9 +38,11 @@ async function timed(name: string, fn: (signal: AbortSignal) => Promise<unknown>
  */
 export function healthRoutes(router: Router, deps: { dbs: Databases; store: ObjectStore; jobs: JobQueues; isShuttingDown: () => boolean }) {
   router.get('/healthz', (_req, res) => {
+    res.locals.route = '/healthz';
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    res.locals.route = '/readyz';
     const t = 2_000;
     const checks = await Promise.all([
       timed('database:control', () => deps.dbs.control.query('select 1'), t),

@@ -9,6 +9,8 @@ declare global {
     interface Locals {
       /** The verified caller (auth guard). */
       identity?: Identity;
+      /** On a public route: the subject of a verified bearer token, for its budgets only (routes.ts budgetCaller). */
+      budgetSubject?: string;
       /** The route template (metrics and log label). */
       route?: string;
       /** The operation the route table matched (contract tests, metrics). */

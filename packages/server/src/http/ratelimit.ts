@@ -6,10 +6,13 @@ import type { Identity } from '@satupintu/auth';
 /** Path parameter of tenant-scoped routes; routes without one share the platform bucket `-`. */
 const tenantOf = (req: Request): string | undefined => (typeof req.params.tenant === 'string' ? req.params.tenant : undefined);
 
-/** The verified subject when the route's guard ran, else the client address (public routes). */
+/** The verified subject (the route's guard; on a public route a verified bearer token), else undefined. */
+const subjectOf = (res: Response): string | undefined => res.locals.identity?.subject ?? res.locals.budgetSubject;
+
+/** The verified subject, else the client address (req.ip: the peer, or what a configured proxy says). */
 const clientOf = (req: Request, res: Response): string => {
-  const identity = res.locals.identity;
-  return identity?.subject ? `sub:${identity.subject}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+  const subject = subjectOf(res);
+  return subject ? `sub:${subject}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
 };
 
 /**
@@ -110,8 +113,13 @@ export const rateLimited = defineProblem(
     title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
     description: { id: 'Anggaran permintaan tenant atau pemanggil habis; ulangi setelah Retry-After detik.', en: 'The tenant’s or the caller’s request budget is spent; retry after Retry-After seconds.' },
   },
-  (scope: 'tenant' | 'client', windowSeconds: number) => {
-    const who = scope === 'tenant' ? { id: 'tenant ini', en: 'this tenant' } : { id: 'Anda di tenant ini', en: 'you in this tenant' };
+  (scope: RateLimitScope, windowSeconds: number) => {
+    const who =
+      scope === 'tenant'
+        ? { id: 'pengguna yang masuk di tenant ini', en: 'signed-in users of this tenant' }
+        : scope === 'anonymous'
+          ? { id: 'permintaan tanpa masuk (anonim) ke tenant ini', en: 'requests without sign-in (anonymous) to this tenant' }
+          : { id: 'Anda di tenant ini', en: 'you in this tenant' };
     return {
       detail: {
         id: `Batas permintaan untuk ${who.id} per ${windowSeconds} detik tercapai; coba lagi setelah waktu di Retry-After.`,
@@ -124,25 +132,39 @@ export const rateLimited = defineProblem(
 
 const tooMany = rateLimited;
 
+/**
+ * Which budget was spent (`scope` of RATE_LIMITED): `tenant` — the tenant's budget for verified
+ * callers; `anonymous` — the tenant's separate budget for requests without a verified caller
+ * (its public routes); `client` — one caller's own budget within a tenant.
+ */
+export type RateLimitScope = 'tenant' | 'anonymous' | 'client';
+
+/** The budgets (config.rateLimits); `anonymousMax`, the tenant's budget for anonymous requests, defaults to `tenantMax`. */
+export type RateLimitBudgets = Omit<SatupintuConfig['rateLimits'], 'anonymousMax'> & { anonymousMax?: number };
+
 /** Where the route table installs the limiters of tenantRateLimits. */
 export interface RateLimitHandlers {
-  /** Before the guard: refuses a request to a tenant whose budget is already spent, without verifying its token. */
+  /** Before the guard of a guarded route: refuses a request to a tenant whose signed-in budget is already spent, without verifying its token. */
   beforeAuth: RequestHandler[];
   /** After the guard: counts verified callers against their own and their tenant's budget. */
   afterAuth: RequestHandler[];
 }
 
 /**
- * Per-tenant request budgets: one budget per tenant (a flooding regency cannot starve the others
- * of the shared pools) and one per caller within a tenant (one client cannot spend its whole
- * tenant's budget). Budgets are spent after authentication; a tenant's by verified callers only
- * (an anonymous flood, even on the public catalog, spends only its own address's); once a tenant's budget is spent, a gate in
- * front of the guard refuses that tenant's further requests before their token is verified, so a
- * flood costs the server as little as possible. Each answers 429 problem+json with Retry-After and
- * the IETF RateLimit headers. Counters live in this process: with N instances behind a balancer a
+ * Per-tenant request budgets: two per tenant (a flooding regency cannot starve the others of the
+ * shared pools) — one for verified callers (a guarded route's, or a public route's request with a
+ * valid bearer token), one for anonymous requests (no token, or one that is not valid) — and one
+ * per caller within a tenant (one client cannot spend its whole
+ * tenant's budget: the token's subject, or the client address). Anonymous traffic, from however
+ * many addresses, spends only the anonymous budget: it can make a regency's public catalog wait,
+ * never lock its signed-in citizens out. Budgets are spent after authentication (a caller the
+ * guard refuses spends nothing); once a tenant's signed-in budget is spent, a gate in front of the
+ * guard refuses that tenant's further guarded requests before their token is verified, so a flood
+ * costs the server as little as possible. Each answers 429 problem+json with Retry-After and the
+ * IETF RateLimit headers. Counters live in this process: with N instances behind a balancer a
  * tenant gets up to N× the budget (see ADR 0012).
  */
-export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLimitHandlers {
+export function tenantRateLimits(limits: RateLimitBudgets): RateLimitHandlers {
   const windowMs = limits.windowSeconds * 1000;
   const common = {
     windowMs,
@@ -183,9 +205,9 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
       keyGenerator: (req: Request) => `t:${tenantOf(req)}`,
       handler: (_req: Request, _res: Response, next: (e: unknown) => void) => next(tooMany('tenant', limits.windowSeconds)),
     };
-    // Only verified callers spend a tenant's budget: anonymous readers of a public route (the
-    // catalog) spend their own address's budget, so nobody can lock a regency's citizens out.
-    out.push(when((req, res) => tenantOf(req) !== undefined && res.locals.identity !== undefined, rateLimit({ ...tenant, store: tenantStore })));
+    // Only verified callers spend a tenant's signed-in budget: anonymous requests spend the
+    // anonymous one (below), so nobody can lock a regency's citizens out.
+    out.push(when((req, res) => tenantOf(req) !== undefined && subjectOf(res) !== undefined, rateLimit({ ...tenant, store: tenantStore })));
     // The gate acts only on a spent budget (otherwise it sets no header and counts nothing).
     gate.push(
       when(
@@ -197,6 +219,23 @@ export function tenantRateLimits(limits: SatupintuConfig['rateLimits']): RateLim
       ),
     );
   }
+  const anonymousMax = limits.anonymousMax ?? limits.tenantMax;
+  if (anonymousMax > 0)
+    out.push(
+      when(
+        (req, res) => tenantOf(req) !== undefined && subjectOf(res) === undefined,
+        rateLimit({
+          ...common,
+          identifier: 'anonymous',
+          limit: anonymousMax,
+          store: new GcraStore(),
+          requestPropertyName: 'rateLimitAnonymous',
+          retryAfter: retryAfter('rateLimitAnonymous'),
+          keyGenerator: (req: Request) => `a:${tenantOf(req)}`,
+          handler: (_req: Request, _res: Response, next: (e: unknown) => void) => next(tooMany('anonymous', limits.windowSeconds)),
+        }),
+      ),
+    );
   return { beforeAuth: gate, afterAuth: out };
 }
 

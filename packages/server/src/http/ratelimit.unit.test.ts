@@ -20,6 +20,8 @@ describe('per-tenant rate limits', () => {
 
   before(async () => {
     const app = express();
+    // X-Forwarded-For names the client here (as from a configured proxy): many addresses from one test.
+    app.set('trust proxy', true);
     const router = express.Router();
     // `x-test-gate: N` holds requests until N have arrived, then releases them in one go, as an
     // asynchronous token check finishing for a burst does.
@@ -141,9 +143,29 @@ describe('per-tenant rate limits', () => {
     assert.deepEqual(members, [200, 200, 200, 200, 200]);
   });
 
+  it('gives anonymous requests their own tenant budget: a flood from many addresses never locks signed-in callers out', async () => {
+    // 40 addresses, one request each, to kab-h's public catalog: the anonymous budget (5) is spent...
+    const anonymous = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${base}/t/kab-h/catalog`, { headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } })));
+    assert.equal(anonymous.filter((r) => r.status === 200).length, 5);
+    const refused = anonymous.find((r) => r.status === 429)!;
+    assert.equal(((await refused.json()) as { scope: string }).scope, 'anonymous');
+    assert.match(refused.headers.get('ratelimit-policy') ?? '', /"anonymous"; q=5; w=30/);
+    // ...and kab-h's signed-in budget (5) is whole.
+    const members: number[] = [];
+    for (let i = 0; i < 4; i++) members.push((await get('/t/kab-h/things', `citizen-${i}`)).status);
+    assert.deepEqual(members, [200, 200, 200, 200]);
+    // On the public route too: a verified token spends the signed-in budget; a made-up one buys nothing.
+    const signedIn = await fetch(`${base}/t/kab-h/catalog`, { headers: { authorization: 'Bearer verified', 'x-test-subject': 'citizen-5' } });
+    assert.equal(signedIn.status, 200);
+    const forged = await fetch(`${base}/t/kab-h/catalog`, { headers: { authorization: 'Bearer forged', 'x-test-deny': '1' } });
+    assert.equal(forged.status, 429);
+    assert.equal(((await forged.json()) as { scope: string }).scope, 'anonymous');
+  });
+
   it('reads its budgets from the environment, with defaults, and refuses nonsense', () => {
-    assert.deepEqual(loadConfig({}).rateLimits, { windowSeconds: 60, tenantMax: 6000, clientMax: 600 });
-    assert.deepEqual(loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_TENANT_MAX: '0', RATE_LIMIT_CLIENT_MAX: '50' }).rateLimits, { windowSeconds: 10, tenantMax: 0, clientMax: 50 });
+    assert.deepEqual(loadConfig({}).rateLimits, { windowSeconds: 60, tenantMax: 6000, anonymousMax: 6000, clientMax: 600 });
+    assert.deepEqual(loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_TENANT_MAX: '0', RATE_LIMIT_CLIENT_MAX: '50' }).rateLimits, { windowSeconds: 10, tenantMax: 0, anonymousMax: 0, clientMax: 50 });
+    assert.deepEqual(loadConfig({ RATE_LIMIT_TENANT_MAX: '100', RATE_LIMIT_ANONYMOUS_MAX: '30' }).rateLimits, { windowSeconds: 60, tenantMax: 100, anonymousMax: 30, clientMax: 600 });
     assert.throws(() => loadConfig({ RATE_LIMIT_TENANT_MAX: 'many' }), ConfigError);
     assert.throws(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' }), ConfigError);
   });
@@ -188,11 +210,13 @@ describe('per-tenant rate limits', () => {
   });
 
   it('a budget of 0 turns a limit off', () => {
-    const off = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, clientMax: 0 });
+    const off = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, anonymousMax: 0, clientMax: 0 });
     assert.equal(off.beforeAuth.length + off.afterAuth.length, 0);
-    const tenantOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 10, clientMax: 0 });
+    const tenantOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 10, anonymousMax: 0, clientMax: 0 });
     assert.deepEqual([tenantOnly.beforeAuth.length, tenantOnly.afterAuth.length], [1, 1]);
-    const clientOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, clientMax: 10 });
+    const anonymousOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, anonymousMax: 10, clientMax: 0 });
+    assert.deepEqual([anonymousOnly.beforeAuth.length, anonymousOnly.afterAuth.length], [0, 1]);
+    const clientOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, anonymousMax: 0, clientMax: 10 });
     assert.deepEqual([clientOnly.beforeAuth.length, clientOnly.afterAuth.length], [0, 1]);
   });
 });

@@ -224,10 +224,37 @@ export class RouteTable {
     };
     const limits = this.deps.limits ?? { beforeAuth: [], afterAuth: [] };
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
-    this.deps.router[spec.method](spec.path, label, ...limits.beforeAuth, ...this.deps.guards(spec.security), ...limits.afterAuth, ...(spec.body ? [parseJsonBody] : []), run);
+    // The gate in front of the guard spares token checks; a public route has none to spare.
+    const gate = spec.security.kind === 'public' ? [] : limits.beforeAuth;
+    const guards = spec.security.kind === 'public' ? (limits.afterAuth.length ? [this.budgetCaller()] : []) : this.deps.guards(spec.security);
+    this.deps.router[spec.method](spec.path, label, ...gate, ...guards, ...limits.afterAuth, ...(spec.body ? [parseJsonBody] : []), run);
     this.routes.push(spec as unknown as RouteSpec);
   }
 
+
+  /**
+   * On a public route a bearer token decides only which budget the request spends (ratelimit.ts):
+   * verified, its subject spends the tenant's signed-in budget and its own; missing or not valid,
+   * the anonymous one (a made-up token buys nothing). It never becomes the handler's caller (a
+   * public route answers everyone alike) and never turns into a 401.
+   */
+  private budgetCaller(): RequestHandler {
+    const verify = this.deps.guards({ kind: 'authenticated' });
+    return (req, res, next) => {
+      if (!/^bearer\s/i.test(req.headers.authorization ?? '')) return next();
+      let i = 0;
+      const step = (err?: unknown): void => {
+        if (err !== undefined || i === verify.length) {
+          const identity = res.locals.identity;
+          delete res.locals.identity;
+          if (err === undefined && identity) res.locals.budgetSubject = identity.subject;
+          return next();
+        }
+        void verify[i++]!(req, res, step);
+      };
+      step();
+    };
+  }
   private async handle<P extends string, S extends RouteSecurity, TP, TQ, TB, R extends SuccessResponses>(
     spec: RouteSpec<P, S, TP, TQ, TB, R>,
     hasTenant: boolean,
@@ -245,7 +272,9 @@ export class RouteTable {
     }
     const slug = req.params.tenant;
     const tenant = hasTenant && typeof slug === 'string' ? await this.deps.tenant(slug) : undefined;
-    // Only a tenant that exists labels metrics: made-up slugs add no series.
+    // Only a tenant that exists labels metrics, and only here, after the route's guard let the
+    // request through (a public route, or a verified caller with the route's role): made-up
+    // slugs and refused callers add no series.
     if (tenant) res.locals.tenant = tenant.slug;
     const identity = res.locals.identity;
     let log: Logger | undefined;

@@ -18,6 +18,11 @@ export interface WebAppOptions {
   dir?: string;
 }
 
+/** The metrics label of a file served (set as it is sent): fixed, never the path asked for. */
+const label = (route: string) => (res: { locals: { route?: string } }) => {
+  res.locals.route = route;
+};
+
 /**
  * Serves the built web app at `/` with a history fallback (any other GET that wants HTML gets
  * index.html), and `/config.json` telling the browser where to sign in.
@@ -27,15 +32,17 @@ export function webApp(opts: WebAppOptions): Router {
   const index = path.join(dir, 'index.html');
   const router = express.Router();
   router.get('/config.json', (_req, res) => {
+    res.locals.route = '/config.json';
     res.set('cache-control', 'no-store').json({ authority: opts.authority, clientId: opts.clientId });
   });
   // Hashed file names under /assets never change; everything else is revalidated.
-  router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }));
+  router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, setHeaders: label('/assets') }));
   // A missing asset is a 404, never the app's HTML (a stale page asking for an old bundle must fail visibly).
   router.use('/assets', (req, _res, next) => next(routeNotFound(req.method, req.originalUrl)));
-  router.use(express.static(dir, { index: false, maxAge: 0 }));
+  router.use(express.static(dir, { index: false, maxAge: 0, setHeaders: label('web') }));
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path) || !req.accepts('html')) return next();
+    res.locals.route = 'web';
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('Aplikasi web belum dibangun / the web app is not built: npm run build -w @satupintu/web');
       return;
