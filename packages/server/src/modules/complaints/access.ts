@@ -50,6 +50,25 @@ export function officerAgencies(identity: Identity, t: Pick<Tenant, 'slug'>): st
   return identity.memberships.flatMap((m) => (m.role === 'officer' && m.tenant === t.slug ? [m.agency] : []));
 }
 
+/**
+ * Whether the complainant's identity — name, contact, NIK, the names on their thread entries, the
+ * application the complaint is about, their file names — is shown to a caller with these roles
+ * (SP4N-LAPOR!, domain.md §1.6, integrations.md §3):
+ * - the complainant always sees their own;
+ * - `anonymous` (anonim): hidden from everyone handling it, the coordinator included; the platform
+ *   keeps it only to notify the complainant;
+ * - `confidential` (rahasia): hidden from the agency (terlapor) and anyone else handling it; the
+ *   coordinator (Admin Koordinator) who verifies sees it;
+ * - otherwise everyone with a relation to the complaint sees it.
+ * A counter officer who filed for a citizen is treated as the agency: they do not see it again.
+ */
+export function seesComplainant(c: Pick<ComplaintRow, 'anonymous' | 'confidential'>, roles: readonly ComplaintRole[]): boolean {
+  if (roles.includes('complainant')) return true;
+  if (c.anonymous) return false;
+  if (c.confidential) return roles.includes('coordinator');
+  return true;
+}
+
 /** Who hears about a complaint's answer or rejection: the citizen's account, or the contact a counter officer took down. */
 export function citizenOf(c: Pick<ComplaintRow, 'complainant_sub' | 'complainant'>): string[] {
   return c.complainant_sub ? [`citizen:${c.complainant_sub}`] : c.complainant.phone || c.complainant.email ? ['complainant-contact'] : [];

@@ -91,6 +91,16 @@ export const webhookUrlInvalid = defineProblem(
 
 export const webhookNotConfigured = defineProblem({ code: 'WEBHOOK_NOT_CONFIGURED', status: 404, title: { id: 'Webhook pengaduan belum diatur', en: 'No complaint webhook is configured' } });
 
+export const webhookInactive = defineProblem({
+  code: 'WEBHOOK_INACTIVE',
+  status: 409,
+  title: { id: 'Webhook pengaduan sedang dinonaktifkan', en: 'The complaint webhook is switched off' },
+  description: {
+    id: 'Webhook yang nonaktif tidak mengirim apa pun; aktifkan lagi (PUT dengan `active: true`) sebelum mengantrekan ulang.',
+    en: 'A switched-off webhook sends nothing; switch it on (PUT with `active: true`) before requeueing.',
+  },
+});
+
 export const deliveryNotFound = defineProblem({ code: 'WEBHOOK_DELIVERY_NOT_FOUND', status: 404, title: { id: 'Pengiriman webhook tidak ditemukan', en: 'Webhook delivery not found' } });
 
 export const deliveryNotDead = defineProblem({

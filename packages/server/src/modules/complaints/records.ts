@@ -5,7 +5,7 @@ import { visibleTo } from './access.js';
 import { complaintNotFound } from './errors.js';
 import { AUTHOR_ROLE, STAFF_ROLES, type ComplaintRole } from './lifecycle.js';
 import { complaintQueries, type ComplaintRow } from './queries.js';
-import { complaintView, type ComplaintView } from './view.js';
+import { complaintView, withheldName, type ComplaintView } from './view.js';
 
 /** What every write on a complaint records besides the change: thread entries and notices, in its unit of work. */
 
@@ -13,18 +13,20 @@ import { complaintView, type ComplaintView } from './view.js';
 export async function post(
   tx: Pick<TenantTx, 'sql'>,
   ctx: TenantCtx,
-  c: Pick<ComplaintRow, 'tenant_id' | 'id'>,
+  c: Pick<ComplaintRow, 'tenant_id' | 'id'> & Partial<Pick<ComplaintRow, 'anonymous'>>,
   entry: { role: ComplaintRole; kind: string; body?: string | null; internal?: boolean },
 ): Promise<void> {
   const who = ctx.identity ?? SYSTEM_IDENTITY;
   const system = entry.role === 'system';
+  // An anonymous complainant's entries do not carry their name, not even in the table.
+  const withheld = entry.role === 'complainant' && c.anonymous === true;
   await complaintQueries.message(tx.sql, {
     tenantId: c.tenant_id,
     complaintId: c.id,
     id: newId(),
     at: ctx.now,
     authorSub: system ? SYSTEM_IDENTITY.subject : who.subject,
-    authorName: system ? (SYSTEM_IDENTITY.name ?? 'Satupintu') : (who.name ?? who.username),
+    authorName: system ? (SYSTEM_IDENTITY.name ?? 'Satupintu') : withheld ? withheldName(c as Pick<ComplaintRow, 'anonymous'>) : (who.name ?? who.username),
     role: AUTHOR_ROLE[entry.role],
     kind: entry.kind,
     body: entry.body ?? null,

@@ -111,7 +111,7 @@ export function complaintRoutes(api: RouteTable, s: { complaints: ComplaintServi
     operationId: 'exportComplaints',
     summary: 'Ekspor pengaduan (JSON Lines / CSV) / Export complaints',
     description:
-      'Every complaint filed in [from, to] (tenant-local dates, at most 366 days), oldest first, in one response: the period bounds the export, so it is neither paged nor ever cut. `format=jsonl` (default) answers application/x-ndjson, one ComplaintRecord per line (the schema of the webhook’s `complaint`); `format=csv` answers text/csv, a header row of the same fields in the same order, then one row per complaint. Holds complainants’ contact data (none for anonymous complaints): coordinator only.',
+      'Every complaint filed in [from, to] (tenant-local dates, at most 366 days), oldest first, in one response: the period bounds the export, so it is neither paged nor ever cut. `format=jsonl` (default) answers application/x-ndjson, one ComplaintRecord per line (the schema of the webhook’s `complaint`); `format=csv` answers text/csv, a header row of the same fields in the same order, then one row per complaint. Holds complainants’ contact data (none for anonymous or confidential complaints: their identity never leaves the platform): coordinator only.',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
@@ -323,7 +323,7 @@ export function complaintRoutes(api: RouteTable, s: { complaints: ComplaintServi
     operationId: 'getComplaintAttachment',
     summary: 'Tautan unduh lampiran / Attachment download link',
     description:
-      'Answers JSON, not the file: a presigned link to the object store, valid for two minutes, given after the access check. A GET of `url` answers the file itself with its stored media type (application/pdf, image/png or image/jpeg) and `Content-Disposition: attachment` with its filename.',
+      'Answers JSON, not the file: a presigned link to the object store, valid for two minutes, given after the access check. A GET of `url` answers the file itself with its stored media type (application/pdf, image/png or image/jpeg) and `Content-Disposition: attachment` with its filename (`lampiran.pdf|png|jpg` for a caller who may not see an anonymous or confidential complainant).',
     tags: ['complaints'],
     security: people,
     params: AttachmentPath,

@@ -39,8 +39,14 @@ export const FileComplaintBody = Strict({
   ]),
   title: Text(5, 200),
   body: Text(10, 5000),
-  anonymous: Type.Optional(Type.Boolean({ description: 'Hide the complainant from the agency (the coordinator still sees them)' })),
-  confidential: Type.Optional(Type.Boolean({ description: 'Content must not be published' })),
+  anonymous: Type.Optional(
+    Type.Boolean({
+      description: 'SP4N-LAPOR! anonim: who you are is hidden from everyone handling it, the coordinator included (name, contact, your application, your file names); the platform keeps only what it needs to notify you (your account, or the phone/e-mail given at the counter: no name or NIK)',
+    }),
+  ),
+  confidential: Type.Optional(
+    Type.Boolean({ description: 'SP4N-LAPOR! rahasia: who you are is hidden from the agency and anyone else handling it; only the coordinator who verifies it sees it, never the export, the webhook or SP4N-LAPOR!. Its content is not published' }),
+  ),
   location: Type.Optional(Type.String({ maxLength: 300 })),
   incidentDate: Type.Optional(LocalDate),
   complainant: Type.Optional(
@@ -139,7 +145,10 @@ export const ComplaintSchema = Closed(
     channel: Channel,
     complainant: Closed(
       { name: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()), nik: Type.Optional(Type.String()) },
-      { description: 'Who filed it; for an anonymous complaint the agency sees only `{"name": "Anonim / Anonymous"}`' },
+      {
+        description:
+          'Who filed it, for whoever may see them (the complainant; for an anonymous complaint nobody else; for a confidential one the coordinator); others get only `{"name": "Anonim / Anonymous"}` or `{"name": "Dirahasiakan / Confidential"}`, and then `subject.applicationId`/`applicationTrackingCode`, the complainant’s names in the thread and the file names are withheld too',
+      },
     ),
     status: Status,
     statusName: Nullable(Closed({ id: Type.String(), en: Type.String() })),
@@ -220,7 +229,7 @@ export const ComplaintRecord = Closed(
     escalations: Count,
     laporTrackingId: Nullable(Type.String()),
     laporSyncStatus: LaporStatus,
-    complainantName: Nullable(Type.String({ description: 'null when anonymous' })),
+    complainantName: Nullable(Type.String({ description: 'null when anonymous or confidential (then `applicationTrackingCode`, phone and e-mail are null too)' })),
     complainantPhone: Nullable(Type.String()),
     complainantEmail: Nullable(Type.String()),
   },

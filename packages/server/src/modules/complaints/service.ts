@@ -25,6 +25,7 @@ import type { ComplaintSummaryView, ComplaintView } from './schemas.js';
 import { complaintSummary } from './view.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import type { ComplaintWebhooks } from './webhook.js';
+import { recordComplaintRead } from '../privacy/index.js';
 
 export interface FileComplaintInput {
   kind: ComplaintKind;
@@ -110,7 +111,11 @@ export class ComplaintService {
     const category = input.category ?? DEFAULT_CATEGORY[input.kind];
     const initial = COMPLAINT_LIFECYCLE.initial;
     const dues = duesOf(timersOnEntering(COMPLAINT_LIFECYCLE, initial, now, await this.d.calendar.forTenant(ctx), { category }));
-    const complainant = input.complainant ?? { name: identity.name ?? identity.username, ...(identity.email ? { email: identity.email } : {}) };
+    const given = input.complainant ?? { name: identity.name ?? identity.username, ...(identity.email ? { email: identity.email } : {}) };
+    // Anonim (SP4N-LAPOR!): nobody but the complainant ever learns who it is, so the platform keeps
+    // only what it needs to notify them — their account (complainant_sub), or the phone/e-mail taken
+    // down at the counter — and no name or NIK at all.
+    const complainant = input.anonymous ? (onBehalf ? { ...(given.phone ? { phone: given.phone } : {}), ...(given.email ? { email: given.email } : {}) } : {}) : given;
     const id = newId();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -122,7 +127,7 @@ export class ComplaintService {
             complainantSub: onBehalf ? null : identity.subject, complainant, filedBySub: identity.subject, filedByRole: onBehalf ? 'officer' : 'citizen',
             channel: onBehalf ? 'counter' : 'online', status: 'submitted', dues, now,
           });
-          const c = { tenant_id: tenant.id, id };
+          const c = { tenant_id: tenant.id, id, anonymous: input.anonymous ?? false };
           await post(tx, ctx, c, { role: onBehalf ? 'filer' : 'complainant', kind: 'filed' });
           await this.d.webhooks.emit(tx, ctx, id, 'complaint.filed');
           const view = await viewIn(tx, ctx, id);
@@ -138,7 +143,7 @@ export class ComplaintService {
   }
 
   async get(ctx: TenantUserCtx, id: string): Promise<ComplaintView> {
-    return this.d.uow.read(ctx, (tx) => viewIn(tx, ctx, id));
+    return this.d.uow.read(ctx, async (tx) => (await recordComplaintRead(tx, ctx, id), await viewIn(tx, ctx, id))); // UU 27/2022: a staff read is logged (rolled back when refused)
   }
 
   /**

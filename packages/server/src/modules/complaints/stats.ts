@@ -9,6 +9,7 @@ import { CATEGORIES, KINDS, STATUSES } from './lifecycle.js';
 import { complaintQueries, statsQueries } from './queries.js';
 import type { ComplaintStatsView } from './schemas.js';
 import { EXPORT_FIELDS, exportRecord } from './view.js';
+import { complaintRead, recordPersonalDataAccess } from '../privacy/index.js';
 
 export type Period = { from: string; to: string };
 
@@ -75,10 +76,18 @@ export class ComplaintStats {
     return { items, next: page.next };
   }
 
-  /** Complaints filed in [from, to] (at most 366 days) as JSON lines or CSV (fields: EXPORT_FIELDS), oldest first. */
+  /**
+   * Complaints filed in [from, to] (at most 366 days) as JSON lines or CSV (fields: EXPORT_FIELDS),
+   * oldest first: no anonymous or confidential complainant (view.ts, exportRecord).
+   */
   async export(ctx: TenantCtx, q: Period & { format: 'jsonl' | 'csv' }): Promise<string> {
     checkPeriod(q, MAX_EXPORT_DAYS);
-    const rows = await this.d.uow.read(ctx, (tx) => complaintQueries.inPeriod(tx.sql, q.from, q.to, ctx.tenant.timeZone));
+    const rows = await this.d.uow.read(ctx, async (tx) => {
+      const found = await complaintQueries.inPeriod(tx.sql, q.from, q.to, ctx.tenant.timeZone);
+      // UU 27/2022: the export names complainants (not anonymous or confidential ones): each is logged.
+      await recordPersonalDataAccess(tx, ctx, found.filter((c) => !c.anonymous && !c.confidential).map((c) => complaintRead(ctx, c, { purpose: 'export' })));
+      return found;
+    });
     const records = rows.map((r) => exportRecord(r, ctx.tenant));
     if (q.format === 'jsonl') return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
     return toCsv([...EXPORT_FIELDS], records.map((r) => EXPORT_FIELDS.map((f) => r[f])));

@@ -3,13 +3,14 @@ import { newId, type Tenant } from '@satupintu/core';
 import type { UnitOfWork } from '@satupintu/db';
 import { UploadRefused, type ObjectStore } from '@satupintu/storage';
 import type { TenantUserCtx } from '../../context.js';
-import { visibleTo } from './access.js';
+import { seesComplainant, visibleTo } from './access.js';
 import { attachmentCountExceeded, complaintNotFound, decideOn, storageUnavailable, uploadAborted, uploadEmpty, uploadTooLarge, uploadTypeRefused } from './errors.js';
 import { ATTACHMENT_MAX_COUNT, factsOf, runsTimer, STAFF_ROLES } from './lifecycle.js';
 import { complaintQueries } from './queries.js';
 import { post, viewIn } from './records.js';
 import { ATTACHMENT_PREFIX } from './reconciler.js';
 import type { ComplaintView } from './schemas.js';
+import { complaintRead, recordPersonalDataAccess } from '../privacy/index.js';
 
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 const ATTACHMENT_MAX_MB = 10;
@@ -18,6 +19,9 @@ const ATTACHMENT_MAX_BYTES = ATTACHMENT_MAX_MB * 1024 * 1024;
 const LINK_SECONDS = 120;
 /** Outside `t/` (the application reconciler treats every unknown key there as an orphan); swept by reconciler.ts. */
 const attachmentKey = (t: Pick<Tenant, 'id'>, complaintId: string, id: string) => `${ATTACHMENT_PREFIX}t/${t.id}/c/${complaintId}/${id}`;
+
+/** The download name of a file whose own name is withheld. */
+const genericName = (mediaType: string) => `lampiran.${mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/png' ? 'png' : 'jpg'}`;
 
 export type AttachmentView = ComplaintView['attachments'][number];
 
@@ -97,15 +101,18 @@ export class ComplaintThread {
     await this.store.delete(ctx.tenant.homeRegion, key).catch((err: unknown) => ctx.log.warn({ err, key }, 'orphan attachment left for the reconciler'));
   }
 
-  /** A two-minute download link, after the access check. */
+  /** A two-minute download link, after the access check (the file's name only for who may see the complainant). */
   async attachmentUrl(ctx: TenantUserCtx, id: string, attachmentId: string) {
-    const a = await this.d.uow.read(ctx, async (tx) => {
-      visibleTo(ctx.identity, ctx.tenant, await complaintQueries.load(tx.sql, id));
-      return complaintQueries.attachmentObject(tx.sql, id, attachmentId);
+    const found = await this.d.uow.read(ctx, async (tx) => {
+      const { c, roles } = visibleTo(ctx.identity, ctx.tenant, await complaintQueries.load(tx.sql, id));
+      const a = await complaintQueries.attachmentObject(tx.sql, id, attachmentId);
+      if (a) await recordPersonalDataAccess(tx, ctx, complaintRead(ctx, c, { attachment: attachmentId })); // UU 27/2022: a staff download is logged
+      return a && { a, named: seesComplainant(c, roles) };
     });
-    if (!a) throw complaintNotFound();
+    if (!found) throw complaintNotFound();
+    const { a, named } = found;
     return {
-      url: await this.store.presignGet(ctx.tenant.homeRegion, a.object_key, { expiresIn: LINK_SECONDS, filename: a.filename ?? undefined, mediaType: a.media_type }),
+      url: await this.store.presignGet(ctx.tenant.homeRegion, a.object_key, { expiresIn: LINK_SECONDS, filename: (named && a.filename) || genericName(a.media_type), mediaType: a.media_type }),
       expiresAt: new Date(ctx.now.getTime() + LINK_SECONDS * 1000).toISOString(),
     };
   }

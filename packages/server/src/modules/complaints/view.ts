@@ -1,4 +1,5 @@
 import type { Tenant } from '@satupintu/core';
+import { seesComplainant } from './access.js';
 import { isTimerOverdue, overdueStages, reopenRefusal } from './deadlines.js';
 import { COMPLAINT_LIFECYCLE, complaintWorkflow, STAFF_ROLES, type ComplaintRole } from './lifecycle.js';
 import type { AttachmentRow, ComplaintRow, MessageRow } from './queries.js';
@@ -8,9 +9,18 @@ export type { ComplaintView, ExportRecord };
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-/** One complaint as the export and the webhook carry it (docs/complaints.md, "Export format"). */
+/** What stands for a complainant whose identity the caller may not see. */
+export const withheldName = (c: Pick<ComplaintRow, 'anonymous'>) => (c.anonymous ? 'Anonim / Anonymous' : 'Dirahasiakan / Confidential');
+
+/**
+ * One complaint as the export and the webhook (the SP4N-LAPOR! connector's feed) carry it
+ * (docs/complaints.md, "Export format"). Both leave the platform — a file on someone's laptop,
+ * another system — so an anonymous (anonim) or confidential (rahasia) complainant is never in
+ * them: their name, phone and e-mail and the application they complained about (its tracking
+ * code) are null, and the `anonymous`/`confidential` flags tell LAPOR! to file it as such.
+ */
 export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'code'>): ExportRecord {
-  const hidden = c.anonymous;
+  const hidden = c.anonymous || c.confidential;
   return {
     tenant: tenant.slug,
     tenantCode: tenant.code,
@@ -21,7 +31,7 @@ export function exportRecord(c: ComplaintRow, tenant: Pick<Tenant, 'slug' | 'cod
     category: c.category,
     subjectType: c.subject_type,
     service: c.plugin_id && c.service_code ? `${c.plugin_id}.${c.service_code}` : null,
-    applicationTrackingCode: c.application_tracking_code,
+    applicationTrackingCode: hidden ? null : c.application_tracking_code,
     agency: c.agency_code,
     title: c.title,
     body: c.body,
@@ -83,22 +93,29 @@ export function allowedActions(c: ComplaintRow, roles: readonly ComplaintRole[],
   return [...out];
 }
 
-/** One attachment as the thread and the upload answer it. */
-export function attachmentView(a: AttachmentRow): ComplaintView['attachments'][number] {
-  return { id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at.toISOString() };
+/** One attachment as the thread and the upload answer it (`withName: false`: its file name withheld, see `seesComplainant`). */
+export function attachmentView(a: AttachmentRow, withName = true): ComplaintView['attachments'][number] {
+  return { id: a.id, filename: withName ? a.filename : null, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at.toISOString() };
 }
 
 /** The complaint as its complainant, filer, the agency it is routed to or the coordinator sees it. */
 export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], parts: { messages: MessageRow[]; attachments: AttachmentRow[] }, now: Date): ComplaintView {
   const staff = roles.some((r) => STAFF_ROLES.includes(r));
-  // An anonymous complainant is hidden from the agency; the coordinator and the citizen see who filed.
-  const showComplainant = !c.anonymous || roles.includes('coordinator') || roles.includes('complainant') || roles.includes('filer');
+  // Anonymous: hidden from everyone handling it; confidential: from all but the coordinator (seesComplainant).
+  const identity = seesComplainant(c, roles);
+  const withheld = withheldName(c);
   return {
     id: c.id,
     trackingCode: c.tracking_code,
     kind: c.kind,
     category: c.category,
-    subject: { type: c.subject_type, service: c.plugin_id && c.service_code ? `${c.plugin_id}.${c.service_code}` : null, applicationId: c.application_id, applicationTrackingCode: c.application_tracking_code },
+    subject: {
+      type: c.subject_type,
+      service: c.plugin_id && c.service_code ? `${c.plugin_id}.${c.service_code}` : null,
+      // The application leads to its applicant (NIK, name): not a way in for whoever may not see them.
+      applicationId: identity ? c.application_id : null,
+      applicationTrackingCode: identity ? c.application_tracking_code : null,
+    },
     agency: c.agency_code,
     title: c.title,
     body: c.body,
@@ -107,7 +124,7 @@ export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], 
     anonymous: c.anonymous,
     confidential: c.confidential,
     channel: c.channel,
-    complainant: showComplainant ? c.complainant : { name: 'Anonim / Anonymous' },
+    complainant: identity ? c.complainant : { name: withheld },
     status: c.status,
     statusName: COMPLAINT_LIFECYCLE.states[c.status]?.name ?? null,
     handler: c.handler,
@@ -128,8 +145,16 @@ export function complaintView(c: ComplaintRow, roles: readonly ComplaintRole[], 
     reopenCount: c.reopen_count,
     rating: c.rating === null || !c.rated_at ? null : { score: c.rating, comment: c.rating_comment, at: c.rated_at.toISOString() },
     lapor: { trackingId: c.lapor_tracking_id, syncStatus: c.lapor_sync_status, error: c.lapor_sync_error, syncedAt: iso(c.lapor_synced_at) },
-    thread: parts.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), author: { name: m.author_name, role: m.author_role }, kind: m.kind, body: m.body, ...(staff ? { internal: m.internal } : {}) })),
-    attachments: parts.attachments.map(attachmentView),
+    thread: parts.messages.map((m) => ({
+      id: m.id,
+      at: m.at.toISOString(),
+      author: { name: identity || m.author_role !== 'citizen' ? m.author_name : withheld, role: m.author_role },
+      kind: m.kind,
+      // An attachment's entry names its file, which may name its owner.
+      body: identity || m.kind !== 'attachment' ? m.body : null,
+      ...(staff ? { internal: m.internal } : {}),
+    })),
+    attachments: parts.attachments.map((a) => attachmentView(a, identity)),
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
     version: c.version,

@@ -6,7 +6,11 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
 export interface WebhookConfigRow {
   url: string;
+  /** Sealed (`DataKeyring`, AES-256-GCM) under the data key `secret_key_id`; a plaintext `whsec_…` from before sealing when that is null (re-sealed on first use and by the sweep). */
   secret: string;
+  secret_key_id: string | null;
+  /** The secret's last four characters (what the admin reads back). */
+  secret_hint: string;
   active: boolean;
   max_attempts: number;
   updated_by: string;
@@ -40,29 +44,58 @@ export interface AttemptRow {
   duration_ms: number;
 }
 
+/** A secret as stored: sealed, the data key's id, its last four characters. */
+export interface SealedSecret {
+  sealed: string;
+  keyId: string;
+  hint: string;
+}
+
+const CONFIG = `url, secret, secret_key_id, secret_hint, active, max_attempts, updated_by, updated_at, version`;
 const DELIVERY = `id, complaint_id, event, payload, status, attempts, max_attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at`;
 
 /** The tenant's webhook target and its deliveries (every statement under the tenant's RLS context). */
 export const webhookQueries = {
   config(sql: Sql, lock = false): Promise<WebhookConfigRow | undefined> {
-    return sql.maybe(`select url, secret, active, max_attempts, updated_by, updated_at, version from complaint_webhooks ${lock ? 'for update' : ''}`);
+    return sql.maybe(`select ${CONFIG} from complaint_webhooks ${lock ? 'for update' : ''}`);
   },
 
   /** The tenant's first configuration; undefined when one exists already (made meanwhile by someone else). */
-  async insertConfig(sql: Sql, c: { tenantId: string; url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow | undefined> {
+  async insertConfig(sql: Sql, c: { tenantId: string; url: string; secret: SealedSecret; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow | undefined> {
     return sql.maybe(
-      `insert into complaint_webhooks (tenant_id, url, secret, active, max_attempts, updated_by, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, 1)
-       on conflict (tenant_id) do nothing returning url, secret, active, max_attempts, updated_by, updated_at, version`,
-      [c.tenantId, c.url, c.secret, c.active, c.maxAttempts, c.by, c.now],
+      `insert into complaint_webhooks (tenant_id, url, secret, secret_key_id, secret_hint, active, max_attempts, updated_by, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)
+       on conflict (tenant_id) do nothing returning ${CONFIG}`,
+      [c.tenantId, c.url, c.secret.sealed, c.secret.keyId, c.secret.hint, c.active, c.maxAttempts, c.by, c.now],
     );
   },
 
   /** Replaces the configuration (its row is locked by the caller) and bumps its version. */
-  updateConfig(sql: Sql, c: { url: string; secret: string; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow> {
+  updateConfig(sql: Sql, c: { url: string; secret: SealedSecret; active: boolean; maxAttempts: number; by: string; now: Date }): Promise<WebhookConfigRow> {
     return sql.one(
-      `update complaint_webhooks set url = $1, secret = $2, active = $3, max_attempts = $4, updated_by = $5, updated_at = $6, version = version + 1
-       returning url, secret, active, max_attempts, updated_by, updated_at, version`,
-      [c.url, c.secret, c.active, c.maxAttempts, c.by, c.now],
+      `update complaint_webhooks set url = $1, secret = $2, secret_key_id = $3, secret_hint = $4, active = $5, max_attempts = $6, updated_by = $7, updated_at = $8, version = version + 1
+       returning ${CONFIG}`,
+      [c.url, c.secret.sealed, c.secret.keyId, c.secret.hint, c.active, c.maxAttempts, c.by, c.now],
+    );
+  },
+
+  /**
+   * The same secret sealed again (a plaintext one from before sealing, or one under a previous data
+   * key): no new version, since nothing the admin set changed. Only if the stored value is still
+   * `old` (a rotation meanwhile wins); true when it was replaced.
+   */
+  async reseal(sql: Sql, old: string, secret: SealedSecret): Promise<boolean> {
+    return (await sql.exec(`update complaint_webhooks set secret = $2, secret_key_id = $3, secret_hint = $4 where secret = $1`, [old, secret.sealed, secret.keyId, secret.hint])) === 1;
+  },
+
+  /**
+   * Every pending delivery dead-lettered with `reason` (the webhook was switched off, or its target
+   * changed): nothing written for one target is sent to another, or while it is off. An admin may
+   * requeue them on purpose. How many.
+   */
+  cancelPending(sql: Sql, reason: string, now: Date): Promise<number> {
+    return sql.exec(
+      `update complaint_webhook_deliveries set status = 'dead', dead_at = $2, last_error = $1, last_status_code = null, next_attempt_at = null where status = 'pending'`,
+      [reason, now],
     );
   },
 

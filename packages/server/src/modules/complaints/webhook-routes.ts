@@ -1,7 +1,7 @@
 import { ok, type RouteTable } from '../../http/routes.js';
 import { TenantPath } from '../../http/schemas.js';
 import { Page } from '../../pagination.js';
-import { deliveryNotDead, deliveryNotFound, webhookNotConfigured, webhookUrlInvalid } from './errors.js';
+import { deliveryNotDead, deliveryNotFound, webhookInactive, webhookNotConfigured, webhookUrlInvalid } from './errors.js';
 import { webhookExample } from './examples.js';
 import { onTenant } from './routes.js';
 import { ComplaintWebhookConfigured, ComplaintWebhookSchema, DeliveriesQuery, DeliveryPath, WebhookBody, WebhookDelivery, WebhookDeliveryDetail } from './schemas.js';
@@ -18,7 +18,7 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     operationId: 'configureComplaintWebhook',
     summary: 'Atur webhook pengaduan / Configure the complaint webhook',
     description:
-      'The target (http or https) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).',
+      'The target (https; http outside production) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). It must be a public address: private, loopback, link-local, cloud-metadata and other reserved addresses (in any spelling) and local names are refused here, and every address the name resolves to is checked again at each delivery (an attempt that cannot reach the target is logged as `target refused or unreachable`, nothing more). Switching it off (`active: false`) or changing `url` dead-letters the pending deliveries (requeue them on purpose). The secret is stored encrypted. Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
@@ -50,6 +50,25 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     errors: [webhookNotConfigured],
     handler: async (ctx) => {
       const { config, etag } = await webhooks.config(ctx);
+      return ok(config, { ETag: etag });
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: `${base}/rotate-secret`,
+    operationId: 'rotateComplaintWebhookSecret',
+    summary: 'Ganti rahasia penandatangan webhook / Rotate the webhook signing secret',
+    description:
+      'A new signing secret replaces the old one at once (deliveries from now on are signed with it): it is answered this once, in `secret`; afterwards only its last four characters. Quote the ETag of your last read in If-Match (428 without, 412 when someone changed the webhook meanwhile).',
+    tags: ['complaints'],
+    security: coordinator,
+    params: TenantPath(),
+    concurrency: 'update',
+    responses: { '200': { description: 'Rotated: the new secret (shown this once) and the new ETag', schema: ComplaintWebhookConfigured, example: { ...webhookExample, secret: 'whsec_Jx3m…Q9xZ' } } },
+    errors: [webhookNotConfigured],
+    handler: async (ctx, { preconditions }) => {
+      const { config, etag } = await webhooks.rotateSecret(ctx, preconditions);
       return ok(config, { ETag: etag });
     },
   });
@@ -87,12 +106,12 @@ export function webhookRoutes(api: RouteTable, webhooks: ComplaintWebhooks): voi
     path: `${base}/deliveries/:delivery/requeue`,
     operationId: 'requeueComplaintWebhookDelivery',
     summary: 'Antrekan ulang surat mati / Requeue a dead letter',
-    description: 'Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD.',
+    description: 'Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD. It goes to the current target; not while the webhook is switched off (WEBHOOK_INACTIVE).',
     tags: ['complaints'],
     security: coordinator,
     params: DeliveryPath,
     responses: { '200': { description: 'Pending again, with a fresh allowance of attempts', schema: WebhookDeliveryDetail } },
-    errors: [deliveryNotFound, deliveryNotDead, webhookNotConfigured],
+    errors: [deliveryNotFound, deliveryNotDead, webhookNotConfigured, webhookInactive],
     handler: async (ctx, { params }) => ok(await webhooks.requeue(ctx, params.delivery)),
   });
 }

@@ -5,7 +5,7 @@ import { ManualClock } from '@satupintu/core';
 import { identityFromClaims } from '@satupintu/auth';
 import { api, asTenant, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
-import { ComplaintWebhooks, verifySignature, WEBHOOK_JOB } from './webhook.js';
+import { verifySignature, WEBHOOK_JOB } from './webhook.js';
 
 /**
  * The outbound complaint webhook against a local receiver. No waiting: every delivery and retry is
@@ -41,10 +41,13 @@ describe('complaints: outbound webhook', () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    // The receiver is a local listener: loopback targets are allowed for these tests only (never in production).
+    p.services.complaintWebhooks.allowLoopbackTargets(true);
     const address = server.address();
     url = `http://127.0.0.1:${address && typeof address === 'object' ? (address satisfies AddressInfo).port : 0}/lapor-connector`;
   });
   after(async () => {
+    p.services.complaintWebhooks.allowLoopbackTargets(false);
     await new Promise((r) => server.close(r));
   });
 
@@ -137,7 +140,7 @@ describe('complaints: outbound webhook', () => {
     const id2 = (await list(second.id))[0]!.id;
     // What the job sends after each commit: the delivery, its region, due by the job clock.
     const sent: { region: string; name: string; data: object; options?: { singletonKey?: string; startAfter?: Date } }[] = [];
-    const recorder = new ComplaintWebhooks({ uow: p.kernel.uow, jobs: { send: async (region, name, data, options) => (sent.push({ region, name, data, options }), null) } });
+    const recorder = webhooks.with({ jobs: { send: async (region, name, data, options) => (sent.push({ region, name, data, options }), null) } });
     const first = clock.now();
     const outcomes = [await recorder.deliver({ now: first, clock, log: p.logger }, { region: bogor.homeRegion, tenantId: bogor.id, deliveryId: id2 })];
     assert.deepEqual(sent, [{ region: bogor.homeRegion, name: WEBHOOK_JOB, data: { region: bogor.homeRegion, tenantId: bogor.id, deliveryId: id2 }, options: { singletonKey: `${id2}:1`, startAfter: new Date(first.getTime() + 30_000) } }]);
@@ -156,8 +159,9 @@ describe('complaints: outbound webhook', () => {
     assert.equal(await deliver(id2), 'delivered');
     assert.deepEqual((await list(second.id)).map((d) => [d.status, d.attempts]), [['delivered', 4]]);
 
-    // A rotated secret signs what is sent from then on. A delivery whose job was lost is sent again by the sweep.
-    const rotated = await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, maxAttempts: 3, rotateSecret: true }, headers: { 'if-match': await currentEtag() } });
+    // A rotated secret (POST …/rotate-secret; PUT with rotateSecret does the same) signs what is
+    // sent from then on. A delivery whose job was lost is sent again by the sweep.
+    const rotated = await api(p, 'POST', `${hook}/rotate-secret`, { token: bogorAdmin, headers: { 'if-match': await currentEtag() } });
     assert.equal(rotated.status, 200);
     assert.ok(rotated.body.secret && rotated.body.secret !== secret);
     assert.equal(rotated.body.secretHint, rotated.body.secret.slice(-4));
@@ -178,6 +182,9 @@ describe('complaints: outbound webhook', () => {
 
     // A dead letter goes back to the queue on the admin's word.
     await asTenant(p, bogor, (sql) => sql.exec(`update complaint_webhook_deliveries set status = 'dead', dead_at = $2 where id = $1`, [id3, clock.now()]));
+    const off = await api(p, 'POST', `${hook}/deliveries/${id3}/requeue`, { token: bogorAdmin });
+    assert.deepEqual([off.status, off.body.code], [409, 'WEBHOOK_INACTIVE'], 'a switched-off webhook sends nothing, a requeue included');
+    assert.equal((await api(p, 'PUT', hook, { token: bogorAdmin, body: { url, active: true }, headers: { 'if-match': await currentEtag() } })).status, 200);
     const back = await api(p, 'POST', `${hook}/deliveries/${id3}/requeue`, { token: bogorAdmin });
     assert.deepEqual([back.status, back.body.status, back.body.log.length, back.body.payload.deliveryId], [200, 'pending', 1, id3]);
 
@@ -205,7 +212,7 @@ describe('complaints: outbound webhook', () => {
   });
 
   it('backs off exponentially from a configurable base, capped at an hour', () => {
-    const fast = new ComplaintWebhooks({ uow: p.kernel.uow, jobs: p.kernel.jobs }, { backoffBaseMs: 300 });
+    const fast = p.services.complaintWebhooks.with({}, { backoffBaseMs: 300 });
     assert.deepEqual([1, 2, 3, 4].map((n) => fast.backoffMs(n)), [300, 600, 1200, 2400]);
     assert.equal(p.services.complaintWebhooks.backoffMs(1), 30_000, 'production: 30 s, doubling');
     assert.equal(p.services.complaintWebhooks.backoffMs(20), 3_600_000);
