@@ -9,10 +9,12 @@ import type { TenantUserCtx } from '../../context.js';
 import type { DomainEvents } from '../../kernel.js';
 import { visibleTo } from './access.js';
 import { documentQueries } from './document-queries.js';
-import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, guardFailed, storageUnavailable, versionConflict } from './errors.js';
+import { diffData } from './changes.js';
+import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, storageUnavailable, versionConflict } from './errors.js';
 import { renderOutputPdf } from './output-pdf.js';
-import { applicationQueries, escalationQueries, type ApplicationRow, type QueueFilter, type Status } from './queries.js';
-import type { ApplicationDeps, ApplicationService } from './service.js';
+import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
+import { MAX_FORM_BYTES, type ApplicationDeps, type ApplicationService } from './service.js';
+import { bodyTooLarge } from '../../http/problems.js';
 import type { Escalation, OfficerQueue, QueueItem } from './schemas.js';
 import { stateName, type ApplicationView } from './view.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
@@ -85,20 +87,36 @@ export class ActionService {
     return out;
   }
 
-  /** Takes one SOP action; of two officers acting at once exactly one wins, the other gets 409. */
-  async act(ctx: TenantUserCtx, id: string, code: string, input: { comment?: string; expectedVersion?: number }): Promise<ApplicationView> {
+  /**
+   * Takes one SOP action; of two officers acting at once exactly one wins, the other gets 409.
+   * After submission the form changes only here: `data` (the whole corrected form, validated
+   * against the application's own form) travels with an action the caller may take, and the
+   * action's timeline entry records the diff — field, old and new value (personal data: on the
+   * timeline for the applicant and the handling staff, never in a log).
+   */
+  async act(ctx: TenantUserCtx, id: string, code: string, input: { comment?: string; expectedVersion?: number; data?: Record<string, unknown> }): Promise<ApplicationView> {
     const { app, roles } = visibleTo(ctx.identity, ctx.tenant, await this.d.uow.read(ctx, (tx) => applicationQueries.load(tx.sql, id)));
     if (input.expectedVersion !== undefined && input.expectedVersion !== app.version) throw versionConflict();
     const def = await this.apps.definition(app);
     const { service } = def;
+    let changes: DataChange[] = [];
+    if (input.data !== undefined && app.status !== 'draft') {
+      if (Buffer.byteLength(JSON.stringify(input.data)) > MAX_FORM_BYTES) throw bodyTooLarge();
+      changes = diffData(app.data, input.data);
+    }
+    const data = changes.length && input.data ? input.data : app.data;
     let decision: Decision<SopRole>;
     try {
       if (app.status === 'draft') throw actionNotAllowed(code, app.state, []);
-      decision = decide(service.sop, { state: app.state, roles, action: code, comment: input.comment, facts: app.data }, this.guards(app));
+      decision = decide(service.sop, { state: app.state, roles, action: code, comment: input.comment, facts: data }, this.guards(app));
     } catch (e) {
       throw refusal(e);
     }
-    const rendered = await this.render(ctx, app, service, def.agency.name, decision);
+    if (changes.length) {
+      const formErrors = this.d.validators.validate(app.content_hash, app.service_code, service.form.schema, data);
+      if (formErrors.length) throw formInvalid(formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
+    }
+    const rendered = await this.render(ctx, { ...app, data }, service, def.agency.name, decision);
     const superseded: string[] = [];
     try {
       const cal = await this.d.calendar.forTenant(ctx);
@@ -112,11 +130,13 @@ export class ActionService {
         }
         const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
         const step = timersOnEntering(service.sop, decision.to, ctx.now, cal).find((t) => t.name === 'step')?.due;
-        if (!(await applicationQueries.move(tx.sql, { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step }))) throw versionConflict();
+        // The event (with the diff) first: the database lets a submitted form change only beside one.
         await applicationQueries.event(tx.sql, {
           tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
-          role: decision.role, action: decision.action.code, from: decision.from, to: decision.to, comment: input.comment ?? null,
+          role: decision.role, action: decision.action.code, from: decision.from, to: decision.to, comment: input.comment ?? null, changes,
         });
+        const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(changes.length ? { data } : {}) };
+        if (!(await applicationQueries.move(tx.sql, move))) throw versionConflict();
         // Whatever follows a completion (the SKM invitation) commits with it.
         if (status === 'completed')
           await this.d.events.emit(tx, 'application.completed', { applicationId: id, trackingCode: app.tracking_code, pluginId: app.plugin_id, serviceCode: app.service_code, agencyCode: app.agency_code, applicantSub: app.applicant_sub });

@@ -4,7 +4,7 @@ import type { DocumentRequirement } from '@satupintu/plugin-sdk';
 import { UploadRefused, type ObjectStore } from '@satupintu/storage';
 import type { TenantUserCtx } from '../../context.js';
 import { faultPoint } from '../../faults.js';
-import { visibleTo } from './access.js';
+import { byOther, visibleTo, writableBy } from './access.js';
 import { documentQueries } from './document-queries.js';
 import {
   applicationNotFound,
@@ -22,6 +22,7 @@ import {
 import { applicationQueries, type ApplicationRow } from './queries.js';
 import type { ApplicationDeps, ApplicationService } from './service.js';
 import type { DownloadLinkView, JourneyAttachment, UploadedDocument } from './schemas.js';
+import { applicationRead, recordPersonalDataAccess } from '../privacy/index.js';
 
 const docKey = (t: Tenant, appId: string, docId: string) => `t/${t.id}/a/${appId}/${docId}`;
 /** How long a presigned download link lives. */
@@ -52,9 +53,13 @@ export class DocumentService {
     private readonly store: ObjectStore,
   ) {}
 
-  /** An editable application and the requirement for `code`, checked before any byte is stored. */
+  /**
+   * An editable application and the requirement for `code`, checked before any byte is stored: only
+   * its writer (its citizen, or the staff member filing for them with consent) adds documents, to a
+   * draft or when the SOP hands the file back to the citizen.
+   */
   private async forDocument(ctx: TenantUserCtx, id: string, code: string): Promise<{ app: ApplicationRow; doc: DocumentRequirement }> {
-    const { app } = visibleTo(ctx.identity, ctx.tenant, await this.d.uow.read(ctx, (tx) => applicationQueries.load(tx.sql, id)));
+    const { app } = writableBy(ctx.identity, ctx.tenant, await this.d.uow.read(ctx, (tx) => applicationQueries.load(tx.sql, id)));
     const { service } = await this.apps.definition(app);
     const doc = service.documents.find((x) => x.code === code);
     if (!doc) throw unknownDocument(code);
@@ -66,13 +71,17 @@ export class DocumentService {
   /**
    * Commits a stored object's row (one unit of work). The same bytes for the same document of the
    * same application are one document: a retry whose first attempt committed gets that document back.
+   * The caller's right to write is checked again on the locked row; a document added by anyone but
+   * the citizen, or after submission, goes on the timeline with its actor.
    */
   private async commit(ctx: TenantUserCtx, app: ApplicationRow, doc: DocumentRequirement, row: StoredDocument): Promise<{ id: string; filename: string | null }> {
     let kept = false;
     try {
       const saved = await this.d.uow.write(ctx, async (tx) => {
         kept = true;
-        await applicationQueries.load(tx.sql, app.id, true); // uploads to one application go one at a time (the count below)
+        // Uploads to one application go one at a time (the count below); the file may have moved on meanwhile.
+        const { app: locked, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, app.id, true));
+        if (locked.status !== app.status || locked.state !== app.state) throw notDraft();
         const existing = await documentQueries.sameBytes(tx.sql, app.id, doc.code, row.sha256, row.source);
         if (existing) {
           kept = false;
@@ -84,6 +93,13 @@ export class DocumentService {
           sha256: row.sha256, source: row.source, sourceApp: row.sourceApp ?? null, sourceOutput: row.sourceOutput ?? null, by: ctx.identity.username, now: ctx.now,
         });
         await applicationQueries.touch(tx.sql, app.id, ctx.now);
+        // A document added by anyone but the citizen, or after submission (the citizen's turn to correct), is on the timeline.
+        if (byOther(ctx.identity, locked) || locked.status !== 'draft')
+          await applicationQueries.event(tx.sql, {
+            tenantId: ctx.tenant.id, applicationId: app.id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
+            role: writer, action: row.source === 'journey' ? 'document-attached' : 'document-uploaded', from: locked.state, to: locked.state, comment: null,
+            changes: [{ pointer: `/documents/${doc.code}`, from: null, to: row.filename ?? row.id }],
+          });
         return { id: row.id, filename: row.filename };
       });
       // A replayed answer (Idempotency-Key) or the same bytes already there: this object is not needed.
@@ -162,8 +178,10 @@ export class DocumentService {
   /** A short-lived download link for a document or an output, after the access check. */
   async downloadUrl(ctx: TenantUserCtx, id: string, what: { document: string } | { output: string }): Promise<DownloadLinkView> {
     const obj = await this.d.uow.read(ctx, async (tx) => {
-      visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id));
-      return 'document' in what ? documentQueries.documentObject(tx.sql, id, what.document) : documentQueries.outputObject(tx.sql, id, what.output);
+      const { app } = visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id));
+      const found = 'document' in what ? await documentQueries.documentObject(tx.sql, id, what.document) : await documentQueries.outputObject(tx.sql, id, what.output);
+      if (found) await recordPersonalDataAccess(tx, ctx, applicationRead(ctx, app, what)); // UU 27/2022: a staff download is logged
+      return found;
     });
     if (!obj) throw applicationNotFound();
     return {

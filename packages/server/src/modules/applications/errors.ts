@@ -12,6 +12,21 @@ export const applicationNotFound = defineProblem({
   description: { id: 'Tidak ada, atau bukan milik/tugas Anda (permohonan orang lain tidak terlihat).', en: 'It does not exist, or it is not yours to see (someone else’s application looks absent).' },
 });
 
+/**
+ * The application is visible to the caller but not theirs to write: only its citizen (online) or
+ * the staff member who filed it with the citizen's recorded consent (assisted, counter) changes a
+ * draft's form or documents; after submission the form changes only through an SOP action.
+ */
+export const editNotAllowed = defineProblem({
+  code: 'APPLICATION_EDIT_NOT_ALLOWED',
+  status: 403,
+  title: { id: 'Hanya pemohon, atau petugas yang mengajukan atas persetujuannya, yang dapat mengubah permohonan ini', en: 'Only the applicant, or the staff member filing with their consent, may change this application' },
+  description: {
+    id: 'Petugas yang menangani, admin tenant, atau petugas lain tidak dapat mengubah isian atau dokumen permohonan warga; setelah diajukan, isian hanya berubah lewat tindakan SOP (perubahan tercatat di riwayat).',
+    en: 'Handling officers, the tenant admin or other staff cannot change a citizen’s form or documents; after submission the form changes only through an SOP action (the change is on the timeline).',
+  },
+});
+
 export const consentRequired = defineProblem(
   { code: 'CONSENT_REQUIRED', status: 422, title: { id: 'Pengajuan atas nama warga perlu persetujuan dan data pemohon', en: 'Filing for a citizen needs their consent and details' } },
   () => ({

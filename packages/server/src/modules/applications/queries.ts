@@ -45,6 +45,17 @@ export interface ApplicationRow {
   claimed_by_name: string | null;
 }
 
+/**
+ * One change a write made that the citizen did not make themselves, on the timeline: a form field
+ * (`/data/noHp`, old and new value) or a document (`/documents/identitas`, its file name). These
+ * hold personal data: shown to the applicant and the handling staff, never logged.
+ */
+export interface DataChange {
+  pointer: string;
+  from: unknown;
+  to: unknown;
+}
+
 export interface EventRow {
   at: Date;
   actor_name: string | null;
@@ -53,6 +64,7 @@ export interface EventRow {
   from_state: string | null;
   to_state: string | null;
   comment: string | null;
+  changes?: DataChange[] | null;
 }
 
 export interface DocumentRow {
@@ -111,6 +123,8 @@ export interface NewEvent {
   from: string | null;
   to: string | null;
   comment: string | null;
+  /** What the write changed (form fields, documents), when recorded. */
+  changes?: DataChange[] | null;
 }
 
 /** The SLA clocks of a file from its submission or its last step. */
@@ -181,13 +195,18 @@ export const applicationQueries = {
     );
   },
 
-  /** Moves the file to its next step if nobody moved it since `version` was read; false when someone did. */
-  async move(sql: Sql, m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string } }): Promise<boolean> {
+  /**
+   * Moves the file to its next step if nobody moved it since `version` was read; false when someone
+   * did. With `data` the form is replaced too: the action's event with the diff must be written
+   * first, in the same transaction (the database refuses a submitted application's form change
+   * without one: migrations/security-applications.ts).
+   */
+  async move(sql: Sql, m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string }; data?: object }): Promise<boolean> {
     const n = await sql.exec(
       `update applications set state = $2, status = $3, version = version + 1, updated_at = $6, completed_at = case when $4 then $6::timestamptz else completed_at end,
-              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null
+              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null, data = coalesce($9::jsonb, data)
         where id = $1 and version = $5`,
-      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null],
+      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null, m.data ? JSON.stringify(m.data) : null],
     );
     return n === 1;
   },
@@ -204,16 +223,16 @@ export const applicationQueries = {
   /** Appends entries to applications' action logs, in one statement. */
   async insertEvents(sql: Sql, events: readonly NewEvent[]): Promise<void> {
     if (!events.length) return;
-    const cols = 11;
+    const cols = 12;
     const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${i * cols + j + 1}`).join(', ')})`).join(', ');
     await sql.exec(
-      `insert into application_events (tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment) values ${values}`,
-      events.flatMap((e) => [e.tenantId, e.applicationId, e.id, e.at, e.actorSub, e.actorName, e.role, e.action, e.from, e.to, e.comment]),
+      `insert into application_events (tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment, changes) values ${values}`,
+      events.flatMap((e) => [e.tenantId, e.applicationId, e.id, e.at, e.actorSub, e.actorName, e.role, e.action, e.from, e.to, e.comment, e.changes?.length ? JSON.stringify(e.changes) : null]),
     );
   },
 
   events(sql: Sql, id: string): Promise<EventRow[]> {
-    return sql.rows(`select at, actor_name, actor_role, action, from_state, to_state, comment from application_events where application_id = $1 order by at, id`, [id]);
+    return sql.rows(`select at, actor_name, actor_role, action, from_state, to_state, comment, changes from application_events where application_id = $1 order by at, id`, [id]);
   },
 
   documents(sql: Sql, id: string): Promise<DocumentRow[]> {
@@ -229,19 +248,22 @@ export const applicationQueries = {
   },
 
   /**
-   * One page of the caller's applications (their own, those they filed, or their agencies'
-   * submitted ones), newest first: keyset on (created_at, id), read after `after` exactly.
+   * One page of the caller's applications (their own, those they filed while they still serve
+   * here, or their agencies' submitted ones), newest first: keyset on (created_at, id), read after
+   * `after` exactly. The same rule as access.ts: nobody else's draft.
    */
-  mine(sql: Sql, subject: string, agencies: string[], status: Status | undefined, after: readonly [string, string] | undefined, limit: number): Promise<SummaryRow[]> {
+  mine(sql: Sql, subject: string, agencies: string[], villageOperator: boolean, status: Status | undefined, after: readonly [string, string] | undefined, limit: number): Promise<SummaryRow[]> {
     return sql.rows(
       `select id, tracking_code, plugin_id, service_code, channel, status, state, created_at, submitted_at, created_at::text as page_at
          from applications
-        where (applicant_sub = $1 or filed_by_sub = $1 or (agency_code = any($2) and status <> 'draft'))
+        where (applicant_sub = $1
+               or (filed_by_sub = $1 and (filed_by_role = 'citizen' or (filed_by_role = 'village-operator' and $7::boolean) or (filed_by_role = 'officer' and agency_code = any($2))))
+               or (agency_code = any($2) and status <> 'draft'))
           and ($3::text is null or status = $3)
           and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
         order by created_at desc, id desc
         limit $6`,
-      [subject, agencies, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [subject, agencies, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit, villageOperator],
     );
   },
 

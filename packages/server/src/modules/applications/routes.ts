@@ -17,6 +17,7 @@ import {
   commentRequired,
   consentRequired,
   documentsMissing,
+  editNotAllowed,
   formInvalid,
   guardFailed,
   journeySourceInvalid,
@@ -139,7 +140,8 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id',
     operationId: 'updateDraft',
     summary: 'Perbarui draf / Update a draft',
-    description: 'Replaces the draft’s form data. Quote the ETag you read in If-Match: 428 without it, 412 when the draft changed meanwhile (another device saved first).',
+    description:
+      'Replaces the draft’s form data. Quote the ETag you read in If-Match: 428 without it, 412 when the draft changed meanwhile (another device saved first). Only the draft’s writer may: its citizen online, or the village operator or officer who filed it with the citizen’s recorded consent (their every change is on the timeline, field by field); anyone else gets 404, or 403 on a file they handle. After submission the form changes only through an SOP action.',
     tags: ['applications'],
     security: people,
     params: ApplicationPath,
@@ -147,7 +149,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     bodyExample: { data: SKTLK },
     concurrency: 'update',
     responses: { '200': { description: 'The draft, with its new ETag', schema: ApplicationSchema } },
-    errors: [applicationNotFound, notDraft, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, notDraft, serviceNotFound],
     handler: async (ctx, { params, body, preconditions }) => {
       const view = await apps.updateDraft(ctx, params.id, body.data, preconditions);
       return ok(view, etag(view));
@@ -165,7 +167,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     params: ApplicationPath,
     idempotent: true,
     responses: { '200': { description: 'Submitted (a retry returns the same)', schema: ApplicationSchema, headers: etagDoc } },
-    errors: [applicationNotFound, formInvalid, documentsMissing, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, formInvalid, documentsMissing, serviceNotFound],
     handler: async (rctx, { params, req }) => {
       const ctx = withIdempotency(rctx, req, `submitApplication:${params.id}`, { id: params.id }, apps.accessCheck(rctx, params.id));
       const view = await apps.submit(ctx, params.id);
@@ -193,7 +195,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
         example: { id: '5e0c9d43-1f7a-4b8e-8d7e-2a4b6c8d0e1f', code: 'identitas', filename: 'ktp-budi.pdf', mediaType: 'application/pdf', size: 48213, sha256: '9f2c1a7b3e5d4c6b8a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3', source: 'upload' },
       },
     },
-    errors: [applicationNotFound, unknownDocument, notDraft, uploadEmpty, uploadAborted, uploadTooLarge, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, uploadEmpty, uploadAborted, uploadTooLarge, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, query, req }) => {
       const ctx = withIdempotency(rctx, req, `uploadDocument:${params.id}:${params.code}`, { id: params.id, code: params.code, filename: query.filename ?? null }, apps.accessCheck(rctx, params.id));
       const doc = await documents.upload(ctx, params.id, params.code, req, query.filename ?? null);
@@ -220,7 +222,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
         example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1 },
       },
     },
-    errors: [applicationNotFound, unknownDocument, notDraft, journeySourceInvalid, journeyTooOld, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, journeySourceInvalid, journeyTooOld, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, body, req }) => {
       const ctx = withIdempotency(rctx, req, `attachJourneyDocument:${params.id}:${params.code}`, body, apps.accessCheck(rctx, params.id));
       return created(await documents.attachFromApplication(ctx, params.id, params.code, body.trackingCode), undefined, replayHeaders(ctx));
@@ -261,14 +263,14 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     operationId: 'actOnApplication',
     summary: 'Tindakan SOP / Take an SOP action',
     description:
-      'Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409. With `expectedVersion` the action is refused (409 VERSION_CONFLICT) when the application changed since you read it; of two officers acting at once exactly one wins.',
+      'Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409. With `expectedVersion` the action is refused (409 VERSION_CONFLICT) when the application changed since you read it; of two officers acting at once exactly one wins. After submission the form changes only here: `data` carries the whole corrected form (e.g. with `resubmit` after a return for correction), validated against the application’s form, and the action’s timeline entry lists every field changed with its old and new value.',
     tags: ['applications'],
     security: { kind: 'roles', roles: ['citizen', 'officer', 'village-operator', 'tenant-admin'], tenantParam: 'tenant' },
     params: ActionPath,
     body: ActionBody,
     bodyExample: { comment: 'Berkas lengkap dan sesuai.', expectedVersion: 3 },
     responses: { '200': { description: 'The application after the action', schema: ApplicationSchema, headers: etagDoc } },
-    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, formInvalid, storageUnavailable, serviceNotFound],
     handler: async (ctx, { params, body }) => {
       const view = await actions.act(ctx, params.id, params.action, body);
       return ok(view, etag(view));

@@ -38,6 +38,11 @@ export const JourneyBody = Strict({ trackingCode: Type.String({ minLength: 8, ma
 export const ActionBody = Strict({
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The `version` you read: 409 VERSION_CONFLICT when the application changed since' })),
+  data: Type.Optional(
+    AnyObject(
+      'The corrected form data, whole (it replaces the form; validated against the application’s form version). After submission the form changes only this way: the action’s timeline entry lists each field changed with its old and new value.',
+    ),
+  ),
 });
 export const ClaimBody = Strict({ release: Type.Optional(Type.Boolean({ default: false, description: 'true: give your claim back' })) });
 export const QueueQuery = Strict({
@@ -128,6 +133,22 @@ export const ApplicationSchema = Type.Object(
           from: Type.Union([StateRef, Type.Null()]),
           to: Type.Union([StateRef, Type.Null()]),
           comment: StringOrNull,
+          changes: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  pointer: Type.String({ description: 'What changed: a form field (`/data/noHp`) or a document (`/documents/identitas`)' }),
+                  from: Type.Unknown({ description: 'The value before (null: none)' }),
+                  to: Type.Unknown({ description: 'The value after (null: removed); for a document, its file name' }),
+                },
+                { additionalProperties: false, 'x-component': 'ApplicationChange' },
+              ),
+              {
+                description:
+                  'What this entry changed, when someone other than the citizen wrote the draft or its documents (the filing operator or officer), or an SOP action corrected the form',
+              },
+            ),
+          ),
         },
         { additionalProperties: false },
       ),

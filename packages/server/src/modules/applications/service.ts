@@ -8,7 +8,8 @@ import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
-import { officerAgencies, visibleTo } from './access.js';
+import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
+import { diffData } from './changes.js';
 import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft } from './errors.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
@@ -17,6 +18,7 @@ import { checkPreconditions, etagOf, type Preconditions } from '../../preconditi
 import { applicationQueries, type ApplicationRow, type Channel, type Dues, type EventRow, type FiledByRole, type Status } from './queries.js';
 import type { ApplicationSummary } from './schemas.js';
 import { applicationView, type ApplicationView } from './view.js';
+import { applicationRead, recordPersonalDataAccess } from '../privacy/index.js';
 
 export interface CreateApplicationInput {
   service: string;
@@ -26,7 +28,8 @@ export interface CreateApplicationInput {
   consent?: { statement: string; method: 'signed-form' | 'verbal' | 'whatsapp' | 'app' };
 }
 
-const MAX_FORM_BYTES = 256 * 1024;
+/** The largest form (its JSON) a draft, or an SOP action's correction, may hold. */
+export const MAX_FORM_BYTES = 256 * 1024;
 
 /** What every part of the applications module is built from. */
 export interface ApplicationDeps {
@@ -144,14 +147,24 @@ export class ApplicationService {
   /**
    * Replaces a draft's form data if the caller read its current version (If-Match, checked against
    * the locked row): of two devices editing one draft, the second to save gets 412, not a silent
-   * overwrite.
+   * overwrite. Only the draft's writer (access.ts) may; a write by anyone but the citizen — the
+   * operator or officer filing for them — goes on the timeline with its actor and the fields changed.
    */
   async updateDraft(ctx: TenantUserCtx, id: string, data: Record<string, unknown>, pre: Preconditions): Promise<ApplicationView> {
+    if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BYTES) throw bodyTooLarge();
     return this.d.uow.write(ctx, async (tx) => {
-      const { app } = visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
+      const { app, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
       checkPreconditions(pre, etagOf(app.version));
       if (app.status !== 'draft') throw notDraft();
       await applicationQueries.updateDraft(tx.sql, id, data, ctx.now);
+      if (byOther(ctx.identity, app)) {
+        const changes = diffData(app.data, data);
+        if (changes.length)
+          await applicationQueries.event(tx.sql, {
+            tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
+            role: writer, action: 'draft-updated', from: 'draft', to: 'draft', comment: null, changes,
+          });
+      }
       return this.viewIn(tx, ctx, { ...app, data, version: app.version + 1, updated_at: ctx.now });
     });
   }
@@ -159,7 +172,7 @@ export class ApplicationService {
   /** Submits a draft. A retry of a submit that went through answers the same (nothing moves twice). */
   async submit(ctx: TenantUserCtx, id: string): Promise<ApplicationView> {
     return this.d.uow.write(ctx, async (tx) => {
-      const { app } = visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
+      const { app, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
       if (app.status !== 'draft') return this.viewIn(tx, ctx, app);
       const { service } = await this.definition(app);
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
@@ -167,7 +180,7 @@ export class ApplicationService {
       const initial = compileWorkflow(service.sop).initial;
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
-      await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: app.filed_by_role, action: 'submitted', from: 'draft', to: initial, comment: null });
+      await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
       const moved = await applicationQueries.load(tx.sql, id);
       return this.viewIn(tx, ctx, moved ?? app);
     });
@@ -177,17 +190,19 @@ export class ApplicationService {
     return this.d.uow.read(ctx, async (tx) => {
       const app = await applicationQueries.load(tx.sql, id);
       if (!app) throw applicationNotFound();
+      await recordPersonalDataAccess(tx, ctx, applicationRead(ctx, app)); // UU 27/2022: a staff read is logged (rolled back with a refused view)
       return this.viewIn(tx, ctx, app);
     });
   }
 
   /**
-   * Re-checks, in a replay's transaction, that the caller may still see the application: a stored
-   * answer is never replayed to someone a fresh request would refuse (http/idempotency.ts).
+   * Re-checks, in a replay's transaction, that the caller may still write the application (submit,
+   * upload, attach): a stored answer is never replayed to someone a fresh request would refuse
+   * (http/idempotency.ts).
    */
   accessCheck(ctx: TenantUserCtx, id: string): (sql: Sql) => Promise<void> {
     return async (sql) => {
-      visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(sql, id));
+      writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(sql, id));
     };
   }
 
@@ -195,7 +210,15 @@ export class ApplicationService {
   async list(ctx: TenantUserCtx, query: { status?: Status; limit?: number; cursor?: string }): Promise<PageOf<ApplicationSummary>> {
     const req = pageRequest<[string, string]>(query, 2);
     const rows = await this.d.uow.read(ctx, (tx) =>
-      applicationQueries.mine(tx.sql, ctx.identity.subject, officerAgencies(ctx.identity, ctx.tenant), query.status, req.after, req.limit + 1),
+      applicationQueries.mine(
+        tx.sql,
+        ctx.identity.subject,
+        officerAgencies(ctx.identity, ctx.tenant),
+        ctx.identity.memberships.some((m) => m.role === 'village-operator' && m.tenant === ctx.tenant.slug),
+        query.status,
+        req.after,
+        req.limit + 1,
+      ),
     );
     return pageOf(
       rows,

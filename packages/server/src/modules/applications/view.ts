@@ -81,6 +81,7 @@ export function applicationView(
       from: e.from_state ? ref(e.from_state) : null,
       to: e.to_state ? ref(e.to_state) : null,
       comment: e.comment,
+      ...(e.changes?.length ? { changes: e.changes.map((c) => ({ pointer: c.pointer, from: c.from ?? null, to: c.to ?? null })) } : {}),
     })),
     documents: parts.documents.map((d) => ({
       id: d.id,

@@ -2,8 +2,18 @@ import { newId } from '@satupintu/core';
 import type { Sql, TenantTx } from '@satupintu/db';
 import type { TenantUserCtx } from '../../context.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
-import { officerAt } from './access.js';
-import { alreadyBooked, bookingNotActive, bookingNotFound, sessionFull, sessionNotFound, walkInByOfficer } from './errors.js';
+import { officerAt, officerOf } from './access.js';
+import {
+  alreadyBooked,
+  bookingApplicationInvalid,
+  bookingLimitReached,
+  bookingNotActive,
+  bookingNotFound,
+  sessionFull,
+  sessionNotFound,
+  sessionOfAnotherService,
+  walkInByOfficer,
+} from './errors.js';
 import { bookingQueries, sessionQueries, type BookingChannel, type BookingRow, type SessionRow } from './queries.js';
 import type { AppointmentDeps } from './sessions.js';
 import type { SoldOutSessions } from './sold-out.js';
@@ -16,16 +26,31 @@ export interface BookInput {
   walkIn?: { name: string; nik: string };
 }
 
+/** How many seats one person may hold (a module option; docs/appointments.md). */
+export interface AppointmentLimits {
+  /** Active bookings (booked, checked in, called) in sessions still to come, per person per tenant. */
+  maxActiveBookings: number;
+}
+
+/**
+ * Three at a time: a person's errands at the MPP in one go (say KTP-el, KK and a passport) fit;
+ * holding many sessions' seats does not. One per service per local day is fixed (a second seat of
+ * the same service that day serves nobody; rescheduling moves the one held).
+ */
+export const DEFAULT_APPOINTMENT_LIMITS: AppointmentLimits = { maxActiveBookings: 3 };
+
 /**
  * Bookings: a seat is taken by one conditional UPDATE (exact capacity however many ask at once),
- * the booking row in the same unit of work. Writers that touch a booking lock its session(s)
- * first, in id order, then the booking, as the agency's cancellation does: none waits on another
- * in a cycle.
+ * the booking row in the same unit of work. A person's bookings in a tenant go one at a time (an
+ * advisory lock taken first), so the limits hold however many they send at once. Writers that
+ * touch a booking lock its session(s) next, in id order, then the booking, as the agency's
+ * cancellation does: none waits on another in a cycle.
  */
 export class BookingService {
   constructor(
     private readonly d: Pick<AppointmentDeps, 'uow'>,
     private readonly soldOut: SoldOutSessions,
+    private readonly limits: AppointmentLimits = DEFAULT_APPOINTMENT_LIMITS,
   ) {}
 
   /** Takes a seat in the session, or refuses with the next session that has one. */
@@ -45,13 +70,38 @@ export class BookingService {
 
   /**
    * What a retried booking (same Idempotency-Key) re-checks before the first answer is replayed:
-   * the caller may still book this way, and the session is still there for them to see.
+   * the caller may still book this way, and the session is still there for them to see (a walk-in:
+   * a session of an agency they serve).
    */
   bookRecheck(ctx: TenantUserCtx, sessionId: string, input: BookInput): (sql: Sql) => Promise<void> {
     return async (sql) => {
       this.mayBook(ctx, input);
-      if (!(await sessionQueries.load(sql, sessionId))) throw sessionNotFound();
+      const s = await sessionQueries.load(sql, sessionId);
+      if (!s || (input.walkIn && !officerOf(ctx.identity, ctx.tenant, s.agency_code))) throw sessionNotFound();
     };
+  }
+
+  /**
+   * Checks, after the person's lock, what booking `sessionId` would mean: the session exists (for a
+   * walk-in: of an agency the officer serves — others' sessions do not exist for them), the person
+   * stays within the limits, and a named application is theirs, of the session's service and open.
+   */
+  private async check(sql: Sql, ctx: TenantUserCtx, sessionId: string, who: { sub: string; walkIn?: BookInput['walkIn'] }, applicationId: string | null, except: string | null = null): Promise<void> {
+    const c = await bookingQueries.check(sql, sessionId, who.sub, ctx.now, except);
+    if (!c || (who.walkIn && !officerOf(ctx.identity, ctx.tenant, c.agency_code))) throw sessionNotFound();
+    if (c.same_day > 0) throw bookingLimitReached('same-day', 1);
+    // A move gives one seat back for the one it takes: only new bookings count against the total.
+    if (except === null && c.active >= this.limits.maxActiveBookings) throw bookingLimitReached('active', this.limits.maxActiveBookings);
+    if (applicationId === null) return;
+    const a = await bookingQueries.application(sql, applicationId);
+    const open = a !== undefined && (a.status === 'draft' || a.status === 'submitted') && a.plugin_id === c.plugin_id && a.service_code === c.service_code;
+    const theirs =
+      a !== undefined &&
+      (who.walkIn
+        ? // The officer links a walk-in to an application they may see (their agency's, submitted; or a draft they filed) of the walk-in's NIK.
+          (a.status !== 'draft' || a.filed_by_sub === ctx.identity.subject) && (a.applicant_nik === who.walkIn.nik || a.data_nik === who.walkIn.nik)
+        : a.applicant_sub === who.sub);
+    if (!open || !theirs) throw bookingApplicationInvalid();
   }
 
   /** What a retried reschedule re-checks before the first answer is replayed: the booking is still the caller's. */
@@ -81,12 +131,14 @@ export class BookingService {
     // a seat holder's retry with an Idempotency-Key: the database replays their booking.
     const full = channel === 'online' ? this.soldOut.known(sessionId, ctx.now) : undefined;
     if (full && !(ctx.idempotency && full.holders.has(ctx.identity.subject))) throw sessionFull(full.next);
+    const applicantSub = walkIn ? `walk-in:${walkIn.nik}` : ctx.identity.subject;
     return this.d.uow.write(ctx, async (tx) => {
+      await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, applicantSub);
+      await this.check(tx.sql, ctx, sessionId, { sub: applicantSub, ...(walkIn ? { walkIn } : {}) }, input.applicationId ?? null);
       const session = await this.seat(tx.sql, sessionId, channel, ctx.now);
       const id = newId();
       const inserted = await bookingQueries.insert(tx.sql, {
-        tenantId: ctx.tenant.id, id, sessionId, channel, now: ctx.now, applicationId: input.applicationId ?? null,
-        applicantSub: walkIn ? `walk-in:${walkIn.nik}` : ctx.identity.subject,
+        tenantId: ctx.tenant.id, id, sessionId, channel, now: ctx.now, applicationId: input.applicationId ?? null, applicantSub,
         applicantName: walkIn ? walkIn.name : (ctx.identity.name ?? ctx.identity.username),
       });
       // The seat taken above goes back with the rollback.
@@ -106,18 +158,24 @@ export class BookingService {
   }
 
   /**
-   * Moves a booking to another session in one unit of work: the new seat is taken, the old booking
-   * cancelled and its seat given back, the new booking (serving the same application) inserted. A
-   * full session refuses with SESSION_FULL and the old booking stays exactly as it was.
+   * Moves a booking to another session of the same service in one unit of work: the new seat is
+   * taken, the old booking cancelled and its seat given back, the new booking (serving the same
+   * application) inserted. A full session refuses with SESSION_FULL and the old booking stays
+   * exactly as it was; so does a day on which the person holds that service already.
    */
   async reschedule(ctx: TenantUserCtx, id: string, sessionId: string): Promise<BookingView> {
     return this.d.uow.write(ctx, async (tx) => {
+      await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, ctx.identity.subject);
       const old = await this.lockOwn(tx, ctx, id, sessionId);
       if (old.session_id === sessionId) {
         const same = await sessionQueries.load(tx.sql, sessionId);
         if (!same) throw sessionNotFound();
         return bookingView(old.id, same, old.channel);
       }
+      const [from, to] = [await sessionQueries.load(tx.sql, old.session_id), await sessionQueries.load(tx.sql, sessionId)];
+      if (!to) throw sessionNotFound();
+      if (!from || from.plugin_id !== to.plugin_id || from.service_code !== to.service_code) throw sessionOfAnotherService();
+      await this.check(tx.sql, ctx, sessionId, { sub: old.applicant_sub }, null, old.id);
       const session = await this.seat(tx.sql, sessionId, 'online', ctx.now);
       await bookingQueries.setStatus(tx.sql, id, 'cancelled');
       await sessionQueries.release(tx.sql, old.session_id, old.channel);

@@ -2,7 +2,7 @@ import { localDate, plusDays } from '@satupintu/core';
 import type { TenantTx } from '@satupintu/db';
 import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
-import { staffOf } from './access.js';
+import { servedAgencies, staffOf } from './access.js';
 import { bookingNotActive, bookingNotFound } from './errors.js';
 import { bookingQueries, counterQueries, sessionQueries, type CounterBookingRow } from './queries.js';
 import type { CheckInView, CounterCallView } from './schemas.js';
@@ -35,11 +35,14 @@ export class CounterService {
     });
   }
 
-  /** Calls the lowest checked-in number of the day at a counter; `{called: null}` when nobody waits. */
+  /**
+   * Calls the lowest checked-in number of the day at a counter among the bookings of the agencies
+   * the caller serves (the tenant admin: all); `{called: null}` when nobody of theirs waits.
+   */
   async callNext(ctx: TenantUserCtx, counter: string): Promise<CounterCallView> {
     const tz = ctx.tenant.timeZone;
     return this.d.uow.write(ctx, async (tx) => {
-      const b = await bookingQueries.nextCheckedIn(tx.sql, counter, localDate(ctx.now, tz), tz);
+      const b = await bookingQueries.nextCheckedIn(tx.sql, counter, localDate(ctx.now, tz), tz, servedAgencies(ctx.identity, ctx.tenant));
       if (!b) return { called: null };
       if (!staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
       await bookingQueries.call(tx.sql, b.id, ctx.now);

@@ -41,3 +41,44 @@ export const bookingNotActive = defineProblem({
 });
 
 export const walkInByOfficer = defineProblem({ code: 'WALK_IN_BY_OFFICER', status: 422, title: { id: 'Pendaftaran langsung dicatat petugas', en: 'Walk-ins are registered by an officer' } });
+
+/**
+ * A person holds at most a few active bookings still to come in a tenant, and one per service per
+ * day (AppointmentLimits): seats are for people who come, not for holding.
+ */
+export const bookingLimitReached = defineProblem(
+  {
+    code: 'BOOKING_LIMIT_REACHED',
+    status: 409,
+    title: { id: 'Batas pemesanan tercapai', en: 'Booking limit reached' },
+    description: {
+      id: 'Setiap orang paling banyak memegang sejumlah pemesanan aktif yang akan datang di satu tenant (`limit`), dan satu per layanan per hari. Batalkan salah satu, atau jadwalkan ulang.',
+      en: 'Each person holds at most `limit` active bookings still to come in one tenant, and one per service per day. Cancel one, or reschedule it.',
+    },
+  },
+  (kind: 'active' | 'same-day', limit: number) => ({
+    detail:
+      kind === 'active'
+        ? { id: `Anda sudah memegang ${limit} pemesanan aktif yang akan datang di sini; batalkan salah satu dulu.`, en: `You already hold ${limit} active bookings still to come here; cancel one first.` }
+        : { id: 'Anda sudah memesan layanan ini pada hari yang sama; jadwalkan ulang pemesanan itu bila perlu.', en: 'You already booked this service on the same day; reschedule that booking if needed.' },
+    extensions: { limit: kind === 'active' ? limit : 1, scope: kind },
+  }),
+);
+
+/** The application a booking names is not the booker's (or the walk-in's), not of the session's service, or closed: one answer for all. */
+export const bookingApplicationInvalid = defineProblem(
+  { code: 'BOOKING_APPLICATION_INVALID', status: 422, title: { id: 'Permohonan tidak dapat dikaitkan dengan pemesanan ini', en: 'The application cannot be linked to this booking' } },
+  () => ({
+    detail: { id: 'Tidak ada permohonan terbuka pemohon ini untuk layanan sesi ini dengan id itu.', en: 'No open application of this applicant for this session’s service has that id.' },
+    errors: [{ pointer: '/applicationId', message: { id: 'Bukan permohonan pemohon ini untuk layanan ini.', en: 'Not this applicant’s application for this service.' } }],
+  }),
+);
+
+/** A booking moves only to another session of the same service. */
+export const sessionOfAnotherService = defineProblem(
+  { code: 'SESSION_OF_ANOTHER_SERVICE', status: 422, title: { id: 'Sesi itu untuk layanan lain', en: 'That session is for another service' } },
+  () => ({
+    detail: { id: 'Pemesanan hanya dapat dipindah ke sesi lain dari layanan yang sama.', en: 'A booking moves only to another session of the same service.' },
+    errors: [{ pointer: '/sessionId', message: { id: 'Pilih sesi layanan yang sama.', en: 'Choose a session of the same service.' } }],
+  }),
+);

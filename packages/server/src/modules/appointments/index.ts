@@ -4,16 +4,27 @@ import type { InstallationService } from '../installations/index.js';
 import { appointmentRoutes } from './routes.js';
 import { AppointmentService } from './service.js';
 import { SoldOutSessions } from './sold-out.js';
+import { DEFAULT_APPOINTMENT_LIMITS, type AppointmentLimits } from './bookings.js';
 
 export { AppointmentService } from './service.js';
-export type { BookInput } from './bookings.js';
+export { DEFAULT_APPOINTMENT_LIMITS, type AppointmentLimits, type BookInput } from './bookings.js';
 export type { SessionView, BookingView } from './view.js';
 export { planSessions, sessionWindow, type PlannedSession } from './schedule.js';
 
-/** Sessions from the regency's schedule, bookings with exact capacity, counter queues. */
-export function appointmentsModule(k: Kernel, deps: { installations: InstallationService; calendar: CalendarService }): Module & { service: AppointmentService } {
+/**
+ * Sessions from the regency's schedule, bookings with exact capacity, counter queues. `options`:
+ * how many active bookings still to come one person may hold per tenant (default 3; one per
+ * service per day is fixed).
+ */
+export function appointmentsModule(
+  k: Kernel,
+  deps: { installations: InstallationService; calendar: CalendarService },
+  options: Partial<AppointmentLimits> = {},
+): Module & { service: AppointmentService } {
   const soldOut = new SoldOutSessions();
   k.onChange((c) => soldOut.heard(c));
-  const service = new AppointmentService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar }, soldOut);
+  const limits: AppointmentLimits = { ...DEFAULT_APPOINTMENT_LIMITS, ...options };
+  if (!Number.isInteger(limits.maxActiveBookings) || limits.maxActiveBookings < 1) throw new Error(`appointments: maxActiveBookings must be a whole number ≥ 1, not ${limits.maxActiveBookings}`);
+  const service = new AppointmentService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar }, soldOut, limits);
   return { name: 'appointments', service, routes: (api) => appointmentRoutes(api, service) };
 }

@@ -88,6 +88,28 @@ export interface UtilizationRow {
   page_at: string;
 }
 
+/** A session as a booking sees it, with the person's active bookings that count against the limits. */
+export interface BookingCheckRow {
+  agency_code: string;
+  plugin_id: string;
+  service_code: string;
+  /** Their active bookings in sessions still to come, other than in this session. */
+  active: number;
+  /** Their active bookings of the same service on the session's local day, other than in this session. */
+  same_day: number;
+}
+
+/** An application as a booking that names it checks it. */
+export interface LinkedApplicationRow {
+  applicant_sub: string | null;
+  applicant_nik: string | null;
+  data_nik: string | null;
+  plugin_id: string;
+  service_code: string;
+  status: string;
+  filed_by_sub: string;
+}
+
 /** Where a page starts: after this (start, id) key; none for the first page. */
 export type PageKey = readonly [string, string] | undefined;
 
@@ -193,6 +215,37 @@ export const sessionQueries = {
 };
 
 export const bookingQueries = {
+  /**
+   * Serialises one person's bookings in this tenant until the transaction ends (a transaction-level
+   * advisory lock on tenant and person): two bookings at once cannot both pass the limits. Taken
+   * before any session lock, so it never closes a cycle with them.
+   */
+  async lockPerson(sql: Sql, tenantId: string, applicantSub: string): Promise<void> {
+    await sql.rows(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking:${tenantId}:${applicantSub}`]);
+  },
+
+  /** The session (undefined: none) and what the person holds that counts against the limits; `except` leaves one booking out (the one being moved). */
+  check(sql: Sql, sessionId: string, applicantSub: string, now: Date, except: string | null = null): Promise<BookingCheckRow | undefined> {
+    return sql.maybe(
+      `select t.agency_code, t.plugin_id, t.service_code,
+              (select count(*)::int from bookings b join sessions s on s.id = b.session_id
+                where b.applicant_sub = $2 and b.status in ${ACTIVE} and b.session_id <> t.id and s.ends_at > $3 and ($4::uuid is null or b.id <> $4)) as active,
+              (select count(*)::int from bookings b join sessions s on s.id = b.session_id
+                where b.applicant_sub = $2 and b.status in ${ACTIVE} and b.session_id <> t.id and ($4::uuid is null or b.id <> $4)
+                  and s.plugin_id = t.plugin_id and s.service_code = t.service_code and s.local_date = t.local_date) as same_day
+         from sessions t where t.id = $1`,
+      [sessionId, applicantSub, now, except],
+    );
+  },
+
+  /** The application a booking names, as far as the link is checked. */
+  application(sql: Sql, id: string): Promise<LinkedApplicationRow | undefined> {
+    return sql.maybe(
+      `select applicant_sub, applicant->>'nik' as applicant_nik, data->>'nik' as data_nik, plugin_id, service_code, status, filed_by_sub from applications where id = $1`,
+      [id],
+    );
+  },
+
   load(sql: Sql, id: string, lock = false): Promise<BookingRow | undefined> {
     return sql.maybe(`select ${BOOKING_COLUMNS} from bookings b where b.id = $1 ${lock ? 'for update' : ''}`, [id]);
   },
@@ -243,13 +296,17 @@ export const bookingQueries = {
     await sql.exec(`update bookings set status = 'checked-in', queue_number = $2, counter = $3, checked_in_at = $4 where id = $1`, [id, queueNumber, counter, at]);
   },
 
-  /** The lowest checked-in number of the local day at a counter, locked (one being called by another officer is skipped). */
-  nextCheckedIn(sql: Sql, counter: string, day: string, timeZone: string): Promise<{ id: string; queue_number: number; applicant_name: string | null; agency_code: string } | undefined> {
+  /**
+   * The lowest checked-in number of the local day at a counter, locked (one being called by another
+   * officer is skipped), among the bookings of `agencies` (undefined: every agency's).
+   */
+  nextCheckedIn(sql: Sql, counter: string, day: string, timeZone: string, agencies?: string[]): Promise<{ id: string; queue_number: number; applicant_name: string | null; agency_code: string } | undefined> {
     return sql.maybe(
       `select b.id, b.queue_number, b.applicant_name, s.agency_code from bookings b join sessions s on s.id = b.session_id
         where b.counter = $1 and b.status = 'checked-in' and (b.checked_in_at at time zone $3)::date = $2::date
+          and ($4::text[] is null or s.agency_code = any($4::text[]))
         order by b.queue_number limit 1 for update of b skip locked`,
-      [counter, day, timeZone],
+      [counter, day, timeZone, agencies ?? null],
     );
   },
 

@@ -3,7 +3,17 @@ import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
 import { TenantPath } from '../../http/schemas.js';
 import { Page } from '../../pagination.js';
 import { serviceNotFound } from '../installations/index.js';
-import { alreadyBooked, bookingNotActive, bookingNotFound, sessionFull, sessionNotFound, walkInByOfficer } from './errors.js';
+import {
+  alreadyBooked,
+  bookingApplicationInvalid,
+  bookingLimitReached,
+  bookingNotActive,
+  bookingNotFound,
+  sessionFull,
+  sessionNotFound,
+  sessionOfAnotherService,
+  walkInByOfficer,
+} from './errors.js';
 import {
   BookBody,
   Booking,
@@ -70,7 +80,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     operationId: 'bookSession',
     summary: 'Pesan sesi / Book a session',
     description:
-      'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`. Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer here).',
+      'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).',
     tags: ['appointments'],
     security: people,
     params: SessionPath,
@@ -78,7 +88,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     bodyExample: { applicationId: '0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22' },
     idempotent: true,
     responses: { '201': { description: 'Booked', schema: Booking, example: { id: '0193f5a1-0000-7000-8000-000000000001', session, channel: 'online', status: 'booked' } } },
-    errors: [sessionNotFound, sessionFull, alreadyBooked, walkInByOfficer],
+    errors: [sessionNotFound, sessionFull, alreadyBooked, bookingLimitReached, bookingApplicationInvalid, walkInByOfficer],
     handler: async (rctx, { params, body, req }) => {
       const ctx = withIdempotency(rctx, req, `bookSession:${params.session}`, body, appts.bookRecheck(rctx, params.session, body));
       return created(await appts.book(ctx, params.session, body), undefined, replayHeaders(ctx));
@@ -133,7 +143,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     operationId: 'rescheduleBooking',
     summary: 'Jadwal ulang / Reschedule',
     description:
-      'One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL). The answer is the new booking (a new id). A retry with the same Idempotency-Key gets the first answer, after checking the booking is still the caller’s.',
+      'One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL). Only to a session of the same service (422 SESSION_OF_ANOTHER_SERVICE), and not to a day on which the caller holds that service already (409 BOOKING_LIMIT_REACHED). The answer is the new booking (a new id). A retry with the same Idempotency-Key gets the first answer, after checking the booking is still the caller’s.',
     tags: ['appointments'],
     security: people,
     params: BookingPath,
@@ -141,7 +151,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     bodyExample: { sessionId: session.id },
     idempotent: true,
     responses: { '200': { description: 'The new booking', schema: Booking } },
-    errors: [bookingNotFound, bookingNotActive, sessionNotFound, sessionFull, alreadyBooked],
+    errors: [bookingNotFound, bookingNotActive, sessionNotFound, sessionFull, alreadyBooked, bookingLimitReached, sessionOfAnotherService],
     handler: async (rctx, { params, body, req }) => {
       const ctx = withIdempotency(rctx, req, `rescheduleBooking:${params.booking}`, body, appts.rescheduleRecheck(rctx, params.booking));
       return ok(await appts.reschedule(ctx, params.booking, body.sessionId), replayHeaders(ctx));
@@ -183,7 +193,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/counters/:counter/call-next',
     operationId: 'callNext',
     summary: 'Panggil antrean berikutnya / Call the next number',
-    description: 'The lowest number checked in today at the counter; `called` is null when nobody waits.',
+    description: 'The lowest number checked in today at the counter among the bookings of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.',
     tags: ['appointments'],
     security: staff,
     params: CounterPath,

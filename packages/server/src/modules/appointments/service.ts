@@ -1,6 +1,6 @@
 import type { Sql } from '@satupintu/db';
 import type { TenantCtx, TenantUserCtx } from '../../context.js';
-import { BookingService, type BookInput } from './bookings.js';
+import { BookingService, DEFAULT_APPOINTMENT_LIMITS, type AppointmentLimits, type BookInput } from './bookings.js';
 import { CounterService } from './counter.js';
 import { SessionService, type AppointmentDeps } from './sessions.js';
 import { SoldOutSessions } from './sold-out.js';
@@ -15,9 +15,9 @@ export class AppointmentService {
   private readonly bookingRules: BookingService;
   private readonly counterRules: CounterService;
 
-  constructor(d: AppointmentDeps, soldOut: SoldOutSessions = new SoldOutSessions()) {
+  constructor(d: AppointmentDeps, soldOut: SoldOutSessions = new SoldOutSessions(), limits: AppointmentLimits = DEFAULT_APPOINTMENT_LIMITS) {
     this.sessionRules = new SessionService(d);
-    this.bookingRules = new BookingService(d, soldOut);
+    this.bookingRules = new BookingService(d, soldOut, limits);
     this.counterRules = new CounterService(d);
   }
 
