@@ -16,6 +16,7 @@ import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
+import { privacyModule } from './modules/privacy/index.js';
 // [imports]
 
 /**
@@ -56,6 +57,7 @@ export function compose(k: Kernel) {
   kajiTiru = onboarding.kajiTiru;
   const monitoring = monitoringModule(k, { tenants: tenants.service, readiness: onboarding.readiness });
   const complaints = complaintsModule(k, { installations: installations.service, calendar: calendar.service, tenants: tenants.service, sweeper });
+  const privacy = privacyModule(k, { tenants: tenants.service });
   // [modules]
 
   const modules: Module[] = [
@@ -74,6 +76,7 @@ export function compose(k: Kernel) {
     monitoring,
     complaints,
     idempotencyModule(k, { tenants: tenants.service, forget: [forgetCreateKeys] }),
+    privacy,
     // [module-list]
   ];
   const services = {
@@ -94,6 +97,7 @@ export function compose(k: Kernel) {
     cockpit: monitoring.cockpit,
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
+    privacy: privacy.service,
     // [services]
   };
   return { modules, services };
