@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import Type from 'typebox';
 import canonicalizeModule from 'canonicalize';
 import { cursorInvalid } from './http/problems.js';
@@ -12,6 +12,10 @@ import { cursorInvalid } from './http/problems.js';
  *
  * Keys must be exact: read a timestamp key as text (`created_at::text`), not as a JS Date (which
  * drops microseconds), and compare it back with `$n::timestamptz`.
+ *
+ * Cursors are signed (HMAC-SHA256 under a key derived from the data encryption key, so every
+ * instance of a deployment accepts the others' cursors): a forged or altered cursor is
+ * CURSOR_INVALID before any of its values reach SQL (docs/security.md).
  */
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 200;
@@ -49,9 +53,29 @@ export interface PageRequest<K extends Key = Key> {
 
 const canonicalize = canonicalizeModule as unknown as (v: unknown) => string;
 
+let cursorKey: Buffer = randomBytes(32);
+
+/**
+ * The key cursors are signed with: the platform derives it from its data encryption key at start
+ * (all instances agree). Until then (unit tests, tools) a random key of this process.
+ */
+export function useCursorKey(secret: Buffer): void {
+  cursorKey = createHmac('sha256', secret).update('satupintu cursor key v1').digest();
+}
+
+function macOf(k: unknown, f: string): string {
+  return createHmac('sha256', cursorKey).update(canonicalize({ k, f })).digest('base64url').slice(0, 22);
+}
+
 function digestOf(query: Record<string, unknown>): string {
   const { limit: _l, cursor: _c, ...filters } = query;
   return createHash('sha256').update(canonicalize(filters) ?? '{}').digest('base64url').slice(0, 12);
+}
+
+function sameMac(given: string, wanted: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(wanted);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The page a query asks for; CURSOR_INVALID when the cursor is damaged or was made for other filters. */
@@ -65,11 +89,13 @@ export function pageRequest<K extends Key = Key>(query: { limit?: number; cursor
   } catch {
     throw cursorInvalid();
   }
-  const c = decoded as { k?: unknown; f?: unknown };
+  const c = decoded as { k?: unknown; f?: unknown; m?: unknown };
   const ok =
     typeof c === 'object' &&
     c !== null &&
     c.f === filters &&
+    typeof c.m === 'string' &&
+    sameMac(c.m, macOf(c.k, filters)) &&
     Array.isArray(c.k) &&
     c.k.length === keyLength &&
     c.k.every((v) => v === null || (typeof v === 'string' && v.length <= 200) || (typeof v === 'number' && Number.isFinite(v)));
@@ -79,7 +105,7 @@ export function pageRequest<K extends Key = Key>(query: { limit?: number; cursor
 
 /** The cursor that continues after `key`. */
 export function cursorAfter(req: PageRequest, key: Key): string {
-  return Buffer.from(JSON.stringify({ k: key, f: req.filters })).toString('base64url');
+  return Buffer.from(JSON.stringify({ k: key, f: req.filters, m: macOf(key, req.filters) })).toString('base64url');
 }
 
 /**

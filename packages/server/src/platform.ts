@@ -2,11 +2,11 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { systemClock, type Clock, type SatupintuConfig, type Tenant } from '@satupintu/core';
+import { assertProductionReady, systemClock, type Clock, type SatupintuConfig, type Tenant } from '@satupintu/core';
 import { ChangeFeed, Databases, EventBus, UnitOfWork, migrateAll, sqlOnPool, type HeardChange } from '@satupintu/db';
 import { startInfrastructure, type Infrastructure } from '@satupintu/stack';
 import { ObjectStore } from '@satupintu/storage';
-import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, type EmbeddedIssuer, type Identity } from '@satupintu/auth';
+import { DEFAULT_REALM_FILE, createEmbeddedIssuer, createGuards, loadRealm, probeIssuer, type EmbeddedIssuer, type Identity } from '@satupintu/auth';
 import { compose, type Composition } from './composition.js';
 import { workContext, type TenantUserCtx, type UserCtx } from './context.js';
 import { createHttpApp, type HttpApp, type HttpAppDeps } from './http/app.js';
@@ -15,6 +15,8 @@ import { JobQueues } from './jobs/queues.js';
 import type { JobCtx, JobSpec } from './jobs/spec.js';
 import type { DomainEvents, Kernel, Module } from './kernel.js';
 import { seed } from './seed.js';
+import { useCursorKey } from './pagination.js';
+import { dataKeyring } from './secrets.js';
 
 /**
  * What a process does (docs/architecture.md): `api` serves HTTP and only enqueues jobs, `worker`
@@ -70,9 +72,14 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
   const serves = role === 'api' || role === 'all';
   const works = role === 'worker' || role === 'all';
   const clock = opts.clock ?? systemClock;
+  // Production refuses every development default before anything starts, listing every reason
+  // (ProductionRefused; docs/configuration.md#production), the issuer's included.
+  if (config.env === 'production') assertProductionReady(config, await probeIssuer(config));
   const logger = opts.logger ?? createLogger(config);
   const pgLog = logger.child({ component: 'embedded-postgres' });
   const infra = await startInfrastructure(config, { log: (l) => pgLog.debug(l), needS3: opts.needS3 });
+  // From here on the configuration with the stack's generated app-role password and S3 keys.
+  config = infra.config;
   const jobs = new JobQueues(logger.child({ component: 'jobs' }), config.jobConcurrency);
   let dbs: Databases | undefined;
   let store: ObjectStore | undefined;
@@ -123,6 +130,9 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       return out;
     };
 
+    // Page cursors are signed under a key derived from the data encryption key (every instance agrees).
+    useCursorKey(dataKeyring(config).current.key);
+
     // The HTTP server listens first: the embedded issuer's URL (so every token's issuer) depends on the port.
     let url = '';
     let port = 0;
@@ -145,7 +155,14 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       port = (listening.address() as AddressInfo).port;
       url = config.publicUrl ?? `http://${config.host}:${port}`;
       if (!config.keycloak.url)
-        issuer = createEmbeddedIssuer({ publicUrl: url, realm: loadRealm(opts.realmFile ?? DEFAULT_REALM_FILE), secretsDir: path.join(config.dataDir, 'issuer'), apiAudience: config.keycloak.clientId });
+        issuer = createEmbeddedIssuer({
+          publicUrl: url,
+          realm: loadRealm(opts.realmFile ?? DEFAULT_REALM_FILE),
+          secretsDir: path.join(config.dataDir, 'issuer'),
+          apiAudience: config.keycloak.clientId,
+          // Never reached in production (refused above without KEYCLOAK_URL); kept off there all the same.
+          allowPasswordGrant: config.env !== 'production',
+        });
       authServerUrl = config.keycloak.url ?? url;
       const issuerUrl = authServerUrl;
       const guards = createGuards({ authServerUrl: () => issuerUrl, realm: config.keycloak.realm, clientId: config.keycloak.clientId, jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds });
@@ -222,6 +239,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
             }
           };
           await step('jobs', () => jobs.stop());
+          await step('plugin lint threads', () => services.plugins.close());
           await step('change feed', () => openFeed?.stop());
           await step('databases', () => openDbs.close());
           await step('object store', () => openStore.destroy());

@@ -16,6 +16,8 @@ import { registerRoutes } from './document.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { tenantRateLimits } from './ratelimit.js';
 import { RouteTable, type GuardFactory } from './routes.js';
+import { securityHeaders } from './security-headers.js';
+import { forwardedHeaders, trustedProxies } from './trusted-proxies.js';
 import { webApp } from './web.js';
 
 export interface HttpAppDeps {
@@ -54,7 +56,10 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   // No automatic ETags: a route that has a version says so (concurrency: 'read'); Express's
   // body-hash ETags would answer undocumented 304s on every JSON GET.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For and friends count only from the proxies in TRUSTED_PROXIES (none by default):
+  // from any other peer, a local process included, they are removed before anything reads them.
+  const isTrustedProxy = trustedProxies(deps.config.trustedProxies);
+  app.set('trust proxy', deps.config.trustedProxies.length ? (addr: string) => isTrustedProxy(addr) : false);
   app.set('query parser', 'simple');
   const metrics = new Metrics();
 
@@ -68,26 +73,33 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     issuer,
   });
 
+  app.use(forwardedHeaders(isTrustedProxy));
   app.use(requestLogger(deps.logger));
   app.use(metrics.middleware());
+  const issuerMount = deps.mounts?.find((m) => m.path === `/realms/${deps.config.keycloak.realm}`)?.path;
+  app.use(securityHeaders({ env: deps.config.env, issuer, ...(issuerMount ? { issuerMount } : {}) }));
   // gzip or brotli for JSON, CSV and assets over 1 KiB (a slow phone network pays per byte); bodies a
   // route already compressed (the catalog's cached gzip) pass through.
   app.use(compression({ threshold: 1024 }));
+  // An answer to a signed-in caller may carry personal data: no browser or shared cache keeps it
+  // (one computer at an MPP counter serves many people; ASVS 14.3.2). A route may still say otherwise.
+  app.use((req, res, next) => {
+    if (req.headers.authorization) res.setHeader('cache-control', 'no-store');
+    next();
+  });
   if (deps.inspect) app.use(deps.inspect(openapi));
   app.use(corsPolicy({ platformOrigins: deps.config.corsOrigins, tenantOrigins: deps.tenantOrigins ?? (async () => []) }));
-  for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
+  for (const m of deps.mounts ?? []) app.use(m.path, labelled(m.path), m.handler);
 
   healthRoutes(app, { dbs: deps.dbs, store: deps.store, jobs: deps.jobs, isShuttingDown: deps.isShuttingDown ?? (() => false) });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metrics.handler(deps.config));
 
   const openapiJson = JSON.stringify(openapi);
-  app.get('/api/v1/openapi.json', (_req, res) => {
+  app.get('/api/v1/openapi.json', labelled('/api/v1/openapi.json'), (_req, res) => {
     res.type('application/json').set('cache-control', 'no-cache').send(openapiJson);
   });
   // The document's first address; it moved under /api/v1 with the contract (docs/api-stability.md).
-  app.get('/api/openapi.json', (_req, res) => {
+  app.get('/api/openapi.json', labelled('/api/openapi.json'), (_req, res) => {
     res
       .set({ Deprecation: `@${Date.UTC(2026, 11, 7) / 1000}`, Sunset: new Date(Date.UTC(2027, 5, 7)).toUTCString(), Link: '</api/v1/openapi.json>; rel="successor-version"' })
       .type('application/json')
@@ -95,9 +107,11 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   });
   app.use(
     '/api/docs',
+    labelled('/api/docs'),
     swaggerUi.serve,
     swaggerUi.setup(undefined, {
-      swaggerOptions: { url: '/api/v1/openapi.json', initOAuth: { clientId: 'satupintu-web', usePkceWithAuthorizationCodeGrant: true, scopes: 'openid profile' } },
+      // No validator badge: it is an image from validator.swagger.io, which the docs' CSP refuses.
+      swaggerOptions: { url: '/api/v1/openapi.json', validatorUrl: null, initOAuth: { clientId: 'satupintu-web', usePkceWithAuthorizationCodeGrant: true, scopes: 'openid profile' } },
       customSiteTitle: 'Satupintu API',
     }),
   );
@@ -106,4 +120,12 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.use(notFoundHandler);
   app.use(problemHandler);
   return { express: app, routes, metrics, openapi };
+}
+
+/** Labels what a fixed handler answers for metrics (metrics.ts): its mount path, never the path asked for. */
+function labelled(route: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.route = route;
+    next();
+  };
 }

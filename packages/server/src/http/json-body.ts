@@ -26,6 +26,54 @@ export function jsonDepthExceeds(buf: Buffer, max: number): boolean {
   return false;
 }
 
+const hexAt = (buf: Buffer, i: number): number => {
+  const h = buf.toString('latin1', i, i + 4);
+  return /^[0-9a-fA-F]{4}$/.test(h) ? parseInt(h, 16) : -1;
+};
+
+/**
+ * Whether a JSON text's strings hold what PostgreSQL cannot store (text and jsonb refuse U+0000;
+ * jsonb refuses an unpaired surrogate): such a body is refused as malformed JSON before it is
+ * parsed, instead of failing deep inside a transaction. Only escapes can spell them: a raw NUL byte
+ * is already invalid JSON, and UTF-8 cannot encode a surrogate.
+ */
+export function jsonHasUnstorableText(buf: Buffer): boolean {
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (!inString) {
+      if (c === 0x22) inString = true;
+      continue;
+    }
+    if (c === 0x22) inString = false;
+    else if (c === 0x5c) {
+      if (buf[i + 1] !== 0x75) {
+        i++; // \n, \", \\ …: skip the escaped byte
+        continue;
+      }
+      const u = hexAt(buf, i + 2);
+      i += 5;
+      if (u === 0) return true;
+      if (u >= 0xdc00 && u <= 0xdfff) return true; // a low surrogate with no high one before it
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const low = buf[i + 1] === 0x5c && buf[i + 2] === 0x75 ? hexAt(buf, i + 3) : -1;
+        if (low < 0xdc00 || low > 0xdfff) return true;
+        i += 6;
+      }
+    }
+  }
+  return false;
+}
+
+/** Thrown from body-parser's `verify` for text PostgreSQL cannot store; answered as MALFORMED_JSON. */
+export class UnstorableTextError extends Error {
+  readonly type = 'entity.parse.failed';
+  readonly status = 400;
+  constructor() {
+    super('JSON string holds U+0000 or an unpaired surrogate');
+  }
+}
+
 /** Thrown from body-parser's `verify`; the problem mapper answers it as BODY_TOO_DEEP. */
 export class TooDeepError extends Error {
   readonly type = 'entity.too.deep';
@@ -40,5 +88,6 @@ export const parseJsonBody = express.json({
   strict: true,
   verify: (_req, _res, buf) => {
     if (jsonDepthExceeds(buf, MAX_JSON_DEPTH)) throw new TooDeepError(MAX_JSON_DEPTH);
+    if (jsonHasUnstorableText(buf)) throw new UnstorableTextError();
   },
 });
