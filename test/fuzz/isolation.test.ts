@@ -79,7 +79,7 @@ describe(S, function () {
       const h = { authorization: `Bearer ${tokens.get(applicant)}` };
       const base = `${api.base}/api/v1/tenants/${tenant}/applications`;
       const created = await fetch(base, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ service: 'polri.sktlk', data: sktlkForm(marker) }) });
-      assert.equal(created.status, 201, `${tenant}: ${await created.clone().text()}`);
+      assert.equal(created.status, 201, `${tenant}: ${await created.clone().text()}${created.status >= 500 ? `\nAPI output:\n${api.output().slice(-3000)}` : ""}`);
       const app = (await created.json()) as { id: string; trackingCode: string };
       const doc = await fetch(`${base}/${app.id}/documents/identitas?filename=${marker}.pdf`, { method: 'PUT', headers: h, body: pdf(marker) });
       assert.equal(doc.status, 201);
