@@ -204,7 +204,7 @@ export interface paths {
         put?: never;
         /**
          * Terbitkan versi plugin / Publish a plugin version
-         * @description Body: the assembled manifest (plugin.json with its services inlined, as `satupintu plugin publish` sends). Linted with the same rules as `satupintu plugin lint`: 422 PLUGIN_MANIFEST_INVALID lists every problem found, one `errors` entry each with its JSON pointer (the shape is checked first, then host range, regex safety and SOP references). A published version is immutable: the same content again is a no-op (200, safe to retry), other content under a published version is refused (409 PLUGIN_VERSION_IMMUTABLE). Publishers publish for their own agency only.
+         * @description Body: the assembled manifest (plugin.json with its services inlined, as `satupintu plugin publish` sends). Linted with the same rules as `satupintu plugin lint`: 422 PLUGIN_MANIFEST_INVALID lists every problem found, one `errors` entry each with its JSON pointer (the shape is checked first, then host range, regex safety and SOP references). The lint runs on a worker thread, never on the thread serving other requests: the patterns of one manifest share an analysis budget, and a pattern not proven safe within it (or whose analysis had to be stopped) is refused with its pointer: 422 PLUGIN_MANIFEST_TOO_COMPLEX when that is all that is wrong, otherwise listed among the PLUGIN_MANIFEST_INVALID errors. An agency has one manifest checked at a time (more: 429 PLUGIN_LINT_LIMIT with Retry-After); when every lint thread is busy and the queue is full, 503 PLUGIN_LINT_BUSY with Retry-After. A published version is immutable: the same content again is a no-op (200, safe to retry), other content under a published version is refused (409 PLUGIN_VERSION_IMMUTABLE). Publishers publish for their own agency only.
          *
          *     Roles: `agency-publisher`, `platform-admin`.
          */
@@ -548,7 +548,7 @@ export interface paths {
         head?: never;
         /**
          * Perbarui draf / Update a draft
-         * @description Replaces the draft’s form data. Quote the ETag you read in If-Match: 428 without it, 412 when the draft changed meanwhile (another device saved first).
+         * @description Replaces the draft’s form data. Quote the ETag you read in If-Match: 428 without it, 412 when the draft changed meanwhile (another device saved first). Only the draft’s writer may: its citizen online, or the village operator or officer who filed it with the citizen’s recorded consent (their every change is on the timeline, field by field); anyone else gets 404, or 403 on a file they handle. After submission the form changes only through an SOP action.
          *
          *     Roles: `citizen`, `officer`, `village-operator` (member of the tenant).
          */
@@ -676,7 +676,7 @@ export interface paths {
         put?: never;
         /**
          * Tindakan SOP / Take an SOP action
-         * @description Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409. With `expectedVersion` the action is refused (409 VERSION_CONFLICT) when the application changed since you read it; of two officers acting at once exactly one wins.
+         * @description Allowed actions come from the application’s own plugin version: (state, role) → actions. Anything else is 409. With `expectedVersion` the action is refused (409 VERSION_CONFLICT) when the application changed since you read it; of two officers acting at once exactly one wins. After submission the form changes only here: `data` carries the whole corrected form (e.g. with `resubmit` after a return for correction), validated against the application’s form, and the action’s timeline entry lists every field changed with its old and new value.
          *
          *     Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
          */
@@ -786,7 +786,7 @@ export interface paths {
         put?: never;
         /**
          * Pesan sesi / Book a session
-         * @description A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`. Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer here).
+         * @description A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).
          *
          *     Roles: `citizen`, `officer` (member of the tenant).
          */
@@ -850,7 +850,7 @@ export interface paths {
         put?: never;
         /**
          * Jadwal ulang / Reschedule
-         * @description One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL). The answer is the new booking (a new id). A retry with the same Idempotency-Key gets the first answer, after checking the booking is still the caller’s.
+         * @description One step: the new seat is taken and the old one given back together; when the new session is full nothing changes (409 SESSION_FULL). Only to a session of the same service (422 SESSION_OF_ANOTHER_SERVICE), and not to a day on which the caller holds that service already (409 BOOKING_LIMIT_REACHED). The answer is the new booking (a new id). A retry with the same Idempotency-Key gets the first answer, after checking the booking is still the caller’s.
          *
          *     Roles: `citizen`, `officer` (member of the tenant).
          */
@@ -914,7 +914,7 @@ export interface paths {
         put?: never;
         /**
          * Panggil antrean berikutnya / Call the next number
-         * @description The lowest number checked in today at the counter; `called` is null when nobody waits.
+         * @description The lowest number checked in today at the counter among the bookings of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.
          *
          *     Roles: `officer`, `tenant-admin` (member of the tenant).
          */
@@ -1608,7 +1608,7 @@ export interface paths {
         };
         /**
          * Ekspor pengaduan (JSON Lines / CSV) / Export complaints
-         * @description Every complaint filed in [from, to] (tenant-local dates, at most 366 days), oldest first, in one response: the period bounds the export, so it is neither paged nor ever cut. `format=jsonl` (default) answers application/x-ndjson, one ComplaintRecord per line (the schema of the webhook’s `complaint`); `format=csv` answers text/csv, a header row of the same fields in the same order, then one row per complaint. Holds complainants’ contact data (none for anonymous complaints): coordinator only.
+         * @description Every complaint filed in [from, to] (tenant-local dates, at most 366 days), oldest first, in one response: the period bounds the export, so it is neither paged nor ever cut. `format=jsonl` (default) answers application/x-ndjson, one ComplaintRecord per line (the schema of the webhook’s `complaint`); `format=csv` answers text/csv, a header row of the same fields in the same order, then one row per complaint. Holds complainants’ contact data (none for anonymous or confidential complaints: their identity never leaves the platform): coordinator only.
          *
          *     Roles: `tenant-admin` (member of the tenant).
          */
@@ -1850,7 +1850,7 @@ export interface paths {
         };
         /**
          * Tautan unduh lampiran / Attachment download link
-         * @description Answers JSON, not the file: a presigned link to the object store, valid for two minutes, given after the access check. A GET of `url` answers the file itself with its stored media type (application/pdf, image/png or image/jpeg) and `Content-Disposition: attachment` with its filename.
+         * @description Answers JSON, not the file: a presigned link to the object store, valid for two minutes, given after the access check. A GET of `url` answers the file itself with its stored media type (application/pdf, image/png or image/jpeg) and `Content-Disposition: attachment` with its filename (`lampiran.pdf|png|jpg` for a caller who may not see an anonymous or confidential complainant).
          *
          *     Roles: `citizen`, `officer`, `tenant-admin` (member of the tenant).
          */
@@ -1879,12 +1879,34 @@ export interface paths {
         get: operations["getComplaintWebhook"];
         /**
          * Atur webhook pengaduan / Configure the complaint webhook
-         * @description The target (http or https) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).
+         * @description The target (https; http outside production) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). It must be a public address: private, loopback, link-local, cloud-metadata and other reserved addresses (in any spelling) and local names are refused here, and every address the name resolves to is checked again at each delivery (an attempt that cannot reach the target is logged as `target refused or unreachable`, nothing more). Switching it off (`active: false`) or changing `url` dead-letters the pending deliveries (requeue them on purpose). The secret is stored encrypted. Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).
          *
          *     Roles: `tenant-admin` (member of the tenant).
          */
         put: operations["configureComplaintWebhook"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/complaint-webhook/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ganti rahasia penandatangan webhook / Rotate the webhook signing secret
+         * @description A new signing secret replaces the old one at once (deliveries from now on are signed with it): it is answered this once, in `secret`; afterwards only its last four characters. Quote the ETag of your last read in If-Match (428 without, 412 when someone changed the webhook meanwhile).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["rotateComplaintWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1944,11 +1966,121 @@ export interface paths {
         put?: never;
         /**
          * Antrekan ulang surat mati / Requeue a dead letter
-         * @description Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD.
+         * @description Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD. It goes to the current target; not while the webhook is switched off (WEBHOOK_INACTIVE).
          *
          *     Roles: `tenant-admin` (member of the tenant).
          */
         post: operations["requeueComplaintWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/personal-data-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log akses data pribadi / Personal data access log
+         * @description Who read which person’s data, what and why, in this tenant: every read of an application (and its files) or a complaint by an officer, operator or admin other than the person. Newest first, paged; filter by person (account or NIK, matched by digest), reader, role, purpose, record or time. An anonymous complainant is never named here, and a person filter never matches their entries. Tenant admin only.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listPersonalDataAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/personal-data-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Siapa membaca data saya / Who read my data
+         * @description Every recorded read of the caller’s data in this tenant by someone else, newest first: when, what, why, and who as role, agency and a stable pseudonym (`ref`) the tenant admin can name. Reads by the person themself are not recorded.
+         *
+         *     Any signed-in caller.
+         */
+        get: operations["listMyPersonalDataAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh data saya / Download my data
+         * @description Everything this tenant holds about the caller’s account, as one JSON document (UU 27/2022: access to and a copy of one’s data): the account as the identity provider vouches for it, applications (form data, timeline, document and output metadata), bookings, complaints (public thread, attachment metadata), SKM invitations, the access log of my data, and the retention schedule. Files are listed with the path that answers a download link. `download=true` answers it as an attachment. SKM answers are anonymous by design and cannot be tied back to anyone, so they are not in it.
+         *
+         *     Any signed-in caller.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jadwal retensi data / Data retention schedule
+         * @description How long each kind of record is kept in this tenant, from when, what happens then, and on what basis (docs/privacy.md). Lines with `bounds` have a platform default the regency may replace (`setBy: regency`, with the `decree` it cites); the purge job applies the lines with a number of days every hour. Kept records (arsip) have no period here: they are destroyed only under the regency’s JRA, outside the platform.
+         *
+         *     Any signed-in caller.
+         */
+        get: operations["getRetentionSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/retention/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tetapkan masa retensi / Set a retention period
+         * @description The tenant admin sets the period of one line (ditetapkan oleh regency) within its `bounds`, citing what it rests on (`basis`: its JRA, a Perbup…). The first setting needs no If-Match; changing it again quotes the ETag answered (428 without it, 412 when someone changed it meanwhile). Recorded in the audit trail.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["setRetentionPeriod"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2929,6 +3061,14 @@ export interface components {
                 en: string;
             };
         };
+        ApplicationChange: {
+            /** @description What changed: a form field (`/data/noHp`) or a document (`/documents/identitas`) */
+            pointer: string;
+            /** @description The value before (null: none) */
+            from: unknown;
+            /** @description The value after (null: removed); for a document, its file name */
+            to: unknown;
+        };
         ApplicationDocument: {
             /** Format: uuid */
             id: string;
@@ -3081,6 +3221,8 @@ export interface components {
                     };
                 } | null;
                 comment: string | null;
+                /** @description What this entry changed, when someone other than the citizen wrote the draft or its documents (the filing operator or officer), or an SOP action corrected the form */
+                changes?: components["schemas"]["ApplicationChange"][];
             }[];
             documents: components["schemas"]["ApplicationDocument"][];
             outputs: components["schemas"]["ApplicationOutput"][];
@@ -4309,7 +4451,7 @@ export interface components {
              * @enum {unknown}
              */
             channel: "online" | "counter";
-            /** @description Who filed it; for an anonymous complaint the agency sees only `{"name": "Anonim / Anonymous"}` */
+            /** @description Who filed it, for whoever may see them (the complainant; for an anonymous complaint nobody else; for a confidential one the coordinator); others get only `{"name": "Anonim / Anonymous"}` or `{"name": "Dirahasiakan / Confidential"}`, and then `subject.applicationId`/`applicationTrackingCode`, the complainant’s names in the thread and the file names are withheld too */
             complainant: {
                 name?: string;
                 phone?: string;
@@ -4602,6 +4744,292 @@ export interface components {
                 durationMs: number;
             }[];
         };
+        PersonalDataAccess: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The request that read (X-Request-Id), to find it in the logs */
+            requestId: string;
+            /**
+             * @description `handling` (an officer works the file), `verification` (an officer checks a supporting document), `complaint-handling`, `supervision` (the tenant admin), `assisted-filing` (the operator who filed for the person), `export` (a bulk export), `support`
+             * @enum {unknown}
+             */
+            purpose: "handling" | "verification" | "complaint-handling" | "supervision" | "assisted-filing" | "export" | "support";
+            purposeName: {
+                id: string;
+                en: string;
+            };
+            record: {
+                /**
+                 * @description What was read: the record, or one of its files (`item` names which)
+                 * @enum {unknown}
+                 */
+                type: "application" | "application-document" | "application-output" | "complaint" | "complaint-attachment" | "booking";
+                /** Format: uuid */
+                id: string;
+                /** @description Tracking code of the application or complaint */
+                ref: string | null;
+                /** @description The document id, output code or attachment id read */
+                item: string | null;
+            };
+            reader: {
+                subject: string;
+                username: string;
+                /**
+                 * @description The reader’s capacity on this record
+                 * @enum {unknown}
+                 */
+                role: "officer" | "tenant-admin" | "village-operator" | "filer" | "platform-admin" | "system";
+                agency: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                /** @description The pseudonym the person sees for this reader */
+                ref: string;
+            };
+            person: {
+                /** @description The person’s account; null when filed for at the counter, or hidden */
+                subject: string | null;
+                /** @description The entry carries the digest of the person’s NIK (never the NIK) */
+                identifiedByNik: boolean;
+                /** @description An anonymous complainant: who it is is not shown here (the person sees the entry in their own log) */
+                hidden: boolean;
+            };
+        };
+        MyPersonalDataAccess: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `handling` (an officer works the file), `verification` (an officer checks a supporting document), `complaint-handling`, `supervision` (the tenant admin), `assisted-filing` (the operator who filed for the person), `export` (a bulk export), `support`
+             * @enum {unknown}
+             */
+            purpose: "handling" | "verification" | "complaint-handling" | "supervision" | "assisted-filing" | "export" | "support";
+            purposeName: {
+                id: string;
+                en: string;
+            };
+            record: {
+                /**
+                 * @description What was read: the record, or one of its files (`item` names which)
+                 * @enum {unknown}
+                 */
+                type: "application" | "application-document" | "application-output" | "complaint" | "complaint-attachment" | "booking";
+                /** Format: uuid */
+                id: string;
+                /** @description Tracking code of the application or complaint */
+                ref: string | null;
+                /** @description The document id, output code or attachment id read */
+                item: string | null;
+            };
+            /** @description Who read, as role and agency: the institution is accountable; the tenant admin can name the person behind `ref` */
+            reader: {
+                /**
+                 * @description The reader’s capacity on this record
+                 * @enum {unknown}
+                 */
+                role: "officer" | "tenant-admin" | "village-operator" | "filer" | "platform-admin" | "system";
+                roleName: {
+                    id: string;
+                    en: string;
+                };
+                agency: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                /** @description A stable pseudonym of the staff member in this tenant: quote it to the tenant admin or in a complaint */
+                ref: string;
+            };
+        };
+        RetentionLine: {
+            code: string;
+            record: {
+                id: string;
+                en: string;
+            };
+            /** @description Days from `from` as it applies in this tenant; null: kept (not purged by the platform) */
+            days: number | null;
+            /** @description The platform’s default period */
+            defaultDays: number | null;
+            /**
+             * @description `regency`: the tenant admin set `days` (ditetapkan oleh regency), citing `decree`
+             * @enum {unknown}
+             */
+            setBy: "platform" | "regency";
+            /** @description What the regency cites for its period (its JRA, a Perbup…) */
+            decree: string | null;
+            /** @description The periods a regency may set; null: fixed by the platform */
+            bounds: {
+                min: number;
+                max: number;
+            } | null;
+            /** @description The regency’s setting’s version (quote it as the ETag `"n"` in If-Match to change it); null: not set */
+            version: number | null;
+            from: {
+                id: string;
+                en: string;
+            };
+            then: {
+                id: string;
+                en: string;
+            };
+            basis: string;
+        };
+        MyData: {
+            /** Format: date-time */
+            generatedAt: string;
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            /** @description As the identity provider (Keycloak) vouches for it; the platform keeps no account table of its own */
+            account: {
+                subject: string;
+                username: string;
+                name: string | null;
+                email: string | null;
+                /** @constant */
+                source: "identity-provider";
+            };
+            /** @description Applications of which this account is the applicant, drafts included (not those it filed for others) */
+            applications: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                service: string;
+                agency: string;
+                channel: string;
+                status: string;
+                state: string;
+                /** Format: date-time */
+                createdAt: string;
+                submittedAt: string | null;
+                completedAt: string | null;
+                /** @description NIK, name and phone as filed */
+                applicant: {
+                    [key: string]: unknown;
+                };
+                /** @description The form data as filed */
+                data: {
+                    [key: string]: unknown;
+                };
+                consent: {
+                    statement: string;
+                    method: string;
+                    at: string;
+                } | null;
+                /** @description Every step, by role (staff names are not the person’s data) */
+                timeline: {
+                    /** Format: date-time */
+                    at: string;
+                    action: string;
+                    actorRole: string;
+                    from: string | null;
+                    to: string | null;
+                    comment: string | null;
+                }[];
+                documents: {
+                    id: string;
+                    code: string | null;
+                    filename: string | null;
+                    mediaType: string;
+                    size: number;
+                    sha256: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description Ask it (signed in as this person) for a short-lived link to the file */
+                    downloadPath: string;
+                }[];
+                outputs: {
+                    code: string;
+                    kind: string;
+                    /** Format: date-time */
+                    issuedAt: string;
+                    validUntil: string | null;
+                    downloadPath: string | null;
+                }[];
+            }[];
+            bookings: {
+                /** Format: uuid */
+                id: string;
+                service: string;
+                agency: string;
+                date: string;
+                start: string;
+                end: string;
+                status: string;
+                channel: string;
+                name: string | null;
+                queueNumber: number | null;
+                counter: string | null;
+                applicationId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            /** @description Complaints of which this account is the complainant, anonymous ones included (not those it filed for others) */
+            complaints: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                kind: string;
+                category: string;
+                title: string;
+                body: string;
+                location: string | null;
+                incidentDate: string | null;
+                anonymous: boolean;
+                confidential: boolean;
+                channel: string;
+                status: string;
+                /** @description The contact details as filed */
+                complainant: {
+                    [key: string]: unknown;
+                };
+                applicationId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                closedAt: string | null;
+                rating: number | null;
+                /** @description The public thread, by role (internal staff notes are not included) */
+                thread: {
+                    /** Format: date-time */
+                    at: string;
+                    authorRole: string;
+                    kind: string;
+                    body: string | null;
+                }[];
+                attachments: {
+                    id: string;
+                    code: string | null;
+                    filename: string | null;
+                    mediaType: string;
+                    size: number;
+                    sha256: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description Ask it (signed in as this person) for a short-lived link to the file */
+                    downloadPath: string;
+                }[];
+            }[];
+            /** @description SKM invitations still tied to this account (answers are anonymous and not here) */
+            surveyInvitations: {
+                /** Format: uuid */
+                id: string;
+                service: string;
+                agency: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                answered: boolean;
+            }[];
+            /** @description Every recorded read of this person’s data by someone else, newest first */
+            accessLog: components["schemas"]["MyPersonalDataAccess"][];
+            /** @description How long each kind of record is kept, and why (docs/privacy.md) */
+            retention: components["schemas"]["RetentionLine"][];
+        };
         ProblemKind: {
             /** @description The stable code */
             code: string;
@@ -4842,6 +5270,29 @@ export interface components {
          *
          *     `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `CURSOR_INVALID` — Kursor halaman tidak valid / Invalid page cursor
+         *
+         *     `ACCESS_LOG_RANGE_INVALID` — Rentang waktu tidak valid / Invalid time range
+         */
+        "400.path-invalid.query-invalid.cursor-invalid.access-log-range-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PATH_INVALID" | "QUERY_INVALID" | "CURSOR_INVALID" | "ACCESS_LOG_RANGE_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
+         * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `IDEMPOTENCY_KEY_INVALID` — Idempotency-Key tidak valid / Invalid Idempotency-Key
          *
          *     `UPLOAD_EMPTY` — Berkas kosong / The file is empty
@@ -5046,6 +5497,27 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "ROLE_REQUIRED" | "TENANT_NOT_ALLOWED" | "AGENCY_NOT_ALLOWED";
+                    /** @constant */
+                    status?: 403;
+                };
+            };
+        };
+        /**
+         * @description `ROLE_REQUIRED` — Peran Anda tidak mengizinkan tindakan ini / Your role does not allow this
+         *
+         *     `TENANT_NOT_ALLOWED` — Anda bukan anggota tenant ini / You are not a member of this tenant
+         *
+         *     `APPLICATION_EDIT_NOT_ALLOWED` — Hanya pemohon, atau petugas yang mengajukan atas persetujuannya, yang dapat mengubah permohonan ini / Only the applicant, or the staff member filing with their consent, may change this application
+         */
+        "403.role-required.tenant-not-allowed.application-edit-not-allowed": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "ROLE_REQUIRED" | "TENANT_NOT_ALLOWED" | "APPLICATION_EDIT_NOT_ALLOWED";
                     /** @constant */
                     status?: 403;
                 };
@@ -5352,6 +5824,25 @@ export interface components {
         /**
          * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
          *
+         *     `RETENTION_UNKNOWN` — Baris jadwal retensi tidak dikenal / Unknown retention schedule line
+         */
+        "404.tenant-not-found.retention-unknown": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "RETENTION_UNKNOWN";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
          *     `SERVICE_NOT_FOUND` — Layanan tidak ditemukan / Service not found
          */
         "404.tenant-not-found.service-not-found": {
@@ -5617,8 +6108,10 @@ export interface components {
          *     `SESSION_FULL` — Sesi penuh / The session is full
          *
          *     `ALREADY_BOOKED` — Anda sudah memesan sesi ini / You already booked this session
+         *
+         *     `BOOKING_LIMIT_REACHED` — Batas pemesanan tercapai / Booking limit reached
          */
-        "409.booking-not-active.session-full.already-booked": {
+        "409.booking-not-active.session-full.already-booked.booking-limit-reached": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -5626,7 +6119,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BOOKING_NOT_ACTIVE" | "SESSION_FULL" | "ALREADY_BOOKED";
+                    code?: "BOOKING_NOT_ACTIVE" | "SESSION_FULL" | "ALREADY_BOOKED" | "BOOKING_LIMIT_REACHED";
                     /** @constant */
                     status?: 409;
                 };
@@ -5770,12 +6263,8 @@ export interface components {
                 };
             };
         };
-        /**
-         * @description `SESSION_FULL` — Sesi penuh / The session is full
-         *
-         *     `ALREADY_BOOKED` — Anda sudah memesan sesi ini / You already booked this session
-         */
-        "409.session-full.already-booked": {
+        /** @description `RETENTION_FIXED` — Masa retensi ini tidak dapat diubah / This retention period cannot be changed */
+        "409.retention-fixed": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -5783,7 +6272,28 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "SESSION_FULL" | "ALREADY_BOOKED";
+                    code?: "RETENTION_FIXED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `SESSION_FULL` — Sesi penuh / The session is full
+         *
+         *     `ALREADY_BOOKED` — Anda sudah memesan sesi ini / You already booked this session
+         *
+         *     `BOOKING_LIMIT_REACHED` — Batas pemesanan tercapai / Booking limit reached
+         */
+        "409.session-full.already-booked.booking-limit-reached": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "SESSION_FULL" | "ALREADY_BOOKED" | "BOOKING_LIMIT_REACHED";
                     /** @constant */
                     status?: 409;
                 };
@@ -5842,8 +6352,12 @@ export interface components {
                 };
             };
         };
-        /** @description `WEBHOOK_DELIVERY_NOT_DEAD` — Hanya pengiriman yang gagal total yang dapat diantrekan ulang / Only dead-lettered deliveries can be requeued */
-        "409.webhook-delivery-not-dead": {
+        /**
+         * @description `WEBHOOK_DELIVERY_NOT_DEAD` — Hanya pengiriman yang gagal total yang dapat diantrekan ulang / Only dead-lettered deliveries can be requeued
+         *
+         *     `WEBHOOK_INACTIVE` — Webhook pengaduan sedang dinonaktifkan / The complaint webhook is switched off
+         */
+        "409.webhook-delivery-not-dead.webhook-inactive": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -5851,7 +6365,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "WEBHOOK_DELIVERY_NOT_DEAD";
+                    code?: "WEBHOOK_DELIVERY_NOT_DEAD" | "WEBHOOK_INACTIVE";
                     /** @constant */
                     status?: 409;
                 };
@@ -6034,8 +6548,10 @@ export interface components {
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
          *     `COMMENT_REQUIRED` — Tindakan ini perlu catatan / This action needs a comment
+         *
+         *     `FORM_INVALID` — Isian formulir belum benar / The form data is invalid
          */
-        "422.body-invalid.comment-required": {
+        "422.body-invalid.comment-required.form-invalid": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -6043,7 +6559,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BODY_INVALID" | "COMMENT_REQUIRED";
+                    code?: "BODY_INVALID" | "COMMENT_REQUIRED" | "FORM_INVALID";
                     /** @constant */
                     status?: 422;
                 };
@@ -6082,6 +6598,29 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
+         *
+         *     `BOOKING_APPLICATION_INVALID` — Permohonan tidak dapat dikaitkan dengan pemesanan ini / The application cannot be linked to this booking
+         *
+         *     `WALK_IN_BY_OFFICER` — Pendaftaran langsung dicatat petugas / Walk-ins are registered by an officer
+         */
+        "422.body-invalid.idempotency-key-reused.booking-application-invalid.walk-in-by-officer": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "BOOKING_APPLICATION_INVALID" | "WALK_IN_BY_OFFICER";
                     /** @constant */
                     status?: 422;
                 };
@@ -6184,9 +6723,9 @@ export interface components {
          *
          *     `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
          *
-         *     `WALK_IN_BY_OFFICER` — Pendaftaran langsung dicatat petugas / Walk-ins are registered by an officer
+         *     `SESSION_OF_ANOTHER_SERVICE` — Sesi itu untuk layanan lain / That session is for another service
          */
-        "422.body-invalid.idempotency-key-reused.walk-in-by-officer": {
+        "422.body-invalid.idempotency-key-reused.session-of-another-service": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -6194,7 +6733,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "WALK_IN_BY_OFFICER";
+                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "SESSION_OF_ANOTHER_SERVICE";
                     /** @constant */
                     status?: 422;
                 };
@@ -6282,8 +6821,10 @@ export interface components {
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
          *     `PLUGIN_MANIFEST_INVALID` — Manifest plugin tidak valid / Invalid plugin manifest
+         *
+         *     `PLUGIN_MANIFEST_TOO_COMPLEX` — Manifest plugin terlalu rumit untuk diperiksa / Plugin manifest too complex to check
          */
-        "422.body-invalid.plugin-manifest-invalid": {
+        "422.body-invalid.plugin-manifest-invalid.plugin-manifest-too-complex": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -6291,7 +6832,26 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BODY_INVALID" | "PLUGIN_MANIFEST_INVALID";
+                    code?: "BODY_INVALID" | "PLUGIN_MANIFEST_INVALID" | "PLUGIN_MANIFEST_TOO_COMPLEX";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `RETENTION_OUT_OF_RANGE` — Masa retensi di luar batas / Retention period out of bounds
+         */
+        "422.body-invalid.retention-out-of-range": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "RETENTION_OUT_OF_RANGE";
                     /** @constant */
                     status?: 422;
                 };
@@ -6402,6 +6962,26 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description `RATE_LIMITED` — Terlalu banyak permintaan / Too many requests
+         *
+         *     `PLUGIN_LINT_LIMIT` — Manifest instansi ini masih diperiksa / This agency’s manifests are still being checked
+         */
+        "429.rate-limited.plugin-lint-limit": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "RATE_LIMITED" | "PLUGIN_LINT_LIMIT";
+                    /** @constant */
+                    status?: 429;
+                };
+            };
+        };
         /** @description `INTERNAL` — Terjadi kesalahan pada server / Internal server error */
         "500.internal": {
             headers: {
@@ -6432,6 +7012,28 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         *
+         *     `PLUGIN_LINT_BUSY` — Pemeriksa manifest sedang penuh / The manifest checker is busy
+         */
+        "503.auth-unavailable.database-unavailable.plugin-lint-busy": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "PLUGIN_LINT_BUSY";
                     /** @constant */
                     status?: 503;
                 };
@@ -7381,10 +7983,10 @@ export interface operations {
             409: components["responses"]["409.plugin-version-immutable.plugin-id-taken"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid.plugin-manifest-invalid"];
-            429: components["responses"]["429.rate-limited"];
+            422: components["responses"]["422.body-invalid.plugin-manifest-invalid.plugin-manifest-too-complex"];
+            429: components["responses"]["429.rate-limited.plugin-lint-limit"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable.plugin-lint-busy"];
         };
     };
     getPlugin: {
@@ -9225,7 +9827,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
             401: components["responses"]["401.auth-required.token-invalid"];
-            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.service-not-found"];
             409: components["responses"]["409.application-not-editable"];
             412: components["responses"]["412.precondition-failed"];
@@ -9269,7 +9871,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.idempotency-key-invalid"];
             401: components["responses"]["401.auth-required.token-invalid"];
-            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.service-not-found"];
             422: components["responses"]["422.idempotency-key-reused.form-invalid.documents-missing"];
             429: components["responses"]["429.rate-limited"];
@@ -9328,7 +9930,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.query-invalid.idempotency-key-invalid.upload-empty.upload-aborted"];
             401: components["responses"]["401.auth-required.token-invalid"];
-            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.document-type-unknown.service-not-found"];
             409: components["responses"]["409.application-not-editable.document-count-exceeded"];
             413: components["responses"]["413.upload-too-large"];
@@ -9391,7 +9993,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request.idempotency-key-invalid"];
             401: components["responses"]["401.auth-required.token-invalid"];
-            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.document-type-unknown.service-not-found"];
             409: components["responses"]["409.application-not-editable.document-count-exceeded"];
             413: components["responses"]["413.body-too-large"];
@@ -9492,6 +10094,10 @@ export interface operations {
                     comment?: string;
                     /** @description The `version` you read: 409 VERSION_CONFLICT when the application changed since */
                     expectedVersion?: number;
+                    /** @description The corrected form data, whole (it replaces the form; validated against the application’s form version). After submission the form changes only this way: the action’s timeline entry lists each field changed with its old and new value. */
+                    data?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -9515,7 +10121,7 @@ export interface operations {
             409: components["responses"]["409.action-not-allowed.version-conflict.action-guard-failed"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid.comment-required"];
+            422: components["responses"]["422.body-invalid.comment-required.form-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable.storage-unavailable"];
@@ -9847,10 +10453,10 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.session-not-found"];
-            409: components["responses"]["409.session-full.already-booked"];
+            409: components["responses"]["409.session-full.already-booked.booking-limit-reached"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid.idempotency-key-reused.walk-in-by-officer"];
+            422: components["responses"]["422.body-invalid.idempotency-key-reused.booking-application-invalid.walk-in-by-officer"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
@@ -9995,10 +10601,10 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.booking-not-found.session-not-found"];
-            409: components["responses"]["409.booking-not-active.session-full.already-booked"];
+            409: components["responses"]["409.booking-not-active.session-full.already-booked.booking-limit-reached"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid.idempotency-key-reused"];
+            422: components["responses"]["422.body-invalid.idempotency-key-reused.session-of-another-service"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
@@ -12758,9 +13364,9 @@ export interface operations {
                     };
                     title: string;
                     body: string;
-                    /** @description Hide the complainant from the agency (the coordinator still sees them) */
+                    /** @description SP4N-LAPOR! anonim: who you are is hidden from everyone handling it, the coordinator included (name, contact, your application, your file names); the platform keeps only what it needs to notify you (your account, or the phone/e-mail given at the counter: no name or NIK) */
                     anonymous?: boolean;
-                    /** @description Content must not be published */
+                    /** @description SP4N-LAPOR! rahasia: who you are is hidden from the agency and anyone else handling it; only the coordinator who verifies it sees it, never the export, the webhook or SP4N-LAPOR!. Its content is not published */
                     confidential?: boolean;
                     location?: string;
                     /**
@@ -13811,6 +14417,56 @@ export interface operations {
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
+    rotateComplaintWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rotated: the new secret (shown this once) and the new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://konektor.bandungbaratkab.go.id/lapor/pengaduan",
+                     *       "active": true,
+                     *       "maxAttempts": 8,
+                     *       "secretHint": "Q9xZ",
+                     *       "updatedBy": "admin.kbb",
+                     *       "updatedAt": "2026-11-20T04:00:00.000Z",
+                     *       "secret": "whsec_Jx3m…Q9xZ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ComplaintWebhookConfigured"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.webhook-not-configured"];
+            412: components["responses"]["412.precondition-failed"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
     listComplaintWebhookDeliveries: {
         parameters: {
             query?: {
@@ -13913,7 +14569,310 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.webhook-delivery-not-found.webhook-not-configured"];
-            409: components["responses"]["409.webhook-delivery-not-dead"];
+            409: components["responses"]["409.webhook-delivery-not-dead.webhook-inactive"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listPersonalDataAccess: {
+        parameters: {
+            query?: {
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+                /** @description Only reads of this person’s data (their account subject) */
+                person?: string;
+                /** @description Only reads of the person with this NIK (matched by its digest; a person filed for at the counter has no account). Never logged. */
+                nik?: string;
+                /** @description Only reads by this username */
+                reader?: string;
+                /** @description The reader’s capacity on this record */
+                readerRole?: "officer" | "tenant-admin" | "village-operator" | "filer" | "platform-admin" | "system";
+                /** @description `handling` (an officer works the file), `verification` (an officer checks a supporting document), `complaint-handling`, `supervision` (the tenant admin), `assisted-filing` (the operator who filed for the person), `export` (a bulk export), `support` */
+                purpose?: "handling" | "verification" | "complaint-handling" | "supervision" | "assisted-filing" | "export" | "support";
+                /** @description What was read: the record, or one of its files (`item` names which) */
+                recordType?: "application" | "application-document" | "application-output" | "complaint" | "complaint-attachment" | "booking";
+                recordId?: string;
+                /** @description Reads at or after this time */
+                from?: string;
+                /** @description Reads before this time */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    /** @description `no-store`: personal data is not kept by caches */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01937c4e-4444-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "at": "2026-11-24T03:15:42.123Z",
+                     *           "requestId": "5f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f",
+                     *           "purpose": "handling",
+                     *           "purposeName": {
+                     *             "id": "Pemrosesan permohonan oleh petugas",
+                     *             "en": "An officer handling the application"
+                     *           },
+                     *           "record": {
+                     *             "type": "application",
+                     *             "id": "01937c4e-5555-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "ref": "7KQ2-M9XD",
+                     *             "item": null
+                     *           },
+                     *           "reader": {
+                     *             "subject": "3f1c…",
+                     *             "username": "petugas.polri.kbb",
+                     *             "role": "officer",
+                     *             "agency": {
+                     *               "code": "polri",
+                     *               "name": "Polres Cimahi"
+                     *             },
+                     *             "ref": "a1b2c3d4e5"
+                     *           },
+                     *           "person": {
+                     *             "subject": "9d2e…",
+                     *             "identifiedByNik": true,
+                     *             "hidden": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["PersonalDataAccess"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid.access-log-range-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listMyPersonalDataAccess: {
+        parameters: {
+            query?: {
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reads of my data */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    /** @description `no-store`: personal data is not kept by caches */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01937c4e-4444-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "at": "2026-11-24T03:15:42.123Z",
+                     *           "purpose": "handling",
+                     *           "purposeName": {
+                     *             "id": "Pemrosesan permohonan oleh petugas",
+                     *             "en": "An officer handling the application"
+                     *           },
+                     *           "record": {
+                     *             "type": "application",
+                     *             "id": "01937c4e-5555-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "ref": "7KQ2-M9XD",
+                     *             "item": null
+                     *           },
+                     *           "reader": {
+                     *             "role": "officer",
+                     *             "roleName": {
+                     *               "id": "Petugas instansi",
+                     *               "en": "Agency officer"
+                     *             },
+                     *             "agency": {
+                     *               "code": "polri",
+                     *               "name": "Polres Cimahi"
+                     *             },
+                     *             "ref": "a1b2c3d4e5"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["MyPersonalDataAccess"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: {
+                /** @description `true`: answered as an attachment (Content-Disposition), to save as a file */
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My data */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description `no-store`: personal data is not kept by caches */
+                    "Cache-Control": string;
+                    /** @description With `download=true`: attachment; filename="data-saya-{tenant}-{date}.json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyData"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getRetentionSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RetentionLine"][];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    setRetentionPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description The line’s code, e.g. draft-applications */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 60,
+                 *       "basis": "Jadwal Retensi Arsip Pemerintah Kabupaten (nomor keputusan ditetapkan oleh regency)"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The period in days, within the line’s bounds */
+                    days: number;
+                    /** @description What the regency cites for it (its JRA, a Perbup, a decree number) */
+                    basis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The line as it now applies, with its ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionLine"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.retention-unknown"];
+            409: components["responses"]["409.retention-fixed"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.retention-out-of-range"];
+            428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
