@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -239,6 +240,10 @@ export async function startStack(): Promise<Stack> {
     DATABASE_URL_ID_JAKARTA: pg.url('satupintu_id_jakarta'),
     DATABASE_URL_ID_BATAM: pg.url('satupintu_id_batam'),
     S3_ENDPOINT: s3.endpoint,
+    // Every process of the run (API children, the CLI, the fuzz scenario's in-process platform with
+    // its own DATA_DIR) shares these databases, so they share one app-role password: unset, each
+    // DATA_DIR would generate its own and set it on the role, locking the others out.
+    APP_DB_PASSWORD: randomBytes(24).toString('base64url'),
     SEED: 'true',
     RATE_LIMIT_TENANT_MAX: '10000000',
     RATE_LIMIT_CLIENT_MAX: '10000000',
