@@ -15,11 +15,24 @@ export async function ensureAppRole(admin: DataSource, role: string, password: s
       await admin.query(`create role ${id} ${attrs}`);
       return;
     } catch (e) {
-      // Another database of the same cluster created it a moment ago.
-      if ((e as { code?: string }).code !== '42710') throw e;
+      // Another process (or database of the same cluster) created it a moment ago: 42710, or
+      // 23505 on pg_authid when both inserted at once.
+      const code = (e as { code?: string }).code;
+      if (code !== '42710' && code !== '23505') throw e;
     }
   }
-  await admin.query(`alter role ${id} ${attrs}`);
+  // Processes starting together (two APIs and a worker of a cell) alter the same cluster-wide role
+  // at once; PostgreSQL then refuses the loser with "tuple concurrently updated" (XX000). The
+  // migration lock cannot cover this: it is per database, the role is per cluster. Try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`alter role ${id} ${attrs}`);
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test(String((e as Error).message))) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 /** Grants the app role exactly data access (no DDL) in the database `admin` is connected to. */
