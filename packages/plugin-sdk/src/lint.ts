@@ -43,6 +43,51 @@ export type RegexSafety = 'safe' | 'vulnerable' | 'unknown' | 'invalid';
 
 const patternCache = new Map<string, 'safe' | 'vulnerable' | 'unknown'>();
 /**
+ * The shape most form patterns have (`^[0-9]{16}$`, `^[0-9A-Za-z./-]{4,30}$`), proven linear
+ * without an analysis: anchored at the start (one start position), no groups, alternation or
+ * backreferences, single-character atoms, at most one quantifier whose count varies and at most
+ * three optional (`?`) atoms. A backtracking matcher then tries at most 2³ × n paths, so no time
+ * budget — and no busy host — can refuse it (recheck's pure-JS analysis takes ~0.5–2 s each).
+ */
+export function anchoredSimple(source: string): boolean {
+  if (!source.startsWith('^')) return false;
+  let i = 1;
+  let varying = 0;
+  let optional = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === '$' && i === source.length - 1) return true;
+    // One atom: an escape (not a backreference or a property class), a class, or a literal.
+    if (c === '\\') {
+      const e = source[i + 1];
+      if (e === undefined || /[1-9kpPux]/.test(e)) return false;
+      i += 2;
+    } else if (c === '[') {
+      const end = source.indexOf(']', i + 2);
+      if (end < 0 || source.slice(i + 1, end).includes('[') || source.slice(i + 1, end).includes('\\')) return false;
+      i = end + 1;
+    } else if ('()|*+?{}$^'.includes(c)) return false;
+    else i += 1;
+    // Its quantifier, if any.
+    const q = source[i];
+    if (q === '?') {
+      if (++optional > 3) return false;
+      i += 1;
+    } else if (q === '*' || q === '+') {
+      if (++varying > 1) return false;
+      i += 1;
+    } else if (q === '{') {
+      const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(source.slice(i));
+      if (!m) return false;
+      if (m[2] !== undefined && m[3] !== m[1] && ++varying > 1) return false;
+      i += m[0].length;
+    }
+    if (source[i] === '?' && (q === '*' || q === '+' || q === '{' || q === '?')) return false; // lazy or stacked quantifiers
+  }
+  return true;
+}
+
+/**
  * Catastrophic backtracking check (recheck: automaton and fuzzing based), given at most `timeoutMs`.
  * Synchronous: it blocks the calling thread for up to that long (the server calls it on a worker
  * thread only, see modules/plugins/lint-pool.ts). `unknown` means "not proven safe in time".
@@ -53,6 +98,7 @@ export function regexSafety(source: string, timeoutMs: number = MANIFEST_LIMITS.
   } catch {
     return 'invalid';
   }
+  if (anchoredSimple(source)) return 'safe';
   const known = patternCache.get(source);
   if (known) return known;
   let status: 'safe' | 'vulnerable' | 'unknown';

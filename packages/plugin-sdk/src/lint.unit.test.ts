@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintPluginDir, lintManifest, pluginMetaSchema } from './lint.js';
+import { anchoredSimple, lintPluginDir, lintManifest, pluginMetaSchema, regexSafety } from './lint.js';
 import { loadPluginDir } from './load.js';
 import { contentHash } from './hash.js';
 import { validateOverlay, standardComponents } from './overlay.js';
@@ -134,5 +134,21 @@ describe('plugin lint', () => {
     const components = standardComponents(sktlk);
     assert.equal(components.length, 14);
     assert.deepEqual(components.filter((c) => !c.complete).map((c) => c.key), ['staffing'], 'staffing waits for the regency');
+  });
+});
+
+describe('patterns proven linear by their shape', () => {
+  it('accepts anchored single-atom patterns with one varying quantifier, without an analysis', () => {
+    for (const p of ['^[0-9]{16}$', '^[0-9A-Za-z./-]{4,30}$', '^08[0-9]{8,11}$', '^\\d{2}\\.\\d{2}$', '^[A-Z]{2}[0-9]+$', '^a?b?c?[0-9]*$', '^https://'])
+      assert.equal(anchoredSimple(p), true, p);
+  });
+
+  it('leaves everything else to recheck: groups, alternation, two varying quantifiers, unanchored, backreferences, lazy', () => {
+    for (const p of ['^(a+)+$', '^(a|aa)+$', '^\\d+\\d+$', '[0-9]+x', '^a?a?a?a?aaaa$', '^(\\w)\\1$', '^a+?$', '^[a-z]*$|x', '^\\p{L}+$', '^[\\w.]+@[\\w.]+$', '^a{1,5}b{1,5}$'])
+      assert.equal(anchoredSimple(p), false, p);
+  });
+
+  it('answers safe for them at once, even with no time to analyse', () => {
+    assert.equal(regexSafety('^[0-9A-Za-z./-]{4,30}$', 1), 'safe');
   });
 });
