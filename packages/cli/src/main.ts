@@ -1,9 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from '@satupintu/core';
 import { printError } from './output.js';
 import { tokenCommand } from './commands/token.js';
 import { tenantCommands } from './commands/tenant.js';
 import { catalogCommand, pluginCommands, reconcileCommand } from './commands/plugin.js';
+import { regionCommands } from './commands/region.js';
 
 const program = new Command('satupintu')
   .description('Satupintu — platform Mal Pelayanan Publik / public service mall platform')
@@ -14,6 +15,12 @@ program
   .command('start')
   .description('Run the platform (embedded PostgreSQL, S3 and issuer unless configured otherwise)')
   .action(async () => (await import('./commands/start.js')).startCommand());
+
+program
+  .command('serve')
+  .description('Run one process in a role: api (HTTP, enqueues jobs only), worker (every job; HEALTH_PORT for probes), all')
+  .addOption(new Option('--role <role>', 'api | worker | all').choices(['api', 'worker', 'all']).default('all'))
+  .action(async (o: { role: 'api' | 'worker' | 'all' }) => (await import('./commands/serve.js')).serveCommand(o.role));
 
 program
   .command('migrate')
@@ -41,6 +48,7 @@ region
       for (const r of await ctx.services.regions.list()) console.log(`${r.id.padEnd(12)} ${String(r.tenantCount).padStart(4)} tenants  ${r.name}`);
     });
   });
+regionCommands(region);
 
 tenantCommands(program);
 tokenCommand(program);
