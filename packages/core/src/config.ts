@@ -12,7 +12,7 @@ export interface RegionConfig {
 export interface SatupintuConfig {
   /** `production` refuses every development default (docs/security.md); `development` is `npm start`'s embedded stack. */
   env: 'development' | 'production';
-  /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs, `TRUSTED_PROXIES`); none by default. */
+  /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs, `TRUSTED_PROXIES`, alias `TRUST_PROXY`); none by default. */
   trustedProxies: string[];
   /** Bearer token that /metrics requires (`METRICS_TOKEN`); required in production. */
   metricsToken?: string;
@@ -68,6 +68,11 @@ export interface SatupintuConfig {
   /** Per-tenant request budgets (docs/adr/0012-rate-limits-and-storage-outages.md); 0 turns one off. */
   /** Request budgets per window: a tenant's for signed-in callers, a tenant's for anonymous requests, one caller's within a tenant. */
   rateLimits: { windowSeconds: number; tenantMax: number; anonymousMax: number; clientMax: number };
+  /**
+   * Where budgets are kept (`RATE_LIMIT_STORE`): `postgres` — shared by every process on the control
+   * database (docs/adr/0022-shared-rate-limits.md); `local` — in this process only (one process).
+   */
+  rateLimitStore: 'postgres' | 'local';
   /** Home region of a new tenant by province code (`HOME_REGION_PROVINCES`); others go to `defaultRegion`. */
   homeRegionByProvince: Record<string, string>;
 }
@@ -108,6 +113,7 @@ const envSchema = {
     RATE_LIMIT_TENANT_MAX: { type: 'integer', minimum: 0 },
     RATE_LIMIT_CLIENT_MAX: { type: 'integer', minimum: 0 },
     RATE_LIMIT_ANONYMOUS_MAX: { type: 'integer', minimum: 0 },
+    RATE_LIMIT_STORE: { enum: ['postgres', 'local'] },
   },
   patternProperties: {
     '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
@@ -128,31 +134,115 @@ export function regionEnvSuffix(regionId: string): string {
 }
 
 /**
- * The one config loader. Validates the environment with ajv (types coerced) and fails fast with
- * every problem listed, so a typo in a URL stops the process before it serves anything.
+ * Secrets a deployment may give as a file instead (`<NAME>_FILE=/run/secrets/…`, as Docker and
+ * Kubernetes mount them): the file's content is the value, trailing newlines removed. Every
+ * `DATABASE_URL_<REGION>` has its `_FILE` too.
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = currentDirectory()): SatupintuConfig {
+export const FILE_SECRETS: readonly string[] = [
+  'APP_DB_PASSWORD',
+  'CONTROL_DATABASE_URL',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'DATA_ENCRYPTION_KEY',
+  'METRICS_TOKEN',
+];
+const isFileSecret = (name: string) => FILE_SECRETS.includes(name) || /^DATABASE_URL_[A-Z0-9_]+$/.test(name);
+
+/** `TRUST_PROXY` (the name the operations issue uses) is the one alias of `TRUSTED_PROXIES`. */
+const ALIASES: Readonly<Record<string, string>> = { TRUST_PROXY: 'TRUSTED_PROXIES' };
+
+export interface LoadConfigOptions {
+  /** Reads a `*_FILE` secret (default: Node's fs, synchronously; the only file access of loadConfig). */
+  readFile?: (path: string) => string;
+}
+
+/** Node's `fs.readFileSync` without importing Node (this package also runs in browsers). */
+function nodeReadFile(p: string): string {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as { readFileSync(p: string, enc: 'utf8'): string } | undefined;
+  if (!fs) throw new Error('no file system here');
+  return fs.readFileSync(p, 'utf8');
+}
+
+/**
+ * The one config loader. Reads `*_FILE` secrets, validates the environment with ajv (types
+ * coerced) and the rules between variables, and fails fast with every problem listed in one
+ * ConfigError, so a typo in a URL stops the process before it serves anything. No value is echoed
+ * (secrets included).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = currentDirectory(), opts: LoadConfigOptions = {}): SatupintuConfig {
+  const problems: string[] = [];
   const relevant: Record<string, unknown> = {};
+  /** Which variable a value came from, when not its own name (a file or an alias): for the report. */
+  const source: Record<string, string> = {};
+  const readFile = opts.readFile ?? nodeReadFile;
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined || v === '') continue;
+    const fileOf = k.endsWith('_FILE') ? k.slice(0, -'_FILE'.length) : undefined;
+    if (fileOf !== undefined && isFileSecret(fileOf)) {
+      if (env[fileOf] !== undefined && env[fileOf] !== '') {
+        problems.push(`${fileOf} and ${k} are both set: give the secret one way only`);
+        continue;
+      }
+      const file = resolvePath(cwd, v);
+      let content: string;
+      try {
+        content = readFile(file);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        problems.push(`${k}: cannot read ${file}${code ? ` (${code})` : ''}`);
+        continue;
+      }
+      content = content.replace(/[\r\n]+$/, '');
+      if (content === '') {
+        problems.push(`${k}: ${file} is empty`);
+        continue;
+      }
+      relevant[fileOf] = content;
+      source[fileOf] = `${k} (${file})`;
+      continue;
+    }
+    const alias = ALIASES[k];
+    if (alias !== undefined) {
+      if (env[alias] !== undefined && env[alias] !== '') {
+        problems.push(`${k} and ${alias} are both set: ${k} is another name for ${alias}, set one`);
+        continue;
+      }
+      relevant[alias] = v;
+      source[alias] = k;
+      continue;
+    }
     if (k in envSchema.properties || /^DATABASE_URL_|^S3_BUCKET_/.test(k)) relevant[k] = v;
   }
   const ajv = createAjv({ coerceTypes: true, strict: false });
   const validate = ajv.compile(envSchema);
-  if (!validate(relevant)) {
-    const lines = ajvErrorsToFieldErrors(validate.errors).map((e) => `  ${e.pointer.slice(1)}: ${e.message.en}`);
-    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
-  }
+  const bad = new Set<string>();
+  if (!validate(relevant))
+    for (const fe of ajvErrorsToFieldErrors(validate.errors)) {
+      const name = fe.pointer.slice(1);
+      bad.add(name);
+      problems.push(`${name}${source[name] ? ` (from ${source[name]})` : ''}: ${fe.message.en}`);
+    }
   const e = relevant as Record<string, string | number | boolean | undefined>;
-  const regionIds = String(e.REGIONS ?? 'id-jakarta,id-batam').split(',');
-  if (new Set(regionIds).size !== regionIds.length) throw new ConfigError('REGIONS lists a region twice');
+  // The rules between variables read only valid values (a bad REGIONS is reported once, above).
+  const regionIds = String((bad.has('REGIONS') ? undefined : e.REGIONS) ?? 'id-jakarta,id-batam').split(',');
+  if (new Set(regionIds).size !== regionIds.length) problems.push('REGIONS lists a region twice');
   const known = new Set(regionIds.map(regionEnvSuffix));
   for (const k of Object.keys(e)) {
     const m = /^(?:DATABASE_URL|S3_BUCKET)_(.+)$/.exec(k);
-    if (m && !known.has(m[1]!)) throw new ConfigError(`${k} names a region that is not in REGIONS (${regionIds.join(', ')})`);
+    if (m && !known.has(m[1]!)) problems.push(`${source[k] ?? k} names a region that is not in REGIONS (${regionIds.join(', ')})`);
   }
-  const defaultRegion = String(e.DEFAULT_REGION ?? regionIds[0]);
-  if (!regionIds.includes(defaultRegion)) throw new ConfigError(`DEFAULT_REGION ${defaultRegion} is not in REGIONS`);
+  const defaultRegion = String((bad.has('DEFAULT_REGION') ? undefined : e.DEFAULT_REGION) ?? regionIds[0]);
+  if (!regionIds.includes(defaultRegion)) problems.push(`DEFAULT_REGION ${defaultRegion} is not in REGIONS`);
+  let homeRegionByProvince: Record<string, string> = {};
+  try {
+    homeRegionByProvince = homeRegionRules(bad.has('HOME_REGION_PROVINCES') ? undefined : (e.HOME_REGION_PROVINCES as string | undefined), regionIds);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(err.message);
+  }
+  if (problems.length)
+    throw new ConfigError(`Invalid configuration (environment variables), ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const s3Endpoint = e.S3_ENDPOINT as string | undefined;
   const mode = (e.SATUPINTU_ENV as SatupintuConfig['env'] | undefined) ?? 'development';
   return {
@@ -201,7 +291,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       anonymousMax: Number(e.RATE_LIMIT_ANONYMOUS_MAX ?? e.RATE_LIMIT_TENANT_MAX ?? 6000),
       clientMax: Number(e.RATE_LIMIT_CLIENT_MAX ?? 600),
     },
-    homeRegionByProvince: homeRegionRules(e.HOME_REGION_PROVINCES as string | undefined, regionIds),
+    rateLimitStore: (e.RATE_LIMIT_STORE as SatupintuConfig['rateLimitStore'] | undefined) ?? 'postgres',
+    homeRegionByProvince,
   };
 }
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -48,5 +51,84 @@ describe('loadConfig', () => {
   it('refuses a per-region variable for a region that is not configured', () => {
     assert.throws(() => loadConfig({ DATABASE_URL_ID_MAKASSAR: 'postgres://x/y' }), /ID_MAKASSAR.*not in REGIONS/);
     assert.throws(() => loadConfig({ REGIONS: 'id-jakarta', DEFAULT_REGION: 'id-batam' }), /DEFAULT_REGION/);
+  });
+
+  it('lists every problem in one report, the rules between variables included', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'abc', REGIONS: 'id-jakarta,id-jakarta', DEFAULT_REGION: 'id-medan', DATABASE_URL_ID_MAKASSAR: 'postgres://x/y' }),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        /4 problems/.test(e.message) &&
+        /PORT/.test(e.message) &&
+        /REGIONS lists a region twice/.test(e.message) &&
+        /DEFAULT_REGION id-medan/.test(e.message) &&
+        /DATABASE_URL_ID_MAKASSAR names a region/.test(e.message),
+    );
+  });
+
+  describe('secrets from *_FILE', () => {
+    const files: Record<string, string> = {
+      '/run/secrets/app-db': 'app-password-from-file\n',
+      '/run/secrets/crlf': 'metrics-token-from-a-file-0123456789\r\n',
+      '/run/secrets/control': 'postgres://owner:s3cret@control.db/x\n\n',
+      '/run/secrets/empty': '\n',
+      '/srv/app/relative-key': 'S3-SECRET-FROM-FILE',
+    };
+    const readFile = (p: string) => {
+      if (p in files) return files[p]!;
+      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    };
+    const load = (env: Record<string, string>) => loadConfig(env, '/srv/app', { readFile });
+
+    it('reads the value from the file, trailing newlines (LF or CRLF) trimmed, a relative path from the working directory', () => {
+      const c = load({
+        APP_DB_PASSWORD_FILE: '/run/secrets/app-db',
+        METRICS_TOKEN_FILE: '/run/secrets/crlf',
+        CONTROL_DATABASE_URL_FILE: '/run/secrets/control',
+        DATABASE_URL_ID_BATAM_FILE: '/run/secrets/control',
+        S3_SECRET_ACCESS_KEY_FILE: 'relative-key',
+      });
+      assert.equal(c.appDbPassword, 'app-password-from-file');
+      assert.equal(c.metricsToken, 'metrics-token-from-a-file-0123456789');
+      assert.equal(c.controlDatabaseUrl, 'postgres://owner:s3cret@control.db/x');
+      assert.equal(c.regions[1]!.databaseUrl, 'postgres://owner:s3cret@control.db/x');
+      assert.equal(c.s3.secretAccessKey, 'S3-SECRET-FROM-FILE');
+    });
+
+    it('refuses a missing or empty file, naming the variable and the path', () => {
+      assert.throws(() => load({ DATA_ENCRYPTION_KEY_FILE: '/run/secrets/nope' }), (e: unknown) => e instanceof ConfigError && /DATA_ENCRYPTION_KEY_FILE: cannot read \/run\/secrets\/nope \(ENOENT\)/.test(e.message));
+      assert.throws(() => load({ APP_DB_PASSWORD_FILE: '/run/secrets/empty' }), /APP_DB_PASSWORD_FILE: \/run\/secrets\/empty is empty/);
+    });
+
+    it('refuses a secret given both ways', () => {
+      assert.throws(() => load({ APP_DB_PASSWORD: 'another-password', APP_DB_PASSWORD_FILE: '/run/secrets/app-db' }), /APP_DB_PASSWORD and APP_DB_PASSWORD_FILE are both set/);
+      assert.throws(() => load({ DATABASE_URL_ID_JAKARTA: 'postgres://a/b', DATABASE_URL_ID_JAKARTA_FILE: '/run/secrets/control' }), /DATABASE_URL_ID_JAKARTA and DATABASE_URL_ID_JAKARTA_FILE are both set/);
+    });
+
+    it('validates a file’s value like the variable, naming the file and never echoing the secret', () => {
+      files['/run/secrets/short'] = 'tiny\n';
+      assert.throws(
+        () => load({ APP_DB_PASSWORD_FILE: '/run/secrets/short', S3_ACCESS_KEY_ID_FILE: '/run/secrets/nope' }),
+        (e: unknown) => e instanceof ConfigError && /2 problems/.test(e.message) && /APP_DB_PASSWORD \(from APP_DB_PASSWORD_FILE \(\/run\/secrets\/short\)\)/.test(e.message) && !/tiny/.test(e.message),
+      );
+    });
+
+    it('reads real files through Node by default', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'satupintu-config-'));
+      try {
+        writeFileSync(path.join(dir, 'pw'), 'a-password-in-a-real-file\n');
+        assert.equal(loadConfig({ APP_DB_PASSWORD_FILE: 'pw' }, dir).appDbPassword, 'a-password-in-a-real-file');
+        assert.throws(() => loadConfig({ APP_DB_PASSWORD_FILE: 'missing' }, dir), /APP_DB_PASSWORD_FILE: cannot read .*missing \(ENOENT\)/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it('accepts TRUST_PROXY as the one alias of TRUSTED_PROXIES, not both', () => {
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8,fd00::/8' }).trustedProxies, ['10.0.0.0/8', 'fd00::/8']);
+    assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.5' }).trustedProxies, ['10.0.0.5']);
+    assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.5', TRUSTED_PROXIES: '10.0.0.5' }), /TRUST_PROXY and TRUSTED_PROXIES are both set/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'proxy.internal' }), /TRUSTED_PROXIES \(from TRUST_PROXY\)/);
   });
 });

@@ -31,8 +31,35 @@ export function isStoreOutage(e: unknown): boolean {
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
+  private readonly openListeners: ((openForMs: number) => void)[] = [];
 
   constructor(private readonly opts: { threshold: number; cooldownMs: number; now?: () => number } = { threshold: 3, cooldownMs: 5_000 }) {}
+
+  /**
+   * Hears this breaker open (how long for, ms): the server publishes it so that every other
+   * process opens too (docs/adr/0022-shared-rate-limits.md) instead of each hammering a down S3.
+   */
+  onOpen(listener: (openForMs: number) => void): void {
+    this.openListeners.push(listener);
+  }
+
+  /**
+   * Opens the circuit for `openForMs` because another process found the store down: no failure of
+   * ours, nothing published again. A longer opening already in force stays; after it the next call
+   * is a trial here too.
+   */
+  adopt(openForMs: number): void {
+    if (!(openForMs > 0)) return;
+    const until = this.now() + Math.min(openForMs, this.opts.cooldownMs * 4);
+    if (until <= this.openUntil) return;
+    this.failures = Math.max(this.failures, this.opts.threshold);
+    this.openUntil = until;
+  }
+
+  /** Until when (ms, this process's clock) the circuit stays open; 0 when closed. */
+  get openUntilMs(): number {
+    return this.state === 'open' ? this.openUntil : 0;
+  }
 
   private now(): number {
     return this.opts.now?.() ?? Date.now();
@@ -56,7 +83,15 @@ export class CircuitBreaker {
     }
     if (!isStoreOutage(error)) return;
     this.failures++;
-    if (this.failures >= this.opts.threshold) this.openUntil = this.now() + this.opts.cooldownMs;
+    if (this.failures >= this.opts.threshold) {
+      this.openUntil = this.now() + this.opts.cooldownMs;
+      for (const l of this.openListeners)
+        try {
+          l(this.opts.cooldownMs);
+        } catch {
+          // telling others is best effort: never the store call's failure
+        }
+    }
   }
 
   /** Runs `fn` unless the circuit is open; outcomes that say the store is down count as failures. */

@@ -68,4 +68,30 @@ describe('object store circuit breaker', () => {
       store.destroy();
     }
   });
+
+  it('tells when it opens, and opens for what another process heard, without counting or telling again', async () => {
+    let now = 0;
+    const a = new CircuitBreaker({ threshold: 3, cooldownMs: 5_000, now: () => now });
+    const b = new CircuitBreaker({ threshold: 3, cooldownMs: 5_000, now: () => now });
+    const told: number[] = [];
+    const bTold: number[] = [];
+    a.onOpen((ms) => told.push(ms));
+    b.onOpen((ms) => bTold.push(ms));
+    for (let i = 0; i < 2; i++) await assert.rejects(a.run(() => Promise.reject(refused)));
+    assert.deepEqual(told, [], 'closed: nothing to tell');
+    await assert.rejects(a.run(() => Promise.reject(refused)));
+    assert.deepEqual(told, [5_000]);
+    b.adopt(told[0]!);
+    assert.equal(b.state, 'open');
+    assert.deepEqual(bTold, [], 'an adopted opening is not told again');
+    await assert.rejects(b.run(async () => 'never'), (e: unknown) => e instanceof StoreUnavailable && e.retryAfterSeconds === 5);
+    b.adopt(1_000);
+    assert.equal(b.openUntilMs, 5_000, 'a shorter opening does not cut a longer one');
+    b.adopt(10 * 60_000);
+    assert.equal(b.openUntilMs, 20_000, 'at most four cool-downs, whatever a notice says');
+    now = 20_000;
+    assert.equal(b.state, 'half-open', 'then its own trial');
+    assert.equal(await b.run(async () => 'ok'), 'ok');
+    assert.equal(b.state, 'closed');
+  });
 });

@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 import { AuthenticationError, ConfigError, loadConfig } from '@satupintu/core';
 import { RouteTable, ok } from './routes.js';
 import { problemHandler } from './problem.js';
-import { GcraStore, tenantRateLimits } from './ratelimit.js';
+import { GcraStore, SharedGcraStore, tenantRateLimits, type BudgetBackend } from './ratelimit.js';
 
 /**
  * The route table with small budgets and a stand-in guard (the identity is what the real guard
@@ -218,5 +218,65 @@ describe('per-tenant rate limits', () => {
     assert.deepEqual([anonymousOnly.beforeAuth.length, anonymousOnly.afterAuth.length], [0, 1]);
     const clientOnly = tenantRateLimits({ windowSeconds: 60, tenantMax: 0, anonymousMax: 0, clientMax: 10 });
     assert.deepEqual([clientOnly.beforeAuth.length, clientOnly.afterAuth.length], [0, 1]);
+  });
+
+  describe('budgets shared by several processes (SharedGcraStore)', () => {
+    /** The shared row's GCRA step as PostgresBudgets runs it in SQL, on a clock of its own. */
+    const fakeBackend = (clock: () => number) => {
+      const tat = new Map<string, number>();
+      const backend = {
+        calls: 0,
+        down: false,
+        async take(key: string, interval: number, window: number, want: number) {
+          backend.calls++;
+          await new Promise((r) => setImmediate(r));
+          if (backend.down) throw new Error('connection refused');
+          const now = clock();
+          const t = tat.get(key) ?? 0;
+          const granted = Math.max(0, Math.min(want, Math.floor((window - Math.max(t - now, 0)) / interval + 1e-9)));
+          const next = Math.max(t, now) + granted * interval;
+          tat.set(key, next);
+          return { granted, aheadMs: next - now };
+        },
+      };
+      return backend satisfies BudgetBackend;
+    };
+
+    it('three processes together admit the budget, not three budgets, asking the shared store in batches', async () => {
+      const backend = fakeBackend(() => Date.now());
+      const stores = [0, 1, 2].map(() => new SharedGcraStore(backend));
+      for (const st of stores) st.init({ windowMs: 600_000, limit: 300 } as never);
+      let admitted = 0;
+      // 900 requests round-robin, in bursts of 30 concurrent ones.
+      for (let round = 0; round < 30; round++)
+        await Promise.all(
+          Array.from({ length: 30 }, async (_, i) => {
+            const r = await stores[i % 3]!.increment('t:kab-a');
+            if (r.totalHits <= 300) admitted++;
+          }),
+        );
+      assert.ok(admitted >= 270 && admitted <= 300, `admitted ${admitted} of a budget of 300`);
+      assert.ok(backend.calls < 300, `the shared store was asked ${backend.calls} times for ${admitted} admissions`);
+      // Spent: each process now refuses locally, without asking.
+      const before = backend.calls;
+      for (const st of stores) for (let i = 0; i < 20; i++) assert.ok((await st.increment('t:kab-a')).totalHits > 300);
+      assert.equal(backend.calls, before, 'a spent budget is refused from the local cache');
+      assert.ok(stores[0]!.peek('t:kab-a').totalHits > 300, 'the gate sees it spent');
+      for (const st of stores) st.shutdown();
+    });
+
+    it('falls back to this process’s own budget while the shared store fails, and tells once', async () => {
+      const backend = fakeBackend(() => Date.now());
+      backend.down = true;
+      const errors: unknown[] = [];
+      const store = new SharedGcraStore(backend, { onError: (e) => errors.push(e) });
+      store.init({ windowMs: 60_000, limit: 3 } as never);
+      const hits = [];
+      for (let i = 0; i < 4; i++) hits.push((await store.increment('k')).totalHits);
+      assert.deepEqual(hits, [1, 2, 3, 4], 'the local GCRA counts meanwhile');
+      assert.equal(errors.length, 1);
+      assert.equal(backend.calls, 1, 'not asked again until the retry delay');
+      store.shutdown();
+    });
   });
 });
