@@ -15,6 +15,7 @@ import { JobQueues } from './jobs/queues.js';
 import type { JobCtx, JobSpec } from './jobs/spec.js';
 import type { DomainEvents, Kernel, Module } from './kernel.js';
 import { seed } from './seed.js';
+import { PostgresBudgets, SharedBreaker } from './shared-state.js';
 import { useCursorKey } from './pagination.js';
 import { dataKeyring } from './secrets.js';
 
@@ -62,8 +63,12 @@ export interface Platform {
   runJob(name: string, data?: { region?: string } & Record<string, unknown>, opts?: { clock?: Clock }): Promise<unknown[]>;
   /** A context for work outside a request (CLI commands, tests): a tenant by slug, a caller. */
   context(opts: { tenant: string | Tenant; identity?: Identity; clock?: Clock }): Promise<TenantUserCtx>;
-  /** Graceful shutdown: stop accepting, drain requests, stop jobs, close pools, stop embedded servers. */
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: /readyz answers 503 at once (and, for `drainMs`, new requests are still
+   * served so a load balancer sees it), then stop accepting, drain in-flight requests, stop the
+   * job workers at a job boundary, close pools, stop embedded servers.
+   */
+  stop(opts?: { drainMs?: number }): Promise<void>;
 }
 
 /** Starts one process of the platform in its role, on the configured (or embedded) servers. */
@@ -84,6 +89,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
   let dbs: Databases | undefined;
   let store: ObjectStore | undefined;
   let feed: ChangeFeed | undefined;
+  let budgets: PostgresBudgets | undefined;
+  let sharedBreaker: SharedBreaker | undefined;
   let server: http.Server | undefined;
   try {
     const reports = await migrateAll(config, infra);
@@ -103,6 +110,9 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     // Every process hears every other's cache invalidations (directory, installations, calendar).
     const listeners: ((c: HeardChange) => void)[] = [];
     if (role !== 'tool') feed = await ChangeFeed.start({ urls: dbs.appUrls, onChange: (c) => listeners.forEach((l) => l(c)), log: logger.child({ component: 'change-feed' }) });
+    // Shared state on the control database (ADR 0022): request budgets, the object store's circuit.
+    if (role !== 'tool') sharedBreaker = await SharedBreaker.start(dbs.appUrls[0]!, store.breaker, logger.child({ component: 'breaker' }));
+    if (serves && config.rateLimitStore === 'postgres') budgets = new PostgresBudgets(dbs.appUrls[0]!);
     const kernel: Kernel = {
       config,
       logger,
@@ -180,6 +190,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
         mounts: issuer ? [{ path: `/realms/${config.keycloak.realm}`, handler: issuer.router }] : [],
         isShuttingDown: () => shuttingDown,
         tenantOrigins: (slug) => services.tenants.directory.originsOf(slug),
+        ...(budgets ? { budgets: { backend: budgets, onBackendError: (err: unknown) => logger.warn({ err }, 'shared rate limits unavailable: budgets count in this process until the control database answers') } } : {}),
         ...(opts.inspect ? { inspect: opts.inspect } : {}),
       });
       if (config.seed) await seed(kernel, services, logger);
@@ -194,6 +205,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     const openDbs = dbs;
     const openStore = store;
     const openFeed = feed;
+    const openBudgets = budgets;
+    const openBreaker = sharedBreaker;
     const openServer = server;
     let stopping: Promise<void> | undefined;
     return {
@@ -218,9 +231,10 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
         const tenant = typeof o.tenant === 'string' ? await services.tenants.get(o.tenant) : o.tenant;
         return workContext({ clock: o.clock ?? clock, log: logger, route: 'context', tenant, identity: o.identity });
       },
-      stop: () =>
+      stop: (o = {}) =>
         (stopping ??= (async () => {
           shuttingDown = true;
+          if (openServer && o.drainMs) await new Promise((r) => setTimeout(r, o.drainMs));
           if (openServer) {
             const closed = new Promise<void>((resolve) => openServer.close(() => resolve()));
             openServer.closeIdleConnections();
@@ -241,6 +255,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
           await step('jobs', () => jobs.stop());
           await step('plugin lint threads', () => services.plugins.close());
           await step('change feed', () => openFeed?.stop());
+          await step('shared state', () => Promise.all([openBudgets?.close(), openBreaker?.stop()]));
           await step('databases', () => openDbs.close());
           await step('object store', () => openStore.destroy());
           await step('embedded servers', () => infra.stop());
@@ -250,6 +265,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
     server?.close();
     await jobs.stop().catch(() => {});
     await feed?.stop().catch(() => {});
+    await budgets?.close().catch(() => {});
+    await sharedBreaker?.stop().catch(() => {});
     await dbs?.close().catch(() => {});
     store?.destroy();
     await infra.stop().catch(() => {});

@@ -41,6 +41,13 @@ export interface ObjectStoreOptions {
   breaker?: { threshold: number; cooldownMs: number };
 }
 
+/** One S3 call as the metrics see it: the SDK command (`PutObject`, `UploadPart`, …), its time (retries included), how it ended. */
+export interface StoreOperation {
+  operation: string;
+  seconds: number;
+  outcome: 'ok' | 'error';
+}
+
 /**
  * The document store: one S3 endpoint, one bucket per platform region, so a tenant's objects stay
  * in its home region's bucket. Only @aws-sdk/client-s3 talks to the server.
@@ -50,6 +57,7 @@ export class ObjectStore {
   private readonly buckets: Record<string, string>;
   /** While S3 is down, calls fail at once (StoreUnavailable) instead of each waiting on timeouts. */
   readonly breaker: CircuitBreaker;
+  private readonly observers = new Set<(op: StoreOperation) => void>();
 
   constructor(opts: ObjectStoreOptions, clientOverrides: Partial<S3ClientConfig> = {}) {
     this.client = new S3Client({
@@ -67,7 +75,30 @@ export class ObjectStore {
       ...clientOverrides,
     });
     this.buckets = { ...opts.buckets };
+    // Every command the client sends (lib-storage's multipart parts included) is timed for the observers.
+    this.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!this.observers.size) return next(args);
+        const started = performance.now();
+        let outcome: StoreOperation['outcome'] = 'error';
+        try {
+          const out = await next(args);
+          outcome = 'ok';
+          return out;
+        } finally {
+          const op: StoreOperation = { operation: String(context.commandName ?? 'unknown').replace(/Command$/, ''), seconds: (performance.now() - started) / 1000, outcome };
+          for (const fn of this.observers) fn(op);
+        }
+      },
+      { step: 'initialize', name: 'satupintuTiming' },
+    );
     this.breaker = new CircuitBreaker(opts.breaker ?? { threshold: 3, cooldownMs: 5_000 });
+  }
+
+  /** Calls `fn` after every S3 command (metrics: latency per operation); returns the unsubscribe. */
+  observe(fn: (op: StoreOperation) => void): () => void {
+    this.observers.add(fn);
+    return () => this.observers.delete(fn);
   }
 
   bucketOf(regionId: string): string {

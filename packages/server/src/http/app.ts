@@ -14,7 +14,7 @@ import { buildOpenApi, type OpenApiDocument } from './openapi.js';
 import { corsPolicy } from './cors.js';
 import { registerRoutes } from './document.js';
 import { notFoundHandler, problemHandler } from './problem.js';
-import { tenantRateLimits } from './ratelimit.js';
+import { tenantRateLimits, type RateLimitStoreOptions } from './ratelimit.js';
 import { RouteTable, type GuardFactory } from './routes.js';
 import { securityHeaders } from './security-headers.js';
 import { forwardedHeaders, trustedProxies } from './trusted-proxies.js';
@@ -40,6 +40,8 @@ export interface HttpAppDeps {
   tenantOrigins?: (slug: string) => Promise<readonly string[]>;
   /** Sees every request and its uncompressed response before the routes (the contract recorder of the test suites). */
   inspect?: (openapi: OpenApiDocument) => RequestHandler;
+  /** Where request budgets are kept: shared by every process (RATE_LIMIT_STORE=postgres, ADR 0022), else in this process. */
+  budgets?: RateLimitStoreOptions;
 }
 
 export interface HttpApp {
@@ -61,10 +63,10 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const isTrustedProxy = trustedProxies(deps.config.trustedProxies);
   app.set('trust proxy', deps.config.trustedProxies.length ? (addr: string) => isTrustedProxy(addr) : false);
   app.set('query parser', 'simple');
-  const metrics = new Metrics();
+  const metrics = new Metrics({ sources: { dbs: deps.dbs, jobs: deps.jobs, store: deps.store, rateLimitWindowSeconds: deps.config.rateLimits.windowSeconds, isShuttingDown: deps.isShuttingDown } });
 
   const router = express.Router();
-  const routes = new RouteTable({ router, guards: deps.guards, tenant: deps.tenant, clock: deps.clock, limits: tenantRateLimits(deps.config.rateLimits) });
+  const routes = new RouteTable({ router, guards: deps.guards, tenant: deps.tenant, clock: deps.clock, limits: tenantRateLimits(deps.config.rateLimits, deps.budgets ?? {}) });
   registerRoutes(routes, deps.modules);
   const issuer = `${deps.authServerUrl}/realms/${deps.config.keycloak.realm}`;
   const openapi = buildOpenApi(routes.routes, {

@@ -21,16 +21,25 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Operations endpoints polled every few seconds: never a log line. */
 const QUIET = new Set(['/healthz', '/readyz', '/livez', '/metrics']);
 
+/** What became of a request, for logs and alerts: 2xx/3xx, 4xx, 5xx, or the client left before the answer ended. */
+export type Outcome = 'success' | 'client_error' | 'server_error' | 'aborted';
+
+export function outcomeOf(status: number, finished: boolean): Outcome {
+  if (!finished) return 'aborted';
+  return status >= 500 ? 'server_error' : status >= 400 ? 'client_error' : 'success';
+}
+
 /**
  * Request logging: a request id (X-Request-Id when sane, else a new UUID) on the request and the
- * response, `req.log` (a child logger made on first use), and one line when the response ends —
- * method and path (never the query string or headers: they may carry a search, a token or a
- * person's data), route template, tenant, status, duration — at `error` for 5xx, `info` for
- * 4xx, `debug` otherwise.
+ * response, `req.log` (a child logger made on first use), and one line when the response ends, at
+ * `info` (`error` for a 5xx or an aborted answer): request id, method, route template (`unmatched`
+ * when no route answered), tenant slug (only a tenant that exists, on a request that passed its
+ * route's guard: `res.locals.tenant`), status, outcome class, duration in ms. Never the path as
+ * sent, the query string, headers or bodies: a path or a search may carry a NIK, a name or a token.
  *
  * Not pino-http: it builds two child loggers per request and serializes the whole request into one
  * of them before anything is logged; on the public catalog that was 24% of the server's time
- * (docs/adr/0016-request-context-and-unit-of-work.md). Here a request that logs nothing costs an id.
+ * (docs/adr/0016-request-context-and-unit-of-work.md). Here the line is a flat object of seven fields.
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -44,18 +53,21 @@ export function requestLogger(logger: Logger): RequestHandler {
     const started = performance.now();
     res.once('close', () => {
       const status = res.statusCode;
-      const level = !res.writableFinished || status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+      const outcome = outcomeOf(status, res.writableFinished);
+      const level = outcome === 'server_error' || outcome === 'aborted' ? 'error' : 'info';
       if (!logger.isLevelEnabled(level)) return;
-      (child ??= logger.child({ reqId: id }))[level](
+      const tenant = res.locals.tenant;
+      logger[level](
         {
-          req: { method: req.method, path: req.path },
-          res: { statusCode: status },
-          route: res.locals.route,
-          tenant: res.locals.tenant,
-          responseTime: Math.round(performance.now() - started),
-          ...(res.writableFinished ? {} : { aborted: true }),
+          reqId: id,
+          method: req.method,
+          route: typeof res.locals.route === 'string' ? res.locals.route : 'unmatched',
+          ...(typeof tenant === 'string' && status !== 404 ? { tenant } : {}),
+          status,
+          outcome,
+          durationMs: Math.round(performance.now() - started),
         },
-        res.writableFinished ? 'request completed' : 'request aborted',
+        outcome === 'aborted' ? 'request aborted' : 'request completed',
       );
     });
     next();

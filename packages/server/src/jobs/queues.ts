@@ -7,6 +7,22 @@ import type { JobSender } from './spec.js';
 
 export type JobHandler<T extends object> = (data: T, jobId: string) => Promise<void>;
 
+/** One job run as logs and metrics see it. */
+export interface JobRun {
+  queue: string;
+  region: string;
+  outcome: 'ok' | 'failed';
+  seconds: number;
+}
+
+/** Per queue and region: how long the oldest job due to run has waited (0 when none waits), and how many wait. */
+export interface QueueLag {
+  queue: string;
+  region: string;
+  seconds: number;
+  waiting: number;
+}
+
 /**
  * The one job queue: pg-boss in each region's database (schema `pgboss`), so a region's jobs
  * (SLA timers, escalations, rollups) run next to the data they touch and survive restarts.
@@ -26,6 +42,9 @@ export class JobQueues implements JobSender {
   restartDelayMs = 5_000;
   /** One slot pool for every queue of every region: background work yields to requests. */
   private readonly slots: LimitFunction;
+  private readonly runObservers = new Set<(run: JobRun) => void>();
+  /** Queues this process declared (work or schedule): each gets a lag series, 0 when nothing waits. */
+  private readonly queueNames = new Set<string>();
 
   constructor(
     private readonly logger: Logger,
@@ -108,22 +127,92 @@ export class JobQueues implements JobSender {
     return b;
   }
 
+  /** Calls `fn` after every job this process runs (metrics); returns the unsubscribe. */
+  onRun(fn: (run: JobRun) => void): () => void {
+    this.runObservers.add(fn);
+    return () => this.runObservers.delete(fn);
+  }
+
+  /**
+   * Runs one job and logs it at info — queue, region, job id, outcome, duration; never its data
+   * (it may name a person) — then tells the observers. A failure is rethrown for pg-boss's retry.
+   */
+  private async timed(queue: string, region: string, jobId: string, run: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    let outcome: JobRun['outcome'] = 'failed';
+    try {
+      await run();
+      outcome = 'ok';
+    } catch (err) {
+      this.logger.error({ queue, region, jobId, outcome, durationMs: Math.round(performance.now() - started), err }, 'job failed');
+      throw err;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      if (outcome === 'ok') this.logger.info({ queue, region, jobId, outcome, durationMs: Math.round(seconds * 1000) }, 'job completed');
+      for (const fn of this.runObservers) fn({ queue, region, outcome, seconds });
+    }
+  }
+
+  /**
+   * Job lag per queue and region: the age of the oldest job that is due (created or retrying,
+   * `start_after` passed) but not started. One query per region on pg-boss's partial index
+   * (name, start_after) where state < 'active'.
+   */
+  async lag(): Promise<QueueLag[]> {
+    const out: QueueLag[] = [];
+    for (const [region, boss] of this.bosses) {
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `select name, extract(epoch from now() - min(start_after))::float8 as seconds, count(*)::int as waiting
+             from pgboss.job where state < 'active' and start_after <= now() group by name`,
+          [],
+        );
+      const seen = new Set<string>();
+      for (const r of rows as { name: string; seconds: number; waiting: number }[]) {
+        seen.add(r.name);
+        out.push({ queue: r.name, region, seconds: Math.max(0, r.seconds), waiting: r.waiting });
+      }
+      for (const q of this.queueNames) if (!seen.has(q)) out.push({ queue: q, region, seconds: 0, waiting: 0 });
+    }
+    return out;
+  }
+
+  /**
+   * Outbox lag per region: the age of the oldest complaint webhook delivery still pending, and how
+   * many are pending. Read on the owner connection pg-boss holds (the table is under RLS per tenant;
+   * this counts across tenants and reads no payload).
+   */
+  async outboxLag(): Promise<{ region: string; seconds: number; pending: number }[]> {
+    const out: { region: string; seconds: number; pending: number }[] = [];
+    for (const [region, boss] of this.bosses) {
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as seconds, count(*)::int as pending
+             from complaint_webhook_deliveries where status = 'pending'`,
+          [],
+        );
+      const r = rows[0] as { seconds: number; pending: number };
+      out.push({ region, seconds: Math.max(0, r.seconds), pending: r.pending });
+    }
+    return out;
+  }
+
   /** Declares a queue in every region and registers its worker. */
   async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
+    this.queueNames.add(name);
     for (const [region, boss] of this.bosses) {
       await boss.createQueue(name);
       await boss.work<T>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs)
-          await this.slots(() => {
-            this.logger.debug({ region, queue: name, job: job.id }, 'job');
-            return handler(job.data, job.id);
-          });
+        for (const job of jobs) await this.slots(() => this.timed(name, region, job.id, () => handler(job.data, job.id)));
       });
     }
   }
 
   /** Runs `name` on a cron schedule in every region; each job's data names its region. */
   async schedule(name: string, cron: string): Promise<void> {
+    this.queueNames.add(name);
     for (const [region, boss] of this.bosses) {
       await boss.createQueue(name);
       await boss.schedule(name, cron, { region }, { tz: 'UTC' });
