@@ -67,8 +67,18 @@ describe('shared state across three API processes', function () {
     const admitted = counts[200] ?? 0;
     console.log(`      signed-in: ${admitted} of ${3 * budget} admitted across 3 instances, budget ${budget} (+${refill} refilled)`);
     assert.ok(admitted >= budget * 0.9 && admitted <= budget * 1.1 + refill, `admitted ${admitted} of a budget of ${budget} (+${refill} refilled): ${JSON.stringify(counts)}`);
-    // Spent: refused on every instance, by the gate in front of the token check too.
-    for (const i of instances) assert.equal((await api(i, 'GET', `/api/v1/tenants/${tenant}/services`, { token })).status, 429);
+    // Spent: refused on every instance, by the gate in front of the token check too. GCRA refills
+    // one request every 2 s meanwhile, so at most that many (and one in flight) may pass.
+    const after = Date.now();
+    const statuses: number[][] = [];
+    for (const i of instances) {
+      const mine: number[] = [];
+      for (let k = 0; k < 3; k++) mine.push((await api(i, 'GET', `/api/v1/tenants/${tenant}/services`, { token })).status);
+      statuses.push(mine);
+    }
+    const allowance = Math.ceil((Date.now() - after) / 2_000) + 1;
+    assert.ok(statuses.flat().filter((st) => st === 200).length <= allowance, JSON.stringify(statuses));
+    for (const mine of statuses) assert.ok(mine.includes(429), `every instance refuses: ${JSON.stringify(statuses)}`);
   });
 
   it('opens every instance’s object-store circuit when one finds S3 down', async () => {
