@@ -29,12 +29,13 @@ chown 10001:10001 "$data"; chmod 0700 "$data"
 for db in control id_jakarta id_batam; do $pg -c "create database ${tag}_$db"; done
 
 # The read-only root: / bound read-only, /tmp a new tmpfs, DATA_DIR at /srv (a mount point that
-# exists on a read-only root; the image uses /data).
+# exists on a read-only root; the image uses /data). The checkout is bound again (read-only) after
+# the new /tmp, so a clone under /tmp (a CI worktree) stays visible.
 run() { # VAR=value... -- satupintu args... (execs: call it in a subshell or in the background)
   local env=()
   while [ "$1" != "--" ]; do env+=(--setenv "${1%%=*}" "${1#*=}"); shift; done
   shift
-  exec bwrap --ro-bind / / --dev /dev --proc /proc --perms 1777 --tmpfs /tmp --bind "$data" /srv --chdir "$repo" \
+  exec bwrap --ro-bind / / --dev /dev --proc /proc --perms 1777 --tmpfs /tmp --ro-bind "$repo" "$repo" --bind "$data" /srv --chdir "$repo" \
     --die-with-parent \
     --setenv HOME /tmp --setenv TMPDIR /tmp --setenv DATA_DIR /srv --setenv HOST 127.0.0.1 \
     --setenv CONTROL_DATABASE_URL "postgres://postgres@127.0.0.1:5432/${tag}_control" \
