@@ -5,44 +5,31 @@ export const MAX_JSON_DEPTH = 64;
 /** The largest JSON body (uploads are streamed, not JSON). */
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-/**
- * The nesting depth of a JSON text, scanned without parsing (strings skipped, escapes honoured):
- * a body thousands of levels deep is refused before anything recurses over it (JSON.parse, the
- * schema validator, the canonical form of an idempotent request).
- */
-export function jsonDepthExceeds(buf: Buffer, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-}
-
 const hexAt = (buf: Buffer, i: number): number => {
   const h = buf.toString('latin1', i, i + 4);
   return /^[0-9a-fA-F]{4}$/.test(h) ? parseInt(h, 16) : -1;
 };
 
 /**
- * Whether a JSON text's strings hold what PostgreSQL cannot store (text and jsonb refuse U+0000;
- * jsonb refuses an unpaired surrogate): such a body is refused as malformed JSON before it is
- * parsed, instead of failing deep inside a transaction. Only escapes can spell them: a raw NUL byte
- * is already invalid JSON, and UTF-8 cannot encode a surrogate.
+ * One pass over a JSON text, without parsing (strings skipped, escapes honoured), for what must be
+ * refused before anything else reads it:
+ * - `too-deep`: nested deeper than `maxDepth`, refused before anything recurses over it
+ *   (JSON.parse, the schema validator, the canonical form of an idempotent request);
+ * - `unstorable`: a string PostgreSQL cannot store (text and jsonb refuse U+0000; jsonb refuses an
+ *   unpaired surrogate), refused as malformed instead of failing deep inside a transaction. Only
+ *   escapes can spell them: a raw NUL byte is already invalid JSON, and UTF-8 cannot encode a
+ *   surrogate.
  */
-export function jsonHasUnstorableText(buf: Buffer): boolean {
+export function scanJson(buf: Buffer, maxDepth: number): 'too-deep' | 'unstorable' | undefined {
+  let depth = 0;
   let inString = false;
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i]!;
     if (!inString) {
       if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) {
+        if (++depth > maxDepth) return 'too-deep';
+      } else if (c === 0x7d || c === 0x5d) depth--;
       continue;
     }
     if (c === 0x22) inString = false;
@@ -53,17 +40,23 @@ export function jsonHasUnstorableText(buf: Buffer): boolean {
       }
       const u = hexAt(buf, i + 2);
       i += 5;
-      if (u === 0) return true;
-      if (u >= 0xdc00 && u <= 0xdfff) return true; // a low surrogate with no high one before it
+      if (u === 0) return 'unstorable';
+      if (u >= 0xdc00 && u <= 0xdfff) return 'unstorable'; // a low surrogate with no high one before it
       if (u >= 0xd800 && u <= 0xdbff) {
         const low = buf[i + 1] === 0x5c && buf[i + 2] === 0x75 ? hexAt(buf, i + 3) : -1;
-        if (low < 0xdc00 || low > 0xdfff) return true;
+        if (low < 0xdc00 || low > 0xdfff) return 'unstorable';
         i += 6;
       }
     }
   }
-  return false;
+  return undefined;
 }
+
+/** Whether a JSON text nests deeper than `max` (scanJson). */
+export const jsonDepthExceeds = (buf: Buffer, max: number): boolean => scanJson(buf, max) === 'too-deep';
+
+/** Whether a JSON text's strings hold what PostgreSQL cannot store (scanJson). */
+export const jsonHasUnstorableText = (buf: Buffer): boolean => scanJson(buf, Infinity) === 'unstorable';
 
 /** Thrown from body-parser's `verify` for text PostgreSQL cannot store; answered as MALFORMED_JSON. */
 export class UnstorableTextError extends Error {
@@ -87,7 +80,8 @@ export const parseJsonBody = express.json({
   limit: MAX_JSON_BYTES,
   strict: true,
   verify: (_req, _res, buf) => {
-    if (jsonDepthExceeds(buf, MAX_JSON_DEPTH)) throw new TooDeepError(MAX_JSON_DEPTH);
-    if (jsonHasUnstorableText(buf)) throw new UnstorableTextError();
+    const found = scanJson(buf, MAX_JSON_DEPTH);
+    if (found === 'too-deep') throw new TooDeepError(MAX_JSON_DEPTH);
+    if (found === 'unstorable') throw new UnstorableTextError();
   },
 });
