@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { DeleteBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import http from 'node:http';
+import { DeleteBucketCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { freePort } from '@satupintu/stack';
 import { sharedPlatform, tempDataDir, testConfig } from '@satupintu/testkit';
 import { startPlatform, type Platform } from '@satupintu/server';
@@ -123,6 +124,8 @@ describe('region backup and restore drill', function () {
   let manifest: BackupManifest;
   const restoredDb = `drill_restore_${randomBytes(4).toString('hex')}`;
   const restoredBucket = `drill-restore-${randomBytes(4).toString('hex')}`;
+  const retriedDb = `${restoredDb}_retried`;
+  const retriedBucket = `${restoredBucket}-retried`;
   const objects = [
     { key: `drill/${randomBytes(4).toString('hex')}/a.pdf`, body: randomBytes(70_000) },
     { key: `drill/${randomBytes(4).toString('hex')}/b.png`, body: randomBytes(1_000) },
@@ -138,11 +141,13 @@ describe('region backup and restore drill', function () {
 
   after(async function () {
     if (!s) return;
-    await sql(s.url('postgres'), `drop database if exists ${restoredDb} with (force)`).catch(() => {});
+    for (const db of [restoredDb, retriedDb]) await sql(s.url('postgres'), `drop database if exists ${db} with (force)`).catch(() => {});
     for (const o of objects) await s.platform.store.delete(REGION, o.key).catch(() => {});
     const client = s.platform.store.client;
-    for (const o of manifest?.bucket.objects ?? []) await client.send(new DeleteObjectCommand({ Bucket: restoredBucket, Key: o.key })).catch(() => {});
-    await client.send(new DeleteBucketCommand({ Bucket: restoredBucket })).catch(() => {});
+    for (const bucket of [restoredBucket, retriedBucket]) {
+      for (const o of manifest?.bucket.objects ?? []) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.key })).catch(() => {});
+      await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => {});
+    }
     await s.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -188,6 +193,49 @@ describe('region backup and restore drill', function () {
     assert.equal(report.ok, true);
     assert.equal(report.tables, Object.keys(manifest.database.tables).length);
     assert.equal(report.objects, manifest.bucket.objects.length);
+  });
+
+  it('puts an object again, from the file, when the store fails it once (a stream cannot be replayed by the SDK)', async () => {
+    // A proxy in front of the store answers the first PUT of every object with a 500, after reading
+    // its body, as S3's passing faults do; the Host header passes through, so SigV4 still checks.
+    const target = new URL(s.platform.infra.s3Endpoint);
+    const failed = new Set<string>();
+    const proxy = http.createServer((req, res) => {
+      const objectPut = req.method === 'PUT' && req.url!.split('?')[0]!.split('/').filter(Boolean).length > 1;
+      if (objectPut && !failed.has(req.url!)) {
+        failed.add(req.url!);
+        req.resume();
+        req.on('end', () => {
+          res.writeHead(500, { 'content-type': 'application/xml' });
+          res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>drill fault</Message></Error>');
+        });
+        return;
+      }
+      const up = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode!, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const store = s.platform.store.client.config;
+    const flaky = new S3Client({
+      endpoint: `http://127.0.0.1:${(proxy.address() as { port: number }).port}`,
+      region: await store.region(),
+      credentials: await store.credentials(),
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    try {
+      await sql(s.url('postgres'), `create database ${retriedDb}`);
+      const report = await restoreRegion({ dir, databaseUrl: s.url(retriedDb), s3: flaky, bucket: retriedBucket });
+      assert.deepEqual(report.problems, []);
+      assert.equal(failed.size, manifest.bucket.objects.length, 'every object was refused once and put again');
+    } finally {
+      flaky.destroy();
+      proxy.close();
+    }
   });
 
   it('refuses to restore into a database that is not empty', async () => {

@@ -129,6 +129,25 @@ async function getObject(s3: S3Client, bucket: string, key: string): Promise<Rea
   return res.Body as Readable;
 }
 
+/**
+ * Puts one backed-up file. A stream body cannot be replayed, so the SDK's own retry of a 500 or
+ * 503 (S3's SlowDown, a store's passing fault) would send nothing: each attempt here opens the
+ * file again, up to four attempts with a growing pause; a 4xx other than 429 is final.
+ */
+async function putFile(s3: S3Client, bucket: string, key: string, file: string, size: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: size }));
+      return;
+    } catch (e) {
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const final = status !== undefined && status >= 400 && status < 500 && status !== 429;
+      if (final || attempt >= 4) throw e;
+      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+    }
+  }
+}
+
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -291,7 +310,7 @@ export async function restoreRegion(opts: {
   await mapLimit(m.bucket.objects, opts.concurrency ?? 8, async (o) => {
     const file = path.join(dir, 'objects', o.sha256);
     if (!existsSync(file) || (await sha256File(file)) !== o.sha256) throw new Error(`object ${o.key}: ${file} is missing or damaged in the backup`);
-    await opts.s3.send(new PutObjectCommand({ Bucket: opts.bucket, Key: o.key, Body: createReadStream(file), ContentLength: o.size }));
+    await putFile(opts.s3, opts.bucket, o.key, file, o.size);
   });
   return verifyRegion({ manifest: m, databaseUrl: opts.databaseUrl, s3: opts.s3, bucket: opts.bucket, concurrency: opts.concurrency });
 }
