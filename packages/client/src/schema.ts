@@ -7039,28 +7039,6 @@ export interface components {
                 };
             };
         };
-        /**
-         * @description `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
-         *
-         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
-         *
-         *     `STORAGE_UNAVAILABLE` — Penyimpanan dokumen sedang tidak tersedia / Document storage is unavailable
-         */
-        "503.auth-unavailable.database-unavailable.storage-unavailable": {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id.required"];
-                "Retry-After": components["headers"]["Retry-After"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {unknown} */
-                    code?: "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "STORAGE_UNAVAILABLE";
-                    /** @constant */
-                    status?: 503;
-                };
-            };
-        };
         /** @description `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable */
         "503.database-unavailable": {
             headers: {
@@ -7072,6 +7050,72 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "DATABASE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         */
+        "503.tenant-moving.auth-unavailable.database-unavailable": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         *
+         *     `STORAGE_UNAVAILABLE` — Penyimpanan dokumen sedang tidak tersedia / Document storage is unavailable
+         */
+        "503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "STORAGE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         */
+        "503.tenant-moving.database-unavailable": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "DATABASE_UNAVAILABLE";
                     /** @constant */
                     status?: 503;
                 };
@@ -7524,7 +7568,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listAuditEvents: {
@@ -8630,7 +8674,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     uninstallPlugin: {
@@ -8665,7 +8709,7 @@ export interface operations {
             412: components["responses"]["412.precondition-failed"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getServiceOverlay: {
@@ -8858,7 +8902,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getInstallationHistory: {
@@ -9128,7 +9172,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.form-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
         };
     };
     listHolidays: {
@@ -9343,7 +9387,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listApplications: {
@@ -9578,7 +9622,7 @@ export interface operations {
             422: components["responses"]["422.872743c95607"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getApplication: {
@@ -9837,7 +9881,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     submitApplication: {
@@ -9876,7 +9920,7 @@ export interface operations {
             422: components["responses"]["422.idempotency-key-reused.form-invalid.documents-missing"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     uploadDocument: {
@@ -9938,7 +9982,7 @@ export interface operations {
             422: components["responses"]["422.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable.storage-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
         };
     };
     attachJourneyDocument: {
@@ -10001,7 +10045,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused.journey-source-invalid.journey-output-too-old"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable.storage-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
         };
     };
     downloadDocument: {
@@ -10124,7 +10168,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.comment-required.form-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable.storage-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
         };
     };
     getOfficerQueue: {
@@ -10259,7 +10303,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listEscalations: {
@@ -10459,7 +10503,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused.booking-application-invalid.walk-in-by-officer"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listMyBookings: {
@@ -10552,7 +10596,7 @@ export interface operations {
             409: components["responses"]["409.booking-not-active"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     rescheduleBooking: {
@@ -10607,7 +10651,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused.session-of-another-service"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     checkInBooking: {
@@ -10648,7 +10692,7 @@ export interface operations {
             409: components["responses"]["409.booking-not-active"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     markNoShow: {
@@ -10686,7 +10730,7 @@ export interface operations {
             409: components["responses"]["409.booking-not-active"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     callNext: {
@@ -10728,7 +10772,7 @@ export interface operations {
             404: components["responses"]["404.tenant-not-found.booking-not-found"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     cancelSession: {
@@ -10774,7 +10818,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     sessionUtilization: {
@@ -11170,7 +11214,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
         };
     };
     tenantIkm: {
@@ -11596,7 +11640,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     closeSkmFollowUp: {
@@ -11674,7 +11718,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getOnboarding: {
@@ -11932,7 +11976,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.lifecycle-note-required.lifecycle-date-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listTenantAgencies: {
@@ -12124,7 +12168,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     removeTenantAgency: {
@@ -12160,7 +12204,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getMaklumat: {
@@ -12287,7 +12331,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listDecrees: {
@@ -12415,7 +12459,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listStandards: {
@@ -12619,7 +12663,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     withdrawStandard: {
@@ -12655,7 +12699,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getModelDrift: {
@@ -12790,7 +12834,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     getNationalCockpit: {
@@ -13508,7 +13552,7 @@ export interface operations {
             422: components["responses"]["422.41411d08a2ac"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     exportComplaints: {
@@ -13925,7 +13969,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused.complaint-agency-required.reason-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     postComplaintMessage: {
@@ -13978,7 +14022,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     answerComplaint: {
@@ -14029,7 +14073,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     rateComplaintAnswer: {
@@ -14082,7 +14126,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     reopenComplaint: {
@@ -14133,7 +14177,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.idempotency-key-reused.reason-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     setComplaintLapor: {
@@ -14184,7 +14228,7 @@ export interface operations {
             422: components["responses"]["422.body-invalid.lapor-tracking-id-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     attachToComplaint: {
@@ -14235,7 +14279,7 @@ export interface operations {
             422: components["responses"]["422.idempotency-key-reused"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable.storage-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
         };
     };
     getComplaintAttachment: {
@@ -14414,7 +14458,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     rotateComplaintWebhookSecret: {
@@ -14464,7 +14508,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listComplaintWebhookDeliveries: {
@@ -14572,7 +14616,7 @@ export interface operations {
             409: components["responses"]["409.webhook-delivery-not-dead.webhook-inactive"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listPersonalDataAccess: {
@@ -14875,7 +14919,7 @@ export interface operations {
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
-            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listProblemTypes: {

@@ -8,3 +8,4 @@ export * from './change-feed.js';
 export { controlMigrations } from './migrations/control.js';
 export { regionMigrations } from './migrations/region.js';
 export * from './audit.js';
+export { TENANT_FENCE_LOCK, TENANT_FENCED_SQLSTATE } from './migrations/region-tenant-move.js';

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import canonicalizeModule from 'canonicalize';
 import { defineProblem, isUuid, newId } from '@satupintu/core';
 import type { Databases } from './datasources.js';
-import { sqlOn, type Sql, type SqlStats } from './sql.js';
+import { sqlOn, sqlState, type Sql, type SqlStats } from './sql.js';
+import { TENANT_FENCED_SQLSTATE } from './migrations/region-tenant-move.js';
 
 /** What a unit of work needs to know about its caller: the tenant, the clock reading, where to count. */
 export interface WorkScope {
@@ -57,6 +58,30 @@ export const idempotencyKeyReused = defineProblem({
   description: { id: 'Pakai kunci baru untuk setiap permintaan baru; ulangi dengan kunci yang sama hanya untuk permintaan yang persis sama.', en: 'Use a new key for each new request; reuse a key only to retry the very same request.' },
 });
 const keyReused = idempotencyKeyReused;
+
+/** Seconds a client is asked to wait before retrying a write refused by a tenant move. */
+export const TENANT_MOVING_RETRY_AFTER_S = 15;
+
+/**
+ * A write of a tenant whose data is moving to another region (or has just moved, and this process
+ * has not heard yet): refused, nothing stored; reads go on. Retrying after Retry-After reaches the
+ * tenant's new home once the move is done.
+ */
+export const tenantMoving = defineProblem(
+  {
+    code: 'TENANT_MOVING',
+    status: 503,
+    title: { id: 'Data tenant sedang dipindahkan ke region lain', en: "The tenant's data is moving to another region" },
+    description: {
+      id: 'Perubahan ditolak selama pemindahan (biasanya beberapa detik sampai beberapa menit); tidak ada yang tersimpan. Data tetap bisa dibaca. Ulangi setelah Retry-After detik.',
+      en: 'Changes are refused while the move runs (usually seconds to minutes); nothing was stored. Reading still works. Retry after Retry-After seconds.',
+    },
+  },
+  () => ({
+    detail: { id: 'Ulangi permintaan ini sebentar lagi; permintaan ini tidak tersimpan.', en: 'Retry this request shortly; it was not stored.' },
+    headers: { 'Retry-After': String(TENANT_MOVING_RETRY_AFTER_S) },
+  }),
+);
 
 /** Claims the key; returns the stored answer when an earlier attempt committed one (after re-checking access). */
 async function claim(sql: Sql, table: 'tenant_idempotency' | 'idempotency_records', tenantId: string | undefined, idem: Idempotency, now: Date): Promise<{ body: unknown } | undefined> {
@@ -166,8 +191,12 @@ export class UnitOfWork {
     if (!isUuid(tenant.id)) throw new Error(`not a tenant id: ${tenant.id}`);
     const after: (() => unknown)[] = [];
     // The tenant is set inside the transaction (local to it), in the same round trip as BEGIN: the
-    // id is a checked UUID, the only value ever written into SQL text here.
-    const begin = `BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true)`;
+    // id is a checked UUID, the only value ever written into SQL text here. A write also passes the
+    // tenant move fence in that round trip (region-tenant-move.ts): a shared advisory lock held to
+    // the commit, and a refusal (TENANT_MOVING) while this region fences the tenant's writes.
+    const begin = claimKey
+      ? `BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true); SELECT tenant_write_fence('${tenant.id}')`
+      : `BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true)`;
     const result = await this.transaction(this.dbs.region(tenant.homeRegion), tenant.homeRegion, scope, begin, async (sql) => {
       const tx: TenantTx = {
         tenantId: tenant.id,
@@ -189,6 +218,9 @@ export class UnitOfWork {
       const out = await fn(tx);
       await store(sql, 'tenant_idempotency', idem, out);
       return out;
+    }).catch((e: unknown) => {
+      if (sqlState(e) === TENANT_FENCED_SQLSTATE) throw tenantMoving();
+      throw e;
     });
     await runAfter(after, scope);
     return result;

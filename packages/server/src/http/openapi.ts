@@ -160,7 +160,7 @@ function problemResponses(problems: ProblemSpec[], c: Components) {
   for (const [status, list] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
     const codes = list.map((p) => p.code);
     const headers: Record<string, unknown> = { 'X-Request-Id': header('X-Request-Id', true) };
-    if (status === 429 || list.some((p) => p.code === 'DATABASE_UNAVAILABLE' || p.code === 'AUTH_UNAVAILABLE' || p.code === 'STORAGE_UNAVAILABLE')) headers['Retry-After'] = header('Retry-After', status === 429);
+    if (status === 429 || list.some((p) => p.code === 'DATABASE_UNAVAILABLE' || p.code === 'AUTH_UNAVAILABLE' || p.code === 'STORAGE_UNAVAILABLE' || p.code === 'TENANT_MOVING')) headers['Retry-After'] = header('Retry-After', status === 429);
     if (status === 401) headers['WWW-Authenticate'] = header('WWW-Authenticate', true);
     const kebab = codes.map((code) => code.toLowerCase().replace(/_/g, '-')).join('.');
     const name = kebab.length <= 100 ? `${status}.${kebab}` : `${status}.${createHash('sha256').update(codes.join(',')).digest('hex').slice(0, 12)}`;

@@ -1,6 +1,6 @@
 import type { ProblemSpec } from '@satupintu/core';
 import { agencyNotAllowed, authRequired, authUnavailable, roleRequired, tenantNotAllowed, tokenInvalid } from '@satupintu/auth';
-import { idempotencyKeyReused } from '@satupintu/db';
+import { idempotencyKeyReused, tenantMoving } from '@satupintu/db';
 import {
   badRequest,
   bodyInvalid,
@@ -35,7 +35,11 @@ export function routeProblems(spec: RouteSpec): ProblemSpec[] {
   if (spec.query) add(queryInvalid);
   if (spec.paginated) add(cursorInvalid);
   if (spec.body) add(malformedJson, bodyTooDeep, badRequest, bodyTooLarge, unsupportedMediaType, unsupportedEncoding, bodyInvalid);
-  if (/\/:tenant(\/|$)/.test(spec.path)) add(tenantNotFound);
+  if (/\/:tenant(\/|$)/.test(spec.path)) {
+    add(tenantNotFound);
+    // A tenant's writes are refused while its data moves to another region (tenant move).
+    if (spec.method !== 'get') add(tenantMoving);
+  }
   if (spec.security.kind !== 'public') add(authRequired, tokenInvalid, authUnavailable);
   if (spec.security.kind === 'roles') {
     add(roleRequired);

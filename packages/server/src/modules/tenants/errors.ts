@@ -55,3 +55,29 @@ export const originInvalid = defineProblem(
     errors: [{ pointer: `/allowedOrigins/${index}`, message: { id: 'Tulis sebagai https://nama.host (tanpa garis miring akhir).', en: 'Write it as https://host.name (no trailing slash).' } }],
   }),
 );
+
+export const moveSameRegion = defineProblem(
+  { code: 'TENANT_MOVE_SAME_REGION', status: 422, title: { id: 'Tenant sudah berada di region itu', en: 'The tenant already lives in that region' } },
+  (slug: string, region: string) => ({
+    detail: { id: `${slug} sudah ber-region asal ${region}; tidak ada yang dipindahkan.`, en: `${slug} already has ${region} as its home region; nothing to move.` },
+    errors: [{ pointer: '/region', message: { id: 'Pilih region lain.', en: 'Choose another region.' } }],
+  }),
+);
+
+export const moveInProgress = defineProblem(
+  { code: 'TENANT_MOVE_IN_PROGRESS', status: 409, title: { id: 'Pemindahan tenant sedang berjalan', en: 'A move of this tenant is in progress' } },
+  (slug: string, what: { id: string; en: string }) => ({ detail: { id: `${slug}: ${what.id}`, en: `${slug}: ${what.en}` } }),
+);
+
+export const moveVerifyFailed = defineProblem(
+  {
+    code: 'TENANT_MOVE_VERIFY_FAILED',
+    status: 409,
+    title: { id: 'Salinan tenant tidak sama dengan sumbernya; pemindahan dibatalkan', en: 'The copy of the tenant differs from its source; the move was aborted' },
+    description: { id: 'Region asal tetap menjadi rumah tenant, salinan di region tujuan dihapus, dan perubahan diterima lagi.', en: 'The source region stays the home, the copy in the target is removed, and writes are accepted again.' },
+  },
+  (differences: string[]) => ({
+    detail: { id: `${differences.length} perbedaan antara sumber dan salinan.`, en: `${differences.length} difference(s) between source and copy.` },
+    extensions: { differences },
+  }),
+);

@@ -8,6 +8,7 @@ import { CreateTenantBody } from './schemas.js';
 import { inputChecker } from '../../http/check.js';
 import { tenantQueries } from './queries.js';
 import type { TenantDirectory } from './directory.js';
+import type { TenantMover } from './move.js';
 
 const checkCreate = inputChecker(CreateTenantBody);
 
@@ -53,6 +54,8 @@ export class TenantService {
     private readonly control: Sql,
     readonly directory: TenantDirectory,
     private readonly regionIds: readonly string[],
+    /** Moves a tenant's data to another region (`satupintu tenant move`). */
+    readonly mover: TenantMover,
   ) {}
 
   async create(ctx: Ctx, input: CreateTenantInput, actor: string, opts: { model?: Tenant; populate?: PopulateTenant } = {}): Promise<Tenant> {
