@@ -6,6 +6,12 @@ export interface RegionConfig {
   id: string;
   /** Owner/migrator connection; undefined means the embedded PostgreSQL. */
   databaseUrl?: string;
+  /**
+   * A session-pooled (or direct) connection to the same database (`DATABASE_SESSION_URL_<REGION>`),
+   * for what needs a session of its own: LISTEN and the migrations' advisory lock. Undefined: the
+   * `databaseUrl` serves both (no transaction-mode pooler in between).
+   */
+  sessionDatabaseUrl?: string;
   bucket: string;
 }
 
@@ -26,6 +32,8 @@ export interface SatupintuConfig {
   defaultRegion: string;
   /** Owner/migrator connection of the control plane; undefined means embedded. */
   controlDatabaseUrl?: string;
+  /** Session connection to the control database (`CONTROL_DATABASE_SESSION_URL`); undefined: `controlDatabaseUrl`. */
+  controlDatabaseSessionUrl?: string;
   /** The login role the API uses: never superuser, never BYPASSRLS. */
   appDbRole: string;
   /**
@@ -75,6 +83,25 @@ export interface SatupintuConfig {
   rateLimitStore: 'postgres' | 'local';
   /** Home region of a new tenant by province code (`HOME_REGION_PROVINCES`); others go to `defaultRegion`. */
   homeRegionByProvince: Record<string, string>;
+  /** OpenTelemetry traces (docs/observability.md#traces): present only when an OTLP endpoint is configured. */
+  tracing?: TracingConfig;
+}
+
+/** The trace samplers of the OpenTelemetry specification (`OTEL_TRACES_SAMPLER`). */
+export type TraceSampler = 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
+
+/** Traces exported over OTLP/HTTP (JSON), from the standard `OTEL_*` variables. */
+export interface TracingConfig {
+  /** Where spans are posted: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as given, else `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`. */
+  endpoint: string;
+  /** `OTEL_EXPORTER_OTLP_HEADERS` (`key=value,…`, values percent-decoded), e.g. a collector's API key. */
+  headers: Record<string, string>;
+  /** `OTEL_SERVICE_NAME`; undefined: `satupintu-<role>`. */
+  serviceName?: string;
+  /** `OTEL_TRACES_SAMPLER`, default `parentbased_always_on`. */
+  sampler: TraceSampler;
+  /** `OTEL_TRACES_SAMPLER_ARG`: the ratio of the `traceidratio` samplers, 0–1 (default 1). */
+  ratio: number;
 }
 
 /** Every environment variable the platform reads. docs/configuration.md documents each. */
@@ -88,6 +115,7 @@ const envSchema = {
     REGIONS: { type: 'string', pattern: '^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$' },
     DEFAULT_REGION: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     CONTROL_DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    CONTROL_DATABASE_SESSION_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     APP_DB_ROLE: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
     APP_DB_PASSWORD: { type: 'string', minLength: 8 },
     DB_POOL_SIZE: { type: 'integer', minimum: 1, maximum: 500 },
@@ -114,9 +142,20 @@ const envSchema = {
     RATE_LIMIT_CLIENT_MAX: { type: 'integer', minimum: 0 },
     RATE_LIMIT_ANONYMOUS_MAX: { type: 'integer', minimum: 0 },
     RATE_LIMIT_STORE: { enum: ['postgres', 'local'] },
+    // OpenTelemetry (docs/observability.md#traces): tracing is on when an endpoint is set.
+    OTEL_EXPORTER_OTLP_ENDPOINT: { type: 'string', pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { type: 'string', pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
+    OTEL_EXPORTER_OTLP_HEADERS: { type: 'string', maxLength: 4096, pattern: '^\\s*[^=,\\s]+\\s*=[^,]*(,\\s*[^=,\\s]+\\s*=[^,]*)*$' },
+    // Spans are sent as OTLP/HTTP JSON, which every OTLP/HTTP receiver accepts next to protobuf; gRPC is not spoken.
+    OTEL_EXPORTER_OTLP_PROTOCOL: { enum: ['http/json', 'http/protobuf'] },
+    OTEL_SERVICE_NAME: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$' },
+    OTEL_TRACES_SAMPLER: { enum: ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] },
+    OTEL_TRACES_SAMPLER_ARG: { type: 'number', minimum: 0, maximum: 1 },
+    OTEL_SDK_DISABLED: { type: 'boolean' },
   },
   patternProperties: {
     '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
+    '^DATABASE_SESSION_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
     '^S3_BUCKET_[A-Z0-9_]+$': { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
   },
 } as const;
@@ -136,17 +175,19 @@ export function regionEnvSuffix(regionId: string): string {
 /**
  * Secrets a deployment may give as a file instead (`<NAME>_FILE=/run/secrets/…`, as Docker and
  * Kubernetes mount them): the file's content is the value, trailing newlines removed. Every
- * `DATABASE_URL_<REGION>` has its `_FILE` too.
+ * `DATABASE_URL_<REGION>` and `DATABASE_SESSION_URL_<REGION>` has its `_FILE` too.
  */
 export const FILE_SECRETS: readonly string[] = [
   'APP_DB_PASSWORD',
   'CONTROL_DATABASE_URL',
+  'CONTROL_DATABASE_SESSION_URL',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
   'DATA_ENCRYPTION_KEY',
   'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_HEADERS',
 ];
-const isFileSecret = (name: string) => FILE_SECRETS.includes(name) || /^DATABASE_URL_[A-Z0-9_]+$/.test(name);
+const isFileSecret = (name: string) => FILE_SECRETS.includes(name) || /^DATABASE_(?:SESSION_)?URL_[A-Z0-9_]+$/.test(name);
 
 /** `TRUST_PROXY` (the name the operations issue uses) is the one alias of `TRUSTED_PROXIES`. */
 const ALIASES: Readonly<Record<string, string>> = { TRUST_PROXY: 'TRUSTED_PROXIES' };
@@ -212,7 +253,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       source[alias] = k;
       continue;
     }
-    if (k in envSchema.properties || /^DATABASE_URL_|^S3_BUCKET_/.test(k)) relevant[k] = v;
+    if (k in envSchema.properties || /^DATABASE_URL_|^DATABASE_SESSION_URL_|^S3_BUCKET_/.test(k)) relevant[k] = v;
   }
   const ajv = createAjv({ coerceTypes: true, strict: false });
   const validate = ajv.compile(envSchema);
@@ -229,8 +270,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (new Set(regionIds).size !== regionIds.length) problems.push('REGIONS lists a region twice');
   const known = new Set(regionIds.map(regionEnvSuffix));
   for (const k of Object.keys(e)) {
-    const m = /^(?:DATABASE_URL|S3_BUCKET)_(.+)$/.exec(k);
+    const m = /^(?:DATABASE_URL|DATABASE_SESSION_URL|S3_BUCKET)_(.+)$/.exec(k);
     if (m && !known.has(m[1]!)) problems.push(`${source[k] ?? k} names a region that is not in REGIONS (${regionIds.join(', ')})`);
+  }
+  // A session URL reaches the same database as its URL, past a transaction-mode pooler; the
+  // embedded PostgreSQL (no URL) needs none.
+  const sessionWithout = (session: string, url: string) => {
+    if (e[session] !== undefined && !bad.has(session) && e[url] === undefined)
+      problems.push(`${source[session] ?? session} is set but ${url} is not: a session URL only goes with its database URL (the embedded PostgreSQL needs none)`);
+  };
+  sessionWithout('CONTROL_DATABASE_SESSION_URL', 'CONTROL_DATABASE_URL');
+  for (const k of Object.keys(e)) {
+    const m = /^DATABASE_SESSION_URL_(.+)$/.exec(k);
+    if (m && known.has(m[1]!)) sessionWithout(k, `DATABASE_URL_${m[1]}`);
   }
   const defaultRegion = String((bad.has('DEFAULT_REGION') ? undefined : e.DEFAULT_REGION) ?? regionIds[0]);
   if (!regionIds.includes(defaultRegion)) problems.push(`DEFAULT_REGION ${defaultRegion} is not in REGIONS`);
@@ -245,6 +297,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     throw new ConfigError(`Invalid configuration (environment variables), ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const s3Endpoint = e.S3_ENDPOINT as string | undefined;
   const mode = (e.SATUPINTU_ENV as SatupintuConfig['env'] | undefined) ?? 'development';
+  const tracing = tracingConfig(e);
   return {
     env: mode,
     trustedProxies: e.TRUSTED_PROXIES ? String(e.TRUSTED_PROXIES).split(',') : [],
@@ -257,10 +310,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     regions: regionIds.map((id) => ({
       id,
       databaseUrl: e[`DATABASE_URL_${regionEnvSuffix(id)}`] as string | undefined,
+      sessionDatabaseUrl: e[`DATABASE_SESSION_URL_${regionEnvSuffix(id)}`] as string | undefined,
       bucket: String(e[`S3_BUCKET_${regionEnvSuffix(id)}`] ?? `satupintu-${id}`),
     })),
     defaultRegion,
     controlDatabaseUrl: e.CONTROL_DATABASE_URL as string | undefined,
+    controlDatabaseSessionUrl: e.CONTROL_DATABASE_SESSION_URL as string | undefined,
     appDbRole: String(e.APP_DB_ROLE ?? 'satupintu_app'),
     appDbPassword: String(e.APP_DB_PASSWORD ?? ''),
     dbPoolSize: Number(e.DB_POOL_SIZE ?? 10),
@@ -293,6 +348,32 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     rateLimitStore: (e.RATE_LIMIT_STORE as SatupintuConfig['rateLimitStore'] | undefined) ?? 'postgres',
     homeRegionByProvince,
+    ...(tracing ? { tracing } : {}),
+  };
+}
+
+/** The OTEL_* variables (validated) as a TracingConfig; undefined when no endpoint is set or OTEL_SDK_DISABLED is true. */
+function tracingConfig(e: Record<string, string | number | boolean | undefined>): TracingConfig | undefined {
+  const specific = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as string | undefined;
+  const base = e.OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined;
+  if ((!specific && !base) || e.OTEL_SDK_DISABLED === true) return undefined;
+  const headers: Record<string, string> = {};
+  for (const pair of e.OTEL_EXPORTER_OTLP_HEADERS ? String(e.OTEL_EXPORTER_OTLP_HEADERS).split(',') : []) {
+    const at = pair.indexOf('=');
+    let value = pair.slice(at + 1).trim();
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // not percent-encoded: kept as given
+    }
+    headers[pair.slice(0, at).trim()] = value;
+  }
+  return {
+    endpoint: specific ?? `${base!.replace(/\/+$/, '')}/v1/traces`,
+    headers,
+    ...(e.OTEL_SERVICE_NAME ? { serviceName: String(e.OTEL_SERVICE_NAME) } : {}),
+    sampler: (e.OTEL_TRACES_SAMPLER as TraceSampler | undefined) ?? 'parentbased_always_on',
+    ratio: e.OTEL_TRACES_SAMPLER_ARG === undefined ? 1 : Number(e.OTEL_TRACES_SAMPLER_ARG),
   };
 }
 
@@ -339,6 +420,9 @@ export function productionProblems(config: SatupintuConfig): string[] {
   };
   dbUrl('CONTROL_DATABASE_URL', config.controlDatabaseUrl, 'the control plane');
   for (const r of config.regions) dbUrl(`DATABASE_URL_${regionEnvSuffix(r.id)}`, r.databaseUrl, `region ${r.id}`);
+  // Session URLs (optional) carry the same owner credentials: the same checks when given.
+  if (config.controlDatabaseSessionUrl) dbUrl('CONTROL_DATABASE_SESSION_URL', config.controlDatabaseSessionUrl, 'the control plane');
+  for (const r of config.regions) if (r.sessionDatabaseUrl) dbUrl(`DATABASE_SESSION_URL_${regionEnvSuffix(r.id)}`, r.sessionDatabaseUrl, `region ${r.id}`);
 
   if (!config.appDbPassword) out.push('APP_DB_PASSWORD is not set (development generates one per DATA_DIR; production sets its own)');
   else if (isKnownDefault(config.appDbPassword)) out.push('APP_DB_PASSWORD is a well-known default (e.g. the old development default satupintu-app-dev)');
@@ -364,6 +448,9 @@ export function productionProblems(config: SatupintuConfig): string[] {
 
   for (const p of config.trustedProxies)
     if (/^(0\.0\.0\.0\/0|::\/0|::\/[0-7]|0\.0\.0\.0)$/.test(p)) out.push(`TRUSTED_PROXIES trusts every address (${p}): any client would choose its own X-Forwarded-For`);
+
+  if (config.tracing?.endpoint.startsWith('http://') && !LOOPBACK_HOSTS.has(new URL(config.tracing.endpoint).hostname))
+    out.push('OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is http:// to another host: spans and the collector credentials would travel without TLS (use https, or a collector on loopback)');
 
   if (config.seed) out.push('SEED is true: the demo regencies and their demo data would be created (set SEED=false or leave it unset)');
   return out;

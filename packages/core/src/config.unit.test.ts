@@ -125,6 +125,60 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('session URLs (past a transaction-mode pooler such as PgBouncer)', () => {
+    const pooled = {
+      CONTROL_DATABASE_URL: 'postgres://owner:pw@pgbouncer:6432/control',
+      DATABASE_URL_ID_JAKARTA: 'postgres://owner:pw@pgbouncer:6432/jakarta',
+      DATABASE_URL_ID_BATAM: 'postgres://owner:pw@pgbouncer:6432/batam',
+    };
+
+    it('are undefined unless set (the database URL then serves LISTEN and migrations too)', () => {
+      const c = loadConfig(pooled);
+      assert.equal(c.controlDatabaseSessionUrl, undefined);
+      assert.deepEqual(c.regions.map((r) => r.sessionDatabaseUrl), [undefined, undefined]);
+    });
+
+    it('are read per database, from the variable or its _FILE', () => {
+      const files: Record<string, string> = { '/run/secrets/batam-session': 'postgres://owner:pw@db-batam:5432/batam\n' };
+      const c = loadConfig(
+        { ...pooled, CONTROL_DATABASE_SESSION_URL: 'postgres://owner:pw@db:5432/control', DATABASE_SESSION_URL_ID_BATAM_FILE: '/run/secrets/batam-session' },
+        '/srv/app',
+        { readFile: (p) => files[p] ?? '' },
+      );
+      assert.equal(c.controlDatabaseSessionUrl, 'postgres://owner:pw@db:5432/control');
+      assert.deepEqual(
+        c.regions.map((r) => [r.id, r.databaseUrl, r.sessionDatabaseUrl]),
+        [
+          ['id-jakarta', 'postgres://owner:pw@pgbouncer:6432/jakarta', undefined],
+          ['id-batam', 'postgres://owner:pw@pgbouncer:6432/batam', 'postgres://owner:pw@db-batam:5432/batam'],
+        ],
+      );
+    });
+
+    it('refuses a bad URL, an unknown region, a session URL without its database URL, and both a value and its _FILE', () => {
+      assert.throws(
+        () =>
+          loadConfig({
+            CONTROL_DATABASE_SESSION_URL: 'mysql://x/y',
+            DATABASE_SESSION_URL_ID_MAKASSAR: 'postgres://x/y',
+            DATABASE_SESSION_URL_ID_BATAM: 'postgres://x/y',
+          }),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          /3 problems/.test(e.message) &&
+          /CONTROL_DATABASE_SESSION_URL: /.test(e.message) &&
+          /DATABASE_SESSION_URL_ID_MAKASSAR names a region that is not in REGIONS/.test(e.message) &&
+          /DATABASE_SESSION_URL_ID_BATAM is set but DATABASE_URL_ID_BATAM is not/.test(e.message) &&
+          !/x\/y/.test(e.message),
+      );
+      assert.throws(() => loadConfig({ CONTROL_DATABASE_SESSION_URL: 'postgres://x/y' }), /CONTROL_DATABASE_SESSION_URL is set but CONTROL_DATABASE_URL is not/);
+      assert.throws(
+        () => loadConfig({ ...pooled, DATABASE_SESSION_URL_ID_JAKARTA: 'postgres://a/b', DATABASE_SESSION_URL_ID_JAKARTA_FILE: '/run/secrets/x' }, '/srv/app', { readFile: () => 'postgres://c/d' }),
+        /DATABASE_SESSION_URL_ID_JAKARTA and DATABASE_SESSION_URL_ID_JAKARTA_FILE are both set/,
+      );
+    });
+  });
+
   it('accepts TRUST_PROXY as the one alias of TRUSTED_PROXIES, not both', () => {
     assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8,fd00::/8' }).trustedProxies, ['10.0.0.0/8', 'fd00::/8']);
     assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.5' }).trustedProxies, ['10.0.0.5']);

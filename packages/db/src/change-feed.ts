@@ -5,7 +5,7 @@ import { CHANGE_CHANNEL, type CacheChange } from './unit-of-work.js';
 export type HeardChange = CacheChange | { kind: 'everything' };
 
 export interface ChangeFeedOptions {
-  /** Connection URLs of every database whose transactions announce changes (control plane and regions). */
+  /** Session connection URLs (no transaction-mode pooler) of every database whose transactions announce changes (control plane and regions). */
   urls: string[];
   onChange(change: HeardChange): void;
   log?: { warn(obj: object, msg: string): void };
@@ -16,7 +16,10 @@ export interface ChangeFeedOptions {
  * changes cached data (tenant directory, installations, closures, holidays) sends `pg_notify`,
  * which PostgreSQL delivers at commit, to every listener. A dropped connection is reopened with
  * back-off, and then every cache is flushed: what was said meanwhile is lost. The listener needs a
- * session of its own (not a transaction-pooled connection such as PgBouncer's transaction mode).
+ * session of its own: behind PgBouncer's transaction mode a LISTEN lands on whichever server
+ * connection ran it and its notifications are silently lost, so `urls` are the session URLs
+ * (`CONTROL_DATABASE_SESSION_URL`, `DATABASE_SESSION_URL_<REGION>`; `Databases.sessionAppUrls`).
+ * The notices themselves (`pg_notify` in a transaction) may go through the pooler.
  */
 export class ChangeFeed {
   private readonly clients = new Map<string, pg.Client>();

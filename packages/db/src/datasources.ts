@@ -12,6 +12,19 @@ export interface DatabaseUrls {
 
 export type Plane = 'control' | 'region';
 
+/**
+ * The owner URLs of the connections that need a session of their own — LISTEN (the change feed,
+ * the shared breaker) and the migrations' session advisory lock — which a transaction-mode pooler
+ * (PgBouncer `pool_mode = transaction`) would break: `CONTROL_DATABASE_SESSION_URL` and
+ * `DATABASE_SESSION_URL_<REGION>` where set, else the database's own URL.
+ */
+export function sessionUrls(config: SatupintuConfig, urls: DatabaseUrls): DatabaseUrls {
+  return {
+    controlDatabaseUrl: config.controlDatabaseSessionUrl ?? urls.controlDatabaseUrl,
+    regionDatabaseUrls: Object.fromEntries(config.regions.map((r) => [r.id, r.sessionDatabaseUrl ?? urls.regionDatabaseUrls[r.id]!])),
+  };
+}
+
 export function createDataSource(
   url: string,
   plane: Plane,
@@ -42,8 +55,10 @@ export class Databases {
   private constructor(
     readonly control: DataSource,
     private readonly regions: Map<string, DataSource>,
-    /** The app role's URL of every database (control plane first), e.g. for the change feed's listeners. */
+    /** The app role's URL of every database (control plane first), e.g. for short statements on a pool of its own. */
     readonly appUrls: string[],
+    /** The app role's session URL of every database (control plane first): for LISTEN (see `sessionUrls`). */
+    readonly sessionAppUrls: string[] = appUrls,
   ) {}
 
   static async open(config: SatupintuConfig, urls: DatabaseUrls): Promise<Databases> {
@@ -61,7 +76,8 @@ export class Databases {
       await Promise.allSettled([control, ...regions.values()].filter((d) => d.isInitialized).map((d) => d.destroy()));
       throw e;
     }
-    return new Databases(control, regions, [app(urls.controlDatabaseUrl), ...config.regions.map((r) => app(urls.regionDatabaseUrls[r.id]!))]);
+    const all = (u: DatabaseUrls) => [app(u.controlDatabaseUrl), ...config.regions.map((r) => app(u.regionDatabaseUrls[r.id]!))];
+    return new Databases(control, regions, all(urls), all(sessionUrls(config, urls)));
   }
 
   region(id: string): DataSource {

@@ -1,5 +1,5 @@
 import type { SatupintuConfig } from '@satupintu/core';
-import { createDataSource, type DatabaseUrls, type Plane } from './datasources.js';
+import { createDataSource, sessionUrls, type DatabaseUrls, type Plane } from './datasources.js';
 import { ensureAppRole, grantAppRole } from './roles.js';
 
 // One key for every migrating process: two starts at once migrate one after the other.
@@ -31,9 +31,12 @@ async function migrateOne(url: string, plane: Plane, config: SatupintuConfig, la
 
 /**
  * Brings the control plane and every region's database to the latest schema, creates the app
- * role and grants it data access. Idempotent: a second run applies nothing.
+ * role and grants it data access. Idempotent: a second run applies nothing. Runs on the session
+ * URLs (`sessionUrls`): the advisory lock is a session's, which a transaction-mode pooler would
+ * leave on whichever server connection took it.
  */
-export async function migrateAll(config: SatupintuConfig, urls: DatabaseUrls): Promise<MigrationReport[]> {
+export async function migrateAll(config: SatupintuConfig, ownerUrls: DatabaseUrls): Promise<MigrationReport[]> {
+  const urls = sessionUrls(config, ownerUrls);
   const reports = [await migrateOne(urls.controlDatabaseUrl, 'control', config, 'control')];
   for (const r of config.regions) {
     reports.push(await migrateOne(urls.regionDatabaseUrls[r.id]!, 'region', config, r.id));

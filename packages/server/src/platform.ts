@@ -109,9 +109,10 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
 
     // Every process hears every other's cache invalidations (directory, installations, calendar).
     const listeners: ((c: HeardChange) => void)[] = [];
-    if (role !== 'tool') feed = await ChangeFeed.start({ urls: dbs.appUrls, onChange: (c) => listeners.forEach((l) => l(c)), log: logger.child({ component: 'change-feed' }) });
+    // LISTEN needs a session: the session URLs (CONTROL_DATABASE_SESSION_URL, DATABASE_SESSION_URL_<REGION>) where set.
+    if (role !== 'tool') feed = await ChangeFeed.start({ urls: dbs.sessionAppUrls, onChange: (c) => listeners.forEach((l) => l(c)), log: logger.child({ component: 'change-feed' }) });
     // Shared state on the control database (ADR 0022): request budgets, the object store's circuit.
-    if (role !== 'tool') sharedBreaker = await SharedBreaker.start(dbs.appUrls[0]!, store.breaker, logger.child({ component: 'breaker' }));
+    if (role !== 'tool') sharedBreaker = await SharedBreaker.start(dbs.sessionAppUrls[0]!, store.breaker, logger.child({ component: 'breaker' }));
     if (serves && config.rateLimitStore === 'postgres') budgets = new PostgresBudgets(dbs.appUrls[0]!);
     const kernel: Kernel = {
       config,

@@ -74,7 +74,9 @@ export const BREAKER_CHANNEL = 'satupintu_breaker';
  * Shares the object store's circuit across processes: when this process opens it, every other
  * hears "open for N ms" (pg NOTIFY on the control database) and opens too, so a second process
  * does not hammer a store the first just found down. Only the opening is shared; each process
- * closes its own circuit by its own trial (or /readyz).
+ * closes its own circuit by its own trial (or /readyz). `url` must reach a session of its own (the
+ * control database's session URL, `CONTROL_DATABASE_SESSION_URL` when set): LISTEN through a
+ * transaction-mode pooler such as PgBouncer's silently hears nothing.
  */
 export class SharedBreaker {
   private client?: pg.Client;
