@@ -26,13 +26,24 @@ function drainDelayMs(env: NodeJS.ProcessEnv): number {
 }
 
 /**
+ * Exports the spans still buffered and stops tracing, at most `timeoutMs` (packages/server/src/tracing.ts,
+ * started by bin/satupintu.js before anything else); nothing when no OTLP endpoint is configured.
+ */
+async function flushTraces(timeoutMs = 5_000): Promise<void> {
+  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT && !process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return;
+  const tracing = (await import(new URL('./tracing.ts', import.meta.resolve('@satupintu/server')).href)) as { stopTracing(timeoutMs?: number): Promise<void> };
+  await tracing.stopTracing(timeoutMs);
+}
+
+/**
  * `satupintu serve --role api|worker|all` (and `start`, which is `all` with its banner).
  * - `api` serves HTTP and only enqueues jobs: no pg-boss worker, no cron schedule, no
  *   housekeeping thread.
  * - `worker` works every queued and scheduled job and listens for nothing but, when
  *   `HEALTH_PORT` is set, a tiny /healthz + /readyz listener for orchestrators.
  * SIGTERM/SIGINT: /readyz answers 503 at once, in-flight requests finish (10 s at most), the
- * workers stop at a job boundary (pg-boss graceful stop), everything closes, exit 0.
+ * workers stop at a job boundary (pg-boss graceful stop), everything closes, the spans still
+ * buffered are exported (5 s at most, when tracing), exit 0.
  * A second signal stops at once (exit 1). When the parent process goes away (e.g. the `npm`
  * that ran us was killed), the same graceful shutdown runs.
  */
@@ -116,11 +127,13 @@ export async function serve(role: ServeRole, opts: { onReady?: (s: Serving) => v
           health.closeAllConnections();
           await closing;
         }
+        await flushTraces();
         console.log('Selesai / stopped.');
         process.exit(0);
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
+        await flushTraces(2_000);
         process.exit(1);
       });
   };

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import { tsxWorker } from './tsx-worker.js';
+import { inJobSpan, sendTraced, takeTraceContext } from '../tracing-jobs.js';
 import type { JobSender } from './spec.js';
 
 export type JobHandler<T extends object> = (data: T, jobId: string) => Promise<void>;
@@ -205,7 +206,11 @@ export class JobQueues implements JobSender {
     for (const [region, boss] of this.bosses) {
       await boss.createQueue(name);
       await boss.work<T>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) await this.slots(() => this.timed(name, region, job.id, () => handler(job.data, job.id)));
+        for (const job of jobs) {
+          // The trace context a job was sent with (tracing-jobs.ts) is taken out: the handler never sees it.
+          const { data, parent } = takeTraceContext(job.data);
+          await this.slots(() => inJobSpan({ queue: name, region, jobId: job.id, data, parent }, () => this.timed(name, region, job.id, () => handler(data, job.id))));
+        }
       });
     }
   }
@@ -219,11 +224,16 @@ export class JobQueues implements JobSender {
     }
   }
 
-  /** Enqueues a job in a region. `singletonKey` makes a retried send a no-op while one is queued. */
+  /**
+   * Enqueues a job in a region. `singletonKey` makes a retried send a no-op while one is queued.
+   * When tracing, the job carries the sender's trace context (tracing-jobs.ts).
+   */
   async send<T extends object>(region: string, name: string, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
     const boss = this.boss(region);
-    await boss.createQueue(name);
-    return boss.send(name, data, options);
+    return sendTraced(name, region, data, async (d) => {
+      await boss.createQueue(name);
+      return boss.send(name, d, options);
+    });
   }
 
   /** Readiness of one region's queue: its database answers through pg-boss. */
