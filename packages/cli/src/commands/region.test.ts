@@ -18,7 +18,7 @@ import { backupRegion, findPgTool, readManifest, restoreRegion, verifyRegion, ty
  * damage the copy and see the verification name the damage.
  *
  * pg_dump refuses a server newer than itself. When no pg_dump on this machine can dump the shared
- * platform's PostgreSQL (the embedded one is 17; Debian 12 ships the 15 client), the drill runs on
+ * platform's PostgreSQL (the embedded one is 18; Debian 12 ships the 15 client), the drill runs on
  * a platform of its own over a throwaway cluster made with the newest server binaries a client
  * exists for (/usr/lib/postgresql/<n>/bin), seeded the same way.
  */
