@@ -358,7 +358,9 @@ async function regionTarget<T>(region: string, fn: (t: { databaseUrl: string; s3
   const c = infra.config;
   const store = new ObjectStore({ endpoint: infra.s3Endpoint, region: c.s3.region, accessKeyId: c.s3.accessKeyId, secretAccessKey: c.s3.secretAccessKey, forcePathStyle: c.s3.forcePathStyle, buckets: {} });
   try {
-    return await fn({ databaseUrl: infra.regionDatabaseUrls[region]!, s3: store.client, bucket: r.bucket, buckets: Object.fromEntries(c.regions.map((x) => [x.id, x.bucket])) });
+    // pg_dump and pg_restore need a session: behind PgBouncer in transaction mode, DATABASE_SESSION_URL_<REGION>.
+    const databaseUrl = c.regions.find((x) => x.id === region)?.sessionDatabaseUrl ?? infra.regionDatabaseUrls[region]!;
+    return await fn({ databaseUrl, s3: store.client, bucket: r.bucket, buckets: Object.fromEntries(c.regions.map((x) => [x.id, x.bucket])) });
   } finally {
     store.destroy();
     await infra.stop();
