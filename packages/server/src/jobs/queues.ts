@@ -32,6 +32,9 @@ export interface QueueLag {
  * Jobs are worked on this (the API's) thread; pg-boss's cron monitor and maintenance run on a
  * housekeeping thread (housekeeping-thread.ts), so that evaluating schedules never stalls requests.
  */
+/** How often a queue declaration that deadlocked with another process's is tried (`ensureQueue`). */
+export const QUEUE_DECLARE_ATTEMPTS = 5;
+
 export class JobQueues implements JobSender {
   private readonly bosses = new Map<string, PgBoss>();
   private lastError: Map<string, string> = new Map();
@@ -46,6 +49,8 @@ export class JobQueues implements JobSender {
   private readonly runObservers = new Set<(run: JobRun) => void>();
   /** Queues this process declared (work or schedule): each gets a lag series, 0 when nothing waits. */
   private readonly queueNames = new Set<string>();
+  /** Queues declared in pg-boss by this process, per region (`ensureQueue`). */
+  private readonly declared = new Set<string>();
 
   constructor(
     private readonly logger: Logger,
@@ -120,6 +125,28 @@ export class JobQueues implements JobSender {
     await stopped;
     clearTimeout(late);
     await worker.terminate();
+  }
+
+  /**
+   * Declares a queue once per region and process. pg-boss's `create_queue` makes a partition and
+   * attaches it: two processes declaring the same new queue at once (workers starting together on a
+   * fresh database, seen in the cluster tier) can deadlock, and PostgreSQL aborts one of them with
+   * 40P01. The declaration is idempotent, so the aborted one is tried again after a short pause.
+   */
+  private async ensureQueue(region: string, boss: PgBoss, name: string): Promise<void> {
+    const key = `${region}\u0000${name}`;
+    if (this.declared.has(key)) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        this.declared.add(key);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '40P01' || attempt >= QUEUE_DECLARE_ATTEMPTS) throw err;
+        this.logger.warn({ region, queue: name, attempt }, 'job queue declaration deadlocked with another process; trying again');
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.floor(Math.random() * 100)));
+      }
+    }
   }
 
   private boss(region: string): PgBoss {
@@ -204,7 +231,7 @@ export class JobQueues implements JobSender {
   async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
     this.queueNames.add(name);
     for (const [region, boss] of this.bosses) {
-      await boss.createQueue(name);
+      await this.ensureQueue(region, boss, name);
       await boss.work<T>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) {
           // The trace context a job was sent with (tracing-jobs.ts) is taken out: the handler never sees it.
@@ -219,7 +246,7 @@ export class JobQueues implements JobSender {
   async schedule(name: string, cron: string): Promise<void> {
     this.queueNames.add(name);
     for (const [region, boss] of this.bosses) {
-      await boss.createQueue(name);
+      await this.ensureQueue(region, boss, name);
       await boss.schedule(name, cron, { region }, { tz: 'UTC' });
     }
   }
@@ -231,7 +258,7 @@ export class JobQueues implements JobSender {
   async send<T extends object>(region: string, name: string, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
     const boss = this.boss(region);
     return sendTraced(name, region, data, async (d) => {
-      await boss.createQueue(name);
+      await this.ensureQueue(region, boss, name);
       return boss.send(name, d, options);
     });
   }
@@ -246,5 +273,6 @@ export class JobQueues implements JobSender {
     await this.stopHousekeeping();
     await Promise.allSettled([...this.bosses.values()].map((b) => b.stop({ graceful: true, wait: true, timeout: 10_000 })));
     this.bosses.clear();
+    this.declared.clear();
   }
 }
