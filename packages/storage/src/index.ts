@@ -196,7 +196,13 @@ export class ObjectStore {
     for (;;) {
       const page = await this.client.send(new ListObjectsCommand({ Bucket: this.bucketOf(regionId), Prefix: prefix, Marker: marker }));
       const contents = page.Contents ?? [];
-      for (const o of contents) yield { key: o.Key!, lastModified: o.LastModified ?? new Date(0), size: o.Size ?? 0 };
+      for (const o of contents) {
+        // Stores on a file system (S3Proxy's filesystem backend) list each folder of a key as an
+        // object `…/` (of the folder's size, 4096); no key of ours ends with `/`, so such an entry
+        // is never one of ours.
+        if (o.Key!.endsWith('/')) continue;
+        yield { key: o.Key!, lastModified: o.LastModified ?? new Date(0), size: o.Size ?? 0 };
+      }
       if (!page.IsTruncated || !contents.length) return;
       marker = page.NextMarker ?? contents[contents.length - 1]!.Key;
     }

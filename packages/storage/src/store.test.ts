@@ -64,4 +64,17 @@ describe('object store (embedded s3rver, or S3Proxy with SigV4 in the conformanc
     assert.equal(new Set(keys).size, 1050);
     for (const k of keys) await store.delete(region, k);
   });
+
+  it('lists objects only, never the folder entries a file-system-backed store adds (S3Proxy lists `a/` for `a/b`)', async () => {
+    const store = sharedPlatform().store;
+    const prefix = `folders/${randomUUID()}/`;
+    await store.putBuffer(region, `${prefix}a/b.txt`, Buffer.from('b'), 'text/plain');
+    // What such a store shows: an empty object named like the folder (made here by hand on any store).
+    await store.putBuffer(region, `${prefix}a/`, Buffer.alloc(0), 'application/x-directory');
+    const keys: string[] = [];
+    for await (const o of store.list(region, prefix)) keys.push(o.key);
+    assert.deepEqual(keys, [`${prefix}a/b.txt`]);
+    await store.delete(region, `${prefix}a/b.txt`);
+    await store.delete(region, `${prefix}a/`).catch(() => {});
+  });
 });

@@ -118,7 +118,8 @@ async function listKeys(s3: S3Client, bucket: string): Promise<{ key: string; si
   for (;;) {
     const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Marker: marker }));
     const contents = page.Contents ?? [];
-    for (const o of contents) out.push({ key: o.Key!, size: o.Size ?? 0 });
+    // A folder entry (`…/`) listed by a file-system-backed store (S3Proxy) is not an object of ours.
+    for (const o of contents) if (!o.Key!.endsWith('/')) out.push({ key: o.Key!, size: o.Size ?? 0 });
     if (!page.IsTruncated || !contents.length) return out;
     marker = page.NextMarker ?? contents[contents.length - 1]!.Key;
   }

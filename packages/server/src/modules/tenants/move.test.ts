@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import pg from 'pg';
+import { DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { isProblemError, type ProblemError } from '@satupintu/core';
 import { TENANT_FENCE_LOCK, recordAudit } from '@satupintu/db';
 import { api, tempDataDir, testConfig, tokenFor } from '@satupintu/testkit';
@@ -33,6 +34,64 @@ async function pdf(text: string): Promise<Buffer> {
 const COMPLAINT = { kind: 'complaint', subject: { type: 'service', service: 'imigrasi.paspor-baru' }, title: 'Antrean tidak sesuai jadwal', body: 'Dilayani jauh setelah jadwal sesi tanpa penjelasan.', location: 'MPP Kab. Bandung Barat', incidentDate: '2026-11-24' };
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const CLI = path.resolve('packages/cli/bin/satupintu.js');
+
+/**
+ * The platform of its own must not share data with the shared platform. On the embedded stack a new
+ * DATA_DIR is enough (its own PostgreSQL and store); against external servers (the conformance
+ * tier: CONTROL_DATABASE_URL, DATABASE_URL_<REGION>, S3_ENDPOINT) it gets fresh databases on the
+ * same server, its own app role and its own buckets, all removed afterwards.
+ */
+async function isolatedServers(): Promise<{ env: Record<string, string>; dropBuckets(p: Platform): Promise<void>; dropDatabases(): Promise<void> }> {
+  const suffix = randomBytes(4).toString('hex');
+  const env: Record<string, string> = {};
+  const dbs: string[] = [];
+  const control = process.env.CONTROL_DATABASE_URL;
+  const admin = () => {
+    const u = new URL(control!);
+    u.pathname = '/postgres';
+    return new pg.Client({ connectionString: u.toString() });
+  };
+  if (control) {
+    const c = admin();
+    await c.connect();
+    try {
+      for (const [key, name] of [['CONTROL_DATABASE_URL', 'control'], ['DATABASE_URL_ID_JAKARTA', 'id_jakarta'], ['DATABASE_URL_ID_BATAM', 'id_batam']] as const) {
+        const db = `move_${name}_${suffix}`;
+        await c.query(`create database ${db}`);
+        dbs.push(db);
+        const u = new URL(control);
+        u.pathname = `/${db}`;
+        env[key] = u.toString();
+      }
+    } finally {
+      await c.end();
+    }
+    env.APP_DB_ROLE = `move_app_${suffix}`;
+  }
+  const buckets = process.env.S3_ENDPOINT ? { S3_BUCKET_ID_JAKARTA: `move-id-jakarta-${suffix}`, S3_BUCKET_ID_BATAM: `move-id-batam-${suffix}` } : {};
+  Object.assign(env, buckets);
+  return {
+    env,
+    async dropBuckets(p: Platform) {
+      for (const bucket of Object.values(buckets)) {
+        const listed = await p.store.client.send(new ListObjectsV2Command({ Bucket: bucket })).catch(() => undefined);
+        for (const o of listed?.Contents ?? []) await p.store.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.Key! })).catch(() => {});
+        await p.store.client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => {});
+      }
+    },
+    async dropDatabases() {
+      if (!dbs.length) return;
+      const c = admin();
+      await c.connect();
+      try {
+        for (const db of dbs) await c.query(`drop database if exists ${db} with (force)`);
+        await c.query(`drop role if exists ${env.APP_DB_ROLE}`).catch(() => {});
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
 
 /** The command, killed (SIGKILL, as a crash) as soon as it reports `phase` on stderr. */
 function cliKilledAfter(args: string[], env: NodeJS.ProcessEnv, phase: string): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
@@ -77,6 +136,7 @@ describe('tenant move between regions', function () {
   this.timeout(240_000);
   let p: Platform;
   let dir: string;
+  let servers: Awaited<ReturnType<typeof isolatedServers>>;
   let tenantId: string;
   let citizen: string;
   const appIds: string[] = [];
@@ -122,7 +182,8 @@ describe('tenant move between regions', function () {
 
   before(async function () {
     dir = tempDataDir('satupintu-move-');
-    p = await startPlatform(testConfig(dir), { role: 'api' });
+    servers = await isolatedServers();
+    p = await startPlatform(testConfig(dir, servers.env), { role: 'api' });
     tenantId = (await p.services.tenants.get(T)).id;
     citizen = await tokenFor(p, 'warga.kbb');
 
@@ -168,7 +229,9 @@ describe('tenant move between regions', function () {
   });
 
   after(async function () {
+    if (p) await servers?.dropBuckets(p).catch(() => {});
     await p?.stop();
+    await servers?.dropDatabases().catch(() => {});
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -341,7 +404,7 @@ describe('tenant move between regions', function () {
   });
 
   it('satupintu tenant move (another process): --dry-run changes nothing, refusals exit 1, a killed move is cancelled or started over, the move back is heard by this process', async function () {
-    const env = { DATA_DIR: dir, S3_ENDPOINT: p.infra.s3Endpoint, S3_ACCESS_KEY_ID: p.config.s3.accessKeyId, S3_SECRET_ACCESS_KEY: p.config.s3.secretAccessKey, LOG_LEVEL: 'warn' };
+    const env = { ...servers.env, DATA_DIR: dir, S3_ENDPOINT: p.infra.s3Endpoint, S3_ACCESS_KEY_ID: p.config.s3.accessKeyId, S3_SECRET_ACCESS_KEY: p.config.s3.secretAccessKey, LOG_LEVEL: 'warn' };
     const before = await rowsIn(TO);
     const dry = await cli(['tenant', 'move', T, FROM, '--dry-run', '--json'], env);
     assert.equal(dry.status, 0, dry.stderr);
