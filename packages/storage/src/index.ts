@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   CreateBucketCommand,
@@ -170,6 +171,64 @@ export class ObjectStore {
   async copy(regionId: string, fromKey: string, toKey: string): Promise<void> {
     const bucket = this.bucketOf(regionId);
     await this.breaker.run(() => this.client.send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: `${bucket}/${fromKey}` })));
+  }
+
+  /** An object's size and sha256, read as a stream (memory stays at one chunk whatever its size). */
+  async digest(regionId: string, key: string): Promise<{ size: number; sha256: string }> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucketOf(regionId), Key: key }));
+    const h = createHash('sha256');
+    let size = 0;
+    for await (const chunk of res.Body as Readable) {
+      h.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    return { size, sha256: h.digest('hex') };
+  }
+
+  /**
+   * Copies an object to another region's bucket (they may be on different S3 servers, so no
+   * server-side copy), streamed: multipart through lib-storage above 5 MB, memory at most
+   * partSize × queueSize per object. Content type and metadata go along; returns what was written,
+   * hashed on the way. A failed attempt is aborted (no parts left behind) and tried again from a
+   * new read, three times at most; a 4xx other than 429 is final.
+   */
+  async copyToRegion(fromRegion: string, toRegion: string, key: string): Promise<{ size: number; sha256: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucketOf(fromRegion), Key: key }));
+        const h = createHash('sha256');
+        let size = 0;
+        const hashing = new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            h.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+          },
+        });
+        const upload = new Upload({
+          client: this.client,
+          params: { Bucket: this.bucketOf(toRegion), Key: key, Body: hashing, ContentType: res.ContentType, Metadata: res.Metadata },
+          partSize: 5 * 1024 * 1024,
+          queueSize: 2,
+          leavePartsOnError: false,
+        });
+        const feeding = pipeline(res.Body as Readable, hashing);
+        const uploading = upload.done();
+        feeding.catch(() => {});
+        uploading.catch(() => {});
+        try {
+          await Promise.all([feeding, uploading]);
+        } catch (e) {
+          await upload.abort().catch(() => {});
+          throw e;
+        }
+        return { size, sha256: h.digest('hex') };
+      } catch (e) {
+        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if ((status !== undefined && status >= 400 && status < 500 && status !== 429) || attempt >= 3) throw e;
+        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+      }
+    }
   }
 
   async exists(regionId: string, key: string): Promise<boolean> {

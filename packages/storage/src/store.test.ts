@@ -77,4 +77,23 @@ describe('object store (embedded s3rver, or S3Proxy with SigV4 in the conformanc
     await store.delete(region, `${prefix}a/b.txt`);
     await store.delete(region, `${prefix}a/`).catch(() => {});
   });
+
+  it('copies an object to another region streamed (multipart above 5 MB), with its type and metadata, and digests it without holding it', async function () {
+    this.timeout(60_000);
+    const store = sharedPlatform().store;
+    const key = `copy-test/${randomUUID()}`;
+    const body = Buffer.alloc(12 * 1024 * 1024 + 7, 3);
+    body.write('%PDF-1.7\n');
+    await store.putBuffer(region, key, body, 'application/pdf');
+    const { createHash } = await import('node:crypto');
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const copied = await store.copyToRegion(region, 'id-batam', key);
+    assert.deepEqual(copied, { size: body.length, sha256 });
+    assert.deepEqual(await store.digest('id-batam', key), { size: body.length, sha256 });
+    const res = await fetch(await store.presignGet('id-batam', key, { expiresIn: 60 }));
+    assert.equal(res.status, 200);
+    assert.equal(Buffer.from(await res.arrayBuffer()).equals(body), true);
+    await store.delete(region, key);
+    await store.delete('id-batam', key);
+  });
 });

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { newId, type Clock, type Tenant } from '@satupintu/core';
 import { TENANT_FENCE_LOCK, recordAudit, sqlOn, type Databases, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { ObjectStore } from '@satupintu/storage';
@@ -372,11 +371,6 @@ export class TenantMover {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  private async getObject(region: string, key: string): Promise<{ body: Uint8Array; contentType?: string; metadata?: Record<string, string> }> {
-    const res = await this.d.store.client.send(new GetObjectCommand({ Bucket: this.d.store.bucketOf(region), Key: key }));
-    return { body: await res.Body!.transformToByteArray(), contentType: res.ContentType, metadata: res.Metadata };
-  }
-
   private async deleteObjects(region: string, keys: string[]): Promise<void> {
     const bucket = this.d.store.bucketOf(region);
     await mapLimit(keys, OBJECT_CONCURRENCY * 2, async (key) => void (await this.d.store.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))));
@@ -386,13 +380,11 @@ export class TenantMover {
   private async copyObjects(tenantId: string, from: string, to: string): Promise<ObjectEntry[]> {
     await this.deleteObjects(to, (await this.listObjects(to, tenantId)).map((o) => o.key));
     const source = await this.listObjects(from, tenantId);
-    const bucket = this.d.store.bucketOf(to);
     const out: ObjectEntry[] = [];
     await mapLimit(source, OBJECT_CONCURRENCY, async ({ key }) => {
-      const o = await this.getObject(from, key);
-      // A buffer, not a stream: the SDK can then retry a put on its own.
-      await this.d.store.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: o.body, ContentLength: o.body.length, ContentType: o.contentType, Metadata: o.metadata }));
-      out.push({ key, size: o.body.length, sha256: createHash('sha256').update(o.body).digest('hex') });
+      // Streamed (multipart above 5 MB): memory stays bounded whatever the documents' size.
+      const o = await this.d.store.copyToRegion(from, to, key);
+      out.push({ key, size: o.size, sha256: o.sha256 });
     });
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
@@ -473,7 +465,7 @@ export class TenantMover {
     for (const key of copied.keys()) if (!wanted.has(key)) differences.push(`object ${key}: in ${to} only`);
     await mapLimit(expected, OBJECT_CONCURRENCY, async (o) => {
       if (!copied.has(o.key)) return void differences.push(`object ${o.key}: missing in ${to}`);
-      const sha = createHash('sha256').update((await this.getObject(to, o.key)).body).digest('hex');
+      const { sha256: sha } = await this.d.store.digest(to, o.key);
       if (sha !== o.sha256) differences.push(`object ${o.key}: sha256 differs`);
     });
     return {
