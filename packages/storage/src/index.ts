@@ -135,14 +135,23 @@ export class ObjectStore {
   async putStream(regionId: string, key: string, body: Readable, opts: { maxBytes: number; accept: string[] }): Promise<StoredObject> {
     this.breaker.assertClosed();
     const guard = new GuardedUpload(opts);
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.bucketOf(regionId), Key: key, Body: guard },
-      partSize: 5 * 1024 * 1024,
-      queueSize: 2,
-      leavePartsOnError: false,
+    // Only S3's own failures count towards the circuit, not a refused or broken request body.
+    await this.pipeUpload(body, guard, { Bucket: this.bucketOf(regionId), Key: key }, (e) => {
+      if (!(e instanceof UploadRefused)) this.breaker.record(false, e);
     });
-    const feeding = pipeline(body, guard);
+    this.breaker.record(true);
+    return { key, size: guard.bytes, sha256: guard.sha256(), mediaType: guard.mediaType ?? 'application/octet-stream' };
+  }
+
+  /**
+   * Pipes `source` through `through` into a multipart upload (lib-storage: memory stays at
+   * partSize × queueSize whatever the size). On failure the upload is aborted, nothing
+   * half-written remains, and the feed's error (a refused or broken body) is thrown before S3's;
+   * `onStoreFailure` hears S3's failure only when the feed itself went through.
+   */
+  private async pipeUpload(source: Readable, through: Transform, params: { Bucket: string; Key: string; ContentType?: string; Metadata?: Record<string, string> }, onStoreFailure?: (e: unknown) => void): Promise<void> {
+    const upload = new Upload({ client: this.client, params: { ...params, Body: through }, partSize: 5 * 1024 * 1024, queueSize: 2, leavePartsOnError: false });
+    const feeding = pipeline(source, through);
     const uploading = upload.done();
     // Both are awaited below; these keep a late rejection of one from going unhandled.
     feeding.catch(() => {});
@@ -151,17 +160,13 @@ export class ObjectStore {
       await Promise.all([feeding, uploading]);
     } catch (e) {
       await upload.abort().catch(() => {});
-      // The guard's refusal (type, size, empty) explains the failure better than S3's side of it.
       const fed = await feeding.then(
         () => undefined,
         (err: unknown) => err,
       );
-      // Only S3's own failures count towards the circuit, not a refused or broken request body.
-      if (!fed && !(e instanceof UploadRefused)) this.breaker.record(false, e);
+      if (!fed) onStoreFailure?.(e);
       throw fed ?? e;
     }
-    this.breaker.record(true);
-    return { key, size: guard.bytes, sha256: guard.sha256(), mediaType: guard.mediaType ?? 'application/octet-stream' };
   }
 
   async putBuffer(regionId: string, key: string, body: Uint8Array, mediaType: string): Promise<void> {
@@ -205,23 +210,7 @@ export class ObjectStore {
             done(null, chunk);
           },
         });
-        const upload = new Upload({
-          client: this.client,
-          params: { Bucket: this.bucketOf(toRegion), Key: key, Body: hashing, ContentType: res.ContentType, Metadata: res.Metadata },
-          partSize: 5 * 1024 * 1024,
-          queueSize: 2,
-          leavePartsOnError: false,
-        });
-        const feeding = pipeline(res.Body as Readable, hashing);
-        const uploading = upload.done();
-        feeding.catch(() => {});
-        uploading.catch(() => {});
-        try {
-          await Promise.all([feeding, uploading]);
-        } catch (e) {
-          await upload.abort().catch(() => {});
-          throw e;
-        }
+        await this.pipeUpload(res.Body as Readable, hashing, { Bucket: this.bucketOf(toRegion), Key: key, ContentType: res.ContentType, Metadata: res.Metadata });
         return { size, sha256: h.digest('hex') };
       } catch (e) {
         const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
