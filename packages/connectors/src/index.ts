@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './whatsapp.js';
+export * from './sms.js';
+export * from './email.js';
+export * from './phone.js';
