@@ -228,10 +228,10 @@ describe('tracing: OpenTelemetry spans over OTLP (HTTP, PostgreSQL, S3, jobs), n
     // Jobs: the delivery job the complaint sent runs in the complaint's trace, under its `send` span.
     const complaintSpan = await serverSpan('POST /api/v1/tenants/:tenant/complaints');
     assert.equal(complaintSpan.attrs['satupintu.request_id'], 'trace-complaint-1');
-    const send = await until('the send span', () => under(complaintSpan, (s) => s.kind === KIND.producer && s.name === 'send complaints.webhook')[0]);
-    const job = await until('the job span in the complaint’s trace', () => spans.find((s) => s.kind === KIND.consumer && s.name === 'process complaints.webhook' && s.parentSpanId === send.spanId));
+    const send = await until('the send span', () => under(complaintSpan, (s) => s.kind === KIND.producer && s.name === 'send events.deliver')[0]);
+    const job = await until('the job span in the complaint’s trace', () => spans.find((s) => s.kind === KIND.consumer && s.name === 'process events.deliver' && s.parentSpanId === send.spanId));
     assert.equal(job.traceId, complaintSpan.traceId);
-    assert.equal(job.attrs['messaging.destination.name'], 'complaints.webhook');
+    assert.equal(job.attrs['messaging.destination.name'], 'events.deliver');
     assert.equal(job.attrs['messaging.message.id'], send.attrs['messaging.message.id']);
     assert.match(String(job.attrs['messaging.message.id']), UUID);
     assert.equal(job.attrs['satupintu.job.outcome'], 'ok');

@@ -39,7 +39,7 @@ function fakeDns(...answers: string[][]) {
   return { resolver, calls: () => calls };
 }
 
-describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at rest', () => {
+describe('security: signed events (complaint webhook facade) SSRF, rebinding, switch-off and secrets at rest', () => {
   let p: Platform;
   let admin: string;
   let citizen: string;
@@ -128,7 +128,7 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
     }
     assert.equal(messages.size, 1, 'one generic answer for every refused target: no hint of what is behind it');
     assert.equal((await api(p, 'GET', hook, { token: admin })).body.code, 'WEBHOOK_NOT_CONFIGURED', 'nothing stored');
-    const rows = await asTenant(p, await tenant(), (sql) => sql.rows('select url from complaint_webhooks'));
+    const rows = await asTenant(p, await tenant(), (sql) => sql.rows('select url from event_endpoints'));
     assert.deepEqual(rows, []);
 
     // The same ranges as resolved addresses (what a delivery checks), IPv4-mapped and translated forms included.
@@ -152,7 +152,8 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
       const hostileAnswers = [['127.0.0.1'], ['93.184.216.34', '127.0.0.1'], ['::ffff:127.0.0.1'], ['169.254.169.254'], ['::ffff:a9fe:a9fe'], ['10.0.0.8'], ['fd00::1'], ['100.64.1.1'], []];
       for (const answer of hostileAnswers) {
         assert.equal(await deliverWith({ resolver: fakeDns(answer).resolver }, id), 'retry', JSON.stringify(answer));
-        clock.advance(3_600_000);
+        // Past the longest wait of the Standard Webhooks schedule (24 h).
+        clock.advance(25 * 3_600_000);
       }
       assert.equal(l.got.length, 0, 'no refused delivery reached the listener behind the name');
       const log = (await detail(id)).log as { error: string; statusCode: number | null; durationMs: number }[];
@@ -225,12 +226,12 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
       assert.equal(await deliverWith({ allowLoopbackTargets: true }, id), 'skipped');
       // Even a retry left pending (a job queued before the switch) is not sent while it is off.
       const t = await tenant();
-      await asTenant(p, t, (sql) => sql.exec(`update complaint_webhook_deliveries set status = 'pending', dead_at = null, next_attempt_at = $2 where id = $1`, [id, new Date(clock.now().getTime() - 600_000)]));
+      await asTenant(p, t, (sql) => sql.exec(`update event_deliveries set status = 'pending', dead_at = null, next_attempt_at = $2 where id = $1`, [id, new Date(clock.now().getTime() - 600_000)]));
       assert.equal(await deliverWith({ allowLoopbackTargets: true }, id), 'skipped');
       assert.deepEqual(await p.runJob(WEBHOOK_JOB, { region: t.homeRegion, tenantId: t.id, deliveryId: id }, { clock }), [{ deliveryId: id, outcome: 'skipped' }]);
       assert.equal(await p.services.complaintWebhooks.sweep(await p.context({ tenant: t, clock })), 0, 'the sweep sends nothing while off');
       assert.equal(await fileOne('Saat webhook nonaktif'), undefined, 'nothing is written while off');
-      await asTenant(p, t, (sql) => sql.exec(`update complaint_webhook_deliveries set status = 'dead', dead_at = $2 where id = $1`, [id, clock.now()]));
+      await asTenant(p, t, (sql) => sql.exec(`update event_deliveries set status = 'dead', dead_at = $2 where id = $1`, [id, clock.now()]));
       const requeue = await api(p, 'POST', `${hook}/deliveries/${id}/requeue`, { token: admin });
       assert.deepEqual([requeue.status, requeue.body.code], [409, 'WEBHOOK_INACTIVE']);
       assert.equal(a.got.length, 1, 'nothing more reached the receiver');
@@ -294,16 +295,17 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
       assert.equal(r1.body.secretHint, s1.slice(-4));
       assert.equal((await api(p, 'GET', hook, { token: admin })).body.secret, undefined, 'never read back');
 
-      const row = async () => asTenant(p, t, (sql) => sql.one<{ secret: string; secret_key_id: string | null; secret_hint: string }>('select secret, secret_key_id, secret_hint from complaint_webhooks'));
+      // The complaint webhook is the tenant's legacy signed-events endpoint; its secret is sealed bound to the tenant and the endpoint.
+      const row = async () => asTenant(p, t, (sql) => sql.one<{ id: string; secret: string; secret_key_id: string | null; secret_hint: string }>('select id, secret, secret_key_id, secret_hint from event_endpoints where legacy'));
       const keyring = dataKeyring(p.config);
       const sealed = await row();
       assert.ok(!sealed.secret.includes(s1) && !sealed.secret.includes(s1.slice(6)), 'not in clear in the row');
       assert.match(sealed.secret, /^v1\.[0-9a-f]{16}\./);
       assert.equal(sealed.secret_key_id, keyring.current.id);
       assert.equal(sealed.secret_hint, s1.slice(-4));
-      assert.equal(keyring.open(sealed.secret, `complaint-webhook:${t.id}`), s1, 'AES-256-GCM under the data key');
+      assert.equal(keyring.open(sealed.secret, `event-endpoint:${t.id}:${sealed.id}`), s1, 'AES-256-GCM under the data key');
       const bogor = await p.services.tenants.get('kota-bogor');
-      assert.throws(() => keyring.open(sealed.secret, `complaint-webhook:${bogor.id}`), 'copied to another tenant’s row it does not open');
+      assert.throws(() => keyring.open(sealed.secret, `event-endpoint:${bogor.id}:${sealed.id}`), 'copied to another tenant’s row it does not open');
 
       const id = (await fileOne('Uji rahasia terenkripsi'))!;
       assert.equal(await deliverWith({ allowLoopbackTargets: true }, id), 'delivered');
@@ -311,7 +313,7 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
       const [ts1, sg1] = sig(l.got.at(-1)!);
       assert.ok(verifySignature(s1, ts1, l.got.at(-1)!.body, sg1, clock.now()));
 
-      // Rotation: the new secret signs from now on, the old no longer verifies; the row changes.
+      // Rotation: the new secret signs the legacy header from now on, the old no longer verifies it; the row changes.
       const r2 = await api(p, 'POST', `${hook}/rotate-secret`, { token: admin, headers: { 'if-match': r1.headers.get('etag')! } });
       assert.equal(r2.status, 200);
       const s2 = r2.body.secret as string;
@@ -325,12 +327,12 @@ describe('security: complaint webhook SSRF, rebinding, switch-off and secrets at
 
       // A secret stored in clear before the migration is sealed by the sweep, and still signs.
       const legacy = 'whsec_legacy-plaintext-secret-from-before-sealing';
-      await asTenant(p, t, (sql) => sql.exec(`update complaint_webhooks set secret = $1, secret_key_id = null`, [legacy]));
-      await p.services.complaintWebhooks.sweep(await p.context({ tenant: t, clock }));
+      await asTenant(p, t, (sql) => sql.exec(`update event_endpoints set secret = $1, secret_key_id = null where legacy`, [legacy]));
+      await p.services.signedEvents.sweep(await p.context({ tenant: t, clock }));
       const resealed = await row();
       assert.equal(resealed.secret_key_id, keyring.current.id);
       assert.ok(!resealed.secret.includes('legacy'));
-      assert.equal(keyring.open(resealed.secret, `complaint-webhook:${t.id}`), legacy);
+      assert.equal(keyring.open(resealed.secret, `event-endpoint:${t.id}:${resealed.id}`), legacy);
       const id3 = (await fileOne('Uji rahasia lama'))!;
       assert.equal(await deliverWith({ allowLoopbackTargets: true }, id3), 'delivered');
       const [ts3, sg3] = sig(l.got.at(-1)!);

@@ -5,6 +5,7 @@ import { ErrorBox, Layout, Loading, PageTitle } from './components.js';
 import { useI18n } from './i18n.js';
 import { Admin } from './pages/Admin.js';
 import { Apply } from './pages/Apply.js';
+import { EventEndpoints } from './pages/EventEndpoints.js';
 import { Book } from './pages/Book.js';
 import { ComplaintDetail, Complaints } from './pages/Complaints.js';
 import { Survey } from './pages/Survey.js';
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/petugas/:tenant/:agency/loket">{(p) => <CounterFiling tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/permohonan/:id">{(p) => <OfficerApplication tenant={p.tenant} agency={p.agency} id={p.id} />}</Route>
         <Route path="/admin/:tenant">{(p) => <Admin tenant={p.tenant} />}</Route>
+        <Route path="/admin/:tenant/webhook">{(p) => <EventEndpoints tenant={p.tenant} />}</Route>
         <Route path="/penerbit" component={Publisher} />
         <Route path="/kementerian" component={Ministry} />
         <Route component={NotFound} />

@@ -53,7 +53,7 @@ export async function escalateOverdueComplaints(d: EscalationDeps, ctx: TenantCt
         if (expiry !== 'escalate') {
           const move = decide(COMPLAINT_LIFECYCLE, { state: c.status, roles: ['system'], action: expiry.action, facts: factsOf(c) });
           await applySystemMove(tx, ctx, c, move);
-          await d.webhooks.emit(tx, ctx, c.id, `complaint.${move.to}`);
+          await d.webhooks.publish(tx, ctx, c.id, `complaint.${move.to}`);
           closed++;
           break; // the complaint left the state whose clocks these are
         }
@@ -61,7 +61,7 @@ export async function escalateOverdueComplaints(d: EscalationDeps, ctx: TenantCt
         await post(tx, ctx, c, { role: 'system', kind: 'escalated', body: `Melewati batas ${timer.name} ${due.at.toISOString()} / past the ${timer.name} deadline`, internal: true });
         const to = ['tenant-admin', ...(c.handler === 'agency' && c.agency_code ? [`officer:${c.agency_code}`] : [])];
         await notify(tx, ctx, c, 'complaint.overdue', to, { stage: timer.name, dueAt: due.at.toISOString() });
-        await d.webhooks.emit(tx, ctx, c.id, 'complaint.escalated', { stage: timer.name, dueAt: due.at.toISOString() });
+        await d.webhooks.publish(tx, ctx, c.id, 'complaint.escalated', { stage: timer.name, dueAt: due.at.toISOString() });
         escalated++;
       }
     }

@@ -129,7 +129,7 @@ export class ComplaintService {
           });
           const c = { tenant_id: tenant.id, id, anonymous: input.anonymous ?? false };
           await post(tx, ctx, c, { role: onBehalf ? 'filer' : 'complainant', kind: 'filed' });
-          await this.d.webhooks.emit(tx, ctx, id, 'complaint.filed');
+          await this.d.webhooks.publish(tx, ctx, id, 'complaint.filed');
           const view = await viewIn(tx, ctx, id);
           await notify(tx, ctx, { id, tracking_code: view.trackingCode }, 'complaint.filed', ['tenant-admin']);
           return view;
@@ -187,7 +187,7 @@ export class ComplaintService {
       if (d.to === 'rejected') {
         await complaintQueries.reject(tx.sql, id, ctx.identity.username, ctx.now);
         await post(tx, ctx, c, { role: d.role, kind: 'rejected', body: input.note });
-        await this.d.webhooks.emit(tx, ctx, id, 'complaint.rejected');
+        await this.d.webhooks.publish(tx, ctx, id, 'complaint.rejected');
         await notify(tx, ctx, c, 'complaint.rejected', citizenOf(c));
       } else {
         const forwarded = d.to === 'forwarded';
@@ -197,7 +197,7 @@ export class ComplaintService {
         await post(tx, ctx, c, { role: d.role, kind: 'verified' });
         await post(tx, ctx, c, { role: d.role, kind: forwarded ? 'forwarded' : 'handling', body: forwarded ? `→ ${agency}` : null });
         if (input.note?.trim()) await post(tx, ctx, c, { role: d.role, kind: 'note', body: input.note, internal: true });
-        await this.d.webhooks.emit(tx, ctx, id, forwarded ? 'complaint.forwarded' : 'complaint.verified');
+        await this.d.webhooks.publish(tx, ctx, id, forwarded ? 'complaint.forwarded' : 'complaint.verified');
         await notify(tx, ctx, c, 'complaint.routed', forwarded ? [`officer:${agency}`] : ['tenant-admin']);
       }
       await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.verified', subject: `complaint:${c.tracking_code}`, data: { decision: input.decision, agency, category } });
@@ -212,7 +212,7 @@ export class ComplaintService {
       const { reopen } = duesOf(timersOnEntering(COMPLAINT_LIFECYCLE, d.to, ctx.now, cal, factsOf(c), startedTimers(c)));
       await complaintQueries.answer(tx.sql, id, ctx.now, reopen?.at ?? null);
       await post(tx, ctx, c, { role: d.role, kind: 'answer', body: input.body });
-      await this.d.webhooks.emit(tx, ctx, id, 'complaint.answered');
+      await this.d.webhooks.publish(tx, ctx, id, 'complaint.answered');
       await notify(tx, ctx, c, 'complaint.answered', citizenOf(c));
     });
   }
@@ -225,7 +225,7 @@ export class ComplaintService {
       const d = decideOn(c.status, roles, 'rate', { comment: input.comment, facts: factsOf(c) });
       await complaintQueries.rate(tx.sql, id, input.score, input.comment ?? null, ctx.now);
       await post(tx, ctx, c, { role: d.role, kind: 'rated', body: `${input.score}/5${input.comment ? ` — ${input.comment}` : ''}` });
-      await this.d.webhooks.emit(tx, ctx, id, 'complaint.rated');
+      await this.d.webhooks.publish(tx, ctx, id, 'complaint.rated');
     });
   }
 
@@ -244,7 +244,7 @@ export class ComplaintService {
       const { answer } = duesOf(timersOnEntering(COMPLAINT_LIFECYCLE, d.to, ctx.now, cal, factsOf(c), startedTimers(c)));
       await complaintQueries.reopen(tx.sql, id, d.to === 'forwarded' ? 'forwarded' : 'handling', answer, ctx.now);
       await post(tx, ctx, c, { role: d.role, kind: 'reopened', body: input.reason });
-      await this.d.webhooks.emit(tx, ctx, id, 'complaint.reopened');
+      await this.d.webhooks.publish(tx, ctx, id, 'complaint.reopened');
       await notify(tx, ctx, c, 'complaint.reopened', c.handler === 'agency' && c.agency_code ? [`officer:${c.agency_code}`, 'tenant-admin'] : ['tenant-admin']);
     });
   }
