@@ -85,6 +85,8 @@ export interface SatupintuConfig {
   homeRegionByProvince: Record<string, string>;
   /** OpenTelemetry traces (docs/observability.md#traces): present only when an OTLP endpoint is configured. */
   tracing?: TracingConfig;
+  /** Platform-wide message providers; each regency's own sender (WhatsApp number, SMS sender ID) is its setting. */
+  notifications: NotificationProviders;
 }
 
 /** The trace samplers of the OpenTelemetry specification (`OTEL_TRACES_SAMPLER`). */
@@ -102,6 +104,18 @@ export interface TracingConfig {
   sampler: TraceSampler;
   /** `OTEL_TRACES_SAMPLER_ARG`: the ratio of the `traceidratio` samplers, 0–1 (default 1). */
   ratio: number;
+}
+
+/** The providers behind the notification channels (docs/notifications.md#providers). */
+export interface NotificationProviders {
+  /** Meta Graph API base for the WhatsApp Business Cloud API (default https://graph.facebook.com/v23.0). */
+  whatsappGraphUrl: string;
+  /** The SMS aggregator (registered sender IDs per regency): its API base, key, and the secret its delivery reports are signed with. */
+  sms?: { apiUrl: string; apiKey: string; callbackSecret: string };
+  /** SMTP relay for email (officers, agencies, receipts), and the envelope address. */
+  email?: { smtpUrl: string; from: string };
+  /** How long a claimed send is leased before the sweep looks at it again (a process that died mid-send); default 120 s. */
+  leaseSeconds: number;
 }
 
 /** Every environment variable the platform reads. docs/configuration.md documents each. */
@@ -152,6 +166,14 @@ const envSchema = {
     OTEL_TRACES_SAMPLER: { enum: ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] },
     OTEL_TRACES_SAMPLER_ARG: { type: 'number', minimum: 0, maximum: 1 },
     OTEL_SDK_DISABLED: { type: 'boolean' },
+    // Notification providers (docs/notifications.md): a channel without its provider is off (messages stay in the web app's inbox).
+    WHATSAPP_GRAPH_URL: { type: 'string', pattern: '^https?://[^\\s?#]+$' },
+    SMS_API_URL: { type: 'string', pattern: '^https?://[^\\s?#]+$' },
+    SMS_API_KEY: { type: 'string', minLength: 8, maxLength: 512 },
+    SMS_CALLBACK_SECRET: { type: 'string', minLength: 16, maxLength: 512 },
+    SMTP_URL: { type: 'string', pattern: '^smtps?://' },
+    MAIL_FROM: { type: 'string', pattern: '^[^@\\s<>]+@[^@\\s<>]+$' },
+    NOTIFICATION_LEASE_SECONDS: { type: 'integer', minimum: 5, maximum: 3600 },
   },
   patternProperties: {
     '^DATABASE_URL_[A-Z0-9_]+$': { type: 'string', pattern: '^postgres(ql)?://' },
@@ -186,6 +208,9 @@ export const FILE_SECRETS: readonly string[] = [
   'DATA_ENCRYPTION_KEY',
   'METRICS_TOKEN',
   'OTEL_EXPORTER_OTLP_HEADERS',
+  'SMS_API_KEY',
+  'SMS_CALLBACK_SECRET',
+  'SMTP_URL',
 ];
 const isFileSecret = (name: string) => FILE_SECRETS.includes(name) || /^DATABASE_(?:SESSION_)?URL_[A-Z0-9_]+$/.test(name);
 
@@ -293,6 +318,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (!(err instanceof ConfigError)) throw err;
     problems.push(err.message);
   }
+  const smsSet = ['SMS_API_URL', 'SMS_API_KEY', 'SMS_CALLBACK_SECRET'].filter((k) => e[k] !== undefined);
+  if (smsSet.length && smsSet.length < 3) problems.push(`SMS_API_URL, SMS_API_KEY and SMS_CALLBACK_SECRET go together (set: ${smsSet.join(', ')})`);
   if (problems.length)
     throw new ConfigError(`Invalid configuration (environment variables), ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const s3Endpoint = e.S3_ENDPOINT as string | undefined;
@@ -349,6 +376,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     rateLimitStore: (e.RATE_LIMIT_STORE as SatupintuConfig['rateLimitStore'] | undefined) ?? 'postgres',
     homeRegionByProvince,
     ...(tracing ? { tracing } : {}),
+    notifications: {
+      whatsappGraphUrl: String(e.WHATSAPP_GRAPH_URL ?? 'https://graph.facebook.com/v23.0').replace(/\/+$/, ''),
+      ...(e.SMS_API_URL && e.SMS_API_KEY && e.SMS_CALLBACK_SECRET
+        ? { sms: { apiUrl: String(e.SMS_API_URL).replace(/\/+$/, ''), apiKey: String(e.SMS_API_KEY), callbackSecret: String(e.SMS_CALLBACK_SECRET) } }
+        : {}),
+      ...(e.SMTP_URL ? { email: { smtpUrl: String(e.SMTP_URL), from: String(e.MAIL_FROM ?? 'no-reply@satupintu.go.id') } } : {}),
+      leaseSeconds: Number(e.NOTIFICATION_LEASE_SECONDS ?? 120),
+    },
   };
 }
 
@@ -452,6 +487,12 @@ export function productionProblems(config: SatupintuConfig): string[] {
   if (config.tracing?.endpoint.startsWith('http://') && !LOOPBACK_HOSTS.has(new URL(config.tracing.endpoint).hostname))
     out.push('OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is http:// to another host: spans and the collector credentials would travel without TLS (use https, or a collector on loopback)');
 
+  const n = config.notifications;
+  if (!n.whatsappGraphUrl.startsWith('https://')) out.push('WHATSAPP_GRAPH_URL is not https: access tokens and citizens’ messages would travel without TLS');
+  if (n.sms && !n.sms.apiUrl.startsWith('https://')) out.push('SMS_API_URL is not https: the aggregator key and citizens’ messages would travel without TLS');
+  if (n.sms && (isKnownDefault(n.sms.apiKey) || isKnownDefault(n.sms.callbackSecret))) out.push('SMS_API_KEY / SMS_CALLBACK_SECRET is a well-known default');
+  if (n.email && n.email.smtpUrl.startsWith('smtp://') && !LOOPBACK_HOSTS.has(new URL(n.email.smtpUrl).hostname) && new URL(n.email.smtpUrl).searchParams.get('requireTLS') !== 'true')
+    out.push('SMTP_URL is smtp:// to another host without ?requireTLS=true: use smtps:// (or STARTTLS required) so mail and its password travel encrypted');
   if (config.seed) out.push('SEED is true: the demo regencies and their demo data would be created (set SEED=false or leave it unset)');
   return out;
 }

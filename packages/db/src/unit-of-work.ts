@@ -170,7 +170,14 @@ export const CHANGE_CHANNEL = 'satupintu_changes';
  * (through the outbox): never while rows are locked.
  */
 export class UnitOfWork {
+  private readonly outboxListeners: ((tenant: WorkScope['tenant']) => unknown)[] = [];
+
   constructor(private readonly dbs: Databases) {}
+
+  /** Called after a commit that wrote outbox rows (the notification module wakes its dispatcher for that tenant). */
+  onOutbox(listener: (tenant: WorkScope['tenant']) => unknown): void {
+    this.outboxListeners.push(listener);
+  }
 
   /**
    * The write of a request or job: one transaction in the tenant's home region. When the scope
@@ -190,6 +197,7 @@ export class UnitOfWork {
     // The tenant id is written into the transaction's first statement; only a UUID may go there.
     if (!isUuid(tenant.id)) throw new Error(`not a tenant id: ${tenant.id}`);
     const after: (() => unknown)[] = [];
+    let wroteOutbox = false;
     // The tenant is set inside the transaction (local to it), in the same round trip as BEGIN: the
     // id is a checked UUID, the only value ever written into SQL text here. A write also passes the
     // tenant move fence in that round trip (region-tenant-move.ts): a shared advisory lock held to
@@ -204,6 +212,8 @@ export class UnitOfWork {
         now: scope.now,
         outbox: async (kind, payload) => {
           await sql.exec(`insert into notification_outbox (tenant_id, id, kind, payload, created_at) values ($1, $2, $3, $4, $5)`, [tenant.id, newId(), kind, JSON.stringify(payload), scope.now]);
+          if (!wroteOutbox) for (const l of this.outboxListeners) after.push(() => l(tenant));
+          wroteOutbox = true;
         },
         afterCommit: (step) => void after.push(step),
         changed: (change) => notify(sql, change),

@@ -1,4 +1,5 @@
 export type * from './types.js';
+export { SOP_NOTIFY_FIELDS } from './types.js';
 export { MANIFEST_LIMITS } from './limits.js';
 export { contentHash, canonicalManifest } from './hash.js';
 export { loadPluginDir, locate, type LoadedPlugin, type SourceMap } from './load.js';

@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { canonicalManifest } from './hash.js';
 import { MANIFEST_LIMITS } from './limits.js';
 import { loadPluginDir, locate, type SourceMap } from './load.js';
-import type { AgencyPlugin, LintIssue, LocalizedText, ServiceDefinition } from './types.js';
+import { SOP_NOTIFY_FIELDS, type AgencyPlugin, type LintIssue, type LocalizedText, type ServiceDefinition } from './types.js';
 
 /** The meta-schema every manifest must satisfy (JSON Schema 2020-12, every property described). */
 export const pluginMetaSchema = JSON.parse(readFileSync(new URL('../schema/plugin.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -283,6 +283,13 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
     if (a.guard) checkUserSchema(a.guard, `${at}/sop/actions/${i}/guard`, out, 'guard', gate);
   });
   for (const [code, st] of Object.entries(states)) {
+    for (const lang of ['id', 'en'] as const)
+      for (const m of (st.notify?.[lang] ?? '').matchAll(/\(\(([^()]*)\)\)/g))
+        if (!(SOP_NOTIFY_FIELDS as readonly string[]).includes(m[1]!))
+          out.push({
+            pointer: `${at}/sop/states/${code}/notify/${lang}`,
+            message: t(`Isian ((${m[1]})) tidak dikenal; gunakan ${SOP_NOTIFY_FIELDS.map((f) => `((${f}))`).join(', ')}.`, `Unknown placeholder ((${m[1]})); use ${SOP_NOTIFY_FIELDS.map((f) => `((${f}))`).join(', ')}.`),
+          });
     if (st.terminal && !st.outcome) out.push({ pointer: `${at}/sop/states/${code}/outcome`, message: t('Status akhir perlu outcome.', 'A terminal state needs an outcome.') });
     if (!st.terminal && !sop.actions.some((a) => a.from.includes(code)))
       out.push({ pointer: `${at}/sop/states/${code}`, message: t(`Status ${code} buntu: bukan akhir dan tanpa aksi keluar.`, `State ${code} is a dead end: not terminal and no action leaves it.`) });

@@ -83,7 +83,12 @@ export interface SopState {
   outcome?: 'completed' | 'rejected' | 'withdrawn';
   sla?: Duration;
   actor?: SopRole | 'system';
+  /** A message to the applicant on entering this state; placeholders from SOP_NOTIFY_FIELDS only. */
+  notify?: LocalizedText;
 }
+
+/** The placeholders a state's `notify` text may use: `((trackingCode))`, `((service))`, `((state))`. */
+export const SOP_NOTIFY_FIELDS = ['trackingCode', 'service', 'state'] as const;
 
 export interface SopAction {
   code: string;

@@ -17,6 +17,8 @@ import { monitoringModule } from './modules/monitoring/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
+import { eventsModule } from './modules/events/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 // [imports]
 
 /**
@@ -58,6 +60,12 @@ export function compose(k: Kernel) {
   const monitoring = monitoringModule(k, { tenants: tenants.service, readiness: onboarding.readiness });
   const complaints = complaintsModule(k, { installations: installations.service, calendar: calendar.service, tenants: tenants.service, sweeper });
   const privacy = privacyModule(k, { tenants: tenants.service });
+  // Signed events (Standard Webhooks): the complaint webhook facade publishes through it.
+  const events = eventsModule(k, { tenants: tenants.service, attach: [complaints.webhooks] });
+  // Notifications: the outbox's consumer (WhatsApp → SMS → email by consent). Application moves reach the outbox as domain events.
+  const notifications = notificationsModule(k, { registry: plugins.registry, installations: installations.service, tenants: tenants.service, applications: applications.service });
+  k.events.on('application.submitted', (tx, e) => tx.outbox('application.submitted', { ...e, dueAt: e.dueAt?.toISOString() ?? null }));
+  k.events.on('application.moved', (tx, e) => tx.outbox('application.moved', { ...e }));
   // [modules]
 
   const modules: Module[] = [
@@ -77,6 +85,8 @@ export function compose(k: Kernel) {
     complaints,
     idempotencyModule(k, { tenants: tenants.service, forget: [forgetCreateKeys] }),
     privacy,
+    events,
+    notifications,
     // [module-list]
   ];
   const services = {
@@ -98,6 +108,9 @@ export function compose(k: Kernel) {
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
     privacy: privacy.service,
+    signedEvents: events.service,
+    notifications: notifications.service,
+    notificationProviders: notifications.providers,
     // [services]
   };
   return { modules, services };

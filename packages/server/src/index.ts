@@ -22,3 +22,4 @@ export { SkmService, SKM_FOLLOWUPS_JOB, computeIkm, minimumSample, type Period, 
 export { ComplaintService, ComplaintWebhooks, COMPLAINT_LIFECYCLE, verifySignature, signBody, type ComplaintView, type FileComplaintInput } from './modules/complaints/index.js';
 export { OnboardingService, seedOnboarding, type Checklist, type DriftReport, type LifecycleMoveInput, type Readiness, type ReadinessSource, type ServiceReadiness } from './modules/onboarding/index.js';
 export { Cockpit, ROLLUP_JOB, refreshRegion as refreshRegionRollups, refreshTenant as refreshTenantRollups, type Alert, type AlertThresholds, type RollupDeps, type RollupResult, type TenantIndicators, type WeekPoint } from './modules/monitoring/index.js';
+export { NotificationService, Providers, CORE_TEMPLATES, templateProblems, type NotificationTemplate, type MessageView } from './modules/notifications/index.js';

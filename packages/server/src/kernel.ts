@@ -20,6 +20,21 @@ export interface DomainEvents {
     agencyCode: string;
     applicantSub: string | null;
   };
+  /** An application was submitted (online, assisted or at the counter): it entered its SOP's first step. */
+  'application.submitted': ApplicationMoment & { dueAt: Date | null; channel: string };
+  /** An SOP action moved a submitted application to another state (or the same one, with a comment). */
+  'application.moved': ApplicationMoment & { from: string; to: string; action: string; status: string; comment: string | null };
+}
+
+/** What every application event carries: ids and codes, never the form's personal data. */
+export interface ApplicationMoment {
+  applicationId: string;
+  trackingCode: string;
+  pluginId: string;
+  pluginVersion: string;
+  serviceCode: string;
+  agencyCode: string;
+  applicantSub: string | null;
 }
 
 /** What every module is built from: configuration, connections, the unit of work, the clock. */

@@ -127,6 +127,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       onChange: (l) => void listeners.push(l),
     };
     const { modules, services } = compose(kernel);
+    // Every commit that wrote outbox rows wakes its tenant's notification dispatcher (the minute sweep catches a lost wake-up).
+    if (role !== 'tool') kernel.uow.onOutbox((tenant) => services.notifications.wake(tenant));
     await services.regions.sync();
 
     const specs = new Map<string, JobSpec>();
@@ -175,6 +177,8 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
           allowPasswordGrant: config.env !== 'production',
         });
       authServerUrl = config.keycloak.url ?? url;
+      // Links in messages point at this server when PUBLIC_URL is not set (development).
+      services.notifications.setBaseUrl(url);
       const issuerUrl = authServerUrl;
       const guards = createGuards({ authServerUrl: () => issuerUrl, realm: config.keycloak.realm, clientId: config.keycloak.clientId, jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds });
       httpApp = createHttpApp({
@@ -255,6 +259,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
           };
           await step('jobs', () => jobs.stop());
           await step('plugin lint threads', () => services.plugins.close());
+          await step('mail pool', () => services.notificationProviders.close());
           await step('change feed', () => openFeed?.stop());
           await step('shared state', () => Promise.all([openBudgets?.close(), openBreaker?.stop()]));
           await step('databases', () => openDbs.close());

@@ -13,7 +13,7 @@ import { diffData } from './changes.js';
 import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, storageUnavailable, versionConflict } from './errors.js';
 import { renderOutputPdf } from './output-pdf.js';
 import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
-import { MAX_FORM_BYTES, type ApplicationDeps, type ApplicationService } from './service.js';
+import { MAX_FORM_BYTES, momentOf, type ApplicationDeps, type ApplicationService } from './service.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import type { Escalation, OfficerQueue, QueueItem } from './schemas.js';
 import { stateName, type ApplicationView } from './view.js';
@@ -137,6 +137,7 @@ export class ActionService {
         });
         const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(changes.length ? { data } : {}) };
         if (!(await applicationQueries.move(tx.sql, move))) throw versionConflict();
+        await this.d.events.emit(tx, 'application.moved', { ...momentOf(app), from: decision.from, to: decision.to, action: decision.action.code, status, comment: input.comment ?? null });
         // Whatever follows a completion (the SKM invitation) commits with it.
         if (status === 'completed')
           await this.d.events.emit(tx, 'application.completed', { applicationId: id, trackingCode: app.tracking_code, pluginId: app.plugin_id, serviceCode: app.service_code, agencyCode: app.agency_code, applicantSub: app.applicant_sub });

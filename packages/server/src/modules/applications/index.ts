@@ -19,6 +19,7 @@ export { DocumentService } from './documents.js';
 export { ActionService } from './actions.js';
 export { escalateOverdue, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
+export { applicationNotFound } from './errors.js';
 export type { ApplicationView } from './view.js';
 
 /**
@@ -41,10 +42,10 @@ export function applicationsModule(
   k: Kernel,
   deps: { registry: PluginRegistry; installations: InstallationService; calendar: CalendarService; validators: FormValidatorCache; tenants: TenantService; sweeper: OrphanSweeper },
 ): ApplicationsModule {
-  const d = { uow: k.uow, registry: deps.registry, installations: deps.installations, calendar: deps.calendar, validators: deps.validators };
+  const d = { uow: k.uow, events: k.events, registry: deps.registry, installations: deps.installations, calendar: deps.calendar, validators: deps.validators };
   const service = new ApplicationService(d);
   const documents = new DocumentService(d, service, k.store);
-  const actions = new ActionService({ ...d, events: k.events }, service, k.store);
+  const actions = new ActionService(d, service, k.store);
   return {
     name: 'applications',
     service,

@@ -1,6 +1,7 @@
 import { newId, newTrackingCode, type FieldError } from '@satupintu/core';
 import { agencyNotAllowed } from '@satupintu/auth';
-import { violatedConstraint, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
 import type { FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
@@ -34,6 +35,8 @@ export const MAX_FORM_BYTES = 256 * 1024;
 /** What every part of the applications module is built from. */
 export interface ApplicationDeps {
   uow: UnitOfWork;
+  /** Where submissions are announced inside their unit of work (notifications, signed events). */
+  events: EventBus<DomainEvents>;
   registry: PluginRegistry;
   installations: InstallationService;
   calendar: CalendarService;
@@ -46,6 +49,17 @@ export interface ApplicationDeps {
  * required documents of the application's own plugin version, SLA clocks in hari kerja. Each write
  * is one unit of work; documents and SOP actions live in documents.ts and actions.ts.
  */
+/** The ids and codes every application event carries (kernel.ts). */
+export const momentOf = (a: Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'plugin_version' | 'service_code' | 'agency_code' | 'applicant_sub'>): ApplicationMoment => ({
+  applicationId: a.id,
+  trackingCode: a.tracking_code,
+  pluginId: a.plugin_id,
+  pluginVersion: a.plugin_version,
+  serviceCode: a.service_code,
+  agencyCode: a.agency_code,
+  applicantSub: a.applicant_sub,
+});
+
 export class ApplicationService {
   constructor(private readonly d: ApplicationDeps) {}
 
@@ -133,6 +147,7 @@ export class ApplicationService {
             },
             events.map((e) => ({ tenantId: tenant.id, applicationId: id, id: newId(), at: e.at, actorSub: actor.sub, actorName: e.actor_name, role: e.actor_role, action: e.action, from: e.from_state, to: e.to_state, comment: null })),
           );
+          if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app), dueAt: dues.overall?.at ?? null, channel });
           const { roles } = visibleTo(identity, tenant, app);
           return applicationView(app, def, roles, { events, documents: [], outputs: [] }, now);
         });
@@ -181,8 +196,25 @@ export class ApplicationService {
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
+      await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app), dueAt: dues.overall?.at ?? null, channel: app.channel });
       const moved = await applicationQueries.load(tx.sql, id);
       return this.viewIn(tx, ctx, moved ?? app);
+    });
+  }
+
+  /**
+   * Who the application's messages are for (notifications): the applicant's account, or — filed at
+   * a counter for someone without one — the application itself. Only callers who may see the
+   * application learn it (404 otherwise), and a staff member's look is logged like a read.
+   */
+  async recipientOf(ctx: TenantUserCtx, id: string): Promise<{ person: string; staff: boolean }> {
+    return this.d.uow.read(ctx, async (tx) => {
+      const app = await applicationQueries.load(tx.sql, id);
+      if (!app) throw applicationNotFound();
+      visibleTo(ctx.identity, ctx.tenant, app);
+      const staff = app.applicant_sub !== ctx.identity.subject;
+      await recordPersonalDataAccess(tx, ctx, applicationRead(ctx, app));
+      return { person: app.applicant_sub ? `citizen:${app.applicant_sub}` : `application:${app.id}`, staff };
     });
   }
 

@@ -46,6 +46,16 @@ export const DEFAULT_APPOINTMENT_LIMITS: AppointmentLimits = { maxActiveBookings
  * touch a booking lock its session(s) next, in id order, then the booking, as the agency's
  * cancellation does: none waits on another in a cycle.
  */
+/** What a notice says about a session: ids, codes and local time, no personal data. */
+const sessionNotice = (s: Pick<SessionRow, 'id' | 'plugin_id' | 'service_code' | 'agency_code' | 'local_date' | 'start_time' | 'end_time'>) => ({
+  session: s.id,
+  service: `${s.plugin_id}.${s.service_code}`,
+  agency: s.agency_code,
+  date: s.local_date,
+  start: s.start_time,
+  end: s.end_time,
+});
+
 export class BookingService {
   constructor(
     private readonly d: Pick<AppointmentDeps, 'uow'>,
@@ -143,6 +153,7 @@ export class BookingService {
       });
       // The seat taken above goes back with the rollback.
       if (!inserted) throw alreadyBooked();
+      if (!walkIn) await tx.outbox('appointment.booked', { to: [`citizen:${applicantSub}`], booking: id, application: input.applicationId ?? null, ...sessionNotice(session) });
       return bookingView(id, session, channel);
     });
   }
@@ -185,6 +196,7 @@ export class BookingService {
         tenantId: ctx.tenant.id, id: fresh, sessionId, channel: 'online', now: ctx.now, applicationId: old.application_id, applicantSub: old.applicant_sub, applicantName: old.applicant_name,
       });
       if (!inserted) throw alreadyBooked();
+      await tx.outbox('appointment.moved', { to: [`citizen:${old.applicant_sub}`], booking: fresh, application: old.application_id, before: sessionNotice(from), ...sessionNotice(session), reason: 'requested' });
       return bookingView(fresh, session, 'online');
     });
   }

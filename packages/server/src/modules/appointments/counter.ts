@@ -14,6 +14,9 @@ import { ticket, utilizationView, type UtilizationView } from './view.js';
  * day), the counter calls the lowest number waiting, an officer records a no-show. Only the
  * officers of the booking's agency (or the tenant admin) may; to others the booking does not exist.
  */
+/** How many people ahead a waiting citizen is when told their number is coming up. */
+export const QUEUE_SOON_AHEAD = 2;
+
 export class CounterService {
   constructor(private readonly d: Pick<AppointmentDeps, 'uow' | 'installations'>) {}
 
@@ -46,6 +49,10 @@ export class CounterService {
       if (!b) return { called: null };
       if (!staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
       await bookingQueries.call(tx.sql, b.id, ctx.now);
+      // The person QUEUE_SOON_AHEAD places back is told to come closer (WhatsApp first, even in quiet hours).
+      const soon = await bookingQueries.waitingAt(tx.sql, counter, localDate(ctx.now, tz), tz, QUEUE_SOON_AHEAD);
+      if (soon && !soon.applicant_sub.startsWith('walk-in:'))
+        await tx.outbox('queue.called_soon', { to: [`citizen:${soon.applicant_sub}`], booking: soon.id, queueNumber: ticket(counter, soon.queue_number), ahead: QUEUE_SOON_AHEAD, counter });
       return { called: { id: b.id, ticket: ticket(counter, b.queue_number), name: b.applicant_name } };
     });
   }

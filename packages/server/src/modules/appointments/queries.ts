@@ -310,6 +310,16 @@ export const bookingQueries = {
     );
   },
 
+  /** The booking `ahead` places behind the head of a counter's waiting line (after a call), if any: who is told "soon". */
+  waitingAt(sql: Sql, counter: string, day: string, timeZone: string, ahead: number): Promise<{ id: string; queue_number: number; applicant_sub: string } | undefined> {
+    return sql.maybe(
+      `select b.id, b.queue_number, b.applicant_sub from bookings b
+        where b.counter = $1 and b.status = 'checked-in' and (b.checked_in_at at time zone $3)::date = $2::date
+        order by b.queue_number offset $4 limit 1`,
+      [counter, day, timeZone, ahead],
+    );
+  },
+
   async call(sql: Sql, id: string, at: Date): Promise<void> {
     await sql.exec(`update bookings set status = 'called', called_at = $2 where id = $1`, [id, at]);
   },
