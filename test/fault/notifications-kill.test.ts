@@ -127,15 +127,22 @@ describe(S, function () {
     const load = (async () => {
       for (let i = 0; i < total; i += 4) await Promise.all([0, 1, 2, 3].filter((k) => i + k < total).map((k) => submitOne(i + k)));
     })();
-    // Kill while sends are in flight (each held 250 ms by the provider); restart at once.
+    // Kill while a send is in flight (claimed, held 250 ms by the provider); restart at once.
+    const db = regionDb(tenant.home_region);
+    const inFlight = async () =>
+      (await query<{ n: number }>(await sharedStack(), db, `select count(*)::int as n from notifications where tenant_id = $1 and status = 'sending' and channel = 'whatsapp' and next_attempt_at > now()`, [tenant.id]))[0]!.n;
+    const seenAtKill: number[] = [];
     for (let k = 0; k < kills; k++) {
-      await sleep(4000 + k * 3000);
+      await sleep(1500);
+      const until = Date.now() + 60_000;
+      let n = 0;
+      while ((n = await inFlight()) === 0 && Date.now() < until) await sleep(20);
+      seenAtKill.push(n);
       await api.kill('SIGKILL');
       await api.start();
     }
     await load;
     // Everything acknowledged is delivered: wait for it (leases of the killed sends run out first).
-    const db = regionDb(tenant.home_region);
     type Row = { id: string; status: string; channel: string };
     let rows: Row[] = [];
     const deadline = Date.now() + (LEASE_S + 240) * 1000;
@@ -164,6 +171,7 @@ describe(S, function () {
               (select count(*)::int from notifications n where n.tenant_id = $1 and n.id = any($2::uuid[]) and n.attempts > 1) as resent`,
       [tenant.id, references],
     );
+    measure(S, 'sends in flight seen just before each kill', seenAtKill.join(', '));
     measure(S, 'send attempts cut short by a kill', cut?.interrupted ?? 0);
     measure(S, 'messages attempted again after a kill (same reference)', cut?.resent ?? 0);
     measure(S, 'messages created (one per submission)', rows.length);
@@ -173,6 +181,7 @@ describe(S, function () {
     measure(S, 'provider requests in total (incl. refused)', wa.sent.length + wa.rejected.length);
     measure(S, 'run time', `${seconds.toFixed(0)} s`);
     assert.equal(missing, 0, 'one message per acknowledged submission');
+    assert.ok(seenAtKill.every((n) => n > 0), `every kill landed while a send was in flight (${seenAtKill.join(', ')})`);
     assert.equal(duplicates, 0, `sent twice: ${references.filter((_, i) => counts[i]! > 1).join(', ')}`);
     assert.equal(sent, submitted.length, 'every message reached the provider');
     assert.equal(delivered, submitted.length, 'every message delivered');

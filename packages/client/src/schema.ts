@@ -1872,16 +1872,22 @@ export interface paths {
         };
         /**
          * Konfigurasi webhook pengaduan / Complaint webhook configuration
+         * @deprecated
          * @description Never the secret: only its last four characters.
          *
          *     Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         get: operations["getComplaintWebhook"];
         /**
          * Atur webhook pengaduan / Configure the complaint webhook
-         * @description The target (https; http outside production) receives every complaint event (ComplaintWebhookEvent), signed with HMAC-SHA256 (docs/complaints.md). It must be a public address: private, loopback, link-local, cloud-metadata and other reserved addresses (in any spelling) and local names are refused here, and every address the name resolves to is checked again at each delivery (an attempt that cannot reach the target is logged as `target refused or unreachable`, nothing more). Switching it off (`active: false`) or changing `url` dead-letters the pending deliveries (requeue them on purpose). The secret is stored encrypted. Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).
+         * @deprecated
+         * @description Deprecated: use the event endpoints (docs/webhooks.md). This reads and writes the tenant's endpoint migrated from the complaint webhook (filter `complaint.*`): it receives every complaint event as a thin Standard Webhooks event (EventPayload), signed with `webhook-signature`, plus the old X-Satupintu-Signature/-Timestamp/-Delivery headers until `legacyHeaders` is turned off on the endpoint. It must be a public address: private, loopback, link-local, cloud-metadata and other reserved addresses (in any spelling) and local names are refused here, and every address the name resolves to is checked again at each delivery (an attempt that cannot reach the target is logged as `target refused or unreachable`, nothing more). Switching it off (`active: false`) or changing `url` dead-letters the pending deliveries (requeue them on purpose). The secret is stored encrypted. Creating it (201) needs no If-Match; replacing it (200) quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile). The secret is answered only in the response that made it (creation, or `rotateSecret: true`); afterwards only its last four characters (`secretHint`).
          *
          *     Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         put: operations["configureComplaintWebhook"];
         post?: never;
@@ -1902,9 +1908,12 @@ export interface paths {
         put?: never;
         /**
          * Ganti rahasia penandatangan webhook / Rotate the webhook signing secret
-         * @description A new signing secret replaces the old one at once (deliveries from now on are signed with it): it is answered this once, in `secret`; afterwards only its last four characters. Quote the ETag of your last read in If-Match (428 without, 412 when someone changed the webhook meanwhile).
+         * @deprecated
+         * @description A new signing secret; the old one keeps signing (a second `webhook-signature`) for 24 hours, the legacy X-Satupintu-Signature uses only the new one: it is answered this once, in `secret`; afterwards only its last four characters. Quote the ETag of your last read in If-Match (428 without, 412 when someone changed the webhook meanwhile).
          *
          *     Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         post: operations["rotateComplaintWebhookSecret"];
         delete?: never;
@@ -1922,9 +1931,12 @@ export interface paths {
         };
         /**
          * Log pengiriman webhook / Webhook delivery log
+         * @deprecated
          * @description Newest first, in pages (deliveries written while you page sort before your cursor). `status=dead` lists the dead letters.
          *
          *     Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         get: operations["listComplaintWebhookDeliveries"];
         put?: never;
@@ -1944,7 +1956,10 @@ export interface paths {
         };
         /**
          * Satu pengiriman dan percobaannya / One delivery with its attempts
+         * @deprecated
          * @description Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         get: operations["getComplaintWebhookDelivery"];
         put?: never;
@@ -1966,9 +1981,12 @@ export interface paths {
         put?: never;
         /**
          * Antrekan ulang surat mati / Requeue a dead letter
-         * @description Safe to retry: a delivery that is no longer dead answers WEBHOOK_DELIVERY_NOT_DEAD. It goes to the current target; not while the webhook is switched off (WEBHOOK_INACTIVE).
+         * @deprecated
+         * @description Replays it as a fresh delivery of the same message (same `webhook-id`; answered here, with its own id). A delivery that is not dead, or replayed already, answers WEBHOOK_DELIVERY_NOT_DEAD. It goes to the current target; not while the webhook is switched off (WEBHOOK_INACTIVE).
          *
          *     Roles: `tenant-admin` (member of the tenant).
+         *
+         *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         post: operations["requeueComplaintWebhookDelivery"];
         delete?: never;
@@ -2081,6 +2099,544 @@ export interface paths {
          */
         put: operations["setRetentionPeriod"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daftar jenis peristiwa / Event types
+         * @description Every event type an endpoint may receive, with what it means and the ids its `data` carries (thin payloads: fetch details through the API).
+         *
+         *     Public: no token.
+         */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daftar endpoint peristiwa / Event endpoints
+         * @description Never a secret: only its last four characters.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listEventEndpoints"];
+        put?: never;
+        /**
+         * Buat endpoint peristiwa / Create an event endpoint
+         * @description A receiver of signed events (Standard Webhooks 1.0, docs/webhooks.md). `eventTypes` filters by exact type or prefix (`complaint.*`; empty: every type); `agency` limits it to events about that agency. The URL must be a public address (https in production), checked again at every attempt. The signing secret (`whsec_…`) is answered this once.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["createEventEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satu endpoint peristiwa / One event endpoint
+         * @description Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getEventEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Hapus endpoint peristiwa / Delete an event endpoint
+         * @description Its deliveries and their log go with it. Quote the ETag of your last read in If-Match.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        delete: operations["deleteEventEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Ubah endpoint peristiwa / Update an event endpoint
+         * @description Quote the ETag of your last read in If-Match (428 without, 412 when stale). Switching it off or changing `url` dead-letters its pending deliveries (replay them on purpose); switching it on clears `disabledReason`.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        patch: operations["updateEventEndpoint"];
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ganti rahasia endpoint / Rotate the endpoint secret
+         * @description A new secret, answered this once. The previous one stays valid for 24 hours (`previousSecretUntil`): every attempt meanwhile carries both signatures in `webhook-signature`, so the receiver can switch without losing an event. Quote the ETag in If-Match.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["rotateEventEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pengiriman ke endpoint / Deliveries to an endpoint
+         * @description Newest first, in pages. `status=dead` lists the dead letters (replay them).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listEventEndpointDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pengiriman peristiwa tenant / The tenant’s event deliveries
+         * @description Every endpoint’s deliveries, newest first, in pages; `status=dead` lists the tenant’s dead letters.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listEventDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}/deliveries/{delivery}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satu pengiriman dan percobaannya / One delivery with its attempts
+         * @description The body it sends and every attempt (status code, error, duration, at most 200 characters of the answer).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getEventDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}/deliveries/{delivery}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kirim ulang surat mati / Replay a dead letter
+         * @description A fresh delivery of the same message (same `webhook-id`: receivers dedupe on it) with a new allowance of attempts. Audited. Not while the endpoint is off (EVENT_ENDPOINT_INACTIVE).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["replayEventDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/event-endpoints/{endpoint}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kirim ulang semua surat mati / Replay every dead letter
+         * @description Every dead delivery of the endpoint created since `since` and not replayed yet, as fresh deliveries (at most 1000 a call). Audited.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["replayDeadEventDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Saluran pesan saya / My message channels
+         * @description Where the regency may message you (WhatsApp, SMS, email), the consent recorded for each, and the exact statement you agree to per channel. Messages go to WhatsApp first, then SMS, then email — only on channels you agreed to.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        get: operations["getMyContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/contacts/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Atur saluran pesan dan persetujuan / Set a message channel and consent
+         * @description Sets the number or address for a channel and records your consent (`consent: true`) or its withdrawal (`false`) in the consent ledger (UU 27/2022) with the time and method (web). A number someone else also uses is shown with `sharedWith`. Naming someone else’s number (a relative’s) is allowed: say whose in `label` and `relation`.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        put: operations["setMyContact"];
+        post?: never;
+        /**
+         * Berhenti menerima pesan di saluran ini / Stop messages on a channel
+         * @description Withdraws consent (recorded in the ledger) and removes the number or address; queued messages on it are not sent.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        delete: operations["removeMyContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pesan untuk saya / My messages
+         * @description Every message the regency sent you (or kept in the web app when no channel was agreed), newest first, with its delivery state and status log. Filter by `application`.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pesan tentang permohonan ini / Messages about this application
+         * @description Every message about the application and its delivery state: for its applicant, and for the staff who may see it (addresses masked; the look is logged like a read).
+         *
+         *     Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["listApplicationNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Penerima pesan permohonan / Who gets this application’s messages
+         * @description The channels recorded for the application’s applicant, with consent and whether the number is shared by several people (a relative’s or the village operator’s).
+         *
+         *     Roles: `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["listApplicationRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/recipients/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Catat saluran dan persetujuan di loket / Record a channel and consent at the counter
+         * @description An officer or village operator records, for the application’s applicant, the number or address to message and the consent given in person (`counter`) or on paper (`paper`): the ledger keeps the officer who recorded it. The answer says whether the number is already used by other people (`sharedWith`, `flagged`): check with the applicant who reads it, and name that person in `label`.
+         *
+         *     Roles: `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        put: operations["setApplicationRecipient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/contact-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Periksa nomor sebelum dicatat / Check a number before recording it
+         * @description How many people’s messages already go to this number or address in this regency (no names). Several (≥ 2) means a shared phone: a relative’s or the village operator’s.
+         *
+         *     Roles: `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["checkContactAddress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pengirim pesan regensi / The regency’s message senders
+         * @description The regency’s own WhatsApp number, SMS sender ID, reply-to, staff addresses, quiet hours, daily caps and prices. Secrets are never answered, only whether each is set.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getNotificationSettings"];
+        /**
+         * Atur pengirim pesan / Configure the message senders
+         * @description Replaces the settings (If-Match with the ETag you read; none needed the first time). WhatsApp secrets (access token, app secret, verify token) are write-only and stored encrypted; leaving one out keeps it. Point Meta’s webhook at `whatsapp.callbackUrl` with the verify token (GET …/notification-settings/verify-token). Prices are configuration: IDR per billable unit per channel and category.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["configureNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notification-settings/verify-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Token verifikasi webhook WhatsApp / WhatsApp webhook verify token
+         * @description The token to paste in Meta’s app dashboard with the callback URL (the handshake echoes Meta’s challenge only when it matches).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getWhatsAppVerifyToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pesan terkirim / Messages sent
+         * @description Every message of the regency, newest first, with its status log; addresses masked. Filter by status, channel or event.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satu pesan / One message
+         * @description Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notification-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pemakaian dan biaya pesan / Message usage and cost
+         * @description Messages, deliveries, failures, billable units and cost per channel and category between two local dates (`to` exclusive; default the last 30 days). Cost follows the regency’s configured prices.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getNotificationUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notification-callbacks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jabat tangan webhook WhatsApp / WhatsApp webhook handshake
+         * @description Meta’s GET with `hub.mode=subscribe`, `hub.verify_token` and `hub.challenge`: the challenge is echoed (text/plain) only when the token matches the regency’s.
+         *
+         *     Public: no token.
+         */
+        get: operations["verifyWhatsAppCallback"];
+        put?: never;
+        /**
+         * Laporan status WhatsApp / WhatsApp status reports
+         * @description Meta’s webhook: status reports (sent, delivered, read, failed) and inbound messages (which open the 24-hour service window; they are not consent). Verified with `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the app secret); refused otherwise.
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveWhatsAppCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notification-callbacks/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Laporan kiriman SMS / SMS delivery report
+         * @description The aggregator’s delivery report (DLR), verified with `X-Aggregator-Signature` (sha256=<hex HMAC of the raw body with SMS_CALLBACK_SECRET>).
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveSmsReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2431,6 +2987,8 @@ export interface components {
              * @enum {unknown}
              */
             actor?: "citizen" | "officer" | "village-operator" | "tenant-admin" | "system";
+            /** @description A message the applicant gets (WhatsApp, SMS or email, by their consent) when their application enters this state, e.g. "Berkas ((trackingCode)) sudah diverifikasi". Placeholders: ((trackingCode)), ((service)), ((state)); others are refused at publication. Entering a state worked by the citizen, completion and rejection already notify. */
+            notify?: components["schemas"]["ManifestLocalizedText"];
         };
         /** @description An SOP action. */
         ManifestAction: {
@@ -4646,73 +5204,15 @@ export interface components {
             deliveredAt: string | null;
             deadAt: string | null;
         };
-        ComplaintRecord: {
-            tenant: string;
-            tenantCode: string;
-            /** @description Tracking code, e.g. ADU-7KQ2-M9XD */
-            trackingCode: string;
-            /** Format: uuid */
-            id: string;
+        /** @description The body every endpoint receives (signed; docs/webhooks.md) */
+        EventPayload: {
+            type: string;
             /** Format: date-time */
-            createdAt: string;
-            /** @enum {unknown} */
-            kind: "complaint" | "suggestion" | "information-request";
-            /**
-             * @description SP4N-LAPOR! category; sets the answer deadline
-             * @enum {unknown}
-             */
-            category: "informasi" | "aspirasi" | "keluhan" | "sengketa-tanpa-pemeriksaan" | "sengketa-dengan-pemeriksaan";
-            /** @enum {unknown} */
-            subjectType: "tenant" | "service" | "application";
-            service: string | null;
-            applicationTrackingCode: string | null;
-            agency: string | null;
-            title: string;
-            body: string;
-            location: string | null;
-            incidentDate: string | null;
-            anonymous: boolean;
-            confidential: boolean;
-            /**
-             * @description `counter`: filed by a counter officer for a citizen
-             * @enum {unknown}
-             */
-            channel: "online" | "counter";
-            /** @enum {unknown} */
-            status: "submitted" | "forwarded" | "handling" | "answered" | "closed" | "rejected";
-            handler: ("agency" | "coordinator") | null;
-            /** Format: date */
-            verifyDueDate: string;
-            verifiedAt: string | null;
-            firstResponseDueDate: string | null;
-            firstResponseAt: string | null;
-            answerDueDate: string | null;
-            answeredAt: string | null;
-            closedAt: string | null;
-            reopenCount: number;
-            rating: number | null;
-            escalations: number;
-            laporTrackingId: string | null;
-            /** @enum {unknown} */
-            laporSyncStatus: "not-synced" | "pending" | "synced" | "failed";
-            complainantName: string | null;
-            complainantPhone: string | null;
-            complainantEmail: string | null;
-        };
-        ComplaintWebhookEvent: {
-            /** Format: date-time */
-            occurredAt: string;
-            /** @description complaint.escalated: the clock that ran out */
-            stage?: string;
-            /**
-             * Format: date-time
-             * @description complaint.escalated: when it was due
-             */
-            dueAt?: string;
-            complaint: components["schemas"]["ComplaintRecord"];
-            event: string;
-            /** Format: uuid */
-            deliveryId: string;
+            timestamp: string;
+            /** @description Ids and codes only */
+            data: {
+                [key: string]: unknown;
+            };
         };
         ComplaintWebhookDeliveryDetail: {
             /** Format: uuid */
@@ -4732,7 +5232,7 @@ export interface components {
             createdAt: string;
             deliveredAt: string | null;
             deadAt: string | null;
-            payload: components["schemas"]["ComplaintWebhookEvent"];
+            payload: components["schemas"]["EventPayload"];
             /** @description Every attempt, in order */
             log: {
                 attempt: number;
@@ -4741,6 +5241,7 @@ export interface components {
                 url: string;
                 statusCode: number | null;
                 error: string | null;
+                response: string | null;
                 durationMs: number;
             }[];
         };
@@ -5029,6 +5530,127 @@ export interface components {
             accessLog: components["schemas"]["MyPersonalDataAccess"][];
             /** @description How long each kind of record is kept, and why (docs/privacy.md) */
             retention: components["schemas"]["RetentionLine"][];
+        };
+        EventType: {
+            type: string;
+            description: {
+                id: string;
+                en: string;
+            };
+            data: string[];
+        };
+        EventTypeList: {
+            items: components["schemas"]["EventType"][];
+        };
+        EventEndpointWithSecret: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            agency: string | null;
+            active: boolean;
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description The last 4 characters of the signing secret */
+            secretHint: string;
+            previousSecretUntil: string | null;
+            /** @description Migrated from the deprecated complaint webhook */
+            legacy: boolean;
+            /** @description Also sends X-Satupintu-Signature/-Timestamp/-Delivery (the complaint webhook’s scheme) */
+            legacyHeaders: boolean;
+            maxAttempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The signing secret (`whsec_` + base64 of 32 bytes): only in the answer that made it; store it then */
+            secret?: string;
+        };
+        EventEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            agency: string | null;
+            active: boolean;
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description The last 4 characters of the signing secret */
+            secretHint: string;
+            previousSecretUntil: string | null;
+            /** @description Migrated from the deprecated complaint webhook */
+            legacy: boolean;
+            /** @description Also sends X-Satupintu-Signature/-Timestamp/-Delivery (the complaint webhook’s scheme) */
+            legacyHeaders: boolean;
+            maxAttempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EventDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            endpointId: string;
+            /** @description The `webhook-id` header: the same on every attempt and every replay */
+            messageId: string;
+            type: string;
+            /** @enum {unknown} */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            maxAttempts: number;
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            deadAt: string | null;
+            replayOf: string | null;
+            replayedBy: string | null;
+        };
+        EventDeliveryDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            endpointId: string;
+            /** @description The `webhook-id` header: the same on every attempt and every replay */
+            messageId: string;
+            type: string;
+            /** @enum {unknown} */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            maxAttempts: number;
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            deadAt: string | null;
+            replayOf: string | null;
+            replayedBy: string | null;
+            payload: components["schemas"]["EventPayload"];
+            /** @description Every attempt, in order */
+            log: {
+                attempt: number;
+                /** Format: date-time */
+                at: string;
+                url: string;
+                statusCode: number | null;
+                error: string | null;
+                response: string | null;
+                durationMs: number;
+            }[];
+        };
+        EventReplayResult: {
+            replayed: number;
+            deliveries: string[];
         };
         ProblemKind: {
             /** @description The stable code */
@@ -5428,6 +6050,21 @@ export interface components {
                 };
             };
         };
+        /** @description `NOTIFICATION_CALLBACK_UNVERIFIED` — Tanda tangan laporan penyedia tidak valid / The provider report’s signature does not verify */
+        "403.notification-callback-unverified": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "NOTIFICATION_CALLBACK_UNVERIFIED";
+                    /** @constant */
+                    status?: 403;
+                };
+            };
+        };
         /** @description `ROLE_REQUIRED` — Peran Anda tidak mengizinkan tindakan ini / Your role does not allow this */
         "403.role-required": {
             headers: {
@@ -5734,6 +6371,122 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "COMPLAINT_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `CONTACT_NOT_FOUND` — Saluran ini belum diatur / This channel is not set up
+         */
+        "404.tenant-not-found.contact-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "CONTACT_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `EVENT_DELIVERY_NOT_FOUND` — Pengiriman peristiwa tidak ditemukan / Event delivery not found
+         */
+        "404.tenant-not-found.event-delivery-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "EVENT_DELIVERY_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `EVENT_DELIVERY_NOT_FOUND` — Pengiriman peristiwa tidak ditemukan / Event delivery not found
+         *
+         *     `EVENT_ENDPOINT_NOT_FOUND` — Endpoint tidak ditemukan / Endpoint not found
+         */
+        "404.tenant-not-found.event-delivery-not-found.event-endpoint-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "EVENT_DELIVERY_NOT_FOUND" | "EVENT_ENDPOINT_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `EVENT_ENDPOINT_NOT_FOUND` — Endpoint tidak ditemukan / Endpoint not found
+         */
+        "404.tenant-not-found.event-endpoint-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "EVENT_ENDPOINT_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `NOTIFICATION_CALLBACK_NOT_CONFIGURED` — Saluran ini belum diatur untuk tenant ini / This channel is not set up for this tenant
+         */
+        "404.tenant-not-found.notification-callback-not-configured": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "NOTIFICATION_CALLBACK_NOT_CONFIGURED";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `NOTIFICATION_NOT_FOUND` — Pesan tidak ditemukan / Message not found
+         */
+        "404.tenant-not-found.notification-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "NOTIFICATION_NOT_FOUND";
                     /** @constant */
                     status?: 404;
                 };
@@ -6180,6 +6933,40 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description `EVENT_DELIVERY_NOT_DEAD` — Hanya pengiriman yang gagal total yang dapat dikirim ulang / Only dead deliveries can be replayed
+         *
+         *     `EVENT_ENDPOINT_INACTIVE` — Endpoint sedang nonaktif / The endpoint is switched off
+         */
+        "409.event-delivery-not-dead.event-endpoint-inactive": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "EVENT_DELIVERY_NOT_DEAD" | "EVENT_ENDPOINT_INACTIVE";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /** @description `EVENT_ENDPOINT_INACTIVE` — Endpoint sedang nonaktif / The endpoint is switched off */
+        "409.event-endpoint-inactive": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "EVENT_ENDPOINT_INACTIVE";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
         /** @description `LIFECYCLE_MOVE_INVALID` — Perubahan status tidak diizinkan / This status change is not allowed */
         "409.lifecycle-move-invalid": {
             headers: {
@@ -6568,6 +7355,46 @@ export interface components {
         /**
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `CONTACT_ADDRESS_INVALID` — Nomor atau alamat tidak valid / Invalid number or address
+         */
+        "422.body-invalid.contact-address-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "CONTACT_ADDRESS_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `EVENT_ENDPOINT_URL_INVALID` — URL endpoint tidak valid / Invalid endpoint URL
+         *
+         *     `EVENT_TYPE_UNKNOWN` — Jenis peristiwa tidak dikenal / Unknown event type
+         */
+        "422.body-invalid.event-endpoint-url-invalid.event-type-unknown": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "EVENT_ENDPOINT_URL_INVALID" | "EVENT_TYPE_UNKNOWN";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `FORM_INVALID` — Isian formulir belum benar / The form data is invalid
          */
         "422.body-invalid.form-invalid": {
@@ -6782,6 +7609,27 @@ export interface components {
         /**
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `NOTIFICATION_SENDER_SECRET_MISSING` — Token akses dan app secret WhatsApp wajib untuk nomor baru / A new WhatsApp number needs its access token and app secret
+         *
+         *     `SMS_SENDER_ID_INVALID` — Sender ID SMS tidak valid / Invalid SMS sender ID
+         */
+        "422.body-invalid.notification-sender-secret-missing.sms-sender-id-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "NOTIFICATION_SENDER_SECRET_MISSING" | "SMS_SENDER_ID_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `ORIGIN_INVALID` — Asal (origin) tidak valid / Invalid origin
          */
         "422.body-invalid.origin-invalid": {
@@ -6890,6 +7738,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_INVALID" | "WEBHOOK_URL_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /** @description `CONTACT_ADDRESS_INVALID` — Nomor atau alamat tidak valid / Invalid number or address */
+        "422.contact-address-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "CONTACT_ADDRESS_INVALID";
                     /** @constant */
                     status?: 422;
                 };
@@ -14335,6 +15198,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
                     ETag: components["headers"]["ETag.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14409,6 +15274,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
                     ETag: components["headers"]["ETag.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14430,6 +15297,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
                     ETag: components["headers"]["ETag.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14483,6 +15352,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
                     ETag: components["headers"]["ETag.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14535,6 +15406,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
                     Link: components["headers"]["Link"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14571,6 +15444,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14603,6 +15478,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Deprecation: components["headers"]["Deprecation.required"];
+                    Sunset: components["headers"]["Sunset.required"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14920,6 +15797,1842 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    listEventEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every endpoint of the tenant */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventEndpoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    createEventEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://simpel.dpmptsp.bandungbaratkab.go.id/satupintu/events",
+                 *       "description": "Sistem perizinan DPMPTSP",
+                 *       "eventTypes": [
+                 *         "application.*"
+                 *       ],
+                 *       "agency": "dpmptsp"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Absolute https URL (http outside production), without credentials or fragment; a public address */
+                    url: string;
+                    description?: string;
+                    /** @description Exact types (`complaint.filed`) or prefixes (`complaint.*`); empty: every type */
+                    eventTypes?: string[];
+                    agency?: string | null;
+                    /** @description Default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created, with its ETag and its secret (shown this once) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a1c2-7d4e-7f00-8a11-2b3c4d5e6f70",
+                     *       "url": "https://simpel.dpmptsp.bandungbaratkab.go.id/satupintu/events",
+                     *       "description": "Sistem perizinan DPMPTSP",
+                     *       "eventTypes": [
+                     *         "application.*"
+                     *       ],
+                     *       "agency": "dpmptsp",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "secretHint": "Q9x=",
+                     *       "previousSecretUntil": null,
+                     *       "legacy": false,
+                     *       "legacyHeaders": false,
+                     *       "maxAttempts": 10,
+                     *       "createdAt": "2026-12-07T03:00:00.000Z",
+                     *       "updatedBy": "admin.kbb",
+                     *       "updatedAt": "2026-12-07T03:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Q9xZq6Q9x="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.event-endpoint-url-invalid.event-type-unknown"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getEventEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold: 304 when unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a1c2-7d4e-7f00-8a11-2b3c4d5e6f70",
+                     *       "url": "https://simpel.dpmptsp.bandungbaratkab.go.id/satupintu/events",
+                     *       "description": "Sistem perizinan DPMPTSP",
+                     *       "eventTypes": [
+                     *         "application.*"
+                     *       ],
+                     *       "agency": "dpmptsp",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "secretHint": "Q9x=",
+                     *       "previousSecretUntil": null,
+                     *       "legacy": false,
+                     *       "legacyHeaders": false,
+                     *       "maxAttempts": 10,
+                     *       "createdAt": "2026-12-07T03:00:00.000Z",
+                     *       "updatedBy": "admin.kbb",
+                     *       "updatedAt": "2026-12-07T03:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventEndpoint"];
+                };
+            };
+            /** @description Not modified (If-None-Match names the current ETag) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    deleteEventEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            412: components["responses"]["412.precondition-failed"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    updateEventEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "eventTypes": [
+                 *         "application.*",
+                 *         "appointment.booked"
+                 *       ],
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Absolute https URL (http outside production), without credentials or fragment; a public address */
+                    url?: string;
+                    description?: string;
+                    /** @description Exact types (`complaint.filed`) or prefixes (`complaint.*`); empty: every type */
+                    eventTypes?: string[];
+                    agency?: string | null;
+                    /** @description Switching on again clears `disabledReason` */
+                    active?: boolean;
+                    /** @description Endpoints migrated from the complaint webhook: `false` stops the X-Satupintu-* headers */
+                    legacyHeaders?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed, with the new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a1c2-7d4e-7f00-8a11-2b3c4d5e6f70",
+                     *       "url": "https://simpel.dpmptsp.bandungbaratkab.go.id/satupintu/events",
+                     *       "description": "Sistem perizinan DPMPTSP",
+                     *       "eventTypes": [
+                     *         "application.*"
+                     *       ],
+                     *       "agency": "dpmptsp",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "secretHint": "Q9x=",
+                     *       "previousSecretUntil": null,
+                     *       "legacy": false,
+                     *       "legacyHeaders": false,
+                     *       "maxAttempts": 10,
+                     *       "createdAt": "2026-12-07T03:00:00.000Z",
+                     *       "updatedBy": "admin.kbb",
+                     *       "updatedAt": "2026-12-07T03:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventEndpoint"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.event-endpoint-url-invalid.event-type-unknown"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    rotateEventEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rotated: the new secret (shown this once) and the new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a1c2-7d4e-7f00-8a11-2b3c4d5e6f70",
+                     *       "url": "https://simpel.dpmptsp.bandungbaratkab.go.id/satupintu/events",
+                     *       "description": "Sistem perizinan DPMPTSP",
+                     *       "eventTypes": [
+                     *         "application.*"
+                     *       ],
+                     *       "agency": "dpmptsp",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "secretHint": "Q9x=",
+                     *       "previousSecretUntil": null,
+                     *       "legacy": false,
+                     *       "legacyHeaders": false,
+                     *       "maxAttempts": 10,
+                     *       "createdAt": "2026-12-07T03:00:00.000Z",
+                     *       "updatedBy": "admin.kbb",
+                     *       "updatedAt": "2026-12-07T03:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Q9xZq6Q9x="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            412: components["responses"]["412.precondition-failed"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    listEventEndpointDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "dead";
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventDelivery"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listEventDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "dead";
+                endpoint?: string;
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventDelivery"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getEventDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryDetail"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-delivery-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    replayEventDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, pending */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryDetail"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-delivery-not-found.event-endpoint-not-found"];
+            409: components["responses"]["409.event-delivery-not-dead.event-endpoint-inactive"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    replayDeadEventDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "since": "2026-12-06T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Replay every dead delivery of the endpoint created at or after this time (not replayed already)
+                     */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many were replayed, and their new deliveries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReplayResult"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.event-endpoint-not-found"];
+            409: components["responses"]["409.event-endpoint-inactive"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getMyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your channels */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: {
+                            /**
+                             * @description WhatsApp (read most), SMS (registered sender ID), email
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email";
+                            address: string;
+                            label: string | null;
+                            /**
+                             * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                             * @enum {unknown}
+                             */
+                            relation: "self" | "family" | "village-operator" | "other";
+                            /**
+                             * @description The language messages are written in
+                             * @enum {unknown}
+                             */
+                            lang: "id" | "en";
+                            consent: {
+                                granted: boolean;
+                                /**
+                                 * @description How consent was given (web: in the person’s own account)
+                                 * @enum {unknown}
+                                 */
+                                method: "web" | "counter" | "paper" | "whatsapp" | "sms";
+                                /** Format: date-time */
+                                at: string;
+                                statement: string;
+                            } | null;
+                            /** @description Other people whose messages go to this same number or address */
+                            sharedWith: number;
+                            /** @description Shared by several people, or the village operator’s: check who reads it */
+                            flagged: boolean;
+                        }[];
+                        /** @description What the person agrees to, per channel, as recorded */
+                        statements: {
+                            whatsapp: {
+                                id: string;
+                                en: string;
+                            };
+                            sms: {
+                                id: string;
+                                en: string;
+                            };
+                            email: {
+                                id: string;
+                                en: string;
+                            };
+                        };
+                        /** @description Channels this regency offers now */
+                        channels: {
+                            whatsapp: boolean;
+                            sms: boolean;
+                            email: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    setMyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description WhatsApp (read most), SMS (registered sender ID), email */
+                channel: "whatsapp" | "sms" | "email";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": "0812 3456 7890",
+                 *       "consent": true,
+                 *       "lang": "id"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Phone number (0812…, +62 812…) for WhatsApp and SMS; email address for email */
+                    address: string;
+                    /** @description Who reads it, when not the person: "Ibu Siti (anak)" */
+                    label?: string;
+                    /**
+                     * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                     * @enum {unknown}
+                     */
+                    relation?: "self" | "family" | "village-operator" | "other";
+                    /**
+                     * @description The language messages are written in
+                     * @enum {unknown}
+                     */
+                    lang?: "id" | "en";
+                    /** @description true: agree to messages on this channel (the statement of GET …/contacts is what is agreed); false: stop them */
+                    consent: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The channel as recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description WhatsApp (read most), SMS (registered sender ID), email
+                         * @enum {unknown}
+                         */
+                        channel: "whatsapp" | "sms" | "email";
+                        address: string;
+                        label: string | null;
+                        /**
+                         * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                         * @enum {unknown}
+                         */
+                        relation: "self" | "family" | "village-operator" | "other";
+                        /**
+                         * @description The language messages are written in
+                         * @enum {unknown}
+                         */
+                        lang: "id" | "en";
+                        consent: {
+                            granted: boolean;
+                            /**
+                             * @description How consent was given (web: in the person’s own account)
+                             * @enum {unknown}
+                             */
+                            method: "web" | "counter" | "paper" | "whatsapp" | "sms";
+                            /** Format: date-time */
+                            at: string;
+                            statement: string;
+                        } | null;
+                        /** @description Other people whose messages go to this same number or address */
+                        sharedWith: number;
+                        /** @description Shared by several people, or the village operator’s: check who reads it */
+                        flagged: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.contact-address-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    removeMyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description WhatsApp (read most), SMS (registered sender ID), email */
+                channel: "whatsapp" | "sms" | "email";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.contact-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                application?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "019aa4b2-7c1e-7d3a-9f10-3c5e8a1b2c3d",
+                     *           "event": "application.received",
+                     *           "channel": "whatsapp",
+                     *           "to": "+62812****789",
+                     *           "status": "delivered",
+                     *           "text": "Permohonan Penggantian KTP-el Anda sudah kami terima. Kode lacak: 7KQ2-M9XD. Perkiraan selesai: Selasa, 8 Desember 2026. Pantau di https://mpp.bandungbaratkab.go.id/t/kab-bandung-barat/permohonan/019a…",
+                     *           "applicationId": "019aa4b2-0000-7d3a-9f10-3c5e8a1b2c3d",
+                     *           "createdAt": "2026-12-07T02:00:00.000Z",
+                     *           "updatedAt": "2026-12-07T02:00:04.000Z",
+                     *           "history": [
+                     *             {
+                     *               "status": "created",
+                     *               "at": "2026-12-07T02:00:00.000Z",
+                     *               "source": "service",
+                     *               "code": null
+                     *             },
+                     *             {
+                     *               "status": "sending",
+                     *               "at": "2026-12-07T02:00:01.000Z",
+                     *               "source": "worker",
+                     *               "code": null
+                     *             },
+                     *             {
+                     *               "status": "sent",
+                     *               "at": "2026-12-07T02:00:02.000Z",
+                     *               "source": "worker",
+                     *               "code": null
+                     *             },
+                     *             {
+                     *               "status": "delivered",
+                     *               "at": "2026-12-07T02:00:04.000Z",
+                     *               "source": "provider",
+                     *               "code": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            event: string;
+                            /**
+                             * @description inbox: kept in the web app only (no channel the person consented to)
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email" | "inbox";
+                            /** @description Where it went (masked for staff) */
+                            to: string | null;
+                            /**
+                             * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                             * @enum {unknown}
+                             */
+                            status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                            text: string;
+                            applicationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            history: {
+                                /**
+                                 * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                                 * @enum {unknown}
+                                 */
+                                status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                                /** Format: date-time */
+                                at: string;
+                                source: string;
+                                code: string | null;
+                            }[];
+                        }[];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listApplicationNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            event: string;
+                            /**
+                             * @description inbox: kept in the web app only (no channel the person consented to)
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email" | "inbox";
+                            /** @description Where it went (masked for staff) */
+                            to: string | null;
+                            /**
+                             * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                             * @enum {unknown}
+                             */
+                            status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                            text: string;
+                            applicationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            history: {
+                                /**
+                                 * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                                 * @enum {unknown}
+                                 */
+                                status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                                /** Format: date-time */
+                                at: string;
+                                source: string;
+                                code: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listApplicationRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description WhatsApp (read most), SMS (registered sender ID), email
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email";
+                            address: string;
+                            label: string | null;
+                            /**
+                             * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                             * @enum {unknown}
+                             */
+                            relation: "self" | "family" | "village-operator" | "other";
+                            /**
+                             * @description The language messages are written in
+                             * @enum {unknown}
+                             */
+                            lang: "id" | "en";
+                            consent: {
+                                granted: boolean;
+                                /**
+                                 * @description How consent was given (web: in the person’s own account)
+                                 * @enum {unknown}
+                                 */
+                                method: "web" | "counter" | "paper" | "whatsapp" | "sms";
+                                /** Format: date-time */
+                                at: string;
+                                statement: string;
+                            } | null;
+                            /** @description Other people whose messages go to this same number or address */
+                            sharedWith: number;
+                            /** @description Shared by several people, or the village operator’s: check who reads it */
+                            flagged: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    setApplicationRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+                /** @description WhatsApp (read most), SMS (registered sender ID), email */
+                channel: "whatsapp" | "sms" | "email";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": "0813 9876 5432",
+                 *       "consent": true,
+                 *       "method": "counter",
+                 *       "relation": "family",
+                 *       "label": "Pak Budi (anak)"
+                 *     }
+                 */
+                "application/json": {
+                    address: string;
+                    label?: string;
+                    /**
+                     * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                     * @enum {unknown}
+                     */
+                    relation?: "self" | "family" | "village-operator" | "other";
+                    /**
+                     * @description The language messages are written in
+                     * @enum {unknown}
+                     */
+                    lang?: "id" | "en";
+                    consent: boolean;
+                    /**
+                     * @description counter: said in person to the officer; paper: signed on the form (kept with the file)
+                     * @enum {unknown}
+                     */
+                    method: "counter" | "paper";
+                };
+            };
+        };
+        responses: {
+            /** @description The channel as recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description WhatsApp (read most), SMS (registered sender ID), email
+                         * @enum {unknown}
+                         */
+                        channel: "whatsapp" | "sms" | "email";
+                        address: string;
+                        label: string | null;
+                        /**
+                         * @description Whose number it is: the person’s own, a relative’s, the village operator’s, someone else’s
+                         * @enum {unknown}
+                         */
+                        relation: "self" | "family" | "village-operator" | "other";
+                        /**
+                         * @description The language messages are written in
+                         * @enum {unknown}
+                         */
+                        lang: "id" | "en";
+                        consent: {
+                            granted: boolean;
+                            /**
+                             * @description How consent was given (web: in the person’s own account)
+                             * @enum {unknown}
+                             */
+                            method: "web" | "counter" | "paper" | "whatsapp" | "sms";
+                            /** Format: date-time */
+                            at: string;
+                            statement: string;
+                        } | null;
+                        /** @description Other people whose messages go to this same number or address */
+                        sharedWith: number;
+                        /** @description Shared by several people, or the village operator’s: check who reads it */
+                        flagged: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.contact-address-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    checkContactAddress: {
+        parameters: {
+            query: {
+                /** @description WhatsApp (read most), SMS (registered sender ID), email */
+                channel: "whatsapp" | "sms" | "email";
+                address: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        masked: string;
+                        sharedWith: number;
+                        flagged: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            422: components["responses"]["422.contact-address-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold: 304 when unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings, with their ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        whatsapp: {
+                            phoneNumberId: string;
+                            wabaId: string;
+                            language: string;
+                            accessTokenSet: boolean;
+                            appSecretSet: boolean;
+                            verifyTokenSet: boolean;
+                            callbackUrl: string;
+                        } | null;
+                        sms: {
+                            senderId: string;
+                            callbackUrl: string;
+                        } | null;
+                        email: {
+                            replyTo: string | null;
+                        } | null;
+                        staff: {
+                            [key: string]: string[];
+                        };
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        /** @description Messages per local day per channel (non-urgent ones beyond wait for the next morning) */
+                        dailyCaps: {
+                            whatsapp?: number;
+                            sms?: number;
+                            email?: number;
+                        };
+                        prices: {
+                            /**
+                             * @description WhatsApp (read most), SMS (registered sender ID), email
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email";
+                            category: string;
+                            /** @description WhatsApp: a rule for messages inside the 24-hour service window (free for utility since July 2025) */
+                            insideWindow?: boolean;
+                            /** @description IDR per billable unit (an SMS segment, a WhatsApp message, an email) */
+                            unitPrice: number;
+                        }[];
+                        providers: {
+                            whatsapp: boolean;
+                            sms: boolean;
+                            email: boolean;
+                        };
+                        version: number;
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match names the current ETag) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    configureNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "MPP Kab. Bandung Barat",
+                 *       "sms": {
+                 *         "senderId": "MPPKBB"
+                 *       },
+                 *       "quietHours": {
+                 *         "start": "21:00",
+                 *         "end": "07:00"
+                 *       },
+                 *       "dailyCaps": {
+                 *         "sms": 2000
+                 *       },
+                 *       "prices": [
+                 *         {
+                 *           "channel": "sms",
+                 *           "category": "*",
+                 *           "unitPrice": 350
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The sender people see: "MPP Kab. Bandung Barat" */
+                    displayName: string;
+                    whatsapp?: {
+                        /** @description The regency’s own WhatsApp Business number id (Meta) */
+                        phoneNumberId: string;
+                        /** @description Its WhatsApp Business account id */
+                        wabaId: string;
+                        /** @enum {unknown} */
+                        language?: "id" | "en";
+                        /** @description Write only: a system-user token; kept encrypted */
+                        accessToken?: string;
+                        /** @description Write only: the app secret status callbacks are signed with */
+                        appSecret?: string;
+                        /** @description Write only: the callback handshake token (generated when left out) */
+                        verifyToken?: string;
+                    } | null;
+                    sms?: {
+                        /** @description Sender ID registered with the operators, e.g. MPPKBB */
+                        senderId: string;
+                    } | null;
+                    email?: {
+                        /** Format: email */
+                        replyTo?: string;
+                    } | null;
+                    /** @description Work email addresses for staff notices: tenant-admin, officer:<agency> */
+                    staff?: {
+                        [key: string]: string[];
+                    };
+                    quietHours?: {
+                        start: string;
+                        end: string;
+                    } | null;
+                    /** @description Messages per local day per channel (non-urgent ones beyond wait for the next morning) */
+                    dailyCaps?: {
+                        whatsapp?: number;
+                        sms?: number;
+                        email?: number;
+                    };
+                    prices?: {
+                        /**
+                         * @description WhatsApp (read most), SMS (registered sender ID), email
+                         * @enum {unknown}
+                         */
+                        channel: "whatsapp" | "sms" | "email";
+                        category: string;
+                        /** @description WhatsApp: a rule for messages inside the 24-hour service window (free for utility since July 2025) */
+                        insideWindow?: boolean;
+                        /** @description IDR per billable unit (an SMS segment, a WhatsApp message, an email) */
+                        unitPrice: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as stored, with the new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        whatsapp: {
+                            phoneNumberId: string;
+                            wabaId: string;
+                            language: string;
+                            accessTokenSet: boolean;
+                            appSecretSet: boolean;
+                            verifyTokenSet: boolean;
+                            callbackUrl: string;
+                        } | null;
+                        sms: {
+                            senderId: string;
+                            callbackUrl: string;
+                        } | null;
+                        email: {
+                            replyTo: string | null;
+                        } | null;
+                        staff: {
+                            [key: string]: string[];
+                        };
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        /** @description Messages per local day per channel (non-urgent ones beyond wait for the next morning) */
+                        dailyCaps: {
+                            whatsapp?: number;
+                            sms?: number;
+                            email?: number;
+                        };
+                        prices: {
+                            /**
+                             * @description WhatsApp (read most), SMS (registered sender ID), email
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email";
+                            category: string;
+                            /** @description WhatsApp: a rule for messages inside the 24-hour service window (free for utility since July 2025) */
+                            insideWindow?: boolean;
+                            /** @description IDR per billable unit (an SMS segment, a WhatsApp message, an email) */
+                            unitPrice: number;
+                        }[];
+                        providers: {
+                            whatsapp: boolean;
+                            sms: boolean;
+                            email: boolean;
+                        };
+                        version: number;
+                        updatedBy: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.notification-sender-secret-missing.sms-sender-id-invalid"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getWhatsAppVerifyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token and callback URL */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verifyToken: string;
+                        callbackUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards */
+                status?: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                /** @description inbox: kept in the web app only (no channel the person consented to) */
+                channel?: "whatsapp" | "sms" | "email" | "inbox";
+                event?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            event: string;
+                            /**
+                             * @description inbox: kept in the web app only (no channel the person consented to)
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email" | "inbox";
+                            /** @description Where it went (masked for staff) */
+                            to: string | null;
+                            /**
+                             * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                             * @enum {unknown}
+                             */
+                            status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                            text: string;
+                            applicationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            history: {
+                                /**
+                                 * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                                 * @enum {unknown}
+                                 */
+                                status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                                /** Format: date-time */
+                                at: string;
+                                source: string;
+                                code: string | null;
+                            }[];
+                        }[];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message and its status log */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                        event: string;
+                        /**
+                         * @description inbox: kept in the web app only (no channel the person consented to)
+                         * @enum {unknown}
+                         */
+                        channel: "whatsapp" | "sms" | "email" | "inbox";
+                        /** @description Where it went (masked for staff) */
+                        to: string | null;
+                        /**
+                         * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                         * @enum {unknown}
+                         */
+                        status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                        text: string;
+                        applicationId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        history: {
+                            /**
+                             * @description GOV.UK Notify’s statuses plus WhatsApp’s read: derived from the status log, so reports arriving out of order never move a message backwards
+                             * @enum {unknown}
+                             */
+                            status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
+                            /** Format: date-time */
+                            at: string;
+                            source: string;
+                            code: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.notification-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getNotificationUsage: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        to: string;
+                        rows: {
+                            /**
+                             * @description inbox: kept in the web app only (no channel the person consented to)
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "sms" | "email" | "inbox";
+                            category: string;
+                            messages: number;
+                            sent: number;
+                            delivered: number;
+                            read: number;
+                            failed: number;
+                            units: number;
+                            cost: number;
+                        }[];
+                        total: {
+                            messages: number;
+                            cost: number;
+                            /** @constant */
+                            currency: "IDR";
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    verifyWhatsAppCallback: {
+        parameters: {
+            query?: {
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+                "hub.challenge"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, echoed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            403: components["responses"]["403.notification-callback-unverified"];
+            404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    receiveWhatsAppCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC of the raw body> */
+                "X-Hub-Signature-256": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description Meta’s JSON, verified as received */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reports: number;
+                        inbound: number;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.notification-callback-unverified"];
+            404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    receiveSmsReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC of the raw body> */
+                "X-Aggregator-Signature": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description The aggregator’s JSON report */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reports: number;
+                        inbound: number;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.notification-callback-unverified"];
+            404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
         };
     };
     listProblemTypes: {

@@ -1,5 +1,5 @@
 import { FormValidatorCache } from '@satupintu/forms';
-import type { Kernel, Module } from './kernel.js';
+import type { ApplicationMoment, Kernel, Module } from './kernel.js';
 import { OrphanSweeper } from './orphans.js';
 import { applicationsModule, forgetCreateKeys } from './modules/applications/index.js';
 import { auditModule } from './modules/audit/index.js';
@@ -66,6 +66,13 @@ export function compose(k: Kernel) {
   const notifications = notificationsModule(k, { registry: plugins.registry, installations: installations.service, tenants: tenants.service, applications: applications.service });
   k.events.on('application.submitted', (tx, e) => tx.outbox('application.submitted', { ...e, dueAt: e.dueAt?.toISOString() ?? null }));
   k.events.on('application.moved', (tx, e) => tx.outbox('application.moved', { ...e }));
+  // Agencies' systems hear the same moves as thin signed events (ids and codes; details through the API).
+  const thin = (e: ApplicationMoment, state: string) => ({ tenant: e.tenant, application: e.applicationId, trackingCode: e.trackingCode, service: `${e.pluginId}.${e.serviceCode}`, agency: e.agencyCode, state });
+  k.events.on('application.submitted', async (tx, e) => void (await events.service.publish(tx, 'application.submitted', thin(e, 'submitted'), { agency: e.agencyCode })));
+  k.events.on('application.moved', async (tx, e) => {
+    await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
+    if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
+  });
   // [modules]
 
   const modules: Module[] = [

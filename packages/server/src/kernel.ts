@@ -28,6 +28,8 @@ export interface DomainEvents {
 
 /** What every application event carries: ids and codes, never the form's personal data. */
 export interface ApplicationMoment {
+  /** The tenant's slug. */
+  tenant: string;
   applicationId: string;
   trackingCode: string;
   pluginId: string;

@@ -137,7 +137,7 @@ export class ActionService {
         });
         const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(changes.length ? { data } : {}) };
         if (!(await applicationQueries.move(tx.sql, move))) throw versionConflict();
-        await this.d.events.emit(tx, 'application.moved', { ...momentOf(app), from: decision.from, to: decision.to, action: decision.action.code, status, comment: input.comment ?? null });
+        await this.d.events.emit(tx, 'application.moved', { ...momentOf(app, ctx.tenant.slug), from: decision.from, to: decision.to, action: decision.action.code, status, comment: input.comment ?? null });
         // Whatever follows a completion (the SKM invitation) commits with it.
         if (status === 'completed')
           await this.d.events.emit(tx, 'application.completed', { applicationId: id, trackingCode: app.tracking_code, pluginId: app.plugin_id, serviceCode: app.service_code, agencyCode: app.agency_code, applicantSub: app.applicant_sub });

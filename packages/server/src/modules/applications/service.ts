@@ -50,7 +50,8 @@ export interface ApplicationDeps {
  * is one unit of work; documents and SOP actions live in documents.ts and actions.ts.
  */
 /** The ids and codes every application event carries (kernel.ts). */
-export const momentOf = (a: Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'plugin_version' | 'service_code' | 'agency_code' | 'applicant_sub'>): ApplicationMoment => ({
+export const momentOf = (a: Pick<ApplicationRow, 'id' | 'tracking_code' | 'plugin_id' | 'plugin_version' | 'service_code' | 'agency_code' | 'applicant_sub'>, tenant: string): ApplicationMoment => ({
+  tenant,
   applicationId: a.id,
   trackingCode: a.tracking_code,
   pluginId: a.plugin_id,
@@ -147,7 +148,7 @@ export class ApplicationService {
             },
             events.map((e) => ({ tenantId: tenant.id, applicationId: id, id: newId(), at: e.at, actorSub: actor.sub, actorName: e.actor_name, role: e.actor_role, action: e.action, from: e.from_state, to: e.to_state, comment: null })),
           );
-          if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app), dueAt: dues.overall?.at ?? null, channel });
+          if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
           const { roles } = visibleTo(identity, tenant, app);
           return applicationView(app, def, roles, { events, documents: [], outputs: [] }, now);
         });
@@ -196,7 +197,7 @@ export class ApplicationService {
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
-      await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app), dueAt: dues.overall?.at ?? null, channel: app.channel });
+      await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, ctx.tenant.slug), dueAt: dues.overall?.at ?? null, channel: app.channel });
       const moved = await applicationQueries.load(tx.sql, id);
       return this.viewIn(tx, ctx, moved ?? app);
     });

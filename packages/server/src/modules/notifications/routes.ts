@@ -329,7 +329,7 @@ export function notificationRoutes(api: RouteTable, s: NotificationService, apps
     rawBody: { description: 'Meta’s JSON, verified as received', media: ['application/json'] },
     headers: [{ name: 'X-Hub-Signature-256', description: 'sha256=<hex HMAC of the raw body>', required: true }],
     responses: { '200': { description: 'Recorded', schema: CallbackAck } },
-    errors: [callbackNotConfigured, callbackSignatureInvalid],
+    errors: [callbackNotConfigured, callbackSignatureInvalid, bodyTooLarge],
     handler: async (ctx, { req }) => ok(await s.whatsappWebhook(ctx, await rawBody(req), req.get('x-hub-signature-256'))),
   });
 
@@ -345,7 +345,7 @@ export function notificationRoutes(api: RouteTable, s: NotificationService, apps
     rawBody: { description: 'The aggregator’s JSON report', media: ['application/json'] },
     headers: [{ name: 'X-Aggregator-Signature', description: 'sha256=<hex HMAC of the raw body>', required: true }],
     responses: { '200': { description: 'Recorded', schema: CallbackAck } },
-    errors: [callbackNotConfigured, callbackSignatureInvalid],
+    errors: [callbackNotConfigured, callbackSignatureInvalid, bodyTooLarge],
     handler: async (ctx, { req }) => ok({ ...(await s.smsReport(ctx, await rawBody(req), req.get('x-aggregator-signature'))), inbound: 0 }),
   });
 }

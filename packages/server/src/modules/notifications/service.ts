@@ -871,9 +871,14 @@ export class NotificationService {
     return tenant && workContext({ clock: job.clock, log: job.log, route: 'notifications', tenant });
   }
 
-  /** Wakes the dispatcher of a tenant after a commit that wrote outbox rows. */
+  /**
+   * Wakes the dispatcher of a tenant after a commit that wrote outbox rows. One job per commit, no
+   * singleton key: a key would drop the wake-up of a row committed while a dispatcher is still
+   * running (after its last look), leaving it to the minute sweep. Dispatchers skip each other's
+   * locked rows, so extra ones cost one query.
+   */
   async wake(tenant: { id: string; homeRegion: string }): Promise<void> {
-    await this.d.jobs.send(tenant.homeRegion, DISPATCH_JOB, { tenantId: tenant.id }, { singletonKey: `dispatch:${tenant.id}` });
+    await this.d.jobs.send(tenant.homeRegion, DISPATCH_JOB, { tenantId: tenant.id });
   }
 
   /** The sweep over every tenant of a region. */

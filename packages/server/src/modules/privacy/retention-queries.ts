@@ -179,6 +179,43 @@ export const retentionQueries = {
     return { rows, keys: [] };
   },
 
+  /**
+   * The same for the message that carried the invitation (its text and link hold the token): once
+   * it is past sending (sent, delivered, read or failed for good) or the invitation was answered or
+   * expired, the token in its link is replaced.
+   */
+  async surveyTokenMessages(sql: Sql, now: Date, limit: number): Promise<Purged> {
+    const rows = await sql.exec(
+      `update notifications set body = regexp_replace(body, 'token=[A-Za-z0-9_-]+', 'token=-', 'g'),
+              personalisation = jsonb_set(personalisation, '{link}', to_jsonb(regexp_replace(coalesce(personalisation->>'link', ''), 'token=[A-Za-z0-9_-]+', 'token=-', 'g')))
+        where id in (select n.id from notifications n
+                      where n.event = 'skm.invitation' and n.body ~ 'token=[A-Za-z0-9_-]{2,}'
+                        and (n.status in ('sent', 'delivered', 'read', 'permanent-failure', 'technical-failure')
+                             or exists (select 1 from skm_invitations i where 'skm.invitation:' || i.id::text = n.dedupe_key and (i.token is null or i.expires_at <= $1)))
+                      limit $2 for update of n skip locked)`,
+      [now, limit],
+    );
+    return { rows, keys: [] };
+  },
+
+  /** Messages (with their status logs, by cascade) created before `cutoff`: where and what was sent to a person. */
+  async messages(sql: Sql, cutoff: Date, limit: number): Promise<Purged> {
+    const rows = await sql.exec(`delete from notifications where id in (select id from notifications where created_at < $1 order by created_at limit $2 for update skip locked)`, [cutoff, limit]);
+    return { rows, keys: [] };
+  },
+
+  /** Numbers and addresses a person replaced or withdrew, removed before `cutoff` (the consent ledger keeps only a digest). */
+  async oldContacts(sql: Sql, cutoff: Date, limit: number): Promise<Purged> {
+    const rows = await sql.exec(`delete from notification_contacts where id in (select id from notification_contacts where removed_at < $1 limit $2 for update skip locked)`, [cutoff, limit]);
+    return { rows, keys: [] };
+  },
+
+  /** Finished signed-event deliveries (and their attempts) created before `cutoff`. */
+  async eventDeliveries(sql: Sql, cutoff: Date, limit: number): Promise<Purged> {
+    const rows = await sql.exec(`delete from event_deliveries where id in (select id from event_deliveries where status <> 'pending' and created_at < $1 order by created_at limit $2 for update skip locked)`, [cutoff, limit]);
+    return { rows, keys: [] };
+  },
+
   /** An answered or expired SKM invitation no longer needs to know whom it invited. */
   async surveyInvitations(sql: Sql, now: Date, limit: number): Promise<Purged> {
     const rows = await sql.exec(
