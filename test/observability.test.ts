@@ -110,7 +110,8 @@ describe('observability: logs, /metrics, dashboard and alert rules', () => {
     assert.equal(sample(samples, 'satupintu_s3_breaker_state', { state: 'open' }), 0);
     for (const region of p.dbs.regionIds()) {
       assert.equal(sample(samples, 'satupintu_readiness_check_up', { check: `bucket:${region}` }), 1);
-      assert.ok((sample(samples, 'satupintu_outbox_lag_seconds', { outbox: 'complaint-webhook', region }) ?? -1) >= 0, `outbox lag of ${region}`);
+      for (const outbox of ['notifications', 'messages', 'signed-events'])
+        assert.ok((sample(samples, 'satupintu_outbox_lag_seconds', { outbox, region }) ?? -1) >= 0, `${outbox} outbox lag of ${region}`);
       // Every scheduled queue has a lag series per region, 0 when nothing waits.
       assert.ok((sample(samples, 'satupintu_job_lag_seconds', { queue: 'monitoring.rollup', region }) ?? -1) >= 0, `job lag of ${region}`);
     }

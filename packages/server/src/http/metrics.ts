@@ -124,8 +124,8 @@ export class Metrics {
       registers,
     });
     jobs?.onRun((r) => runs.observe({ queue: r.queue, region: r.region, outcome: r.outcome }, r.seconds));
-    const outboxLag = new Gauge({ name: 'satupintu_outbox_lag_seconds', help: 'Age of the oldest pending delivery per outbox (complaint-webhook) and region (0: none pending)', labelNames: ['outbox', 'region'], registers });
-    const outboxPending = new Gauge({ name: 'satupintu_outbox_pending', help: 'Pending deliveries per outbox and region', labelNames: ['outbox', 'region'], registers });
+    const outboxLag = new Gauge({ name: 'satupintu_outbox_lag_seconds', help: 'Age of the oldest entry waiting per outbox (notifications, messages, signed-events) and region (0: none waiting)', labelNames: ['outbox', 'region'], registers });
+    const outboxPending = new Gauge({ name: 'satupintu_outbox_pending', help: 'Entries waiting per outbox and region', labelNames: ['outbox', 'region'], registers });
     const ready = new Gauge({ name: 'satupintu_ready', help: 'Whether /readyz would answer 200: every dependency answers and the process is not shutting down (sampled)', registers });
     const check = new Gauge({ name: 'satupintu_readiness_check_up', help: 'Each readiness check (database:<id>, bucket:<region>, jobs:<region>): 1 answers, 0 does not (sampled)', labelNames: ['check'], registers });
 
@@ -192,8 +192,8 @@ export class Metrics {
           within(t, jobs.outboxLag()).then(
             (rows) => {
               for (const r of rows) {
-                outboxLag.set({ outbox: 'complaint-webhook', region: r.region }, r.seconds);
-                outboxPending.set({ outbox: 'complaint-webhook', region: r.region }, r.pending);
+                outboxLag.set({ outbox: r.outbox, region: r.region }, r.seconds);
+                outboxPending.set({ outbox: r.outbox, region: r.region }, r.pending);
               }
             },
             () => {},

@@ -207,23 +207,26 @@ export class JobQueues implements JobSender {
   }
 
   /**
-   * Outbox lag per region: the age of the oldest complaint webhook delivery still pending, and how
-   * many are pending. Read on the owner connection pg-boss holds (the table is under RLS per tenant;
-   * this counts across tenants and reads no payload).
+   * Outbox lag per region and outbox: the age of the oldest entry still waiting, and how many wait.
+   * `notifications`: outbox rows not yet dispatched into messages; `messages`: messages not yet
+   * handed to a provider whose time has come (quiet hours and daily caps excluded); `signed-events`:
+   * event deliveries pending. Read on the owner connection pg-boss holds (the tables are under RLS
+   * per tenant; this counts across tenants and reads no payload).
    */
-  async outboxLag(): Promise<{ region: string; seconds: number; pending: number }[]> {
-    const out: { region: string; seconds: number; pending: number }[] = [];
-    for (const [region, boss] of this.bosses) {
-      const { rows } = await boss
-        .getDb()
-        .executeSql(
-          `select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as seconds, count(*)::int as pending
-             from complaint_webhook_deliveries where status = 'pending'`,
-          [],
-        );
-      const r = rows[0] as { seconds: number; pending: number };
-      out.push({ region, seconds: Math.max(0, r.seconds), pending: r.pending });
-    }
+  async outboxLag(): Promise<{ region: string; outbox: string; seconds: number; pending: number }[]> {
+    const out: { region: string; outbox: string; seconds: number; pending: number }[] = [];
+    const queries: [string, string][] = [
+      ['notifications', `select min(created_at) as oldest, count(*)::int as pending from notification_outbox where sent_at is null`],
+      ['messages', `select min(coalesce(not_before, created_at)) as oldest, count(*)::int as pending from notifications
+                      where status in ('created', 'temporary-failure') and channel <> 'inbox' and coalesce(not_before, created_at) <= now()`],
+      ['signed-events', `select min(created_at) as oldest, count(*)::int as pending from event_deliveries where status = 'pending'`],
+    ];
+    for (const [region, boss] of this.bosses)
+      for (const [outbox, sql] of queries) {
+        const { rows } = await boss.getDb().executeSql(`select coalesce(extract(epoch from now() - oldest), 0)::float8 as seconds, pending from (${sql}) q`, []);
+        const r = rows[0] as { seconds: number; pending: number };
+        out.push({ region, outbox, seconds: Math.max(0, r.seconds), pending: r.pending });
+      }
     return out;
   }
 

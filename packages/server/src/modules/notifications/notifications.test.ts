@@ -175,6 +175,54 @@ describe('notifications: WhatsApp → SMS → email, consent, status log, provid
     assert.equal((await api(p, 'GET', `${base}/applications/${id}/notifications`, { token: kbbCitizen })).status, 404);
   });
 
+  it('tells the citizen about a booking, a session the agency cancels (with the next option), a queue number coming up, and an answered complaint', async function () {
+    this.timeout(120_000);
+    const dukcapil = await tokenFor(p, 'petugas.dukcapil.kapuas');
+    const all = async () => (await api(p, 'GET', `${base}/me/notifications?limit=100`, { token: citizen })).body.items as any[];
+    const waitFor = (event: string, after: string) => until(`${event}`, async () => (await all()).find((m) => m.event === event && m.createdAt >= after && ['delivered', 'read'].includes(m.status)));
+    const sessions = (await api(p, 'GET', `${base}/services/dukcapil.ktpel-rekam/sessions?days=21`)).body.items.filter((x: { holiday: string | null }) => !x.holiday);
+    const [a, b] = sessions;
+    const t0 = new Date().toISOString();
+    const booked = await api(p, 'POST', `${base}/sessions/${a.id}/bookings`, { token: citizen, body: {} });
+    assert.equal(booked.status, 201, JSON.stringify(booked.body));
+    const bookedMsg = await waitFor('appointment.booked', t0);
+    assert.match(bookedMsg.text, /(Senin|Selasa|Rabu|Kamis|Jumat), \d+ \w+ \d{4} pukul \d\d:\d\d–\d\d:\d\d WIB/);
+    assert.equal(wa.sent.find((x) => x.reference === bookedMsg.id)?.template?.name, 'mpp_jadwal_dipesan');
+
+    const cancelled = await api(p, 'POST', `${base}/sessions/${a.id}/cancel`, { token: dukcapil, body: { reason: 'Listrik padam di gedung MPP' } });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    const cancelledMsg = await waitFor('appointment.cancelled', t0);
+    assert.match(cancelledMsg.text, /Listrik padam/);
+    assert.match(cancelledMsg.text, /terdekat yang masih tersedia: \w+, \d+/);
+
+    // At the counter: three walk-ins check in before the citizen; the first call tells the citizen (two ahead).
+    const mine = await api(p, 'POST', `${base}/sessions/${b.id}/bookings`, { token: citizen, body: {} });
+    assert.equal(mine.status, 201, JSON.stringify(mine.body));
+    for (const nik of ['6203050101800101', '6203050101800102', '6203050101800103']) {
+      const w = await api(p, 'POST', `${base}/sessions/${b.id}/bookings`, { token: dukcapil, body: { walkIn: { name: 'Warga', nik } } });
+      assert.equal((await api(p, 'POST', `${base}/bookings/${w.body.id}/check-in`, { token: dukcapil })).status, 200);
+    }
+    const checked = await api(p, 'POST', `${base}/bookings/${mine.body.id}/check-in`, { token: dukcapil });
+    assert.equal(checked.status, 200, JSON.stringify(checked.body));
+    const called = await api(p, 'POST', `${base}/counters/${checked.body.counter}/call-next`, { token: dukcapil });
+    assert.equal(called.status, 200);
+    const soon = await waitFor('queue.called_soon', t0);
+    assert.match(soon.text, new RegExp(checked.body.ticket));
+    assert.match(soon.text, /2 orang lagi/);
+
+    const filed = await api(p, 'POST', `${base}/complaints`, {
+      token: citizen,
+      body: { kind: 'complaint', subject: { type: 'service', service: 'polri.sktlk' }, title: 'Berkas SKTLK tidak diproses', body: 'Sudah tiga hari berkas saya tidak diproses tanpa kabar apa pun.', location: 'MPP Kab. Kapuas', incidentDate: '2026-11-24' },
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    assert.equal((await api(p, 'POST', `${base}/complaints/${filed.body.id}/verify`, { token: admin, body: { decision: 'forward', note: 'Mohon ditindaklanjuti Polres.' } })).status, 200);
+    const answered = await api(p, 'POST', `${base}/complaints/${filed.body.id}/answer`, { token: police, body: { body: 'Berkas Anda sudah kami proses hari ini; mohon maaf atas keterlambatannya.' } });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const answer = await waitFor('complaint.answered', t0);
+    assert.match(answer.text, new RegExp(filed.body.trackingCode));
+    for (const m of [bookedMsg, cancelledMsg, soon, answer]) assert.equal(wa.countByReference(m.id), 1, `${m.event} sent once`);
+  });
+
   it('falls back to SMS when WhatsApp fails permanently (not on WhatsApp), with the regency’s sender ID and a delivery report', async function () {
     this.timeout(60_000);
     wa.behaviour(PHONE, 'not-on-whatsapp');
