@@ -16646,6 +16646,7 @@ export interface operations {
                      *           "status": "delivered",
                      *           "text": "Permohonan Penggantian KTP-el Anda sudah kami terima. Kode lacak: 7KQ2-M9XD. Perkiraan selesai: Selasa, 8 Desember 2026. Pantau di https://mpp.bandungbaratkab.go.id/t/kab-bandung-barat/permohonan/019a…",
                      *           "applicationId": "019aa4b2-0000-7d3a-9f10-3c5e8a1b2c3d",
+                     *           "fallbackFrom": null,
                      *           "createdAt": "2026-12-07T02:00:00.000Z",
                      *           "updatedAt": "2026-12-07T02:00:04.000Z",
                      *           "history": [
@@ -16699,6 +16700,8 @@ export interface operations {
                             status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
                             text: string;
                             applicationId: string | null;
+                            /** @description The message on another channel this one replaces (it failed for good) */
+                            fallbackFrom: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -16769,6 +16772,8 @@ export interface operations {
                             status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
                             text: string;
                             applicationId: string | null;
+                            /** @description The message on another channel this one replaces (it failed for good) */
+                            fallbackFrom: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -17355,6 +17360,8 @@ export interface operations {
                             status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
                             text: string;
                             applicationId: string | null;
+                            /** @description The message on another channel this one replaces (it failed for good) */
+                            fallbackFrom: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -17424,6 +17431,8 @@ export interface operations {
                         status: "created" | "sending" | "sent" | "delivered" | "read" | "temporary-failure" | "permanent-failure" | "technical-failure";
                         text: string;
                         applicationId: string | null;
+                        /** @description The message on another channel this one replaces (it failed for good) */
+                        fallbackFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -17589,6 +17598,7 @@ export interface operations {
             400: components["responses"]["400.path-invalid"];
             403: components["responses"]["403.notification-callback-unverified"];
             404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            413: components["responses"]["413.body-too-large"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.database-unavailable"];
@@ -17630,6 +17640,7 @@ export interface operations {
             400: components["responses"]["400.path-invalid"];
             403: components["responses"]["403.notification-callback-unverified"];
             404: components["responses"]["404.tenant-not-found.notification-callback-not-configured"];
+            413: components["responses"]["413.body-too-large"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.database-unavailable"];

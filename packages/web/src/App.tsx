@@ -12,7 +12,10 @@ import { Survey } from './pages/Survey.js';
 import { Catalog } from './pages/Catalog.js';
 import { Home } from './pages/Home.js';
 import { Ministry } from './pages/Ministry.js';
+import { Channels } from './pages/Channels.js';
 import { MyApplications } from './pages/MyApplications.js';
+import { MyMessages } from './pages/Messages.js';
+import { NotificationSettings } from './pages/NotificationSettings.js';
 import { CounterFiling, OfficerApplication, OfficerDesk, OfficerHome } from './pages/Officer.js';
 import { Publisher } from './pages/Publisher.js';
 import { Service } from './pages/Service.js';
@@ -51,12 +54,15 @@ export function App() {
         <Route path="/t/:tenant/permohonan/:id">{(p) => <Track tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pengaduan">{(p) => <Complaints tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/pengaduan/:id">{(p) => <ComplaintDetail tenant={p.tenant} id={p.id} />}</Route>
+        <Route path="/t/:tenant/pesan">{(p) => <MyMessages tenant={p.tenant} />}</Route>
+        <Route path="/t/:tenant/saluran">{(p) => <Channels tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/skm">{(p) => <Survey tenant={p.tenant} />}</Route>
         <Route path="/petugas" component={OfficerHome} />
         <Route path="/petugas/:tenant/:agency">{(p) => <OfficerDesk tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/loket">{(p) => <CounterFiling tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/permohonan/:id">{(p) => <OfficerApplication tenant={p.tenant} agency={p.agency} id={p.id} />}</Route>
         <Route path="/admin/:tenant">{(p) => <Admin tenant={p.tenant} />}</Route>
+        <Route path="/admin/:tenant/notifikasi">{(p) => <NotificationSettings tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/webhook">{(p) => <EventEndpoints tenant={p.tenant} />}</Route>
         <Route path="/penerbit" component={Publisher} />
         <Route path="/kementerian" component={Ministry} />

@@ -350,6 +350,12 @@ export function Layout({ children }: { children: ReactNode }) {
                     <li>
                       <Link href={`/t/${tenantMatch[1]}/pengaduan`}>{t('complaints')}</Link>
                     </li>
+                    <li>
+                      <Link href={`/t/${tenantMatch[1]}/pesan`}>{t('myMessages')}</Link>
+                    </li>
+                    <li>
+                      <Link href={`/t/${tenantMatch[1]}/saluran`}>{t('messageChannels')}</Link>
+                    </li>
                   </>
                 )}
                 <li>
@@ -363,9 +369,14 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             )}
             {admins.length > 0 && (
-              <li>
-                <Link href={`/admin/${admins[0]!.tenant}`}>{t('admin')}</Link>
-              </li>
+              <>
+                <li>
+                  <Link href={`/admin/${admins[0]!.tenant}`}>{t('admin')}</Link>
+                </li>
+                <li>
+                  <Link href={`/admin/${admins[0]!.tenant}/notifikasi`}>{t('messageSenders')}</Link>
+                </li>
+              </>
             )}
             {publishers.length > 0 && (
               <li>

@@ -146,6 +146,9 @@ const DICT = {
   survey: { id: 'Survei kepuasan (SKM)', en: 'Satisfaction survey (SKM)' },
   escalations: { id: 'Eskalasi lewat batas waktu', en: 'Overdue escalations' },
   loadMore: { id: 'Muat lebih banyak', en: 'Load more' },
+  myMessages: { id: 'Pesan saya', en: 'My messages' },
+  messageChannels: { id: 'Saluran pesan', en: 'Message channels' },
+  messageSenders: { id: 'Pengirim pesan', en: 'Message senders' },
   staleEdit: {
     id: 'Data ini sudah diubah orang lain (atau dari perangkat lain) sejak Anda membukanya, jadi perubahan Anda belum disimpan. Versi terbaru sudah dimuat ulang; isian Anda masih ada — periksa lalu simpan lagi.',
     en: 'Someone else (or another device) changed this since you opened it, so your change was not saved. The latest version has been reloaded; what you typed is kept — check it and save again.',

@@ -6,6 +6,7 @@ import { Async, ErrorBox, Loading, LoadMore, Notice, PageTitle, QrCode, RequireL
 import { useI18n } from '../i18n.js';
 import type { Application, RequestBody } from '../types.js';
 import { ApplicationEditor, type OnBehalf } from './Apply.js';
+import { Recipients } from './Recipients.js';
 import { documentLink, openDownload } from './Track.js';
 
 /** Form data in the plugin's display order, then anything else. */
@@ -257,6 +258,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
               <h2 id="tl">{t('timeline')}</h2>
               <Timeline items={a.timeline} />
             </section>
+            {a.status !== 'draft' && <Recipients tenant={tenant} application={a.id} />}
           </>
         )}
       </Async>

@@ -3,6 +3,7 @@ import { Link, useSearch } from 'wouter';
 import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { ApplicationMessages } from './Messages.js';
 
 /** Opens a short-lived presigned download link (asked for as the tab opens) in a new tab. */
 export async function openDownload(link: () => Promise<{ url: string }>): Promise<void> {
@@ -123,6 +124,7 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
               <h2 id="tl">{t('timeline')}</h2>
               <Timeline items={a.timeline} />
             </section>
+            {a.status !== 'draft' && <ApplicationMessages tenant={tenant} application={a.id} />}
             {a.documents.length > 0 && (
               <section className="card" aria-labelledby="dc">
                 <h2 id="dc">{t('documents')}</h2>

@@ -59,6 +59,7 @@ const exampleMessage = {
   status: 'delivered' as const,
   text: 'Permohonan Penggantian KTP-el Anda sudah kami terima. Kode lacak: 7KQ2-M9XD. Perkiraan selesai: Selasa, 8 Desember 2026. Pantau di https://mpp.bandungbaratkab.go.id/t/kab-bandung-barat/permohonan/019a…',
   applicationId: '019aa4b2-0000-7d3a-9f10-3c5e8a1b2c3d',
+  fallbackFrom: null,
   createdAt: '2026-12-07T02:00:00.000Z',
   updatedAt: '2026-12-07T02:00:04.000Z',
   history: [

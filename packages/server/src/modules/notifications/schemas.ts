@@ -74,6 +74,7 @@ export const Message = Type.Object(
     status: StatusEnum,
     text: Type.String(),
     applicationId: Type.Union([Uuid, Type.Null()]),
+    fallbackFrom: Type.Union([Uuid, Type.Null()], { description: 'The message on another channel this one replaces (it failed for good)' }),
     createdAt: DateTime,
     updatedAt: DateTime,
     history: Type.Array(Type.Object({ status: StatusEnum, at: DateTime, source: Type.String(), code: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false })),

@@ -145,6 +145,8 @@ export interface MessageView {
   status: NotificationStatus;
   text: string;
   applicationId: string | null;
+  /** The message on another channel this one replaces (its permanent or technical failure handed it on). */
+  fallbackFrom: string | null;
   createdAt: string;
   updatedAt: string;
   /** The status log, as recorded (provider reports may arrive out of order; `status` is what they add up to). */
@@ -730,6 +732,7 @@ export class NotificationService {
       status: r.status,
       text: r.body,
       applicationId: r.application_id,
+      fallbackFrom: r.fallback_from,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
       history: events.filter((e) => e.notification_id === r.id).map((e) => ({ status: e.status, at: e.at.toISOString(), source: e.source, code: e.provider_code })),
