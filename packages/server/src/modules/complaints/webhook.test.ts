@@ -23,6 +23,7 @@ describe('complaints: the deprecated webhook facade over signed events', () => {
   let server: http.Server;
   let url: string;
   const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  let failing = false;
   const clock = new ManualClock('2030-01-07T03:00:00Z');
   const hook = '/api/v1/tenants/kota-bogor/complaint-webhook';
 
@@ -32,7 +33,7 @@ describe('complaints: the deprecated webhook facade over signed events', () => {
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
-      req.on('end', () => (received.push({ headers: req.headers, body }), res.writeHead(200).end()));
+      req.on('end', () => (received.push({ headers: req.headers, body }), res.writeHead(failing ? 500 : 200).end()));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     p.services.complaintWebhooks.allowLoopbackTargets(true);
@@ -103,5 +104,28 @@ describe('complaints: the deprecated webhook facade over signed events', () => {
     assert.equal(await deliver(d2!.id), 'delivered');
     assert.equal(received.at(-1)!.headers['x-satupintu-signature'], undefined);
     assert.ok(received.at(-1)!.headers['webhook-signature']);
+
+    // The facade's rotation and requeue still answer: a receiver failing every attempt dead-letters the delivery; the admin requeues it.
+    const cur = await api(p, 'GET', hook, { token: bogorAdmin });
+    const rotated = await api(p, 'POST', `${hook}/rotate-secret`, { token: bogorAdmin, headers: { 'if-match': cur.headers.get('etag')! } });
+    assert.equal(rotated.status, 200, JSON.stringify(rotated.body));
+    assert.match(rotated.body.secret, /^whsec_/);
+    assert.notEqual(rotated.body.secret, secret);
+    failing = true;
+    try {
+      const third = await p.services.complaints.file(ctx, { kind: 'suggestion', subject: { type: 'tenant' }, title: 'Loket difabel', body: 'Mohon loket khusus untuk penyandang disabilitas.' });
+      const [d3] = (await api(p, 'GET', `${hook}/deliveries?complaint=${third.id}`, { token: bogorAdmin })).body.items as { id: string }[];
+      let outcome = '';
+      for (let i = 0; i < 12 && outcome !== 'dead'; i++) {
+        clock.advance(25 * 3600_000);
+        outcome = String(await deliver(d3!.id));
+      }
+      assert.equal(outcome, 'dead');
+      failing = false;
+      const requeued = await api(p, 'POST', `${hook}/deliveries/${d3!.id}/requeue`, { token: bogorAdmin });
+      assert.equal(requeued.status, 200, JSON.stringify(requeued.body));
+    } finally {
+      failing = false;
+    }
   });
 });

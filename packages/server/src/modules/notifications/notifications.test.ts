@@ -173,6 +173,54 @@ describe('notifications: WhatsApp → SMS → email, consent, status log, provid
     assert.equal(staffView.status, 200);
     assert.ok(staffView.body.items.every((m: any) => /^\+62812\*+011$/.test(m.to)), JSON.stringify(staffView.body.items.map((m: any) => m.to)));
     assert.equal((await api(p, 'GET', `${base}/applications/${id}/notifications`, { token: kbbCitizen })).status, 404);
+    // The counter sees whom the application's messages go to; the admin sees every message, masked.
+    const recipients = await api(p, 'GET', `${base}/applications/${id}/recipients`, { token: police });
+    assert.deepEqual(recipients.body.items.map((c: any) => c.channel).sort(), ['sms', 'whatsapp']);
+    const list = await api(p, 'GET', `${base}/notifications?event=application.ready&limit=5`, { token: admin });
+    assert.equal(list.status, 200);
+    const one = await api(p, 'GET', `${base}/notifications/${done.ready.id}`, { token: admin });
+    assert.deepEqual([one.status, one.body.event], [200, 'application.ready']);
+    assert.match(one.body.to, /^\+62812\*+011$/);
+    assert.equal((await api(p, 'GET', `${base}/notifications/${done.ready.id}`, { token: kbbAdmin })).status, 403);
+    const verify = await api(p, 'GET', `${base}/notification-settings/verify-token`, { token: admin });
+    assert.deepEqual([verify.status, verify.body.verifyToken], [200, VERIFY_TOKEN]);
+  });
+
+  it('holds non-urgent messages during quiet hours and past a daily cap, and logs why', async function () {
+    this.timeout(60_000);
+    const set = async (body: object) => {
+      const cur = await api(p, 'GET', `${base}/notification-settings`, { token: admin });
+      const r = await api(p, 'PUT', `${base}/notification-settings`, { token: admin, headers: { 'if-match': cur.headers.get('etag')! }, body: { ...keep(cur.body), ...body } });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+    };
+    const keep = (c: any) => ({ displayName: c.displayName, whatsapp: { phoneNumberId: c.whatsapp.phoneNumberId, wabaId: c.whatsapp.wabaId }, sms: c.sms && { senderId: c.sms.senderId }, email: c.email, staff: c.staff, prices: c.prices, quietHours: c.quietHours, dailyCaps: c.dailyCaps });
+    const submit = async () => {
+      const draft = await api(p, 'POST', `${base}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
+      const id = draft.body.id as string;
+      await fetch(`${p.url}${base}/applications/${id}/documents/identitas?filename=ktp.pdf`, { method: 'PUT', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/pdf' }, body: await pdf() });
+      assert.equal((await api(p, 'POST', `${base}/applications/${id}/submit`, { token: citizen })).status, 200);
+      return id;
+    };
+    try {
+      // Quiet the whole day: the message waits (created), nothing reaches the provider.
+      await set({ quietHours: { start: '00:00', end: '23:59' } });
+      const quietId = await submit();
+      const quiet = await until('the quiet message', async () => (await messages(quietId)).find((m) => m.event === 'application.received'));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal((await messages(quietId)).find((m) => m.id === quiet.id).status, 'created');
+      assert.equal(wa.countByReference(quiet.id), 0);
+      const notBefore = await asTenant(p, T, (sql) => sql.one<{ not_before: Date }>(`select not_before from notifications where id = $1`, [quiet.id]));
+      assert.ok(notBefore.not_before.getTime() > Date.now(), 'held until quiet hours end');
+      // A spent daily cap: the next message is held for the next morning, with the reason in its log.
+      await set({ quietHours: null, dailyCaps: { whatsapp: 0 } });
+      const cappedId = await submit();
+      const capped = await until('the capped message', async () => (await messages(cappedId)).find((m) => m.event === 'application.received' && m.history.some((h: any) => h.status === 'temporary-failure')));
+      assert.equal(wa.countByReference(capped.id), 0);
+      const why = await asTenant(p, T, (sql) => sql.rows<{ detail: string }>(`select detail from notification_events where notification_id = $1 and status = 'temporary-failure'`, [capped.id]));
+      assert.match(why[0]!.detail, /daily cap 0/);
+    } finally {
+      await set({ quietHours: null, dailyCaps: {} });
+    }
   });
 
   it('tells the citizen about a booking, a session the agency cancels (with the next option), a queue number coming up, and an answered complaint', async function () {
