@@ -69,6 +69,9 @@ export function compose(k: Kernel) {
   // Agencies' systems hear the same moves as thin signed events (ids and codes; details through the API).
   const thin = (e: ApplicationMoment, state: string) => ({ tenant: e.tenant, application: e.applicationId, trackingCode: e.trackingCode, service: `${e.pluginId}.${e.serviceCode}`, agency: e.agencyCode, state });
   k.events.on('application.submitted', async (tx, e) => void (await events.service.publish(tx, 'application.submitted', thin(e, 'submitted'), { agency: e.agencyCode })));
+  k.events.on('appointment.booked', async (tx, e) => void (await events.service.publish(tx, 'appointment.booked', { tenant: e.tenant, appointment: e.booking, service: e.service, agency: e.agency, date: e.date }, { agency: e.agency })));
+  k.events.on('appointment.cancelled', async (tx, e) => void (await events.service.publish(tx, 'appointment.cancelled', { tenant: e.tenant, appointment: e.booking, service: e.service, agency: e.agency, date: e.date, by: e.by }, { agency: e.agency })));
+  k.events.on('notification.failed', async (tx, e) => void (await events.service.publish(tx, 'notification.failed', { tenant: e.tenant, notification: e.notification, channel: e.channel, reason: e.reason })));
   k.events.on('application.moved', async (tx, e) => {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });

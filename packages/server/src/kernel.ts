@@ -24,6 +24,20 @@ export interface DomainEvents {
   'application.submitted': ApplicationMoment & { dueAt: Date | null; channel: string };
   /** An SOP action moved a submitted application to another state (or the same one, with a comment). */
   'application.moved': ApplicationMoment & { from: string; to: string; action: string; status: string; comment: string | null };
+  /** A session was booked (online or a walk-in) or a booking cancelled (by the citizen, or with its session by the agency). */
+  'appointment.booked': AppointmentMoment;
+  'appointment.cancelled': AppointmentMoment & { by: 'citizen' | 'agency' };
+  /** A message could not reach a person on any channel they consented to. */
+  'notification.failed': { tenant: string; notification: string; event: string; channel: string; reason: string };
+}
+
+/** What an appointment event carries: ids, codes and the local date. */
+export interface AppointmentMoment {
+  tenant: string;
+  booking: string;
+  service: string;
+  agency: string;
+  date: string;
 }
 
 /** What every application event carries: ids and codes, never the form's personal data. */

@@ -58,7 +58,7 @@ const sessionNotice = (s: Pick<SessionRow, 'id' | 'plugin_id' | 'service_code' |
 
 export class BookingService {
   constructor(
-    private readonly d: Pick<AppointmentDeps, 'uow'>,
+    private readonly d: Pick<AppointmentDeps, 'uow' | 'events'>,
     private readonly soldOut: SoldOutSessions,
     private readonly limits: AppointmentLimits = DEFAULT_APPOINTMENT_LIMITS,
   ) {}
@@ -154,6 +154,7 @@ export class BookingService {
       // The seat taken above goes back with the rollback.
       if (!inserted) throw alreadyBooked();
       if (!walkIn) await tx.outbox('appointment.booked', { to: [`citizen:${applicantSub}`], booking: id, application: input.applicationId ?? null, ...sessionNotice(session) });
+      await this.d.events?.emit(tx, 'appointment.booked', { tenant: ctx.tenant.slug, booking: id, service: `${session.plugin_id}.${session.service_code}`, agency: session.agency_code, date: session.local_date });
       return bookingView(id, session, channel);
     });
   }
@@ -165,6 +166,8 @@ export class BookingService {
       await bookingQueries.setStatus(tx.sql, id, 'cancelled');
       await sessionQueries.release(tx.sql, b.session_id, b.channel);
       await this.soldOut.released(tx, b.session_id);
+      const s = await sessionQueries.load(tx.sql, b.session_id);
+      if (s) await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'citizen' });
     });
   }
 

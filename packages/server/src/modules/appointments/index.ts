@@ -25,6 +25,6 @@ export function appointmentsModule(
   k.onChange((c) => soldOut.heard(c));
   const limits: AppointmentLimits = { ...DEFAULT_APPOINTMENT_LIMITS, ...options };
   if (!Number.isInteger(limits.maxActiveBookings) || limits.maxActiveBookings < 1) throw new Error(`appointments: maxActiveBookings must be a whole number ≥ 1, not ${limits.maxActiveBookings}`);
-  const service = new AppointmentService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar }, soldOut, limits);
+  const service = new AppointmentService({ uow: k.uow, events: k.events, installations: deps.installations, calendar: deps.calendar }, soldOut, limits);
   return { name: 'appointments', service, routes: (api) => appointmentRoutes(api, service) };
 }

@@ -1,5 +1,6 @@
 import { localDate, newId } from '@satupintu/core';
-import type { UnitOfWork } from '@satupintu/db';
+import type { EventBus, UnitOfWork } from '@satupintu/db';
+import type { DomainEvents } from '../../kernel.js';
 import { applyOverlay } from '@satupintu/plugin-sdk';
 import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
@@ -14,6 +15,8 @@ import { sessionView } from './view.js';
 /** What every part of the appointments module is built from. */
 export interface AppointmentDeps {
   uow: UnitOfWork;
+  /** Bookings and cancellations are announced in their unit of work (signed events). */
+  events?: EventBus<DomainEvents>;
   installations: InstallationService;
   calendar: CalendarService;
 }
@@ -80,7 +83,10 @@ export class SessionService {
       const next = await sessionQueries.nextOpen(tx.sql, s);
       const nextSession = next ? sessionView(next) : null;
       for (const b of affected)
-        await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, name: b.applicant_name, session: sessionId, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
+      {
+        await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, session: sessionId, service: `${s.plugin_id}.${s.service_code}`, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
+        await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: b.id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'agency' });
+      }
       return { cancelled: sessionId, rescheduleEvents: affected.length, nextSession };
     });
   }

@@ -28,7 +28,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   { type: 'application.state_changed', description: { id: 'Status permohonan berubah.', en: 'An application changed state.' }, data: applicationData },
   { type: 'application.completed', description: { id: 'Permohonan selesai (dokumen hasil terbit).', en: 'An application was completed (its output issued).' }, data: applicationData },
   { type: 'appointment.booked', description: { id: 'Janji temu di MPP dipesan.', en: 'An appointment at the service mall was booked.' }, data: appointmentData },
-  { type: 'appointment.cancelled', description: { id: 'Janji temu dibatalkan.', en: 'An appointment was cancelled.' }, data: appointmentData },
+  { type: 'appointment.cancelled', description: { id: 'Janji temu dibatalkan (oleh warga, atau bersama sesinya oleh instansi: `by`).', en: 'An appointment was cancelled (by the citizen, or with its session by the agency: `by`).' }, data: [...appointmentData, 'by'] },
   { type: 'notification.failed', description: { id: 'Notifikasi ke warga gagal terkirim di semua kanal.', en: 'A notification to a citizen failed on every channel.' }, data: ['tenant', 'notification', 'channel', 'reason'] },
 ];
 

@@ -32,7 +32,7 @@ export function notificationsModule(
   let ring = deps.keyring;
   const keyring = () => (ring ??= dataKeyring(k.config));
   const providers = new Providers(k.config.notifications);
-  const service = new NotificationService({ uow: k.uow, jobs: k.jobs, registry: deps.registry, installations: deps.installations, tenants: deps.tenants, keyring, config: k.config, providers });
+  const service = new NotificationService({ uow: k.uow, events: k.events, jobs: k.jobs, registry: deps.registry, installations: deps.installations, tenants: deps.tenants, keyring, config: k.config, providers });
   const jobs: JobSpec[] = [
     {
       name: DISPATCH_JOB,

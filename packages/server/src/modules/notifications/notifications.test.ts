@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PDFDocument } from 'pdf-lib';
+import { Webhook } from 'standardwebhooks';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import { SmsAggregatorStandIn, SmtpReceiver, WhatsAppCloudStandIn } from '@satupintu/testkit/standins';
 import type { Platform } from '../../platform.js';
@@ -383,5 +386,54 @@ describe('notifications: WhatsApp → SMS → email, consent, status log, provid
     assert.deepEqual(ledger, [{ method: 'counter', recorded_by_role: 'officer' }]);
     // A citizen cannot record for someone else's application.
     assert.equal((await api(p, 'PUT', `${base}/applications/${ids[0]}/recipients/whatsapp`, { token: citizen, body: { address: shared, consent: true, method: 'counter' } })).status, 403);
+  });
+
+  it('tells the regency’s systems by signed events: a booking, and a message that reached no channel', async function () {
+    this.timeout(90_000);
+    const got: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => (got.push({ headers: req.headers, body }), res.writeHead(204).end()));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    p.services.signedEvents.allowLoopbackTargets(true);
+    let endpoint: string | undefined;
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/satupintu-events`;
+      const made = await api(p, 'POST', `${base}/event-endpoints`, { token: admin, body: { url, eventTypes: ['appointment.*', 'notification.failed'], description: 'Sistem antrean Disdukcapil' } });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      endpoint = made.body.id as string;
+      const hook = new Webhook(made.body.secret);
+      const events = () => got.map((g) => ({ ...(hook.verify(g.body, g.headers as Record<string, string>) as { type: string; data: Record<string, unknown> }), id: g.headers['webhook-id'] }));
+
+      const [session] = (await api(p, 'GET', `${base}/services/dukcapil.ktpel-rekam/sessions?days=21`)).body.items.filter((x: { holiday: string | null; available?: number }) => !x.holiday).slice(-1);
+      const booked = await api(p, 'POST', `${base}/sessions/${session.id}/bookings`, { token: citizen, body: {} });
+      assert.equal(booked.status, 201, JSON.stringify(booked.body));
+      const bookedEvent = await until('appointment.booked', async () => events().find((e) => e.type === 'appointment.booked' && e.data.appointment === booked.body.id));
+      assert.deepEqual(Object.keys(bookedEvent.data).sort(), ['agency', 'appointment', 'date', 'service', 'tenant'], 'thin: ids and codes only');
+
+      // Only WhatsApp agreed to, and the number is not on WhatsApp: nothing is left but the inbox.
+      await api(p, 'DELETE', `${base}/me/contacts/sms`, { token: citizen });
+      wa.behaviour(PHONE, 'not-on-whatsapp');
+      const draft = await api(p, 'POST', `${base}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
+      const id = draft.body.id as string;
+      await fetch(`${p.url}${base}/applications/${id}/documents/identitas?filename=ktp.pdf`, { method: 'PUT', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/pdf' }, body: await pdf() });
+      await api(p, 'POST', `${base}/applications/${id}/submit`, { token: citizen });
+      const failedWa = await until('the WhatsApp failure', async () => (await messages(id)).find((m) => m.channel === 'whatsapp' && m.status === 'permanent-failure'));
+      const failed = await until('notification.failed', async () => events().find((e) => e.type === 'notification.failed' && e.data.notification === failedWa.id));
+      assert.deepEqual([failed.data.channel, failed.data.reason], ['whatsapp', 'permanent-failure']);
+      const inbox = (await messages(id)).find((m) => m.channel === 'inbox');
+      assert.equal(inbox?.fallbackFrom, failedWa.id, 'kept in the web app, linked to the failed attempt');
+    } finally {
+      wa.behaviour(PHONE, 'read');
+      await api(p, 'PUT', `${base}/me/contacts/sms`, { token: citizen, body: { address: PHONE, consent: true } });
+      if (endpoint) {
+        const e = await api(p, 'GET', `${base}/event-endpoints/${endpoint}`, { token: admin });
+        await api(p, 'DELETE', `${base}/event-endpoints/${endpoint}`, { token: admin, headers: { 'if-match': e.headers.get('etag')! } });
+      }
+      p.services.signedEvents.allowLoopbackTargets(false);
+      await new Promise((r) => server.close(r));
+    }
   });
 });

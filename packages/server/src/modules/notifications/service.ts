@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { isUuid, localDate, localDateTime, newId, type SatupintuConfig, type Tenant } from '@satupintu/core';
-import { recordAudit, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import { recordAudit, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
+import type { DomainEvents } from '../../kernel.js';
 import {
   answerWhatsAppChallenge,
   ChannelError,
@@ -69,6 +70,8 @@ export type Person = string;
 
 export interface NotificationDeps {
   uow: UnitOfWork;
+  /** A message that reached no channel is announced in the same unit of work (`notification.failed`: signed events). */
+  events?: EventBus<DomainEvents>;
   jobs: JobSender;
   registry: PluginRegistry;
   installations: InstallationService;
@@ -515,6 +518,13 @@ export class NotificationService {
     const values = { id: n.personalisation, en: n.personalisation };
     const made = await this.create(tx, ctx, { template, dedupeKey: n.dedupe_key, outboxId: n.outbox_id, person: n.person, applicationId: n.application_id, values }, senders, { channel: n.channel, id: n.id });
     if (made) tx.afterCommit(() => this.enqueue(ctx.tenant, [made]));
+    else await this.failedEverywhere(tx, ctx, n);
+  }
+
+  /** No channel is left for a message (at most the web inbox keeps it): the regency's systems hear of it. */
+  private async failedEverywhere(tx: TenantTx, ctx: TenantCtx, n: NotificationRow): Promise<void> {
+    const last = deriveStatus(await notificationQueries.events(tx.sql, [n.id]));
+    await this.d.events?.emit(tx, 'notification.failed', { tenant: ctx.tenant.slug, notification: n.id, event: n.event, channel: n.channel, reason: last });
   }
 
   /** Every minute: pending outbox rows dispatched, due and stuck notifications queued again (a lost job, a process that died mid-send). */
@@ -605,7 +615,9 @@ export class NotificationService {
     const template = coreTemplate(n.event);
     if (!template) return undefined;
     const values = { id: n.personalisation, en: n.personalisation };
-    return this.create(tx, ctx, { template, dedupeKey: n.dedupe_key, outboxId: n.outbox_id, person: n.person, applicationId: n.application_id, values }, senders, { channel: n.channel, id: n.id });
+    const made = await this.create(tx, ctx, { template, dedupeKey: n.dedupe_key, outboxId: n.outbox_id, person: n.person, applicationId: n.application_id, values }, senders, { channel: n.channel, id: n.id });
+    if (!made) await this.failedEverywhere(tx, ctx, n);
+    return made;
   }
 
   // ---------------------------------------------------------------------------------------------
