@@ -159,8 +159,8 @@ describe('Cluster proof: HAProxy, 3 APIs, 2 workers, PgBouncer (transaction mode
     w2.signal('SIGSTOP');
     // Hold the job mid-transaction: while this session holds notification_outbox in SHARE mode, the
     // job's first notice waits, after it locked the overdue applications and recorded the first
-    // escalation and its timeline event in its transaction. (Nothing else of this run writes that
-    // table: the steady load does not wait on it.) Taken first, so that an every-minute run of the
+    // escalation and its timeline event in its transaction. (The steady load's submissions write
+    // that table too, application.submitted, and wait a few seconds until it is released.) Taken first, so that an every-minute run of the
     // schedule cannot escalate the applications before the job of this scenario.
     const blocker = await session(db);
     await blocker.query('begin');
@@ -185,12 +185,21 @@ describe('Cluster proof: HAProxy, 3 APIs, 2 workers, PgBouncer (transaction mode
     try {
       await boss.start();
       const jobId = await boss.send('sla.escalate', { region: tenant.home_region });
-      // Wait until the job waits for the held table (a backend of that database waiting to write a notice).
+      // Wait until the job waits for the held table: a backend that waits to write a notice while
+      // it holds a lock on escalations (its transaction recorded the first escalation). Since
+      // submissions also write the outbox (application.submitted), a waiter alone is not enough:
+      // the steady load's submissions wait on the same table.
       const t0 = performance.now();
       let waiting = false;
       while (performance.now() - t0 < 30_000) {
-        const [w] = await query<{ n: number }>(db, `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and query ilike '%notification_outbox%'`, [db]);
-        if (w!.n > 0) {
+        const [w] = await query<{ n: number }>(
+          db,
+          `select count(*)::int as n from pg_locks w
+             join pg_locks e on e.pid = w.pid and e.granted and e.relation = 'escalations'::regclass
+            where w.relation = 'notification_outbox'::regclass and not w.granted`,
+        );
+        const [js] = await query<{ state: string }>(db, 'select state from pgboss.job where id = $1', [jobId]);
+        if (w!.n > 0 && js?.state === 'active') {
           waiting = true;
           break;
         }

@@ -1,25 +1,32 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { CALLBACK_PATH, useAuth } from './auth.js';
 import { ErrorBox, Layout, Loading, PageTitle } from './components.js';
 import { useI18n } from './i18n.js';
-import { Admin } from './pages/Admin.js';
-import { Apply } from './pages/Apply.js';
-import { EventEndpoints } from './pages/EventEndpoints.js';
-import { Book } from './pages/Book.js';
-import { ComplaintDetail, Complaints } from './pages/Complaints.js';
-import { Survey } from './pages/Survey.js';
-import { Catalog } from './pages/Catalog.js';
-import { Home } from './pages/Home.js';
-import { Ministry } from './pages/Ministry.js';
-import { Channels } from './pages/Channels.js';
-import { MyApplications } from './pages/MyApplications.js';
-import { MyMessages } from './pages/Messages.js';
-import { NotificationSettings } from './pages/NotificationSettings.js';
-import { CounterFiling, OfficerApplication, OfficerDesk, OfficerHome } from './pages/Officer.js';
-import { Publisher } from './pages/Publisher.js';
-import { Service } from './pages/Service.js';
-import { Track } from './pages/Track.js';
+
+// Route-level code splitting: each page is its own chunk, loaded when its route is first shown
+// (the catalog does not download the form libraries).
+const Admin = lazy(() => import('./pages/Admin.js').then((m) => ({ default: m.Admin })));
+const Apply = lazy(() => import('./pages/Apply.js').then((m) => ({ default: m.Apply })));
+const EventEndpoints = lazy(() => import('./pages/EventEndpoints.js').then((m) => ({ default: m.EventEndpoints })));
+const Book = lazy(() => import('./pages/Book.js').then((m) => ({ default: m.Book })));
+const ComplaintDetail = lazy(() => import('./pages/Complaints.js').then((m) => ({ default: m.ComplaintDetail })));
+const Complaints = lazy(() => import('./pages/Complaints.js').then((m) => ({ default: m.Complaints })));
+const Survey = lazy(() => import('./pages/Survey.js').then((m) => ({ default: m.Survey })));
+const Catalog = lazy(() => import('./pages/Catalog.js').then((m) => ({ default: m.Catalog })));
+const Home = lazy(() => import('./pages/Home.js').then((m) => ({ default: m.Home })));
+const Ministry = lazy(() => import('./pages/Ministry.js').then((m) => ({ default: m.Ministry })));
+const Channels = lazy(() => import('./pages/Channels.js').then((m) => ({ default: m.Channels })));
+const MyApplications = lazy(() => import('./pages/MyApplications.js').then((m) => ({ default: m.MyApplications })));
+const MyMessages = lazy(() => import('./pages/Messages.js').then((m) => ({ default: m.MyMessages })));
+const NotificationSettings = lazy(() => import('./pages/NotificationSettings.js').then((m) => ({ default: m.NotificationSettings })));
+const CounterFiling = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.CounterFiling })));
+const OfficerApplication = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerApplication })));
+const OfficerDesk = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerDesk })));
+const OfficerHome = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerHome })));
+const Publisher = lazy(() => import('./pages/Publisher.js').then((m) => ({ default: m.Publisher })));
+const Service = lazy(() => import('./pages/Service.js').then((m) => ({ default: m.Service })));
+const Track = lazy(() => import('./pages/Track.js').then((m) => ({ default: m.Track })));
 
 // One exchange per code even when React runs effects twice (StrictMode in development).
 let exchange: Promise<string> | undefined;
@@ -43,6 +50,7 @@ function NotFound() {
 export function App() {
   return (
     <Layout>
+      <Suspense fallback={<Loading />}>
       <Switch>
         <Route path="/" component={Home} />
         <Route path={CALLBACK_PATH} component={Callback} />
@@ -68,6 +76,7 @@ export function App() {
         <Route path="/kementerian" component={Ministry} />
         <Route component={NotFound} />
       </Switch>
+      </Suspense>
     </Layout>
   );
 }
