@@ -257,6 +257,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plugins/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Periksa manifest tanpa menerbitkan / Check a manifest without publishing it
+         * @description The checks of `publishPlugin` (the same linter, on a lint thread, within the same budget and per-agency share: 429 PLUGIN_LINT_LIMIT and 503 PLUGIN_LINT_BUSY as there) without publishing: 200 with every problem found (an empty list when the manifest would publish), the content hash it would get, and whether its version number is already taken. Nothing is written, so no Idempotency-Key is needed. For the publisher’s editor, which checks as the person edits. Publishers check manifests of their own agency only.
+         *
+         *     Roles: `agency-publisher`, `platform-admin`.
+         */
+        post: operations["lintPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/installations": {
         parameters: {
             query?: never;
@@ -3207,6 +3229,23 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             publishedBy: string;
+        };
+        PluginLintReport: {
+            /** @description True when the manifest passes every check and could be published as it is */
+            ok: boolean;
+            /** @description Every problem found, in both languages, with where it is */
+            issues: {
+                /** @description JSON pointer into the manifest */
+                pointer: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The content hash the manifest would be published under; null while it has problems */
+            contentHash: string | null;
+            /** @description True when this version number is already published (publishing it again works only with identical content) */
+            published: boolean;
         };
         /** @description What a regency sets for one installed service. Each key must be listed in the service's `overlayable`. */
         ServiceOverlay: {
@@ -9263,6 +9302,319 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    lintPlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "disnaker",
+                 *       "version": "1.0.0",
+                 *       "host": ">=0.1.0 <1.0.0",
+                 *       "agency": {
+                 *         "code": "disnaker",
+                 *         "name": {
+                 *           "id": "Dinas Tenaga Kerja",
+                 *           "en": "Manpower Office"
+                 *         },
+                 *         "kind": "regional"
+                 *       },
+                 *       "services": [
+                 *         {
+                 *           "code": "kartu-kuning",
+                 *           "name": {
+                 *             "id": "Kartu Tanda Bukti Pendaftaran Pencari Kerja (AK/1)",
+                 *             "en": "Job seeker registration card (AK/1)"
+                 *           },
+                 *           "summary": {
+                 *             "id": "Pendaftaran pencari kerja untuk melamar pekerjaan dan mengikuti pelatihan.",
+                 *             "en": "Registration as a job seeker, to apply for jobs and training."
+                 *           },
+                 *           "category": "non-perizinan",
+                 *           "keywords": [
+                 *             "kartu kuning",
+                 *             "ak1",
+                 *             "pencari kerja"
+                 *           ],
+                 *           "channels": [
+                 *             "online",
+                 *             "counter"
+                 *           ],
+                 *           "form": {
+                 *             "schema": {
+                 *               "type": "object",
+                 *               "additionalProperties": false,
+                 *               "required": [
+                 *                 "nik",
+                 *                 "namaLengkap",
+                 *                 "pendidikan"
+                 *               ],
+                 *               "properties": {
+                 *                 "nik": {
+                 *                   "type": "string",
+                 *                   "format": "nik"
+                 *                 },
+                 *                 "namaLengkap": {
+                 *                   "type": "string",
+                 *                   "minLength": 2,
+                 *                   "maxLength": 120
+                 *                 },
+                 *                 "pendidikan": {
+                 *                   "enum": [
+                 *                     "SD",
+                 *                     "SMP",
+                 *                     "SMA/SMK",
+                 *                     "D3",
+                 *                     "S1",
+                 *                     "S2",
+                 *                     "S3"
+                 *                   ]
+                 *                 }
+                 *               }
+                 *             },
+                 *             "ui": {
+                 *               "order": [
+                 *                 "nik",
+                 *                 "namaLengkap",
+                 *                 "pendidikan"
+                 *               ],
+                 *               "labels": {
+                 *                 "nik": {
+                 *                   "id": "NIK",
+                 *                   "en": "NIK"
+                 *                 },
+                 *                 "namaLengkap": {
+                 *                   "id": "Nama Lengkap",
+                 *                   "en": "Full name"
+                 *                 },
+                 *                 "pendidikan": {
+                 *                   "id": "Pendidikan Terakhir",
+                 *                   "en": "Highest education"
+                 *                 }
+                 *               }
+                 *             }
+                 *           },
+                 *           "documents": [
+                 *             {
+                 *               "code": "ijazah",
+                 *               "name": {
+                 *                 "id": "Ijazah terakhir",
+                 *                 "en": "Latest diploma"
+                 *               },
+                 *               "accept": [
+                 *                 "application/pdf",
+                 *                 "image/jpeg"
+                 *               ],
+                 *               "maxSizeMb": 5,
+                 *               "minCount": 1,
+                 *               "maxCount": 1
+                 *             }
+                 *           ],
+                 *           "sop": {
+                 *             "initial": "diajukan",
+                 *             "states": {
+                 *               "diajukan": {
+                 *                 "name": {
+                 *                   "id": "Diajukan",
+                 *                   "en": "Submitted"
+                 *                 },
+                 *                 "actor": "officer",
+                 *                 "sla": {
+                 *                   "value": 1,
+                 *                   "unit": "working-days"
+                 *                 }
+                 *               },
+                 *               "selesai": {
+                 *                 "name": {
+                 *                   "id": "Selesai",
+                 *                   "en": "Completed"
+                 *                 },
+                 *                 "terminal": true,
+                 *                 "outcome": "completed"
+                 *               },
+                 *               "ditolak": {
+                 *                 "name": {
+                 *                   "id": "Ditolak",
+                 *                   "en": "Rejected"
+                 *                 },
+                 *                 "terminal": true,
+                 *                 "outcome": "rejected"
+                 *               }
+                 *             },
+                 *             "actions": [
+                 *               {
+                 *                 "code": "issue",
+                 *                 "name": {
+                 *                   "id": "Terbitkan kartu",
+                 *                   "en": "Issue the card"
+                 *                 },
+                 *                 "from": [
+                 *                   "diajukan"
+                 *                 ],
+                 *                 "to": "selesai",
+                 *                 "roles": [
+                 *                   "officer"
+                 *                 ],
+                 *                 "issues": [
+                 *                   "ak1"
+                 *                 ]
+                 *               },
+                 *               {
+                 *                 "code": "reject",
+                 *                 "name": {
+                 *                   "id": "Tolak",
+                 *                   "en": "Reject"
+                 *                 },
+                 *                 "from": [
+                 *                   "diajukan"
+                 *                 ],
+                 *                 "to": "ditolak",
+                 *                 "roles": [
+                 *                   "officer"
+                 *                 ],
+                 *                 "comment": "required"
+                 *               }
+                 *             ]
+                 *           },
+                 *           "sla": {
+                 *             "value": 1,
+                 *             "unit": "working-days"
+                 *           },
+                 *           "fee": {
+                 *             "kind": "free",
+                 *             "legalBasis": "Permenaker 39/2016 tentang Penempatan Tenaga Kerja",
+                 *             "locked": true
+                 *           },
+                 *           "outputs": [
+                 *             {
+                 *               "code": "ak1",
+                 *               "name": {
+                 *                 "id": "Kartu AK/1",
+                 *                 "en": "AK/1 card"
+                 *               },
+                 *               "kind": "document",
+                 *               "validityDays": 730,
+                 *               "signature": "tte"
+                 *             }
+                 *           ],
+                 *           "standard": {
+                 *             "complaints": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Pengaduan melalui SP4N-LAPOR! (lapor.go.id).",
+                 *                   "en": "Complaints through SP4N-LAPOR! (lapor.go.id)."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "legalBasis": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Permenaker 39/2016",
+                 *                   "en": "Manpower Ministerial Regulation 39/2016"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "facilities": {
+                 *               "tenantProvided": true
+                 *             },
+                 *             "competency": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Pengantar kerja bersertifikat.",
+                 *                   "en": "Certified job placement officers."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "supervision": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Kepala Dinas Tenaga Kerja.",
+                 *                   "en": "Head of the Manpower Office."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "staffing": {
+                 *               "tenantProvided": true
+                 *             },
+                 *             "serviceGuarantee": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Kartu terbit dalam satu hari kerja tanpa biaya.",
+                 *                   "en": "The card is issued within one working day, free of charge."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "safetyGuarantee": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Data pencari kerja dijaga kerahasiaannya.",
+                 *                   "en": "Job seekers’ data is kept confidential."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "performanceEvaluation": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Survei Kepuasan Masyarakat setiap semester.",
+                 *                   "en": "Public satisfaction survey every semester."
+                 *                 }
+                 *               ]
+                 *             }
+                 *           },
+                 *           "overlayable": [
+                 *             "counter",
+                 *             "contact",
+                 *             "openingHours",
+                 *             "facilities",
+                 *             "staffing"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    agency?: {
+                        /** @description The agency publishing, e.g. polri */
+                        code?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The lint report (problems are a 200 here: nothing was asked to be published) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "issues": [],
+                     *       "contentHash": "sha256:4f8b2c0e9a7d6b5c4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+                     *       "published": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PluginLintReport"];
+                };
+            };
+            400: components["responses"]["400.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.agency-not-allowed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited.plugin-lint-limit"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable.plugin-lint-busy"];
         };
     };
     listInstallations: {

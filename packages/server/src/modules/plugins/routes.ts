@@ -6,7 +6,7 @@ import { etagOf } from '../../preconditions.js';
 import type { PluginRegistry } from './service.js';
 import { lintBusy, lintLimit, manifestInvalid, manifestTooComplex, notPublisherOf, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
 import { manifestExample, publicationExample } from './examples.js';
-import { ListPluginsQuery, ManifestBody, PluginId, PluginSummarySchema, PublicationSchema, PublishedVersionSchema, Version, type Publication } from './schemas.js';
+import { LintReportSchema, ListPluginsQuery, ManifestBody, PluginId, PluginSummarySchema, PublicationSchema, PublishedVersionSchema, Version, type Publication } from './schemas.js';
 
 const summaryExample = {
   id: 'imigrasi',
@@ -99,6 +99,34 @@ export function pluginRoutes(api: RouteTable, registry: PluginRegistry): void {
       const summary: Publication = { pluginId: version.pluginId, version: version.version, contentHash: version.contentHash, publishedAt: version.publishedAt, publishedBy: version.publishedBy };
       const location = `/api/v1/plugins/${version.pluginId}/versions/${version.version}`;
       return isNew ? created(summary, location) : ok(summary, { Location: location });
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/plugins/lint',
+    operationId: 'lintPlugin',
+    summary: 'Periksa manifest tanpa menerbitkan / Check a manifest without publishing it',
+    description:
+      'The checks of `publishPlugin` (the same linter, on a lint thread, within the same budget and per-agency share: 429 PLUGIN_LINT_LIMIT and 503 PLUGIN_LINT_BUSY as there) without publishing: 200 with every problem found (an empty list when the manifest would publish), the content hash it would get, and whether its version number is already taken. Nothing is written, so no Idempotency-Key is needed. For the publisher’s editor, which checks as the person edits. Publishers check manifests of their own agency only.',
+    tags: ['plugins'],
+    security: { kind: 'roles', roles: ['agency-publisher', 'platform-admin'] },
+    body: ManifestBody,
+    bodyExample: manifestExample,
+    responses: {
+      '200': {
+        description: 'The lint report (problems are a 200 here: nothing was asked to be published)',
+        schema: LintReportSchema,
+        example: { ok: true, issues: [], contentHash: publicationExample.contentHash, published: false },
+      },
+    },
+    errors: [notPublisherOf, lintLimit, lintBusy],
+    handler: async (ctx, { body }) => {
+      const agency = body.agency?.code;
+      const admin = ctx.identity.roles.includes('platform-admin');
+      const publisher = ctx.identity.memberships.some((m) => m.role === 'agency-publisher' && m.agency === agency);
+      if (!admin && !publisher) throw notPublisherOf(String(agency ?? '?'));
+      return ok(await registry.lint(ctx, body, actorOf(ctx)));
     },
   });
 }

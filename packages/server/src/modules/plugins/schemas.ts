@@ -79,3 +79,18 @@ export const PublicationSchema = Type.Object(
   { additionalProperties: false, 'x-component': 'PluginPublication' },
 );
 export type Publication = Type.Static<typeof PublicationSchema>;
+
+/** What a dry-run lint answers: every problem (none when the manifest would publish), and the hash it would get. */
+export const LintReportSchema = Type.Object(
+  {
+    ok: Type.Boolean({ description: 'True when the manifest passes every check and could be published as it is' }),
+    issues: Type.Array(
+      Type.Object({ pointer: Type.String({ description: 'JSON pointer into the manifest' }), message: Localized(1, 4000) }, { additionalProperties: false }),
+      { description: 'Every problem found, in both languages, with where it is' },
+    ),
+    contentHash: Type.Union([ContentHash, Type.Null()], { description: 'The content hash the manifest would be published under; null while it has problems' }),
+    published: Type.Boolean({ description: 'True when this version number is already published (publishing it again works only with identical content)' }),
+  },
+  { additionalProperties: false, 'x-component': 'PluginLintReport' },
+);
+export type LintReport = Type.Static<typeof LintReportSchema>;

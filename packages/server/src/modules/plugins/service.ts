@@ -7,7 +7,7 @@ import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { manifestInvalid, manifestTooComplex, pluginNotFound, pluginOwnedElsewhere, versionImmutable } from './errors.js';
 import { LintPool, type LintReply } from './lint-pool.js';
 import { pluginQueries, type PluginVersionRow, type RegistryRow } from './queries.js';
-import type { PluginSummary, PublishedVersion } from './schemas.js';
+import type { LintReport, PluginSummary, PublishedVersion } from './schemas.js';
 
 export type { PluginSummary, PublishedVersion };
 
@@ -86,6 +86,19 @@ export class PluginRegistry {
     });
     if (result.created) ctx.log.info({ plugin: m.id, version: m.version, hash }, 'plugin version published');
     return result;
+  }
+
+  /**
+   * Lints a manifest without publishing it (the publisher's editor checks as they go): the same
+   * lint thread, budget and per-agency share as publishing. Nothing is written.
+   */
+  async lint(ctx: Ctx, manifest: unknown, actor: string): Promise<LintReport> {
+    const m = manifest as { id?: unknown; version?: unknown; agency?: { code?: unknown } } | null;
+    const agency = m?.agency?.code;
+    const lint = await this.linter.lint(typeof agency === 'string' ? agency : `?${actor}`, manifest, ctx.log, PLATFORM_VERSION);
+    const ok = lint.issues.length === 0 && !!lint.contentHash;
+    const published = typeof m?.id === 'string' && typeof m.version === 'string' ? !!(await pluginQueries.version(this.control, m.id, m.version)) : false;
+    return { ok, issues: lint.issues.map((i) => ({ pointer: i.pointer, message: i.message })), contentHash: ok ? lint.contentHash! : null, published };
   }
 
   /** One published version (read once, then from memory: versions never change). */
