@@ -25,6 +25,7 @@ const OfficerApplication = lazy(() => import('./pages/Officer.js').then((m) => (
 const OfficerDesk = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerDesk })));
 const OfficerHome = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerHome })));
 const Publisher = lazy(() => import('./pages/Publisher.js').then((m) => ({ default: m.Publisher })));
+const PublisherEditor = lazy(() => import('./pages/publisher/Editor.js').then((m) => ({ default: m.PublisherEditor })));
 const Service = lazy(() => import('./pages/Service.js').then((m) => ({ default: m.Service })));
 const Track = lazy(() => import('./pages/Track.js').then((m) => ({ default: m.Track })));
 
@@ -73,6 +74,7 @@ export function App() {
         <Route path="/admin/:tenant/notifikasi">{(p) => <NotificationSettings tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/webhook">{(p) => <EventEndpoints tenant={p.tenant} />}</Route>
         <Route path="/penerbit" component={Publisher} />
+        <Route path="/penerbit/ubah/:plugin">{(p) => <PublisherEditor plugin={p.plugin} />}</Route>
         <Route path="/kementerian" component={Ministry} />
         <Route component={NotFound} />
       </Switch>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { client, everyItem, unwrap } from '../api.js';
 import { membershipsOf, useAuth } from '../auth.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
@@ -46,6 +47,11 @@ export function Publisher() {
                   <h2 id={`p-${p.id}`}>
                     {L(p.agency.name)} <span className="mono muted small">{p.id}</span>
                   </h2>
+                  <p>
+                    <Link href={`/penerbit/ubah/${p.id}`} className="btn">
+                      {lang === 'id' ? 'Ubah formulir dan SOP' : 'Edit forms and SOP'}
+                    </Link>
+                  </p>
                   <h3>{t('versions')}</h3>
                   <div className="table-wrap">
                     <table>
@@ -83,7 +89,10 @@ export function Publisher() {
       </Async>
       <section className="card">
         <label htmlFor="manifest">{t('publish')}</label>
-        <input id="manifest" type="file" accept="application/json,.json" onChange={(e) => void publish(e.target.files?.[0])} />
+        <p className="muted small" id="manifest-hint">
+          {lang === 'id' ? 'Untuk pengembang: unggah manifest JSON yang sudah dirakit. Tanpa JSON, gunakan “Ubah formulir dan SOP” di atas.' : 'For developers: upload an assembled JSON manifest. Without JSON, use “Edit forms and SOP” above.'}
+        </p>
+        <input id="manifest" aria-describedby="manifest-hint" type="file" accept="application/json,.json" onChange={(e) => void publish(e.target.files?.[0])} />
       </section>
     </RequireLogin>
   );
