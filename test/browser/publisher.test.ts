@@ -122,7 +122,7 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     await page.screenshot({ path: path.join(SHOTS, 'publisher-editor.png'), fullPage: true });
   });
 
-  it('axe finds no WCAG 2.2 A/AA violations on the editor (with preview, changes and the check)', async () => {
+  it('axe finds no WCAG 2.2 A/AA violations on the editor (with preview, changes and the check)', async function () {
     if (!axeSource()) this.skip();
     assert.deepEqual(await axe(page), []);
   });
