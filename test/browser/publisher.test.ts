@@ -118,7 +118,9 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     assert.equal(await page.getByLabel('Nomor versi baru').inputValue(), `${maj + 1}.0.0`);
 
     // The SDK's lint, through the API, passes.
-    await page.getByText('Tidak ada masalah: versi ini dapat diterbitkan.').waitFor();
+    const check = page.getByRole('region', { name: 'Pemeriksaan' });
+    await check.getByText(/Tidak ada masalah|Perbaiki hal berikut|belum dapat dijalankan|sudah terbit/).first().waitFor({ timeout: 60_000 });
+    assert.match((await check.textContent()) ?? '', /Tidak ada masalah: versi ini dapat diterbitkan\./);
     await page.screenshot({ path: path.join(SHOTS, 'publisher-editor.png'), fullPage: true });
   });
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n.js';
 
 /** Small labelled inputs of the publisher's editor: every input has its own label, hints are tied by aria-describedby. */
@@ -92,12 +92,29 @@ export function EditorChecks<T extends string>(props: { id: string; legend: stri
   );
 }
 
-/** One item of an editable list: its heading and move / remove buttons named after it. */
-export function EditorItem(props: { id: string; title: string; moveUp?: () => void; moveDown?: () => void; remove?: () => void; words: { up: string; down: string; remove: string }; children: ReactNode }) {
+/**
+ * One item of an editable list: its heading, a line saying what it is, move / remove buttons named
+ * after it, and its inputs folded away (a long form stays short on a phone); new items start open.
+ */
+export function EditorItem(props: {
+  id: string;
+  title: string;
+  meta?: string;
+  startOpen?: boolean;
+  moveUp?: () => void;
+  moveDown?: () => void;
+  remove?: () => void;
+  words: { up: string; down: string; remove: string; edit: string };
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(Boolean(props.startOpen));
   return (
     <li className="editor-item" aria-labelledby={`${props.id}-title`}>
       <div className="row-between">
-        <h4 id={`${props.id}-title`}>{props.title}</h4>
+        <div>
+          <h4 id={`${props.id}-title`}>{props.title}</h4>
+          {props.meta && <p className="muted small editor-meta">{props.meta}</p>}
+        </div>
         <div className="actions">
           {props.moveUp && (
             <button type="button" className="btn secondary small" onClick={props.moveUp} aria-label={`${props.words.up}: ${props.title}`}>
@@ -116,7 +133,13 @@ export function EditorItem(props: { id: string; title: string; moveUp?: () => vo
           )}
         </div>
       </div>
-      {props.children}
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>
+          {props.words.edit}
+          <span className="sr-only">: {props.title}</span>
+        </summary>
+        {props.children}
+      </details>
     </li>
   );
 }

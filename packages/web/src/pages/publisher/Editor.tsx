@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { client, errorText, unwrap } from '../../api.js';
+import { client, errorText, hasStatus, unwrap } from '../../api.js';
 import { membershipsOf, useAuth } from '../../auth.js';
 import { Async, ErrorBox, PageTitle, RequireLogin, useAsync } from '../../components.js';
 import { documentRequired, ServiceForm } from '../../forms.js';
@@ -121,20 +121,41 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
   // The SDK's lint on the server (it is not browser-safe: regex analysis and Node APIs), as the person edits.
   const [lint, setLint] = useState<LintState>({ running: true });
   const key = canonical(next);
+  // One check at a time (the server checks one manifest per agency at once): checks queue up, and
+  // one whose edit has been overtaken by another is skipped; a busy answer is retried shortly.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const current = useRef('');
   useEffect(() => {
-    let live = true;
+    current.current = key;
     setLint((l) => ({ ...l, running: true }));
+    const body = next;
     const timer = setTimeout(() => {
-      unwrap(client.POST('/api/v1/plugins/lint', { body: next as never }))
-        .then((report) => live && setLint({ running: false, report }))
-        .catch((failed: unknown) => live && setLint({ running: false, failed }));
+      chain.current = chain.current.then(async () => {
+        for (let attempt = 0; current.current === key; attempt++) {
+          try {
+            const report = await unwrap(client.POST('/api/v1/plugins/lint', { body: body as never }));
+            if (current.current === key) setLint({ running: false, report });
+            return;
+          } catch (failed) {
+            if ((hasStatus(failed, 429) || hasStatus(failed, 503)) && attempt < 5) {
+              await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+              continue;
+            }
+            if (current.current === key) setLint({ running: false, failed });
+            return;
+          }
+        }
+      });
     }, 600);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  useEffect(
+    () => () => {
+      current.current = '';
+    },
+    [],
+  );
 
   const [confirming, setConfirming] = useState(false);
   const [publishing, setPublishing] = useState(false);

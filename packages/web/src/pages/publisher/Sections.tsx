@@ -35,12 +35,15 @@ export const W = {
   whenField: { id: 'Bila pertanyaan', en: 'When the question' },
   whenValue: { id: 'dijawab', en: 'is answered' },
   help: { id: 'Teks bantuan', en: 'Help text' },
+  otherShort: { id: 'Jenis khusus', en: 'Special kind' },
+  whenShort: { id: 'Hanya bila menjawab', en: 'Only when answering' },
   other: { id: 'Jenis khusus (daftar atau kelompok isian); label dan bantuannya dapat diubah di sini.', en: 'A special kind (a list or group of entries); its label and help can be changed here.' },
   add: { id: 'Tambah pertanyaan', en: 'Add a question' },
   newLabel: { id: 'Pertanyaan baru', en: 'New question' },
   up: { id: 'Naikkan', en: 'Move up' },
   down: { id: 'Turunkan', en: 'Move down' },
   remove: { id: 'Hapus', en: 'Remove' },
+  edit: { id: 'Ubah rincian', en: 'Edit details' },
   yes: { id: 'Ya', en: 'Yes' },
   no: { id: 'Tidak', en: 'No' },
   documents: { id: 'Dokumen persyaratan', en: 'Required documents' },
@@ -149,14 +152,17 @@ function ConditionInputs(props: { id: string; model: FormModel; not?: string; va
 
 export function QuestionsSection({ model, onChange }: { model: FormModel; onChange(m: FormModel): void }) {
   const { L } = useI18n();
-  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove) };
+  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove), edit: L(W.edit) };
+  const [added, setAdded] = useState<string[]>([]);
   const [adding, setAdding] = useState<{ label: Text; kind: FieldKind }>({ label: { id: '', en: '' }, kind: 'text' });
   const set = (name: string, patch: Partial<Field>) => onChange({ ...model, fields: model.fields.map((f) => (f.name === name ? { ...f, ...patch } : f)) });
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!adding.label.id.trim()) return;
     const label = { id: adding.label.id.trim(), en: adding.label.en.trim() || adding.label.id.trim() };
-    onChange({ ...model, fields: [...model.fields, newField(label, adding.kind, model.fields.map((f) => f.name))] });
+    const f = newField(label, adding.kind, model.fields.map((x) => x.name));
+    onChange({ ...model, fields: [...model.fields, f] });
+    setAdded([...added, f.name]);
     setAdding({ label: { id: '', en: '' }, kind: 'text' });
   };
   return (
@@ -174,6 +180,8 @@ export function QuestionsSection({ model, onChange }: { model: FormModel; onChan
               key={f.name}
               id={id}
               title={L(f.label) || f.name}
+              meta={`${f.kind === 'other' ? L(W.otherShort) : L(KINDS.find((k) => k.value === f.kind)!.label)}${f.format && FORMATS[f.format] ? ` (${L(FORMATS[f.format])})` : ''} · ${cond ? `${L(W.whenShort)} ${L(model.fields.find((x) => x.name === cond.field)?.label ?? { id: cond.field, en: cond.field })}` : f.required ? L(W.always) : L(W.optional)}`}
+              startOpen={added.includes(f.name)}
               words={words}
               moveUp={i > 0 ? () => onChange({ ...model, fields: move(model.fields, i, -1) }) : undefined}
               moveDown={i < model.fields.length - 1 ? () => onChange({ ...model, fields: move(model.fields, i, 1) }) : undefined}
@@ -260,7 +268,8 @@ const docMode = (d: Doc): DocMode => (d.minCount > 0 ? 'always' : !d.requiredWhe
 
 export function DocumentsSection({ model, service, onChange }: { model: FormModel; service: Service; onChange(docs: Doc[]): void }) {
   const { L } = useI18n();
-  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove) };
+  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove), edit: L(W.edit) };
+  const [added, setAdded] = useState<string[]>([]);
   const docs = service.documents;
   const [adding, setAdding] = useState<Text>({ id: '', en: '' });
   const set = (i: number, d: Doc) => onChange(docs.map((x, j) => (j === i ? d : x)));
@@ -269,7 +278,9 @@ export function DocumentsSection({ model, service, onChange }: { model: FormMode
     e.preventDefault();
     if (!adding.id.trim()) return;
     const name = { id: adding.id.trim(), en: adding.en.trim() || adding.id.trim() };
-    onChange([...docs, { code: slug(name.id, docs.map((d) => d.code)), name, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeMb: 5, minCount: 1, maxCount: 1 }]);
+    const code = slug(name.id, docs.map((d) => d.code));
+    setAdded([...added, code]);
+    onChange([...docs, { code, name, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeMb: 5, minCount: 1, maxCount: 1 }]);
     setAdding({ id: '', en: '' });
   };
   return (
@@ -284,6 +295,8 @@ export function DocumentsSection({ model, service, onChange }: { model: FormMode
               key={d.code}
               id={id}
               title={L(d.name) || d.code}
+              meta={`${L({ always: W.docAlways, optional: W.docOptional, when: W.docWhen, advanced: W.docAdvanced }[mode])} · ${d.accept.map((a) => MIME.find((m) => m.value === a)?.label).join(', ')} · ${d.maxSizeMb} MB`}
+              startOpen={added.includes(d.code)}
               words={words}
               moveUp={i > 0 ? () => onChange(move(docs, i, -1)) : undefined}
               moveDown={i < docs.length - 1 ? () => onChange(move(docs, i, 1)) : undefined}
@@ -335,7 +348,8 @@ export function DocumentsSection({ model, service, onChange }: { model: FormMode
 
 export function SopSection({ service, onChange }: { service: Service; onChange(sop: Service['sop']): void }) {
   const { L } = useI18n();
-  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove) };
+  const words = { up: L(W.up), down: L(W.down), remove: L(W.remove), edit: L(W.edit) };
+  const [added, setAdded] = useState<string[]>([]);
   const sop = service.sop;
   const codes = Object.keys(sop.states);
   const [newState, setNewState] = useState<Text>({ id: '', en: '' });
@@ -353,7 +367,14 @@ export function SopSection({ service, onChange }: { service: Service; onChange(s
           const set = (patch: Partial<typeof s>) => onChange({ ...sop, states: { ...sop.states, [c]: { ...s, ...patch } } });
           const days = s.sla?.unit === 'working-days' ? s.sla.value : undefined;
           return (
-            <EditorItem key={c} id={id} title={`${L(s.name)}${s.terminal ? ` (${L(W.end)})` : ''}`} words={words}>
+            <EditorItem
+              key={c}
+              id={id}
+              title={`${L(s.name)}${s.terminal ? ` (${L(W.end)})` : ''}`}
+              meta={s.terminal ? undefined : `${s.actor ? L(ACTORS.find((a) => a.value === s.actor)!.label) : '–'}${days ? ` · ${days} ${L(UNITS[0]!.label)}` : ''}`}
+              startOpen={added.includes(c)}
+              words={words}
+            >
               <EditorText id={`${id}-name`} legend={L(W.stateName)} value={s.name} onChange={(name) => set({ name })} />
               {!s.terminal && (
                 <div className="grid2">
@@ -389,7 +410,9 @@ export function SopSection({ service, onChange }: { service: Service; onChange(s
           e.preventDefault();
           if (!newState.id.trim()) return;
           const name = { id: newState.id.trim(), en: newState.en.trim() || newState.id.trim() };
-          onChange({ ...sop, states: { ...sop.states, [slug(name.id, codes)]: { name, actor: 'officer' } } });
+          const code = slug(name.id, codes);
+          setAdded([...added, code]);
+          onChange({ ...sop, states: { ...sop.states, [code]: { name, actor: 'officer' } } });
           setNewState({ id: '', en: '' });
         }}
       >
@@ -405,7 +428,14 @@ export function SopSection({ service, onChange }: { service: Service; onChange(s
           const id = `a-${a.code}`;
           const set = (patch: Partial<typeof a>) => onChange({ ...sop, actions: sop.actions.map((x, j) => (j === i ? { ...a, ...patch } : x)) });
           return (
-            <EditorItem key={a.code} id={id} title={L(a.name) || a.code} words={words} remove={() => onChange({ ...sop, actions: sop.actions.filter((_, j) => j !== i) })}>
+            <EditorItem
+              key={a.code}
+              id={id}
+              title={L(a.name) || a.code}
+              meta={`${a.from.map((f) => L(sop.states[f]?.name ?? { id: f, en: f })).join(', ')} → ${L(sop.states[a.to]?.name ?? { id: a.to, en: a.to })} · ${a.roles.map((r) => L(ROLES.find((x) => x.value === r)!.label)).join(', ')}`}
+              startOpen={added.includes(`action:${a.code}`)}
+              words={words}
+              remove={() => onChange({ ...sop, actions: sop.actions.filter((_, j) => j !== i) })}>
               <EditorText id={`${id}-name`} legend={L(W.actionName)} value={a.name} onChange={(name) => set({ name })} />
               <EditorChecks id={`${id}-from`} legend={L(W.from)} value={a.from} options={stateOptions.filter((o) => open.includes(o.value))} onChange={(from) => set({ from })} />
               <EditorSelect id={`${id}-to`} label={L(W.to)} value={a.to} options={stateOptions} onChange={(to) => set({ to })} />
@@ -422,6 +452,7 @@ export function SopSection({ service, onChange }: { service: Service; onChange(s
           if (!newAction.id.trim() || !open.length) return;
           const name = { id: newAction.id.trim(), en: newAction.en.trim() || newAction.id.trim() };
           const code = slug(name.id, sop.actions.map((x) => x.code));
+          setAdded([...added, `action:${code}`]);
           onChange({ ...sop, actions: [...sop.actions, { code, name, from: [open[0]!], to: codes.find((c) => c !== open[0]) ?? open[0]!, roles: ['officer'] }] });
           setNewAction({ id: '', en: '' });
         }}
