@@ -65,7 +65,7 @@ describe('publisher editor: the model gives back the plugin JSON the SDK accepts
         ['legalisir', 'document', 'added', 'Power of attorney', 'major'],
       ],
     );
-    assert.equal(changes[0]!.detail.map((d) => d.en).join('; '), 'kind text; only when diwakilkan = true');
+    assert.equal(changes[0]!.detail.map((d) => d.en).join('; '), 'kind text; only when “Collected by a representative?” is answered Yes');
     assert.equal(bumpOf(changes), 'major');
     assert.equal(nextVersion('1.0.0', 'major'), '2.0.0');
     assert.equal(nextVersion('1.2.3', 'minor'), '1.3.0');

@@ -111,8 +111,8 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
 
     // The changes against the published version, in words, with a major bump suggested.
     const diff = page.getByRole('region', { name: `Perubahan dibanding versi ${start.latest}` });
-    await diff.getByText('pertanyaan: Nomor WhatsApp penerima kuasa — jenis teks; hanya bila diwakilkan = true').waitFor();
-    await diff.getByText(/dokumen: Surat kuasa bermeterai — wajib hanya bila diwakilkan = true/).waitFor();
+    await diff.getByText('pertanyaan: Nomor WhatsApp penerima kuasa — jenis teks; hanya bila “Diwakilkan/dikuasakan?” dijawab Ya').waitFor();
+    await diff.getByText(/dokumen: Surat kuasa bermeterai — wajib hanya bila “Diwakilkan\/dikuasakan\?” dijawab Ya/).waitFor();
     await diff.getByText(/^Perubahan besar/).waitFor();
     const [maj] = start.latest.split('.').map(Number) as [number];
     assert.equal(await page.getByLabel('Nomor versi baru').inputValue(), `${maj + 1}.0.0`);
@@ -122,6 +122,9 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     await check.getByText(/Tidak ada masalah|Perbaiki hal berikut|belum dapat dijalankan|sudah terbit/).first().waitFor({ timeout: 60_000 });
     assert.match((await check.textContent()) ?? '', /Tidak ada masalah: versi ini dapat diterbitkan\./);
     await page.screenshot({ path: path.join(SHOTS, 'publisher-editor.png'), fullPage: true });
+    await page.locator(`#${q}-title`).locator('xpath=ancestor::li[1]').screenshot({ path: path.join(SHOTS, 'publisher-editor-question.png') });
+    await preview.screenshot({ path: path.join(SHOTS, 'publisher-editor-preview.png') });
+    await diff.screenshot({ path: path.join(SHOTS, 'publisher-editor-changes.png') });
   });
 
   it('axe finds no WCAG 2.2 A/AA violations on the editor (with preview, changes and the check)', async function () {
@@ -154,6 +157,7 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     const lint = await api(p, 'POST', '/api/v1/plugins/lint', { token: await tokenFor(p, 'publisher.dukcapil'), body: v.body.manifest });
     assert.deepEqual([lint.body.ok, lint.body.issues], [true, []]);
     await page.screenshot({ path: path.join(SHOTS, 'publisher-published.png'), fullPage: true });
+    await page.getByRole('region', { name: 'Pemeriksaan' }).screenshot({ path: path.join(SHOTS, 'publisher-editor-published.png') });
     assert.deepEqual(await axe(page), []);
   });
 

@@ -11,7 +11,8 @@ export function EditorText(props: { id: string; legend: string; value: { id: str
   const v = props.value ?? { id: '', en: '' };
   return (
     <fieldset className="editor-text">
-      <legend>{props.legend}</legend>
+      {/* Each input's label names it in full; the legend groups them for screen readers. */}
+      <legend className="sr-only">{props.legend}</legend>
       {(['id', 'en'] as const).map((lang) => {
         const id = `${props.id}-${lang}`;
         const input = { id, value: v[lang], required: props.required, lang, onChange: (e: { target: { value: string } }) => props.onChange({ ...v, [lang]: e.target.value }) };

@@ -55,6 +55,10 @@ const W = {
   steps: { id: 'langkah layanan', en: 'service steps' },
   fee: { id: 'biaya', en: 'fee' },
   versionNo: { id: 'nomor versi', en: 'version number' },
+  noOptions: { id: 'Pertanyaan “{q}”: tambahkan setidaknya satu pilihan jawaban.', en: 'Question “{q}”: add at least one answer option.' },
+  noLabel: { id: 'Ada pertanyaan tanpa teks: isi teksnya dalam kedua bahasa.', en: 'A question has no text: fill it in both languages.' },
+  noDocName: { id: 'Ada dokumen tanpa nama: isi namanya dalam kedua bahasa.', en: 'A document has no name: fill it in both languages.' },
+  noAccept: { id: 'Dokumen “{d}”: pilih setidaknya satu jenis berkas.', en: 'Document “{d}”: choose at least one file type.' },
 } satisfies Record<string, Text>;
 
 const AREA: Record<Change['area'], Text> = { service: { id: 'layanan', en: 'service' }, field: W.field, document: W.document, state: W.state, action: W.action, sla: { id: 'jangka waktu', en: 'time limit' }, fee: W.fee };
@@ -171,7 +175,20 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
       .catch(setError)
       .finally(() => setPublishing(false));
   };
-  const canPublish = !!bump && !lint.running && !!lint.report?.ok && !lint.report.published;
+  // What a person can get wrong here, said before the server's lint says it in its own terms.
+  const local: string[] = [];
+  for (const m of Object.values(models)) {
+    const svc = toService(m);
+    for (const f of m.fields) {
+      if (!f.label.id.trim() || !f.label.en.trim()) local.push(L(W.noLabel));
+      else if (f.kind === 'choice' && (f.options?.filter(Boolean).length ?? 0) < 1) local.push(L(W.noOptions).replace('{q}', L(f.label)));
+    }
+    for (const d of svc.documents) {
+      if (!d.name.id.trim() || !d.name.en.trim()) local.push(L(W.noDocName));
+      else if (!d.accept.length) local.push(L(W.noAccept).replace('{d}', L(d.name)));
+    }
+  }
+  const canPublish = !!bump && !local.length && !lint.running && !!lint.report?.ok && !lint.report.published;
 
   /** Where a lint problem is, in words: the service and the part of it. */
   const place = (pointer: string): string => {
@@ -228,7 +245,17 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
       <section className="card" aria-labelledby="ed-check">
         <h2 id="ed-check">{L(W.check)}</h2>
         <div aria-live="polite">
-          {lint.running ? (
+          {local.length > 0 && (
+            <div className="alert error">
+              <p>{L(W.lintBad)}</p>
+              <ul>
+                {[...new Set(local)].map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {local.length > 0 ? null : lint.running ? (
             <p className="muted">{L(W.checking)}</p>
           ) : lint.failed ? (
             <div className="alert error">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n.js';
+import { answerText } from './diff.js';
 import { EditorChecks, EditorItem, EditorNumber, EditorSelect, EditorText } from '../../ui/EditorInputs.js';
 import {
   conditionFor,
@@ -135,7 +136,7 @@ function ConditionInputs(props: { id: string; model: FormModel; not?: string; va
   const { L } = useI18n();
   const fields = condFields(props.model, props.not);
   const target = props.model.fields.find((f) => f.name === props.value.field);
-  const show = (v: string | boolean) => (v === true ? L(W.yes) : v === false ? L(W.no) : v);
+  const show = (v: string | boolean) => L(answerText(v));
   return (
     <div className="grid2">
       <EditorSelect id={`${props.id}-field`} label={L(W.whenField)} value={props.value.field} options={fields.map((f) => ({ value: f.name, label: L(f.label) }))} onChange={(field) => props.onChange({ field, values: valuesOf(props.model.fields.find((f) => f.name === field)).slice(0, 1) })} />

@@ -28,7 +28,16 @@ const t = (id: string, en: string): Text => ({ id, en });
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 const unit = (u: string) => (u === 'working-days' ? t('hari kerja', 'working days') : u === 'hours' ? t('jam', 'hours') : t('menit', 'minutes'));
 const dur = (d: { value: number; unit: string } | undefined): Text => (d ? t(`${d.value} ${unit(d.unit).id}`, `${d.value} ${unit(d.unit).en}`) : t('tanpa batas', 'no limit'));
-const cond = (c: Condition | undefined): Text => (c ? t(`hanya bila ${c.field} = ${c.values.join(' / ')}`, `only when ${c.field} = ${c.values.join(' / ')}`) : t('selalu', 'always'));
+/** An answer as a person reads it: Ya/Tidak, or the option in words (as the form shows it). */
+export const answerText = (v: string | boolean): Text => (v === true ? t('Ya', 'Yes') : v === false ? t('Tidak', 'No') : t(humanize(v), humanize(v)));
+const humanize = (v: string) => v.replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+type Labels = (field: string) => Text;
+const cond = (c: Condition | undefined, label: Labels): Text => {
+  if (!c) return t('selalu', 'always');
+  const q = label(c.field);
+  const v = c.values.map(answerText);
+  return t(`hanya bila “${q.id}” dijawab ${v.map((x) => x.id).join(' / ')}`, `only when “${q.en}” is answered ${v.map((x) => x.en).join(' / ')}`);
+};
 const KIND: Record<string, Text> = {
   text: t('teks', 'text'),
   longtext: t('teks panjang', 'long text'),
@@ -64,10 +73,11 @@ export function diffService(prev: Service | undefined, next: Service | undefined
 
   const a = asked(prev);
   const b = asked(next);
+  const label: Labels = (f) => b.get(f)?.label ?? a.get(f)?.label ?? t(f, f);
   for (const [name, f] of b) {
     const o = a.get(name);
     if (!o) {
-      add({ area: 'field', what: 'added', name: f.label, detail: [t(`jenis ${KIND[f.kind]!.id}`, `kind ${KIND[f.kind]!.en}`), f.required ? t('wajib', 'required') : f.when ? cond(f.when) : t('tidak wajib', 'optional')], bump: f.required ? 'major' : 'minor' });
+      add({ area: 'field', what: 'added', name: f.label, detail: [t(`jenis ${KIND[f.kind]!.id}`, `kind ${KIND[f.kind]!.en}`), f.required ? t('wajib', 'required') : f.when ? cond(f.when, label) : t('tidak wajib', 'optional')], bump: f.required ? 'major' : 'minor' });
       continue;
     }
     const detail: Text[] = [];
@@ -106,7 +116,7 @@ export function diffService(prev: Service | undefined, next: Service | undefined
       raise(f.required ? 'major' : 'minor');
     }
     if (!same(o.when, f.when)) {
-      detail.push(t(`ditanyakan: ${cond(o.when).id} → ${cond(f.when).id}`, `asked: ${cond(o.when).en} → ${cond(f.when).en}`));
+      detail.push(t(`ditanyakan: ${cond(o.when, label).id} → ${cond(f.when, label).id}`, `asked: ${cond(o.when, label).en} → ${cond(f.when, label).en}`));
       raise('minor');
     }
     if (detail.length) add({ area: 'field', what: 'changed', name: f.label, detail, bump });
@@ -119,7 +129,7 @@ export function diffService(prev: Service | undefined, next: Service | undefined
   const docs = (s: Service) => new Map(s.documents.map((d) => [d.code, d]));
   const da = docs(prev);
   const db = docs(next);
-  const docWhen = (d: Doc): Text => (docRequired(d) ? t('wajib', 'required') : d.requiredWhen ? (docCondition(d) ? t(`wajib ${cond(docCondition(d)).id}`, `required ${cond(docCondition(d)).en}`) : t('wajib bila syarat terpenuhi', 'required when a condition holds')) : t('tidak wajib', 'optional'));
+  const docWhen = (d: Doc): Text => (docRequired(d) ? t('wajib', 'required') : d.requiredWhen ? (docCondition(d) ? t(`wajib ${cond(docCondition(d), label).id}`, `required ${cond(docCondition(d), label).en}`) : t('wajib bila syarat terpenuhi', 'required when a condition holds')) : t('tidak wajib', 'optional'));
   for (const [c, d] of db) {
     const o = da.get(c);
     if (!o) {
