@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash, lintManifest, lintPluginDir, type AgencyPlugin } from '@satupintu/plugin-sdk';
-import { canonical, conditionFor, newField, requiredWhenOf, setCondition, toModel, toService, withService, type Manifest } from '../packages/web/src/pages/publisher/model.js';
+import { ID_FORMATS } from '@satupintu/forms/formats';
+import { canonical, conditionFor, TEXT_FORMATS, newField, requiredWhenOf, setCondition, toModel, toService, withService, type Manifest } from '../packages/web/src/pages/publisher/model.js';
 import { bumpOf, diffManifests, nextVersion } from '../packages/web/src/pages/publisher/diff.js';
 
 // The publisher's editor (packages/web/src/pages/publisher): its model must give back the SDK's JSON.
@@ -91,6 +92,11 @@ describe('publisher editor: the model gives back the plugin JSON the SDK accepts
     assert.deepEqual(rs.then.required, ['tglSktlk']);
     const changes = diffManifests(dukcapil, withService(dukcapil, removed, '2.0.0'));
     assert.deepEqual(changes.map((c) => [c.area, c.what, c.bump]), [['field', 'removed', 'major']]);
+  });
+
+  it('offers the SDK’s shared formats (NIK, KK, phone…) and e-mail, nothing else', () => {
+    for (const f of TEXT_FORMATS) assert.ok(f === 'email' || f in ID_FORMATS, f);
+    for (const f of ['nik', 'nkk', 'phone-id']) assert.ok((TEXT_FORMATS as readonly string[]).includes(f), f);
   });
 
   it('describes SOP, SLA and fee changes in words, with a minor bump', () => {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { client, errorText, hasStatus, unwrap } from '../../api.js';
+import { client, errorText, hasStatus, problems, unwrap } from '../../api.js';
 import { membershipsOf, useAuth } from '../../auth.js';
-import { Async, ErrorBox, PageTitle, RequireLogin, useAsync } from '../../components.js';
+import { Async, PageTitle, RequireLogin, useAsync } from '../../components.js';
 import { documentRequired, ServiceForm } from '../../forms.js';
 import { useI18n } from '../../i18n.js';
 import { EditorSelect } from '../../ui/EditorInputs.js';
@@ -55,6 +55,7 @@ const W = {
   steps: { id: 'langkah layanan', en: 'service steps' },
   fee: { id: 'biaya', en: 'fee' },
   versionNo: { id: 'nomor versi', en: 'version number' },
+  notPublished: { id: 'Belum terbit; perubahan Anda tetap di halaman ini.', en: 'Not published; your changes stay on this page.' },
   noOptions: { id: 'Pertanyaan “{q}”: tambahkan setidaknya satu pilihan jawaban.', en: 'Question “{q}”: add at least one answer option.' },
   noLabel: { id: 'Ada pertanyaan tanpa teks: isi teksnya dalam kedua bahasa.', en: 'A question has no text: fill it in both languages.' },
   noDocName: { id: 'Ada dokumen tanpa nama: isi namanya dalam kedua bahasa.', en: 'A document has no name: fill it in both languages.' },
@@ -288,7 +289,23 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
           </span>
           <input id="ed-version" type="text" inputMode="decimal" aria-describedby="ed-version-hint" value={version ?? suggested} onChange={(e) => setVersion(e.target.value.trim())} />
         </div>
-        <ErrorBox error={error} />
+        {error !== null && (
+          <div className="alert error" role="alert">
+            <p>
+              {L(W.notPublished)} {errorText(error, lang)}
+            </p>
+            {problems(error).length > 0 && (
+              <ul>
+                {problems(error).map((i, n) => (
+                  <li key={n}>
+                    {place(i.pointer) && <strong>{place(i.pointer)}: </strong>}
+                    {L(i.message)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         {confirming ? (
           <div className="alert" role="group" aria-labelledby="ed-confirm">
             <p id="ed-confirm">{L(W.confirm).replace('{v}', next.version)}</p>
