@@ -7,7 +7,7 @@ import { documentRequired, ServiceForm } from '../../forms.js';
 import { useI18n } from '../../i18n.js';
 import { EditorSelect } from '../../ui/EditorInputs.js';
 import { bumpOf, diffManifests, nextVersion, type Bump, type Change } from './diff.js';
-import { canonical, toModel, toService, type FormModel, type Manifest, type Service, type Text } from './model.js';
+import { canonical, docCondition, toModel, toService, type FormModel, type Manifest, type Service, type Text } from './model.js';
 import { DocumentsSection, QuestionsSection, SlaFeeSection, SopSection } from './Sections.js';
 import './editor.css';
 
@@ -55,6 +55,7 @@ const W = {
   steps: { id: 'langkah layanan', en: 'service steps' },
   fee: { id: 'biaya', en: 'fee' },
   versionNo: { id: 'nomor versi', en: 'version number' },
+  docOrphan: { id: 'Dokumen “{d}” diminta bila ada jawaban atas pertanyaan yang sudah dihapus: ubah “Kapan diminta”.', en: 'Document “{d}” is asked for on the answer to a question that was removed: change “When it is asked for”.' },
   notPublished: { id: 'Belum terbit; perubahan Anda tetap di halaman ini.', en: 'Not published; your changes stay on this page.' },
   noOptions: { id: 'Pertanyaan “{q}”: tambahkan setidaknya satu pilihan jawaban.', en: 'Question “{q}”: add at least one answer option.' },
   noLabel: { id: 'Ada pertanyaan tanpa teks: isi teksnya dalam kedua bahasa.', en: 'A question has no text: fill it in both languages.' },
@@ -163,6 +164,10 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
   );
 
   const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const [publishing, setPublishing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const publish = () => {
@@ -185,7 +190,9 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
       else if (f.kind === 'choice' && (f.options?.filter(Boolean).length ?? 0) < 1) local.push(L(W.noOptions).replace('{q}', L(f.label)));
     }
     for (const d of svc.documents) {
+      const c = docCondition(d);
       if (!d.name.id.trim() || !d.name.en.trim()) local.push(L(W.noDocName));
+      else if (c && !m.fields.some((f) => f.name === c.field)) local.push(L(W.docOrphan).replace('{d}', L(d.name)));
       else if (!d.accept.length) local.push(L(W.noAccept).replace('{d}', L(d.name)));
     }
   }
@@ -307,7 +314,7 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
           </div>
         )}
         {confirming ? (
-          <div className="alert" role="group" aria-labelledby="ed-confirm">
+          <div className="alert" role="group" aria-labelledby="ed-confirm" tabIndex={-1} ref={confirmRef}>
             <p id="ed-confirm">{L(W.confirm).replace('{v}', next.version)}</p>
             <div className="actions">
               <button type="button" className="btn" onClick={publish} disabled={publishing}>
