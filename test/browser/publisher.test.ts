@@ -161,6 +161,37 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     assert.deepEqual(await axe(page), []);
   });
 
+  it('says in plain words what stops publishing: a choice question without options', async () => {
+    await page.getByLabel('Layanan yang diubah').selectOption('legalisir');
+    await page.getByLabel('Pertanyaan baru (Bahasa Indonesia)').fill('Cara pengambilan');
+    await page.getByLabel('Pertanyaan baru (Bahasa Inggris)').fill('How it is collected');
+    await page.getByLabel('Jenis jawaban', { exact: true }).last().selectOption('choice');
+    await page.getByRole('button', { name: 'Tambah pertanyaan' }).click();
+    const check = page.getByRole('region', { name: 'Pemeriksaan' });
+    await check.getByText('Pertanyaan “Cara pengambilan”: tambahkan setidaknya satu pilihan jawaban.').waitFor();
+    assert.equal(await check.getByRole('button', { name: 'Terbitkan', exact: true }).isDisabled(), true);
+    await page.locator('#q-caraPengambilan-options').fill('Diambil sendiri\nDikirim');
+    await page.locator('#q-caraPengambilan-options').blur();
+    await check.getByText('Tidak ada masalah: versi ini dapat diterbitkan.').waitFor({ timeout: 60_000 });
+  });
+
+  it('shows a publisher of another agency that this plugin is not theirs', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    contexts.push(ctx);
+    const other = await ctx.newPage();
+    other.on('pageerror', (e) => pageErrors.push(String(e)));
+    other.setDefaultTimeout(20_000);
+    await other.goto(`${p.url}/penerbit/ubah/${PLUGIN}`);
+    await other.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+    await other.waitForSelector('#username');
+    await other.fill('#username', 'publisher.imigrasi');
+    await other.fill('#password', PASSWORD);
+    await Promise.all([other.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), other.press('#password', 'Enter')]);
+    await other.getByRole('alert').getByText('Anda bukan penerbit instansi ini').waitFor();
+    assert.equal(await other.getByLabel('Layanan yang diubah').count(), 0);
+    assert.deepEqual(await axe(other), []);
+  });
+
   it('threw no errors in the page', () => {
     assert.ok(published);
     assert.deepEqual(pageErrors, []);
