@@ -56,6 +56,7 @@ const W = {
   fee: { id: 'biaya', en: 'fee' },
   versionNo: { id: 'nomor versi', en: 'version number' },
   docOrphan: { id: 'Dokumen “{d}” diminta bila ada jawaban atas pertanyaan yang sudah dihapus: ubah “Kapan diminta”.', en: 'Document “{d}” is asked for on the answer to a question that was removed: change “When it is asked for”.' },
+  nothingToPublish: { id: 'Tidak ada masalah. Belum ada perubahan untuk diterbitkan.', en: 'No problems. There are no changes to publish yet.' },
   notPublished: { id: 'Belum terbit; perubahan Anda tetap di halaman ini.', en: 'Not published; your changes stay on this page.' },
   noOptions: { id: 'Pertanyaan “{q}”: tambahkan setidaknya satu pilihan jawaban.', en: 'Question “{q}”: add at least one answer option.' },
   noLabel: { id: 'Ada pertanyaan tanpa teks: isi teksnya dalam kedua bahasa.', en: 'A question has no text: fill it in both languages.' },
@@ -270,7 +271,9 @@ function Workbench({ published, versions, onPublished }: { published: Manifest; 
               {L(W.lintFailed)} ({errorText(lint.failed, lang)})
             </div>
           ) : lint.report?.ok ? (
-            lint.report.published ? (
+            !bump ? (
+              <p>{L(W.nothingToPublish)}</p>
+            ) : lint.report.published ? (
               <p className="warn-text">{L(W.taken)}</p>
             ) : (
               <p className="ok-text">{L(W.lintOk)}</p>
