@@ -64,7 +64,7 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     assert.deepEqual(violations, [], `axe on ${where}`);
   }
 
-  const activeId = (pg: Page) => pg.evaluate(() => document.activeElement?.id ?? '');
+  const activeId = (pg: Page) => pg.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
   const heading = (pg: Page, name: string | RegExp) => pg.getByRole('heading', { level: 2, name }).waitFor();
   const cont = (pg: Page) => pg.getByRole('button', { name: 'Lanjutkan' }).click();
 
@@ -105,7 +105,7 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     // The error summary: announced, focused, and its link focuses the field.
     const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ada masalah' }) });
     await summary.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+    assert.equal(await page.evaluate<boolean>("document.activeElement.classList.contains('error-summary')"), true);
     await noViolations(page, 'page 1 with errors');
     await summary.getByRole('link', { name: 'Isi bagian ini.' }).click();
     assert.equal(await activeId(page), 'f-noKk');
