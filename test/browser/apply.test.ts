@@ -239,6 +239,96 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     await noViolations(page, 'check your answers with a duplicate warning');
   });
 
+  it('can be completed with the keyboard alone (Tab, Enter, Space, an arrow key in a list, typing)', async () => {
+    const page = await newPage();
+    await page.goto(`${p.url}${APPLY}`);
+    await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+    await signIn(page, 'warga.kbb');
+    await page.getByText('Langkah 1 dari 6').waitFor();
+    const kb = page.keyboard;
+    /** Tabs forward until the focused element matches (a CSS selector, or a button/link by its text). */
+    const tabTo = async (target: string | { text: string }) => {
+      const test = typeof target === 'string' ? `document.activeElement && document.activeElement.matches(${JSON.stringify(target)})` : `document.activeElement && document.activeElement.textContent.trim() === ${JSON.stringify(target.text)}`;
+      for (let i = 0; i < 80; i++) {
+        if (await page.evaluate<boolean>(`!!(${test})`)) return;
+        await kb.press('Tab');
+      }
+      assert.fail(`Tab never reached ${JSON.stringify(target)}`);
+    };
+    const typeInto = async (id: string, text: string) => {
+      await tabTo(`#${id}`);
+      await kb.type(text);
+    };
+    const next = async () => {
+      await tabTo({ text: 'Lanjutkan' });
+      await kb.press('Enter');
+    };
+    // Continue with nothing: the summary takes focus, Tab + Enter on its link lands in the field.
+    await next();
+    await page.getByRole('heading', { name: 'Ada masalah' }).waitFor();
+    await kb.press('Tab');
+    await kb.press('Enter');
+    assert.equal(await activeId(page), 'f-noKk');
+    await kb.type('3217010101200004');
+    await next();
+    await page.getByText('Langkah 2 dari 6').waitFor();
+    await typeInto('f-bayi-namaLengkap', 'Raka Pratama');
+    await tabTo('#f-bayi-jenisKelamin-0');
+    await kb.press('Space');
+    await tabTo('#f-bayi-tempatDilahirkan-0');
+    await kb.press('Space');
+    await typeInto('f-bayi-tempatKelahiran', 'Bandung Barat');
+    await typeInto('f-bayi-tanggalLahir-day', '3');
+    await typeInto('f-bayi-tanggalLahir-month', '3');
+    await typeInto('f-bayi-tanggalLahir-year', '2026');
+    await tabTo('#f-bayi-jenisKelahiran-0');
+    await kb.press('Space');
+    await typeInto('f-bayi-kelahiranKe', '2');
+    await tabTo('#f-bayi-penolong-0');
+    await kb.press('Space');
+    await next();
+    await page.getByText('Langkah 3 dari 6').waitFor();
+    await typeInto('f-nikIbu', '3217014101900003');
+    await tabTo('#f-buktiPerkawinan');
+    await kb.press('ArrowDown'); // the first choice: the marriage book
+    await page.getByLabel('NIK Ayah').waitFor();
+    await typeInto('f-nikAyah', '3217010101880005');
+    await tabTo('#f-buktiKelahiran-0');
+    await kb.press('Space');
+    await next();
+    await page.getByText('Langkah 4 dari 6').waitFor();
+    await typeInto('f-nikPelapor', '3217014101900003');
+    await typeInto('f-noHp', '081234567890');
+    await next();
+    await page.getByText('Langkah 5 dari 6').waitFor();
+    for (const input of await page.locator('input[type=file]').all()) {
+      const id = (await input.getAttribute('id'))!;
+      await tabTo(`#${id}`);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), kb.press('Space')]);
+      await chooser.setFiles({ name: `${id}.pdf`, mimeType: 'application/pdf', buffer: await pdf(id) });
+      await page.getByText(`Terunggah: ${id}.pdf`).waitFor();
+    }
+    await next();
+    await page.getByRole('heading', { name: 'Periksa jawaban Anda' }).waitFor();
+    // Change an answer from the summary, by keyboard, and come back.
+    await tabTo('a[href*="langkah=2"]');
+    await kb.press('Enter');
+    await page.getByText('Langkah 2 dari 6').waitFor();
+    await next();
+    await next();
+    await next();
+    await next();
+    await page.getByRole('heading', { name: 'Periksa jawaban Anda' }).waitFor();
+    await tabTo({ text: 'Kirim permohonan' });
+    await kb.press('Enter');
+    await page.waitForURL(`**/t/${TENANT}/permohonan/*/terkirim`);
+    const id = new URL(page.url()).pathname.split('/')[4]!;
+    const done = await api(p, 'GET', `/api/v1/tenants/${TENANT}/applications/${id}`, { token: citizen });
+    assert.equal(done.body.status, 'submitted');
+    assert.equal(done.body.data.bayi.tanggalLahir, '2026-03-03');
+    assert.equal(done.body.data.nikAyah, '3217010101880005');
+  });
+
   it('threw no errors in the page', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -125,5 +125,6 @@ describe('applications: plain-language errors, conditional documents and the dup
     assert.equal(counter.status, 201, JSON.stringify(counter.body));
     const seen = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${counter.body.id}`, { token: officer });
     assert.ok(seen.body.possibleDuplicates.some((d: { id: string }) => d.id === own));
+    assert.ok(counter.body.possibleDuplicates.some((d: { id: string }) => d.id === own), 'the creation answers it too');
   });
 });

@@ -158,6 +158,8 @@ export class ApplicationService {
       try {
         return await this.d.uow.write(ctx, async (tx) => {
           const id = newId();
+          // Submitted at once: serialised with other submits of the service, as submit() is (the duplicate guard).
+          if (initial) await applicationQueries.lockService(tx.sql, { tenant_id: tenant.id, plugin_id: def.pluginId, service_code: service.code });
           const events: EventRow[] = [{ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'created', from_state: null, to_state: 'draft', comment: null }];
           if (initial) events.push({ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'submitted', from_state: 'draft', to_state: initial, comment: null });
           const app = await applicationQueries.insertWithEvents(
@@ -171,7 +173,8 @@ export class ApplicationService {
           );
           if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
           const { roles } = visibleTo(identity, tenant, app);
-          return applicationView(app, def, roles, { events, documents: [], outputs: [] }, now);
+          const duplicates = await this.duplicatesFor(tx, ctx, app);
+          return applicationView(app, def, roles, { events, documents: [], outputs: [], ...(duplicates ? { duplicates } : {}) }, now);
         });
       } catch (e) {
         // Tracking codes are random (40 bits); a clash with an existing one is retried with another.
