@@ -181,11 +181,20 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
 
     // Page 4: the reporter and a phone number on the phone keypad.
     await page.getByText('Langkah 4 dari 6').waitFor();
+    // The network drops while typing: kept on the device, and sent once the phone is back online.
+    await page.context().setOffline(true);
+    await page.getByLabel('NIK Pelapor').fill('3217014101900003');
+    await page.getByText('Tersimpan di perangkat ini; akan dikirim ke server saat jaringan kembali.').waitFor();
+    await page.context().setOffline(false);
+    await page.getByText(/Tersimpan otomatis pukul/).waitFor();
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((k) => k.startsWith('satupintu.draft.') && JSON.parse(localStorage.getItem(k)!).synced === true && JSON.parse(localStorage.getItem(k)!).data.nikPelapor === '3217014101900003'),
+    );
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${TENANT}/applications/${draftId}`, { token: citizen })).body.data.nikPelapor, '3217014101900003');
     const hp = page.getByLabel('Nomor HP/WhatsApp');
     assert.equal(await hp.getAttribute('inputmode'), 'tel');
     assert.equal(await hp.getAttribute('type'), 'tel');
     assert.equal(await hp.getAttribute('autocomplete'), 'tel');
-    await page.getByLabel('NIK Pelapor').fill('3217014101900003');
     await hp.fill('081234567890');
     assert.equal(await page.getByLabel('NIK Saksi I').count(), 0, 'witnesses only with a self-declaration');
     await cont(page);

@@ -325,6 +325,26 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
     if (!onBehalf || onBehalf()) timer.current = setTimeout(() => void flush().catch(() => {}), 1200);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Back online, or leaving the page (another tab, the phone locked): send what is not on the server yet.
+  const unsent = () => saveState.kind === 'local' || (timer.current !== undefined && saveState.kind !== 'saved');
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  const unsentRef = useRef(unsent);
+  unsentRef.current = unsent;
+  useEffect(() => {
+    const online = () => {
+      if (unsentRef.current() && Object.keys(dataRef.current).length) void flushRef.current().catch(() => {});
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') online();
+    };
+    window.addEventListener('online', online);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('online', online);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, []);
 
   // ---- validation ----------------------------------------------------------------------------
   const page = pages?.[step - 1] ?? pages?.[0];
