@@ -195,7 +195,20 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     assert.equal(await hp.getAttribute('inputmode'), 'tel');
     assert.equal(await hp.getAttribute('type'), 'tel');
     assert.equal(await hp.getAttribute('autocomplete'), 'tel');
+    // Saving fails (the connection breaks) and the person reloads: the answer comes back from the
+    // device copy, and goes to the server once it can.
+    const drafts = '**/api/v1/tenants/*/applications/*';
+    await page.route(drafts, (route) => (route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue()));
     await hp.fill('081234567890');
+    await page.getByText('Tersimpan di perangkat ini; akan dikirim ke server saat jaringan kembali.').waitFor();
+    await page.reload();
+    await page.getByText('Kami memulihkan isian Anda yang belum terkirim.').waitFor();
+    assert.equal(await hp.inputValue(), '081234567890');
+    await page.getByText('Tersimpan di perangkat ini; akan dikirim ke server saat jaringan kembali.').waitFor();
+    await page.unroute(drafts);
+    await page.evaluate("window.dispatchEvent(new Event('online'))");
+    await page.getByText(/Tersimpan otomatis pukul/).waitFor();
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${TENANT}/applications/${draftId}`, { token: citizen })).body.data.noHp, '081234567890');
     assert.equal(await page.getByLabel('NIK Saksi I').count(), 0, 'witnesses only with a self-declaration');
     await cont(page);
 

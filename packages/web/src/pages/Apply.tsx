@@ -146,6 +146,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
   const pendingCreate = useRef<{ key: string; body: unknown } | undefined>(undefined);
   const focusAfter = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const resumedFromDevice = useRef(false);
   const stepRef = useRef(step);
   stepRef.current = step;
 
@@ -188,6 +189,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
     if (!draftId) {
       if (mine?.id) {
         // A draft of this service already started on this device: continue it.
+        resumedFromDevice.current = true;
         navigate(urlFor(mine.id, mine.step ?? 1), { replace: true });
         return;
       }
@@ -202,8 +204,11 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
     read(draftId).then(
       ({ data: a, etag }) => {
         if (a.status !== 'draft') {
+          // Submitted meanwhile (on another device): this device's copy is done with; a fresh form
+          // when it was only remembered here, the application itself when its link was followed.
+          const remembered = resumedFromDevice.current;
           if (local) clearLocal(who, tenant, service.id);
-          navigate(`/t/${tenant}/permohonan/${a.id}`, { replace: true });
+          navigate(remembered ? base : `/t/${tenant}/permohonan/${a.id}`, { replace: true });
           return;
         }
         hold(a, etag);
