@@ -351,6 +351,31 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     assert.equal(done.body.data.nikAyah, '3217010101880005');
   });
 
+  it('a short service stays one page: questions and documents that apply only to a lost card appear only when the card was lost', async () => {
+    const page = await newPage();
+    await page.goto(`${p.url}/t/${TENANT}/layanan/dukcapil.ktpel-penggantian/ajukan`);
+    await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+    await signIn(page, 'warga.kbb');
+    await page.getByRole('heading', { name: 'Formulir' }).waitFor();
+    assert.equal(await page.getByText(/Langkah \d/).count(), 0);
+    const sktlkNumber = page.getByLabel('Nomor Surat Keterangan Tanda Lapor Kehilangan');
+    const sktlkDoc = page.getByLabel(/^Surat Keterangan Tanda Lapor Kehilangan \(SKTLK\)/);
+    assert.equal(await sktlkNumber.count(), 0);
+    assert.equal(await sktlkDoc.count(), 0);
+    await page.getByRole('radio', { name: 'Hilang' }).check();
+    await sktlkNumber.waitFor();
+    await sktlkDoc.waitFor();
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ada masalah' }) });
+    await summary.waitFor();
+    assert.ok((await summary.getByRole('link').count()) >= 5);
+    await noViolations(page, 'one-page form with errors and conditional questions');
+    await page.getByRole('radio', { name: 'Rusak' }).check();
+    await sktlkNumber.waitFor({ state: 'detached' });
+    assert.equal(await sktlkDoc.count(), 0);
+    await page.getByLabel(/^Foto KTP-el yang rusak/).waitFor();
+  });
+
   it('threw no errors in the page', () => {
     assert.deepEqual(pageErrors, []);
   });
