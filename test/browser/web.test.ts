@@ -122,7 +122,8 @@ describe('web app in Chromium (citizen → officer → citizen → ministry)', f
     // The browser validates with the server's own ID formats: a bad NIK is refused before sending.
     await page.getByLabel(/^NIK\*?$/).fill('1234');
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await page.getByText('NIK harus 16 digit').first().waitFor();
+    await page.getByText('Masukkan NIK 16 angka, seperti tertulis di KTP.').first().waitFor();
+    await page.getByRole('alert').getByRole('heading', { name: 'Ada masalah' }).waitFor();
     await screenshot(page, 'apply-validation');
 
     await page.getByLabel(/^NIK\*?$/).fill('3217014101900003');
@@ -136,7 +137,10 @@ describe('web app in Chromium (citizen → officer → citizen → ministry)', f
     await page.getByText('Terunggah: buku-nikah.pdf').first().waitFor();
     await screenshot(page, 'apply-filled', { readme: true });
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await page.waitForURL('**/t/kab-bandung-barat/permohonan/*');
+    // Submitted: on to the confirmation page (/terkirim), then the application's own page.
+    await page.waitForURL('**/t/kab-bandung-barat/permohonan/*/terkirim');
+    const submittedId = new URL(page.url()).pathname.split('/')[4]!;
+    await page.goto(`${p.url}/t/${TENANT}/permohonan/${submittedId}?submitted=1`);
     await page.getByText('Permohonan terkirim').waitFor();
     await page.getByText('Diajukan: verifikasi berkas').first().waitFor();
     trackingCode = (await page.locator('dd.mono').first().textContent())!.trim();

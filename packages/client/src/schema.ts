@@ -3782,6 +3782,18 @@ export interface components {
                 overdue: boolean;
             };
             claimedBy: string | null;
+            /** @description Other active applications in this tenant for the same service by the same person (account or NIK): a warning before and after submission, never a refusal. Shown only to the applicant and to officers of the agency. */
+            possibleDuplicates?: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                /**
+                 * @description Where the application stands overall
+                 * @enum {unknown}
+                 */
+                status: "draft" | "submitted" | "completed" | "rejected" | "withdrawn";
+                submittedAt: string | null;
+            }[];
             /** @description What the caller may do now */
             availableActions: {
                 code: string;

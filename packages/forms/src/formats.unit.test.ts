@@ -45,10 +45,40 @@ describe('Indonesian identifier formats', () => {
     const schema = { type: 'object', required: ['nik'], properties: { nik: { type: 'string', format: 'nik' }, kodePos: { type: 'string', format: 'postal-code-id' } } };
     const errors = cache.validate('sha256:a', 'svc', schema, { nik: '123', kodePos: '01234' });
     assert.deepEqual(errors.map((e) => e.pointer).sort(), ['/kodePos', '/nik']);
-    assert.match(errors.find((e) => e.pointer === '/nik')!.message.id, /NIK harus 16 digit/);
-    assert.match(errors.find((e) => e.pointer === '/nik')!.message.en, /16 digits/);
+    assert.equal(errors.find((e) => e.pointer === '/nik')!.message.id, 'Masukkan NIK 16 angka, seperti tertulis di KTP.');
+    assert.equal(errors.find((e) => e.pointer === '/nik')!.message.en, 'Enter the 16-digit NIK as written on your ID card.');
     assert.deepEqual(cache.validate('sha256:a', 'svc', schema, { nik: '3217060101900001' }), []);
     cache.validate('sha256:a', 'svc', schema, {});
     assert.deepEqual(cache.stats(), { versions: 1, validators: 1 });
+  });
+
+  it('answers every keyword in plain language that says what to do, without ajv wording or the if/then summary', () => {
+    const cache = new FormValidatorCache();
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['nama', 'alasan', 'jumlah'],
+      properties: {
+        nama: { type: 'string', minLength: 2 },
+        alasan: { enum: ['hilang', 'rusak'] },
+        noSktlk: { type: 'string' },
+        jumlah: { type: 'integer', minimum: 1 },
+        pukul: { type: 'string', pattern: '^[0-2][0-9]:[0-5][0-9]$' },
+        lahir: { type: 'string', format: 'date' },
+      },
+      if: { properties: { alasan: { const: 'hilang' } }, required: ['alasan'] },
+      then: { required: ['noSktlk'] },
+    };
+    const errors = cache.validate('sha256:b', 'svc', schema, { nama: 'A', alasan: 'hilang', jumlah: 1.5, pukul: '7 pagi', lahir: '2025-02-30', lain: 1 });
+    const by = Object.fromEntries(errors.map((e) => [e.pointer, e.message]));
+    assert.deepEqual(Object.keys(by).sort(), ['/jumlah', '/lahir', '/lain', '/nama', '/noSktlk', '/pukul']);
+    assert.equal(by['/noSktlk']!.id, 'Isi bagian ini.');
+    assert.equal(by['/nama']!.en, 'Enter at least 2 characters.');
+    assert.equal(by['/jumlah']!.id, 'Masukkan bilangan bulat, tanpa koma atau huruf.');
+    assert.equal(by['/lahir']!.en, 'Enter a real date: day, month and year.');
+    for (const e of errors) {
+      assert.doesNotMatch(`${e.message.id} ${e.message.en}`, /must|schema|pattern|\^|keyword|then/i);
+      assert.match(e.message.id, /^(Isi|Tulis|Masukkan|Pilih|Periksa|Tambahkan|Bagian|Ada|Unggah|Jawaban)/);
+    }
   });
 });

@@ -1,2 +1,3 @@
 export * from './formats.js';
 export * from './validators.js';
+export * from './messages.js';

@@ -1,7 +1,8 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ajvErrorsToFieldErrors, createAjv, fieldError, type FieldError } from '@satupintu/core';
+import { createAjv, fieldError, type FieldError } from '@satupintu/core';
 import { ID_FORMATS } from './formats.js';
+import { errorPointer, plainMessage } from './messages.js';
 
 /** An ajv for plugin forms: 2020-12, strict (unknown keywords refused), Indonesian ID formats, UI hint keywords. */
 export function createFormAjv(): Ajv2020 {
@@ -11,13 +12,24 @@ export function createFormAjv(): Ajv2020 {
   return ajv;
 }
 
-/** ajv errors → bilingual field errors, with our formats' own messages. */
+/**
+ * ajv errors → bilingual field errors in plain language (messages.ts): each says what to do next,
+ * on the field it concerns; summary errors that only repeat another (`if`) are left out, and one
+ * field gets one message.
+ */
 export function formErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
-  return (errors ?? []).map((e) => {
-    const fmt = e.keyword === 'format' ? ID_FORMATS[String((e.params as { format: string }).format)] : undefined;
-    if (fmt) return fieldError(e.instancePath, fmt.message.id, fmt.message.en);
-    return ajvErrorsToFieldErrors([e])[0]!;
-  });
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    const params = e.params as Record<string, unknown>;
+    const msg = plainMessage(e.keyword, params);
+    if (!msg) continue;
+    const pointer = errorPointer(e.instancePath, e.keyword, params);
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    out.push(fieldError(pointer, msg.id, msg.en));
+  }
+  return out;
 }
 
 interface VersionEntry {

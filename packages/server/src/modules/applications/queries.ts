@@ -127,6 +127,13 @@ export interface NewEvent {
   changes?: DataChange[] | null;
 }
 
+export interface DuplicateRow {
+  id: string;
+  tracking_code: string;
+  status: string;
+  submitted_at: Date | null;
+}
+
 /** The SLA clocks of a file from its submission or its last step. */
 export interface Dues {
   overall?: { at: Date; date: string };
@@ -241,6 +248,26 @@ export const applicationQueries = {
 
   outputs(sql: Sql, id: string): Promise<OutputRow[]> {
     return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable from application_outputs where application_id = $1 order by issued_at`, [id]);
+  },
+
+  /**
+   * Other active (submitted, not yet finished) applications in this tenant for the same service by
+   * the same person: the same citizen account, or the same NIK (the applicant's, or the form's
+   * top-level `nik`). The duplicate guard: a warning, never a refusal.
+   */
+  possibleDuplicates(sql: Sql, app: Pick<ApplicationRow, 'tenant_id' | 'id' | 'plugin_id' | 'service_code' | 'applicant_sub'>, nik: string | null): Promise<DuplicateRow[]> {
+    return sql.rows(
+      `select id, tracking_code, status, submitted_at from applications
+        where tenant_id = $1 and plugin_id = $2 and service_code = $3 and id <> $4 and status = 'submitted'
+          and (($5::text is not null and applicant_sub = $5) or ($6::text is not null and (applicant->>'nik' = $6 or data->>'nik' = $6)))
+        order by submitted_at, id limit 5`,
+      [app.tenant_id, app.plugin_id, app.service_code, app.id, app.applicant_sub, nik],
+    );
+  },
+
+  /** Serialises submissions of one service in a tenant (until the transaction ends), so the second of two submits at once sees the first. */
+  async lockService(sql: Sql, app: Pick<ApplicationRow, 'tenant_id' | 'plugin_id' | 'service_code'>): Promise<void> {
+    await sql.exec(`select pg_advisory_xact_lock(hashtextextended($1, 22))`, [`submit:${app.tenant_id}:${app.plugin_id}.${app.service_code}`]);
   },
 
   documentCounts(sql: Sql, id: string): Promise<{ document_code: string; n: number }[]> {

@@ -120,6 +120,15 @@ export const ApplicationSchema = Type.Object(
       { additionalProperties: false, description: 'Due times in hari kerja (the tenant’s working days)' },
     ),
     claimedBy: StringOrNull,
+    possibleDuplicates: Type.Optional(
+      Type.Array(
+        Type.Object({ id: Type.String({ format: 'uuid' }), trackingCode: Type.String(), status: StatusEnum, submittedAt: DateTimeOrNull }, { additionalProperties: false }),
+        {
+          description:
+            'Other active applications in this tenant for the same service by the same person (account or NIK): a warning before and after submission, never a refusal. Shown only to the applicant and to officers of the agency.',
+        },
+      ),
+    ),
     availableActions: Type.Array(
       Type.Object({ code: Type.String(), name: Text, comment: Type.Enum(['required', 'optional', 'none']) }, { additionalProperties: false }),
       { description: 'What the caller may do now' },

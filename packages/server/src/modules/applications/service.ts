@@ -16,7 +16,7 @@ import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
-import { applicationQueries, type ApplicationRow, type Channel, type Dues, type EventRow, type FiledByRole, type Status } from './queries.js';
+import { applicationQueries, type ApplicationRow, type Channel, type Dues, type DuplicateRow, type EventRow, type FiledByRole, type Status } from './queries.js';
 import type { ApplicationSummary } from './schemas.js';
 import { applicationView, type ApplicationView } from './view.js';
 import { applicationRead, recordPersonalDataAccess } from '../privacy/index.js';
@@ -78,7 +78,13 @@ export class ApplicationService {
       const conditional = doc.requiredWhen ? this.d.validators.validate(app.content_hash, `${app.service_code}#${doc.code}`, doc.requiredWhen, app.data).length === 0 : false;
       const need = Math.max(doc.minCount, conditional ? 1 : 0);
       if ((counts.get(doc.code) ?? 0) < need)
-        missing.push({ pointer: `/documents/${doc.code}`, message: { id: `${doc.name.id}: wajib (${need} berkas).`, en: `${doc.name.en}: required (${need} file(s)).` } });
+        missing.push({
+          pointer: `/documents/${doc.code}`,
+          message:
+            need === 1
+              ? { id: `Unggah ${doc.name.id}.`, en: `Upload the ${doc.name.en}.` }
+              : { id: `Unggah ${need} berkas ${doc.name.id}.`, en: `Upload ${need} files of the ${doc.name.en}.` },
+        });
     }
     if (missing.length) throw documentsMissing(missing);
   }
@@ -94,7 +100,22 @@ export class ApplicationService {
     const { roles } = visibleTo(ctx.identity, ctx.tenant, app);
     const def = await this.definition(app);
     const [events, documents, outputs] = [await applicationQueries.events(tx.sql, app.id), await applicationQueries.documents(tx.sql, app.id), await applicationQueries.outputs(tx.sql, app.id)];
-    return applicationView(app, def, roles, { events, documents, outputs }, ctx.now);
+    const duplicates = await this.duplicatesFor(tx, ctx, app);
+    return applicationView(app, def, roles, { events, documents, outputs, ...(duplicates ? { duplicates } : {}) }, ctx.now);
+  }
+
+  /**
+   * The duplicate guard: other active applications for the same service by the same person — for
+   * the applicant themselves and the agency's officers only (undefined for anyone else, e.g. a
+   * village operator or a ministry reader). Person: the citizen account, or the NIK.
+   */
+  private async duplicatesFor(tx: Pick<TenantTx, 'sql'>, ctx: TenantUserCtx, app: ApplicationRow): Promise<DuplicateRow[] | undefined> {
+    const applicant = app.applicant_sub !== null && app.applicant_sub === ctx.identity.subject;
+    if (!applicant && !officerAgencies(ctx.identity, ctx.tenant).includes(app.agency_code)) return undefined;
+    if (app.status !== 'draft' && app.status !== 'submitted') return [];
+    const formNik = (app.data as Record<string, unknown>).nik;
+    const nik = app.applicant.nik ?? (typeof formNik === 'string' && /^\d{16}$/.test(formNik) ? formNik : null);
+    return applicationQueries.possibleDuplicates(tx.sql, app, nik);
   }
 
   /** Creates an application: a draft, or submitted at once (form and documents checked first). */
@@ -137,6 +158,8 @@ export class ApplicationService {
       try {
         return await this.d.uow.write(ctx, async (tx) => {
           const id = newId();
+          // Submitted at once: serialised with other submits of the service, as submit() is (the duplicate guard).
+          if (initial) await applicationQueries.lockService(tx.sql, { tenant_id: tenant.id, plugin_id: def.pluginId, service_code: service.code });
           const events: EventRow[] = [{ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'created', from_state: null, to_state: 'draft', comment: null }];
           if (initial) events.push({ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'submitted', from_state: 'draft', to_state: initial, comment: null });
           const app = await applicationQueries.insertWithEvents(
@@ -150,7 +173,8 @@ export class ApplicationService {
           );
           if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
           const { roles } = visibleTo(identity, tenant, app);
-          return applicationView(app, def, roles, { events, documents: [], outputs: [] }, now);
+          const duplicates = await this.duplicatesFor(tx, ctx, app);
+          return applicationView(app, def, roles, { events, documents: [], outputs: [], ...(duplicates ? { duplicates } : {}) }, now);
         });
       } catch (e) {
         // Tracking codes are random (40 bits); a clash with an existing one is retried with another.
@@ -191,6 +215,8 @@ export class ApplicationService {
       const { app, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
       if (app.status !== 'draft') return this.viewIn(tx, ctx, app);
       const { service } = await this.definition(app);
+      // Two submits at once for one service: the second waits here, so its answer lists the first.
+      await applicationQueries.lockService(tx.sql, app);
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
       this.completeness(app, service, counts);
       const initial = compileWorkflow(service.sop).initial;

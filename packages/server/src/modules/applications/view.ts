@@ -2,7 +2,7 @@ import type { LocalizedText } from '@satupintu/core';
 import type { ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
 import { compileWorkflow } from '@satupintu/workflow';
 import type { ServiceVersion } from '../plugins/index.js';
-import type { ApplicationRow, DocumentRow, EventRow, OutputRow } from './queries.js';
+import type { ApplicationRow, DocumentRow, DuplicateRow, EventRow, OutputRow } from './queries.js';
 import type { ApplicationView } from './schemas.js';
 
 export type { ApplicationView } from './schemas.js';
@@ -17,12 +17,12 @@ export function stateName(service: ServiceDefinition, code: string): LocalizedTe
   return name ? { id: name.id, en: name.en } : { id: code, en: code };
 }
 
-/** The ETag-carrying representation of an application: the same for every caller but `availableActions`. */
+/** The ETag-carrying representation of an application: the same for every caller but `availableActions` and `possibleDuplicates`. */
 export function applicationView(
   app: ApplicationRow,
   def: Pick<ServiceVersion, 'service' | 'agency'>,
   roles: SopRole[],
-  parts: { events: EventRow[]; documents: DocumentRow[]; outputs: OutputRow[] },
+  parts: { events: EventRow[]; documents: DocumentRow[]; outputs: OutputRow[]; duplicates?: DuplicateRow[] },
   now: Date,
 ): ApplicationView {
   const service: ServiceDefinition = def.service;
@@ -68,6 +68,9 @@ export function applicationView(
       overdue: app.status === 'submitted' && app.step_due_at !== null && app.step_due_at.getTime() < now.getTime(),
     },
     claimedBy: app.claimed_by_name ?? app.claimed_by ?? null,
+    ...(parts.duplicates
+      ? { possibleDuplicates: parts.duplicates.map((d) => ({ id: d.id, trackingCode: d.tracking_code, status: d.status as ApplicationView['status'], submittedAt: iso(d.submitted_at) })) }
+      : {}),
     availableActions:
       app.status === 'draft'
         ? []
