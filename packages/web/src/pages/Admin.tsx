@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
 import { client, everyItem, hasStatus, isStale, unwrap, unwrapWithEtag } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
@@ -69,6 +70,11 @@ export function Admin({ tenant }: { tenant: string }) {
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link href={`/admin/${tenant}/persiapan`} className="btn small">
+                  {L({ id: 'Selesaikan persiapan MPP', en: 'Complete the MPP onboarding' })}
+                </Link>
+              </p>
             </section>
           ) : null
         }
@@ -162,7 +168,7 @@ export function Admin({ tenant }: { tenant: string }) {
  * first). The public answer may be cached for a minute; the editor revalidates it (`no-cache`), so
  * it quotes the current ETag, and after publishing its read refreshes the browser's cached copy.
  */
-function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
+export function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
   const { t } = useI18n();
   const current = useAsync(() => unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant } }, cache: 'no-cache' })), [tenant]);
   const [form, setForm] = useState<{ text: string; signedBy: string; signedOn: string } | null>(null);
