@@ -293,7 +293,6 @@ function LifecycleForm({ tenant, status, onSaved }: { tenant: string; status: st
 
 function Agencies({ tenant, checklist, onSaved }: { tenant: string; checklist: Checklist; onSaved(): void }) {
   const say = useSay();
-  const { fmtDate } = useI18n();
   // Every agency with an installed service, and any other with an MoU on record.
   const codes = [...new Set([...checklist.services.map((s) => s.agency), ...checklist.agencies.map((a) => a.agencyCode)])].sort();
   return (
@@ -306,15 +305,27 @@ function Agencies({ tenant, checklist, onSaved }: { tenant: string; checklist: C
         const record = checklist.agencies.find((a) => a.agencyCode === code);
         const planned = checklist.services.filter((s) => s.agency === code).length;
         return (
-          <details key={code} className="onb-item" open={!record}>
-            <summary>
-              <span className="mono">{code}</span> — {record ? say('mouOf', { n: record.mouNumber, date: fmtDate(record.mouSignedOn) }) : say('noMou')}
-            </summary>
+          <AgencyItem key={code} code={code} record={record}>
             <AgencyForm tenant={tenant} code={code} record={record} planned={planned} onSaved={onSaved} />
-          </details>
+          </AgencyItem>
         );
       })}
     </section>
+  );
+}
+
+/** Open at first while the agency has no MoU; then as the person leaves it (a save does not close it). */
+function AgencyItem({ code, record, children }: { code: string; record: AgencyRecord | undefined; children: ReactNode }) {
+  const say = useSay();
+  const { fmtDate } = useI18n();
+  const [open] = useState(!record);
+  return (
+    <details className="onb-item" open={open} data-agency={code}>
+      <summary>
+        <span className="mono">{code}</span> — {record ? say('mouOf', { n: record.mouNumber, date: fmtDate(record.mouSignedOn) }) : say('noMou')}
+      </summary>
+      {children}
+    </details>
   );
 }
 

@@ -76,6 +76,20 @@ function toForm(o: ServiceOverlay, defaults: Schedule | undefined): FormState {
   };
 }
 
+/** A plugin version's manifest, read once per page for all its services (published versions never change). */
+const manifests = new Map<string, ReturnType<typeof readManifest>>();
+const readManifest = (plugin: string, version: string) => unwrap(client.GET('/api/v1/plugins/{plugin}/versions/{version}', { params: { path: { plugin, version } } }));
+function manifestOf(plugin: string, version: string) {
+  const key = `${plugin}@${version}`;
+  let m = manifests.get(key);
+  if (!m) {
+    m = readManifest(plugin, version);
+    manifests.set(key, m);
+    m.catch(() => manifests.delete(key));
+  }
+  return m;
+}
+
 /**
  * One service's overlay as a form: the counter, the regency's components of the standard, the
  * session schedule — only the keys the plugin lets the regency set — and any other key as JSON.
@@ -90,7 +104,7 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
       unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path } })).catch((e: unknown) =>
         hasStatus(e, 404) ? { data: {} as ServiceOverlay, etag: undefined } : Promise.reject(e),
       ),
-      unwrap(client.GET('/api/v1/plugins/{plugin}/versions/{version}', { params: { path: { plugin, version } } })),
+      manifestOf(plugin, version),
     ]);
     const def = manifest.manifest.services.find((s) => s.code === service);
     return { overlay: overlay.data, etag: overlay.etag, overlayable: def?.overlayable ?? [], defaults: def?.schedule as Schedule | undefined };
