@@ -199,3 +199,90 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
     assert.deepEqual(pageErrors, []);
   });
 });
+
+describe('web app in Chromium: a tenant admin sets a service’s session schedule with a form', function () {
+  this.timeout(300_000);
+  const TENANT = 'kab-kapuas';
+  const SERVICE = { plugin: 'dukcapil', code: 'ktpel-rekam' };
+  const overlayPath = `/api/v1/tenants/${TENANT}/installations/${SERVICE.plugin}/overlays/${SERVICE.code}`;
+  let p: Platform;
+  let browser: Browser;
+  let admin: string;
+  let page: Page;
+  /** The overlay before this test (404: none), put back after. */
+  let original: { status: number; body: Record<string, unknown> };
+  const pageErrors: string[] = [];
+
+  const overlay = () => api(p, 'GET', overlayPath, { token: admin });
+
+  before(async function () {
+    p = sharedPlatform();
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    admin = await tokenFor(p, 'admin.kapuas');
+    original = await overlay();
+    assert.ok([200, 404].includes(original.status), JSON.stringify(original.body));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.setDefaultTimeout(20_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (!p) return;
+    const cur = await overlay();
+    if (cur.status === 200) await api(p, 'PUT', overlayPath, { token: admin, headers: { 'if-match': cur.headers.get('etag')! }, body: original.status === 200 ? original.body : {} });
+  });
+
+  it('a capacity of 0 is refused with the summary linked to the field; a valid schedule is saved', async () => {
+    await page.goto(`${p.url}/admin/${TENANT}/persiapan`);
+    await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForSelector('#username');
+    await page.fill('#username', 'admin.kapuas');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`**/admin/${TENANT}/persiapan*`), page.press('#password', 'Enter')]);
+    await page.getByRole('heading', { level: 1, name: 'Persiapan MPP' }).waitFor();
+    const item = page.locator(`[data-service="${SERVICE.plugin}.${SERVICE.code}"]`);
+    await item.locator(':scope > summary').click();
+    const form = item.getByRole('form', { name: 'Simpan pengaturan layanan' });
+    const session1 = form.getByRole('group', { name: 'Sesi 1' });
+    await session1.getByLabel('Kuota orang per sesi').fill('0');
+    await form.getByRole('button', { name: 'Simpan pengaturan layanan' }).click();
+    const summary = form.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ada yang perlu diperbaiki' }) });
+    await summary.waitFor();
+    const capacityId = `ov-${SERVICE.plugin}-${SERVICE.code}-schedule-0-capacity`;
+    const link = summary.locator(`a[href="#${capacityId}"]`);
+    await link.click();
+    assert.equal(await page.evaluate<string | null>('document.activeElement?.id ?? null'), capacityId);
+    assert.equal(await page.locator(`#${capacityId}`).getAttribute('aria-invalid'), 'true');
+    assert.equal((await overlay()).status, original.status, 'nothing was saved');
+
+    await session1.getByLabel('Kuota orang per sesi').fill('17');
+    const count = await form.getByRole('group', { name: /^Sesi \d+$/ }).count();
+    await form.getByRole('button', { name: 'Tambah sesi' }).click();
+    // The plugin's default sessions are shown to edit; the new one comes last.
+    const session2 = form.getByRole('group', { name: `Sesi ${count + 1}` });
+    await session2.getByRole('checkbox', { name: 'Sabtu' }).check();
+    await session2.getByLabel('Mulai').fill('08:00');
+    await session2.getByLabel('Selesai').fill('11:00');
+    await session2.getByLabel('Kuota orang per sesi').fill('12');
+    await form.getByRole('button', { name: 'Simpan pengaturan layanan' }).click();
+    await form.getByRole('status').getByText('Pengaturan layanan tersimpan').waitFor();
+    const saved = await overlay();
+    assert.equal(saved.status, 200);
+    const sessions = (saved.body.schedule as { sessions: { days: string[]; start: string; end: string; capacity: number }[] }).sessions;
+    assert.equal(sessions[0]!.capacity, 17);
+    assert.equal(sessions.length, count + 1);
+    assert.deepEqual(sessions.at(-1), { days: ['MON', 'SAT'], start: '08:00', end: '11:00', capacity: 12 });
+    assert.deepEqual(await axeOn(page), []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+async function axeOn(pg: Page): Promise<string[]> {
+  const src = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await pg.evaluate(readFileSync(src, 'utf8'));
+  return pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+}

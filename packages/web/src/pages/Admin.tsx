@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { client, everyItem, hasStatus, isStale, unwrap, unwrapWithEtag } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { ServiceOverlay, ServiceSummary } from '../types.js';
+import { OverlayForm } from './admin/OverlayForm.js';
 
 export function Admin({ tenant }: { tenant: string }) {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
@@ -135,7 +135,12 @@ export function Admin({ tenant }: { tenant: string }) {
       </section>
       <section aria-labelledby="ovl">
         <h2 id="ovl">{t('overlays')}</h2>
-        <p className="muted small">{t('overlayHint')}</p>
+        <p className="muted small">
+          {L({
+            id: 'Pilih layanan untuk mengatur gerai, jadwal sesi dan komponen standar pelayanan yang menjadi tugas daerah.',
+            en: 'Choose a service to set its counter, session schedule and the parts of the standar pelayanan the regency provides.',
+          })}
+        </p>
         <Async state={catalog}>
           {({ items }) => {
             const installedServices = items.filter((s) => installed.has(s.plugin));
@@ -153,7 +158,9 @@ export function Admin({ tenant }: { tenant: string }) {
                     ))}
                   </select>
                 </div>
-                {chosen && <OverlayEditor key={chosen.id} tenant={tenant} service={chosen} onSaved={installs.reload} />}
+                {chosen && installed.get(chosen.plugin) && (
+                  <OverlayForm key={chosen.id} tenant={tenant} plugin={chosen.plugin} version={installed.get(chosen.plugin)!.version} service={chosen.code} onSaved={() => (installs.reload(), onboarding.reload())} />
+                )}
               </div>
             );
           }}
@@ -221,71 +228,5 @@ export function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved():
         </button>
       </form>
     </section>
-  );
-}
-
-const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * One service's overlay as JSON, read with its ETag and saved with If-Match (or create-only,
- * If-None-Match: *, while the regency has none). The API checks it against the plugin (422 with
- * the fields at fault).
- */
-function OverlayEditor({ tenant, service, onSaved }: { tenant: string; service: ServiceSummary; onSaved(): void }) {
-  const { t } = useI18n();
-  const path = { tenant, plugin: service.plugin, service: service.code };
-  const current = useAsync(
-    () =>
-      unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path } })).catch((e: unknown) =>
-        hasStatus(e, 404) ? { data: {}, etag: undefined } : Promise.reject(e),
-      ),
-    [tenant, service.plugin, service.code],
-  );
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const id = `ov-${service.id}`;
-  if (current.error) return <ErrorBox error={current.error} />;
-  if (!current.data) return null;
-  const { etag } = current.data;
-  const value = text ?? JSON.stringify(current.data.data, null, 2);
-  return (
-    <div>
-      <ErrorBox error={error} />
-      {saved && <Notice>{t('saved')}</Notice>}
-      <label htmlFor={id}>{t('overlays')}</label>
-      <textarea id={id} className="mono" rows={6} value={value} onChange={(e) => setText(e.target.value)} />
-      <button
-        type="button"
-        className="btn small"
-        onClick={() => {
-          setError(null);
-          setSaved(false);
-          let body: ServiceOverlay;
-          try {
-            const parsed: unknown = JSON.parse(value);
-            if (!isJsonObject(parsed)) throw new Error(t('overlayHint'));
-            body = parsed;
-          } catch (e) {
-            setError(e);
-            return;
-          }
-          const header = etag ? { 'If-Match': etag } : { 'If-None-Match': '*' };
-          unwrapWithEtag(client.PUT('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path, header }, body })).then(
-            (answer) => {
-              setSaved(true);
-              current.set(answer);
-              onSaved();
-            },
-            (e: unknown) => {
-              setError(e);
-              if (isStale(e)) current.reload();
-            },
-          );
-        }}
-      >
-        {t('save')}
-      </button>
-    </div>
   );
 }

@@ -72,6 +72,11 @@ export const W = {
   },
   counter: { id: 'Gerai', en: 'Counter' },
   noCounter: { id: 'Belum ada gerai', en: 'No counter yet' },
+  counters: { id: 'Daftar gerai', en: 'Counters (gerai)' },
+  counterNo: { id: 'Nomor loket', en: 'Counter number' },
+  serviceCol: { id: 'Layanan', en: 'Services' },
+  countersMissing: { id: '{n} layanan belum punya gerai: buka layanannya di bawah dan isi Nama gerai.', en: '{n} services have no counter yet: open the service below and fill in the counter name.' },
+  countersAll: { id: 'Setiap layanan sudah punya gerai.', en: 'Every service has a counter.' },
   standard: { id: 'Standar pelayanan', en: 'Standar pelayanan' },
   published: { id: 'Ditetapkan: SK {n}, {date}', en: 'Published: decree {n}, {date}' },
   notPublished: { id: 'Belum ditetapkan', en: 'Not published yet' },
@@ -169,7 +174,8 @@ function Field({ id, label, error, pointer, children }: { id: string; label: str
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the browser's own time zone (YYYY-MM-DD). */
+const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** `/admin/:tenant/persiapan`: the onboarding checklist, and a form for every item of it. */
 export function Onboarding({ tenant }: { tenant: string }) {
@@ -449,10 +455,58 @@ function Services({ tenant, checklist, onSaved }: { tenant: string; checklist: C
         {say('services')}
       </h2>
       <p className="small muted">{say('servicesHint')}</p>
+      <Counters services={checklist.services} />
       {checklist.services.map((s) => (
         <ServiceItem key={s.id} tenant={tenant} service={s} onSaved={onSaved} />
       ))}
     </section>
+  );
+}
+
+/** The gerai as the services name them (a counter is the regency's `counter` on each service, as the queue uses it). */
+function Counters({ services }: { services: ServiceRow[] }) {
+  const say = useSay();
+  const { L } = useI18n();
+  const byCounter = new Map<string, { name: string; number?: string; floor?: string; services: string[] }>();
+  for (const s of services) {
+    if (!s.counter) continue;
+    const key = `${s.counter.name}|${s.counter.number ?? ''}|${s.counter.floor ?? ''}`;
+    const row = byCounter.get(key) ?? { ...s.counter, services: [] };
+    row.services.push(L(s.name));
+    byCounter.set(key, row);
+  }
+  const without = services.filter((s) => s.counterSettable && !s.counter).length;
+  return (
+    <>
+      <h3>{say('counters')}</h3>
+      {byCounter.size > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{say('counters')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{say('counter')}</th>
+                <th scope="col">{say('counterNo')}</th>
+                <th scope="col">{say('serviceCol')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...byCounter.values()].map((c) => (
+                <tr key={`${c.name}|${c.number ?? ''}|${c.floor ?? ''}`}>
+                  <th scope="row">
+                    {c.name}
+                    {c.floor && <span className="muted small"> ({c.floor})</span>}
+                  </th>
+                  <td>{c.number ?? '–'}</td>
+                  <td>{c.services.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="small">{without ? say('countersMissing', { n: without }) : say('countersAll')}</p>
+    </>
   );
 }
 
@@ -508,6 +562,12 @@ function PublishForm({ tenant, service: s, onSaved }: { tenant: string; service:
   const value = form ?? { skNumber: s.published?.skNumber ?? '', skDate: s.published?.skDate ?? '' };
   const { error, saved, run } = useSave();
   const id = (k: string) => `sp-${s.id.replace('.', '-')}-${k}`;
+  // A missing component (`/standard/facilities`) links to its field in the service's settings above.
+  const fieldOf = (pointer: string) => {
+    const component = /^\/standard\/(\w+)/.exec(pointer)?.[1];
+    const target = component ? `ov-${s.plugin}-${s.code}-${component}` : undefined;
+    return target && document.getElementById(target) ? target : fieldIn(`sp-${s.id.replace('.', '-')}`)(pointer);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(
@@ -523,7 +583,7 @@ function PublishForm({ tenant, service: s, onSaved }: { tenant: string; service:
   };
   return (
     <form onSubmit={submit} noValidate aria-label={`${say('publish')}: ${L(s.name)}`}>
-      <ErrorSummary error={error} fieldOf={fieldIn(`sp-${s.id.replace('.', '-')}`)} title={say('problem')} />
+      <ErrorSummary error={error} fieldOf={fieldOf} title={say('problem')} />
       {saved && <Notice>{saved}</Notice>}
       <div className="grid2">
         <Field id={id('skNumber')} label={say('skNumber')} error={error} pointer="/skNumber">

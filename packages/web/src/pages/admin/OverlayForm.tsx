@@ -122,7 +122,7 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
   // A problem's pointer → the field it names (e.g. /schedule/sessions/0/capacity → …-schedule-0-capacity).
   const fieldOf = (pointer: string) => {
     const parts = pointer.split('/').slice(1);
-    const candidates = [parts.join('-'), parts.filter((p) => p !== 'sessions' && p !== 'text' && p !== '0').join('-'), parts[0] ?? ''].map((p) => id(p));
+    const candidates = [parts.join('-'), parts.filter((p) => p !== 'sessions').join('-'), parts[0] ?? ''].map((p) => id(p));
     if (parts[0] && !FORM_KEYS.has(parts[0])) return id('other');
     return candidates.find((c) => document.getElementById(c));
   };
