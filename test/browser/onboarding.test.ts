@@ -267,9 +267,19 @@ describe('web app in Chromium: a tenant admin sets a service’s session schedul
     await session2.getByLabel('Mulai').fill('08:00');
     await session2.getByLabel('Selesai').fill('11:00');
     await session2.getByLabel('Kuota orang per sesi').fill('12');
+    // Opening hours and the contact are fields too (no JSON needed).
+    await form.getByRole('button', { name: 'Tambah jam layanan' }).click();
+    const hours = form.getByRole('group', { name: 'Jam layanan 1' });
+    await hours.getByRole('checkbox', { name: 'Jumat' }).uncheck();
+    await hours.getByLabel('Tutup').fill('14:00');
+    const phone = form.getByLabel('Nomor telepon atau WhatsApp (boleh kosong)');
+    assert.equal(await phone.getAttribute('inputmode'), 'tel');
+    await phone.fill('0513 21234');
     await form.getByRole('button', { name: 'Simpan pengaturan layanan' }).click();
     await form.getByRole('status').getByText('Pengaturan layanan tersimpan').waitFor();
     const saved = await overlay();
+    assert.deepEqual(saved.body.openingHours, [{ days: ['MON', 'TUE', 'WED', 'THU'], open: '08:00', close: '14:00' }]);
+    assert.match(String((saved.body.contact as { phone?: string }).phone), /21234$/);
     assert.equal(saved.status, 200);
     const sessions = (saved.body.schedule as { sessions: { days: string[]; start: string; end: string; capacity: number }[] }).sessions;
     assert.equal(sessions[0]!.capacity, 17);

@@ -11,7 +11,8 @@ type Schedule = { appointmentRequired: boolean; sessions: Session[]; onlineShare
 const TEXT_KEYS = ['facilities', 'staffing', 'competency', 'supervision'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 /** Keys this form edits with real fields; any other key stays in the JSON box. */
-const FORM_KEYS = new Set<string>(['counter', 'schedule', ...TEXT_KEYS]);
+const FORM_KEYS = new Set<string>(['counter', 'contact', 'openingHours', 'schedule', ...TEXT_KEYS]);
+type Hours = { days: Weekday[]; open: string; close: string };
 const DAYS: { code: Weekday; name: Localized }[] = [
   { code: 'MON', name: { id: 'Senin', en: 'Monday' } },
   { code: 'TUE', name: { id: 'Selasa', en: 'Tuesday' } },
@@ -45,10 +46,21 @@ const W = {
   removeSession: { id: 'Hapus sesi {n}', en: 'Remove session {n}' },
   other: { id: 'Pengaturan lain (JSON, untuk ahli)', en: 'Other settings (JSON, for experts)' },
   otherHint: {
-    id: 'Kunci lain yang diizinkan plugin (mis. contact, openingHours, fee). Biarkan {} bila tidak perlu.',
-    en: 'Other keys the plugin allows (e.g. contact, openingHours, fee). Leave {} when not needed.',
+    id: 'Kunci lain yang diizinkan plugin, mis. fee (biaya yang tidak dikunci nasional). Biarkan {} bila tidak perlu.',
+    en: 'Other keys the plugin allows, e.g. fee (a fee not locked nationally). Leave {} when not needed.',
   },
   jsonBad: { id: 'Pengaturan lain bukan JSON objek yang sah. Periksa tanda kurung dan tanda kutip, atau kosongkan menjadi {}.', en: 'Other settings are not a valid JSON object. Check the brackets and quotes, or empty it to {}.' },
+  contact: { id: 'Kontak layanan di MPP', en: 'Contact for this service at the MPP' },
+  phone: { id: 'Nomor telepon atau WhatsApp (boleh kosong)', en: 'Phone or WhatsApp number (optional)' },
+  phoneHint: { id: 'Contoh: 0812 3456 7890 atau 022 1234567', en: 'For example: 0812 3456 7890 or 022 1234567' },
+  email: { id: 'Email (boleh kosong)', en: 'Email (optional)' },
+  contactNote: { id: 'Keterangan lain (boleh kosong)', en: 'Other information (optional)' },
+  hours: { id: 'Jam layanan gerai', en: 'Counter opening hours' },
+  hoursRow: { id: 'Jam layanan {n}', en: 'Opening hours {n}' },
+  open: { id: 'Buka', en: 'Opens' },
+  close: { id: 'Tutup', en: 'Closes' },
+  addHours: { id: 'Tambah jam layanan', en: 'Add opening hours' },
+  removeHours: { id: 'Hapus jam layanan {n}', en: 'Remove opening hours {n}' },
   save: { id: 'Simpan pengaturan layanan', en: 'Save service settings' },
   saved: { id: 'Pengaturan layanan tersimpan. Nilai kesiapan sudah diperbarui.', en: 'Service settings saved. The readiness score is updated.' },
   problem: { id: 'Ada yang perlu diperbaiki', en: 'There is a problem' },
@@ -56,6 +68,8 @@ const W = {
 
 interface FormState {
   counter: { name: string; number: string; floor: string };
+  contact: { phone: string; email: string; note: string };
+  hours: Hours[];
   texts: Record<TextKey, { id: string; en: string }>;
   schedule: Schedule | null;
   other: string;
@@ -66,10 +80,13 @@ const firstText = (c: unknown): { id: string; en: string } => {
   return { id: t?.id ?? '', en: t?.en ?? '' };
 };
 
-function toForm(o: ServiceOverlay, defaults: Schedule | undefined): FormState {
-  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !FORM_KEYS.has(k)));
+function toForm(o: ServiceOverlay, defaults: Schedule | undefined, allows: (k: string) => boolean): FormState {
+  // A key with a field here but no longer allowed (a plugin upgrade) stays visible in the JSON box.
+  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !(FORM_KEYS.has(k) && allows(k))));
   return {
     counter: { name: o.counter?.name ?? '', number: o.counter?.number ?? '', floor: o.counter?.floor ?? '' },
+    contact: { phone: o.contact?.phone ?? '', email: o.contact?.email ?? '', note: o.contact?.note?.id ?? '' },
+    hours: (o.openingHours as Hours[] | undefined) ?? [],
     texts: Object.fromEntries(TEXT_KEYS.map((k) => [k, firstText(o[k])])) as FormState['texts'],
     schedule: (o.schedule as Schedule | undefined) ?? (defaults ? structuredClone(defaults) : null),
     other: JSON.stringify(rest, null, 2),
@@ -116,14 +133,14 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
   if (!state.data) return null;
   const { overlay, etag, overlayable, defaults } = state.data;
   const allows = (k: string) => overlayable.includes(k as never);
-  const value = form ?? toForm(overlay, defaults);
+  const value = form ?? toForm(overlay, defaults, allows);
   const base = `ov-${plugin}-${service}`;
   const id = (k: string) => `${base}-${k}`;
   // A problem's pointer → the field it names (e.g. /schedule/sessions/0/capacity → …-schedule-0-capacity).
   const fieldOf = (pointer: string) => {
     const parts = pointer.split('/').slice(1);
     const candidates = [parts.join('-'), parts.filter((p) => p !== 'sessions').join('-'), parts[0] ?? ''].map((p) => id(p));
-    if (parts[0] && !FORM_KEYS.has(parts[0])) return id('other');
+    if (parts[0] && !(FORM_KEYS.has(parts[0]) && allows(parts[0]))) return id('other');
     return candidates.find((c) => document.getElementById(c));
   };
   const hasError = (pointer: string) => problems(error).some((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`));
@@ -147,6 +164,12 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
     const body: Record<string, unknown> = { ...(rest as Record<string, unknown>) };
     if (allows('counter') && value.counter.name.trim())
       body.counter = { name: value.counter.name.trim(), ...(value.counter.number.trim() ? { number: value.counter.number.trim() } : {}), ...(value.counter.floor.trim() ? { floor: value.counter.floor.trim() } : {}) };
+    if (allows('contact')) {
+      const { phone, email, note } = value.contact;
+      const contact = { ...(phone.trim() ? { phone: phone.trim() } : {}), ...(email.trim() ? { email: email.trim() } : {}), ...(note.trim() ? { note: { id: note.trim(), en: overlay.contact?.note?.en || note.trim() } } : {}) };
+      if (Object.keys(contact).length) body.contact = contact;
+    }
+    if (allows('openingHours') && value.hours.length) body.openingHours = value.hours;
     for (const k of TEXT_KEYS) {
       const t = value.texts[k];
       if (allows(k) && t.id.trim()) body[k] = { text: [{ id: t.id.trim(), en: t.en.trim() || t.id.trim() }] };
@@ -168,6 +191,7 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
     );
   };
 
+  const setHours = (i: number, patch: Partial<Hours>) => setForm({ ...value, hours: value.hours.map((x, n) => (n === i ? { ...x, ...patch } : x)) });
   const sched = value.schedule;
   const setSched = (s: Schedule) => setForm({ ...value, schedule: s });
   const setSession = (i: number, patch: Partial<Session>) => sched && setSched({ ...sched, sessions: sched.sessions.map((x, n) => (n === i ? { ...x, ...patch } : x)) });
@@ -184,7 +208,7 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
             <span id={id('counter-hint')} className="muted small">
               {say('counterHint')}
             </span>
-            <input id={id('counter')} aria-describedby={id('counter-hint')} maxLength={200} value={value.counter.name} onChange={(e) => setForm({ ...value, counter: { ...value.counter, name: e.target.value } })} {...aria('/counter')} />
+            <input id={id('counter')} aria-describedby={id('counter-hint')} maxLength={120} value={value.counter.name} onChange={(e) => setForm({ ...value, counter: { ...value.counter, name: e.target.value } })} {...aria('/counter')} />
           </div>
           <div className="grid2">
             <div className="field">
@@ -193,9 +217,58 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
             </div>
             <div className="field">
               <label htmlFor={id('counter-floor')}>{say('counterFloor')}</label>
-              <input id={id('counter-floor')} maxLength={100} value={value.counter.floor} onChange={(e) => setForm({ ...value, counter: { ...value.counter, floor: e.target.value } })} {...aria('/counter/floor')} />
+              <input id={id('counter-floor')} maxLength={60} value={value.counter.floor} onChange={(e) => setForm({ ...value, counter: { ...value.counter, floor: e.target.value } })} {...aria('/counter/floor')} />
             </div>
           </div>
+        </fieldset>
+      )}
+      {allows('contact') && (
+        <fieldset>
+          <legend>{say('contact')}</legend>
+          <div className="grid2">
+            <div className="field">
+              <label htmlFor={id('contact-phone')}>{say('phone')}</label>
+              <span id={id('contact-phone-hint')} className="muted small">
+                {say('phoneHint')}
+              </span>
+              <input id={id('contact-phone')} type="tel" inputMode="tel" autoComplete="off" aria-describedby={id('contact-phone-hint')} maxLength={30} value={value.contact.phone} onChange={(e) => setForm({ ...value, contact: { ...value.contact, phone: e.target.value } })} {...aria('/contact/phone')} />
+            </div>
+            <div className="field">
+              <label htmlFor={id('contact-email')}>{say('email')}</label>
+              <input id={id('contact-email')} type="email" inputMode="email" autoComplete="off" maxLength={200} value={value.contact.email} onChange={(e) => setForm({ ...value, contact: { ...value.contact, email: e.target.value } })} {...aria('/contact/email')} />
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={id('contact-note')}>{say('contactNote')}</label>
+            <input id={id('contact-note')} maxLength={400} value={value.contact.note} onChange={(e) => setForm({ ...value, contact: { ...value.contact, note: e.target.value } })} {...aria('/contact/note')} />
+          </div>
+        </fieldset>
+      )}
+      {allows('openingHours') && (
+        <fieldset>
+          <legend>{say('hours')}</legend>
+          {value.hours.map((h, i) => (
+            <fieldset key={i} className="onb-session">
+              <legend>{say('hoursRow', { n: i + 1 })}</legend>
+              <Days id={id(`openingHours-${i}-days`)} legend={say('days')} days={h.days} onChange={(days) => setHours(i, { days })} />
+              <div className="grid2">
+                <div className="field">
+                  <label htmlFor={id(`openingHours-${i}-open`)}>{say('open')}</label>
+                  <input id={id(`openingHours-${i}-open`)} type="time" value={h.open} onChange={(e) => setHours(i, { open: e.target.value })} {...aria(`/openingHours/${i}/open`)} />
+                </div>
+                <div className="field">
+                  <label htmlFor={id(`openingHours-${i}-close`)}>{say('close')}</label>
+                  <input id={id(`openingHours-${i}-close`)} type="time" value={h.close} onChange={(e) => setHours(i, { close: e.target.value })} {...aria(`/openingHours/${i}/close`)} />
+                </div>
+              </div>
+              <button type="button" className="btn small secondary" onClick={() => setForm({ ...value, hours: value.hours.filter((_, n) => n !== i) })}>
+                {say('removeHours', { n: i + 1 })}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" className="btn small secondary" onClick={() => setForm({ ...value, hours: [...value.hours, { days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], open: '08:00', close: '15:00' }] })}>
+            {say('addHours')}
+          </button>
         </fieldset>
       )}
       {TEXT_KEYS.filter(allows).map((k) => (
@@ -236,19 +309,7 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
           {sched.sessions.map((s, i) => (
             <fieldset key={i} className="onb-session">
               <legend>{say('session', { n: i + 1 })}</legend>
-              <fieldset className="onb-days" id={id(`schedule-${i}-days`)} tabIndex={-1}>
-                <legend>{say('days')}</legend>
-                {DAYS.map((d) => (
-                  <label key={d.code} className="inline">
-                    <input
-                      type="checkbox"
-                      checked={s.days.includes(d.code)}
-                      onChange={(e) => setSession(i, { days: e.target.checked ? DAYS.map((x) => x.code).filter((c) => c === d.code || s.days.includes(c)) : s.days.filter((c) => c !== d.code) })}
-                    />{' '}
-                    {L(d.name)}
-                  </label>
-                ))}
-              </fieldset>
+              <Days id={id(`schedule-${i}-days`)} legend={say('days')} days={s.days} onChange={(days) => setSession(i, { days })} />
               <div className="grid3">
                 <div className="field">
                   <label htmlFor={id(`schedule-${i}-start`)}>{say('start')}</label>
@@ -287,5 +348,20 @@ export function OverlayForm({ tenant, plugin, version, service, onSaved }: { ten
         {say('save')}
       </button>
     </form>
+  );
+}
+
+/** Weekday checkboxes in week order. */
+function Days({ id, legend, days, onChange }: { id: string; legend: string; days: Weekday[]; onChange(days: Weekday[]): void }) {
+  const { L } = useI18n();
+  return (
+    <fieldset className="onb-days" id={id} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {DAYS.map((d) => (
+        <label key={d.code} className="inline">
+          <input type="checkbox" checked={days.includes(d.code)} onChange={(e) => onChange(DAYS.map((x) => x.code).filter((c) => (c === d.code ? e.target.checked : days.includes(c))))} /> {L(d.name)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
