@@ -296,3 +296,72 @@ async function axeOn(pg: Page): Promise<string[]> {
   return pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
     .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
 }
+
+describe('web app in Chromium: kaji tiru — a regency created from a role model', function () {
+  this.timeout(300_000);
+  let p: Platform;
+  let browser: Browser;
+  let admin: string;
+  let page: Page;
+  let tenant: string;
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    p = sharedPlatform();
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    admin = await tokenFor(p, 'admin.platform');
+    const [code] = await unusedRegencyCodes(p, 1);
+    tenant = `onbkt-${Date.now().toString(36)}`;
+    const r = await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug: tenant, copyOf: 'kota-bogor' } });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.setDefaultTimeout(20_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('shows the drift, offers the model’s maklumat as the starting text, and the drift closes once it is published', async () => {
+    const model = (await api(p, 'GET', '/api/v1/tenants/kota-bogor/maklumat')).body as { maklumat: { text: string } | null };
+    assert.ok(model.maklumat, 'the role model has a maklumat (seed)');
+    await page.goto(`${p.url}/admin/${tenant}/persiapan`);
+    await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForSelector('#username');
+    await page.fill('#username', 'admin.platform');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`**/admin/${tenant}/persiapan*`), page.press('#password', 'Enter')]);
+    const drift = page.locator('section', { has: page.getByRole('heading', { name: 'Kaji tiru: selisih dengan kota-bogor' }) });
+    await drift.getByText('Teks maklumat berbeda dari percontohan.').waitFor();
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Maklumat pelayanan', level: 2 }) });
+    assert.equal(await form.getByLabel('Pernyataan kesanggupan dan kewajiban').inputValue(), model.maklumat.text);
+    await form.getByLabel('Ditandatangani oleh (nama dan jabatan)').fill('Bupati Contoh');
+    await form.getByRole('button', { name: 'Terbitkan maklumat' }).click();
+    await form.getByRole('status').getByText('Tersimpan').waitFor();
+    await drift.getByText('Teks maklumat berbeda dari percontohan.').waitFor({ state: 'detached' });
+    const after = (await api(p, 'GET', `/api/v1/tenants/${tenant}/drift`, { token: admin })).body as { maklumatDiffers: boolean };
+    assert.equal(after.maklumatDiffers, false);
+    assert.deepEqual(await axeOn(page), []);
+  });
+
+  it('records an MoU, then removes it (after confirming): the agency shows no MoU again', async () => {
+    const item = page.locator('[data-agency]').first();
+    const code = (await item.getAttribute('data-agency'))!;
+    const mou = page.getByRole('form', { name: `Simpan MoU ${code}` });
+    await mou.getByLabel('Nama instansi sesuai MoU').fill(`Instansi ${code}`);
+    await mou.getByLabel('Nomor MoU').fill('PKS/009/MPP/2026');
+    await mou.getByLabel('Tanggal ditandatangani').fill('2026-11-20');
+    await mou.getByRole('button', { name: 'Simpan MoU' }).click();
+    await mou.getByRole('status').getByText('Tersimpan').waitFor();
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${tenant}/agencies/${code}`, { token: admin })).status, 200);
+    page.once('dialog', (d) => void d.accept());
+    await item.getByRole('button', { name: 'Hapus catatan MoU' }).click();
+    await item.getByRole('status').getByText(`Catatan MoU ${code} dihapus.`).waitFor();
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/${tenant}/agencies/${code}`, { token: admin })).status, 404);
+    await item.locator(':scope > summary').getByText('Belum ada MoU').waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -175,14 +175,15 @@ export function Admin({ tenant }: { tenant: string }) {
  * first). The public answer may be cached for a minute; the editor revalidates it (`no-cache`), so
  * it quotes the current ETag, and after publishing its read refreshes the browser's cached copy.
  */
-export function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
+/** `template`: kaji tiru, the role model's text offered until the regency publishes its own. */
+export function MaklumatEditor({ tenant, onSaved, template }: { tenant: string; onSaved(): void; template?: string | null }) {
   const { t } = useI18n();
   const current = useAsync(() => unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant } }, cache: 'no-cache' })), [tenant]);
   const [form, setForm] = useState<{ text: string; signedBy: string; signedOn: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const m = current.data?.data.maklumat;
-  const value = form ?? { text: m?.text ?? '', signedBy: m?.signedBy ?? '', signedOn: m?.signedOn ?? new Date().toISOString().slice(0, 10) };
+  const value = form ?? { text: m?.text ?? template ?? '', signedBy: m?.signedBy ?? '', signedOn: m?.signedOn ?? new Date().toISOString().slice(0, 10) };
   const set = (k: keyof typeof value, v: string) => setForm({ ...value, [k]: v });
   return (
     <section className="card" aria-labelledby="mk">

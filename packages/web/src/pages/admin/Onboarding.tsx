@@ -55,6 +55,23 @@ export const W = {
   noMou: { id: 'Belum ada MoU', en: 'No MoU yet' },
   mouOf: { id: 'MoU {n}, {date}', en: 'MoU {n}, {date}' },
   recordMou: { id: 'Simpan MoU', en: 'Save MoU' },
+  removeMou: { id: 'Hapus catatan MoU', en: 'Remove the MoU record' },
+  confirmRemoveMou: { id: 'Hapus catatan MoU {a}? Butir instansi di daftar periksa bisa menjadi belum selesai.', en: 'Remove the MoU record of {a}? The agencies item of the checklist may become undone.' },
+  removedMou: { id: 'Catatan MoU {a} dihapus.', en: 'The MoU record of {a} is removed.' },
+  drift: { id: 'Kaji tiru: selisih dengan {m}', en: 'Kaji tiru: differences from {m}' },
+  driftHint: {
+    id: 'MPP ini dibuat meniru {m}. Di sini terlihat plugin, pengaturan layanan dan maklumat yang berbeda dari MPP percontohan.',
+    en: 'This MPP was created from {m}. Here you see the plugins, service settings and maklumat that differ from the role model.',
+  },
+  inSync: { id: 'Tidak ada selisih.', en: 'No differences.' },
+  differences: { id: '{n} selisih.', en: '{n} differences.' },
+  pluginState: { id: 'Plugin {p}: versi Anda {a}, percontohan {b}', en: 'Plugin {p}: yours {a}, role model {b}' },
+  overlayDiffers: { id: 'Pengaturan {s} berbeda: {f}', en: 'Settings of {s} differ: {f}' },
+  maklumatDiffers: { id: 'Teks maklumat berbeda dari percontohan.', en: 'The maklumat text differs from the role model.' },
+  adopt: { id: 'Ambil pembaruan plugin dari percontohan', en: 'Take the role model’s plugin upgrades' },
+  adopted: { id: 'Diambil: {list}.', en: 'Taken: {list}.' },
+  nothingTaken: { id: 'Tidak ada yang perlu diambil.', en: 'Nothing to take.' },
+  none: { id: 'tidak ada', en: 'none' },
   // decrees
   decrees: { id: 'Surat keputusan (SK)', en: 'Decrees (SK)' },
   decreesHint: { id: 'Butir daftar periksa selesai setelah SK penyelenggaraan MPP tercatat.', en: 'The checklist item is done once the decree establishing the MPP is recorded.' },
@@ -237,11 +254,12 @@ export function Onboarding({ tenant }: { tenant: string }) {
               <Agencies tenant={tenant} checklist={o} onSaved={refresh} />
               <Decrees tenant={tenant} checklist={o} onSaved={refresh} />
               <Services tenant={tenant} checklist={o} onSaved={refresh} />
+              <MaklumatEditor tenant={tenant} onSaved={refresh} template={o.maklumatTemplate} />
+              <ModelDrift tenant={tenant} onSaved={refresh} stamp={JSON.stringify([o.items, o.maklumat])} />
             </>
           );
         }}
       </Async>
-      <MaklumatEditor tenant={tenant} onSaved={refresh} />
     </RequireLogin>
   );
 }
@@ -361,6 +379,19 @@ function AgencyForm({ tenant, code, record, planned, onSaved }: { tenant: string
       current.reload,
     );
   };
+  // Undoing a record (an MoU entered for the wrong agency) quotes the ETag read: a record changed meanwhile stays.
+  const remove = () => {
+    if (!window.confirm(say('confirmRemoveMou', { a: code }))) return;
+    void run(
+      async () => {
+        await unwrap(client.DELETE('/api/v1/tenants/{tenant}/agencies/{agency}', { params: { path, header: { 'If-Match': current.data ?? '' } } }));
+        setForm(null);
+        onSaved();
+        return say('removedMou', { a: code });
+      },
+      current.reload,
+    );
+  };
   const input = (k: 'name' | 'mouNumber' | 'mouSignedOn' | 'plannedServices', label: string, extra: Record<string, unknown> = {}) => (
     <Field id={id(k)} label={label} error={error} pointer={`/${k}`}>
       <input id={id(k)} value={value[k]} onChange={(e) => setForm({ ...value, [k]: e.target.value })} {...extra} {...invalidProps(error, `/${k}`, `${id(k)}-error`)} />
@@ -378,7 +409,12 @@ function AgencyForm({ tenant, code, record, planned, onSaved }: { tenant: string
       {input('plannedServices', say('plannedServices'), { type: 'number', inputMode: 'numeric', min: 0, max: 1000 })}
       <button type="submit" className="btn small">
         {say('recordMou')}
-      </button>
+      </button>{' '}
+      {record && (
+        <button type="button" className="btn small danger" onClick={remove}>
+          {say('removeMou')}
+        </button>
+      )}
     </form>
   );
 }
@@ -446,6 +482,53 @@ function Decrees({ tenant, checklist, onSaved }: { tenant: string; checklist: Ch
   );
 }
 
+/** Kaji tiru: the drift from the role model, and taking its plugin upgrades (hidden without a model). */
+function ModelDrift({ tenant, onSaved, stamp }: { tenant: string; onSaved(): void; stamp: string }) {
+  const say = useSay();
+  const drift = useAsync(
+    () => unwrap(client.GET('/api/v1/tenants/{tenant}/drift', { params: { path: { tenant } } })).catch((e: unknown) => (hasStatus(e, 409) ? null : Promise.reject(e))),
+    // Read again whenever the checklist changed (a save elsewhere on the page may close a difference).
+    [tenant, stamp],
+  );
+  const { error, saved, run } = useSave();
+  const d = drift.data;
+  if (!d) return null;
+  const adopt = () =>
+    void run(async () => {
+      const r = await unwrap(client.POST('/api/v1/tenants/{tenant}/drift/adopt', { params: { path: { tenant } }, body: {} }));
+      drift.set(r.drift);
+      onSaved();
+      return r.taken.length ? say('adopted', { list: r.taken.map((t) => `${t.plugin} ${t.from ?? '–'} → ${t.to}`).join(', ') }) : say('nothingTaken');
+    });
+  return (
+    <section className="card" aria-labelledby="drift">
+      <h2 id="drift" tabIndex={-1}>
+        {say('drift', { m: d.model })}
+      </h2>
+      <p className="small muted">{say('driftHint', { m: d.model })}</p>
+      <ErrorSummary error={error} fieldOf={() => undefined} title={say('problem')} />
+      {saved && <Notice>{saved}</Notice>}
+      <p>{d.inSync ? say('inSync') : say('differences', { n: d.differences })}</p>
+      <ul>
+        {d.plugins
+          .filter((x) => x.state !== 'same')
+          .map((x) => (
+            <li key={x.plugin}>{say('pluginState', { p: x.plugin, a: x.tenantVersion ?? say('none'), b: x.modelVersion ?? say('none') })}</li>
+          ))}
+        {d.overlays.map((o) => (
+          <li key={o.service}>{say('overlayDiffers', { s: o.service, f: o.fields.join(', ') })}</li>
+        ))}
+        {d.maklumatDiffers && <li>{say('maklumatDiffers')}</li>}
+      </ul>
+      {d.upgradesAvailable.length > 0 && (
+        <button type="button" className="btn small" onClick={adopt}>
+          {say('adopt')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 function Services({ tenant, checklist, onSaved }: { tenant: string; checklist: Checklist; onSaved(): void }) {
   const say = useSay();
   // The catalog gives each service's plugin definition name; the checklist has everything else.
@@ -480,7 +563,8 @@ function Counters({ services }: { services: ServiceRow[] }) {
     <>
       <h3>{say('counters')}</h3>
       {byCounter.size > 0 && (
-        <div className="table-wrap">
+        // Focusable so a keyboard can scroll it on a phone (a wide table scrolls inside its box).
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={say('counters')}>
           <table>
             <caption className="sr-only">{say('counters')}</caption>
             <thead>
