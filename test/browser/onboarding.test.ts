@@ -65,7 +65,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
       .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
   }
 
-  const checklist = async () => (await api(p, 'GET', `/api/v1/tenants/${tenant}/onboarding`, { token: admin })).body as { progress: number; items: { key: string; done: boolean }[]; services: { id: string; standardComplete: boolean; published: unknown }[] };
+  const checklist = async () => (await api(p, 'GET', `/api/v1/tenants/${tenant}/onboarding`, { token: admin })).body as { progress: number; items: { key: string; done: boolean }[]; services: { id: string; standardComplete: boolean; published: unknown; missing: { key: string; group: string }[] }[] };
   const score = () => page.locator('#onb-progress');
   /** The score is read again from the API after a save: wait until it says `n` items are done. */
   const scoreIs = (n: number) => score().filter({ hasText: `Kesiapan: ${n} dari 7 butir selesai` }).waitFor();
@@ -156,13 +156,25 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
       const item = page.locator(`[data-service="${s.id}"]`);
       await item.locator(':scope > summary').click();
       const overlay = item.getByRole('form', { name: 'Simpan pengaturan layanan' });
+      const publish = item.getByRole('form', { name: /^Tetapkan standar pelayanan/ });
+      if (n === 0) {
+        // Published before the regency's components are filled: refused, each missing one linked to its field.
+        await publish.getByLabel('Nomor SK standar pelayanan').fill('100.3.3/Kep.0/2026');
+        await publish.getByLabel('Tanggal SK').fill('2026-12-02');
+        await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
+        const summary = publish.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ada yang perlu diperbaiki' }) });
+        const missing = s.missing.find((m) => m.group === 'management');
+        assert.ok(missing, 'the regency has a component to fill');
+        const target = `ov-${PLUGIN}-${s.id.split('.')[1]}-${missing.key}`;
+        await summary.locator(`a[href="#${target}"]`).click();
+        assert.equal(await page.evaluate<string | null>('document.activeElement?.id ?? null'), target);
+      }
       await overlay.getByLabel('Nama gerai').fill('Gerai Polres');
       await overlay.getByLabel('Nomor loket (boleh kosong)').fill(String(n + 1));
       await overlay.getByRole('group', { name: /Sarana, prasarana/ }).getByLabel('Bahasa Indonesia', { exact: true }).fill('Gerai, ruang tunggu dan toilet ramah disabilitas.');
       await overlay.getByRole('group', { name: /Jumlah pelaksana/ }).getByLabel('Bahasa Indonesia', { exact: true }).fill('Dua petugas gerai setiap hari layanan.');
       await overlay.getByRole('button', { name: 'Simpan pengaturan layanan' }).click();
       await overlay.getByRole('status').getByText('Pengaturan layanan tersimpan').waitFor();
-      const publish = item.getByRole('form', { name: /^Tetapkan standar pelayanan/ });
       await publish.getByLabel('Nomor SK standar pelayanan').fill(`100.3.3/Kep.${n + 1}/2026`);
       await publish.getByLabel('Tanggal SK').fill('2026-12-02');
       await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
@@ -362,6 +374,26 @@ describe('web app in Chromium: kaji tiru — a regency created from a role model
     await item.getByRole('status').getByText(`Catatan MoU ${code} dihapus.`).waitFor();
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${tenant}/agencies/${code}`, { token: admin })).status, 404);
     await item.locator(':scope > summary').getByText('Belum ada MoU').waitFor();
+  });
+
+  it('publishes a standar pelayanan and withdraws it (after confirming)', async () => {
+    const services = ((await api(p, 'GET', `/api/v1/tenants/${tenant}/onboarding`, { token: admin })).body as { services: { id: string; standardComplete: boolean; published: unknown }[] }).services;
+    const s = services.find((x) => x.standardComplete && !x.published);
+    assert.ok(s, 'a complete, unpublished service (the model’s settings were copied)');
+    const item = page.locator(`[data-service="${s.id}"]`);
+    await item.locator(':scope > summary').click();
+    const publish = item.getByRole('form', { name: /^Tetapkan standar pelayanan/ });
+    await publish.getByLabel('Nomor SK standar pelayanan').fill('100.3.3/Kep.77/2026');
+    await publish.getByLabel('Tanggal SK').fill('2026-12-03');
+    await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
+    await publish.getByRole('status').getByText('ditetapkan').waitFor();
+    const standard = `/api/v1/tenants/${tenant}/standards/${s.id}`;
+    assert.equal((await api(p, 'GET', standard, { token: admin })).status, 200);
+    page.once('dialog', (d) => void d.accept());
+    await publish.getByRole('button', { name: 'Cabut penetapan' }).click();
+    await publish.getByRole('status').getByText('dicabut').waitFor();
+    assert.equal((await api(p, 'GET', standard, { token: admin })).status, 404);
+    await item.getByText('Belum ditetapkan').waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -103,6 +103,9 @@ export const W = {
   publish: { id: 'Tetapkan standar pelayanan', en: 'Publish the standar pelayanan' },
   skNumber: { id: 'Nomor SK standar pelayanan', en: 'Decree number of the standard' },
   skDate: { id: 'Tanggal SK', en: 'Date of the decree' },
+  withdraw: { id: 'Cabut penetapan', en: 'Withdraw' },
+  confirmWithdraw: { id: 'Cabut penetapan standar pelayanan {s}? Layanan ini tidak lagi dihitung siap.', en: 'Withdraw the published standar pelayanan of {s}? The service no longer counts as ready.' },
+  withdrawn: { id: 'Penetapan standar pelayanan {s} dicabut.', en: 'The standar pelayanan of {s} is withdrawn.' },
   publishedOk: { id: 'Standar pelayanan {s} ditetapkan.', en: 'Standar pelayanan of {s} published.' },
   plugins: { id: 'Plugin layanan', en: 'Service plugins' },
   pluginsHint: { id: 'Pasang plugin instansi di halaman Admin.', en: 'Install the agencies’ plugins on the Admin page.' },
@@ -665,6 +668,19 @@ function PublishForm({ tenant, service: s, onSaved }: { tenant: string; service:
       current.reload,
     );
   };
+  // Withdrawing undoes a decree: it quotes the ETag read, so a standard published again meanwhile stays.
+  const withdraw = () => {
+    if (!window.confirm(say('confirmWithdraw', { s: L(s.name) }))) return;
+    void run(
+      async () => {
+        await unwrap(client.DELETE('/api/v1/tenants/{tenant}/standards/{service}', { params: { path, header: { 'If-Match': current.data ?? '' } } }));
+        setForm(null);
+        onSaved();
+        return say('withdrawn', { s: L(s.name) });
+      },
+      current.reload,
+    );
+  };
   return (
     <form onSubmit={submit} noValidate aria-label={`${say('publish')}: ${L(s.name)}`}>
       <ErrorSummary error={error} fieldOf={fieldOf} title={say('problem')} />
@@ -679,7 +695,12 @@ function PublishForm({ tenant, service: s, onSaved }: { tenant: string; service:
       </div>
       <button type="submit" className="btn small">
         {say('publish')}
-      </button>
+      </button>{' '}
+      {s.published && (
+        <button type="button" className="btn small danger" onClick={withdraw}>
+          {say('withdraw')}
+        </button>
+      )}
     </form>
   );
 }
