@@ -4,7 +4,7 @@ import { client, hasStatus, isStale, problems, unwrap, unwrapWithEtag } from '..
 import { Async, Notice, PageTitle, RequireLogin, useAsync } from '../../components.js';
 import { useI18n } from '../../i18n.js';
 import type { Localized } from '../../types.js';
-import { ErrorSummary } from '../Channels.js';
+import { ErrorSummary } from '../../ui/ErrorSummary.js';
 import type { Answer } from '../Messages.js';
 import { MaklumatEditor } from '../Admin.js';
 import { OverlayForm } from './OverlayForm.js';

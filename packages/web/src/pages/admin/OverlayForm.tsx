@@ -3,7 +3,7 @@ import { client, hasStatus, isStale, problems, unwrap, unwrapWithEtag } from '..
 import { ErrorBox, Notice, useAsync } from '../../components.js';
 import { useI18n } from '../../i18n.js';
 import type { Localized, ServiceOverlay } from '../../types.js';
-import { ErrorSummary } from '../Channels.js';
+import { ErrorSummary } from '../../ui/ErrorSummary.js';
 
 type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 type Session = { days: Weekday[]; start: string; end: string; capacity: number };
