@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
 
@@ -135,7 +135,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
     const section = page.locator('section', { has: page.getByRole('heading', { name: 'Surat keputusan (SK)' }) });
     await section.getByLabel('Nomor SK').fill('188.45/Kep.01-DPMPTSP/2026');
     await section.getByLabel('Judul SK').fill('Penyelenggaraan Mal Pelayanan Publik');
-    await section.getByLabel('Tanggal ditetapkan').fill('2026-12-01');
+    await fillDate(section, 'Tanggal ditetapkan', '2026-12-01');
     await section.getByRole('button', { name: 'Catat SK' }).click();
     await section.getByRole('status').getByText('SK 188.45/Kep.01-DPMPTSP/2026').waitFor();
     await scoreIs(3);
@@ -143,7 +143,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
     const mou = page.getByRole('form', { name: `Simpan MoU ${PLUGIN}` });
     await mou.getByLabel('Nama instansi sesuai MoU').fill('Polres Contoh');
     await mou.getByLabel('Nomor MoU').fill('PKS/001/MPP/2026');
-    await mou.getByLabel('Tanggal ditandatangani').fill('2026-11-20');
+    await fillDate(mou, 'Tanggal ditandatangani', '2026-11-20');
     await mou.getByRole('button', { name: 'Simpan MoU' }).click();
     await mou.getByRole('status').getByText('Tersimpan').waitFor();
     await scoreIs(4);
@@ -160,7 +160,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
       if (n === 0) {
         // Published before the regency's components are filled: refused, each missing one linked to its field.
         await publish.getByLabel('Nomor SK standar pelayanan').fill('100.3.3/Kep.0/2026');
-        await publish.getByLabel('Tanggal SK').fill('2026-12-02');
+        await fillDate(publish, 'Tanggal SK', '2026-12-02');
         await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
         const summary = publish.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ada yang perlu diperbaiki' }) });
         const missing = s.missing.find((m) => m.group === 'management');
@@ -176,7 +176,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
       await overlay.getByRole('button', { name: 'Simpan pengaturan layanan' }).click();
       await overlay.getByRole('status').getByText('Pengaturan layanan tersimpan').waitFor();
       await publish.getByLabel('Nomor SK standar pelayanan').fill(`100.3.3/Kep.${n + 1}/2026`);
-      await publish.getByLabel('Tanggal SK').fill('2026-12-02');
+      await fillDate(publish, 'Tanggal SK', '2026-12-02');
       await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
       await publish.getByRole('status').getByText('ditetapkan').waitFor();
     }
@@ -365,7 +365,7 @@ describe('web app in Chromium: kaji tiru — a regency created from a role model
     const mou = page.getByRole('form', { name: `Simpan MoU ${code}` });
     await mou.getByLabel('Nama instansi sesuai MoU').fill(`Instansi ${code}`);
     await mou.getByLabel('Nomor MoU').fill('PKS/009/MPP/2026');
-    await mou.getByLabel('Tanggal ditandatangani').fill('2026-11-20');
+    await fillDate(mou, 'Tanggal ditandatangani', '2026-11-20');
     await mou.getByRole('button', { name: 'Simpan MoU' }).click();
     await mou.getByRole('status').getByText('Tersimpan').waitFor();
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${tenant}/agencies/${code}`, { token: admin })).status, 200);
@@ -384,7 +384,7 @@ describe('web app in Chromium: kaji tiru — a regency created from a role model
     await item.locator(':scope > summary').click();
     const publish = item.getByRole('form', { name: /^Tetapkan standar pelayanan/ });
     await publish.getByLabel('Nomor SK standar pelayanan').fill('100.3.3/Kep.77/2026');
-    await publish.getByLabel('Tanggal SK').fill('2026-12-03');
+    await fillDate(publish, 'Tanggal SK', '2026-12-03');
     await publish.getByRole('button', { name: 'Tetapkan standar pelayanan' }).click();
     await publish.getByRole('status').getByText('ditetapkan').waitFor();
     const standard = `/api/v1/tenants/${tenant}/standards/${s.id}`;
@@ -397,3 +397,12 @@ describe('web app in Chromium: kaji tiru — a regency created from a role model
     assert.deepEqual(pageErrors, []);
   });
 });
+
+/** Types a date into the day / month / year boxes of the group named `legend`. */
+async function fillDate(scope: Locator, legend: string, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Tanggal', { exact: true }).fill(String(Number(d)));
+  await group.getByLabel('Bulan', { exact: true }).fill(String(Number(m)));
+  await group.getByLabel('Tahun', { exact: true }).fill(y!);
+}

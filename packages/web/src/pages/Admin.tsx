@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { client, everyItem, hasStatus, isStale, unwrap, unwrapWithEtag } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { DayMonthYear } from '../ui/DayMonthYear.js';
 import { OverlayForm } from './admin/OverlayForm.js';
 
 export function Admin({ tenant }: { tenant: string }) {
@@ -219,10 +220,7 @@ export function MaklumatEditor({ tenant, onSaved, template }: { tenant: string; 
             <label htmlFor="mk-by">{t('signedBy')}</label>
             <input id="mk-by" required maxLength={200} value={value.signedBy} onChange={(e) => set('signedBy', e.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor="mk-on">{t('signedOn')}</label>
-            <input id="mk-on" type="date" required value={value.signedOn} onChange={(e) => set('signedOn', e.target.value)} />
-          </div>
+          <DayMonthYear id="mk-on" legend={t('signedOn')} value={value.signedOn} onChange={(v) => set('signedOn', v)} />
         </div>
         <button type="submit" className="btn small">
           {t('publishMaklumat')}

@@ -4,6 +4,7 @@ import { client, hasStatus, isStale, problems, unwrap, unwrapWithEtag } from '..
 import { Async, Notice, PageTitle, RequireLogin, useAsync } from '../../components.js';
 import { useI18n } from '../../i18n.js';
 import type { Localized } from '../../types.js';
+import { DayMonthYear } from '../../ui/DayMonthYear.js';
 import { ErrorSummary } from '../../ui/ErrorSummary.js';
 import type { Answer } from '../Messages.js';
 import { MaklumatEditor } from '../Admin.js';
@@ -195,6 +196,16 @@ function Field({ id, label, error, pointer, children }: { id: string; label: str
 }
 
 /** Today in the browser's own time zone (YYYY-MM-DD). */
+/** A date as day / month / year boxes, its error (from the API) next to it. */
+function DateField({ id, label, error, pointer, value, onChange }: { id: string; label: string; error: unknown; pointer: string; value: string; onChange(iso: string): void }) {
+  const bad = problems(error).some((x) => x.pointer === pointer);
+  return (
+    <DayMonthYear id={id} legend={label} value={value} onChange={onChange} invalid={bad} errorId={`${id}-error`}>
+      <FieldError id={`${id}-error`} error={error} pointer={pointer} />
+    </DayMonthYear>
+  );
+}
+
 const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** `/admin/:tenant/persiapan`: the onboarding checklist, and a form for every item of it. */
@@ -230,7 +241,7 @@ export function Onboarding({ tenant }: { tenant: string }) {
                 <p id="onb-progress" className="onb-score" aria-live="polite" aria-atomic="true">
                   {say('score', { done, all: o.items.length, pct: fmtNumber(o.progress, 'percent') })}
                 </p>
-                <progress max={1} value={o.progress} aria-labelledby="onb-progress" />
+                <progress className="onb-progress" max={1} value={o.progress} aria-labelledby="onb-progress" />
                 {done === o.items.length && <Notice>{say('complete')}</Notice>}
                 <ul className="checklist onb-checklist">
                   {o.items.map((i) => (
@@ -303,9 +314,7 @@ function LifecycleForm({ tenant, status, onSaved }: { tenant: string; status: st
               ))}
             </select>
           </Field>
-          <Field id="lc-on" label={say('moveOn')} error={error} pointer="/on">
-            <input id="lc-on" type="date" value={value.on} onChange={(e) => setForm({ ...value, on: e.target.value })} {...invalidProps(error, '/on', 'lc-on-error')} />
-          </Field>
+          <DateField id="lc-on" label={say('moveOn')} error={error} pointer="/on" value={value.on} onChange={(on) => setForm({ ...value, on })} />
         </div>
         <Field id="lc-note" label={say('note')} error={error} pointer="/note">
           <input id="lc-note" maxLength={1000} value={value.note} onChange={(e) => setForm({ ...value, note: e.target.value })} {...invalidProps(error, '/note', 'lc-note-error')} />
@@ -395,7 +404,7 @@ function AgencyForm({ tenant, code, record, planned, onSaved }: { tenant: string
       current.reload,
     );
   };
-  const input = (k: 'name' | 'mouNumber' | 'mouSignedOn' | 'plannedServices', label: string, extra: Record<string, unknown> = {}) => (
+  const input = (k: 'name' | 'mouNumber' | 'plannedServices', label: string, extra: Record<string, unknown> = {}) => (
     <Field id={id(k)} label={label} error={error} pointer={`/${k}`}>
       <input id={id(k)} value={value[k]} onChange={(e) => setForm({ ...value, [k]: e.target.value })} {...extra} {...invalidProps(error, `/${k}`, `${id(k)}-error`)} />
     </Field>
@@ -407,14 +416,15 @@ function AgencyForm({ tenant, code, record, planned, onSaved }: { tenant: string
       {input('name', say('agencyName'), { maxLength: 200, autoComplete: 'organization' })}
       <div className="grid2">
         {input('mouNumber', say('mouNumber'), { maxLength: 120 })}
-        {input('mouSignedOn', say('mouSignedOn'), { type: 'date' })}
+        <DateField id={id('mouSignedOn')} label={say('mouSignedOn')} error={error} pointer="/mouSignedOn" value={value.mouSignedOn} onChange={(mouSignedOn) => setForm({ ...value, mouSignedOn })} />
       </div>
       {input('plannedServices', say('plannedServices'), { type: 'number', inputMode: 'numeric', min: 0, max: 1000 })}
-      <button type="submit" className="btn small">
+      {/* A record on file is replaced or removed with the ETag read: wait for it. */}
+      <button type="submit" className="btn small" disabled={!!record && (current.loading || !current.data)}>
         {say('recordMou')}
       </button>{' '}
       {record && (
-        <button type="button" className="btn small danger" onClick={remove}>
+        <button type="button" className="btn small danger" disabled={current.loading || !current.data} onClick={remove}>
           {say('removeMou')}
         </button>
       )}
@@ -474,9 +484,7 @@ function Decrees({ tenant, checklist, onSaved }: { tenant: string; checklist: Ch
         <Field id="dc-title" label={say('decreeTitle')} error={error} pointer="/title">
           <input id="dc-title" maxLength={500} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} {...invalidProps(error, '/title', 'dc-title-error')} />
         </Field>
-        <Field id="dc-signedOn" label={say('decreeOn')} error={error} pointer="/signedOn">
-          <input id="dc-signedOn" type="date" value={form.signedOn} onChange={(e) => setForm({ ...form, signedOn: e.target.value })} {...invalidProps(error, '/signedOn', 'dc-signedOn-error')} />
-        </Field>
+        <DateField id="dc-signedOn" label={say('decreeOn')} error={error} pointer="/signedOn" value={form.signedOn} onChange={(signedOn) => setForm({ ...form, signedOn })} />
         <button type="submit" className="btn small">
           {say('recordDecree')}
         </button>
@@ -689,15 +697,13 @@ function PublishForm({ tenant, service: s, onSaved }: { tenant: string; service:
         <Field id={id('skNumber')} label={say('skNumber')} error={error} pointer="/skNumber">
           <input id={id('skNumber')} maxLength={120} value={value.skNumber} onChange={(e) => setForm({ ...value, skNumber: e.target.value })} {...invalidProps(error, '/skNumber', `${id('skNumber')}-error`)} />
         </Field>
-        <Field id={id('skDate')} label={say('skDate')} error={error} pointer="/skDate">
-          <input id={id('skDate')} type="date" value={value.skDate} onChange={(e) => setForm({ ...value, skDate: e.target.value })} {...invalidProps(error, '/skDate', `${id('skDate')}-error`)} />
-        </Field>
+        <DateField id={id('skDate')} label={say('skDate')} error={error} pointer="/skDate" value={value.skDate} onChange={(skDate) => setForm({ ...value, skDate })} />
       </div>
-      <button type="submit" className="btn small">
+      <button type="submit" className="btn small" disabled={!!s.published && (current.loading || !current.data)}>
         {say('publish')}
       </button>{' '}
       {s.published && (
-        <button type="button" className="btn small danger" onClick={withdraw}>
+        <button type="button" className="btn small danger" disabled={current.loading || !current.data} onClick={withdraw}>
           {say('withdraw')}
         </button>
       )}
