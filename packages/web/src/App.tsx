@@ -7,6 +7,7 @@ import { useI18n } from './i18n.js';
 // Route-level code splitting: each page is its own chunk, loaded when its route is first shown
 // (the catalog does not download the form libraries).
 const Admin = lazy(() => import('./pages/Admin.js').then((m) => ({ default: m.Admin })));
+const Onboarding = lazy(() => import('./pages/admin/Onboarding.js').then((m) => ({ default: m.Onboarding })));
 const Apply = lazy(() => import('./pages/Apply.js').then((m) => ({ default: m.Apply })));
 const EventEndpoints = lazy(() => import('./pages/EventEndpoints.js').then((m) => ({ default: m.EventEndpoints })));
 const Book = lazy(() => import('./pages/Book.js').then((m) => ({ default: m.Book })));
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/petugas/:tenant/:agency/loket">{(p) => <CounterFiling tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/permohonan/:id">{(p) => <OfficerApplication tenant={p.tenant} agency={p.agency} id={p.id} />}</Route>
         <Route path="/admin/:tenant">{(p) => <Admin tenant={p.tenant} />}</Route>
+        <Route path="/admin/:tenant/persiapan">{(p) => <Onboarding tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/notifikasi">{(p) => <NotificationSettings tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/webhook">{(p) => <EventEndpoints tenant={p.tenant} />}</Route>
         <Route path="/penerbit" component={Publisher} />

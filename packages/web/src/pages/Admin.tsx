@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
 import { client, everyItem, hasStatus, isStale, unwrap, unwrapWithEtag } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
-import type { ServiceOverlay, ServiceSummary } from '../types.js';
+import { DayMonthYear } from '../ui/DayMonthYear.js';
+import { OverlayForm } from './admin/OverlayForm.js';
 
 export function Admin({ tenant }: { tenant: string }) {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
@@ -69,6 +71,11 @@ export function Admin({ tenant }: { tenant: string }) {
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link href={`/admin/${tenant}/persiapan`} className="btn small">
+                  {L({ id: 'Selesaikan persiapan MPP', en: 'Complete the MPP onboarding' })}
+                </Link>
+              </p>
             </section>
           ) : null
         }
@@ -129,7 +136,12 @@ export function Admin({ tenant }: { tenant: string }) {
       </section>
       <section aria-labelledby="ovl">
         <h2 id="ovl">{t('overlays')}</h2>
-        <p className="muted small">{t('overlayHint')}</p>
+        <p className="muted small">
+          {L({
+            id: 'Pilih layanan untuk mengatur gerai, jadwal sesi dan komponen standar pelayanan yang menjadi tugas daerah.',
+            en: 'Choose a service to set its counter, session schedule and the parts of the standar pelayanan the regency provides.',
+          })}
+        </p>
         <Async state={catalog}>
           {({ items }) => {
             const installedServices = items.filter((s) => installed.has(s.plugin));
@@ -147,7 +159,9 @@ export function Admin({ tenant }: { tenant: string }) {
                     ))}
                   </select>
                 </div>
-                {chosen && <OverlayEditor key={chosen.id} tenant={tenant} service={chosen} onSaved={installs.reload} />}
+                {chosen && installed.get(chosen.plugin) && (
+                  <OverlayForm key={chosen.id} tenant={tenant} plugin={chosen.plugin} version={installed.get(chosen.plugin)!.version} service={chosen.code} onSaved={() => (installs.reload(), onboarding.reload())} />
+                )}
               </div>
             );
           }}
@@ -162,14 +176,15 @@ export function Admin({ tenant }: { tenant: string }) {
  * first). The public answer may be cached for a minute; the editor revalidates it (`no-cache`), so
  * it quotes the current ETag, and after publishing its read refreshes the browser's cached copy.
  */
-function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
+/** `template`: kaji tiru, the role model's text offered until the regency publishes its own. */
+export function MaklumatEditor({ tenant, onSaved, template }: { tenant: string; onSaved(): void; template?: string | null }) {
   const { t } = useI18n();
   const current = useAsync(() => unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/maklumat', { params: { path: { tenant } }, cache: 'no-cache' })), [tenant]);
   const [form, setForm] = useState<{ text: string; signedBy: string; signedOn: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const m = current.data?.data.maklumat;
-  const value = form ?? { text: m?.text ?? '', signedBy: m?.signedBy ?? '', signedOn: m?.signedOn ?? new Date().toISOString().slice(0, 10) };
+  const value = form ?? { text: m?.text ?? template ?? '', signedBy: m?.signedBy ?? '', signedOn: m?.signedOn ?? new Date().toISOString().slice(0, 10) };
   const set = (k: keyof typeof value, v: string) => setForm({ ...value, [k]: v });
   return (
     <section className="card" aria-labelledby="mk">
@@ -205,81 +220,12 @@ function MaklumatEditor({ tenant, onSaved }: { tenant: string; onSaved(): void }
             <label htmlFor="mk-by">{t('signedBy')}</label>
             <input id="mk-by" required maxLength={200} value={value.signedBy} onChange={(e) => set('signedBy', e.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor="mk-on">{t('signedOn')}</label>
-            <input id="mk-on" type="date" required value={value.signedOn} onChange={(e) => set('signedOn', e.target.value)} />
-          </div>
+          <DayMonthYear id="mk-on" legend={t('signedOn')} value={value.signedOn} onChange={(v) => set('signedOn', v)} />
         </div>
         <button type="submit" className="btn small">
           {t('publishMaklumat')}
         </button>
       </form>
     </section>
-  );
-}
-
-const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * One service's overlay as JSON, read with its ETag and saved with If-Match (or create-only,
- * If-None-Match: *, while the regency has none). The API checks it against the plugin (422 with
- * the fields at fault).
- */
-function OverlayEditor({ tenant, service, onSaved }: { tenant: string; service: ServiceSummary; onSaved(): void }) {
-  const { t } = useI18n();
-  const path = { tenant, plugin: service.plugin, service: service.code };
-  const current = useAsync(
-    () =>
-      unwrapWithEtag(client.GET('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path } })).catch((e: unknown) =>
-        hasStatus(e, 404) ? { data: {}, etag: undefined } : Promise.reject(e),
-      ),
-    [tenant, service.plugin, service.code],
-  );
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const id = `ov-${service.id}`;
-  if (current.error) return <ErrorBox error={current.error} />;
-  if (!current.data) return null;
-  const { etag } = current.data;
-  const value = text ?? JSON.stringify(current.data.data, null, 2);
-  return (
-    <div>
-      <ErrorBox error={error} />
-      {saved && <Notice>{t('saved')}</Notice>}
-      <label htmlFor={id}>{t('overlays')}</label>
-      <textarea id={id} className="mono" rows={6} value={value} onChange={(e) => setText(e.target.value)} />
-      <button
-        type="button"
-        className="btn small"
-        onClick={() => {
-          setError(null);
-          setSaved(false);
-          let body: ServiceOverlay;
-          try {
-            const parsed: unknown = JSON.parse(value);
-            if (!isJsonObject(parsed)) throw new Error(t('overlayHint'));
-            body = parsed;
-          } catch (e) {
-            setError(e);
-            return;
-          }
-          const header = etag ? { 'If-Match': etag } : { 'If-None-Match': '*' };
-          unwrapWithEtag(client.PUT('/api/v1/tenants/{tenant}/installations/{plugin}/overlays/{service}', { params: { path, header }, body })).then(
-            (answer) => {
-              setSaved(true);
-              current.set(answer);
-              onSaved();
-            },
-            (e: unknown) => {
-              setError(e);
-              if (isStale(e)) current.reload();
-            },
-          );
-        }}
-      >
-        {t('save')}
-      </button>
-    </div>
   );
 }
