@@ -302,6 +302,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const tenantMatch = /^\/t\/([a-z0-9-]+)/.exec(location);
   const officer = membershipsOf(me, 'officer');
   const admins = membershipsOf(me, 'tenant-admin');
+  const operators = membershipsOf(me, 'village-operator');
   const publishers = membershipsOf(me, 'agency-publisher');
   const national = me?.roles.some((r) => r === 'ministry-analyst' || r === 'platform-admin');
   useEffect(() => {
@@ -366,6 +367,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {officer.length > 0 && (
               <li>
                 <Link href="/petugas">{t('officerDesk')}</Link>
+              </li>
+            )}
+            {operators.length > 0 && (
+              <li>
+                <Link href={`/operator/${operators[0]!.tenant}`}>{lang === 'id' ? 'Operator desa' : 'Village operator'}</Link>
               </li>
             )}
             {admins.length > 0 && (
