@@ -1,11 +1,24 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SignJWT, importJWK, type JWK } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const T = 'kab-bandung-barat';
 const FORM = { nik: '3217064101900001', noKk: '3217061503120004', namaLengkap: 'Ibu Euis', alasan: 'rusak', noHp: '081298765432' };
+
+/** A token for a person with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
+async function withMemberships(p: Platform, token: string, memberships: string[], extra: Record<string, unknown> = {}): Promise<string> {
+  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
+  const jwk = secrets.keys[0]!;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...claimsOf(token), iat: now, exp: now + 300, memberships, ...extra })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
+    .sign(await importJWK(jwk, 'RS256'));
+}
 
 /** A 1×1 PNG (the damaged card's photo). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -75,7 +88,7 @@ describe('walk-in queue tickets and the counter board', () => {
     assert.equal(byOfficer.body.id, first.body.id, 'the counter officer sees the same ticket');
   });
 
-  it('refuses a queue number to others: anonymous, a citizen, the tenant admin, another agency’s officer, another tenant; and for a draft', async () => {
+  it('refuses a queue number to others: anonymous, a citizen, the tenant admin, another agency’s officer, another operator, an operator of another tenant; and for a draft', async () => {
     const id = await filed(p, operator);
     const path = `/api/v1/tenants/${T}/applications/${id}/queue-ticket`;
     assert.equal((await api(p, 'POST', path)).status, 401);
@@ -85,6 +98,11 @@ describe('walk-in queue tickets and the counter board', () => {
     assert.equal(other.status, 404);
     assert.equal(other.body.code, 'APPLICATION_NOT_FOUND');
     assert.equal((await api(p, 'POST', `/api/v1/tenants/kab-kapuas/applications/${id}/queue-ticket`, { token: operator })).status, 403, 'the operator serves KBB only');
+    // Another village operator of KBB (another person), and this operator once moved to Kapuas.
+    const colleague = await withMemberships(p, operator, ['/tenants/kab-bandung-barat/village-operator'], { sub: `operator-${randomUUID()}`, preferred_username: 'operator.lain.kbb' });
+    assert.equal((await api(p, 'POST', path, { token: colleague })).status, 404, 'only the operator who filed it');
+    const moved = await withMemberships(p, operator, ['/tenants/kab-kapuas/village-operator']);
+    assert.equal((await api(p, 'POST', path, { token: moved })).status, 403, 'an operator of another tenant');
     const draft = await filed(p, operator, true);
     const open = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${draft}/queue-ticket`, { token: operator });
     assert.equal(open.status, 409);
@@ -136,5 +154,22 @@ describe('walk-in queue tickets and the counter board', () => {
     const admin = await api(p, 'GET', path, { token: await tokenFor(p, 'admin.kbb') });
     assert.equal(admin.status, 200);
     assert.ok(['1', '2', '7'].every((c) => admin.body.items.some((i: { counter: string }) => i.counter === c)), 'the tenant admin sees every counter');
+  });
+
+  it('the village operator sees only what they filed, in their own tenant', async () => {
+    const theirs = await filed(p, operator);
+    const officers = await filed(p, dukcapil);
+    const list = await api(p, 'GET', `/api/v1/tenants/${T}/applications?limit=100`, { token: operator });
+    assert.equal(list.status, 200);
+    const ids = list.body.items.map((a: { id: string }) => a.id);
+    assert.ok(ids.includes(theirs));
+    assert.ok(!ids.includes(officers), 'an application filed at the counter is not on the operator’s list');
+    const other = await api(p, 'GET', `/api/v1/tenants/${T}/applications/${officers}`, { token: operator });
+    assert.equal(other.status, 404);
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/applications/${officers}/queue-ticket`, { token: operator })).status, 404, 'nor a queue number for it');
+    // In another tenant the operator is at most a citizen: nothing filed here shows there.
+    const kapuas = await api(p, 'GET', `/api/v1/tenants/kab-kapuas/applications?limit=100`, { token: operator });
+    assert.ok(kapuas.status === 403 || !kapuas.body.items.some((a: { id: string }) => a.id === theirs || a.id === officers));
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/kab-kapuas/applications/${theirs}`, { token: operator })).status, 404);
   });
 });
