@@ -190,6 +190,15 @@ describe('web app in Chromium: a village operator files for a villager; the coun
     await noViolations(officer, 'counter-called');
   });
 
+  it('the hall display shows the called number and no names', async () => {
+    const hall = await newPage({ width: 1280, height: 720 });
+    await hall.goto(`${p.url}/t/${TENANT}/antrean`);
+    const one = hall.getByRole('region', { name: /^Loket 1/ });
+    await one.getByText(ticket, { exact: true }).waitFor();
+    assert.ok(!(await hall.locator('main').textContent())!.includes('Imas'));
+    await noViolations(hall, 'hall-display');
+  });
+
   it('a return for more documents lands on the operator’s to-do list; they upload and send it again', async () => {
     const officerToken = await tokenFor(p, 'petugas.dukcapil.kbb');
     const app = await api(p, 'GET', `/api/v1/tenants/${TENANT}/applications/${applicationId}`, { token: officerToken });

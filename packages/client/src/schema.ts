@@ -969,6 +969,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/queue-display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layar antrean ruang tunggu / Waiting-hall queue display
+         * @description For the screen in the MPP hall: per counter, the number being served, the numbers called before it today and how many wait. Numbers only: no names, no services, nothing about anyone.
+         *
+         *     Public: no token.
+         */
+        get: operations["getQueueDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/counters": {
         parameters: {
             query?: never;
@@ -4094,6 +4116,23 @@ export interface components {
             status: "waiting" | "called" | "no-show";
             /** @description People waiting before this number at its counter now */
             waitingAhead: number;
+        };
+        QueueDisplay: {
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            items: {
+                counter: string;
+                name: string | null;
+                /** @description The number being served, e.g. 1-004 */
+                current: string | null;
+                /** @description Numbers called before it today, newest first (at most 3) */
+                recent: string[];
+                /** @description How many numbers wait */
+                waiting: number;
+            }[];
         };
         CounterBoard: {
             /**
@@ -11899,6 +11938,52 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getQueueDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s called numbers per counter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-07",
+                     *       "items": [
+                     *         {
+                     *           "counter": "1",
+                     *           "name": "Gerai Disdukcapil KBB",
+                     *           "current": "1-004",
+                     *           "recent": [
+                     *             "1-003",
+                     *             "1-002"
+                     *           ],
+                     *           "waiting": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueDisplay"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
         };
     };
     getCounterBoard: {

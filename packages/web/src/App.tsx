@@ -31,6 +31,7 @@ const OperatorIndex = lazy(() => import('./pages/Operator.js').then((m) => ({ de
 const OperatorHome = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorHome })));
 const OperatorFile = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorFile })));
 const OperatorApplication = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorApplication })));
+const QueueDisplay = lazy(() => import('./pages/QueueDisplay.js').then((m) => ({ default: m.QueueDisplay })));
 const Publisher = lazy(() => import('./pages/Publisher.js').then((m) => ({ default: m.Publisher })));
 const Service = lazy(() => import('./pages/Service.js').then((m) => ({ default: m.Service })));
 const Track = lazy(() => import('./pages/Track.js').then((m) => ({ default: m.Track })));
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/t/:tenant/pengaduan/:id">{(p) => <ComplaintDetail tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pesan">{(p) => <MyMessages tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/saluran">{(p) => <Channels tenant={p.tenant} />}</Route>
+        <Route path="/t/:tenant/antrean">{(p) => <QueueDisplay tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/skm">{(p) => <Survey tenant={p.tenant} />}</Route>
         <Route path="/petugas" component={OfficerHome} />
         <Route path="/petugas/:tenant/antrean">{(p) => <CounterScreen tenant={p.tenant} />}</Route>

@@ -427,6 +427,20 @@ export const ticketQueries = {
     );
   },
 
+  /** The numbers called today, newest first (bookings and tickets), for the hall display. */
+  recentCalls(sql: Sql, day: string, timeZone: string, perCounter: number): Promise<{ counter: string; queue_number: number }[]> {
+    return sql.rows(
+      `select counter, queue_number from (
+         select counter, queue_number, called_at, row_number() over (partition by counter order by called_at desc) as n from (
+           select b.counter, b.queue_number, b.called_at from bookings b where b.called_at is not null and (b.called_at at time zone $2)::date = $1::date and b.counter is not null
+           union all
+           select t.counter, t.queue_number, t.called_at from queue_tickets t where t.local_date = $1::date and t.called_at is not null
+         ) c
+       ) r where n <= $3 order by called_at desc`,
+      [day, timeZone, perCounter],
+    );
+  },
+
   /** Today's bookings (to check in, waiting, called) and tickets (waiting, called) of `agencies` (undefined: all). */
   board(sql: Sql, day: string, timeZone: string, agencies?: string[]): Promise<BoardRow[]> {
     return sql.rows(

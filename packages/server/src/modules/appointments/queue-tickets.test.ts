@@ -135,6 +135,16 @@ describe('walk-in queue tickets and the counter board', () => {
     assert.equal(after.current?.id, mine.id);
     assert.ok(!after.waiting.some((w: { id: string }) => w.id === mine.id));
 
+    // The hall display (public): numbers only.
+    const hall = await api(p, 'GET', `/api/v1/tenants/${T}/queue-display`);
+    assert.equal(hall.status, 200, JSON.stringify(hall.body));
+    const one = hall.body.items.find((c: { counter: string }) => c.counter === '1');
+    assert.equal(one.current, mine.ticket);
+    assert.equal(one.name, 'Gerai Disdukcapil KBB');
+    assert.ok(!JSON.stringify(hall.body).includes('Euis'), 'no names on the hall display');
+    assert.ok(one.recent.length <= 3 && !one.recent.includes(mine.ticket));
+    assert.equal((await api(p, 'GET', `/api/v1/tenants/tidak-ada/queue-display`)).status, 404);
+
     const noShow = `/api/v1/tenants/${T}/queue-tickets/${mine.id}/no-show`;
     assert.equal((await api(p, 'POST', noShow)).status, 401);
     assert.equal((await api(p, 'POST', noShow, { token: await tokenFor(p, 'warga.kbb') })).status, 403);

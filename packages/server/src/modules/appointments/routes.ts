@@ -27,6 +27,7 @@ import {
   CounterBoard,
   CounterCall,
   CounterPath,
+  QueueDisplay,
   QueueTicket,
   QueueTicketNoShow,
   TicketPath,
@@ -250,6 +251,25 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
       await appts.ticketNoShow(ctx, params.ticket);
       return ok({ id: params.ticket, status: 'no-show' as const });
     },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/queue-display',
+    operationId: 'getQueueDisplay',
+    summary: 'Layar antrean ruang tunggu / Waiting-hall queue display',
+    description: 'For the screen in the MPP hall: per counter, the number being served, the numbers called before it today and how many wait. Numbers only: no names, no services, nothing about anyone.',
+    tags: ['appointments'],
+    security: { kind: 'public' },
+    params: TenantPath(),
+    responses: {
+      '200': {
+        description: 'Today’s called numbers per counter',
+        schema: QueueDisplay,
+        example: { date: '2026-12-07', items: [{ counter: '1', name: 'Gerai Disdukcapil KBB', current: '1-004', recent: ['1-003', '1-002'], waiting: 5 }] },
+      },
+    },
+    handler: async (ctx) => ok(await appts.queueDisplay(ctx)),
   });
 
   api.add({

@@ -181,6 +181,25 @@ export const CounterBoard = Type.Object(
   { additionalProperties: false, 'x-component': 'CounterBoard' },
 );
 
+export const QueueDisplay = Type.Object(
+  {
+    date: Day,
+    items: Type.Array(
+      Type.Object(
+        {
+          counter: Type.String(),
+          name: Type.Union([Type.String(), Type.Null()]),
+          current: Type.Union([Type.String(), Type.Null()], { description: 'The number being served, e.g. 1-004' }),
+          recent: Type.Array(Type.String(), { description: 'Numbers called before it today, newest first (at most 3)' }),
+          waiting: count('How many numbers wait'),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, 'x-component': 'QueueDisplay' },
+);
+
 export const NoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') }, { additionalProperties: false });
 
 export const SessionCancellation = Type.Object(
@@ -201,3 +220,4 @@ export type CounterCallView = Type.Static<typeof CounterCall>;
 export type SessionCancellationView = Type.Static<typeof SessionCancellation>;
 export type QueueTicketView = Type.Static<typeof QueueTicket>;
 export type CounterBoardView = Type.Static<typeof CounterBoard>;
+export type QueueDisplayView = Type.Static<typeof QueueDisplay>;

@@ -96,6 +96,11 @@ export class AppointmentService {
     return this.ticketRules.board(ctx);
   }
 
+  /** The hall display: numbers only. */
+  queueDisplay(ctx: TenantCtx) {
+    return this.ticketRules.display(ctx);
+  }
+
   /** One page of per-session counts (no personal data). */
   utilization(ctx: TenantCtx, q: { from?: string; to?: string; limit?: number; cursor?: string } = {}) {
     return this.counterRules.utilization(ctx, q);

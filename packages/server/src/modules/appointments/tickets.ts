@@ -6,7 +6,10 @@ import { servedAgencies } from './access.js';
 import { queueTicketNotFound, queueTicketNotOpen } from './errors.js';
 import { counterQueries, ticketQueries, type TicketApplicationRow } from './queries.js';
 import type { AppointmentDeps } from './sessions.js';
-import type { CounterBoardView, QueueTicketView } from './schemas.js';
+import type { CounterBoardView, QueueDisplayView, QueueTicketView } from './schemas.js';
+
+/** How many earlier calls the hall display shows per counter. */
+const DISPLAY_RECENT = 3;
 import { ticket } from './view.js';
 
 /** Who may take a queue number for an application: an officer of its agency, or the village operator who filed it. */
@@ -78,9 +81,31 @@ export class TicketService {
    * served, who waits (ticket and service only), and the day's booked people still to check in.
    */
   async board(ctx: TenantUserCtx): Promise<CounterBoardView> {
+    return this.read(ctx, servedAgencies(ctx.identity, ctx.tenant));
+  }
+
+  /**
+   * The public display of the MPP hall: per counter, the number being served, the last numbers
+   * called and how many wait. Numbers only: no names, nothing else about anyone.
+   */
+  async display(ctx: TenantCtx): Promise<QueueDisplayView> {
+    const b = await this.read(ctx, undefined);
+    const recent = await this.d.uow.read(ctx, (tx) => ticketQueries.recentCalls(tx.sql, b.date, ctx.tenant.timeZone, DISPLAY_RECENT + 1));
+    return {
+      date: b.date,
+      items: b.items.map((c) => ({
+        counter: c.counter,
+        name: c.name,
+        current: c.current?.ticket ?? null,
+        recent: recent.filter((r) => r.counter === c.counter && ticket(r.counter, r.queue_number) !== c.current?.ticket).slice(0, DISPLAY_RECENT).map((r) => ticket(r.counter, r.queue_number)),
+        waiting: c.waiting.length,
+      })),
+    };
+  }
+
+  private async read(ctx: TenantCtx, served: string[] | undefined): Promise<CounterBoardView> {
     const tz = ctx.tenant.timeZone;
     const day = localDate(ctx.now, tz);
-    const served = servedAgencies(ctx.identity, ctx.tenant);
     return this.d.uow.read(ctx, async (tx) => {
       // Counters from the regency's overlays, else one per agency (its code).
       const installs = await this.d.installations.list(ctx, tx);
