@@ -115,6 +115,9 @@ describe('web app in Chromium: a village operator files for a villager; the coun
     const nik = operator.getByLabel('NIK (16 angka)');
     assert.equal(await nik.getAttribute('inputmode'), 'numeric');
     await nik.fill(NIK);
+    // Not filed before by this operator: they register the person.
+    await operator.getByRole('button', { name: 'Cari dengan NIK' }).click();
+    await operator.getByText(/Belum pernah diajukan oleh Anda/).waitFor();
     await operator.getByLabel('Nama lengkap', { exact: true }).fill('Imas Masitoh');
     await operator.getByLabel(/^Nomor HP/).fill('081355550005');
     await operator.getByRole('radio', { name: /Langsung di depan saya/ }).check();
@@ -144,6 +147,19 @@ describe('web app in Chromium: a village operator files for a villager; the coun
     assert.deepEqual([app.body.applicant.nik, app.body.applicant.name], [NIK, 'Imas Masitoh']);
     assert.deepEqual([app.body.consent.method, app.body.consent.recordedBy], ['verbal', 'operator.desa.kbb']);
     await operator.getByText(app.body.trackingCode).first().waitFor();
+  });
+
+  it('finds the villager by NIK next time (name and phone filled in, earlier applications listed)', async () => {
+    const pg = await newPage();
+    await openAs(pg, `/operator/${TENANT}/ajukan`, 'operator.desa.kbb');
+    await pg.getByLabel('NIK (16 angka)').fill(NIK);
+    await pg.getByRole('button', { name: 'Cari dengan NIK' }).click();
+    await pg.getByText(/Ditemukan dari permohonan sebelumnya/).waitFor();
+    assert.equal(await pg.getByLabel('Nama lengkap', { exact: true }).inputValue(), 'Imas Masitoh');
+    assert.equal(await pg.getByLabel(/^Nomor HP/).inputValue(), '081355550005');
+    await pg.getByText(/sedang diproses/).waitFor();
+    await noViolations(pg, 'operator-found');
+    await pg.context().close();
   });
 
   it('then offers the receipt, takes the queue number and records the phone for notices', async () => {

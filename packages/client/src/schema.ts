@@ -753,6 +753,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/applicant-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cari pemohon dengan NIK / Find an applicant by NIK
+         * @description For assisted filing (a village operator) and the counter (an officer): the person as last filed and their applications, among what the caller may already see (what they filed; an officer also their agency’s submitted applications). Nothing else is searched. The NIK goes in the body, never in a URL; each application answered is logged as a read of that person’s data.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["lookupApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/services/{service}/sessions": {
         parameters: {
             query?: never;
@@ -3993,6 +4015,24 @@ export interface components {
             dueAt: string;
             /** Format: date-time */
             escalatedAt: string;
+        };
+        ApplicantLookup: {
+            /** @description As last filed (name and phone), or null when the caller has filed or handled nothing for this NIK */
+            applicant: {
+                name: string;
+                phone: string | null;
+            } | null;
+            /** @description Their applications the caller may see, newest first (at most 5) */
+            applications: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                /** @description plugin.service */
+                service: string;
+                status: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         AppointmentSession: {
             /** Format: uuid */
@@ -11437,6 +11477,69 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    lookupApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nik": "3217064101900001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description NIK (16 digits) */
+                    nik: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the caller may see of the person (applicant null: nothing) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicant": {
+                     *         "name": "Ibu Euis",
+                     *         "phone": "081298765432"
+                     *       },
+                     *       "applications": [
+                     *         {
+                     *           "id": "0b9f7c1e-5a7d-4c55-9a51-3f1c2d7e8a90",
+                     *           "trackingCode": "7KQ2-M9XD",
+                     *           "service": "dukcapil.ktpel-penggantian",
+                     *           "status": "submitted",
+                     *           "createdAt": "2026-12-07T02:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicantLookup"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listSessions: {

@@ -35,6 +35,10 @@ const S = {
   serviceError: { id: 'Pilih layanan yang diminta pemohon.', en: 'Choose the service the applicant asks for.' },
   next: { id: 'Lanjut ke formulir', en: 'Continue to the form' },
   change: { id: 'Ubah data pemohon', en: 'Change the applicant' },
+  find: { id: 'Cari dengan NIK', en: 'Find by NIK' },
+  found: { id: 'Ditemukan dari permohonan sebelumnya: nama dan nomor HP sudah diisi. Periksa bersama pemohon.', en: 'Found in an earlier application: name and phone are filled in. Check them with the applicant.' },
+  notFound: { id: 'Belum pernah diajukan oleh Anda. Isi nama dan nomor HP untuk mendaftarkannya.', en: 'Not filed by you before. Enter the name and phone to register them.' },
+  earlier: { id: 'Permohonan sebelumnya', en: 'Earlier applications' },
   fixThese: { id: 'Periksa isian berikut', en: 'Check the following' },
   filedFor: { id: 'Diajukan untuk', en: 'Filed for' },
   done: { id: 'Permohonan terkirim', en: 'Application sent' },
@@ -55,13 +59,22 @@ const S = {
 
 type Consent = OnBehalf['consent'];
 
+/** Where an earlier application stands, in plain words. */
+const STATUS: Record<string, { id: string; en: string }> = {
+  draft: { id: 'draf, belum dikirim', en: 'draft, not sent' },
+  submitted: { id: 'sedang diproses', en: 'being handled' },
+  completed: { id: 'selesai', en: 'done' },
+  rejected: { id: 'ditolak', en: 'refused' },
+  withdrawn: { id: 'dibatalkan', en: 'withdrawn' },
+};
+
 /**
  * Assisted filing (a village operator) and counter filing (an officer): the person, their recorded
  * consent and the service first; then the service's own form and documents (ApplicationEditor),
  * as the citizen would fill them online.
  */
 export function AssistedFiling({ tenant, services, doneHref, title }: { tenant: string; services: ServiceSummary[] | undefined; doneHref: (a: Application) => string; title: string }) {
-  const { L } = useI18n();
+  const { L, lang } = useI18n();
   const { me } = useAuth();
   const [person, setPerson] = useState({ nik: '', name: '', phone: '' });
   const [method, setMethod] = useState<Consent['method']>('verbal');
@@ -70,6 +83,23 @@ export function AssistedFiling({ tenant, services, doneHref, title }: { tenant: 
   const [serviceId, setServiceId] = useState('');
   const [ready, setReady] = useState(false);
   const [tried, setTried] = useState(false);
+  const [lookup, setLookup] = useState<{ found: boolean; applications: { id: string; trackingCode: string; service: string; status: string }[] } | null>(null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  const find = () => {
+    setLookup(null);
+    setLookupError(null);
+    if (!/^\d{16}$/.test(person.nik)) {
+      setTried(true);
+      return;
+    }
+    unwrap(client.POST('/api/v1/tenants/{tenant}/applicant-lookup', { params: { path: { tenant } }, body: { nik: person.nik } })).then(
+      (r) => {
+        if (r.applicant) setPerson((p) => ({ ...p, name: r.applicant!.name, phone: r.applicant!.phone ?? p.phone }));
+        setLookup({ found: r.applicant !== null, applications: r.applications });
+      },
+      (e: unknown) => setLookupError(errorText(e, lang)),
+    );
+  };
   const svc = useAsync(
     () => (ready && serviceId ? unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service: serviceId } } })) : Promise.resolve(undefined)),
     [tenant, serviceId, ready],
@@ -142,6 +172,25 @@ export function AssistedFiling({ tenant, services, doneHref, title }: { tenant: 
               </span>
             )}
             <input id="p-nik" inputMode="numeric" autoComplete="off" maxLength={16} value={person.nik} aria-invalid={Boolean(err('p-nik'))} aria-describedby={describe('p-nik', 'p-hint')} onChange={(e) => setPerson({ ...person, nik: e.target.value.replace(/\D/g, '') })} />
+            <button type="button" className="btn secondary small" onClick={find}>
+              {L(S.find)}
+            </button>
+          </div>
+          <div role="status">
+            {lookup && <p>{L(lookup.found ? S.found : S.notFound)}</p>}
+            {lookup && lookup.applications.length > 0 && (
+              <>
+                <p className="muted small">{L(S.earlier)}:</p>
+                <ul className="small">
+                  {lookup.applications.map((a) => (
+                    <li key={a.id}>
+                      <span className="mono">{a.trackingCode}</span> · {services?.find((x) => x.id === a.service) ? L(services.find((x) => x.id === a.service)!.name) : a.service} · {L(STATUS[a.status] ?? S.state)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {lookupError && <p className="warn-text">{lookupError}</p>}
           </div>
           <div className="field">
             <label htmlFor="p-name">{L(S.name)}</label>
