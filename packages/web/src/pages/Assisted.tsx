@@ -60,7 +60,7 @@ const S = {
 type Consent = OnBehalf['consent'];
 
 /** Where an earlier application stands, in plain words. */
-const STATUS: Record<string, { id: string; en: string }> = {
+export const STATUS: Record<string, { id: string; en: string }> = {
   draft: { id: 'draf, belum dikirim', en: 'draft, not sent' },
   submitted: { id: 'sedang diproses', en: 'being handled' },
   completed: { id: 'selesai', en: 'done' },

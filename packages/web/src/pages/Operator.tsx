@@ -6,7 +6,7 @@ import { Async, Loading, PageTitle, RequireLogin, StatusBadge, useAsync } from '
 import { documentRequired } from '../forms.js';
 import { useI18n } from '../i18n.js';
 import type { Application } from '../types.js';
-import { AssistedDone, AssistedFiling } from './Assisted.js';
+import { AssistedDone, AssistedFiling, STATUS } from './Assisted.js';
 import './Assisted.css';
 
 const S = {
@@ -30,6 +30,7 @@ const S = {
   applicant: { id: 'Pemohon', en: 'Applicant' },
   service: { id: 'Layanan', en: 'Service' },
   status: { id: 'Status', en: 'Status' },
+  date: { id: 'Tanggal', en: 'Date' },
   sent: { id: 'Terkirim. Petugas akan memeriksanya lagi.', en: 'Sent. The officer will check it again.' },
 };
 
@@ -74,6 +75,7 @@ export function OperatorHome({ tenant }: { tenant: string }) {
     const open = await Promise.all(list.filter((a) => a.status === 'submitted').map((a) => unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id: a.id } } }))));
     return { list, todo: open.filter(waitsOnMe) };
   }, [tenant]);
+  const names = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })).then((r) => new Map(r.items.map((s) => [s.id, s.name]))), [tenant]);
   return (
     <OnlyOperators tenant={tenant}>
       <PageTitle sub={tenant}>{L(S.home)}</PageTitle>
@@ -130,6 +132,7 @@ export function OperatorHome({ tenant }: { tenant: string }) {
                         <th scope="col">{L(S.tracking)}</th>
                         <th scope="col">{L(S.service)}</th>
                         <th scope="col">{L(S.status)}</th>
+                        <th scope="col">{L(S.date)}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -140,10 +143,11 @@ export function OperatorHome({ tenant }: { tenant: string }) {
                               {a.trackingCode}
                             </Link>
                           </td>
-                          <td>{a.service}</td>
+                          <td>{names.data?.get(a.service) ? L(names.data.get(a.service)) : a.service}</td>
                           <td>
-                            <StatusBadge status={a.status} label={a.status === 'draft' ? 'draf' : fmtDate(a.submittedAt ?? a.createdAt)} />
+                            <StatusBadge status={a.status} label={L(STATUS[a.status] ?? S.status)} />
                           </td>
+                          <td>{fmtDate(a.submittedAt ?? a.createdAt)}</td>
                         </tr>
                       ))}
                     </tbody>
