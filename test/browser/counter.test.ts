@@ -165,6 +165,15 @@ describe('web app in Chromium: a village operator files for a villager; the coun
   it('then offers the receipt, takes the queue number and records the phone for notices', async () => {
     const receipt = operator.getByRole('button', { name: 'Cetak tanda terima (PDF)' });
     assert.equal(await receipt.getAttribute('data-receipt'), `/api/v1/tenants/${TENANT}/applications/${applicationId}/receipt`);
+    // The receipt opens as a PDF in a new tab, or (while this server has no receipt yet) a plain message says what to do.
+    const served = await fetch(`${p.url}/api/v1/tenants/${TENANT}/applications/${applicationId}/receipt`, { headers: { authorization: `Bearer ${await tokenFor(p, 'operator.desa.kbb')}` } });
+    const tab = operator.context().waitForEvent('page');
+    await receipt.click();
+    if (served.ok) await (await tab).waitForURL(/^blob:/);
+    else {
+      assert.equal(served.status, 404);
+      await operator.getByText(/Tanda terima PDF belum tersedia di sini/).waitFor();
+    }
     await operator.getByRole('button', { name: 'Ambil nomor antrean hari ini' }).click();
     const shown = operator.locator('.ticket-number');
     await shown.waitFor();
