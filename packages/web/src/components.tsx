@@ -295,8 +295,10 @@ export function StackedBars({ title, rows, series, xLabel }: { title: string; ro
   );
 }
 
+const VILLAGE_OPERATOR = { id: 'Operator desa', en: 'Village operator' };
+
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, L, lang, setLang } = useI18n();
   const { user, me, login, logout } = useAuth();
   const [location] = useLocation();
   const tenantMatch = /^\/t\/([a-z0-9-]+)/.exec(location);
@@ -371,7 +373,7 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {operators.length > 0 && (
               <li>
-                <Link href={`/operator/${operators[0]!.tenant}`}>{lang === 'id' ? 'Operator desa' : 'Village operator'}</Link>
+                <Link href={`/operator/${operators[0]!.tenant}`}>{L(VILLAGE_OPERATOR)}</Link>
               </li>
             )}
             {admins.length > 0 && (
