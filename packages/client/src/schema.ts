@@ -775,6 +775,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/applicant-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cari pemohon dengan NIK / Find an applicant by NIK
+         * @description For assisted filing (a village operator) and the counter (an officer): the person as last filed and their applications, among what the caller may already see (what they filed; an officer also their agency’s submitted applications). Nothing else is searched. The NIK goes in the body, never in a URL; each application answered is logged as a read of that person’s data.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["lookupApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/services/{service}/sessions": {
         parameters: {
             query?: never;
@@ -936,11 +958,99 @@ export interface paths {
         put?: never;
         /**
          * Panggil antrean berikutnya / Call the next number
-         * @description The lowest number checked in today at the counter among the bookings of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.
+         * @description The lowest number waiting today at the counter (checked-in bookings and walk-in queue tickets, one line) among those of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.
          *
          *     Roles: `officer`, `tenant-admin` (member of the tenant).
          */
         post: operations["callNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/queue-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ambil nomor antrean (datang langsung) / Take a walk-in queue number
+         * @description Today’s next number at the counter of the application’s service (the regency’s counter number, else the agency code), for a submitted application, without a booked session: by an officer of its agency at the counter, or by the village operator who filed it. One number per application per local day: asking again answers the same ticket (a retry with the same Idempotency-Key too). The counter calls tickets and checked-in bookings as one line, by number (callNext). Anyone else: 404.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["issueQueueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/queue-tickets/{ticket}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nomor antrean tidak hadir / Mark a walk-in number absent
+         * @description By an officer of the ticket’s agency (or the tenant admin); to others the ticket does not exist. Marking it again changes nothing.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        post: operations["markTicketNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/queue-display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layar antrean ruang tunggu / Waiting-hall queue display
+         * @description For the screen in the MPP hall: per counter, the number being served, the numbers called before it today and how many wait. Numbers only: no names, no services, nothing about anyone.
+         *
+         *     Public: no token.
+         */
+        get: operations["getQueueDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Loket hari ini / Today’s counters
+         * @description The counters of the agencies the caller serves (the tenant admin: all), for the counter screen: the number being served, the numbers waiting (ticket and service only, lowest first) and today’s booked people still to check in.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["getCounterBoard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3957,6 +4067,24 @@ export interface components {
             /** Format: date-time */
             escalatedAt: string;
         };
+        ApplicantLookup: {
+            /** @description As last filed (name and phone), or null when the caller has filed or handled nothing for this NIK */
+            applicant: {
+                name: string;
+                phone: string | null;
+            } | null;
+            /** @description Their applications the caller may see, newest first (at most 5) */
+            applications: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                /** @description plugin.service */
+                service: string;
+                status: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
         AppointmentSession: {
             /** Format: uuid */
             id: string;
@@ -4047,9 +4175,99 @@ export interface components {
             called: {
                 /** Format: uuid */
                 id: string;
+                /**
+                 * @description A checked-in booking, or a walk-in queue ticket
+                 * @enum {unknown}
+                 */
+                kind: "booking" | "ticket";
                 ticket: string;
                 name: string | null;
             } | null;
+        };
+        QueueTicket: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description The counter that calls it */
+            counter: string;
+            /** @description The counter as the regency names it, if it does */
+            counterName: string | null;
+            queueNumber: number;
+            /** @description Counter and number as called, e.g. 1-004 */
+            ticket: string;
+            /** @description plugin.service */
+            service: string;
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            /** @enum {unknown} */
+            status: "waiting" | "called" | "no-show";
+            /** @description People waiting before this number at its counter now */
+            waitingAhead: number;
+        };
+        QueueDisplay: {
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            items: {
+                counter: string;
+                name: string | null;
+                /** @description The number being served, e.g. 1-004 */
+                current: string | null;
+                /** @description Numbers called before it today, newest first (at most 3) */
+                recent: string[];
+                /** @description How many numbers wait */
+                waiting: number;
+            }[];
+        };
+        CounterBoard: {
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            items: {
+                counter: string;
+                name: string | null;
+                agencies: string[];
+                current: {
+                    /** Format: uuid */
+                    id: string;
+                    /**
+                     * @description A booking of a session, or a walk-in queue ticket
+                     * @enum {unknown}
+                     */
+                    kind: "booking" | "ticket";
+                    ticket: string;
+                    service: string;
+                    name: string | null;
+                } | null;
+                /** @description Numbers waiting, lowest first: ticket and service only */
+                waiting: {
+                    /** Format: uuid */
+                    id: string;
+                    /**
+                     * @description A booking of a session, or a walk-in queue ticket
+                     * @enum {unknown}
+                     */
+                    kind: "booking" | "ticket";
+                    ticket: string;
+                    service: string;
+                }[];
+                /** @description Today’s booked people not checked in yet (check them in when they arrive) */
+                booked: {
+                    /** Format: uuid */
+                    id: string;
+                    service: string;
+                    start: string;
+                    name: string | null;
+                }[];
+            }[];
         };
         SessionCancellation: {
             /**
@@ -6628,6 +6846,25 @@ export interface components {
         /**
          * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
          *
+         *     `QUEUE_TICKET_NOT_FOUND` — Nomor antrean tidak ditemukan / Queue number not found
+         */
+        "404.tenant-not-found.queue-ticket-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "QUEUE_TICKET_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
          *     `RETENTION_UNKNOWN` — Baris jadwal retensi tidak dikenal / Unknown retention schedule line
          */
         "404.tenant-not-found.retention-unknown": {
@@ -7096,6 +7333,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "PLUGIN_VERSION_IMMUTABLE" | "PLUGIN_ID_TAKEN";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /** @description `QUEUE_TICKET_NOT_OPEN` — Permohonan belum diajukan atau sudah selesai / The application is not submitted or already closed */
+        "409.queue-ticket-not-open": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "QUEUE_TICKET_NOT_OPEN";
                     /** @constant */
                     status?: 409;
                 };
@@ -11591,6 +11843,69 @@ export interface operations {
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
+    lookupApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nik": "3217064101900001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description NIK (16 digits) */
+                    nik: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the caller may see of the person (applicant null: nothing) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicant": {
+                     *         "name": "Ibu Euis",
+                     *         "phone": "081298765432"
+                     *       },
+                     *       "applications": [
+                     *         {
+                     *           "id": "0b9f7c1e-5a7d-4c55-9a51-3f1c2d7e8a90",
+                     *           "trackingCode": "7KQ2-M9XD",
+                     *           "service": "dukcapil.ktpel-penggantian",
+                     *           "status": "submitted",
+                     *           "createdAt": "2026-12-07T02:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicantLookup"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
     listSessions: {
         parameters: {
             query?: {
@@ -11985,6 +12300,7 @@ export interface operations {
                      * @example {
                      *       "called": {
                      *         "id": "0193f5a1-0000-7000-8000-000000000001",
+                     *         "kind": "booking",
                      *         "ticket": "7-004",
                      *         "name": "Siti Rahayu"
                      *       }
@@ -12000,6 +12316,196 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    issueQueueTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same request returns the first answer (`Idempotent-Replayed: true`) for 24 hours. Bound to the caller and the operation; 8–128 of `A-Z a-z 0-9 . _ : -`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f5a1-0000-7000-8000-000000000009",
+                     *       "applicationId": "0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22",
+                     *       "counter": "1",
+                     *       "counterName": "Gerai Disdukcapil KBB",
+                     *       "queueNumber": 4,
+                     *       "ticket": "1-004",
+                     *       "service": "dukcapil.ktpel-penggantian",
+                     *       "date": "2026-12-07",
+                     *       "status": "waiting",
+                     *       "waitingAhead": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueTicket"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.idempotency-key-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.queue-ticket-not-open"];
+            422: components["responses"]["422.idempotency-key-reused"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    markTicketNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        status: "no-show";
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.queue-ticket-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getQueueDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s called numbers per counter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-07",
+                     *       "items": [
+                     *         {
+                     *           "counter": "1",
+                     *           "name": "Gerai Disdukcapil KBB",
+                     *           "current": "1-004",
+                     *           "recent": [
+                     *             "1-003",
+                     *             "1-002"
+                     *           ],
+                     *           "waiting": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueDisplay"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    getCounterBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s counters */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-07",
+                     *       "items": [
+                     *         {
+                     *           "counter": "1",
+                     *           "name": "Gerai Disdukcapil KBB",
+                     *           "agencies": [
+                     *             "dukcapil"
+                     *           ],
+                     *           "current": null,
+                     *           "waiting": [
+                     *             {
+                     *               "id": "0193f5a1-0000-7000-8000-000000000009",
+                     *               "kind": "ticket",
+                     *               "ticket": "1-004",
+                     *               "service": "dukcapil.ktpel-penggantian"
+                     *             }
+                     *           ],
+                     *           "booked": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CounterBoard"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
     cancelSession: {

@@ -25,6 +25,14 @@ const CounterFiling = lazy(() => import('./pages/Officer.js').then((m) => ({ def
 const OfficerApplication = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerApplication })));
 const OfficerDesk = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerDesk })));
 const OfficerHome = lazy(() => import('./pages/Officer.js').then((m) => ({ default: m.OfficerHome })));
+const CounterScreen = lazy(() => import('./pages/Counter.js').then((m) => ({ default: m.CounterScreen })));
+const CounterAssisted = lazy(() => import('./pages/Counter.js').then((m) => ({ default: m.CounterAssisted })));
+const CounterFiled = lazy(() => import('./pages/Counter.js').then((m) => ({ default: m.CounterFiled })));
+const OperatorIndex = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorIndex })));
+const OperatorHome = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorHome })));
+const OperatorFile = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorFile })));
+const OperatorApplication = lazy(() => import('./pages/Operator.js').then((m) => ({ default: m.OperatorApplication })));
+const QueueDisplay = lazy(() => import('./pages/QueueDisplay.js').then((m) => ({ default: m.QueueDisplay })));
 const Publisher = lazy(() => import('./pages/Publisher.js').then((m) => ({ default: m.Publisher })));
 const PublisherEditor = lazy(() => import('./pages/publisher/Editor.js').then((m) => ({ default: m.PublisherEditor })));
 const Service = lazy(() => import('./pages/Service.js').then((m) => ({ default: m.Service })));
@@ -66,8 +74,16 @@ export function App() {
         <Route path="/t/:tenant/pengaduan/:id">{(p) => <ComplaintDetail tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pesan">{(p) => <MyMessages tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/saluran">{(p) => <Channels tenant={p.tenant} />}</Route>
+        <Route path="/t/:tenant/antrean">{(p) => <QueueDisplay tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/skm">{(p) => <Survey tenant={p.tenant} />}</Route>
         <Route path="/petugas" component={OfficerHome} />
+        <Route path="/petugas/:tenant/antrean">{(p) => <CounterScreen tenant={p.tenant} />}</Route>
+        <Route path="/petugas/:tenant/antrean/ajukan">{(p) => <CounterAssisted tenant={p.tenant} />}</Route>
+        <Route path="/petugas/:tenant/antrean/permohonan/:id">{(p) => <CounterFiled tenant={p.tenant} id={p.id} />}</Route>
+        <Route path="/operator" component={OperatorIndex} />
+        <Route path="/operator/:tenant">{(p) => <OperatorHome tenant={p.tenant} />}</Route>
+        <Route path="/operator/:tenant/ajukan">{(p) => <OperatorFile tenant={p.tenant} />}</Route>
+        <Route path="/operator/:tenant/permohonan/:id">{(p) => <OperatorApplication tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/petugas/:tenant/:agency">{(p) => <OfficerDesk tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/loket">{(p) => <CounterFiling tenant={p.tenant} agency={p.agency} />}</Route>
         <Route path="/petugas/:tenant/:agency/permohonan/:id">{(p) => <OfficerApplication tenant={p.tenant} agency={p.agency} id={p.id} />}</Route>

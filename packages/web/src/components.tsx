@@ -295,13 +295,16 @@ export function StackedBars({ title, rows, series, xLabel }: { title: string; ro
   );
 }
 
+const VILLAGE_OPERATOR = { id: 'Operator desa', en: 'Village operator' };
+
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, L, lang, setLang } = useI18n();
   const { user, me, login, logout } = useAuth();
   const [location] = useLocation();
   const tenantMatch = /^\/t\/([a-z0-9-]+)/.exec(location);
   const officer = membershipsOf(me, 'officer');
   const admins = membershipsOf(me, 'tenant-admin');
+  const operators = membershipsOf(me, 'village-operator');
   const publishers = membershipsOf(me, 'agency-publisher');
   const national = me?.roles.some((r) => r === 'ministry-analyst' || r === 'platform-admin');
   useEffect(() => {
@@ -366,6 +369,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {officer.length > 0 && (
               <li>
                 <Link href="/petugas">{t('officerDesk')}</Link>
+              </li>
+            )}
+            {operators.length > 0 && (
+              <li>
+                <Link href={`/operator/${operators[0]!.tenant}`}>{L(VILLAGE_OPERATOR)}</Link>
               </li>
             )}
             {admins.length > 0 && (

@@ -8,6 +8,7 @@ import type { Application, RequestBody } from '../types.js';
 import { ApplicationEditor, type OnBehalf } from './Apply.js';
 import { Recipients } from './Recipients.js';
 import { documentLink, openDownload } from './Track.js';
+import { DuplicateWarning } from '../ui/DuplicateWarning.js';
 
 /** Form data in the plugin's display order, then anything else. */
 function orderedEntries(data: Record<string, unknown>, order: string[] | undefined): [string, unknown][] {
@@ -22,6 +23,8 @@ function isEnum(schema: Record<string, unknown> | undefined, key: string): boole
   const p = (schema?.properties as Record<string, { enum?: unknown[] }> | undefined)?.[key];
   return Array.isArray(p?.enum);
 }
+
+const COUNTER_SCREEN = { id: 'Layar loket dan antrean', en: 'Counter screen and queue' };
 
 /** `/petugas`: the officer's first (tenant, agency) desk. */
 export function OfficerHome() {
@@ -78,6 +81,9 @@ export function OfficerDesk({ tenant, agency }: { tenant: string; agency: string
       <div className="actions">
         <Link className="btn secondary" href={`/petugas/${tenant}/${agency}/loket`}>
           {t('fileOnBehalf')}
+        </Link>
+        <Link className="btn secondary" href={`/petugas/${tenant}/antrean`}>
+          {L(COUNTER_SCREEN)}
         </Link>
         {counters.map((c) => (
           <button
@@ -188,6 +194,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
               <Link href={`/petugas/${tenant}/${agency}`}>← {t('queue')}</Link>
             </p>
             <ErrorBox error={error} />
+            <DuplicateWarning application={a} />
             <section className="card" aria-labelledby="st">
               <h2 id="st">{t('status')}</h2>
               <p>

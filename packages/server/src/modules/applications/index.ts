@@ -7,6 +7,7 @@ import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { ActionService } from './actions.js';
+import { applicantRoutes } from './applicants.js';
 import { DocumentService } from './documents.js';
 import { escalationJob } from './escalation.js';
 import { reconcileJob } from './reconciler.js';
@@ -51,7 +52,10 @@ export function applicationsModule(
     service,
     documents,
     actions,
-    routes: (api) => applicationRoutes(api, { apps: service, documents, actions }),
+    routes: (api) => {
+      applicationRoutes(api, { apps: service, documents, actions });
+      applicantRoutes(api, k.uow);
+    },
     jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
   };
 }

@@ -4,7 +4,7 @@ import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { servedAgencies, staffOf } from './access.js';
 import { bookingNotActive, bookingNotFound } from './errors.js';
-import { bookingQueries, counterQueries, sessionQueries, type CounterBookingRow } from './queries.js';
+import { bookingQueries, counterQueries, sessionQueries, ticketQueries, type CounterBookingRow } from './queries.js';
 import type { CheckInView, CounterCallView } from './schemas.js';
 import type { AppointmentDeps } from './sessions.js';
 import { ticket, utilizationView, type UtilizationView } from './view.js';
@@ -45,15 +45,23 @@ export class CounterService {
   async callNext(ctx: TenantUserCtx, counter: string): Promise<CounterCallView> {
     const tz = ctx.tenant.timeZone;
     return this.d.uow.write(ctx, async (tx) => {
-      const b = await bookingQueries.nextCheckedIn(tx.sql, counter, localDate(ctx.now, tz), tz, servedAgencies(ctx.identity, ctx.tenant));
+      const day = localDate(ctx.now, tz);
+      const agencies = servedAgencies(ctx.identity, ctx.tenant);
+      // Booked people checked in and walk-in tickets share the day's numbers: the lower one is next.
+      const b = await bookingQueries.nextCheckedIn(tx.sql, counter, day, tz, agencies);
+      const t = await ticketQueries.nextWaiting(tx.sql, counter, day, agencies);
+      if (t && (!b || t.queue_number < b.queue_number)) {
+        await ticketQueries.setStatus(tx.sql, t.id, 'called', ctx.now);
+        return { called: { id: t.id, kind: 'ticket' as const, ticket: ticket(counter, t.queue_number), name: t.name } };
+      }
       if (!b) return { called: null };
       if (!staffOf(ctx.identity, ctx.tenant, b.agency_code)) throw bookingNotFound();
       await bookingQueries.call(tx.sql, b.id, ctx.now);
       // The person QUEUE_SOON_AHEAD places back is told to come closer (WhatsApp first, even in quiet hours).
-      const soon = await bookingQueries.waitingAt(tx.sql, counter, localDate(ctx.now, tz), tz, QUEUE_SOON_AHEAD);
+      const soon = await bookingQueries.waitingAt(tx.sql, counter, day, tz, QUEUE_SOON_AHEAD);
       if (soon && !soon.applicant_sub.startsWith('walk-in:'))
         await tx.outbox('queue.called_soon', { to: [`citizen:${soon.applicant_sub}`], booking: soon.id, queueNumber: ticket(counter, soon.queue_number), ahead: QUEUE_SOON_AHEAD, counter });
-      return { called: { id: b.id, ticket: ticket(counter, b.queue_number), name: b.applicant_name } };
+      return { called: { id: b.id, kind: 'booking' as const, ticket: ticket(counter, b.queue_number), name: b.applicant_name } };
     });
   }
 

@@ -82,3 +82,18 @@ export const sessionOfAnotherService = defineProblem(
     errors: [{ pointer: '/sessionId', message: { id: 'Pilih sesi layanan yang sama.', en: 'Choose a session of the same service.' } }],
   }),
 );
+
+export const queueTicketNotFound = defineProblem({
+  code: 'QUEUE_TICKET_NOT_FOUND',
+  status: 404,
+  title: { id: 'Nomor antrean tidak ditemukan', en: 'Queue number not found' },
+  description: { id: 'Tidak ada, atau milik loket instansi lain.', en: 'It does not exist, or it belongs to another agency’s counter.' },
+});
+
+/** A queue number is taken for a submitted application that is still being handled. */
+export const queueTicketNotOpen = defineProblem(
+  { code: 'QUEUE_TICKET_NOT_OPEN', status: 409, title: { id: 'Permohonan belum diajukan atau sudah selesai', en: 'The application is not submitted or already closed' } },
+  () => ({
+    detail: { id: 'Ajukan permohonan dulu; nomor antrean hanya untuk permohonan yang sedang diproses.', en: 'Submit the application first; queue numbers are for applications being handled.' },
+  }),
+);

@@ -336,3 +336,125 @@ export const counterQueries = {
     return r.last_number;
   },
 };
+
+/** An application as a queue ticket checks it. */
+export interface TicketApplicationRow {
+  agency_code: string;
+  plugin_id: string;
+  service_code: string;
+  status: string;
+  filed_by_sub: string;
+  filed_by_role: string;
+}
+
+export interface QueueTicketRow {
+  id: string;
+  counter: string;
+  queue_number: number;
+  agency_code: string;
+  service: string;
+  application_id: string;
+  status: 'waiting' | 'called' | 'no-show';
+}
+
+/** One line of a counter board: a booking of the day or a walk-in ticket. */
+export interface BoardRow {
+  kind: 'booking' | 'ticket';
+  id: string;
+  counter: string | null;
+  queue_number: number | null;
+  status: 'booked' | 'waiting' | 'called';
+  service: string;
+  plugin_id: string;
+  service_code: string;
+  agency_code: string;
+  start: string | null;
+  name: string | null;
+  called_at: Date | null;
+}
+
+const TICKET_COLUMNS = `id, counter, queue_number, agency_code, service, application_id, status`;
+
+export const ticketQueries = {
+  /** The application a ticket is taken for; locked so two asks for it take one number. */
+  application(sql: Sql, id: string, lock = false): Promise<TicketApplicationRow | undefined> {
+    return sql.maybe(
+      `select agency_code, plugin_id, service_code, status, filed_by_sub, filed_by_role from applications where id = $1 ${lock ? 'for update' : ''}`,
+      [id],
+    );
+  },
+
+  forApplication(sql: Sql, applicationId: string, day: string): Promise<QueueTicketRow | undefined> {
+    return sql.maybe(`select ${TICKET_COLUMNS} from queue_tickets where application_id = $1 and local_date = $2::date`, [applicationId, day]);
+  },
+
+  insert(
+    sql: Sql,
+    t: { tenantId: string; id: string; counter: string; day: string; queueNumber: number; agency: string; service: string; applicationId: string; issuedBy: string; now: Date },
+  ): Promise<QueueTicketRow> {
+    return sql.one(
+      `insert into queue_tickets (tenant_id, id, counter, local_date, queue_number, agency_code, service, application_id, status, issued_by_sub, issued_at)
+       values ($1, $2, $3, $4::date, $5, $6, $7, $8, 'waiting', $9, $10) returning ${TICKET_COLUMNS}`,
+      [t.tenantId, t.id, t.counter, t.day, t.queueNumber, t.agency, t.service, t.applicationId, t.issuedBy, t.now],
+    );
+  },
+
+  lock(sql: Sql, id: string): Promise<QueueTicketRow | undefined> {
+    return sql.maybe(`select ${TICKET_COLUMNS} from queue_tickets where id = $1 for update`, [id]);
+  },
+
+  async setStatus(sql: Sql, id: string, status: QueueTicketRow['status'], at?: Date): Promise<void> {
+    await sql.exec(`update queue_tickets set status = $2, called_at = coalesce($3, called_at) where id = $1`, [id, status, at ?? null]);
+  },
+
+  /** How many wait before `number` at a counter today (tickets and checked-in bookings). */
+  async waitingAhead(sql: Sql, counter: string, day: string, timeZone: string, number: number): Promise<number> {
+    const r = await sql.one<{ n: number }>(
+      `select ((select count(*) from queue_tickets where counter = $1 and local_date = $2::date and status = 'waiting' and queue_number < $4)
+             + (select count(*) from bookings where counter = $1 and status = 'checked-in' and (checked_in_at at time zone $3)::date = $2::date and queue_number < $4))::int as n`,
+      [counter, day, timeZone, number],
+    );
+    return r.n;
+  },
+
+  /** The lowest waiting ticket of the day at a counter, locked (one being called by another officer is skipped). */
+  nextWaiting(sql: Sql, counter: string, day: string, agencies?: string[]): Promise<{ id: string; queue_number: number; agency_code: string; name: string | null } | undefined> {
+    return sql.maybe(
+      `select t.id, t.queue_number, t.agency_code, a.applicant->>'name' as name from queue_tickets t left join applications a on a.id = t.application_id
+        where t.counter = $1 and t.local_date = $2::date and t.status = 'waiting' and ($3::text[] is null or t.agency_code = any($3::text[]))
+        order by t.queue_number limit 1 for update of t skip locked`,
+      [counter, day, agencies ?? null],
+    );
+  },
+
+  /** The numbers called today, newest first (bookings and tickets), for the hall display. */
+  recentCalls(sql: Sql, day: string, timeZone: string, perCounter: number): Promise<{ counter: string; queue_number: number }[]> {
+    return sql.rows(
+      `select counter, queue_number from (
+         select counter, queue_number, called_at, row_number() over (partition by counter order by called_at desc) as n from (
+           select b.counter, b.queue_number, b.called_at from bookings b where b.called_at is not null and (b.called_at at time zone $2)::date = $1::date and b.counter is not null
+           union all
+           select t.counter, t.queue_number, t.called_at from queue_tickets t where t.local_date = $1::date and t.called_at is not null
+         ) c
+       ) r where n <= $3 order by called_at desc`,
+      [day, timeZone, perCounter],
+    );
+  },
+
+  /** Today's bookings (to check in, waiting, called) and tickets (waiting, called) of `agencies` (undefined: all). */
+  board(sql: Sql, day: string, timeZone: string, agencies?: string[]): Promise<BoardRow[]> {
+    return sql.rows(
+      `select 'booking' as kind, b.id, b.counter, b.queue_number, case b.status when 'checked-in' then 'waiting' else b.status end as status,
+              s.plugin_id || '.' || s.service_code as service, s.plugin_id, s.service_code, s.agency_code, s.start_time as start, b.applicant_name as name, b.called_at
+         from bookings b join sessions s on s.id = b.session_id
+        where ((b.status = 'booked' and s.local_date = $1::date) or (b.status in ('checked-in', 'called') and (b.checked_in_at at time zone $2)::date = $1::date))
+          and ($3::text[] is null or s.agency_code = any($3::text[]))
+       union all
+       select 'ticket', t.id, t.counter, t.queue_number, t.status, t.service, split_part(t.service, '.', 1), split_part(t.service, '.', 2), t.agency_code, null, a.applicant->>'name', t.called_at
+         from queue_tickets t left join applications a on a.id = t.application_id
+        where t.local_date = $1::date and t.status in ('waiting', 'called') and ($3::text[] is null or t.agency_code = any($3::text[]))
+        order by queue_number nulls last, start`,
+      [day, timeZone, agencies ?? null],
+    );
+  },
+};

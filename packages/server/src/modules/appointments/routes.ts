@@ -13,15 +13,24 @@ import {
   sessionNotFound,
   sessionOfAnotherService,
   walkInByOfficer,
+  queueTicketNotFound,
+  queueTicketNotOpen,
 } from './errors.js';
+import { applicationNotFound } from '../applications/errors.js';
 import {
   BookBody,
   Booking,
   BookingPath,
   CancelSessionBody,
   CheckIn,
+  ApplicationTicketPath,
+  CounterBoard,
   CounterCall,
   CounterPath,
+  QueueDisplay,
+  QueueTicket,
+  QueueTicketNoShow,
+  TicketPath,
   MAX_SESSION_DAYS,
   MyBooking,
   MyBookingsQuery,
@@ -193,13 +202,97 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/counters/:counter/call-next',
     operationId: 'callNext',
     summary: 'Panggil antrean berikutnya / Call the next number',
-    description: 'The lowest number checked in today at the counter among the bookings of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.',
+    description: 'The lowest number waiting today at the counter (checked-in bookings and walk-in queue tickets, one line) among those of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.',
     tags: ['appointments'],
     security: staff,
     params: CounterPath,
-    responses: { '200': { description: 'The booking called, if any', schema: CounterCall, example: { called: { id: '0193f5a1-0000-7000-8000-000000000001', ticket: '7-004', name: 'Siti Rahayu' } } } },
+    responses: { '200': { description: 'The booking called, if any', schema: CounterCall, example: { called: { id: '0193f5a1-0000-7000-8000-000000000001', kind: 'booking', ticket: '7-004', name: 'Siti Rahayu' } } } },
     errors: [bookingNotFound],
     handler: async (ctx, { params }) => ok(await appts.callNext(ctx, params.counter)),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/applications/:id/queue-ticket',
+    operationId: 'issueQueueTicket',
+    summary: 'Ambil nomor antrean (datang langsung) / Take a walk-in queue number',
+    description:
+      'Today’s next number at the counter of the application’s service (the regency’s counter number, else the agency code), for a submitted application, without a booked session: by an officer of its agency at the counter, or by the village operator who filed it. One number per application per local day: asking again answers the same ticket (a retry with the same Idempotency-Key too). The counter calls tickets and checked-in bookings as one line, by number (callNext). Anyone else: 404.',
+    tags: ['appointments'],
+    security: { kind: 'roles', roles: ['officer', 'village-operator'], tenantParam: 'tenant' },
+    params: ApplicationTicketPath,
+    idempotent: true,
+    responses: {
+      '200': {
+        description: 'The ticket',
+        schema: QueueTicket,
+        example: { id: '0193f5a1-0000-7000-8000-000000000009', applicationId: '0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22', counter: '1', counterName: 'Gerai Disdukcapil KBB', queueNumber: 4, ticket: '1-004', service: 'dukcapil.ktpel-penggantian', date: '2026-12-07', status: 'waiting', waitingAhead: 2 },
+      },
+    },
+    errors: [applicationNotFound, queueTicketNotOpen],
+    handler: async (rctx, { params, req }) => {
+      const ctx = withIdempotency(rctx, req, `issueQueueTicket:${params.id}`, { id: params.id }, appts.issueTicketRecheck(rctx, params.id));
+      return ok(await appts.issueTicket(ctx, params.id), replayHeaders(ctx));
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/queue-tickets/:ticket/no-show',
+    operationId: 'markTicketNoShow',
+    summary: 'Nomor antrean tidak hadir / Mark a walk-in number absent',
+    description: 'By an officer of the ticket’s agency (or the tenant admin); to others the ticket does not exist. Marking it again changes nothing.',
+    tags: ['appointments'],
+    security: staff,
+    params: TicketPath,
+    responses: { '200': { description: 'Recorded', schema: QueueTicketNoShow } },
+    errors: [queueTicketNotFound],
+    handler: async (ctx, { params }) => {
+      await appts.ticketNoShow(ctx, params.ticket);
+      return ok({ id: params.ticket, status: 'no-show' as const });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/queue-display',
+    operationId: 'getQueueDisplay',
+    summary: 'Layar antrean ruang tunggu / Waiting-hall queue display',
+    description: 'For the screen in the MPP hall: per counter, the number being served, the numbers called before it today and how many wait. Numbers only: no names, no services, nothing about anyone.',
+    tags: ['appointments'],
+    security: { kind: 'public' },
+    params: TenantPath(),
+    responses: {
+      '200': {
+        description: 'Today’s called numbers per counter',
+        schema: QueueDisplay,
+        example: { date: '2026-12-07', items: [{ counter: '1', name: 'Gerai Disdukcapil KBB', current: '1-004', recent: ['1-003', '1-002'], waiting: 5 }] },
+      },
+    },
+    handler: async (ctx) => ok(await appts.queueDisplay(ctx)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/counters',
+    operationId: 'getCounterBoard',
+    summary: 'Loket hari ini / Today’s counters',
+    description:
+      'The counters of the agencies the caller serves (the tenant admin: all), for the counter screen: the number being served, the numbers waiting (ticket and service only, lowest first) and today’s booked people still to check in.',
+    tags: ['appointments'],
+    security: staff,
+    params: TenantPath(),
+    responses: {
+      '200': {
+        description: 'Today’s counters',
+        schema: CounterBoard,
+        example: {
+          date: '2026-12-07',
+          items: [{ counter: '1', name: 'Gerai Disdukcapil KBB', agencies: ['dukcapil'], current: null, waiting: [{ id: '0193f5a1-0000-7000-8000-000000000009', kind: 'ticket', ticket: '1-004', service: 'dukcapil.ktpel-penggantian' }], booked: [] }],
+        },
+      },
+    },
+    handler: async (ctx) => ok(await appts.counterBoard(ctx)),
   });
 
   api.add({

@@ -116,11 +116,88 @@ export const CheckIn = Type.Object(
 
 export const CounterCall = Type.Object(
   {
-    called: Type.Union([Type.Object({ id: Uuid, ticket: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }), Type.Null()], {
+    called: Type.Union(
+      [
+        Type.Object(
+          { id: Uuid, kind: Type.Enum(['booking', 'ticket'], { description: 'A checked-in booking, or a walk-in queue ticket' }), ticket: Type.String(), name: Type.Union([Type.String(), Type.Null()]) },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      {
       description: 'The booking called, or null when nobody waits',
     }),
   },
   { additionalProperties: false, 'x-component': 'CounterCall' },
+);
+
+export const TicketPath = TenantPath({ ticket: Uuid });
+export const ApplicationTicketPath = TenantPath({ id: Uuid });
+
+const TicketKind = Type.Enum(['booking', 'ticket'], { description: 'A booking of a session, or a walk-in queue ticket' });
+
+export const QueueTicket = Type.Object(
+  {
+    id: Uuid,
+    applicationId: Uuid,
+    counter: Type.String({ description: 'The counter that calls it' }),
+    counterName: Type.Union([Type.String(), Type.Null()], { description: 'The counter as the regency names it, if it does' }),
+    queueNumber: Type.Integer({ minimum: 1 }),
+    ticket: Type.String({ description: 'Counter and number as called, e.g. 1-004' }),
+    service: Type.String({ description: 'plugin.service' }),
+    date: Day,
+    status: Type.Enum(['waiting', 'called', 'no-show']),
+    waitingAhead: count('People waiting before this number at its counter now'),
+  },
+  { additionalProperties: false, 'x-component': 'QueueTicket' },
+);
+
+export const QueueTicketNoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') }, { additionalProperties: false });
+
+export const CounterBoard = Type.Object(
+  {
+    date: Day,
+    items: Type.Array(
+      Type.Object(
+        {
+          counter: Type.String(),
+          name: Type.Union([Type.String(), Type.Null()]),
+          agencies: Type.Array(Type.String()),
+          current: Type.Union([
+            Type.Object({ id: Uuid, kind: TicketKind, ticket: Type.String(), service: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
+            Type.Null(),
+          ]),
+          waiting: Type.Array(Type.Object({ id: Uuid, kind: TicketKind, ticket: Type.String(), service: Type.String() }, { additionalProperties: false }), {
+            description: 'Numbers waiting, lowest first: ticket and service only',
+          }),
+          booked: Type.Array(Type.Object({ id: Uuid, service: Type.String(), start: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }), {
+            description: 'Today’s booked people not checked in yet (check them in when they arrive)',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, 'x-component': 'CounterBoard' },
+);
+
+export const QueueDisplay = Type.Object(
+  {
+    date: Day,
+    items: Type.Array(
+      Type.Object(
+        {
+          counter: Type.String(),
+          name: Type.Union([Type.String(), Type.Null()]),
+          current: Type.Union([Type.String(), Type.Null()], { description: 'The number being served, e.g. 1-004' }),
+          recent: Type.Array(Type.String(), { description: 'Numbers called before it today, newest first (at most 3)' }),
+          waiting: count('How many numbers wait'),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, 'x-component': 'QueueDisplay' },
 );
 
 export const NoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') }, { additionalProperties: false });
@@ -141,3 +218,6 @@ export type UtilizationView = Type.Static<typeof SessionUtilization>;
 export type CheckInView = Type.Static<typeof CheckIn>;
 export type CounterCallView = Type.Static<typeof CounterCall>;
 export type SessionCancellationView = Type.Static<typeof SessionCancellation>;
+export type QueueTicketView = Type.Static<typeof QueueTicket>;
+export type CounterBoardView = Type.Static<typeof CounterBoard>;
+export type QueueDisplayView = Type.Static<typeof QueueDisplay>;

@@ -4,6 +4,7 @@ import { BookingService, DEFAULT_APPOINTMENT_LIMITS, type AppointmentLimits, typ
 import { CounterService } from './counter.js';
 import { SessionService, type AppointmentDeps } from './sessions.js';
 import { SoldOutSessions } from './sold-out.js';
+import { TicketService } from './tickets.js';
 
 /**
  * Sessions, appointments and counter queues (docs/appointments.md): the module's one service, its
@@ -14,11 +15,13 @@ export class AppointmentService {
   private readonly sessionRules: SessionService;
   private readonly bookingRules: BookingService;
   private readonly counterRules: CounterService;
+  private readonly ticketRules: TicketService;
 
   constructor(d: AppointmentDeps, soldOut: SoldOutSessions = new SoldOutSessions(), limits: AppointmentLimits = DEFAULT_APPOINTMENT_LIMITS) {
     this.sessionRules = new SessionService(d);
     this.bookingRules = new BookingService(d, soldOut, limits);
     this.counterRules = new CounterService(d);
+    this.ticketRules = new TicketService(d);
   }
 
   /** Sessions of `plugin.service` over `days` days from `from` (default today, 28 days); stored from the schedule on first listing. */
@@ -73,6 +76,29 @@ export class AppointmentService {
 
   markNoShow(ctx: TenantUserCtx, bookingId: string) {
     return this.counterRules.markNoShow(ctx, bookingId);
+  }
+
+  /** Today's walk-in queue number for a submitted application (one per application per day). */
+  issueTicket(ctx: TenantUserCtx, applicationId: string) {
+    return this.ticketRules.issue(ctx, applicationId);
+  }
+
+  issueTicketRecheck(ctx: TenantUserCtx, applicationId: string): (sql: Sql) => Promise<void> {
+    return this.ticketRules.issueRecheck(ctx, applicationId);
+  }
+
+  ticketNoShow(ctx: TenantUserCtx, ticketId: string) {
+    return this.ticketRules.noShow(ctx, ticketId);
+  }
+
+  /** Today's counters of the caller's agencies: called, waiting, booked to check in. */
+  counterBoard(ctx: TenantUserCtx) {
+    return this.ticketRules.board(ctx);
+  }
+
+  /** The hall display: numbers only. */
+  queueDisplay(ctx: TenantCtx) {
+    return this.ticketRules.display(ctx);
   }
 
   /** One page of per-session counts (no personal data). */
