@@ -4,11 +4,12 @@ import { Router } from 'wouter';
 import { App } from './App.js';
 import { AuthProvider, connectApi, createUserManager, type WebConfig } from './auth.js';
 import { I18nProvider } from './i18n.js';
+import { appContainer } from './ui/ssr.js';
 import './styles.css';
 
 // The platform serves /config.json: the realm to sign in at (embedded issuer or KEYCLOAK_URL).
 async function boot() {
-  const root = createRoot(document.getElementById('root')!);
+  const root = createRoot(appContainer());
   let cfg: WebConfig;
   try {
     const res = await fetch('/config.json', { headers: { accept: 'application/json' } });
