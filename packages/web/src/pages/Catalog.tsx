@@ -4,7 +4,7 @@ import { client, unwrap } from '../api.js';
 import { Async, Maklumat, PageTitle, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
 import type { ServiceSummary } from '../types.js';
-import { pageReady } from '../ui/ssr.js';
+import { pageReady, serverValue } from '../ui/ssr.js';
 
 const norm = (s: string) => s.toLocaleLowerCase('id').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
@@ -18,7 +18,13 @@ export function Catalog({ tenant }: { tenant: string }) {
   const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/service-summaries', { params: { path: { tenant } } })), [tenant]);
   const data = state.data;
   useEffect(() => {
-    if (data || state.error) pageReady();
+    if (!data && !state.error) return;
+    // Anything typed into the server-rendered form while the app loaded is kept.
+    const typed = { q: serverValue('q'), category: serverValue('cat'), agency: serverValue('agency') };
+    if (typed.q !== undefined) setQ(typed.q);
+    if (typed.category !== undefined) setCategory(typed.category);
+    if (typed.agency !== undefined) setAgency(typed.agency);
+    pageReady();
   }, [data, state.error]);
   // The filters live in the address too (as the server-rendered GET form puts them): a reload or a shared link keeps them.
   useEffect(() => {

@@ -40,3 +40,10 @@ export function pageReady(): void {
 
 /** Whether the page was served rendered and the app has not taken over yet. */
 export const serverRendered = (): boolean => !handedOver && document.querySelector(SERVER) !== null;
+
+/** What the person has typed or chosen in a field of the server markup so far (carried over at the handover). */
+export function serverValue(id: string): string | undefined {
+  if (handedOver) return undefined;
+  const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(`${SERVER} #${CSS.escape(id)}`);
+  return el ? el.value : undefined;
+}

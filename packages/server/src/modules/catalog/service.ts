@@ -104,7 +104,7 @@ export class CatalogService {
     return catalog;
   }
 
-  /** The catalog as its list shows it (no standar pelayanan): what the catalog page needs, a tenth of the bytes. */
+  /** The catalog as its list shows it (no standar pelayanan): what the catalog page needs, about a third of the bytes. */
   async summaries(ctx: TenantCtx): Promise<CatalogSummaryEntryView[]> {
     return (await this.effective(ctx)).map((e) => ({
       id: `${e.plugin}.${e.service.code}`,
