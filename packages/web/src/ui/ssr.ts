@@ -17,8 +17,11 @@ export function appContainer(): HTMLElement {
   const app = document.createElement('div');
   app.hidden = true;
   root.after(app);
-  // Whatever the app shows first, it shows it in time (a page that never calls pageReady still appears).
-  window.setTimeout(pageReady, 8000);
+  // A page that never calls pageReady still appears in time; an app that rendered nothing (a chunk
+  // that failed to load) leaves the server page, which works on its own.
+  window.setTimeout(() => {
+    if (app.querySelector('main')) pageReady();
+  }, 8000);
   return app;
 }
 
