@@ -17,11 +17,12 @@ export function appContainer(): HTMLElement {
   const app = document.createElement('div');
   app.hidden = true;
   root.after(app);
-  // A page that never calls pageReady still appears in time; an app that rendered nothing (a chunk
-  // that failed to load) leaves the server page, which works on its own.
-  window.setTimeout(() => {
-    if (app.querySelector('main')) pageReady();
-  }, 8000);
+  // A page that never calls pageReady still appears once it shows its heading; an app still loading
+  // (a slow network) or that rendered nothing (a chunk that failed) leaves the server page, which works on its own.
+  const check = window.setInterval(() => {
+    if (handedOver) window.clearInterval(check);
+    else if (app.querySelector('main h1')) pageReady();
+  }, 4000);
   return app;
 }
 
