@@ -57,6 +57,15 @@ export interface PagesDeps {
 /** The catalog (`/t/{tenant}`) and service (`/t/{tenant}/layanan/{service}`) pages, rendered on the server. */
 export function catalogPages(deps: PagesDeps): PageRenderer {
   const ctxFor = (tenant: Tenant): TenantCtx => workContext({ clock: deps.clock, log: deps.log, route: 'web:catalog-page', tenant });
+  // The list as the API renders it once per installation change (parsed once too); the unfiltered
+  // page, the one most people open, is kept with it.
+  const lists = new WeakMap<object, { items: Summary[]; page?: WebPage }>();
+  const listOf = async (ctx: TenantCtx) => {
+    const rendered = await deps.catalog.renderedSummaries(ctx);
+    let hit = lists.get(rendered);
+    if (!hit) lists.set(rendered, (hit = { items: (JSON.parse(rendered.json.toString('utf8')) as { items: Summary[] }).items }));
+    return hit;
+  };
   return async (req, env) => {
     const c = CATALOG.exec(req.path);
     const s = c ? undefined : SERVICE.exec(req.path);
@@ -65,7 +74,12 @@ export function catalogPages(deps: PagesDeps): PageRenderer {
     const tenant = await env.tenant(slug);
     if (!tenant) return notFound(undefined, 'Kabupaten/kota ini tidak ada di Satupintu. Pilih kabupaten/kota Anda di beranda.');
     const ctx = ctxFor(tenant);
-    if (c) return catalogPage(tenant, await deps.catalog.summaries(ctx), { q: one(req.query.q), category: one(req.query.category), agency: one(req.query.agency) });
+    if (c) {
+      const list = await listOf(ctx);
+      const filter = { q: one(req.query.q), category: one(req.query.category), agency: one(req.query.agency) };
+      if (filter.q || filter.category || filter.agency) return catalogPage(tenant, list.items, filter);
+      return (list.page ??= catalogPage(tenant, list.items, filter));
+    }
     const found = await deps.catalog.definition(ctx, s![2]!);
     if (!found) return notFound(slug, `Layanan ini tidak ada di katalog ${tenant.name}.`);
     return servicePage(tenant, found);

@@ -17,9 +17,12 @@ const EVIL = '<script>alert("x")</script>';
 function stubCatalog(): CatalogService {
   const evil = { ...ktp, code: 'jahat', name: { id: `Layanan ${EVIL}`, en: EVIL }, summary: { id: `<img src=x onerror=alert(1)>`, en: 'x' } };
   const services = [ktp, evil].map((s) => ({ plugin: 'dukcapil', version: '1.0.0', contentHash: 'h', agency, service: applyOverlay(s, undefined) }));
+  const summaries = () =>
+    services.map((e) => ({ id: `dukcapil.${e.service.code}`, code: e.service.code, name: e.service.name, summary: e.service.summary, category: e.service.category, channels: e.service.channels, keywords: e.service.keywords ?? [], agency, appointmentRequired: false }));
+  const rendered = { json: Buffer.from(JSON.stringify({ tenant: {}, items: summaries() })) };
   return {
-    summaries: async () =>
-      services.map((e) => ({ id: `dukcapil.${e.service.code}`, code: e.service.code, name: e.service.name, summary: e.service.summary, category: e.service.category, channels: e.service.channels, keywords: e.service.keywords ?? [], agency, appointmentRequired: false })),
+    summaries: async () => summaries(),
+    renderedSummaries: async () => rendered,
     definition: async (_ctx: unknown, id: string) => services.find((e) => `dukcapil.${e.service.code}` === id),
   } as unknown as CatalogService;
 }
