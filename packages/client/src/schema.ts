@@ -407,6 +407,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/service-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daftar layanan ringkas / The catalog as its list shows it
+         * @description Every installed service with only what a list shows (name, summary, category, channels, keywords, agency, whether a session must be booked); the standar pelayanan is on the service itself (`getService`). Under half of `listServices` on the wire (KBB: ~9 KB brotli instead of ~23 KB; 39 KB of JSON instead of 178 KB to parse): what the catalog page reads on a cheap phone. Rendered and compressed once per installation change, with a weak ETag; `If-None-Match` with it answers 304.
+         *
+         *     Public: no token.
+         */
+        get: operations["listServiceSummaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/services/{service}": {
         parameters: {
             query?: never;
@@ -3548,6 +3570,43 @@ export interface components {
             };
             /** @description Every installed service (or those matching the filters) */
             items: components["schemas"]["CatalogService"][];
+        };
+        /** @description A service as the catalog list shows it: name, summary, category, agency (the standar pelayanan is on the service itself) */
+        CatalogServiceSummary: {
+            /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+            id: string;
+            code: string;
+            name: {
+                id: string;
+                en: string;
+            };
+            summary: {
+                id: string;
+                en: string;
+            };
+            /** @enum {unknown} */
+            category: "perizinan" | "non-perizinan";
+            channels: ("online" | "assisted" | "counter")[];
+            keywords: string[];
+            agency: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {unknown} */
+                kind: "vertical" | "regional";
+            };
+            appointmentRequired: boolean;
+        };
+        ServiceCatalogSummary: {
+            tenant: {
+                slug: string;
+                name: string;
+                timeZone: string;
+            };
+            /** @description Every installed service */
+            items: components["schemas"]["CatalogServiceSummary"][];
         };
         /** @description One service in full: all 14 components of the standar pelayanan, documents, form, SLA, fee, outputs and SOP states */
         ServiceDetail: {
@@ -10556,6 +10615,93 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["400.path-invalid.query-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    listServiceSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog, summarised */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description The list’s version (weak: the same for every content coding) */
+                    ETag?: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenant": {
+                     *         "slug": "kab-bandung-barat",
+                     *         "name": "Kabupaten Bandung Barat",
+                     *         "timeZone": "Asia/Jakarta"
+                     *       },
+                     *       "items": [
+                     *         {
+                     *           "id": "dukcapil.ktpel-penggantian",
+                     *           "code": "ktpel-penggantian",
+                     *           "name": {
+                     *             "id": "Penggantian KTP-el",
+                     *             "en": "Replacement of an e-KTP"
+                     *           },
+                     *           "summary": {
+                     *             "id": "KTP-el pengganti karena hilang atau rusak",
+                     *             "en": "A replacement e-KTP when lost or damaged"
+                     *           },
+                     *           "category": "non-perizinan",
+                     *           "channels": [
+                     *             "online",
+                     *             "counter"
+                     *           ],
+                     *           "keywords": [
+                     *             "ktp",
+                     *             "hilang",
+                     *             "rusak"
+                     *           ],
+                     *           "agency": {
+                     *             "code": "dukcapil",
+                     *             "name": {
+                     *               "id": "Dinas Kependudukan dan Pencatatan Sipil",
+                     *               "en": "Population and Civil Registration Office"
+                     *             },
+                     *             "kind": "regional"
+                     *           },
+                     *           "appointmentRequired": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceCatalogSummary"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description The current version */
+                    ETag: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
             404: components["responses"]["404.tenant-not-found"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];

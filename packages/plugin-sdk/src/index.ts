@@ -18,4 +18,4 @@ export {
   type PatternVerdict,
   type PatternEvent,
 } from './lint.js';
-export { validateOverlay, applyOverlay, standardComponents, type StandardComponent } from './overlay.js';
+export { validateOverlay, applyOverlay, standardComponents, procedureOrder, type StandardComponent } from './overlay.js';

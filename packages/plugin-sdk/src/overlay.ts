@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { createFormAjv, formErrors } from '@satupintu/forms';
-import type { LintIssue, LocalizedText, ServiceDefinition, ServiceOverlay, TextComponent } from './types.js';
+import type { DocumentRequirement, LintIssue, LocalizedText, ServiceDefinition, ServiceOverlay, SopDefinition, SopState, TextComponent } from './types.js';
 import { pluginMetaSchema } from './lint.js';
 
 let overlayValidator: ValidateFunction | undefined;
@@ -81,11 +81,12 @@ export function standardComponents(service: ServiceDefinition): StandardComponen
         : f.kind === 'table'
           ? (f.items ?? []).map((i) => ({ id: `${i.name.id}: ${rupiah(i.amount)}`, en: `${i.name.en}: ${rupiah(i.amount)}` }))
           : [f.formula!.text];
-  const sopSteps = Object.entries(service.sop.states)
-    .filter(([, s]) => !s.terminal)
-    .map(([, s]) => (s.sla ? { id: `${s.name.id} (${fmtDuration(s.sla).id})`, en: `${s.name.en} (${fmtDuration(s.sla).en})` } : s.name));
+  const sopSteps = procedureOrder(service.sop).map(({ state: s, aside }) => {
+    const text = s.sla ? { id: `${s.name.id} (${fmtDuration(s.sla).id})`, en: `${s.name.en} (${fmtDuration(s.sla).en})` } : s.name;
+    return aside ? { id: `Bila perlu: ${text.id}`, en: `When needed: ${text.en}` } : text;
+  });
   const rows: [string, LocalizedText, 'delivery' | 'management', LocalizedText[]][] = [
-    ['requirements', { id: 'Persyaratan', en: 'Requirements' }, 'delivery', service.documents.map((d) => (d.minCount === 0 && !d.requiredWhen ? { id: `${d.name.id} (opsional)`, en: `${d.name.en} (optional)` } : d.name))],
+    ['requirements', { id: 'Persyaratan', en: 'Requirements' }, 'delivery', service.documents.map((d) => requirementText(d, service))],
     ['procedure', { id: 'Sistem, mekanisme, dan prosedur', en: 'System, mechanism and procedure' }, 'delivery', sopSteps],
     ['timeframe', { id: 'Jangka waktu penyelesaian', en: 'Completion time' }, 'delivery', [fmtDuration(service.sla)]],
     ['fee', { id: 'Biaya/tarif', en: 'Fee' }, 'delivery', fee],
@@ -101,4 +102,53 @@ export function standardComponents(service: ServiceDefinition): StandardComponen
     ['performanceEvaluation', { id: 'Evaluasi kinerja pelaksana', en: 'Staff performance evaluation' }, 'management', textOf(service.standard.performanceEvaluation)],
   ];
   return rows.map(([key, name, group, text], i) => ({ number: i + 1, key, name, group, text, complete: text.length > 0 }));
+}
+
+/**
+ * The procedure as a person follows it: the states on the longest way from the initial state to a
+ * completed one, in that order; the states off that way (returned for correction, suspended) after
+ * them, marked as happening only when needed. (The manifest's key order is not the flow's.)
+ */
+export function procedureOrder(sop: SopDefinition): { key: string; state: SopState; aside: boolean }[] {
+  const next = new Map<string, string[]>();
+  for (const a of sop.actions) for (const f of a.from) next.set(f, [...(next.get(f) ?? []), a.to]);
+  let best: string[] = [];
+  const walk = (at: string, path: string[]) => {
+    const st = sop.states[at];
+    if (!st) return;
+    if (st.terminal) {
+      if (st.outcome === 'completed' && path.length > best.length) best = path;
+      return;
+    }
+    for (const to of next.get(at) ?? []) if (!path.includes(to)) walk(to, [...path, to]);
+  };
+  walk(sop.initial, [sop.initial]);
+  const main = best.filter((k) => !sop.states[k]?.terminal);
+  if (!main.length && sop.states[sop.initial]) main.push(sop.initial);
+  const rest = Object.keys(sop.states).filter((k) => !main.includes(k) && !sop.states[k]!.terminal);
+  return [...main.map((key) => ({ key, state: sop.states[key]!, aside: false })), ...rest.map((key) => ({ key, state: sop.states[key]!, aside: true }))];
+}
+
+/** A document as the published requirements list it: optional, needed only in a stated case, or always. */
+function requirementText(d: DocumentRequirement, service: ServiceDefinition): LocalizedText {
+  if (d.requiredWhen) {
+    const when = conditionText(d.requiredWhen, service);
+    return when ? { id: `${d.name.id} (jika ${when.id})`, en: `${d.name.en} (if ${when.en})` } : { id: `${d.name.id} (jika berlaku untuk Anda)`, en: `${d.name.en} (if it applies to you)` };
+  }
+  return d.minCount === 0 ? { id: `${d.name.id} (opsional)`, en: `${d.name.en} (optional)` } : d.name;
+}
+
+/** `{ properties: { field: { const: v } } }` in words ("Alasan Penggantian: hilang"); anything else: undefined. */
+function conditionText(when: Record<string, unknown>, service: ServiceDefinition): LocalizedText | undefined {
+  const props = when.properties as Record<string, { const?: unknown; enum?: unknown[] }> | undefined;
+  if (!props || Object.keys(when).some((k) => k !== 'properties' && k !== 'required')) return undefined;
+  const parts: LocalizedText[] = [];
+  for (const [field, rule] of Object.entries(props)) {
+    const values = rule && 'const' in rule ? [rule.const] : Array.isArray(rule?.enum) ? rule.enum : undefined;
+    if (!values || values.some((v) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return undefined;
+    const label = service.form.ui.labels[field] ?? { id: field, en: field };
+    const shown = values.map((v) => String(v).replace(/[_-]+/g, ' ')).join(' / ');
+    parts.push({ id: `${label.id}: ${shown}`, en: `${label.en}: ${shown}` });
+  }
+  return parts.length ? { id: parts.map((p) => p.id).join(', '), en: parts.map((p) => p.en).join(', ') } : undefined;
 }

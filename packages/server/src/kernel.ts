@@ -4,6 +4,7 @@ import type { Databases, EventBus, HeardChange, Sql, UnitOfWork } from '@satupin
 import type { ObjectStore } from '@satupintu/storage';
 import type { JobSpec, JobSender } from './jobs/spec.js';
 import type { RouteTable } from './http/routes.js';
+import type { PageRenderer } from './http/web.js';
 
 /**
  * Domain events raised inside a unit of work; handlers run in the same transaction (so what they
@@ -73,5 +74,7 @@ export interface Kernel {
 export interface Module {
   readonly name: string;
   routes?(api: RouteTable): void;
+  /** Public pages this module renders as HTML (http/web.ts): tried before the web app's shell. */
+  readonly pages?: PageRenderer;
   readonly jobs?: readonly JobSpec[];
 }

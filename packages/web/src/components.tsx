@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import QRCode from 'qrcode';
 import { client, errorText, isStale, problems, unwrap } from './api.js';
 import { membershipsOf, useAuth } from './auth.js';
 import { useI18n } from './i18n.js';
@@ -181,7 +180,8 @@ export function QrCode({ url, filename }: { url: string; filename: string }) {
   const { t } = useI18n();
   const [src, setSrc] = useState<string>();
   useEffect(() => {
-    QRCode.toDataURL(url, { margin: 2, width: 240, errorCorrectionLevel: 'M' }).then(setSrc, () => setSrc(undefined));
+    // The encoder is loaded with the first QR code shown, not with every page (~8 KB brotli).
+    import('qrcode').then((QRCode) => QRCode.toDataURL(url, { margin: 2, width: 240, errorCorrectionLevel: 'M' })).then(setSrc, () => setSrc(undefined));
   }, [url]);
   if (!src) return null;
   return (

@@ -118,7 +118,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     }),
   );
   app.use(router);
-  app.use(webApp({ authority: issuer, clientId: 'satupintu-web' }));
+  app.use(webApp({ authority: issuer, clientId: 'satupintu-web', tenant: deps.tenant, pages: deps.modules.flatMap((m) => (m.pages ? [m.pages] : [])) }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return { express: app, routes, metrics, openapi };

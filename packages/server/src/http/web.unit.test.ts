@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { WEB_DIST, webApp } from './web.js';
 
@@ -16,6 +17,10 @@ describe('web app mount (static SPA with history fallback)', () => {
     mkdirSync(path.join(dir, 'assets'));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    // As vite-plugin-compression2 writes them at build time.
+    writeFileSync(path.join(dir, 'assets', 'app-abc123.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(path.join(dir, 'assets', 'app-abc123.js.gz'), gzipSync('console.log(1)'));
+    writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *\nAllow: /\n');
     const app = express();
     app.get('/api/v1/known', (_req, res) => void res.json({ ok: true }));
     app.use(webApp({ authority: 'http://127.0.0.1:1/realms/mpp', clientId: 'satupintu-web', dir }));
@@ -40,6 +45,30 @@ describe('web app mount (static SPA with history fallback)', () => {
     const a = await get('/assets/app-abc123.js', '*/*');
     assert.equal(a.status, 200);
     assert.match(a.headers.get('cache-control') ?? '', /immutable/);
+  });
+
+  it('answers the precompressed file the browser accepts (brotli first), with the script’s type and Vary', async () => {
+    for (const [accept, coding] of [
+      ['gzip, br', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const r = await fetch(`${base}/assets/app-abc123.js`, { headers: { 'accept-encoding': accept } });
+      assert.equal(r.status, 200, accept);
+      assert.equal(r.headers.get('content-encoding'), coding, accept);
+      assert.match(r.headers.get('content-type') ?? '', /javascript/, accept);
+      assert.match(r.headers.get('vary') ?? '', /Accept-Encoding/i, accept);
+      assert.match(r.headers.get('cache-control') ?? '', /immutable/, accept);
+      assert.equal(await r.text(), 'console.log(1)', accept);
+    }
+  });
+
+  it('serves root files as files and answers a missing one with 404, never the app', async () => {
+    const robots = await get('/robots.txt');
+    assert.deepEqual([robots.status, /^text\/plain/.test(robots.headers.get('content-type') ?? '')], [200, true]);
+    for (const p of ['/favicon.ico', '/sitemap.xml', '/manifest.webmanifest']) assert.equal((await get(p)).status, 404, p);
+    // Service ids hold a dot: deeper paths stay the app's.
+    assert.equal((await get('/t/kab-bandung-barat/layanan/dukcapil.ktpel-penggantian')).status, 200);
   });
 
   it('tells the browser where to sign in', async () => {

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { client, unwrap } from '../api.js';
 import { Async, Maklumat, PageTitle, QrCode, useAsync } from '../components.js';
 import { useAuth } from '../auth.js';
 import { useI18n } from '../i18n.js';
+import { pageReady } from '../ui/ssr.js';
 
 /** The six components of the standar pelayanan that are published to the public (PermenPAN-RB 15/2014). */
 export const PUBLIC_COMPONENTS = ['requirements', 'procedure', 'timeframe', 'fee', 'product', 'complaints'];
@@ -12,6 +14,9 @@ export function Service({ tenant, service }: { tenant: string; service: string }
   const { user, login } = useAuth();
   const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service } } })), [tenant, service]);
   const url = `${window.location.origin}/t/${tenant}/layanan/${service}`;
+  useEffect(() => {
+    if (state.data || state.error) pageReady();
+  }, [state.data, state.error]);
   return (
     <Async state={state}>
       {(s) => {
@@ -59,7 +64,14 @@ export function Service({ tenant, service }: { tenant: string; service: string }
                           {c.number}. {L(c.name)}
                         </dt>
                         <dd>
-                          {c.text.length > 1 ? (
+                          {c.text.length > 1 && c.key === 'procedure' ? (
+                            // Steps in the order they happen (the API lists them so).
+                            <ol>
+                              {c.text.map((x, i) => (
+                                <li key={i}>{L(x)}</li>
+                              ))}
+                            </ol>
+                          ) : c.text.length > 1 ? (
                             <ul>
                               {c.text.map((x, i) => (
                                 <li key={i}>{L(x)}</li>

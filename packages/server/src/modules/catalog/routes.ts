@@ -4,7 +4,7 @@ import { etagMatches } from '../../preconditions.js';
 import { catalogCoding } from './coding.js';
 import { formInvalid, serviceNotFound } from './errors.js';
 import { catalogPage, type CatalogService } from './service.js';
-import { Catalog, CatalogQuery, FormData, FormValid, ServiceDetail, ServicePath } from './schemas.js';
+import { Catalog, CatalogQuery, CatalogSummary, FormData, FormValid, ServiceDetail, ServicePath } from './schemas.js';
 
 const CACHE = 'public, max-age=60';
 
@@ -61,6 +61,47 @@ export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
       const headers = { ETag: c.etag, 'Cache-Control': CACHE, Vary: 'Accept-Encoding' };
       if (etagMatches(req.header('if-none-match'), c.etag, 'weak')) return { status: 304, headers };
       // Sent as cached; the compression middleware leaves a body with a Content-Encoding alone.
+      const coding = catalogCoding(req.header('accept-encoding'));
+      if (coding === 'identity') return { status: 200, raw: { content: c.json, type: 'application/json' }, headers };
+      return { status: 200, raw: { content: c[coding], type: 'application/json' }, headers: { ...headers, 'Content-Encoding': coding } };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/service-summaries',
+    operationId: 'listServiceSummaries',
+    summary: 'Daftar layanan ringkas / The catalog as its list shows it',
+    description: [
+      'Every installed service with only what a list shows (name, summary, category, channels, keywords, agency, whether a session must be booked); the standar pelayanan is on the service itself (`getService`).',
+      'Under half of `listServices` on the wire (KBB: ~9 KB brotli instead of ~23 KB; 39 KB of JSON instead of 178 KB to parse): what the catalog page reads on a cheap phone. Rendered and compressed once per installation change, with a weak ETag; `If-None-Match` with it answers 304.',
+    ].join(' '),
+    tags: ['catalog'],
+    security: { kind: 'public' },
+    params: TenantPath(),
+    responses: {
+      '200': {
+        description: 'The catalog, summarised',
+        schema: CatalogSummary,
+        prerendered: true,
+        example: {
+          tenant: { slug: 'kab-bandung-barat', name: 'Kabupaten Bandung Barat', timeZone: 'Asia/Jakarta' },
+          items: [{ id: ktp.id, code: ktp.code, name: ktp.name, summary: ktp.summary, category: ktp.category, channels: ktp.channels, keywords: ktp.keywords, agency: ktp.agency, appointmentRequired: false }],
+        },
+        headers: {
+          ETag: { description: 'The list’s version (weak: the same for every content coding)' },
+          'Cache-Control': { description: '`public, max-age=60`' },
+        },
+      },
+      '304': {
+        description: 'Not modified: If-None-Match names the current ETag',
+        headers: { ETag: { description: 'The current version', required: true }, 'Cache-Control': { description: '`public, max-age=60`' } },
+      },
+    },
+    handler: async (ctx, { req }) => {
+      const c = await catalog.renderedSummaries(ctx);
+      const headers = { ETag: c.etag, 'Cache-Control': CACHE, Vary: 'Accept-Encoding' };
+      if (etagMatches(req.header('if-none-match'), c.etag, 'weak')) return { status: 304, headers };
       const coding = catalogCoding(req.header('accept-encoding'));
       if (coding === 'identity') return { status: 200, raw: { content: c.json, type: 'application/json' }, headers };
       return { status: 200, raw: { content: c[coding], type: 'application/json' }, headers: { ...headers, 'Content-Encoding': coding } };

@@ -66,6 +66,29 @@ export const Catalog = Type.Object(
   { ...strict, 'x-component': 'ServiceCatalog' },
 );
 
+export const CatalogSummaryEntry = Type.Object(
+  {
+    id: entryProperties.id,
+    code: entryProperties.code,
+    name: Text,
+    summary: Text,
+    category: entryProperties.category,
+    channels: entryProperties.channels,
+    keywords: entryProperties.keywords,
+    agency: Agency,
+    appointmentRequired: Type.Boolean(),
+  },
+  { ...strict, 'x-component': 'CatalogServiceSummary', description: 'A service as the catalog list shows it: name, summary, category, agency (the standar pelayanan is on the service itself)' },
+);
+
+export const CatalogSummary = Type.Object(
+  {
+    tenant: Type.Object({ slug: Type.String(), name: Type.String(), timeZone: Type.String() }, strict),
+    items: Type.Array(CatalogSummaryEntry, { description: 'Every installed service' }),
+  },
+  { ...strict, 'x-component': 'ServiceCatalogSummary' },
+);
+
 const Duration = Type.Object({ value: Type.Number(), unit: Type.Enum(['minutes', 'hours', 'working-days']) }, strict);
 const Document = Type.Object(
   {
@@ -149,5 +172,7 @@ export const FormValid = Type.Object({ valid: Type.Literal(true), plugin: Type.S
 
 export type CatalogEntryView = Type.Static<typeof CatalogEntry>;
 export type CatalogView = Type.Static<typeof Catalog>;
+export type CatalogSummaryEntryView = Type.Static<typeof CatalogSummaryEntry>;
+export type CatalogSummaryView = Type.Static<typeof CatalogSummary>;
 export type ServiceDetailView = Type.Static<typeof ServiceDetail>;
 export type FormValidView = Type.Static<typeof FormValid>;
