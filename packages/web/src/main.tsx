@@ -4,6 +4,7 @@ import { Router } from 'wouter';
 import { App } from './App.js';
 import { AuthProvider, connectApi, createUserManager, type WebConfig } from './auth.js';
 import { I18nProvider } from './i18n.js';
+import { registerServiceWorker } from './ui/serviceWorker.js';
 import './styles.css';
 
 // The platform serves /config.json: the realm to sign in at (embedded issuer or KEYCLOAK_URL).
@@ -33,3 +34,4 @@ async function boot() {
 }
 
 void boot();
+registerServiceWorker();
