@@ -15,6 +15,8 @@ export const CALLBACK_PATH = '/auth/callback';
 const ENDS_AT_KEY = 'satupintu.session.endsAt';
 /** Renew an access token this many seconds before it expires. */
 const RENEW_AHEAD_S = 60;
+/** From this long before the SSO session ends, activity alone no longer renews (the dialog shows 2 minutes before). */
+const QUIET_BEFORE_END_MS = 3 * 60 * 1000;
 
 /**
  * Authorization code + PKCE (S256) through oidc-client-ts; tokens live in sessionStorage.
@@ -97,8 +99,11 @@ class SessionKeeper {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
+  /** How many times the issuer has refused a renewal (the ended notice shows again on each). */
+  refusals = 0;
   private setStatus(s: SessionStatus) {
-    if (this.status === s) return;
+    if (s === 'ended') this.refusals += 1;
+    else if (this.status === s) return;
     this.status = s;
     for (const l of this.listeners) l();
   }
@@ -148,6 +153,9 @@ class SessionKeeper {
   /** Called every few seconds: renews ahead of expiry while the person has used the page since the last renewal. */
   async tick(): Promise<void> {
     if (this.status !== 'active' || this.lastActivity <= this.lastRenewal) return;
+    // Near the end the timeout dialog asks; only the person's answer extends the session then.
+    const ends = sessionEnds.get();
+    if (ends !== undefined && ends - Date.now() <= QUIET_BEFORE_END_MS) return;
     const u = await this.manager.getUser();
     if (u?.refresh_token && (u.expires_in ?? 0) < RENEW_AHEAD_S) await this.renew().catch(() => {});
   }
@@ -203,7 +211,7 @@ interface AuthState {
   me: Me | null;
   ready: boolean;
   /** The SSO session: when it ends if not renewed (epoch ms, when the issuer says), and whether it has. */
-  session: { endsAt: number | undefined; status: SessionStatus; extend(): Promise<boolean> };
+  session: { endsAt: number | undefined; status: SessionStatus; refusals: number; extend(): Promise<boolean> };
   login(returnTo?: string): Promise<void>;
   logout(): Promise<void>;
   completeLogin(): Promise<string>;
@@ -217,12 +225,12 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
   const [ready, setReady] = useState(false);
 
   const [endsAt, setEndsAt] = useState<number | undefined>(() => sessionEnds.get());
-  const [status, setStatus] = useState<SessionStatus>('active');
+  const [status, setStatus] = useState<{ status: SessionStatus; refusals: number }>({ status: 'active', refusals: 0 });
 
   useEffect(() => {
     const onEnds = () => setEndsAt(sessionEnds.get());
     endsListeners.add(onEnds);
-    const unsubscribe = keeper?.subscribe(() => setStatus(keeper?.status ?? 'active'));
+    const unsubscribe = keeper?.subscribe(() => setStatus({ status: keeper?.status ?? 'active', refusals: keeper?.refusals ?? 0 }));
     const onUser = (u: User) => setUser(u);
     manager.events.addUserLoaded(onUser);
     return () => {
@@ -232,11 +240,12 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
     };
   }, [manager]);
 
-  // Typing, tapping and scrolling are use: tokens are renewed ahead of expiry while they happen.
+  // Typing, tapping and wheeling are use: tokens are renewed ahead of expiry while they happen.
   useEffect(() => {
     if (!user) return;
     const onActivity = () => keeper?.activity();
-    const events = ['keydown', 'pointerdown', 'input', 'scroll'] as const;
+    // Not 'scroll': focusing or resizing scrolls too; a touch scroll starts with pointerdown.
+    const events = ['keydown', 'pointerdown', 'input', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, onActivity, { passive: true, capture: true });
     const timer = window.setInterval(() => void keeper?.tick(), 15_000);
     return () => {
@@ -255,7 +264,8 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
       ready,
       session: {
         endsAt,
-        status,
+        status: status.status,
+        refusals: status.refusals,
         extend: async () => {
           const fresh = await keeper?.renew().catch(() => null);
           return Boolean(fresh);

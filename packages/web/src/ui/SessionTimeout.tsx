@@ -60,9 +60,11 @@ export function SessionTimeout() {
   const warning = Boolean(user) && !ended && left <= WARN_BEFORE_MS;
   const open = warning || (ended && !dismissedEnded);
 
+  // Closed to read the page: shown again when it ends anew or a save is refused for it.
   useEffect(() => {
     if (!ended) setDismissedEnded(false);
   }, [ended]);
+  useEffect(() => setDismissedEnded(false), [session.refusals]);
 
   useEffect(() => {
     const d = ref.current;
