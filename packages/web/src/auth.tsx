@@ -197,7 +197,8 @@ export function connectApi(manager: UserManager): void {
       const fresh = await k.renew().catch(() => null);
       if (!fresh) return undefined;
       copy.headers.set('Authorization', `Bearer ${fresh.access_token}`);
-      return options.fetch(copy);
+      // window.fetch refuses a `this` other than the window (options is not).
+      return options.fetch.call(globalThis, copy);
     },
     onError({ id }) {
       pending.delete(id);
