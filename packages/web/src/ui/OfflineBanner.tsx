@@ -29,7 +29,8 @@ export function OfflineBanner() {
   const online = useOnline();
   const { L } = useI18n();
   return (
-    <div className="offline-slot" role="status" aria-live="polite">
+    // A live region (no role: pages look up their own role="status" notices) present from the start, so the change is announced.
+    <div className="offline-slot" aria-live="polite">
       {!online && <p className="offline-banner">{L(TEXT.offline)}</p>}
     </div>
   );
