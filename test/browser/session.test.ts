@@ -202,9 +202,13 @@ describe('web app in Chromium: the session never throws work away; installable; 
     await pg.getByRole('link', { name: /Satupintu/ }).first().waitFor();
     assert.deepEqual(await axe(pg), []);
     await pg.screenshot({ path: path.join(SHOTS, 'offline-shell.png'), fullPage: true });
-    // A page never opened still gets the shell (the app's own routes render in it).
+    // A page never opened: the shell opens, and where the page's own code was never fetched, it says
+    // what to do instead of a blank screen (the menu and the offline notice stay).
     await pg.goto(`${p.url}/t/${TENANT}/skm`);
     await pg.getByText('Anda sedang luring').waitFor();
+    await pg.getByRole('heading', { level: 1, name: 'Halaman ini perlu internet' }).waitFor();
+    await pg.getByRole('button', { name: 'Coba lagi' }).waitFor();
+    await pg.getByRole('navigation').getByRole('link', { name: 'Beranda' }).waitFor();
     const cached = await pg.evaluate<string[]>(`caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys())))).then((all) => all.flat().map((r) => new URL(r.url).pathname))`);
     assert.ok(cached.some((u) => u.startsWith('/assets/')), 'hashed assets are cached');
     assert.deepEqual(cached.filter((u) => /^\/(api|realms)\//.test(u)), [], 'no API or issuer answer is cached');

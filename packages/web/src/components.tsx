@@ -6,6 +6,7 @@ import { membershipsOf, useAuth } from './auth.js';
 import { useI18n } from './i18n.js';
 import type { Application, Localized } from './types.js';
 import { OfflineBanner } from './ui/OfflineBanner.js';
+import { RouteErrorBoundary } from './ui/RouteErrorBoundary.js';
 import { SessionTimeout } from './ui/SessionTimeout.js';
 
 /** Loads data once per dependency change; `reload` fetches again; `set` takes a newer answer (e.g. a write's). */
@@ -395,7 +396,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
-        {children}
+        <RouteErrorBoundary resetKey={location}>{children}</RouteErrorBoundary>
       </main>
       <SessionTimeout />
       <footer className="foot muted small">
