@@ -58,6 +58,15 @@ export function keycloakClaims(user: RealmUser, clientId: string): Record<string
 }
 
 /**
+ * Seconds a new refresh token lives: the realm's SSO idle timeout, cut to what is left of the SSO
+ * session's maximum lifespan counted from sign-in (`authTime`, epoch seconds). At least one second.
+ */
+export function refreshTokenTtl(realm: Pick<Realm, 'ssoSessionIdleTimeout' | 'ssoSessionMaxLifespan'>, authTime: number | undefined, now = Math.floor(Date.now() / 1000)): number {
+  const left = authTime === undefined ? realm.ssoSessionMaxLifespan : authTime + realm.ssoSessionMaxLifespan - now;
+  return Math.max(1, Math.min(realm.ssoSessionIdleTimeout, left));
+}
+
+/**
  * Keycloak redirect URI patterns as matchers, as Keycloak matches them: a pattern is the exact URI,
  * or, ending in `*`, a prefix (`http://127.0.0.1:3000/*`). Scheme, host and port always match
  * exactly: a loopback host on another port is another redirect URI (issue 19), and a URI with
@@ -96,7 +105,11 @@ function originOf(uri: string): string | undefined {
  * - machine clients: client credentials, for confidential clients with `serviceAccountsEnabled`,
  *   authenticated by client_secret_basic or client_secret_post; the token speaks for the client's
  *   service-account user, as in Keycloak;
- * - refresh tokens for the browser app;
+ * - refresh tokens for the browser app, as Keycloak issues them to a standard-flow client: without
+ *   `offline_access`, bound to the SSO session (gone when it ends or the person signs out), each
+ *   valid until the session's idle timeout or its maximum lifespan, whichever comes first, and
+ *   rotated on every use (a used one is refused, and revokes the grant: a stolen copy is caught);
+ *   the token response says `refresh_expires_in` as Keycloak's does (ADR 0029);
  * - the password grant only while `allowPasswordGrant` is on, and only for direct-access clients.
  *   Discovery lists `password` in `grant_types_supported` exactly when the grant is registered:
  *   RFC 8414 defines that list as the grants this server supports, and hiding one it accepts would
@@ -236,10 +249,18 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
         AuthorizationCode: 60,
         IdToken: realm.accessTokenLifespan,
         Interaction: 600,
-        Session: 36_000,
-        Grant: 36_000,
-        RefreshToken: 1_800,
+        Session: realm.ssoSessionMaxLifespan,
+        Grant: realm.ssoSessionMaxLifespan,
+        // Keycloak: a refresh token lives until the session's idle timeout, never past its maximum
+        // lifespan counted from sign-in; each refresh (a new token) moves the idle deadline on.
+        RefreshToken: (_ctx, token) => refreshTokenTtl(realm, (token as unknown as { authTime?: number }).authTime),
       },
+      // Keycloak gives a standard-flow client a refresh token without asking for offline_access
+      // (session-bound, unlike an offline token); only such clients have the refresh_token grant here.
+      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      // Every refresh hands out a new refresh token; presenting a used one revokes the grant
+      // (oidc-provider), as the OAuth security BCP asks of public clients.
+      rotateRefreshToken: true,
       findAccount: async (_ctx, sub) => {
         const user = byId.get(sub);
         if (!user) return undefined;
@@ -293,6 +314,15 @@ export function createEmbeddedIssuer(opts: EmbeddedIssuerOptions): EmbeddedIssue
     };
     const provider = new Provider(issuer, configuration);
     provider.proxy = true;
+    // Keycloak's token response says when the refresh token (so the SSO session, for this client)
+    // ends: `refresh_expires_in`. The web app warns the person before then (SessionTimeout.tsx).
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as { refresh_token?: unknown; refresh_expires_in?: number } | undefined;
+      if (ctx.status !== 200 || !ctx.path.endsWith('/protocol/openid-connect/token') || typeof body?.refresh_token !== 'string') return;
+      const rt = await provider.RefreshToken.find(body.refresh_token);
+      if (rt) body.refresh_expires_in = rt.remainingTTL;
+    });
     // The password grant of Keycloak's direct-access clients (satupintu-cli): development and tests.
     // oidc-provider refuses it (invalid_request, "not allowed for this client") to every client not registered with it above.
     if (allowPasswordGrant) provider.registerGrantType(

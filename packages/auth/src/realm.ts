@@ -10,6 +10,10 @@ const USER_NAMESPACE = '6f2b8a3e-1f0c-4c7e-9a51-3d2f6b7c8e90';
 export interface RealmExport {
   realm: string;
   accessTokenLifespan?: number;
+  /** Seconds an SSO session lives without a sign-in or a token refresh (Keycloak's "SSO Session Idle"). */
+  ssoSessionIdleTimeout?: number;
+  /** Seconds an SSO session lives at most from sign-in, refreshes or not (Keycloak's "SSO Session Max"). */
+  ssoSessionMaxLifespan?: number;
   /** Brute-force detection (Keycloak's realm fields; defaults as Keycloak's): see brute-force.ts. */
   bruteForceProtected?: boolean;
   permanentLockout?: boolean;
@@ -80,6 +84,10 @@ export interface RealmUser {
 export interface Realm {
   name: string;
   accessTokenLifespan: number;
+  /** SSO session idle timeout in seconds (default 1800, as Keycloak's). */
+  ssoSessionIdleTimeout: number;
+  /** SSO session maximum lifespan in seconds (default 36000, as Keycloak's). */
+  ssoSessionMaxLifespan: number;
   /** The realm's brute-force detection, which the embedded issuer applies to every password check. */
   bruteForce: BruteForcePolicy;
   clients: ClientRep[];
@@ -161,6 +169,8 @@ export function loadRealm(file: string | URL): Realm {
   return {
     name: rep.realm,
     accessTokenLifespan: rep.accessTokenLifespan ?? 300,
+    ssoSessionIdleTimeout: rep.ssoSessionIdleTimeout ?? 1800,
+    ssoSessionMaxLifespan: rep.ssoSessionMaxLifespan ?? 36_000,
     bruteForce: bruteForcePolicyOf(rep),
     clients,
     users,

@@ -4,6 +4,9 @@ import { client, errorText, isStale, problems, unwrap } from './api.js';
 import { membershipsOf, useAuth } from './auth.js';
 import { useI18n } from './i18n.js';
 import type { Application, Localized } from './types.js';
+import { OfflineBanner } from './ui/OfflineBanner.js';
+import { RouteErrorBoundary } from './ui/RouteErrorBoundary.js';
+import { SessionTimeout } from './ui/SessionTimeout.js';
 
 /** Loads data once per dependency change; `reload` fetches again; `set` takes a newer answer (e.g. a write's). */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload(): void; set(data: T): void } {
@@ -399,9 +402,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
-        {children}
+        <RouteErrorBoundary resetKey={location}>{children}</RouteErrorBoundary>
       </main>
+      <SessionTimeout />
       <footer className="foot muted small">
         Satupintu · Mal Pelayanan Publik (Perpres 89/2021) · <a href="/api/docs">API</a>
       </footer>

@@ -4,6 +4,7 @@ import { Router } from 'wouter';
 import { App } from './App.js';
 import { AuthProvider, connectApi, createUserManager, type WebConfig } from './auth.js';
 import { I18nProvider } from './i18n.js';
+import { registerServiceWorker } from './ui/serviceWorker.js';
 import { appContainer, serverRendered } from './ui/ssr.js';
 import './styles.css';
 
@@ -38,3 +39,4 @@ async function boot() {
 }
 
 void boot();
+registerServiceWorker();

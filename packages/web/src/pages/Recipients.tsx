@@ -152,7 +152,7 @@ export function Recipients({ tenant, application }: { tenant: string; applicatio
           </div>
           <div className="field">
             <label htmlFor="rc-address">{w('address')}</label>
-            {errors.get('/address') && (
+            {errors.has('/address') && (
               <span id="rc-address-error" className="warn-text small">
                 {errors.get('/address')}
               </span>
