@@ -555,6 +555,28 @@ export interface paths {
         patch: operations["updateDraft"];
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/applications/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh tanda terima (PDF) / Download the receipt (PDF)
+         * @description The receipt of a submitted application as a one-page PDF, Indonesian first with English: the MPP, service, tracking code, when it was submitted (tenant time zone), the SLA due date, the original documents to bring to the counter, the applicant’s name and masked NIK, and a QR code to the application’s tracking page. For its applicant, the officers of its agency and whoever filed it (village operator, counter officer); to others it does not exist (404). A draft has none yet (409 RECEIPT_NOT_READY).
+         *
+         *     Roles: `citizen`, `officer`, `village-operator` (member of the tenant).
+         */
+        get: operations["getApplicationReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/applications/{id}/submit": {
         parameters: {
             query?: never;
@@ -786,7 +808,7 @@ export interface paths {
         put?: never;
         /**
          * Pesan sesi / Book a session
-         * @description A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).
+         * @description A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID), and one application holds one active booking (409 APPLICATION_ALREADY_BOOKED naming it: reschedule that one). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).
          *
          *     Roles: `citizen`, `officer` (member of the tenant).
          */
@@ -806,7 +828,7 @@ export interface paths {
         };
         /**
          * Pemesanan saya / My bookings
-         * @description The caller’s bookings in this tenant (every status), in session-time order.
+         * @description The caller’s bookings in this tenant (every status), in session-time order; `application` keeps those of one application.
          *
          *     Roles: `citizen`, `officer` (member of the tenant).
          */
@@ -3969,8 +3991,12 @@ export interface components {
             date: string;
             /** @description Local time HH:MM (tenant time zone) */
             start: string;
+            /** @description Local time HH:MM (tenant time zone) */
+            end: string;
             /** Format: date-time */
             startsAt: string;
+            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            holiday: string | null;
             /** @enum {unknown} */
             sessionStatus: "open" | "cancelled";
             /** @enum {unknown} */
@@ -7050,6 +7076,21 @@ export interface components {
                 };
             };
         };
+        /** @description `RECEIPT_NOT_READY` — Tanda terima ada setelah permohonan dikirim / The receipt exists once the application is submitted */
+        "409.receipt-not-ready": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "RECEIPT_NOT_READY";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
         /** @description `RETENTION_FIXED` — Masa retensi ini tidak dapat diubah / This retention period cannot be changed */
         "409.retention-fixed": {
             headers: {
@@ -7071,8 +7112,10 @@ export interface components {
          *     `ALREADY_BOOKED` — Anda sudah memesan sesi ini / You already booked this session
          *
          *     `BOOKING_LIMIT_REACHED` — Batas pemesanan tercapai / Booking limit reached
+         *
+         *     `APPLICATION_ALREADY_BOOKED` — Permohonan ini sudah punya jadwal / This application already has an appointment
          */
-        "409.session-full.already-booked.booking-limit-reached": {
+        "409.session-full.already-booked.booking-limit-reached.application-already-booked": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -7080,7 +7123,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "SESSION_FULL" | "ALREADY_BOOKED" | "BOOKING_LIMIT_REACHED";
+                    code?: "SESSION_FULL" | "ALREADY_BOOKED" | "BOOKING_LIMIT_REACHED" | "APPLICATION_ALREADY_BOOKED";
                     /** @constant */
                     status?: 409;
                 };
@@ -10747,6 +10790,41 @@ export interface operations {
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
+    getApplicationReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description `attachment; filename="tanda-terima-{trackingCode}.pdf"` */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found.service-not-found"];
+            409: components["responses"]["409.receipt-not-ready"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
     submitApplication: {
         parameters: {
             query?: never;
@@ -11360,7 +11438,7 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.session-not-found"];
-            409: components["responses"]["409.session-full.already-booked.booking-limit-reached"];
+            409: components["responses"]["409.session-full.already-booked.booking-limit-reached.application-already-booked"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
             422: components["responses"]["422.body-invalid.idempotency-key-reused.booking-application-invalid.walk-in-by-officer"];
@@ -11372,6 +11450,8 @@ export interface operations {
     listMyBookings: {
         parameters: {
             query?: {
+                /** @description Only the bookings of this application */
+                application?: string;
                 /** @description Rows per page (1–200, default 50) */
                 limit?: number;
                 /** @description The `next` of the previous page, unchanged */
@@ -11403,7 +11483,9 @@ export interface operations {
                      *           "service": "imigrasi.paspor-baru",
                      *           "date": "2026-12-22",
                      *           "start": "09:00",
+                     *           "end": "12:00",
                      *           "startsAt": "2026-12-22T02:00:00.000Z",
+                     *           "holiday": null,
                      *           "sessionStatus": "open",
                      *           "channel": "online",
                      *           "status": "booked",

@@ -51,7 +51,7 @@ export function applicationsModule(
     service,
     documents,
     actions,
-    routes: (api) => applicationRoutes(api, { apps: service, documents, actions }),
+    routes: (api) => applicationRoutes(api, { apps: service, documents, actions, publicUrl: k.config.publicUrl }),
     jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
   };
 }

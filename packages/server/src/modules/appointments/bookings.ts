@@ -5,6 +5,7 @@ import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { officerAt, officerOf } from './access.js';
 import {
   alreadyBooked,
+  applicationAlreadyBooked,
   bookingApplicationInvalid,
   bookingLimitReached,
   bookingNotActive,
@@ -112,6 +113,9 @@ export class BookingService {
           (a.status !== 'draft' || a.filed_by_sub === ctx.identity.subject) && (a.applicant_nik === who.walkIn.nik || a.data_nik === who.walkIn.nik)
         : a.applicant_sub === who.sub);
     if (!open || !theirs) throw bookingApplicationInvalid();
+    // One active appointment per application (a move leaves its own booking out).
+    const held = await bookingQueries.activeForApplication(sql, applicationId, ctx.now, except);
+    if (held) throw applicationAlreadyBooked(held.id);
   }
 
   /** What a retried reschedule re-checks before the first answer is replayed: the booking is still the caller's. */
@@ -205,9 +209,9 @@ export class BookingService {
   }
 
   /** One page of the caller's bookings in this tenant, by session time (then id): a booking's session never moves, so pages are stable. */
-  async mine(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}): Promise<PageOf<MyBookingView>> {
+  async mine(ctx: TenantUserCtx, query: { application?: string; limit?: number; cursor?: string } = {}): Promise<PageOf<MyBookingView>> {
     const req = pageRequest<[string, string]>(query, 2);
-    const rows = await this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject, req.after, req.limit + 1));
+    const rows = await this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject, req.after, req.limit + 1, query.application ?? null));
     return pageOf(rows, req, (r) => [r.page_at, r.id], myBookingView);
   }
 }

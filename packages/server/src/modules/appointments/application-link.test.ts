@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import type { Platform } from '../../platform.js';
+
+type Row = Record<string, unknown> & { id: string };
+
+/** A new tenant running Imigrasi's new-passport service every weekday, 3 people a session. */
+async function tenantWithSessions(p: Platform): Promise<string> {
+  const admin = await tokenFor(p, 'admin.platform');
+  const [code] = await unusedRegencyCodes(p, 1);
+  const slug = `jadwal-${randomUUID().slice(0, 6)}`;
+  assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  const schedule = { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '11:00', capacity: 3 }], onlineShare: 1 };
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } })).status, 200);
+  return slug;
+}
+
+describe('a booking serves one application (booking inside the journey)', () => {
+  let p: Platform;
+  before(() => {
+    p = sharedPlatform();
+  });
+
+  it('links a booking to the applicant’s application, one active booking per application, retries answered once; reschedule keeps the link', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSessions(p);
+    const base = `/api/v1/tenants/${slug}`;
+    const [warga, other] = await Promise.all([tokenFor(p, 'warga.kbb'), tokenFor(p, 'warga.kapuas')]);
+    const sessions = ((await api(p, 'GET', `${base}/services/imigrasi.paspor-baru/sessions?days=14`)).body.items as Row[]).filter((s) => !s.holiday && Date.parse(String(s.startsAt)) > Date.now());
+    const [s1, s2, s3] = sessions;
+    const app = await api(p, 'POST', `${base}/applications`, { token: warga, body: { service: 'imigrasi.paspor-baru', data: {} } });
+    assert.equal(app.status, 201, JSON.stringify(app.body));
+
+    const key = `book-${randomUUID()}`;
+    const book = (session: Row, token: string, k = `book-${randomUUID()}`) =>
+      api(p, 'POST', `${base}/sessions/${session.id}/bookings`, { token, body: { applicationId: app.body.id }, headers: { 'idempotency-key': k } });
+    const first = await book(s1!, warga, key);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const retry = await book(s1!, warga, key);
+    assert.deepEqual([retry.status, retry.body.id, retry.headers.get('idempotent-replayed')], [201, first.body.id, 'true'], 'a retry gets the first booking');
+
+    const second = await book(s2!, warga);
+    assert.deepEqual([second.status, second.body.code, second.body.booking], [409, 'APPLICATION_ALREADY_BOOKED', first.body.id], 'one active booking per application, named');
+    assert.equal(second.body.errors[0].pointer, '/applicationId');
+    const foreign = await book(s2!, other);
+    assert.deepEqual([foreign.status, foreign.body.code], [422, 'BOOKING_APPLICATION_INVALID'], 'someone else’s application');
+
+    // The application's bookings, with the session's end and holiday flag.
+    const mine = await api(p, 'GET', `${base}/bookings?application=${app.body.id}`, { token: warga });
+    assert.equal(mine.status, 200);
+    assert.deepEqual(mine.body.items.map((b: Row) => [b.id, b.applicationId, b.status, b.start, b.end, b.holiday]), [[first.body.id, app.body.id, 'booked', '09:00', '11:00', null]]);
+    assert.deepEqual((await api(p, 'GET', `${base}/bookings?application=${app.body.id}`, { token: other })).body.items, [], 'nobody else sees them');
+    assert.equal((await api(p, 'GET', `${base}/bookings?application=${app.body.id}`)).status, 401);
+
+    // Rescheduling moves the application's one booking (not refused as a second one), and keeps the link.
+    const moveKey = `move-${randomUUID()}`;
+    const moved = await api(p, 'POST', `${base}/bookings/${first.body.id}/reschedule`, { token: warga, body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const again = await api(p, 'POST', `${base}/bookings/${first.body.id}/reschedule`, { token: warga, body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
+    assert.deepEqual([again.status, again.body.id], [200, moved.body.id]);
+    const linked = await api(p, 'GET', `${base}/bookings?application=${app.body.id}`, { token: warga });
+    assert.deepEqual(linked.body.items.map((b: Row) => [b.id, b.status]), [[first.body.id, 'cancelled'], [moved.body.id, 'booked']]);
+    assert.equal((await api(p, 'POST', `${base}/bookings/${moved.body.id}/reschedule`, { token: other, body: { sessionId: s3!.id } })).status, 404, 'not someone else’s to move');
+    assert.equal((await api(p, 'DELETE', `${base}/bookings/${moved.body.id}`, { token: other })).status, 404, 'nor to cancel');
+
+    // Cancelled: the application may book again.
+    assert.equal((await api(p, 'DELETE', `${base}/bookings/${moved.body.id}`, { token: warga })).status, 204);
+    assert.equal((await book(s3!, warga)).status, 201);
+  });
+});
