@@ -3,13 +3,16 @@ import { Link } from 'wouter';
 import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, LoadMore, PageTitle, RequireLogin, StatusBadge, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { BookingItem, useTenantZone } from '../ui/appointments.js';
+import '../ui/appointments.css';
 
 export function MyApplications({ tenant }: { tenant: string }) {
   const { t, fmtDate } = useI18n();
   // Newest first, a page at a time ("load more" for the rest).
   const apps = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
   const bookings = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/bookings', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
-  const [error, setError] = useState<unknown>(null);
+  const [error] = useState<unknown>(null);
+  const zone = useTenantZone(tenant);
   return (
     <RequireLogin>
       <PageTitle>{t('myApplications')}</PageTitle>
@@ -57,18 +60,22 @@ export function MyApplications({ tenant }: { tenant: string }) {
           items.length === 0 ? (
             <p className="muted">–</p>
           ) : (
-            <ul>
+            <div className="card">
               {items.map((b) => (
-                <li key={b.id}>
-                  {b.service} · {fmtDate(b.date)} {b.start} · <span className="badge">{b.status}</span>
-                  {b.status === 'booked' && (
-                    <button type="button" className="link" onClick={() => void unwrap(client.DELETE('/api/v1/tenants/{tenant}/bookings/{booking}', { params: { path: { tenant, booking: b.id } } })).then(bookings.reload, setError)}>
-                      {t('cancel')}
-                    </button>
-                  )}
-                </li>
+                <div key={b.id}>
+                  <p className="small muted">
+                    {b.service}
+                    {b.applicationId && (
+                      <>
+                        {' · '}
+                        <Link href={`/t/${tenant}/permohonan/${b.applicationId}`}>{t('tracking')}</Link>
+                      </>
+                    )}
+                  </p>
+                  <BookingItem tenant={tenant} booking={b} zone={zone} onChange={bookings.reload} />
+                </div>
               ))}
-            </ul>
+            </div>
           )
         }
       </Async>
