@@ -41,7 +41,11 @@ export function Book({ tenant, service }: { tenant: string; service: string }) {
   const zone = useTenantZone(tenant);
   const svc = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path } })), [tenant, service]);
   // The sessions of the coming weeks (the API answers a window of at most 90 days, whole).
-  const sessions = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}/sessions', { params: { path } })), [tenant, service]);
+  // Sessions already begun are not offered (today's morning session, seen in the evening).
+  const sessions = useAsync(
+    () => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}/sessions', { params: { path } })).then((w) => ({ ...w, items: w.items.filter((s) => Date.parse(s.startsAt) > Date.now()) })),
+    [tenant, service],
+  );
   const current = useAsync(
     () => (moving ? unwrap(client.GET('/api/v1/tenants/{tenant}/bookings', { params: { path: { tenant }, query: { limit: 50, ...(application ? { application } : {}) } } })).then((r) => r.items.find((b) => b.id === moving) ?? null) : Promise.resolve(null)),
     [tenant, moving, application],

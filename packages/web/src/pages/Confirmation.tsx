@@ -28,7 +28,7 @@ const W = {
   more: { id: 'Bila petugas memerlukan dokumen tambahan, kami mengabari Anda; permohonan menunggu sampai Anda melengkapinya.', en: 'If the officer needs more documents, we tell you; the application waits until you add them.' },
   bring: { id: 'Yang dibawa ke gerai', en: 'What to bring to the counter' },
   bringIntro: { id: 'Bawa dokumen asli dari berkas yang Anda unggah, untuk dicocokkan petugas:', en: 'Bring the originals of the files you uploaded, for the officer to check:' },
-  bringId: { id: 'KTP-el Anda', en: 'Your identity card (KTP-el)' },
+  bringId: { id: 'Kartu identitas Anda (KTP-el, atau Kartu Keluarga bila belum punya KTP-el)', en: 'Your identity card (KTP-el, or the family card if you have no KTP-el yet)' },
   told: { id: 'Bagaimana kami mengabari Anda', en: 'How we will tell you' },
   toldBy: { id: 'Kami mengirim kabar permohonan dan jadwal lewat: {c}.', en: 'We send news of your application and appointment by: {c}.' },
   toldNone: { id: 'Anda belum memilih saluran pesan, jadi kabar hanya ada di halaman Pesan saya. Tambahkan WhatsApp atau SMS agar tidak ketinggalan.', en: 'You have not chosen a message channel yet, so news is only on the My messages page. Add WhatsApp or SMS so you do not miss it.' },
@@ -156,7 +156,7 @@ export function Confirmation({ tenant, id }: { tenant: string; id: string }) {
                 <h2 id="bring-h">{L(W.bring)}</h2>
                 <p>{L(W.bringIntro)}</p>
                 <ul>
-                  <li>{L(W.bringId)}</li>
+                  {bring.length === 0 && <li>{L(W.bringId)}</li>}
                   {bring.map((d) => (
                     <li key={d.code}>{L(d.name)}</li>
                   ))}
