@@ -33,7 +33,7 @@ const W = {
  * (`?pindah=`): each with its weekday, date and time in the MPP's zone, seats left and the holiday flag.
  */
 export function Book({ tenant, service }: { tenant: string; service: string }) {
-  const { L, lang } = useI18n();
+  const { L, lang, t } = useI18n();
   const q = new URLSearchParams(useSearch());
   const application = q.get('permohonan') ?? undefined;
   const moving = q.get('pindah') ?? undefined;
@@ -76,7 +76,7 @@ export function Book({ tenant, service }: { tenant: string; service: string }) {
 
   return (
     <RequireLogin>
-      <Async state={svc}>{(s) => <PageTitle sub={L(s.name)}>{L(moving ? W.moveTitle : W.title)}</PageTitle>}</Async>
+      <Async state={svc}>{(s) => <PageTitle sub={L(s.name)}>{moving ? L(W.moveTitle) : application ? L(W.title) : t('book')}</PageTitle>}</Async>
       {application && !done && <p>{L(W.forApplication)}.</p>}
       <p className="small">{L(W.intro)}</p>
       <ErrorBox error={error} />

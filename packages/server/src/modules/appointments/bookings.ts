@@ -148,6 +148,9 @@ export class BookingService {
     const applicantSub = walkIn ? `walk-in:${walkIn.nik}` : ctx.identity.subject;
     return this.d.uow.write(ctx, async (tx) => {
       await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, applicantSub);
+      // The citizen online and an officer's walk-in are two people's locks: the application's own
+      // lock (always taken second) keeps it to one active booking when both book it at once.
+      if (input.applicationId) await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, `application:${input.applicationId}`);
       await this.check(tx.sql, ctx, sessionId, { sub: applicantSub, ...(walkIn ? { walkIn } : {}) }, input.applicationId ?? null);
       const session = await this.seat(tx.sql, sessionId, channel, ctx.now);
       const id = newId();
