@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { plan } from '../notifications/personalise.js';
 import type { Platform } from '../../platform.js';
 
 type Row = Record<string, unknown> & { id: string };
@@ -60,6 +61,16 @@ describe('a booking serves one application (booking inside the journey)', () => 
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     const again = await api(p, 'POST', `${base}/bookings/${first.body.id}/reschedule`, { token: warga, body: { sessionId: s2!.id }, headers: { 'idempotency-key': moveKey } });
     assert.deepEqual([again.status, again.body.id], [200, moved.body.id]);
+    // The person is told of both, each message tied to the application (its page lists them).
+    const notices = await asTenant(p, slug, (sql) =>
+      sql.rows<{ kind: string; payload: Record<string, unknown> }>(`select kind, payload from notification_outbox where kind in ('appointment.booked', 'appointment.moved') and payload->>'application' = $1 order by kind`, [app.body.id]),
+    );
+    assert.deepEqual(notices.map((n) => [n.kind, n.payload.booking]), [['appointment.booked', first.body.id], ['appointment.moved', moved.body.id]]);
+    const tenant = await p.services.tenants.get(slug);
+    const message = await plan('appointment.moved', notices[1]!.payload, 'o1', { tenant, base: 'https://mpp.example.id', service: async () => ({ name: { id: 'Paspor baru', en: 'New passport' }, states: {} }) });
+    assert.equal(message?.applicationId, app.body.id);
+    assert.match(message!.values.id.before, /^\w+, \d{1,2} \w+ \d{4} pukul 09:00–11:00 (WIB|WITA|WIT)$/, "in the tenant’s own zone");
+    assert.equal(message!.values.id.reason, 'atas permintaan Anda');
     const linked = await api(p, 'GET', `${base}/bookings?application=${app.body.id}`, { token: warga });
     assert.deepEqual(linked.body.items.map((b: Row) => [b.id, b.status]), [[first.body.id, 'cancelled'], [moved.body.id, 'booked']]);
     assert.equal((await api(p, 'POST', `${base}/bookings/${moved.body.id}/reschedule`, { token: other, body: { sessionId: s3!.id } })).status, 404, 'not someone else’s to move');
