@@ -69,7 +69,7 @@ describe('a booking serves one application (booking inside the journey)', () => 
     const tenant = await p.services.tenants.get(slug);
     const message = await plan('appointment.moved', notices[1]!.payload, 'o1', { tenant, base: 'https://mpp.example.id', service: async () => ({ name: { id: 'Paspor baru', en: 'New passport' }, states: {} }) });
     assert.equal(message?.applicationId, app.body.id);
-    assert.match(message!.values.id.before, /^\w+, \d{1,2} \w+ \d{4} pukul 09:00–11:00 (WIB|WITA|WIT)$/, "in the tenant’s own zone");
+    assert.match(message!.values.id.before ?? "", /^\w+, \d{1,2} \w+ \d{4} pukul 09:00–11:00 (WIB|WITA|WIT)$/, "in the tenant’s own zone");
     assert.equal(message!.values.id.reason, 'atas permintaan Anda');
     const linked = await api(p, 'GET', `${base}/bookings?application=${app.body.id}`, { token: warga });
     assert.deepEqual(linked.body.items.map((b: Row) => [b.id, b.status]), [[first.body.id, 'cancelled'], [moved.body.id, 'booked']]);
