@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { api, asTenant, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { PDFDocument } from 'pdf-lib';
 import { plan } from '../notifications/personalise.js';
 import type { Platform } from '../../platform.js';
 
@@ -79,5 +80,57 @@ describe('a booking serves one application (booking inside the journey)', () => 
     // Cancelled: the application may book again.
     assert.equal((await api(p, 'DELETE', `${base}/bookings/${moved.body.id}`, { token: warga })).status, 204);
     assert.equal((await book(s3!, warga)).status, 201);
+  });
+  it('keeps one active booking per application when the citizen online and an officer’s walk-in book it at the same moment', async function () {
+    this.timeout(60_000);
+    const T = 'kab-bandung-barat';
+    const base = `/api/v1/tenants/${T}`;
+    const [citizenToken, officer] = await Promise.all([tokenFor(p, 'warga.kapuas'), tokenFor(p, 'petugas.dukcapil.kbb')]);
+    const nik = `321701410190${1000 + Math.floor(Math.random() * 9000)}`;
+    const made = await api(p, 'POST', `${base}/applications`, {
+      token: citizenToken,
+      body: { service: 'dukcapil.ktpel-rekam', data: { nik, noKk: '3217010101200004', namaLengkap: 'Rina Marlina', tempatLahir: 'Bandung', tanggalLahir: '2008-01-10', jenisKelamin: 'perempuan', dasarPermohonan: 'berusia_17_tahun', noHp: '081234567890' } },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const kk = await PDFDocument.create();
+    kk.addPage().drawText('KK');
+    const up = await fetch(`${p.url}${base}/applications/${made.body.id}/documents/kk?filename=kk.pdf`, { method: 'PUT', headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/pdf' }, body: Buffer.from(await kk.save()) });
+    assert.equal(up.status, 201);
+    assert.equal((await api(p, 'POST', `${base}/applications/${made.body.id}/submit`, { token: citizenToken })).status, 200);
+    // Two sessions on days nobody else here books (a year on), with seats.
+    const far = ((await api(p, 'GET', `${base}/services/dukcapil.ktpel-rekam/sessions?from=2027-12-06&days=14`)).body.items as Row[]).filter((s) => !s.holiday && Number(s.onlineSeatsLeft) > 0);
+    const [a, b] = [far[0]!, far.find((s) => s.date !== far[0]!.date)!];
+    // Both people's booking locks are held here until both requests wait on them, then let go
+    // together: the two bookings check the application at the same moment.
+    const tenantId = (await p.services.tenants.get(T)).id;
+    const citizenSub = (await api(p, 'GET', '/api/v1/me', { token: citizenToken })).body.subject as string;
+    let sent: Promise<[Awaited<ReturnType<typeof api>>, Awaited<ReturnType<typeof api>>]> | undefined;
+    await asTenant(p, T, async (sql) => {
+      for (const who of [citizenSub, `walk-in:${nik}`]) await sql.rows(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking:${tenantId}:${who}`]);
+      sent = Promise.all([
+        api(p, 'POST', `${base}/sessions/${a.id}/bookings`, { token: citizenToken, body: { applicationId: made.body.id } }),
+        api(p, 'POST', `${base}/sessions/${b.id}/bookings`, { token: officer, body: { applicationId: made.body.id, walkIn: { name: 'Rina Marlina', nik } } }),
+      ]);
+      for (let waiting = 0; waiting < 2; ) {
+        waiting = (
+          await sql.one<{ n: number }>(
+            `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and objsubid = 1
+                and ((classid::bigint << 32) | objid::bigint) in (select hashtextextended(k, 0) from unnest($1::text[]) as k)`,
+            [[citizenSub, `walk-in:${nik}`].map((who) => `booking:${tenantId}:${who}`)],
+          )
+        ).n;
+        if (waiting < 2) await new Promise((r) => setTimeout(r, 20)); // polling for the condition, not a proof
+      }
+    });
+    const [online, walkIn] = await sent!;
+    const statuses = [online.status, walkIn.status].sort();
+    assert.deepEqual(statuses, [201, 409], `one of the two: ${JSON.stringify([online.body, walkIn.body])}`);
+    const refused = online.status === 409 ? online : walkIn;
+    const won = online.status === 201 ? online : walkIn;
+    assert.deepEqual([refused.body.code, refused.body.booking], ['APPLICATION_ALREADY_BOOKED', won.body.id]);
+    const held = await asTenant(p, T, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from bookings where application_id = $1 and status = 'booked'`, [made.body.id]));
+    assert.equal(held.n, 1);
+    // Leave no seat held.
+    if (won === online) assert.equal((await api(p, 'DELETE', `${base}/bookings/${won.body.id}`, { token: citizenToken })).status, 204);
   });
 });
