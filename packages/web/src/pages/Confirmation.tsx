@@ -33,6 +33,10 @@ const W = {
   toldBy: { id: 'Kami mengirim kabar permohonan dan jadwal lewat: {c}.', en: 'We send news of your application and appointment by: {c}.' },
   toldNone: { id: 'Anda belum memilih saluran pesan, jadi kabar hanya ada di halaman Pesan saya. Tambahkan WhatsApp atau SMS agar tidak ketinggalan.', en: 'You have not chosen a message channel yet, so news is only on the My messages page. Add WhatsApp or SMS so you do not miss it.' },
   channels: { id: 'Atur saluran pesan', en: 'Set your message channels' },
+  toldFiled: {
+    id: 'Pemohon dikabari lewat nomor yang dicatat dengan persetujuannya saat pengajuan. Berikan tanda terima kepada pemohon; jadwal datang dicatat petugas di gerai.',
+    en: 'The applicant is told on the number recorded with their consent when filing. Give the applicant the receipt; the visit is booked by an officer at the counter.',
+  },
   book: { id: 'Jadwal datang ke gerai', en: 'Your visit to the counter' },
   bookNeeded: { id: 'Layanan ini memerlukan jadwal. Pilih sesi untuk permohonan ini.', en: 'This service needs an appointment. Choose a session for this application.' },
   bookOptional: { id: 'Anda dapat memilih sesi agar tidak menunggu lama di gerai.', en: 'You can choose a session so you do not wait long at the counter.' },
@@ -68,6 +72,7 @@ export function Confirmation({ tenant, id }: { tenant: string; id: string }) {
     const service = await unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service: a.service.id } } })).catch(() => null);
     return { a, service };
   }, [tenant, id]);
+  // Contacts and bookings are the signed-in person's own (shown for an application they filed online).
   const contacts = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/me/contacts', { params: { path: { tenant } } })).catch(() => null), [tenant]);
   const bookings = useAsync(() => listBookings(tenant, id), [tenant, id]);
   const [copied, setCopied] = useState<string | null>(null);
@@ -92,6 +97,8 @@ export function Confirmation({ tenant, id }: { tenant: string; id: string }) {
           const channels = (contacts.data?.contacts ?? []).filter((c) => c.consent?.granted).map((c) => CHANNEL[c.channel] ?? c.channel);
           const active = (bookings.data?.items ?? []).filter((b) => b.status === 'booked');
           const sla = service?.sla;
+          // Filed for someone else (assisted, counter): the filer's own channels and bookings are not the applicant's.
+          const own = a.channel === 'online';
           return (
             <>
               <PageTitle sub={L(a.service.name)}>{L(W.title)}</PageTitle>
@@ -165,11 +172,17 @@ export function Confirmation({ tenant, id }: { tenant: string; id: string }) {
 
               <section className="card" aria-labelledby="told-h">
                 <h2 id="told-h">{L(W.told)}</h2>
-                <p>{channels.length ? fill(L(W.toldBy), { c: channels.join(', ') }) : L(W.toldNone)}</p>
-                <Link href={`/t/${tenant}/saluran`}>{L(W.channels)}</Link>
+                {own ? (
+                  <>
+                    <p>{channels.length ? fill(L(W.toldBy), { c: channels.join(', ') }) : L(W.toldNone)}</p>
+                    <Link href={`/t/${tenant}/saluran`}>{L(W.channels)}</Link>
+                  </>
+                ) : (
+                  <p>{L(W.toldFiled)}</p>
+                )}
               </section>
 
-              {service?.schedule && (
+              {own && service?.schedule && (
                 <section className="card" aria-labelledby="book-h">
                   <h2 id="book-h">{L(W.book)}</h2>
                   <ErrorBox error={bookings.error} />
