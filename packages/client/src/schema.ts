@@ -16766,7 +16766,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -16838,7 +16838,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -17426,7 +17426,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -17497,7 +17497,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                        /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                         event: string;
                         /**
                          * @description inbox: kept in the web app only (no channel the person consented to)

@@ -79,6 +79,11 @@ describe('a booking serves one application (booking inside the journey)', () => 
 
     // Cancelled: the application may book again.
     assert.equal((await api(p, 'DELETE', `${base}/bookings/${moved.body.id}`, { token: warga })).status, 204);
+    const [withdrawn] = await asTenant(p, slug, (sql) => sql.rows<{ payload: Record<string, unknown> }>(`select payload from notification_outbox where kind = 'appointment.withdrawn' and payload->>'booking' = $1`, [moved.body.id]));
+    assert.ok(withdrawn, 'the person is told of their own cancellation');
+    const told = await plan('appointment.withdrawn', withdrawn.payload, 'o2', { tenant, base: 'https://mpp.example.id', service: async () => ({ name: { id: 'Paspor baru', en: 'New passport' }, states: {} }) });
+    assert.deepEqual([told?.applicationId, told?.template.whatsapp?.name], [app.body.id, 'mpp_jadwal_anda_batalkan']);
+    assert.match(told!.values.id.when ?? '', /pukul 09:00–11:00/);
     assert.equal((await book(s3!, warga)).status, 201);
   });
   it('keeps one active booking per application when the citizen online and an officer’s walk-in book it at the same moment', async function () {

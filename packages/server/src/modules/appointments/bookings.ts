@@ -174,7 +174,10 @@ export class BookingService {
       await sessionQueries.release(tx.sql, b.session_id, b.channel);
       await this.soldOut.released(tx, b.session_id);
       const s = await sessionQueries.load(tx.sql, b.session_id);
-      if (s) await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'citizen' });
+      if (!s) return;
+      // The person is told too: a cancellation they did not make themselves does not go unnoticed.
+      await tx.outbox('appointment.withdrawn', { to: [`citizen:${b.applicant_sub}`], booking: id, application: b.application_id, ...sessionNotice(s) });
+      await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'citizen' });
     });
   }
 
