@@ -187,6 +187,9 @@ describe('web app in Chromium on a phone: confirmation, receipt and an appointme
     const cancel = page.getByRole('button', { name: 'Batalkan jadwal' });
     await cancel.first().waitFor();
     assert.equal(await cancel.count(), 1, 'the one active appointment');
+    // Services by their names, never their codes.
+    await page.getByRole('main').getByText('Perekaman dan Penerbitan KTP-el Baru').first().waitFor();
+    assert.equal(await page.getByRole('main').getByText(SERVICE).count(), 0);
     await noViolations(page, 'My applications');
     // Dismissing the dialog changes nothing.
     page.once('dialog', (d) => void d.dismiss());

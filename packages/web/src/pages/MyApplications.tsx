@@ -3,16 +3,19 @@ import { Link } from 'wouter';
 import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, LoadMore, PageTitle, RequireLogin, StatusBadge, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
-import { BookingItem, useTenantZone } from '../ui/appointments.js';
+import { BookingItem, useServiceNames, useTenantZone } from '../ui/appointments.js';
 import '../ui/appointments.css';
 
+const SEE_APPLICATION = { id: 'Lihat permohonan', en: 'See the application' };
+
 export function MyApplications({ tenant }: { tenant: string }) {
-  const { t, fmtDate } = useI18n();
+  const { t, L, fmtDate } = useI18n();
   // Newest first, a page at a time ("load more" for the rest).
   const apps = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
   const bookings = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/bookings', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
   const [error] = useState<unknown>(null);
   const zone = useTenantZone(tenant);
+  const serviceName = useServiceNames(tenant);
   return (
     <RequireLogin>
       <PageTitle>{t('myApplications')}</PageTitle>
@@ -40,7 +43,7 @@ export function MyApplications({ tenant }: { tenant: string }) {
                           {a.trackingCode}
                         </Link>
                       </td>
-                      <td>{a.service}</td>
+                      <td>{serviceName(a.service)}</td>
                       <td>
                         <StatusBadge status={a.status} label={a.state} />
                       </td>
@@ -64,11 +67,11 @@ export function MyApplications({ tenant }: { tenant: string }) {
               {items.map((b) => (
                 <div key={b.id}>
                   <p className="small muted">
-                    {b.service}
+                    {serviceName(b.service)}
                     {b.applicationId && (
                       <>
                         {' · '}
-                        <Link href={`/t/${tenant}/permohonan/${b.applicationId}`}>{t('tracking')}</Link>
+                        <Link href={`/t/${tenant}/permohonan/${b.applicationId}`}>{L(SEE_APPLICATION)}</Link>
                       </>
                     )}
                   </p>

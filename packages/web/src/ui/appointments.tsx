@@ -43,6 +43,14 @@ export function sessionWhen(s: { date: string; start: string; end?: string | nul
   return `${longDate(s.date, lang)}, ${t(s.start)}${s.end ? `–${t(s.end)}` : ''} ${zoneLabel(tz)}`;
 }
 
+/** Services' names by id (`plugin.service`), from the tenant's catalog: lists show names, never codes. */
+export function useServiceNames(tenant: string): (id: string) => string {
+  const { L } = useI18n();
+  const list = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })).catch(() => null), [tenant]);
+  const names = new Map((list.data?.items ?? []).map((s) => [s.id, s.name]));
+  return (id) => (names.has(id) ? L(names.get(id)) : id);
+}
+
 /** The tenant's time zone (the public tenant record), for session times. */
 export function useTenantZone(tenant: string): string | undefined {
   const t = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}', { params: { path: { tenant } } })), [tenant]);
