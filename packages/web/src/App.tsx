@@ -37,6 +37,7 @@ const Publisher = lazy(() => import('./pages/Publisher.js').then((m) => ({ defau
 const PublisherEditor = lazy(() => import('./pages/publisher/Editor.js').then((m) => ({ default: m.PublisherEditor })));
 const Service = lazy(() => import('./pages/Service.js').then((m) => ({ default: m.Service })));
 const Track = lazy(() => import('./pages/Track.js').then((m) => ({ default: m.Track })));
+const Confirmation = lazy(() => import('./pages/Confirmation.js').then((m) => ({ default: m.Confirmation })));
 
 // One exchange per code even when React runs effects twice (StrictMode in development).
 let exchange: Promise<string> | undefined;
@@ -70,6 +71,7 @@ export function App() {
         <Route path="/t/:tenant/layanan/:service/sesi">{(p) => <Book tenant={p.tenant} service={p.service} />}</Route>
         <Route path="/t/:tenant/permohonan">{(p) => <MyApplications tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/permohonan/:id">{(p) => <Track tenant={p.tenant} id={p.id} />}</Route>
+        <Route path="/t/:tenant/permohonan/:id/terkirim">{(p) => <Confirmation tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pengaduan">{(p) => <Complaints tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/pengaduan/:id">{(p) => <ComplaintDetail tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pesan">{(p) => <MyMessages tenant={p.tenant} />}</Route>

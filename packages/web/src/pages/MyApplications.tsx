@@ -3,13 +3,19 @@ import { Link } from 'wouter';
 import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, LoadMore, PageTitle, RequireLogin, StatusBadge, usePaged } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { BookingItem, useServiceNames, useTenantZone } from '../ui/appointments.js';
+import '../ui/appointments.css';
+
+const SEE_APPLICATION = { id: 'Lihat permohonan', en: 'See the application' };
 
 export function MyApplications({ tenant }: { tenant: string }) {
-  const { t, fmtDate } = useI18n();
+  const { t, L, fmtDate } = useI18n();
   // Newest first, a page at a time ("load more" for the rest).
   const apps = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/applications', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
   const bookings = usePaged((cursor) => unwrap(client.GET('/api/v1/tenants/{tenant}/bookings', { params: { path: { tenant }, query: { limit: 50, cursor } } })), [tenant]);
-  const [error, setError] = useState<unknown>(null);
+  const [error] = useState<unknown>(null);
+  const zone = useTenantZone(tenant);
+  const serviceName = useServiceNames(tenant);
   return (
     <RequireLogin>
       <PageTitle>{t('myApplications')}</PageTitle>
@@ -37,7 +43,7 @@ export function MyApplications({ tenant }: { tenant: string }) {
                           {a.trackingCode}
                         </Link>
                       </td>
-                      <td>{a.service}</td>
+                      <td>{serviceName(a.service)}</td>
                       <td>
                         <StatusBadge status={a.status} label={a.state} />
                       </td>
@@ -57,18 +63,22 @@ export function MyApplications({ tenant }: { tenant: string }) {
           items.length === 0 ? (
             <p className="muted">–</p>
           ) : (
-            <ul>
+            <div className="card">
               {items.map((b) => (
-                <li key={b.id}>
-                  {b.service} · {fmtDate(b.date)} {b.start} · <span className="badge">{b.status}</span>
-                  {b.status === 'booked' && (
-                    <button type="button" className="link" onClick={() => void unwrap(client.DELETE('/api/v1/tenants/{tenant}/bookings/{booking}', { params: { path: { tenant, booking: b.id } } })).then(bookings.reload, setError)}>
-                      {t('cancel')}
-                    </button>
-                  )}
-                </li>
+                <div key={b.id}>
+                  <p className="small muted">
+                    {serviceName(b.service)}
+                    {b.applicationId && (
+                      <>
+                        {' · '}
+                        <Link href={`/t/${tenant}/permohonan/${b.applicationId}`}>{L(SEE_APPLICATION)}</Link>
+                      </>
+                    )}
+                  </p>
+                  <BookingItem tenant={tenant} booking={b} zone={zone} onChange={bookings.reload} />
+                </div>
               ))}
-            </ul>
+            </div>
           )
         }
       </Async>

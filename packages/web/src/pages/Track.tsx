@@ -4,6 +4,56 @@ import { client, unwrap } from '../api.js';
 import { Async, ErrorBox, Notice, PageTitle, RequireLogin, StatusBadge, Timeline, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
 import { ApplicationMessages } from './Messages.js';
+import type { Localized } from '../types.js';
+import { BookingItem, listBookings, useTenantZone } from '../ui/appointments.js';
+import '../ui/appointments.css';
+
+const W = {
+  appointment: { id: 'Jadwal datang ke gerai', en: 'Your visit to the counter' },
+  noAppointment: { id: 'Belum ada jadwal untuk permohonan ini.', en: 'No appointment for this application yet.' },
+  book: { id: 'Pilih jadwal', en: 'Choose a session' },
+  earlier: { id: 'Jadwal sebelumnya', en: 'Earlier appointments' },
+  receipt: { id: 'Tanda terima dan langkah berikutnya', en: 'Receipt and next steps' },
+} satisfies Record<string, Localized>;
+
+/** The application's appointments: the active one (reschedule, cancel) or a way to book one. */
+function ApplicationBookings({ tenant, application, service, open }: { tenant: string; application: string; service: string; open: boolean }) {
+  const { L } = useI18n();
+  const zone = useTenantZone(tenant);
+  const list = useAsync(() => listBookings(tenant, application), [tenant, application]);
+  const svc = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/services/{service}', { params: { path: { tenant, service } } })).catch(() => null), [tenant, service]);
+  if (!svc.data?.schedule && !(list.data?.items.length ?? 0)) return null;
+  const items = list.data?.items ?? [];
+  const active = items.filter((b) => b.status === 'booked' || b.status === 'checked-in' || b.status === 'called');
+  const past = items.filter((b) => !active.includes(b));
+  return (
+    <section className="card" aria-labelledby="appt">
+      <h2 id="appt">{L(W.appointment)}</h2>
+      <ErrorBox error={list.error} />
+      {active.map((b) => (
+        <BookingItem key={b.id} tenant={tenant} booking={b} zone={zone} onChange={list.reload} />
+      ))}
+      {active.length === 0 && list.data && (
+        <>
+          <p>{L(W.noAppointment)}</p>
+          {open && svc.data?.schedule && (
+            <Link className="btn" href={`/t/${tenant}/layanan/${service}/sesi?permohonan=${application}`}>
+              {L(W.book)}
+            </Link>
+          )}
+        </>
+      )}
+      {past.length > 0 && (
+        <details>
+          <summary>{L(W.earlier)}</summary>
+          {past.map((b) => (
+            <BookingItem key={b.id} tenant={tenant} booking={b} zone={zone} onChange={list.reload} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
 
 /** Opens a short-lived presigned download link (asked for as the tab opens) in a new tab. */
 export async function openDownload(link: () => Promise<{ url: string }>): Promise<void> {
@@ -61,6 +111,8 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
               </dl>
               {a.status !== 'draft' && (
                 <p className="small">
+                  <Link href={`/t/${tenant}/permohonan/${a.id}/terkirim`}>{L(W.receipt)}</Link>
+                  {' · '}
                   <Link href={`/t/${tenant}/pengaduan?application=${a.id}`}>{t('complaints')}</Link>
                   {a.status === 'completed' && (
                     <>
@@ -101,6 +153,7 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                 </div>
               )}
             </section>
+            {a.status !== 'draft' && <ApplicationBookings tenant={tenant} application={a.id} service={a.service.id} open={a.status === 'submitted'} />}
             {a.outputs.length > 0 && (
               <section className="card" aria-labelledby="out">
                 <h2 id="out">{t('outputs')}</h2>

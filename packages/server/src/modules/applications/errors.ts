@@ -177,3 +177,11 @@ export const alreadyClaimed = defineProblem(
   { code: 'ALREADY_CLAIMED', status: 409, title: { id: 'Sudah diambil petugas lain', en: 'Already claimed by another officer' } },
   (by: string | null) => ({ detail: { id: `Ditangani ${by ?? 'petugas lain'}.`, en: `Handled by ${by ?? 'another officer'}.` } }),
 );
+
+/** A receipt is for a submitted application: a draft has no tracking obligations yet. */
+export const receiptNotReady = defineProblem({
+  code: 'RECEIPT_NOT_READY',
+  status: 409,
+  title: { id: 'Tanda terima ada setelah permohonan dikirim', en: 'The receipt exists once the application is submitted' },
+  description: { id: 'Permohonan ini masih draf: kirim dulu, lalu unduh tanda terimanya.', en: 'This application is still a draft: submit it first, then download its receipt.' },
+});

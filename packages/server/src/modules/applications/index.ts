@@ -53,7 +53,7 @@ export function applicationsModule(
     documents,
     actions,
     routes: (api) => {
-      applicationRoutes(api, { apps: service, documents, actions });
+      applicationRoutes(api, { apps: service, documents, actions, publicUrl: k.config.publicUrl });
       applicantRoutes(api, k.uow);
     },
     jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],

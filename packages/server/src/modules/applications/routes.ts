@@ -23,6 +23,7 @@ import {
   journeySourceInvalid,
   journeyTooOld,
   notDraft,
+  receiptNotReady,
   storageUnavailable,
   tooManyFiles,
   unknownDocument,
@@ -58,6 +59,7 @@ import {
   type ApplicationView,
 } from './schemas.js';
 import { applicationExample, draftExample, SKTLK } from './examples.js';
+import { renderReceiptPdf } from './receipt.js';
 
 const people = { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const, 'village-operator' as const], tenantParam: 'tenant' };
 const location = (tenant: string, id: string) => `/api/v1/tenants/${tenant}/applications/${id}`;
@@ -65,7 +67,7 @@ const location = (tenant: string, id: string) => `/api/v1/tenants/${tenant}/appl
 const etag = (view: ApplicationView) => ({ ETag: etagOf(view.version) });
 const etagDoc = { ETag: { description: 'The application’s version as an entity tag: quote it in If-Match to update the draft', required: true } };
 
-export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService; documents: DocumentService; actions: ActionService }): void {
+export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService; documents: DocumentService; actions: ActionService; publicUrl?: string | undefined }): void {
   const { apps, documents, actions } = s;
 
   api.add({
@@ -132,6 +134,36 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     handler: async (ctx, { params }) => {
       const view = await apps.get(ctx, params.id);
       return ok(view, etag(view));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/applications/:id/receipt',
+    operationId: 'getApplicationReceipt',
+    summary: 'Unduh tanda terima (PDF) / Download the receipt (PDF)',
+    description:
+      'The receipt of a submitted application as a one-page PDF, Indonesian first with English: the MPP, service, tracking code, when it was submitted (tenant time zone), the SLA due date, the original documents to bring to the counter, the applicant’s name and masked NIK, and a QR code to the application’s tracking page. For its applicant, the officers of its agency and whoever filed it (village operator, counter officer); to others it does not exist (404). A draft has none yet (409 RECEIPT_NOT_READY).',
+    tags: ['applications'],
+    security: people,
+    params: ApplicationPath,
+    responses: {
+      '200': {
+        description: 'The PDF file',
+        media: ['application/pdf'],
+        headers: { 'Content-Disposition': { description: '`attachment; filename="tanda-terima-{trackingCode}.pdf"`', required: true } },
+      },
+    },
+    errors: [applicationNotFound, receiptNotReady, serviceNotFound],
+    handler: async (ctx, { params, req }) => {
+      // The QR's link starts at the public origin (PUBLIC_URL, required in production); in development, this server's.
+      const receipt = await apps.receipt(ctx, params.id, s.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+      const pdf = await renderReceiptPdf(receipt);
+      return {
+        status: 200 as const,
+        raw: { content: Buffer.from(pdf), type: 'application/pdf' },
+        headers: { 'Content-Disposition': `attachment; filename="tanda-terima-${receipt.trackingCode}.pdf"`, 'Cache-Control': 'private, no-store' },
+      };
     },
   });
 

@@ -11,7 +11,8 @@ import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
 import { diffData } from './changes.js';
-import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft } from './errors.js';
+import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft, receiptNotReady } from './errors.js';
+import { maskNik, mppName, type Receipt } from './receipt.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
 import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
@@ -251,6 +252,42 @@ export class ApplicationService {
       if (!app) throw applicationNotFound();
       await recordPersonalDataAccess(tx, ctx, applicationRead(ctx, app)); // UU 27/2022: a staff read is logged (rolled back with a refused view)
       return this.viewIn(tx, ctx, app);
+    });
+  }
+
+  /**
+   * What the receipt of a submitted application says. For its applicant, the officers of its agency
+   * and whoever filed it (the village operator or counter officer who prints it); to anyone else it
+   * does not exist. A staff member's look is logged like a read (it shows the applicant's name).
+   * `link`: the origin the QR code's tracking link starts with.
+   */
+  async receipt(ctx: TenantUserCtx, id: string, origin: string): Promise<Receipt> {
+    return this.d.uow.read(ctx, async (tx) => {
+      const { app, roles } = visibleTo(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id));
+      const own = app.applicant_sub === ctx.identity.subject || app.filed_by_sub === ctx.identity.subject;
+      if (!own && !roles.includes('officer')) throw applicationNotFound();
+      if (app.status === 'draft') throw receiptNotReady();
+      await recordPersonalDataAccess(tx, ctx, applicationRead(ctx, app));
+      const { service, agency } = await this.definition(app);
+      const uploaded = new Set((await applicationQueries.documents(tx.sql, id)).map((d) => d.document_code));
+      // The originals of what was attached, and of whatever the service requires of this applicant.
+      const applies = (doc: ServiceDefinition['documents'][number]) =>
+        uploaded.has(doc.code) || doc.minCount > 0 || (doc.requiredWhen !== undefined && this.d.validators.validate(app.content_hash, `${app.service_code}#${doc.code}`, doc.requiredWhen, app.data).length === 0);
+      const nik = app.applicant.nik ?? (typeof app.data.nik === 'string' ? app.data.nik : undefined);
+      return {
+        mpp: mppName(ctx.tenant.name),
+        service: { id: service.name.id, en: service.name.en },
+        agency: { id: agency.name.id, en: agency.name.en },
+        trackingCode: app.tracking_code,
+        applicantName: app.applicant.name ?? null,
+        nikMasked: maskNik(nik),
+        submittedAt: app.submitted_at ?? app.created_at,
+        timeZone: ctx.tenant.timeZone,
+        sla: service.sla ? { value: service.sla.value, unit: service.sla.unit } : null,
+        dueDate: app.due_date ?? null,
+        documents: service.documents.filter(applies).map((d) => ({ id: d.name.id, en: d.name.en })),
+        link: `${origin.replace(/\/+$/, '')}/t/${ctx.tenant.slug}/permohonan/${app.id}`,
+      };
     });
   }
 

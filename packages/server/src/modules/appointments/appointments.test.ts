@@ -298,7 +298,7 @@ describe('sessions, appointments and counter queues', () => {
     assert.equal(mine.pages, 4);
     const times = mine.items.map((b) => String(b.startsAt));
     assert.deepEqual(times, [...times].sort(), 'in session-time order');
-    assert.deepEqual(Object.keys(mine.items[0]!).sort(), ['applicationId', 'channel', 'counter', 'date', 'id', 'queueNumber', 'service', 'sessionId', 'sessionStatus', 'start', 'startsAt', 'status']);
+    assert.deepEqual(Object.keys(mine.items[0]!).sort(), ['applicationId', 'channel', 'counter', 'date', 'end', 'holiday', 'id', 'queueNumber', 'service', 'sessionId', 'sessionStatus', 'start', 'startsAt', 'status']);
     const cancel = await api(p, 'DELETE', `/api/v1/tenants/${slug}/bookings/${inserted.early}`, { token: warga });
     assert.equal(cancel.status, 204);
     const page = await api(p, 'GET', `/api/v1/tenants/${slug}/bookings?limit=2`, { token: warga });

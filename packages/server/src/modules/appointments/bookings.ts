@@ -5,6 +5,7 @@ import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import { officerAt, officerOf } from './access.js';
 import {
   alreadyBooked,
+  applicationAlreadyBooked,
   bookingApplicationInvalid,
   bookingLimitReached,
   bookingNotActive,
@@ -112,6 +113,9 @@ export class BookingService {
           (a.status !== 'draft' || a.filed_by_sub === ctx.identity.subject) && (a.applicant_nik === who.walkIn.nik || a.data_nik === who.walkIn.nik)
         : a.applicant_sub === who.sub);
     if (!open || !theirs) throw bookingApplicationInvalid();
+    // One active appointment per application (a move leaves its own booking out).
+    const held = await bookingQueries.activeForApplication(sql, applicationId, ctx.now, except);
+    if (held) throw applicationAlreadyBooked(held.id);
   }
 
   /** What a retried reschedule re-checks before the first answer is replayed: the booking is still the caller's. */
@@ -144,6 +148,9 @@ export class BookingService {
     const applicantSub = walkIn ? `walk-in:${walkIn.nik}` : ctx.identity.subject;
     return this.d.uow.write(ctx, async (tx) => {
       await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, applicantSub);
+      // The citizen online and an officer's walk-in are two people's locks: the application's own
+      // lock (always taken second) keeps it to one active booking when both book it at once.
+      if (input.applicationId) await bookingQueries.lockPerson(tx.sql, ctx.tenant.id, `application:${input.applicationId}`);
       await this.check(tx.sql, ctx, sessionId, { sub: applicantSub, ...(walkIn ? { walkIn } : {}) }, input.applicationId ?? null);
       const session = await this.seat(tx.sql, sessionId, channel, ctx.now);
       const id = newId();
@@ -167,7 +174,10 @@ export class BookingService {
       await sessionQueries.release(tx.sql, b.session_id, b.channel);
       await this.soldOut.released(tx, b.session_id);
       const s = await sessionQueries.load(tx.sql, b.session_id);
-      if (s) await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'citizen' });
+      if (!s) return;
+      // The person is told too: a cancellation they did not make themselves does not go unnoticed.
+      await tx.outbox('appointment.withdrawn', { to: [`citizen:${b.applicant_sub}`], booking: id, application: b.application_id, ...sessionNotice(s) });
+      await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'citizen' });
     });
   }
 
@@ -205,9 +215,9 @@ export class BookingService {
   }
 
   /** One page of the caller's bookings in this tenant, by session time (then id): a booking's session never moves, so pages are stable. */
-  async mine(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}): Promise<PageOf<MyBookingView>> {
+  async mine(ctx: TenantUserCtx, query: { application?: string; limit?: number; cursor?: string } = {}): Promise<PageOf<MyBookingView>> {
     const req = pageRequest<[string, string]>(query, 2);
-    const rows = await this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject, req.after, req.limit + 1));
+    const rows = await this.d.uow.read(ctx, (tx) => bookingQueries.mine(tx.sql, ctx.identity.subject, req.after, req.limit + 1, query.application ?? null));
     return pageOf(rows, req, (r) => [r.page_at, r.id], myBookingView);
   }
 }

@@ -97,3 +97,18 @@ export const queueTicketNotOpen = defineProblem(
     detail: { id: 'Ajukan permohonan dulu; nomor antrean hanya untuk permohonan yang sedang diproses.', en: 'Submit the application first; queue numbers are for applications being handled.' },
   }),
 );
+
+/** An application has one active appointment at a time: to change it, reschedule (or cancel) the one it has. */
+export const applicationAlreadyBooked = defineProblem(
+  {
+    code: 'APPLICATION_ALREADY_BOOKED',
+    status: 409,
+    title: { id: 'Permohonan ini sudah punya jadwal', en: 'This application already has an appointment' },
+    description: { id: '`booking` menyebut pemesanan aktifnya: jadwalkan ulang atau batalkan pemesanan itu.', en: '`booking` names its active booking: reschedule or cancel that one.' },
+  },
+  (booking: string) => ({
+    detail: { id: 'Setiap permohonan hanya memegang satu jadwal aktif. Jadwalkan ulang jadwal yang ada bila perlu.', en: 'Each application holds one active appointment. Reschedule the one it has if needed.' },
+    errors: [{ pointer: '/applicationId', message: { id: 'Permohonan ini sudah punya jadwal aktif.', en: 'This application already has an active appointment.' } }],
+    extensions: { booking },
+  }),
+);

@@ -67,7 +67,9 @@ export interface MyBookingRow {
   service: string;
   date: string;
   start: string;
+  end: string;
   starts_at: Date;
+  holiday: string | null;
   page_at: string;
   session_status: SessionStatus;
 }
@@ -246,6 +248,15 @@ export const bookingQueries = {
     );
   },
 
+  /** The application's active booking in a session not yet over, other than `except`. */
+  activeForApplication(sql: Sql, applicationId: string, now: Date, except: string | null): Promise<{ id: string } | undefined> {
+    return sql.maybe(
+      `select b.id from bookings b join sessions s on s.id = b.session_id
+        where b.application_id = $1 and b.status in ${ACTIVE} and s.ends_at > $2 and ($3::uuid is null or b.id <> $3) limit 1`,
+      [applicationId, now, except],
+    );
+  },
+
   load(sql: Sql, id: string, lock = false): Promise<BookingRow | undefined> {
     return sql.maybe(`select ${BOOKING_COLUMNS} from bookings b where b.id = $1 ${lock ? 'for update' : ''}`, [id]);
   },
@@ -281,14 +292,15 @@ export const bookingQueries = {
   },
 
   /** One page of a person's bookings in session-time order, after `after` ((start, id)); reads `limit` rows. */
-  mine(sql: Sql, subject: string, after: PageKey, limit: number): Promise<MyBookingRow[]> {
+  mine(sql: Sql, subject: string, after: PageKey, limit: number, applicationId: string | null = null): Promise<MyBookingRow[]> {
     return sql.rows(
       `select b.id, b.session_id, b.status, b.channel, b.queue_number, b.counter, b.application_id, s.plugin_id || '.' || s.service_code as service,
-              to_char(s.local_date, 'YYYY-MM-DD') as date, s.start_time as start, s.starts_at, s.starts_at::text as page_at, s.status as session_status
+              to_char(s.local_date, 'YYYY-MM-DD') as date, s.start_time as start, s.end_time as "end", s.holiday, s.starts_at, s.starts_at::text as page_at, s.status as session_status
          from bookings b join sessions s on s.id = b.session_id
         where b.applicant_sub = $1 and ($2::timestamptz is null or (s.starts_at, b.id) > ($2::timestamptz, $3::uuid))
+          and ($5::uuid is null or b.application_id = $5)
         order by s.starts_at, b.id limit $4`,
-      [subject, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [subject, after?.[0] ?? null, after?.[1] ?? null, limit, applicationId],
     );
   },
 

@@ -5,6 +5,7 @@ import { Page } from '../../pagination.js';
 import { serviceNotFound } from '../installations/index.js';
 import {
   alreadyBooked,
+  applicationAlreadyBooked,
   bookingApplicationInvalid,
   bookingLimitReached,
   bookingNotActive,
@@ -89,7 +90,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     operationId: 'bookSession',
     summary: 'Pesan sesi / Book a session',
     description:
-      'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).',
+      'A citizen books online (the online share of capacity); an officer registers a walk-in with `walkIn`, for a session of an agency they serve (another agency’s session answers 404). Exactly `capacity` bookings succeed; the rest get 409 SESSION_FULL with the next open session. One person holds at most a few active bookings still to come per tenant (3 by default) and one per service per day (409 BOOKING_LIMIT_REACHED). `applicationId` must name an open application of the booker (a walk-in: of their NIK) for the session’s service (else 422 BOOKING_APPLICATION_INVALID), and one application holds one active booking (409 APPLICATION_ALREADY_BOOKED naming it: reschedule that one). A retry with the same Idempotency-Key gets the first booking, after checking the caller may still book this way (a walk-in: still an officer of that agency here).',
     tags: ['appointments'],
     security: people,
     params: SessionPath,
@@ -97,7 +98,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     bodyExample: { applicationId: '0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22' },
     idempotent: true,
     responses: { '201': { description: 'Booked', schema: Booking, example: { id: '0193f5a1-0000-7000-8000-000000000001', session, channel: 'online', status: 'booked' } } },
-    errors: [sessionNotFound, sessionFull, alreadyBooked, bookingLimitReached, bookingApplicationInvalid, walkInByOfficer],
+    errors: [sessionNotFound, sessionFull, alreadyBooked, bookingLimitReached, bookingApplicationInvalid, applicationAlreadyBooked, walkInByOfficer],
     handler: async (rctx, { params, body, req }) => {
       const ctx = withIdempotency(rctx, req, `bookSession:${params.session}`, body, appts.bookRecheck(rctx, params.session, body));
       return created(await appts.book(ctx, params.session, body), undefined, replayHeaders(ctx));
@@ -109,7 +110,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/bookings',
     operationId: 'listMyBookings',
     summary: 'Pemesanan saya / My bookings',
-    description: 'The caller’s bookings in this tenant (every status), in session-time order.',
+    description: 'The caller’s bookings in this tenant (every status), in session-time order; `application` keeps those of one application.',
     tags: ['appointments'],
     security: people,
     params: TenantPath(),
@@ -121,7 +122,7 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
         schema: Page(MyBooking),
         example: {
           items: [
-            { id: '0193f5a1-0000-7000-8000-000000000001', sessionId: session.id, service: session.service, date: session.date, start: session.start, startsAt: session.startsAt, sessionStatus: 'open', channel: 'online', status: 'booked', queueNumber: null, counter: null, applicationId: null },
+            { id: '0193f5a1-0000-7000-8000-000000000001', sessionId: session.id, service: session.service, date: session.date, start: session.start, end: session.end, startsAt: session.startsAt, holiday: null, sessionStatus: 'open', channel: 'online', status: 'booked', queueNumber: null, counter: null, applicationId: null },
           ],
           next: null,
         },

@@ -18,7 +18,7 @@ export const SessionsQuery = Strict({
   from: Type.Optional(localDate('First local date (YYYY-MM-DD); default today in the tenant’s time zone')),
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SESSION_DAYS, description: `Days from \`from\`, inclusive (1–${MAX_SESSION_DAYS}, default 28)` })),
 });
-export const MyBookingsQuery = Strict({ ...PageParams });
+export const MyBookingsQuery = Strict({ application: Type.Optional(uuid('Only the bookings of this application')), ...PageParams });
 export const UtilizationQuery = Strict({
   from: Type.Optional(localDate('First local date; default today')),
   to: Type.Optional(localDate('Last local date, inclusive; default 27 days after `from`')),
@@ -82,7 +82,9 @@ export const MyBooking = Type.Object(
     service: Type.String({ description: 'plugin.service' }),
     date: Day,
     start: LocalTime,
+    end: LocalTime,
     startsAt: Type.String({ format: 'date-time' }),
+    holiday: Holiday,
     sessionStatus: SessionStatus,
     channel: Channel,
     status: Type.Enum([...BOOKING_STATUSES]),

@@ -62,7 +62,7 @@ export class AppointmentService {
   }
 
   /** One page of the caller's bookings, by session time. */
-  mine(ctx: TenantUserCtx, query: { limit?: number; cursor?: string } = {}) {
+  mine(ctx: TenantUserCtx, query: { application?: string; limit?: number; cursor?: string } = {}) {
     return this.bookingRules.mine(ctx, query);
   }
 

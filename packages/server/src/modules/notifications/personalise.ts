@@ -102,6 +102,7 @@ export async function plan(kind: string, p: Record<string, unknown>, outboxId: s
     }
     case 'appointment.booked':
     case 'appointment.moved':
+    case 'appointment.withdrawn':
     case 'session.cancelled': {
       const ref = splitRef(p.service);
       const svc = ref ? await l.service(ref) : undefined;
@@ -113,6 +114,8 @@ export async function plan(kind: string, p: Record<string, unknown>, outboxId: s
       const applicationId = str(p.application) ?? null;
       if (kind === 'appointment.booked')
         return { template: tpl('appointment.booked'), dedupeKey: `appointment.booked:${String(p.booking)}`, to, applicationId, values: both((lang) => ({ service: name[lang], when: sessionWhen(p, tz, lang), place: MPP_PLACE(t, lang), link })) };
+      if (kind === 'appointment.withdrawn')
+        return { template: tpl('appointment.withdrawn'), dedupeKey: `appointment.withdrawn:${String(p.booking)}`, to, applicationId, values: both((lang) => ({ service: name[lang], when: sessionWhen(p, tz, lang), link })) };
       if (kind === 'appointment.moved') {
         const before = (p.before ?? {}) as Record<string, unknown>;
         return {

@@ -189,6 +189,16 @@ export const CORE_TEMPLATES: readonly NotificationTemplate[] = [
     { id: 'Jadwal ((when)) dibatalkan', en: 'Appointment ((when)) cancelled' },
   ),
   citizen(
+    'appointment.withdrawn',
+    ['service', 'when', 'link'],
+    'mpp_jadwal_anda_batalkan',
+    {
+      id: 'Jadwal ((service)) Anda pada ((when)) sudah dibatalkan atas permintaan Anda. Bila bukan Anda yang membatalkan, atau ingin jadwal baru, buka ((link))',
+      en: 'Your ((service)) appointment on ((when)) was cancelled as you asked. If you did not cancel it, or want a new one, go to ((link))',
+    },
+    { id: 'Jadwal ((when)) dibatalkan', en: 'Appointment ((when)) cancelled' },
+  ),
+  citizen(
     'queue.called_soon',
     ['queueNumber', 'ahead', 'counter'],
     'mpp_antrean_segera',
