@@ -257,6 +257,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plugins/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Periksa manifest tanpa menerbitkan / Check a manifest without publishing it
+         * @description The checks of `publishPlugin` (the same linter, on a lint thread, within the same budget and per-agency share: 429 PLUGIN_LINT_LIMIT and 503 PLUGIN_LINT_BUSY as there) without publishing: 200 with every problem found (an empty list when the manifest would publish), the content hash it would get, and whether its version number is already taken. Nothing is written, so no Idempotency-Key is needed. For the publisher’s editor, which checks as the person edits. Publishers check manifests of their own agency only.
+         *
+         *     Roles: `agency-publisher`, `platform-admin`.
+         */
+        post: operations["lintPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/installations": {
         parameters: {
             query?: never;
@@ -377,6 +399,28 @@ export interface paths {
          *     Public: no token.
          */
         get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/service-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daftar layanan ringkas / The catalog as its list shows it
+         * @description Every installed service with only what a list shows (name, summary, category, channels, keywords, agency, whether a session must be booked); the standar pelayanan is on the service itself (`getService`). Under half of `listServices` on the wire (KBB: ~9 KB brotli instead of ~23 KB; 39 KB of JSON instead of 178 KB to parse): what the catalog page reads on a cheap phone. Rendered and compressed once per installation change, with a weak ETag; `If-None-Match` with it answers 304.
+         *
+         *     Public: no token.
+         */
+        get: operations["listServiceSummaries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -775,6 +819,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/applicant-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cari pemohon dengan NIK / Find an applicant by NIK
+         * @description For assisted filing (a village operator) and the counter (an officer): the person as last filed and their applications, among what the caller may already see (what they filed; an officer also their agency’s submitted applications). Nothing else is searched. The NIK goes in the body, never in a URL; each application answered is logged as a read of that person’s data.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["lookupApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/services/{service}/sessions": {
         parameters: {
             query?: never;
@@ -936,11 +1002,99 @@ export interface paths {
         put?: never;
         /**
          * Panggil antrean berikutnya / Call the next number
-         * @description The lowest number checked in today at the counter among the bookings of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.
+         * @description The lowest number waiting today at the counter (checked-in bookings and walk-in queue tickets, one line) among those of the agencies the caller serves (the tenant admin: all); `called` is null when nobody of theirs waits.
          *
          *     Roles: `officer`, `tenant-admin` (member of the tenant).
          */
         post: operations["callNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/queue-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ambil nomor antrean (datang langsung) / Take a walk-in queue number
+         * @description Today’s next number at the counter of the application’s service (the regency’s counter number, else the agency code), for a submitted application, without a booked session: by an officer of its agency at the counter, or by the village operator who filed it. One number per application per local day: asking again answers the same ticket (a retry with the same Idempotency-Key too). The counter calls tickets and checked-in bookings as one line, by number (callNext). Anyone else: 404.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["issueQueueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/queue-tickets/{ticket}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nomor antrean tidak hadir / Mark a walk-in number absent
+         * @description By an officer of the ticket’s agency (or the tenant admin); to others the ticket does not exist. Marking it again changes nothing.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        post: operations["markTicketNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/queue-display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layar antrean ruang tunggu / Waiting-hall queue display
+         * @description For the screen in the MPP hall: per counter, the number being served, the numbers called before it today and how many wait. Numbers only: no names, no services, nothing about anyone.
+         *
+         *     Public: no token.
+         */
+        get: operations["getQueueDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Loket hari ini / Today’s counters
+         * @description The counters of the agencies the caller serves (the tenant admin: all), for the counter screen: the number being served, the numbers waiting (ticket and service only, lowest first) and today’s booked people still to check in.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["getCounterBoard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3230,6 +3384,23 @@ export interface components {
             publishedAt: string;
             publishedBy: string;
         };
+        PluginLintReport: {
+            /** @description True when the manifest passes every check and could be published as it is */
+            ok: boolean;
+            /** @description Every problem found, in both languages, with where it is */
+            issues: {
+                /** @description JSON pointer into the manifest */
+                pointer: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The content hash the manifest would be published under; null while it has problems */
+            contentHash: string | null;
+            /** @description True when this version number is already published (publishing it again works only with identical content) */
+            published: boolean;
+        };
         /** @description What a regency sets for one installed service. Each key must be listed in the service's `overlayable`. */
         ServiceOverlay: {
             /** @description The gerai (counter) serving it at the MPP. */
@@ -3421,6 +3592,43 @@ export interface components {
             };
             /** @description Every installed service (or those matching the filters) */
             items: components["schemas"]["CatalogService"][];
+        };
+        /** @description A service as the catalog list shows it: name, summary, category, agency (the standar pelayanan is on the service itself) */
+        CatalogServiceSummary: {
+            /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+            id: string;
+            code: string;
+            name: {
+                id: string;
+                en: string;
+            };
+            summary: {
+                id: string;
+                en: string;
+            };
+            /** @enum {unknown} */
+            category: "perizinan" | "non-perizinan";
+            channels: ("online" | "assisted" | "counter")[];
+            keywords: string[];
+            agency: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {unknown} */
+                kind: "vertical" | "regional";
+            };
+            appointmentRequired: boolean;
+        };
+        ServiceCatalogSummary: {
+            tenant: {
+                slug: string;
+                name: string;
+                timeZone: string;
+            };
+            /** @description Every installed service */
+            items: components["schemas"]["CatalogServiceSummary"][];
         };
         /** @description One service in full: all 14 components of the standar pelayanan, documents, form, SLA, fee, outputs and SOP states */
         ServiceDetail: {
@@ -3765,6 +3973,18 @@ export interface components {
                 overdue: boolean;
             };
             claimedBy: string | null;
+            /** @description Other active applications in this tenant for the same service by the same person (account or NIK): a warning before and after submission, never a refusal. Shown only to the applicant and to officers of the agency. */
+            possibleDuplicates?: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                /**
+                 * @description Where the application stands overall
+                 * @enum {unknown}
+                 */
+                status: "draft" | "submitted" | "completed" | "rejected" | "withdrawn";
+                submittedAt: string | null;
+            }[];
             /** @description What the caller may do now */
             availableActions: {
                 code: string;
@@ -3928,6 +4148,24 @@ export interface components {
             /** Format: date-time */
             escalatedAt: string;
         };
+        ApplicantLookup: {
+            /** @description As last filed (name and phone), or null when the caller has filed or handled nothing for this NIK */
+            applicant: {
+                name: string;
+                phone: string | null;
+            } | null;
+            /** @description Their applications the caller may see, newest first (at most 5) */
+            applications: {
+                /** Format: uuid */
+                id: string;
+                trackingCode: string;
+                /** @description plugin.service */
+                service: string;
+                status: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
         AppointmentSession: {
             /** Format: uuid */
             id: string;
@@ -4022,9 +4260,99 @@ export interface components {
             called: {
                 /** Format: uuid */
                 id: string;
+                /**
+                 * @description A checked-in booking, or a walk-in queue ticket
+                 * @enum {unknown}
+                 */
+                kind: "booking" | "ticket";
                 ticket: string;
                 name: string | null;
             } | null;
+        };
+        QueueTicket: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description The counter that calls it */
+            counter: string;
+            /** @description The counter as the regency names it, if it does */
+            counterName: string | null;
+            queueNumber: number;
+            /** @description Counter and number as called, e.g. 1-004 */
+            ticket: string;
+            /** @description plugin.service */
+            service: string;
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            /** @enum {unknown} */
+            status: "waiting" | "called" | "no-show";
+            /** @description People waiting before this number at its counter now */
+            waitingAhead: number;
+        };
+        QueueDisplay: {
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            items: {
+                counter: string;
+                name: string | null;
+                /** @description The number being served, e.g. 1-004 */
+                current: string | null;
+                /** @description Numbers called before it today, newest first (at most 3) */
+                recent: string[];
+                /** @description How many numbers wait */
+                waiting: number;
+            }[];
+        };
+        CounterBoard: {
+            /**
+             * Format: date
+             * @description Local date
+             */
+            date: string;
+            items: {
+                counter: string;
+                name: string | null;
+                agencies: string[];
+                current: {
+                    /** Format: uuid */
+                    id: string;
+                    /**
+                     * @description A booking of a session, or a walk-in queue ticket
+                     * @enum {unknown}
+                     */
+                    kind: "booking" | "ticket";
+                    ticket: string;
+                    service: string;
+                    name: string | null;
+                } | null;
+                /** @description Numbers waiting, lowest first: ticket and service only */
+                waiting: {
+                    /** Format: uuid */
+                    id: string;
+                    /**
+                     * @description A booking of a session, or a walk-in queue ticket
+                     * @enum {unknown}
+                     */
+                    kind: "booking" | "ticket";
+                    ticket: string;
+                    service: string;
+                }[];
+                /** @description Today’s booked people not checked in yet (check them in when they arrive) */
+                booked: {
+                    /** Format: uuid */
+                    id: string;
+                    service: string;
+                    start: string;
+                    name: string | null;
+                }[];
+            }[];
         };
         SessionCancellation: {
             /**
@@ -6603,6 +6931,25 @@ export interface components {
         /**
          * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
          *
+         *     `QUEUE_TICKET_NOT_FOUND` — Nomor antrean tidak ditemukan / Queue number not found
+         */
+        "404.tenant-not-found.queue-ticket-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "QUEUE_TICKET_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
          *     `RETENTION_UNKNOWN` — Baris jadwal retensi tidak dikenal / Unknown retention schedule line
          */
         "404.tenant-not-found.retention-unknown": {
@@ -7071,6 +7418,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "PLUGIN_VERSION_IMMUTABLE" | "PLUGIN_ID_TAKEN";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /** @description `QUEUE_TICKET_NOT_OPEN` — Permohonan belum diajukan atau sudah selesai / The application is not submitted or already closed */
+        "409.queue-ticket-not-open": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "QUEUE_TICKET_NOT_OPEN";
                     /** @constant */
                     status?: 409;
                 };
@@ -9308,6 +9670,319 @@ export interface operations {
             503: components["responses"]["503.database-unavailable"];
         };
     };
+    lintPlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "disnaker",
+                 *       "version": "1.0.0",
+                 *       "host": ">=0.1.0 <1.0.0",
+                 *       "agency": {
+                 *         "code": "disnaker",
+                 *         "name": {
+                 *           "id": "Dinas Tenaga Kerja",
+                 *           "en": "Manpower Office"
+                 *         },
+                 *         "kind": "regional"
+                 *       },
+                 *       "services": [
+                 *         {
+                 *           "code": "kartu-kuning",
+                 *           "name": {
+                 *             "id": "Kartu Tanda Bukti Pendaftaran Pencari Kerja (AK/1)",
+                 *             "en": "Job seeker registration card (AK/1)"
+                 *           },
+                 *           "summary": {
+                 *             "id": "Pendaftaran pencari kerja untuk melamar pekerjaan dan mengikuti pelatihan.",
+                 *             "en": "Registration as a job seeker, to apply for jobs and training."
+                 *           },
+                 *           "category": "non-perizinan",
+                 *           "keywords": [
+                 *             "kartu kuning",
+                 *             "ak1",
+                 *             "pencari kerja"
+                 *           ],
+                 *           "channels": [
+                 *             "online",
+                 *             "counter"
+                 *           ],
+                 *           "form": {
+                 *             "schema": {
+                 *               "type": "object",
+                 *               "additionalProperties": false,
+                 *               "required": [
+                 *                 "nik",
+                 *                 "namaLengkap",
+                 *                 "pendidikan"
+                 *               ],
+                 *               "properties": {
+                 *                 "nik": {
+                 *                   "type": "string",
+                 *                   "format": "nik"
+                 *                 },
+                 *                 "namaLengkap": {
+                 *                   "type": "string",
+                 *                   "minLength": 2,
+                 *                   "maxLength": 120
+                 *                 },
+                 *                 "pendidikan": {
+                 *                   "enum": [
+                 *                     "SD",
+                 *                     "SMP",
+                 *                     "SMA/SMK",
+                 *                     "D3",
+                 *                     "S1",
+                 *                     "S2",
+                 *                     "S3"
+                 *                   ]
+                 *                 }
+                 *               }
+                 *             },
+                 *             "ui": {
+                 *               "order": [
+                 *                 "nik",
+                 *                 "namaLengkap",
+                 *                 "pendidikan"
+                 *               ],
+                 *               "labels": {
+                 *                 "nik": {
+                 *                   "id": "NIK",
+                 *                   "en": "NIK"
+                 *                 },
+                 *                 "namaLengkap": {
+                 *                   "id": "Nama Lengkap",
+                 *                   "en": "Full name"
+                 *                 },
+                 *                 "pendidikan": {
+                 *                   "id": "Pendidikan Terakhir",
+                 *                   "en": "Highest education"
+                 *                 }
+                 *               }
+                 *             }
+                 *           },
+                 *           "documents": [
+                 *             {
+                 *               "code": "ijazah",
+                 *               "name": {
+                 *                 "id": "Ijazah terakhir",
+                 *                 "en": "Latest diploma"
+                 *               },
+                 *               "accept": [
+                 *                 "application/pdf",
+                 *                 "image/jpeg"
+                 *               ],
+                 *               "maxSizeMb": 5,
+                 *               "minCount": 1,
+                 *               "maxCount": 1
+                 *             }
+                 *           ],
+                 *           "sop": {
+                 *             "initial": "diajukan",
+                 *             "states": {
+                 *               "diajukan": {
+                 *                 "name": {
+                 *                   "id": "Diajukan",
+                 *                   "en": "Submitted"
+                 *                 },
+                 *                 "actor": "officer",
+                 *                 "sla": {
+                 *                   "value": 1,
+                 *                   "unit": "working-days"
+                 *                 }
+                 *               },
+                 *               "selesai": {
+                 *                 "name": {
+                 *                   "id": "Selesai",
+                 *                   "en": "Completed"
+                 *                 },
+                 *                 "terminal": true,
+                 *                 "outcome": "completed"
+                 *               },
+                 *               "ditolak": {
+                 *                 "name": {
+                 *                   "id": "Ditolak",
+                 *                   "en": "Rejected"
+                 *                 },
+                 *                 "terminal": true,
+                 *                 "outcome": "rejected"
+                 *               }
+                 *             },
+                 *             "actions": [
+                 *               {
+                 *                 "code": "issue",
+                 *                 "name": {
+                 *                   "id": "Terbitkan kartu",
+                 *                   "en": "Issue the card"
+                 *                 },
+                 *                 "from": [
+                 *                   "diajukan"
+                 *                 ],
+                 *                 "to": "selesai",
+                 *                 "roles": [
+                 *                   "officer"
+                 *                 ],
+                 *                 "issues": [
+                 *                   "ak1"
+                 *                 ]
+                 *               },
+                 *               {
+                 *                 "code": "reject",
+                 *                 "name": {
+                 *                   "id": "Tolak",
+                 *                   "en": "Reject"
+                 *                 },
+                 *                 "from": [
+                 *                   "diajukan"
+                 *                 ],
+                 *                 "to": "ditolak",
+                 *                 "roles": [
+                 *                   "officer"
+                 *                 ],
+                 *                 "comment": "required"
+                 *               }
+                 *             ]
+                 *           },
+                 *           "sla": {
+                 *             "value": 1,
+                 *             "unit": "working-days"
+                 *           },
+                 *           "fee": {
+                 *             "kind": "free",
+                 *             "legalBasis": "Permenaker 39/2016 tentang Penempatan Tenaga Kerja",
+                 *             "locked": true
+                 *           },
+                 *           "outputs": [
+                 *             {
+                 *               "code": "ak1",
+                 *               "name": {
+                 *                 "id": "Kartu AK/1",
+                 *                 "en": "AK/1 card"
+                 *               },
+                 *               "kind": "document",
+                 *               "validityDays": 730,
+                 *               "signature": "tte"
+                 *             }
+                 *           ],
+                 *           "standard": {
+                 *             "complaints": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Pengaduan melalui SP4N-LAPOR! (lapor.go.id).",
+                 *                   "en": "Complaints through SP4N-LAPOR! (lapor.go.id)."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "legalBasis": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Permenaker 39/2016",
+                 *                   "en": "Manpower Ministerial Regulation 39/2016"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "facilities": {
+                 *               "tenantProvided": true
+                 *             },
+                 *             "competency": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Pengantar kerja bersertifikat.",
+                 *                   "en": "Certified job placement officers."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "supervision": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Kepala Dinas Tenaga Kerja.",
+                 *                   "en": "Head of the Manpower Office."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "staffing": {
+                 *               "tenantProvided": true
+                 *             },
+                 *             "serviceGuarantee": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Kartu terbit dalam satu hari kerja tanpa biaya.",
+                 *                   "en": "The card is issued within one working day, free of charge."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "safetyGuarantee": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Data pencari kerja dijaga kerahasiaannya.",
+                 *                   "en": "Job seekers’ data is kept confidential."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "performanceEvaluation": {
+                 *               "text": [
+                 *                 {
+                 *                   "id": "Survei Kepuasan Masyarakat setiap semester.",
+                 *                   "en": "Public satisfaction survey every semester."
+                 *                 }
+                 *               ]
+                 *             }
+                 *           },
+                 *           "overlayable": [
+                 *             "counter",
+                 *             "contact",
+                 *             "openingHours",
+                 *             "facilities",
+                 *             "staffing"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    agency?: {
+                        /** @description The agency publishing, e.g. polri */
+                        code?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The lint report (problems are a 200 here: nothing was asked to be published) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "issues": [],
+                     *       "contentHash": "sha256:4f8b2c0e9a7d6b5c4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+                     *       "published": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PluginLintReport"];
+                };
+            };
+            400: components["responses"]["400.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.agency-not-allowed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited.plugin-lint-limit"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable.plugin-lint-busy"];
+        };
+    };
     listInstallations: {
         parameters: {
             query?: {
@@ -9983,6 +10658,93 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["400.path-invalid.query-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    listServiceSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog, summarised */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description The list’s version (weak: the same for every content coding) */
+                    ETag?: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenant": {
+                     *         "slug": "kab-bandung-barat",
+                     *         "name": "Kabupaten Bandung Barat",
+                     *         "timeZone": "Asia/Jakarta"
+                     *       },
+                     *       "items": [
+                     *         {
+                     *           "id": "dukcapil.ktpel-penggantian",
+                     *           "code": "ktpel-penggantian",
+                     *           "name": {
+                     *             "id": "Penggantian KTP-el",
+                     *             "en": "Replacement of an e-KTP"
+                     *           },
+                     *           "summary": {
+                     *             "id": "KTP-el pengganti karena hilang atau rusak",
+                     *             "en": "A replacement e-KTP when lost or damaged"
+                     *           },
+                     *           "category": "non-perizinan",
+                     *           "channels": [
+                     *             "online",
+                     *             "counter"
+                     *           ],
+                     *           "keywords": [
+                     *             "ktp",
+                     *             "hilang",
+                     *             "rusak"
+                     *           ],
+                     *           "agency": {
+                     *             "code": "dukcapil",
+                     *             "name": {
+                     *               "id": "Dinas Kependudukan dan Pencatatan Sipil",
+                     *               "en": "Population and Civil Registration Office"
+                     *             },
+                     *             "kind": "regional"
+                     *           },
+                     *           "appointmentRequired": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceCatalogSummary"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description The current version */
+                    ETag: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
             404: components["responses"]["404.tenant-not-found"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
@@ -11305,6 +12067,69 @@ export interface operations {
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
+    lookupApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nik": "3217064101900001"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description NIK (16 digits) */
+                    nik: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the caller may see of the person (applicant null: nothing) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicant": {
+                     *         "name": "Ibu Euis",
+                     *         "phone": "081298765432"
+                     *       },
+                     *       "applications": [
+                     *         {
+                     *           "id": "0b9f7c1e-5a7d-4c55-9a51-3f1c2d7e8a90",
+                     *           "trackingCode": "7KQ2-M9XD",
+                     *           "service": "dukcapil.ktpel-penggantian",
+                     *           "status": "submitted",
+                     *           "createdAt": "2026-12-07T02:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicantLookup"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
     listSessions: {
         parameters: {
             query?: {
@@ -11703,6 +12528,7 @@ export interface operations {
                      * @example {
                      *       "called": {
                      *         "id": "0193f5a1-0000-7000-8000-000000000001",
+                     *         "kind": "booking",
                      *         "ticket": "7-004",
                      *         "name": "Siti Rahayu"
                      *       }
@@ -11718,6 +12544,196 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    issueQueueTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same request returns the first answer (`Idempotent-Replayed: true`) for 24 hours. Bound to the caller and the operation; 8–128 of `A-Z a-z 0-9 . _ : -`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f5a1-0000-7000-8000-000000000009",
+                     *       "applicationId": "0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c22",
+                     *       "counter": "1",
+                     *       "counterName": "Gerai Disdukcapil KBB",
+                     *       "queueNumber": 4,
+                     *       "ticket": "1-004",
+                     *       "service": "dukcapil.ktpel-penggantian",
+                     *       "date": "2026-12-07",
+                     *       "status": "waiting",
+                     *       "waitingAhead": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueTicket"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.idempotency-key-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.queue-ticket-not-open"];
+            422: components["responses"]["422.idempotency-key-reused"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    markTicketNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        status: "no-show";
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.queue-ticket-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getQueueDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s called numbers per counter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-07",
+                     *       "items": [
+                     *         {
+                     *           "counter": "1",
+                     *           "name": "Gerai Disdukcapil KBB",
+                     *           "current": "1-004",
+                     *           "recent": [
+                     *             "1-003",
+                     *             "1-002"
+                     *           ],
+                     *           "waiting": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueDisplay"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    getCounterBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s counters */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-07",
+                     *       "items": [
+                     *         {
+                     *           "counter": "1",
+                     *           "name": "Gerai Disdukcapil KBB",
+                     *           "agencies": [
+                     *             "dukcapil"
+                     *           ],
+                     *           "current": null,
+                     *           "waiting": [
+                     *             {
+                     *               "id": "0193f5a1-0000-7000-8000-000000000009",
+                     *               "kind": "ticket",
+                     *               "ticket": "1-004",
+                     *               "service": "dukcapil.ktpel-penggantian"
+                     *             }
+                     *           ],
+                     *           "booked": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CounterBoard"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
     cancelSession: {
