@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
-const PASSWORD = 'mpp-demo';
 const PHONE = { width: 360, height: 740 };
 const APPLY = `/t/${TENANT}/layanan/dukcapil.akta-kelahiran/ajukan`;
 
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 async function pdf(text: string): Promise<Buffer> {
   const d = await PDFDocument.create();
@@ -37,7 +26,6 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
   let citizen: string;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
-  const axe = axeSource();
 
   async function newPage(): Promise<Page> {
     const ctx = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', hasTouch: true, isMobile: true });
@@ -49,18 +37,12 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
   }
 
   async function signIn(pg: Page, username: string) {
-    await pg.waitForSelector('#username');
-    await pg.fill('#username', username);
-    await pg.fill('#password', PASSWORD);
-    await Promise.all([pg.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), pg.press('#password', 'Enter')]);
+    await signInAt(pg, p.url, username);
   }
 
   /** axe-core through the DevTools protocol (the page's CSP stays as it is): no WCAG 2.2 A/AA violations. */
   async function noViolations(pg: Page, where: string) {
-    if (!axe) return;
-    if (!(await pg.evaluate('typeof axe !== "undefined"'))) await pg.evaluate(readFileSync(axe, 'utf8'));
-    const violations = await pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    const violations = await axeViolations(pg);
     assert.deepEqual(violations, [], `axe on ${where}`);
   }
 

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
-const PASSWORD = 'mpp-demo';
 const NIK = '3217016006880005';
 
 /** A tiny but real PDF. */
@@ -19,14 +15,6 @@ function pdf(title: string): Buffer {
   return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${title}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 }
 
-/** axe-core's browser build (a dev dependency). */
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 describe('web app in Chromium: a village operator files for a villager; the counter calls the number', function () {
   this.timeout(180_000);
@@ -49,10 +37,7 @@ describe('web app in Chromium: a village operator files for a villager; the coun
   }
 
   async function signIn(pg: Page, username: string) {
-    await pg.waitForSelector('#username');
-    await pg.fill('#username', username);
-    await pg.fill('#password', PASSWORD);
-    await Promise.all([pg.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), pg.press('#password', 'Enter')]);
+    await signInAt(pg, p.url, username);
   }
 
   async function openAs(pg: Page, pathname: string, username: string) {
@@ -64,12 +49,8 @@ describe('web app in Chromium: a village operator files for a villager; the coun
 
   /** axe-core run through the DevTools protocol (the page's CSP stays): no WCAG 2.x A/AA violations. */
   async function noViolations(pg: Page, name: string) {
-    const axe = axeSource();
-    if (!axe) return;
     await pg.screenshot({ path: path.join(SHOTS, `counter-${name}.png`), fullPage: true });
-    await pg.evaluate(readFileSync(axe, 'utf8'));
-    const violations = await pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    const violations = await axeViolations(pg);
     assert.deepEqual(violations, [], `axe on ${name}`);
   }
 

@@ -1,31 +1,19 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
-const PASSWORD = 'mpp-demo';
 const base = `/api/v1/tenants/${TENANT}`;
 const SERVICE = 'dukcapil.ktpel-rekam';
 const WEEKDAY = /(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}/;
 
-/** axe-core's browser build (a dev dependency). */
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 type Booking = { id: string; status: string; applicationId: string | null; sessionId: string; date: string; start: string };
 
@@ -40,19 +28,12 @@ describe('web app in Chromium on a phone: confirmation, receipt and an appointme
   const pageErrors: string[] = [];
 
   async function signIn(pg: Page, username: string) {
-    await pg.waitForSelector('#username');
-    await pg.fill('#username', username);
-    await pg.fill('#password', PASSWORD);
-    await Promise.all([pg.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), pg.press('#password', 'Enter')]);
+    await signInAt(pg, p.url, username);
   }
 
   /** No WCAG 2.x A/AA violations on the page as it is now (axe evaluated through the DevTools protocol: the page's CSP stays). */
   async function noViolations(pg: Page, what: string) {
-    const axe = axeSource();
-    if (!axe) return;
-    if (!(await pg.evaluate<boolean>('typeof axe !== "undefined"'))) await pg.evaluate(readFileSync(axe, 'utf8'));
-    const violations = await pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    const violations = await axeViolations(pg);
     assert.deepEqual(violations, [], `axe on ${what}`);
   }
 

@@ -6,10 +6,8 @@ import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { sharedPlatform } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, CHROMIUM } from './support.js';
 
-// Debian's chromium; never a browser downloaded by playwright or chrome-launcher.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const OUT = path.resolve('test-artifacts/lighthouse');
 const TENANT = 'kab-bandung-barat';
 const SERVICE = 'dukcapil.ktpel-penggantian';

@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-kapuas';
-const PASSWORD = 'mpp-demo';
 const base = `/api/v1/tenants/${TENANT}`;
 
-/** axe-core's browser build (a dev dependency). */
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 describe('web app in Chromium: a citizen’s message channels and consent', function () {
   this.timeout(180_000);
@@ -45,10 +33,7 @@ describe('web app in Chromium: a citizen’s message channels and consent', func
   }
 
   async function signIn(pg: Page, username: string) {
-    await pg.waitForSelector('#username');
-    await pg.fill('#username', username);
-    await pg.fill('#password', PASSWORD);
-    await Promise.all([pg.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), pg.press('#password', 'Enter')]);
+    await signInAt(pg, p.url, username);
   }
 
   async function openAs(pg: Page, pathname: string, username: string) {
@@ -145,13 +130,8 @@ describe('web app in Chromium: a citizen’s message channels and consent', func
     assert.match(c?.address ?? '', /81234560021$/);
   });
 
-  it('axe finds no WCAG 2.1 A/AA violations on the page', async function () {
-    const axe = axeSource();
-    if (!axe) this.skip();
-    // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
-    await page.evaluate(readFileSync(axe, 'utf8'));
-    const violations = await page.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  it('axe finds no WCAG 2.2 A/AA violations on the page', async function () {
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
   });
 

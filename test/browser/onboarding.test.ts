@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, PASSWORD } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
-const PASSWORD = 'mpp-demo';
 const PLUGIN = 'polri';
 
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A regency that has only just been registered (nothing done) is taken through its whole
@@ -58,11 +47,7 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
   }
 
   async function axe(pg: Page): Promise<string[]> {
-    const src = axeSource();
-    assert.ok(src, 'axe-core is installed (dev dependency)');
-    await pg.evaluate(readFileSync(src, 'utf8'));
-    return pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    return axeViolations(pg);
   }
 
   const checklist = async () => (await api(p, 'GET', `/api/v1/tenants/${tenant}/onboarding`, { token: admin })).body as { progress: number; items: { key: string; done: boolean }[]; services: { id: string; standardComplete: boolean; published: unknown; missing: { key: string; group: string }[] }[] };
@@ -303,10 +288,7 @@ describe('web app in Chromium: a tenant admin sets a service’s session schedul
 });
 
 async function axeOn(pg: Page): Promise<string[]> {
-  const src = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await pg.evaluate(readFileSync(src, 'utf8'));
-  return pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  return axeViolations(pg);
 }
 
 describe('web app in Chromium: kaji tiru — a regency created from a role model', function () {

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, PASSWORD } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
-const PASSWORD = 'mpp-demo';
 const PLUGIN = 'dukcapil';
 
-/** axe-core's browser build (a dev dependency). */
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 describe('web app in Chromium: an agency publisher edits and publishes a form without JSON', function () {
   this.timeout(180_000);
@@ -33,12 +21,7 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
   const pageErrors: string[] = [];
 
   async function axe(pg: Page): Promise<string[]> {
-    const src = axeSource();
-    if (!src) return [];
-    // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
-    await pg.evaluate(readFileSync(src, 'utf8'));
-    return pg.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    return axeViolations(pg);
   }
 
   before(async () => {
@@ -128,7 +111,6 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
   });
 
   it('axe finds no WCAG 2.2 A/AA violations on the editor (with preview, changes and the check)', async function () {
-    if (!axeSource()) this.skip();
     assert.deepEqual(await axe(page), []);
   });
 

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { sharedPlatform } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, axeViolations, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
 const SERVICE = 'dukcapil.ktpel-penggantian';
 const APPLY = `/t/${TENANT}/layanan/${SERVICE}/ajukan`;
 const PHONE = { width: 360, height: 740 };
 
-function axeSource(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The access token the app holds (oidc-client-ts keeps the user in sessionStorage). */
 const heldToken = (pg: Page) =>
@@ -56,18 +46,11 @@ describe('web app in Chromium: the session never throws work away; installable; 
   }
 
   async function signIn(pg: Page, username: string) {
-    await pg.waitForSelector('#username');
-    await pg.fill('#username', username);
-    await pg.fill('#password', 'mpp-demo');
-    await Promise.all([pg.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), pg.press('#password', 'Enter')]);
+    await signInAt(pg, p.url, username);
   }
 
   async function axe(pg: Page, where = 'document'): Promise<string[]> {
-    const src = axeSource();
-    if (!src) return [];
-    if (!(await pg.evaluate<boolean>('typeof axe !== "undefined"'))) await pg.evaluate(readFileSync(src, 'utf8'));
-    return pg.evaluate<string[]>(`axe.run(${where}, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    return axeViolations(pg, where);
   }
 
   before(async function () {

@@ -4,13 +4,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
+import { ARGS, CHROMIUM, signIn as signInAt } from './support.js';
 
-// Debian's chromium (apt-get install chromium); never a browser downloaded by playwright.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--lang=id-ID', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
-const PASSWORD = 'mpp-demo';
 
 /** A tiny but real PDF. */
 function pdf(title: string): Buffer {
@@ -44,10 +41,7 @@ describe('web app in Chromium (citizen → officer → citizen → ministry)', f
 
   /** On the issuer's sign-in page (embedded or Keycloak): fill the form and come back to the app. */
   async function signIn(page: Page, username: string) {
-    await page.waitForSelector('#username');
-    await page.fill('#username', username);
-    await page.fill('#password', PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.origin === new URL(p.url).origin && !u.pathname.startsWith('/realms/') && !u.pathname.startsWith('/auth/')), page.press('#password', 'Enter')]);
+    await signInAt(page, p.url, username);
   }
 
   /** Opens an app page that needs a user, signing in through the OIDC code flow with PKCE. */

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { client, errorText, isStale, problems, unwrap } from '../api.js';
+import { client, problems, unwrap } from '../api.js';
 import { Async, Notice, PageTitle, RequireLogin, useAsync } from '../components.js';
 import { useI18n, type Lang } from '../i18n.js';
 import type { Localized } from '../types.js';
+import { ErrorSummary } from '../ui/ErrorSummary.js';
 import { CHANNEL_NAMES, useZonedTime, type Answer, type ContactChannel } from './Messages.js';
 
 type Contact = Answer<'getMyContacts'>['contacts'][number];
@@ -59,53 +60,8 @@ const ADDRESS_WORD: Record<ContactChannel, 'whatsappAddress' | 'smsAddress' | 'e
 export const addressInputProps = (channel: ContactChannel) =>
   channel === 'email' ? ({ type: 'email', inputMode: 'email', autoComplete: 'email' } as const) : ({ type: 'tel', inputMode: 'tel', autoComplete: 'tel' } as const);
 
-export interface SummaryItem {
-  /** The id of the field at fault (the link's target), or none when the problem is not one field's. */
-  field?: string;
-  text: string;
-}
-
-/**
- * The error summary (GOV.UK pattern): at the top, focused when it appears, each problem a link
- * that moves focus to its field. `fieldOf` maps a problem's JSON pointer to a field id.
- */
-export function ErrorSummary({ error, fieldOf, title }: { error: unknown; fieldOf(pointer: string): string | undefined; title: string }) {
-  const { lang, L, t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [error]);
-  if (!error) return null;
-  const list = problems(error);
-  const items: SummaryItem[] = list.length ? list.map((p) => ({ field: fieldOf(p.pointer), text: L(p.message) })) : [{ text: isStale(error) ? t('staleEdit') : errorText(error, lang) }];
-  return (
-    <div className="alert error" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="h3">
-        {title}
-      </h2>
-      {list.length > 0 && <p>{errorText(error, lang)}</p>}
-      <ul>
-        {items.map((i, n) => (
-          <li key={n}>
-            {i.field ? (
-              <a
-                href={`#${i.field}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  document.getElementById(i.field!)?.focus();
-                }}
-              >
-                {i.text}
-              </a>
-            ) : (
-              i.text
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+// The error summary of a problem (GOV.UK pattern), shared with the other settings pages.
+export { ErrorSummary };
 
 /** The field errors of a problem by JSON pointer (for the message next to each field). */
 export const fieldErrors = (error: unknown, L: (t: Localized) => string): Map<string, string> => new Map(problems(error).map((p) => [p.pointer, L(p.message)]));
