@@ -213,6 +213,7 @@ describe('web app in Chromium: a citizen applies for a birth certificate on a ph
     await heading(page, 'Periksa jawaban Anda');
     await page.getByText('28 Feb 2026').waitFor();
     await noViolations(page, 'check your answers');
+    await page.screenshot({ path: path.join(SHOTS, 'apply-check-answers.png') });
     await page.getByRole('link', { name: 'Ubah Nomor HP/WhatsApp' }).click();
     await page.getByText('Langkah 4 dari 6').waitFor();
     assert.equal(await activeId(page), 'f-noHp');

@@ -183,6 +183,8 @@ describe('web app in Chromium: a regency admin completes the MPP onboarding', fu
     assert.equal(done.progress, 1);
     assert.ok(done.items.every((i) => i.done));
     await page.screenshot({ path: path.join(SHOTS, 'onboarding-complete.png'), fullPage: true });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SHOTS, 'onboarding-complete-top.png') });
     assert.deepEqual(await axe(page), []);
   });
 
