@@ -87,10 +87,13 @@ describe('web app in Chromium: an agency publisher edits and publishes a form wi
     await page.locator(`#${d}-when-field`).selectOption('diwakilkan');
     await page.locator(`#${d}-when-value`).selectOption('true');
 
-    // The preview renders the citizen's form with the new question, and the document as not yet required.
+    // The preview renders the citizen's form: the document not yet required and the new question
+    // not yet asked; once the condition is answered, the question is asked (as the citizen sees it).
     const preview = page.getByRole('region', { name: 'Pratinjau: seperti yang dilihat pemohon' });
-    await preview.getByText('Nomor WhatsApp penerima kuasa').first().waitFor();
     await preview.getByText('Surat kuasa bermeterai — tidak wajib untuk jawaban ini').waitFor();
+    assert.equal(await preview.getByText('Nomor WhatsApp penerima kuasa').count(), 0);
+    await preview.getByLabel(/Diwakilkan\/dikuasakan\?/).check();
+    await preview.getByText('Nomor WhatsApp penerima kuasa').first().waitFor();
 
     // The changes against the published version, in words, with a major bump suggested.
     const diff = page.getByRole('region', { name: `Perubahan dibanding versi ${start.latest}` });
