@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { ProductionRefused, loadConfig, productionProblems, type SatupintuConfig } from '@satupintu/core';
+import { KNOWN_DEFAULT_SECRETS, ProductionRefused, loadConfig, productionProblems, type SatupintuConfig } from '@satupintu/core';
 import { DEFAULT_REALM_FILE, createEmbeddedIssuer, loadRealm, probeIssuer } from '@satupintu/auth';
 import { startInfrastructure } from '@satupintu/stack';
-import { startPlatform } from '@satupintu/server';
+import { FIRST_TENANTS, PLUGINS_DIR, SEED_INSTALLATIONS, startPlatform } from '@satupintu/server';
 import { tempDataDir } from '@satupintu/testkit';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -210,17 +210,47 @@ describe('security: production mode refuses every development default (issue 19)
       assert.deepEqual(r.clients.map((c) => c.clientId).sort(), ['satupintu-api', 'satupintu-web']);
     });
 
-    it('the demo realm covers every demo tenant (officers in Kotawaringin Timur and Lebong) and a BPN publisher, with brute-force detection', () => {
+    it('the demo realm covers every demo tenant: an officer per installed plugin agency, a tenant admin each, a publisher per plugin agency (BPN included); brute-force detection', () => {
       const r = realm('infra/keycloak/realm-mpp.json');
       assert.equal(r.bruteForceProtected, true);
-      const users = r.users as { username: string; groups?: string[] }[];
-      const officersOf = (slug: string) => users.filter((u) => u.groups?.some((g) => g.startsWith(`/tenants/${slug}/agencies/`) && g.endsWith('/officer')));
-      for (const slug of ['kab-bandung-barat', 'kab-kapuas', 'kab-kotawaringin-timur', 'kab-lebong']) assert.ok(officersOf(slug).length > 0, `no officer in ${slug}`);
-      assert.ok(users.some((u) => u.username === 'publisher.bpn' && u.groups?.includes('/agencies/bpn/agency-publisher')));
-      // The embedded issuer loads it (every group named by a user exists).
+      const users = r.users as { username: string; groups?: string[]; realmRoles?: string[]; serviceAccountClientId?: string }[];
+      const people = users.filter((u) => !u.serviceAccountClientId);
+      const inGroup = (g: string) => people.filter((u) => u.groups?.includes(g)).map((u) => u.username);
+      const missing: string[] = [];
+      assert.deepEqual(Object.keys(SEED_INSTALLATIONS).sort(), FIRST_TENANTS.map((t) => t.slug).sort());
+      for (const { slug } of FIRST_TENANTS) {
+        if (inGroup(`/tenants/${slug}/tenant-admin`).length === 0) missing.push(`tenant admin of ${slug}`);
+        for (const agency of SEED_INSTALLATIONS[slug]!.plugins) if (inGroup(`/tenants/${slug}/agencies/${agency}/officer`).length === 0) missing.push(`${agency} officer in ${slug}`);
+      }
+      const agencies = readdirSync(PLUGINS_DIR).filter((d) => existsSync(path.join(PLUGINS_DIR, d, 'plugin.json')));
+      assert.ok(agencies.includes('bpn') && agencies.length >= 10, agencies.join(','));
+      for (const agency of agencies) if (inGroup(`/agencies/${agency}/agency-publisher`).length === 0) missing.push(`publisher of ${agency}`);
+      assert.deepEqual(missing, []);
+      assert.ok(inGroup('/agencies/bpn/agency-publisher').includes('publisher.bpn'));
+      // The ministry analyst holds no citizen role: no default roles (a composite of citizen).
+      const analyst = people.find((u) => u.username === 'analis.kemenpanrb')!;
+      assert.deepEqual([analyst.groups, analyst.realmRoles ?? []], [['/national/ministry-analyst'], []]);
+      // The embedded issuer loads it (every group named by a user exists) and expands roles as Keycloak does.
       const loaded = loadRealm(path.join(ROOT, 'infra/keycloak/realm-mpp.json'));
       assert.equal(loaded.bruteForce.enabled, true);
       assert.equal(loaded.bruteForce.failureFactor, 30);
+      assert.deepEqual(loaded.findUser('analis.kemenpanrb')!.roles, ['ministry-analyst']);
+      assert.ok(loaded.findUser('petugas.bpn.bogor')!.roles.includes('officer'));
+    });
+
+    it('every demo user is a demo user only: the shared password production refuses, a demo address, and none of them in the production template', () => {
+      const demo = realm('infra/keycloak/realm-mpp.json').users as { username: string; email?: string; credentials?: { value?: string }[]; serviceAccountClientId?: string }[];
+      const production = readFileSync(PRODUCTION_REALM, 'utf8');
+      const people = demo.filter((u) => !u.serviceAccountClientId);
+      assert.ok(people.length >= 50, String(people.length));
+      for (const u of people) {
+        assert.deepEqual(u.credentials?.map((c) => c.value), ['mpp-demo'], u.username);
+        assert.ok(KNOWN_DEFAULT_SECRETS.includes(u.credentials![0]!.value!), 'the demo password is on the list production refuses');
+        assert.match(u.email ?? '', /@demo\.satupintu\.local$/, u.username);
+        assert.ok(!production.includes(u.username), `${u.username} in the production template`);
+      }
+      // Development only: without KEYCLOAK_URL the embedded issuer (which serves this realm) is refused in production.
+      assert.ok(problemsWith({ KEYCLOAK_URL: undefined }).some((p) => /^KEYCLOAK_URL is not set: the embedded issuer \(demo realm with demo users/.test(p)));
     });
   });
 });

@@ -69,10 +69,12 @@ export function membershipToGroup(m: Membership): string {
   }
 }
 
-/** Keycloak-shaped access-token claims → Identity. A membership counts only if its role is also a realm role. */
+/** Keycloak-shaped access-token claims → Identity. A membership counts only if its role is also a realm role; a ministry analyst's citizen role never counts. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const realmRoles = ((claims.realm_access as { roles?: unknown } | undefined)?.roles ?? []) as unknown[];
-  const roles = ROLES.filter((r) => realmRoles.includes(r));
+  // The ministry analyst holds no citizen role (it sees aggregates only, never personal records):
+  // even where the identity provider's default roles give it one, it does not count.
+  const roles = ROLES.filter((r) => realmRoles.includes(r) && !(r === 'citizen' && realmRoles.includes('ministry-analyst')));
   const memberships = membershipsFromGroups(claims.memberships).filter((m) => roles.includes(m.role));
   return {
     subject: String(claims.sub ?? ''),

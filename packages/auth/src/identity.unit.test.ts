@@ -47,6 +47,8 @@ describe('memberships and route guards', () => {
 
   it('refuses national roles on routes that do not list them; citizens are not tenant-bound', () => {
     const analyst = identityFromClaims({ sub: 'a', realm_access: { roles: ['citizen', 'ministry-analyst'] }, memberships: ['/national/ministry-analyst'] });
+    assert.deepEqual(analyst.roles, ['ministry-analyst'], 'the analyst holds no citizen role, even from default roles');
+    assert.equal(permits(analyst, { kind: 'roles', roles: ['citizen'], tenantParam: 'tenant' }, { tenant: 'kab-lebong' }), 'role');
     const personal = { kind: 'roles' as const, roles: ['tenant-admin' as const], tenantParam: 'tenant' };
     assert.equal(permits(analyst, personal, { tenant: 'kab-lebong' }), 'role');
     const aggregates = { kind: 'roles' as const, roles: ['ministry-analyst' as const, 'tenant-admin' as const], tenantParam: 'tenant' };

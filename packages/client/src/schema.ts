@@ -2204,7 +2204,7 @@ export interface paths {
          * Siapa membaca data saya / Who read my data
          * @description Every recorded read of the caller’s data in this tenant by someone else, newest first: when, what, why, and who as role, agency and a stable pseudonym (`ref`) the tenant admin can name. Reads by the person themself are not recorded.
          *
-         *     Any signed-in caller.
+         *     Roles: `citizen` (member of the tenant).
          */
         get: operations["listMyPersonalDataAccess"];
         put?: never;
@@ -2226,7 +2226,7 @@ export interface paths {
          * Unduh data saya / Download my data
          * @description Everything this tenant holds about the caller’s account, as one JSON document (UU 27/2022: access to and a copy of one’s data): the account as the identity provider vouches for it, applications (form data, timeline, document and output metadata), bookings, complaints (public thread, attachment metadata), SKM invitations, the access log of my data, and the retention schedule. Files are listed with the path that answers a download link. `download=true` answers it as an attachment. SKM answers are anonymous by design and cannot be tied back to anyone, so they are not in it.
          *
-         *     Any signed-in caller.
+         *     Roles: `citizen` (member of the tenant).
          */
         get: operations["exportMyData"];
         put?: never;
@@ -16762,6 +16762,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
             401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
@@ -16799,6 +16800,7 @@ export interface operations {
             };
             400: components["responses"]["400.path-invalid.query-invalid"];
             401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];

@@ -50,7 +50,8 @@ export function privacyRoutes(api: RouteTable, privacy: PrivacyService): void {
     description:
       'Every recorded read of the caller’s data in this tenant by someone else, newest first: when, what, why, and who as role, agency and a stable pseudonym (`ref`) the tenant admin can name. Reads by the person themself are not recorded.',
     tags: ['privacy'],
-    security: { kind: 'authenticated' },
+    // A person's own data: the citizen role (every signed-in person has it, except the ministry analyst and service accounts, who get 403).
+    security: { kind: 'roles', roles: ['citizen'], tenantParam: 'tenant' },
     params: PrivacyPath,
     query: MyAccessLogQuery,
     paginated: true,
@@ -85,7 +86,8 @@ export function privacyRoutes(api: RouteTable, privacy: PrivacyService): void {
     description:
       'Everything this tenant holds about the caller’s account, as one JSON document (UU 27/2022: access to and a copy of one’s data): the account as the identity provider vouches for it, applications (form data, timeline, document and output metadata), bookings, complaints (public thread, attachment metadata), SKM invitations, the access log of my data, and the retention schedule. Files are listed with the path that answers a download link. `download=true` answers it as an attachment. SKM answers are anonymous by design and cannot be tied back to anyone, so they are not in it.',
     tags: ['privacy'],
-    security: { kind: 'authenticated' },
+    // A person's own data: the citizen role (every signed-in person has it, except the ministry analyst and service accounts, who get 403).
+    security: { kind: 'roles', roles: ['citizen'], tenantParam: 'tenant' },
     params: PrivacyPath,
     query: MyDataQuery,
     responses: {
