@@ -348,7 +348,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href={`/t/${tenantMatch[1]}`}>{t('catalog')}</Link>
                 </li>
-                {user && (
+                {user && me?.roles.includes('citizen') && (
                   <>
                     <li>
                       <Link href={`/t/${tenantMatch[1]}/permohonan`}>{t('myApplications')}</Link>
