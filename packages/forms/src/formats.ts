@@ -22,6 +22,8 @@ export function isNik(value: string): boolean {
   let day = Number(value.slice(6, 8));
   if (day > 40) day -= 40;
   if (!realDate(day, Number(value.slice(8, 10)))) return false;
+  // 29 February needs a leap year: with two digits, a year divisible by 4 (2000 was one).
+  if (day === 29 && value.slice(8, 10) === '02' && Number(value.slice(10, 12)) % 4 !== 0) return false;
   return value.slice(12) !== '0000';
 }
 
