@@ -3780,6 +3780,19 @@ export interface components {
                         [key: string]: string;
                     };
                 };
+                /** @description Which fields carry the NIK and what it is checked against (JSON pointers into the form data; docs/plugins.md §3) */
+                identity?: {
+                    nik: string;
+                    birthDate?: string;
+                    sex?: string;
+                    sexValues?: {
+                        male: string;
+                        female: string;
+                    };
+                    domicile?: string;
+                    /** @enum {unknown} */
+                    onMismatch?: "warn" | "block";
+                };
             };
             sla: {
                 value: number;
