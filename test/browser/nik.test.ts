@@ -67,7 +67,7 @@ describe('web app in Chromium: the officer reads what the NIK says and where the
     assert.doesNotMatch(text, new RegExp(nik), 'the card does not repeat the NIK');
     await page.screenshot({ path: path.join(SHOTS, 'officer-nik-facts.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), [], 'axe on the officer’s application page');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     assert.ok(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px)`);
     assert.deepEqual(pageErrors, []);
   });
