@@ -94,9 +94,9 @@ describe('publisher editor: the model gives back the plugin JSON the SDK accepts
     assert.deepEqual(changes.map((c) => [c.area, c.what, c.bump]), [['field', 'removed', 'major']]);
   });
 
-  it('offers the SDK’s shared formats (NIK, KK, phone…) and e-mail, nothing else', () => {
+  it('offers every shared format of the SDK (NIK, KK, NPWP, NIB…) and e-mail, nothing else', () => {
     for (const f of TEXT_FORMATS) assert.ok(f === 'email' || f in ID_FORMATS, f);
-    for (const f of ['nik', 'nkk', 'phone-id']) assert.ok((TEXT_FORMATS as readonly string[]).includes(f), f);
+    for (const f of [...Object.keys(ID_FORMATS), 'email']) assert.ok((TEXT_FORMATS as readonly string[]).includes(f), `${f} is offered`);
   });
 
   it('describes SOP, SLA and fee changes in words, with a minor bump', () => {

@@ -3106,6 +3106,30 @@ export interface components {
                     [key: string]: "text" | "textarea" | "select" | "radio" | "checkbox" | "date" | "number" | "phone" | "email" | "hidden";
                 };
             };
+            /** @description Which fields carry the applicant's NIK and the data it can be checked against (birth date, sex, domicile). The officer sees the decoded NIK; disagreements are flagged. */
+            identity?: {
+                /** @description JSON pointer of the field holding the applicant's NIK (a string field with `format: nik`), e.g. `/nik`. */
+                nik: string;
+                /** @description JSON pointer of the applicant's date of birth (`format: date`): checked against the NIK's DDMMYY. */
+                birthDate?: string;
+                /** @description JSON pointer of the applicant's sex: checked against the NIK (day + 40 for women). */
+                sex?: string;
+                /** @description The values the sex field uses. Without it: laki-laki/perempuan, L/P, pria/wanita. */
+                sexValues?: {
+                    /** @description The option meaning male (laki-laki). */
+                    male: string;
+                    /** @description The option meaning female (perempuan). */
+                    female: string;
+                };
+                /** @description JSON pointer of a field naming the regency/city of domicile (Kemendagri code `32.17` or name). A difference is always only a warning: the NIK keeps the region where it was first issued. */
+                domicile?: string;
+                /**
+                 * @description warn (default): a birth date or sex that disagrees with the NIK is shown to the officer and the applicant; block: it refuses the submission (422) until corrected.
+                 * @default warn
+                 * @enum {unknown}
+                 */
+                onMismatch: "warn" | "block";
+            };
         };
         /** @description A required or optional document (component 1). */
         ManifestDocument: {
@@ -3756,6 +3780,19 @@ export interface components {
                         [key: string]: string;
                     };
                 };
+                /** @description Which fields carry the NIK and what it is checked against (JSON pointers into the form data; docs/plugins.md §3) */
+                identity?: {
+                    nik: string;
+                    birthDate?: string;
+                    sex?: string;
+                    sexValues?: {
+                        male: string;
+                        female: string;
+                    };
+                    domicile?: string;
+                    /** @enum {unknown} */
+                    onMismatch?: "warn" | "block";
+                };
             };
             sla: {
                 value: number;
@@ -3848,6 +3885,50 @@ export interface components {
                 id: string;
                 en: string;
             };
+        };
+        /** @description What the NIK itself says (format only, not a Dukcapil verification). Shown only to officers of the agency. */
+        DecodedNik: {
+            /** @description Whose NIK: the form field the plugin declares (`/data/nik`, `/data/nikAnak`) or the applicant given at the counter (`/applicant/nik`) */
+            source: string;
+            /** @description Where the NIK was first issued — not necessarily where the person lives now */
+            region: {
+                province: {
+                    code: string;
+                    name: string;
+                };
+                /** @description name null: a code not in the reference list (Kepmendagri 2025) */
+                regency: {
+                    /** @description Kemendagri code, e.g. 32.17 */
+                    code: string;
+                    name: string | null;
+                };
+                district: {
+                    /** @description Kemendagri kecamatan code, e.g. 32.17.06 (no names held) */
+                    code: string;
+                };
+            };
+            /** Format: date */
+            birthDate: string;
+            /** @description true: the NIK has a two-digit year and the form gave no agreeing birth date; the latest century not after today was taken */
+            centuryInferred: boolean;
+            /**
+             * @description From the day of birth: + 40 for women
+             * @enum {unknown}
+             */
+            sex: "male" | "female";
+        };
+        IdentityWarning: {
+            /** @description The form field that disagrees with the NIK, e.g. /data/tanggalLahir */
+            pointer: string;
+            /** @enum {unknown} */
+            field: "birthDate" | "sex" | "domicile";
+            /** @description Bahasa Indonesia and English */
+            message: {
+                id: string;
+                en: string;
+            };
+            /** @description true where the plugin refuses the submission until corrected (form.identity.onMismatch = block) */
+            blocking: boolean;
         };
         ApplicationChange: {
             /** @description What changed: a form field (`/data/noHp`) or a document (`/documents/identitas`) */
@@ -3985,6 +4066,9 @@ export interface components {
                 status: "draft" | "submitted" | "completed" | "rejected" | "withdrawn";
                 submittedAt: string | null;
             }[];
+            applicantNik?: components["schemas"]["DecodedNik"];
+            /** @description Where the form’s birth date, sex or domicile disagree with the NIK (plugins that declare form.identity). Shown to the applicant and to officers of the agency. */
+            identityWarnings?: components["schemas"]["IdentityWarning"][];
             /** @description What the caller may do now */
             availableActions: {
                 code: string;

@@ -22,6 +22,8 @@ export function isNik(value: string): boolean {
   let day = Number(value.slice(6, 8));
   if (day > 40) day -= 40;
   if (!realDate(day, Number(value.slice(8, 10)))) return false;
+  // 29 February needs a leap year: with two digits, a year divisible by 4 (2000 was one).
+  if (day === 29 && value.slice(8, 10) === '02' && Number(value.slice(10, 12)) % 4 !== 0) return false;
   return value.slice(12) !== '0000';
 }
 
@@ -90,6 +92,6 @@ export const ID_FORMATS: Record<string, { validate: (v: string) => boolean; mess
   nop: { validate: (v) => /^\d{18}$/.test(digits(v)), message: { id: 'NOP PBB harus 18 digit.', en: 'A tax object number (NOP) has 18 digits.' } },
   kbli: { validate: (v) => /^\d{5}$/.test(v), message: { id: 'KBLI harus 5 digit.', en: 'A KBLI code has 5 digits.' } },
   nip: { validate: isNip, message: { id: 'NIP harus 18 digit dengan tanggal lahir yang sah.', en: 'A NIP has 18 digits starting with a valid birth date.' } },
-  'nib-usaha': { validate: (v) => /^\d{13}$/.test(v), message: { id: 'NIB (OSS) harus 13 digit.', en: 'A business NIB (OSS) has 13 digits.' } },
+  'nib-usaha': { validate: (v) => /^[\d\s]+$/.test(v) && /^\d{13}$/.test(digits(v)), message: { id: 'NIB (OSS) harus 13 digit.', en: 'A business NIB (OSS) has 13 digits.' } },
   'nib-bidang': { validate: (v) => /^\d{14}$/.test(v), message: { id: 'NIB bidang tanah harus 14 digit.', en: 'A land-parcel NIB has 14 digits.' } },
 };

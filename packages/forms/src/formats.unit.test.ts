@@ -29,6 +29,19 @@ describe('Indonesian identifier formats', () => {
     assert.equal(npwp16('01.855.081.4-412.000'), '0018550814412000');
   });
 
+  it('KK, NIB and NPWP through a form: 16, 13 and 16 (or the old 15) digits, each with its plain message', () => {
+    const cache = new FormValidatorCache();
+    const schema = { type: 'object', properties: { kk: { type: 'string', format: 'nkk' }, nib: { type: 'string', format: 'nib-usaha' }, npwp: { type: 'string', format: 'npwp' } } };
+    assert.deepEqual(cache.validate('sha256:ids', 'svc', schema, { kk: '3217061503120004', nib: '9120001234567', npwp: '3217060101900001' }), []);
+    assert.deepEqual(cache.validate('sha256:ids', 'svc', schema, { nib: '9120 0012 3456 7', npwp: '01.855.081.4-412.000' }), [], 'spaces in a NIB, the old 15-digit NPWP');
+    const errors = cache.validate('sha256:ids', 'svc', schema, { kk: '321706150312000', nib: '91200012345678', npwp: '12345678901234' });
+    const by = Object.fromEntries(errors.map((e) => [e.pointer, e.message]));
+    assert.deepEqual(Object.keys(by).sort(), ['/kk', '/nib', '/npwp']);
+    assert.equal(by['/kk']!.id, 'Masukkan nomor KK 16 angka, seperti tertulis di Kartu Keluarga.');
+    assert.equal(by['/nib']!.en, 'Enter the 13-digit business number (NIB) from OSS.');
+    assert.match(by['/npwp']!.id, /^Masukkan NPWP 16 angka \(bagi orang pribadi: NIK Anda\), atau NPWP lama 15 angka/);
+  });
+
   it('phones: mobile in any prefix form, landlines with area codes, unknown mobile prefixes allowed', () => {
     for (const ok of ['081234567890', '+6281234567890', '6281234567890', '0895123456789', '0226866123', '0513123456']) assert.ok(isPhoneId(ok), ok);
     for (const bad of ['12345', '0812', '+1 555 1234567', '0012345678']) assert.ok(!isPhoneId(bad), bad);

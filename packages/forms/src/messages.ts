@@ -13,7 +13,10 @@ export interface Plain {
 export const FORMAT_MESSAGES: Record<string, Plain> = {
   nik: { id: 'Masukkan NIK 16 angka, seperti tertulis di KTP.', en: 'Enter the 16-digit NIK as written on your ID card.' },
   nkk: { id: 'Masukkan nomor KK 16 angka, seperti tertulis di Kartu Keluarga.', en: 'Enter the 16-digit number as written on your family card (KK).' },
-  npwp: { id: 'Masukkan NPWP 15 atau 16 angka, seperti tertulis di kartu NPWP.', en: 'Enter the 15- or 16-digit NPWP as written on your tax card.' },
+  npwp: {
+    id: 'Masukkan NPWP 16 angka (bagi orang pribadi: NIK Anda), atau NPWP lama 15 angka seperti tertulis di kartu NPWP.',
+    en: 'Enter the 16-digit NPWP (for an individual: your NIK), or the old 15-digit NPWP as written on your tax card.',
+  },
   'phone-id': { id: 'Masukkan nomor HP Indonesia, misalnya 081234567890.', en: 'Enter an Indonesian phone number, such as 081234567890.' },
   'postal-code-id': { id: 'Masukkan kode pos 5 angka, misalnya 40552.', en: 'Enter the 5-digit postcode, such as 40552.' },
   nop: { id: 'Masukkan NOP 18 angka, seperti tertulis di SPPT PBB.', en: 'Enter the 18-digit tax object number (NOP) as written on your property tax bill (SPPT).' },

@@ -237,6 +237,43 @@ function checkUserSchema(schema: unknown, at: string, issues: { pointer: string;
   }
 }
 
+/** The schema of the field a JSON pointer names, through `properties` (undefined when there is none). */
+function fieldSchema(schema: unknown, pointer: string): Record<string, unknown> | undefined {
+  let cur = schema as Record<string, unknown> | undefined;
+  for (const raw of pointer.split('/').slice(1)) {
+    const props = cur?.properties as Record<string, Record<string, unknown>> | undefined;
+    cur = props?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+/** `form.identity`: every pointer names a field of the right kind (NIK format, date, the sex values the field offers). */
+function lintIdentity(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[]) {
+  const id = s.form.identity;
+  if (!id) return;
+  const where = (k: string) => `${at}/form/identity/${k}`;
+  const field = (k: 'nik' | 'birthDate' | 'sex' | 'domicile') => {
+    const p = id[k];
+    if (p === undefined) return undefined;
+    const f = fieldSchema(s.form.schema, p);
+    if (!f) out.push({ pointer: where(k), message: t(`${p} bukan kolom formulir.`, `${p} is not a field of the form.`) });
+    return f;
+  };
+  const nik = field('nik');
+  if (nik && nik.format !== 'nik') out.push({ pointer: where('nik'), message: t(`Kolom NIK ${id.nik} harus memakai format nik.`, `The NIK field ${id.nik} must use format nik.`) });
+  const birth = field('birthDate');
+  if (birth && birth.format !== 'date') out.push({ pointer: where('birthDate'), message: t(`Kolom tanggal lahir ${id.birthDate} harus memakai format date.`, `The birth date field ${id.birthDate} must use format date.`) });
+  const sex = field('sex');
+  const sexEnum = Array.isArray(sex?.enum) ? (sex.enum as unknown[]) : undefined;
+  if (sexEnum && id.sexValues)
+    for (const v of [id.sexValues.male, id.sexValues.female])
+      if (!sexEnum.includes(v)) out.push({ pointer: where('sexValues'), message: t(`${v} bukan pilihan kolom ${id.sex}.`, `${v} is not an option of ${id.sex}.`) });
+  if (sexEnum && !id.sexValues && !(sexEnum.includes('laki-laki') && sexEnum.includes('perempuan')) && !(sexEnum.includes('L') && sexEnum.includes('P')))
+    out.push({ pointer: where('sexValues'), message: t(`Sebutkan sexValues: pilihan ${id.sex} bukan laki-laki/perempuan atau L/P.`, `Give sexValues: the options of ${id.sex} are not laki-laki/perempuan or L/P.`) });
+  field('domicile');
+}
+
 function lintService(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[], gate: PatternGate) {
   const schema = s.form.schema as { type?: unknown; properties?: Record<string, unknown> };
   if (schema.type !== 'object') out.push({ pointer: `${at}/form/schema/type`, message: t('Skema formulir harus bertipe object.', 'The form schema must be of type object.') });
@@ -250,6 +287,7 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
   order.forEach((p, i) => {
     if (!props.includes(p)) out.push({ pointer: `${at}/form/ui/order/${i}`, message: t(`${p} bukan kolom skema.`, `${p} is not a field of the schema.`) });
   });
+  lintIdentity(s, at, out);
 
   const unique = (codes: string[], where: string, what: string) => {
     const seen = new Set<string>();

@@ -101,6 +101,37 @@ describe('plugin lint', () => {
     assert.match(messages, /No path reaches a completed state/);
   });
 
+  it('passes the Dukcapil plugin with its identity declarations (NIK, birth date, sex)', () => {
+    const r = lintPluginDir(fileURLToPath(new URL('../../../plugins/dukcapil', import.meta.url)), '0.1.0');
+    assert.deepEqual(r.issues, []);
+    assert.deepEqual(r.manifest!.services.find((x) => x.code === 'ktpel-rekam')!.form.identity, { nik: '/nik', birthDate: '/tanggalLahir', sex: '/jenisKelamin', onMismatch: 'warn' });
+  });
+
+  it('checks form.identity: fields that exist, NIK and date formats, sex values the field offers', () => {
+    const ok = lintVariant({ 'services/sktlk/service.json': (j) => (j.form.identity = { nik: '/nik', birthDate: '/tanggalKejadian', onMismatch: 'block' }) });
+    assert.deepEqual(ok.issues, []);
+    const r = lintVariant({
+      'services/sktlk/service.json': (j) => (j.form.identity = { nik: '/namaLengkap', birthDate: '/kronologi', sex: '/tidakAda', domicile: '/lokasi', onMismatch: 'maybe' }),
+    });
+    const found = r.issues.map((i) => `${i.pointer} ${i.message.en}`).join('\n');
+    assert.match(found, /\/form\/identity\/onMismatch/);
+    const r2 = lintVariant({ 'services/sktlk/service.json': (j) => (j.form.identity = { nik: '/namaLengkap', birthDate: '/kronologi', sex: '/tidakAda', domicile: '/lokasi' }) });
+    const en = r2.issues.map((i) => `${i.pointer} ${i.message.en}`);
+    assert.ok(en.includes('/form/identity/nik The NIK field /namaLengkap must use format nik.'), en.join('\n'));
+    assert.ok(en.includes('/form/identity/birthDate The birth date field /kronologi must use format date.'), en.join('\n'));
+    assert.ok(en.includes('/form/identity/sex /tidakAda is not a field of the form.'), en.join('\n'));
+    assert.ok(en.includes('/form/identity/domicile /lokasi is not a field of the form.'), en.join('\n'));
+    const sex = lintVariant({
+      'services/sktlk/form.schema.json': (j) => (j.properties.jk = { enum: ['1', '2'] }),
+      'services/sktlk/service.json': (j) => {
+        j.form.ui.order.push('jk');
+        j.form.ui.labels.jk = { id: 'Jenis Kelamin', en: 'Sex' };
+        j.form.identity = { nik: '/nik', sex: '/jk' };
+      },
+    });
+    assert.deepEqual(sex.issues.map((i) => i.pointer), ['/form/identity/sexValues']);
+  });
+
   it('never lets a locked fee be overlaid', () => {
     const r = lintVariant({ 'services/skck-baru/service.json': (j) => j.overlayable.push('fee') });
     assert.ok(r.issues.some((i) => i.pointer === '/overlayable' && /locked fee/.test(i.message.en)));

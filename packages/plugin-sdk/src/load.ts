@@ -74,8 +74,8 @@ export function loadPluginDir(dir: string): LoadedPlugin {
     if (!service || typeof service !== 'object') continue;
     if (service.code !== undefined && service.code !== code)
       issues.push({ file: files.serviceFile, pointer: '/code', message: { id: `Kode harus sama dengan nama folder (${code}).`, en: `Code must equal the folder name (${code}).` } });
-    const ui = (service.form as { ui?: unknown } | undefined)?.ui;
-    services.push({ ...service, code, form: { schema: form, ui }, sop });
+    const { ui, identity } = (service.form as { ui?: unknown; identity?: unknown } | undefined) ?? {};
+    services.push({ ...service, code, form: { schema: form, ui, ...(identity !== undefined ? { identity } : {}) }, sop });
   }
   if (issues.length) return { sources, issues };
   return { manifest: { ...(root as object), services } as AgencyPlugin, sources, issues };

@@ -34,7 +34,7 @@ export interface ServiceDefinition {
   category: 'perizinan' | 'non-perizinan';
   keywords?: string[];
   channels: Channel[];
-  form: { schema: Record<string, unknown>; ui: FormUi };
+  form: { schema: Record<string, unknown>; ui: FormUi; identity?: FormIdentity };
   documents: DocumentRequirement[];
   sop: SopDefinition;
   sla: Duration;
@@ -43,6 +43,16 @@ export interface ServiceDefinition {
   standard: ServiceStandard;
   schedule?: Schedule;
   overlayable: OverlayField[];
+}
+
+/** Which fields carry the applicant's NIK and what it is checked against (packages/forms nik.ts). */
+export interface FormIdentity {
+  nik: string;
+  birthDate?: string;
+  sex?: string;
+  sexValues?: { male: string; female: string };
+  domicile?: string;
+  onMismatch?: 'warn' | 'block';
 }
 
 export interface FormUi {

@@ -9,6 +9,7 @@ import { ApplicationEditor, type OnBehalf } from './Apply.js';
 import { Recipients } from './Recipients.js';
 import { documentLink, openDownload } from './Track.js';
 import { DuplicateWarning } from '../ui/DuplicateWarning.js';
+import { NikFacts } from '../ui/NikFacts.js';
 
 /** Form data in the plugin's display order, then anything else. */
 function orderedEntries(data: Record<string, unknown>, order: string[] | undefined): [string, unknown][] {
@@ -245,6 +246,8 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                 ))}
               </dl>
             </section>
+            {/* The decoded NIK and its cross-check (issue 23): its own card, officers of the agency only. */}
+            <NikFacts application={a} fieldLabel={(ptr) => { const k = ptr.replace(/^\/data\//, ''); const l = svc.data?.form.ui.labels[k]; return l ? L(l) : k; }} />
             <section className="card" aria-labelledby="docs">
               <h2 id="docs">{t('documents')}</h2>
               <ul>

@@ -129,6 +129,43 @@ export const ApplicationSchema = Type.Object(
         },
       ),
     ),
+    applicantNik: Type.Optional(
+      Type.Object(
+        {
+          source: Type.String({ description: 'Whose NIK: the form field the plugin declares (`/data/nik`, `/data/nikAnak`) or the applicant given at the counter (`/applicant/nik`)' }),
+          region: Type.Object(
+            {
+              province: Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: false }),
+              regency: Type.Object({ code: Type.String({ description: 'Kemendagri code, e.g. 32.17' }), name: StringOrNull }, { additionalProperties: false, description: 'name null: a code not in the reference list (Kepmendagri 2025)' }),
+              district: Type.Object({ code: Type.String({ description: 'Kemendagri kecamatan code, e.g. 32.17.06 (no names held)' }) }, { additionalProperties: false }),
+            },
+            { additionalProperties: false, description: 'Where the NIK was first issued — not necessarily where the person lives now' },
+          ),
+          birthDate: Type.String({ format: 'date' }),
+          centuryInferred: Type.Boolean({ description: 'true: the NIK has a two-digit year and the form gave no agreeing birth date; the latest century not after today was taken' }),
+          sex: Type.Enum(['male', 'female'], { description: 'From the day of birth: + 40 for women' }),
+        },
+        {
+          additionalProperties: false,
+          'x-component': 'DecodedNik',
+          description: 'What the NIK itself says (format only, not a Dukcapil verification). Shown only to officers of the agency.',
+        },
+      ),
+    ),
+    identityWarnings: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            pointer: Type.String({ description: 'The form field that disagrees with the NIK, e.g. /data/tanggalLahir' }),
+            field: Type.Enum(['birthDate', 'sex', 'domicile']),
+            message: Text,
+            blocking: Type.Boolean({ description: 'true where the plugin refuses the submission until corrected (form.identity.onMismatch = block)' }),
+          },
+          { additionalProperties: false, 'x-component': 'IdentityWarning' },
+        ),
+        { description: 'Where the form’s birth date, sex or domicile disagree with the NIK (plugins that declare form.identity). Shown to the applicant and to officers of the agency.' },
+      ),
+    ),
     availableActions: Type.Array(
       Type.Object({ code: Type.String(), name: Text, comment: Type.Enum(['required', 'optional', 'none']) }, { additionalProperties: false }),
       { description: 'What the caller may do now' },

@@ -2,7 +2,7 @@ import { newId, newTrackingCode, type FieldError } from '@satupintu/core';
 import { agencyNotAllowed } from '@satupintu/auth';
 import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
-import type { FormValidatorCache } from '@satupintu/forms';
+import { crossCheckNik, decodeNik, valueAt, type FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
 import type { TenantUserCtx } from '../../context.js';
@@ -70,10 +70,18 @@ export class ApplicationService {
     return this.d.registry.service(app.plugin_id, app.plugin_version, app.service_code).then((s) => s ?? Promise.reject(serviceNotFound(app.plugin_id, app.service_code)));
   }
 
-  /** Form errors plus missing required documents, for a submit (`counts`: documents already attached per code). */
-  completeness(app: Pick<ApplicationRow, 'content_hash' | 'service_code' | 'data'>, service: ServiceDefinition, counts: ReadonlyMap<string, number>): void {
+  /**
+   * Form errors plus missing required documents, for a submit (`counts`: documents already attached
+   * per code). A birth date or sex that disagrees with the NIK refuses the submission only where the
+   * plugin's `form.identity` says `block`; otherwise it is a warning on the representation.
+   */
+  completeness(app: Pick<ApplicationRow, 'content_hash' | 'service_code' | 'data'>, service: ServiceDefinition, counts: ReadonlyMap<string, number>, now: Date): void {
     const formErrors = this.d.validators.validate(app.content_hash, app.service_code, service.form.schema, app.data);
     if (formErrors.length) throw formInvalid(formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
+    if (service.form.identity) {
+      const blocking = crossCheckNik(app.data, service.form.identity, now).filter((m) => m.blocking);
+      if (blocking.length) throw formInvalid(blocking.map((m) => ({ pointer: `/data${m.pointer}`, message: m.message })));
+    }
     const missing: FieldError[] = [];
     for (const doc of service.documents) {
       const conditional = doc.requiredWhen ? this.d.validators.validate(app.content_hash, `${app.service_code}#${doc.code}`, doc.requiredWhen, app.data).length === 0 : false;
@@ -102,7 +110,32 @@ export class ApplicationService {
     const def = await this.definition(app);
     const [events, documents, outputs] = [await applicationQueries.events(tx.sql, app.id), await applicationQueries.documents(tx.sql, app.id), await applicationQueries.outputs(tx.sql, app.id)];
     const duplicates = await this.duplicatesFor(tx, ctx, app);
-    return applicationView(app, def, roles, { events, documents, outputs, ...(duplicates ? { duplicates } : {}) }, ctx.now);
+    return applicationView(app, def, roles, { events, documents, outputs, ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, def.service) }, ctx.now);
+  }
+
+  /**
+   * What the NIK says, for the agency's officers only (`applicantNik`: region, birth date, sex —
+   * derived from a number they already see, nothing more), and where the form disagrees with it, for
+   * those officers and the applicant (`identityWarnings`). The NIK: the field the plugin declares in
+   * `form.identity`, else the applicant's NIK given at an assisted or counter filing, else a form
+   * field `nik`. Never logged.
+   */
+  identityFor(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition): Pick<Parameters<typeof applicationView>[3], 'applicantNik' | 'identityWarnings'> {
+    const officer = officerAgencies(ctx.identity, ctx.tenant).includes(app.agency_code);
+    const applicant = app.applicant_sub !== null && app.applicant_sub === ctx.identity.subject;
+    if (!officer && !applicant) return {};
+    const id = service.form.identity;
+    const warnings = id ? crossCheckNik(app.data, id, ctx.now).map((m) => ({ pointer: `/data${m.pointer}`, field: m.field, message: m.message, blocking: m.blocking })) : [];
+    if (!officer) return { identityWarnings: warnings };
+    const declared = id ? valueAt(app.data, id.nik) : undefined;
+    const source: [string, unknown] =
+      typeof declared === 'string' ? [`/data${id!.nik}`, declared] : app.applicant.nik !== undefined ? ['/applicant/nik', app.applicant.nik] : ['/data/nik', (app.data as Record<string, unknown>).nik];
+    const birth = id?.birthDate ? valueAt(app.data, id.birthDate) : undefined;
+    const decoded = typeof source[1] === 'string' ? decodeNik(source[1], { now: ctx.now, ...(typeof birth === 'string' ? { declaredBirthDate: birth } : {}) }) : null;
+    return {
+      identityWarnings: warnings,
+      ...(decoded ? { applicantNik: { source: source[0], region: decoded.region, birthDate: decoded.birthDate, centuryInferred: decoded.centuryInferred, sex: decoded.sex } } : {}),
+    };
   }
 
   /**
@@ -150,7 +183,7 @@ export class ApplicationService {
 
     // Everything a submission needs is checked and computed before the one transaction opens.
     const initial = input.submit ? compileWorkflow(service.sop).initial : undefined;
-    if (input.submit) this.completeness({ content_hash: def.contentHash, service_code: service.code, data }, service, new Map());
+    if (input.submit) this.completeness({ content_hash: def.contentHash, service_code: service.code, data }, service, new Map(), now);
     const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx)) : {};
     const actor = { sub: identity.subject, name: identity.name ?? identity.username };
     const applicant = onBehalf ? input.applicant! : { name: actor.name };
@@ -175,7 +208,7 @@ export class ApplicationService {
           if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
           const { roles } = visibleTo(identity, tenant, app);
           const duplicates = await this.duplicatesFor(tx, ctx, app);
-          return applicationView(app, def, roles, { events, documents: [], outputs: [], ...(duplicates ? { duplicates } : {}) }, now);
+          return applicationView(app, def, roles, { events, documents: [], outputs: [], ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, service) }, now);
         });
       } catch (e) {
         // Tracking codes are random (40 bits); a clash with an existing one is retried with another.
@@ -219,7 +252,7 @@ export class ApplicationService {
       // Two submits at once for one service: the second waits here, so its answer lists the first.
       await applicationQueries.lockService(tx.sql, app);
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
-      this.completeness(app, service, counts);
+      this.completeness(app, service, counts, ctx.now);
       const initial = compileWorkflow(service.sop).initial;
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);

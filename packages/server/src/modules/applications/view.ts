@@ -22,7 +22,14 @@ export function applicationView(
   app: ApplicationRow,
   def: Pick<ServiceVersion, 'service' | 'agency'>,
   roles: SopRole[],
-  parts: { events: EventRow[]; documents: DocumentRow[]; outputs: OutputRow[]; duplicates?: DuplicateRow[] },
+  parts: {
+    events: EventRow[];
+    documents: DocumentRow[];
+    outputs: OutputRow[];
+    duplicates?: DuplicateRow[];
+    applicantNik?: NonNullable<ApplicationView['applicantNik']>;
+    identityWarnings?: NonNullable<ApplicationView['identityWarnings']>;
+  },
   now: Date,
 ): ApplicationView {
   const service: ServiceDefinition = def.service;
@@ -71,6 +78,8 @@ export function applicationView(
     ...(parts.duplicates
       ? { possibleDuplicates: parts.duplicates.map((d) => ({ id: d.id, trackingCode: d.tracking_code, status: d.status as ApplicationView['status'], submittedAt: iso(d.submitted_at) })) }
       : {}),
+    ...(parts.applicantNik ? { applicantNik: parts.applicantNik } : {}),
+    ...(parts.identityWarnings ? { identityWarnings: parts.identityWarnings } : {}),
     availableActions:
       app.status === 'draft'
         ? []

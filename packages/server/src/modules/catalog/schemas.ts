@@ -149,6 +149,19 @@ const Form = Type.Object(
       },
       strict,
     ),
+    identity: Type.Optional(
+      Type.Object(
+        {
+          nik: Type.String(),
+          birthDate: Type.Optional(Type.String()),
+          sex: Type.Optional(Type.String()),
+          sexValues: Type.Optional(Type.Object({ male: Type.String(), female: Type.String() }, strict)),
+          domicile: Type.Optional(Type.String()),
+          onMismatch: Type.Optional(Type.Enum(['warn', 'block'])),
+        },
+        { ...strict, description: 'Which fields carry the NIK and what it is checked against (JSON pointers into the form data; docs/plugins.md §3)' },
+      ),
+    ),
   },
   strict,
 );

@@ -95,9 +95,14 @@ const KINDS: { value: FieldKind; label: Text }[] = [
 ];
 const FORMATS: Record<string, Text> = {
   nik: { id: 'NIK (16 digit)', en: 'NIK (16 digits)' },
-  nkk: { id: 'Nomor Kartu Keluarga', en: 'Family card number' },
+  nkk: { id: 'Nomor Kartu Keluarga (16 digit)', en: 'Family card number (KK, 16 digits)' },
   'phone-id': { id: 'Nomor HP Indonesia', en: 'Indonesian phone number' },
-  npwp: { id: 'NPWP', en: 'Tax number (NPWP)' },
+  npwp: { id: 'NPWP (15 atau 16 digit)', en: 'Tax number (NPWP, 15 or 16 digits)' },
+  'nib-usaha': { id: 'NIB usaha dari OSS (13 digit)', en: 'Business number (NIB) from OSS (13 digits)' },
+  'nib-bidang': { id: 'NIB bidang tanah (14 digit)', en: 'Land parcel number (NIB, 14 digits)' },
+  nop: { id: 'NOP PBB (18 digit)', en: 'Property tax object number (NOP, 18 digits)' },
+  kbli: { id: 'Kode KBLI (5 digit)', en: 'KBLI business code (5 digits)' },
+  nip: { id: 'NIP pegawai (18 digit)', en: 'Civil servant number (NIP, 18 digits)' },
   'postal-code-id': { id: 'Kode pos', en: 'Postal code' },
   email: { id: 'Alamat email', en: 'Email address' },
 };

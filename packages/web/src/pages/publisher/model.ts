@@ -19,8 +19,8 @@ type Json = Record<string, unknown>;
 
 export type FieldKind = 'text' | 'longtext' | 'number' | 'date' | 'choice' | 'yesno' | 'other';
 
-/** The shared formats of the SDK (packages/forms ID_FORMATS) a text question may use, and e-mail. */
-export const TEXT_FORMATS = ['nik', 'nkk', 'phone-id', 'npwp', 'postal-code-id', 'email'] as const;
+/** The shared formats of the SDK (packages/forms ID_FORMATS) a text question may use, and e-mail (a test keeps the two lists equal). */
+export const TEXT_FORMATS = ['nik', 'nkk', 'npwp', 'nib-usaha', 'nib-bidang', 'nop', 'kbli', 'nip', 'phone-id', 'postal-code-id', 'email'] as const;
 
 /** "Ask this only when `field` is one of `values`." */
 export interface Condition {
