@@ -28,6 +28,7 @@ const S = {
   docsIntro: { id: 'Hanya dokumen yang berlaku untuk jawaban Anda yang diminta.', en: 'Only the documents that apply to your answers are asked for.' },
   saving: { id: 'Menyimpan…', en: 'Saving…' },
   savedAt: { id: 'Tersimpan otomatis pukul {time}', en: 'Saved automatically at {time}' },
+  nikTitle: { id: 'Periksa kembali data yang tidak sesuai dengan NIK', en: 'Check the answers that do not match the NIK' },
   savedHere: { id: 'Tersimpan di perangkat ini; akan dikirim ke server saat jaringan kembali.', en: 'Saved on this device; it will reach the server when the network is back.' },
   resumed: { id: 'Kami memulihkan isian Anda yang belum terkirim.', en: 'We restored answers you had not sent yet.' },
   dupTitle: { id: 'Anda sudah punya permohonan aktif untuk layanan ini', en: 'You already have an active application for this service' },
@@ -511,6 +512,22 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
       </ul>
     </div>
   ) : null;
+  // What the NIK says against the answers (birth date, sex, domicile): said before submitting, so
+  // the person can correct a typo — or keep it when the NIK is the one that is wrong.
+  const identity = app?.identityWarnings?.length ? (
+    <div className="alert identity-warning" role="region" aria-labelledby="nik-check-title">
+      <h2 id="nik-check-title">{L(S.nikTitle)}</h2>
+      <ul>
+        {app.identityWarnings.map((w) => (
+          <li key={w.pointer}>
+            <a href={`#${focusTarget(schema, w.pointer.replace(/^\/data/, ''))}`} onClick={(e) => (e.preventDefault(), focusField(focusTarget(schema, w.pointer.replace(/^\/data/, ''))))}>
+              {L(w.message)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  ) : null;
 
   const documentsBlock = (
     <ul className="docs">
@@ -599,6 +616,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
             </section>
           )}
           {duplicates}
+          {identity}
           {status}
           <div className="actions">
             <button type="submit" className="btn" disabled={busy}>
@@ -701,6 +719,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
             )}
           </dl>
           {duplicates}
+          {identity}
           <h2>{L(S.submitTitle)}</h2>
           <p>{L(S.submitText)}</p>
           {status}
