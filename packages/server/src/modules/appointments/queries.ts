@@ -118,6 +118,14 @@ export type PageKey = readonly [string, string] | undefined;
 const SESSION_COLUMNS = `id, plugin_id, service_code, agency_code, to_char(local_date, 'YYYY-MM-DD') as local_date, start_time, end_time, starts_at, ends_at,
   capacity, online_capacity, booked_online, booked_walkin, status, holiday`;
 const BOOKING_COLUMNS = `b.id, b.session_id, b.applicant_sub, b.applicant_name, b.application_id, b.channel, b.status, b.queue_number, b.counter`;
+/**
+ * A session has an online seat left when its online share is not used up AND walk-ins have not
+ * taken the seats that remain: walk-ins may sit in any free seat (registered at the counter, they
+ * are there in person), so a session filled by walk-ins has no online seat either. Both halves
+ * mirror the table's checks (`booked_online <= online_capacity`, `booked_online + booked_walkin
+ * <= capacity`), so the conditional update refuses instead of breaking a check (a 500).
+ */
+const ONLINE_SEAT_LEFT = `booked_online < online_capacity and booked_online + booked_walkin < capacity`;
 /** The statuses that hold a seat (and count for one-booking-per-person). */
 const ACTIVE = `('booked', 'checked-in', 'called')`;
 
@@ -157,13 +165,13 @@ export const sessionQueries = {
     const take =
       channel === 'walk-in'
         ? `update sessions set booked_walkin = booked_walkin + 1 where id = $1 and status = 'open' and booked_online + booked_walkin < capacity returning ${SESSION_COLUMNS}`
-        : `update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and booked_online < online_capacity returning ${SESSION_COLUMNS}`;
+        : `update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and ${ONLINE_SEAT_LEFT} returning ${SESSION_COLUMNS}`;
     const rows = await sql.rows<SessionRow & { kind: 'taken' | 'current' | 'next' }>(
       `with taken as (${take}),
             cur as (select ${SESSION_COLUMNS} from sessions where id = $1 and not exists (select 1 from taken)),
             nxt as (select ${SESSION_COLUMNS} from sessions
                      where plugin_id = (select plugin_id from cur) and service_code = (select service_code from cur) and status = 'open'
-                       and starts_at > (select starts_at from cur) and booked_online < online_capacity
+                       and starts_at > (select starts_at from cur) and ${ONLINE_SEAT_LEFT}
                      order by starts_at limit 1)
        select 'taken' as kind, * from taken union all select 'current', * from cur union all select 'next', * from nxt`,
       [id],
@@ -189,7 +197,7 @@ export const sessionQueries = {
   nextOpen(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>): Promise<SessionRow | undefined> {
     return sql.maybe(
       `select ${SESSION_COLUMNS} from sessions
-        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and booked_online < online_capacity
+        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and ${ONLINE_SEAT_LEFT}
         order by starts_at limit 1`,
       [s.plugin_id, s.service_code, s.starts_at],
     );

@@ -208,7 +208,8 @@ export const SessionCancellation = Type.Object(
   {
     cancelled: uuid('The session cancelled'),
     rescheduleEvents: count('Booked citizens notified (each gets a reschedule notice)'),
-    nextSession: Type.Union([Session, Type.Null()]),
+    nextSession: Type.Union([Session, Type.Null()], { description: 'The first later session of the service with an online seat, over the schedule up to `searchedUntil`; null: none up to then (the schedule has no session, or all are full or cancelled)' }),
+    searchedUntil: localDate('The last local date searched for `nextSession` (the cancelled session’s date plus the default listing window)'),
   },
   { additionalProperties: false, 'x-component': 'SessionCancellation' },
 );

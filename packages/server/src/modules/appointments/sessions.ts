@@ -1,4 +1,4 @@
-import { localDate, newId } from '@satupintu/core';
+import { localDate, newId, plusDays } from '@satupintu/core';
 import type { EventBus, UnitOfWork } from '@satupintu/db';
 import type { DomainEvents } from '../../kernel.js';
 import { applyOverlay } from '@satupintu/plugin-sdk';
@@ -8,7 +8,7 @@ import type { InstallationService } from '../installations/index.js';
 import { staffOf } from './access.js';
 import { sessionNotFound } from './errors.js';
 import { bookingQueries, sessionQueries } from './queries.js';
-import { holidayLabels, planSessions, sessionWindow } from './schedule.js';
+import { DEFAULT_DAYS, holidayLabels, planSessions, sessionWindow } from './schedule.js';
 import type { SessionCancellationView, SessionView } from './schemas.js';
 import { sessionView } from './view.js';
 
@@ -75,6 +75,13 @@ export class SessionService {
 
   /** The agency cancels a session: every booked citizen gets a `session.cancelled` notice naming the next open session. */
   async cancel(ctx: TenantUserCtx, sessionId: string, reason: string): Promise<SessionCancellationView> {
+    // Sessions are stored when their dates are first listed: a session weeks ahead may have no later
+    // session stored yet. The schedule's sessions over the listing window after it are stored first
+    // (as a listing would), so the next open one is found wherever the cancelled one lies.
+    const seen = await this.d.uow.read(ctx, (tx) => sessionQueries.load(tx.sql, sessionId));
+    if (!seen || !staffOf(ctx.identity, ctx.tenant, seen.agency_code)) throw sessionNotFound();
+    const horizon = { from: seen.local_date, to: plusDays(seen.local_date, DEFAULT_DAYS) };
+    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, horizon).catch(() => undefined);
     return this.d.uow.write(ctx, async (tx) => {
       const s = await sessionQueries.load(tx.sql, sessionId, true);
       if (!s || !staffOf(ctx.identity, ctx.tenant, s.agency_code)) throw sessionNotFound();
@@ -87,7 +94,7 @@ export class SessionService {
         await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, session: sessionId, service: `${s.plugin_id}.${s.service_code}`, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
         await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: b.id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'agency' });
       }
-      return { cancelled: sessionId, rescheduleEvents: affected.length, nextSession };
+      return { cancelled: sessionId, rescheduleEvents: affected.length, nextSession, searchedUntil: horizon.to };
     });
   }
 }

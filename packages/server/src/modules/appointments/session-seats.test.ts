@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SignJWT, importJWK, type JWK } from 'jose';
+import { identityFromClaims, type Identity } from '@satupintu/auth';
+import { plusDays, type ProblemError } from '@satupintu/core';
+import type { Schedule } from '@satupintu/plugin-sdk';
+import { api, asTenant, claimsOf, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import type { Platform } from '../../platform.js';
+
+const citizen = (name: string): Identity => identityFromClaims({ sub: `${name}-${randomUUID()}`, preferred_username: name, realm_access: { roles: ['citizen'] } });
+const officerOf = (slug: string): Identity =>
+  identityFromClaims({ sub: `petugas-${randomUUID()}`, preferred_username: 'petugas', realm_access: { roles: ['officer'] }, memberships: [`/tenants/${slug}/agencies/imigrasi/officer`] });
+
+/** A new tenant running Imigrasi's new-passport service on its own schedule. */
+async function tenantWithSchedule(p: Platform, schedule: Schedule): Promise<string> {
+  const admin = await tokenFor(p, 'admin.platform');
+  const [code] = await unusedRegencyCodes(p, 1);
+  const slug = `kursi-${randomUUID().slice(0, 6)}`;
+  assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  const overlay = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } });
+  assert.equal(overlay.status, 200, JSON.stringify(overlay.body));
+  return slug;
+}
+
+/** The same person's token with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
+async function withMemberships(p: Platform, token: string, memberships: string[]): Promise<string> {
+  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
+  const jwk = secrets.keys[0]!;
+  const claims = claimsOf(token);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...claims, iat: now, exp: now + 300, memberships })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
+    .sign(await importJWK(jwk, 'RS256'));
+}
+
+type SessionItem = { id: string; date: string; onlineSeatsLeft: number; booked: number };
+
+describe('session seats: walk-ins, online bookings and cancelled sessions', () => {
+  let p: Platform;
+  before(() => {
+    p = sharedPlatform();
+  });
+
+  it('a session filled by walk-ins refuses the next online booking with 409 SESSION_FULL naming the next session (not a 500), and lists no online seat', async function () {
+    this.timeout(60_000);
+    // 4 seats, 2 online: walk-ins may sit in any free seat.
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 4 }], onlineShare: 0.5 });
+    const url = `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=14`;
+    const [first, second] = (await api(p, 'GET', url)).body.items as SessionItem[];
+    const t = await p.services.tenants.get(slug);
+    const officer = await p.context({ tenant: t, identity: officerOf(slug) });
+    for (let i = 0; i < 4; i++) await p.services.appointments.book(officer, first!.id, { walkIn: { name: `Walk-in ${i}`, nik: `32170601018000${10 + i}` } });
+
+    const listed = ((await api(p, 'GET', url)).body.items as SessionItem[]).find((s) => s.id === first!.id)!;
+    assert.deepEqual([listed.booked, listed.onlineSeatsLeft], [4, 0], 'walk-ins took every seat: none is offered online');
+
+    const warga = await tokenFor(p, 'warga.kbb');
+    const late = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${first!.id}/bookings`, { token: warga, body: {} });
+    assert.equal(late.status, 409, JSON.stringify(late.body));
+    assert.match(late.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.equal(late.body.code, 'SESSION_FULL');
+    assert.equal(late.body.i18n.id.title, 'Sesi penuh');
+    assert.equal(late.body.i18n.en.title, 'The session is full');
+    assert.equal(late.body.nextSession.id, second!.id, 'the next session with an online seat');
+    assert.equal(late.body.nextSession.onlineSeatsLeft, 2);
+    // The retry answers the same (no seat appeared, nothing half-written).
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${first!.id}/bookings`, { token: warga, body: {} })).body.code, 'SESSION_FULL');
+  });
+
+  it('walk-ins and online bookings at once never overfill a session nor break its checks', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 6 }], onlineShare: 0.5 });
+    const [session] = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=14`)).body.items as SessionItem[];
+    const t = await p.services.tenants.get(slug);
+    const officers = await Promise.all(Array.from({ length: 12 }, () => p.context({ tenant: t, identity: officerOf(slug) })));
+    const online = await Promise.all(Array.from({ length: 12 }, (_, i) => p.context({ tenant: t, identity: citizen(`w${i}`) })));
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 12 }, (_, i) => p.services.appointments.book(officers[i]!, session!.id, { walkIn: { name: `Walk-in ${i}`, nik: `32170601018001${10 + i}` } })),
+      ...online.map((ctx) => p.services.appointments.book(ctx, session!.id)),
+    ]);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ProblemError] : []));
+    assert.equal(results.length - refused.length, 6, `exactly the capacity: ${JSON.stringify(refused.map((e) => [e.code, String(e.message ?? e)]))}`);
+    assert.deepEqual([...new Set(refused.map((e) => e.code))], ['SESSION_FULL'], 'every refusal is a 409, none a database error');
+    const row = await asTenant(p, t, (sql) =>
+      sql.one<{ booked_online: number; booked_walkin: number; active: number }>(
+        `select booked_online, booked_walkin, (select count(*)::int from bookings where session_id = $1 and status = 'booked') as active from sessions where id = $1`,
+        [session!.id],
+      ),
+    );
+    assert.equal(row.booked_online + row.booked_walkin, 6);
+    assert.ok(row.booked_online <= 3);
+    assert.equal(row.active, 6, 'the counters match the bookings');
+  });
+
+  it('cancelling a session weeks ahead names the next open session (stored from the schedule if not yet listed); retried, it answers the same', async function () {
+    this.timeout(90_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 });
+    const listing = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=7`)).body;
+    // Only the dates five weeks on are listed (and so stored): nothing after them yet.
+    const far = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?from=${plusDays(listing.from as string, 35)}&days=7`)).body.items as SessionItem[];
+    const target = far[far.length - 1]!;
+    const t = await p.services.tenants.get(slug);
+    const stored = await asTenant(p, t, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from sessions where local_date > $1::date`, [target.date]));
+    assert.equal(stored.n, 0, 'no later session stored before the cancellation');
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => p.context({ tenant: t, identity: citizen(`c${i}`) })));
+    for (const ctx of people) await p.services.appointments.book(ctx, target.id);
+
+    const officer = await withMemberships(p, await tokenFor(p, 'petugas.imigrasi.kbb'), [`/tenants/${slug}/agencies/imigrasi/officer`]);
+    const path = `/api/v1/tenants/${slug}/sessions/${target.id}/cancel`;
+    // Access: anonymous, a citizen, another tenant's officer; bad input names the field.
+    assert.equal((await api(p, 'POST', path, { body: { reason: 'Listrik padam' } })).status, 401);
+    assert.equal((await api(p, 'POST', path, { token: await tokenFor(p, 'warga.kbb'), body: { reason: 'Listrik padam' } })).status, 403);
+    assert.ok([403, 404].includes((await api(p, 'POST', path, { token: await tokenFor(p, 'petugas.imigrasi.kbb'), body: { reason: 'Listrik padam' } })).status), 'another tenant’s officer');
+    const bad = await api(p, 'POST', path, { token: officer, body: { reason: '' } });
+    assert.equal(bad.status, 422);
+    assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.ok(JSON.stringify(bad.body.errors).includes('/reason'), JSON.stringify(bad.body));
+
+    const r = await api(p, 'POST', path, { token: officer, body: { reason: 'Listrik padam' } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.rescheduleEvents, 20);
+    assert.ok(r.body.nextSession, `a next session: ${JSON.stringify(r.body)}`);
+    assert.ok(r.body.nextSession.date > target.date && r.body.nextSession.date <= plusDays(target.date, 7), 'the next Tuesday or Thursday');
+    assert.equal(r.body.nextSession.onlineSeatsLeft, 20);
+    assert.equal(r.body.searchedUntil, plusDays(target.date, 28));
+    const notices = await asTenant(p, t, (sql) => sql.rows<{ payload: { suggestion: { id: string } | null } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'session' = $1`, [target.id]));
+    assert.equal(notices.length, 20);
+    assert.ok(notices.every((n) => n.payload.suggestion?.id === r.body.nextSession.id), 'every notice names it');
+
+    const again = await api(p, 'POST', path, { token: officer, body: { reason: 'Listrik padam' } });
+    assert.equal(again.status, 200);
+    assert.deepEqual([again.body.cancelled, again.body.rescheduleEvents, again.body.nextSession.id], [target.id, 0, r.body.nextSession.id], 'a retry notifies nobody twice');
+  });
+});
