@@ -203,6 +203,14 @@ export const sessionQueries = {
     );
   },
 
+  /** Sets the holiday flag of sessions (id → flag, null: none) as the calendar now stands. */
+  async reflag(sql: Sql, flags: readonly { id: string; holiday: string | null }[]): Promise<void> {
+    await sql.exec(
+      `update sessions s set holiday = n.holiday from unnest($1::uuid[], $2::text[]) as n(id, holiday) where s.id = n.id and s.holiday is distinct from n.holiday`,
+      [flags.map((f) => f.id), flags.map((f) => f.holiday)],
+    );
+  },
+
   async cancel(sql: Sql, id: string, reason: string): Promise<void> {
     await sql.exec(`update sessions set status = 'cancelled', cancel_reason = $2 where id = $1`, [id, reason]);
   },

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import { identityFromClaims, type Identity } from '@satupintu/auth';
-import { plusDays, type ProblemError } from '@satupintu/core';
+import { plusDays, weekday, type ProblemError } from '@satupintu/core';
 import type { Schedule } from '@satupintu/plugin-sdk';
 import { api, asTenant, claimsOf, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
@@ -133,5 +133,50 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
     const again = await api(p, 'POST', path, { token: officer, body: { reason: 'Listrik padam' } });
     assert.equal(again.status, 200);
     assert.deepEqual([again.body.cancelled, again.body.rescheduleEvents, again.body.nextSession.id], [target.id, 0, r.body.nextSession.id], 'a retry notifies nobody twice');
+  });
+
+  it('a holiday or cuti bersama set, changed or removed later, and a closure decided later, re-flag the sessions already stored on that day', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 4 }], onlineShare: 1 });
+    // A weekday far ahead that no one else uses (holidays are national).
+    let date = plusDays('2040-01-01', Math.floor(Math.random() * 3000));
+    while (['SAT', 'SUN'].includes(weekday(date))) date = plusDays(date, 1);
+    const url = `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?from=${date}&days=1`;
+    const flag = async () => {
+      const r = await api(p, 'GET', url);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.items.length, 1);
+      return r.body.items[0].holiday as string | null;
+    };
+    assert.equal(await flag(), null, 'stored, no holiday yet');
+
+    const root = await tokenFor(p, 'admin.platform');
+    const holiday = `/api/v1/holidays/${date}`;
+    const cuti = { kind: 'cuti-bersama', name: { id: 'Cuti bersama uji', en: 'Test collective leave' }, decree: 'SKB 3 Menteri (uji)' };
+    // Access and bad input on the calendar's writes.
+    assert.equal((await api(p, 'PUT', holiday, { body: cuti })).status, 401);
+    assert.equal((await api(p, 'PUT', holiday, { token: await tokenFor(p, 'admin.kbb'), body: cuti })).status, 403);
+    const bad = await api(p, 'PUT', holiday, { token: root, body: { ...cuti, kind: 'libur' } });
+    assert.equal(bad.status, 422);
+    assert.ok(JSON.stringify(bad.body.errors).includes('/kind'), JSON.stringify(bad.body));
+    try {
+      assert.equal((await api(p, 'PUT', holiday, { token: root, body: cuti })).status, 200);
+      assert.equal(await flag(), 'Cuti bersama: Cuti bersama uji', 'flagged after the fact');
+      assert.equal((await api(p, 'PUT', holiday, { token: root, body: cuti })).status, 200, 'a retried PUT');
+      assert.equal(await flag(), 'Cuti bersama: Cuti bersama uji');
+      assert.equal((await api(p, 'PUT', holiday, { token: root, body: { ...cuti, name: { id: 'Cuti bersama diganti', en: 'Changed' } } })).status, 200);
+      assert.equal(await flag(), 'Cuti bersama: Cuti bersama diganti', 'a renamed holiday re-flags');
+      assert.equal((await api(p, 'PUT', holiday, { token: root, body: { ...cuti, kind: 'national', name: { id: 'Libur uji', en: 'Test holiday' } } })).status, 200);
+      assert.equal(await flag(), 'Libur nasional: Libur uji', 'a national holiday wins over cuti bersama');
+      assert.equal((await api(p, 'DELETE', `${holiday}?kind=national`, { token: root })).status, 204);
+      assert.equal(await flag(), 'Cuti bersama: Cuti bersama diganti');
+    } finally {
+      await api(p, 'DELETE', `${holiday}?kind=national`, { token: root });
+      await api(p, 'DELETE', `${holiday}?kind=cuti-bersama`, { token: root });
+    }
+    assert.equal(await flag(), null, 'removed: the flag goes');
+    const closed = await api(p, 'PUT', `/api/v1/tenants/${slug}/closures/${date}`, { token: root, body: { reason: { id: 'Pemadaman listrik', en: 'Power outage' } } });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal(await flag(), 'MPP tutup', 'a closure decided later flags the stored session');
   });
 });

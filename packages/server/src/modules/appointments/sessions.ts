@@ -12,6 +12,9 @@ import { DEFAULT_DAYS, holidayLabels, planSessions, sessionWindow } from './sche
 import type { SessionCancellationView, SessionView } from './schemas.js';
 import { sessionView } from './view.js';
 
+/** The flag of a session on a date the regency closed the MPP after the session was stored (none is planned on a date closed before). */
+export const CLOSED_FLAG = 'MPP tutup';
+
 /** What every part of the appointments module is built from. */
 export interface AppointmentDeps {
   uow: UnitOfWork;
@@ -47,28 +50,34 @@ export class SessionService {
     return { ...w, items: await this.list(ctx, serviceId, w) };
   }
 
-  /** The sessions of a window of local dates (inclusive), stored from the schedule where missing. */
+  /**
+   * The sessions of a window of local dates (inclusive), stored from the schedule where missing, and
+   * each flagged as the calendar stands now: a holiday or cuti bersama set, renamed or removed
+   * after its sessions were stored, or a closure of the MPP decided later, re-flags them here (the
+   * calendar is in memory, dropped at once on any change, so an unchanged window costs one read).
+   */
   async list(ctx: TenantCtx, serviceId: string, w: { from: string; to: string }): Promise<SessionView[]> {
     const { pluginId, agency, service } = await this.offered(ctx, serviceId);
     const schedule = service.schedule;
     if (!schedule) return [];
+    const labels = holidayLabels((await this.d.calendar.holidayRows()).filter((h) => h.date >= w.from && h.date <= w.to));
     const seen = await this.d.uow.read(ctx, async (tx) => {
       const cal = await this.d.calendar.forTenant(ctx, tx);
+      const flagOf = (date: string) => (cal.days.closures.has(date) ? CLOSED_FLAG : (labels.get(date) ?? null));
       const plan = planSessions(schedule, { ...w, timeZone: ctx.tenant.timeZone, closed: cal.days.closures });
       const rows = await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to);
       const stored = new Set(rows.map((r) => r.starts_at.getTime()));
-      return { rows, missing: plan.filter((s) => !stored.has(s.startsAt.getTime())) };
+      return {
+        rows,
+        missing: plan.filter((s) => !stored.has(s.startsAt.getTime())).map((s) => ({ id: newId(), ...s, holiday: flagOf(s.date) })),
+        stale: rows.filter((r) => r.holiday !== flagOf(r.local_date)).map((r) => ({ id: r.id, holiday: flagOf(r.local_date) })),
+      };
     });
-    if (!seen.missing.length) return seen.rows.map(sessionView);
-    // Holiday names come from the control plane, before the region's transaction opens.
-    const labels = holidayLabels(await this.d.calendar.holidaysBetween(w.from, w.to));
+    if (!seen.missing.length && !seen.stale.length) return seen.rows.map(sessionView);
     return this.d.uow.write(ctx, async (tx) => {
       // A concurrent lister may have inserted some meanwhile: theirs stay, ours are skipped.
-      await sessionQueries.insertMany(
-        tx.sql,
-        { tenantId: ctx.tenant.id, pluginId, serviceCode: service.code, agencyCode: agency },
-        seen.missing.map((s) => ({ id: newId(), ...s, holiday: labels.get(s.date) ?? null })),
-      );
+      if (seen.missing.length) await sessionQueries.insertMany(tx.sql, { tenantId: ctx.tenant.id, pluginId, serviceCode: service.code, agencyCode: agency }, seen.missing);
+      if (seen.stale.length) await sessionQueries.reflag(tx.sql, seen.stale);
       return (await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to)).map(sessionView);
     });
   }
