@@ -21,6 +21,7 @@ export interface SessionRow {
   booked_walkin: number;
   status: SessionStatus;
   holiday: string | null;
+  confirmed_at: Date | null;
 }
 
 /** A session to insert (materialised from the schedule). */
@@ -116,7 +117,7 @@ export interface LinkedApplicationRow {
 export type PageKey = readonly [string, string] | undefined;
 
 const SESSION_COLUMNS = `id, plugin_id, service_code, agency_code, to_char(local_date, 'YYYY-MM-DD') as local_date, start_time, end_time, starts_at, ends_at,
-  capacity, online_capacity, booked_online, booked_walkin, status, holiday`;
+  capacity, online_capacity, booked_online, booked_walkin, status, holiday, confirmed_at`;
 const BOOKING_COLUMNS = `b.id, b.session_id, b.applicant_sub, b.applicant_name, b.application_id, b.channel, b.status, b.queue_number, b.counter`;
 /**
  * A session has an online seat left when its online share is not used up AND walk-ins have not
@@ -203,11 +204,31 @@ export const sessionQueries = {
     );
   },
 
-  /** Sets the holiday flag of sessions (id → flag, null: none) as the calendar now stands. */
+  /** Sets the holiday flag of sessions (id → flag, null: none) as the calendar now stands; a changed flag asks the agency again (its confirmation is cleared). */
   async reflag(sql: Sql, flags: readonly { id: string; holiday: string | null }[]): Promise<void> {
     await sql.exec(
-      `update sessions s set holiday = n.holiday from unnest($1::uuid[], $2::text[]) as n(id, holiday) where s.id = n.id and s.holiday is distinct from n.holiday`,
+      `update sessions s set holiday = n.holiday, confirmed_at = null, confirmed_by = null
+         from unnest($1::uuid[], $2::text[]) as n(id, holiday) where s.id = n.id and s.holiday is distinct from n.holiday`,
       [flags.map((f) => f.id), flags.map((f) => f.holiday)],
+    );
+  },
+
+  /** The agency confirms it serves a flagged session (the first confirmation stands); the session as it now is. */
+  confirm(sql: Sql, id: string, by: string, now: Date): Promise<SessionRow> {
+    return sql.one(`update sessions set confirmed_at = coalesce(confirmed_at, $3), confirmed_by = coalesce(confirmed_by, $2) where id = $1 returning ${SESSION_COLUMNS}`, [id, by, now]);
+  },
+
+  /** Whether cuti bersama is a working day for an agency's counter here (false when never set). */
+  async cutiBersamaWorking(sql: Sql, agency: string): Promise<boolean> {
+    const row = await sql.maybe<{ cuti_bersama_working: boolean }>(`select cuti_bersama_working from agency_calendars where agency_code = $1`, [agency]);
+    return row?.cuti_bersama_working ?? false;
+  },
+
+  async setCutiBersamaWorking(sql: Sql, a: { tenantId: string; agency: string; working: boolean; by: string; now: Date }): Promise<void> {
+    await sql.exec(
+      `insert into agency_calendars (tenant_id, agency_code, cuti_bersama_working, updated_by, updated_at) values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, agency_code) do update set cuti_bersama_working = excluded.cuti_bersama_working, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [a.tenantId, a.agency, a.working, a.by, a.now],
     );
   },
 

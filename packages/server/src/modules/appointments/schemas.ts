@@ -32,6 +32,14 @@ export const BookBody = Strict({
   ),
 });
 export const RescheduleBody = Strict({ sessionId: uuid('The session to move to') });
+export const AgencyCalendarPath = TenantPath({ agency: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', description: 'The agency code, e.g. `imigrasi`' }) });
+export const AgencyCalendarBody = Strict({ cutiBersamaWorkingDay: Type.Boolean({ description: 'Whether this agency’s counter serves on cuti bersama (SKB cuti bersama: offices providing public services may keep serving)' }) });
+export const AgencyCalendar = Type.Object(
+  { agency: Type.String(), cutiBersamaWorkingDay: Type.Boolean() },
+  { additionalProperties: false, 'x-component': 'AgencyCalendar' },
+);
+export type AgencyCalendarView = Type.Static<typeof AgencyCalendar>;
+
 export const CancelSessionBody = Strict({ reason: Type.String({ minLength: 3, maxLength: 500 }) });
 
 const LocalTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time HH:MM (tenant time zone)' });
@@ -55,6 +63,8 @@ export const Session = Type.Object(
     onlineSeatsLeft: count(),
     status: SessionStatus,
     holiday: Holiday,
+    confirmed: Type.Boolean({ description: 'The agency confirmed it serves this flagged session (cleared when the flag changes)' }),
+    needsDecision: Type.Boolean({ description: 'Open, flagged (holiday, cuti bersama not worked by this agency, or a later closure) and not yet confirmed: the agency confirms or cancels it' }),
   },
   { additionalProperties: false, 'x-component': 'AppointmentSession' },
 );

@@ -179,4 +179,73 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.equal(await flag(), 'MPP tutup', 'a closure decided later flags the stored session');
   });
+
+  it('a session on cuti bersama is flagged unless its agency works cuti bersama here; the agency confirms it (or cancels it, telling the bookers)', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 4 }], onlineShare: 1 });
+    let date = plusDays('2043-01-01', Math.floor(Math.random() * 3000));
+    while (['SAT', 'SUN', 'FRI'].includes(weekday(date))) date = plusDays(date, 1);
+    const url = `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?from=${date}&days=2`;
+    const listed = async () => ((await api(p, 'GET', url)).body.items as (SessionItem & { holiday: string | null; confirmed: boolean; needsDecision: boolean })[]);
+    const root = await tokenFor(p, 'admin.platform');
+    const holiday = `/api/v1/holidays/${date}`;
+    const officer = await withMemberships(p, await tokenFor(p, 'petugas.imigrasi.kbb'), [`/tenants/${slug}/agencies/imigrasi/officer`]);
+    const otherAgency = await withMemberships(p, await tokenFor(p, 'petugas.dukcapil.kbb'), [`/tenants/${slug}/agencies/dukcapil/officer`]);
+    const admin = await withMemberships(p, await tokenFor(p, 'admin.kbb'), [`/tenants/${slug}/tenant-admin`]);
+    try {
+      assert.equal((await api(p, 'PUT', holiday, { token: root, body: { kind: 'cuti-bersama', name: { id: 'Cuti uji', en: 'Test leave' }, decree: 'SKB 3 Menteri (uji)' } })).status, 200);
+      const [flagged, ordinary] = await listed();
+      assert.deepEqual([flagged!.holiday, flagged!.needsDecision, flagged!.confirmed], ['Cuti bersama: Cuti uji', true, false]);
+      assert.equal(ordinary!.needsDecision, false);
+
+      // Confirm: access, then the agency's officer, retried; an ordinary day has nothing to confirm.
+      const confirm = (id: string) => `/api/v1/tenants/${slug}/sessions/${id}/confirm`;
+      assert.equal((await api(p, 'POST', confirm(flagged!.id))).status, 401);
+      assert.equal((await api(p, 'POST', confirm(flagged!.id), { token: await tokenFor(p, 'warga.kbb') })).status, 403);
+      assert.ok([403, 404].includes((await api(p, 'POST', confirm(flagged!.id), { token: await tokenFor(p, 'petugas.imigrasi.kbb') })).status), 'another tenant’s officer');
+      assert.equal((await api(p, 'POST', confirm(flagged!.id), { token: otherAgency })).status, 404, 'another agency’s officer');
+      const ok = await api(p, 'POST', confirm(flagged!.id), { token: officer });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.deepEqual([ok.body.confirmed, ok.body.needsDecision], [true, false]);
+      assert.equal((await api(p, 'POST', confirm(flagged!.id), { token: officer })).body.confirmed, true, 'a retry answers the same');
+      const plain = await api(p, 'POST', confirm(ordinary!.id), { token: officer });
+      assert.equal(plain.status, 409);
+      assert.equal(plain.body.code, 'SESSION_NOT_FLAGGED');
+      assert.ok(plain.body.i18n.id.title && plain.body.i18n.en.title);
+
+      // Per agency: cuti bersama as a working day.
+      const setting = `/api/v1/tenants/${slug}/agencies/imigrasi/calendar`;
+      assert.equal((await api(p, 'PUT', setting, { body: { cutiBersamaWorkingDay: true } })).status, 401);
+      assert.equal((await api(p, 'PUT', setting, { token: officer, body: { cutiBersamaWorkingDay: true } })).status, 403, 'an officer does not decide');
+      assert.equal((await api(p, 'PUT', setting, { token: await tokenFor(p, 'admin.kbb'), body: { cutiBersamaWorkingDay: true } })).status, 403, 'another tenant’s admin');
+      const bad = await api(p, 'PUT', setting, { token: admin, body: { cutiBersamaWorkingDay: 'ya' } });
+      assert.equal(bad.status, 422);
+      assert.ok(JSON.stringify(bad.body.errors).includes('/cutiBersamaWorkingDay'), JSON.stringify(bad.body));
+      const badAgency = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/Imigrasi!/calendar`, { token: admin, body: { cutiBersamaWorkingDay: true } });
+      assert.equal(badAgency.status, 400, 'a malformed agency code in the path');
+      assert.ok(JSON.stringify(badAgency.body).includes('agency'), JSON.stringify(badAgency.body));
+      const set = await api(p, 'PUT', setting, { token: admin, body: { cutiBersamaWorkingDay: true } });
+      assert.deepEqual([set.status, set.body], [200, { agency: 'imigrasi', cutiBersamaWorkingDay: true }]);
+      assert.equal((await api(p, 'PUT', setting, { token: admin, body: { cutiBersamaWorkingDay: true } })).status, 200, 'a retried PUT');
+      assert.deepEqual(((await listed())[0]!).holiday, null, 'a working day for Imigrasi here: not flagged');
+      assert.equal((await api(p, 'PUT', setting, { token: admin, body: { cutiBersamaWorkingDay: false } })).status, 200);
+      const again = (await listed())[0]!;
+      assert.deepEqual([again.holiday, again.needsDecision, again.confirmed], ['Cuti bersama: Cuti uji', true, false], 'flagged again: the agency decides again');
+
+      // Cancelling the flagged session tells its booked citizen, naming the next session.
+      const t = await p.services.tenants.get(slug);
+      const person = await p.context({ tenant: t, identity: citizen('libur') });
+      const booking = await p.services.appointments.book(person, again.id);
+      const cancelled = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${again.id}/cancel`, { token: officer, body: { reason: 'Cuti bersama: loket tutup' } });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      assert.equal(cancelled.body.rescheduleEvents, 1);
+      assert.equal(cancelled.body.nextSession.id, ordinary!.id);
+      const notice = await asTenant(p, t, (sql) => sql.rows(`select 1 from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [booking.id]));
+      assert.equal(notice.length, 1);
+      const late = await api(p, 'POST', confirm(again.id), { token: officer });
+      assert.deepEqual([late.status, late.body.code, late.body.sessionStatus], [409, 'SESSION_NOT_FLAGGED', 'cancelled']);
+    } finally {
+      await api(p, 'DELETE', `${holiday}?kind=cuti-bersama`, { token: root });
+    }
+  });
 });

@@ -6,10 +6,10 @@ import type { TenantCtx, TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import { staffOf } from './access.js';
-import { sessionNotFound } from './errors.js';
+import { sessionNotFlagged, sessionNotFound } from './errors.js';
 import { bookingQueries, sessionQueries } from './queries.js';
 import { DEFAULT_DAYS, holidayLabels, planSessions, sessionWindow } from './schedule.js';
-import type { SessionCancellationView, SessionView } from './schemas.js';
+import type { AgencyCalendarView, SessionCancellationView, SessionView } from './schemas.js';
 import { sessionView } from './view.js';
 
 /** The flag of a session on a date the regency closed the MPP after the session was stored (none is planned on a date closed before). */
@@ -63,7 +63,10 @@ export class SessionService {
     const labels = holidayLabels((await this.d.calendar.holidayRows()).filter((h) => h.date >= w.from && h.date <= w.to));
     const seen = await this.d.uow.read(ctx, async (tx) => {
       const cal = await this.d.calendar.forTenant(ctx, tx);
-      const flagOf = (date: string) => (cal.days.closures.has(date) ? CLOSED_FLAG : (labels.get(date) ?? null));
+      // Cuti bersama the agency works (its setting here) flags nothing; a national holiday or a closure always does.
+      const worksCuti = await sessionQueries.cutiBersamaWorking(tx.sql, agency);
+      const flagOf = (date: string) =>
+        cal.days.closures.has(date) ? CLOSED_FLAG : worksCuti && !cal.days.holidays.has(date) && cal.days.cutiBersama.has(date) ? null : (labels.get(date) ?? null);
       const plan = planSessions(schedule, { ...w, timeZone: ctx.tenant.timeZone, closed: cal.days.closures });
       const rows = await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to);
       const stored = new Set(rows.map((r) => r.starts_at.getTime()));
@@ -80,6 +83,31 @@ export class SessionService {
       if (seen.stale.length) await sessionQueries.reflag(tx.sql, seen.stale);
       return (await sessionQueries.inWindow(tx.sql, pluginId, service.code, w.from, w.to)).map(sessionView);
     });
+  }
+
+  /**
+   * The agency confirms it serves a flagged session (the flag stays; citizens see it confirmed).
+   * Confirming again answers the same; a session not flagged, or cancelled, is refused (409).
+   */
+  async confirm(ctx: TenantUserCtx, sessionId: string): Promise<SessionView> {
+    // The flag is brought up to date first (a holiday changed since the session was last listed).
+    const seen = await this.d.uow.read(ctx, (tx) => sessionQueries.load(tx.sql, sessionId));
+    if (!seen || !staffOf(ctx.identity, ctx.tenant, seen.agency_code)) throw sessionNotFound();
+    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, { from: seen.local_date, to: seen.local_date }).catch(() => undefined);
+    return this.d.uow.write(ctx, async (tx) => {
+      const s = await sessionQueries.load(tx.sql, sessionId, true);
+      if (!s) throw sessionNotFound();
+      if (s.status !== 'open' || s.holiday === null) throw sessionNotFlagged(s.status);
+      // Who confirmed and when stay on the session (the first confirmation stands).
+      const confirmed = await sessionQueries.confirm(tx.sql, sessionId, ctx.identity.subject, ctx.now);
+      return sessionView(confirmed);
+    });
+  }
+
+  /** Whether cuti bersama is a working day for an agency's counter at this tenant (the tenant admin decides); sessions re-flag at their next listing. */
+  async setAgencyCalendar(ctx: TenantUserCtx, agency: string, cutiBersamaWorkingDay: boolean): Promise<AgencyCalendarView> {
+    await this.d.uow.write(ctx, (tx) => sessionQueries.setCutiBersamaWorking(tx.sql, { tenantId: ctx.tenant.id, agency, working: cutiBersamaWorkingDay, by: ctx.identity.subject, now: ctx.now }));
+    return { agency, cutiBersamaWorkingDay };
   }
 
   /** The agency cancels a session: every booked citizen gets a `session.cancelled` notice naming the next open session. */

@@ -20,6 +20,8 @@ export function sessionView(s: SessionRow): SessionView {
     onlineSeatsLeft: Math.max(0, Math.min(s.online_capacity - s.booked_online, s.capacity - s.booked_online - s.booked_walkin)),
     status: s.status,
     holiday: s.holiday,
+    confirmed: s.confirmed_at !== null,
+    needsDecision: s.status === 'open' && s.holiday !== null && s.confirmed_at === null,
   };
 }
 
