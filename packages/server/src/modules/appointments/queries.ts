@@ -194,6 +194,16 @@ export const sessionQueries = {
     await sql.exec(channel === 'walk-in' ? `update sessions set booked_walkin = booked_walkin - 1 where id = $1` : `update sessions set booked_online = booked_online - 1 where id = $1`, [id]);
   },
 
+  /** The open sessions of the same service after `s` up to `until` (a local date) with a seat left, in time order: where a cancelled session's people move. */
+  laterWithSeats(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>, until: string): Promise<SessionRow[]> {
+    return sql.rows(
+      `select ${SESSION_COLUMNS} from sessions
+        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and local_date <= $4::date and booked_online + booked_walkin < capacity
+        order by starts_at limit 200`,
+      [s.plugin_id, s.service_code, s.starts_at, until],
+    );
+  },
+
   /** The next open session of the same service after `s` with an online seat left. */
   nextOpen(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>): Promise<SessionRow | undefined> {
     return sql.maybe(
@@ -324,8 +334,11 @@ export const bookingQueries = {
   },
 
   /** The agency cancelled the session: its booked citizens, now `cancelled-by-agency`. */
-  cancelBySession(sql: Sql, sessionId: string): Promise<{ id: string; applicant_sub: string; applicant_name: string | null }[]> {
-    return sql.rows(`update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name`, [sessionId]);
+  cancelBySession(sql: Sql, sessionId: string): Promise<{ id: string; applicant_sub: string; applicant_name: string | null; application_id: string | null; channel: BookingChannel; created_at: Date }[]> {
+    return sql.rows(
+      `update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name, application_id, channel, created_at`,
+      [sessionId],
+    );
   },
 
   /** One page of a person's bookings in session-time order, after `after` ((start, id)); reads `limit` rows. */

@@ -339,7 +339,8 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
     path: '/api/v1/tenants/:tenant/sessions/:session/cancel',
     operationId: 'cancelSession',
     summary: 'Batalkan sesi (instansi) / Cancel a session (agency)',
-    description: 'Every booked citizen gets a reschedule event (notification outbox) with the next open session.',
+    description:
+      'With its reason. Every booked person is moved to the earliest later session of the service with a seat (first booked, first moved; the same application goes along) and told where and why (`appointment.moved`); anyone who cannot be moved gets a reschedule notice naming the next open session (`nextSession`, looked up over the schedule until `searchedUntil`). Repeating it moves nobody twice.',
     tags: ['appointments'],
     security: staff,
     params: SessionPath,

@@ -217,7 +217,8 @@ export const NoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') },
 export const SessionCancellation = Type.Object(
   {
     cancelled: uuid('The session cancelled'),
-    rescheduleEvents: count('Booked citizens notified (each gets a reschedule notice)'),
+    rescheduleEvents: count('Booked people notified (moved, or told the next open session)'),
+    moved: count('Of them, moved to a later session with a seat (each told where, and why)'),
     nextSession: Type.Union([Session, Type.Null()], { description: 'The first later session of the service with an online seat, over the schedule up to `searchedUntil`; null: none up to then (the schedule has no session, or all are full or cancelled)' }),
     searchedUntil: localDate('The last local date searched for `nextSession` (the cancelled session’s date plus the default listing window)'),
   },

@@ -122,17 +122,23 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
     const r = await api(p, 'POST', path, { token: officer, body: { reason: 'Listrik padam' } });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.rescheduleEvents, 20);
-    assert.ok(r.body.nextSession, `a next session: ${JSON.stringify(r.body)}`);
-    assert.ok(r.body.nextSession.date > target.date && r.body.nextSession.date <= plusDays(target.date, 7), 'the next Tuesday or Thursday');
-    assert.equal(r.body.nextSession.onlineSeatsLeft, 20);
+    assert.equal(r.body.moved, 20, 'every booked person moved');
     assert.equal(r.body.searchedUntil, plusDays(target.date, 28));
-    const notices = await asTenant(p, t, (sql) => sql.rows<{ payload: { suggestion: { id: string } | null } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'session' = $1`, [target.id]));
-    assert.equal(notices.length, 20);
-    assert.ok(notices.every((n) => n.payload.suggestion?.id === r.body.nextSession.id), 'every notice names it');
+    const notices = await asTenant(p, t, (sql) =>
+      sql.rows<{ payload: { session: string; date: string; reason: string } }>(`select payload from notification_outbox where kind = 'appointment.moved' and payload->'before'->>'session' = $1`, [target.id]),
+    );
+    assert.equal(notices.length, 20, 'each told where and why');
+    const movedTo = notices[0]!.payload;
+    assert.ok(notices.every((n) => n.payload.session === movedTo.session && n.payload.reason === 'Listrik padam'));
+    assert.ok(movedTo.date > target.date && movedTo.date <= plusDays(target.date, 7), 'to the next Tuesday or Thursday (stored for the purpose)');
+    assert.ok(r.body.nextSession, `a next session: ${JSON.stringify(r.body)}`);
+    assert.ok(r.body.nextSession.date > movedTo.date, 'the next session with a seat is the one after (the next is full now)');
+    const seats = await asTenant(p, t, (sql) => sql.one<{ booked_online: number; n: number }>(`select booked_online, (select count(*)::int from bookings where session_id = $1 and status = 'booked') as n from sessions where id = $1`, [movedTo.session]));
+    assert.deepEqual([seats.booked_online, seats.n], [20, 20]);
 
     const again = await api(p, 'POST', path, { token: officer, body: { reason: 'Listrik padam' } });
     assert.equal(again.status, 200);
-    assert.deepEqual([again.body.cancelled, again.body.rescheduleEvents, again.body.nextSession.id], [target.id, 0, r.body.nextSession.id], 'a retry notifies nobody twice');
+    assert.deepEqual([again.body.cancelled, again.body.rescheduleEvents, again.body.moved, again.body.nextSession.id], [target.id, 0, 0, r.body.nextSession.id], 'a retry moves nobody twice');
   });
 
   it('a holiday or cuti bersama set, changed or removed later, and a closure decided later, re-flag the sessions already stored on that day', async function () {
@@ -238,10 +244,12 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
       const booking = await p.services.appointments.book(person, again.id);
       const cancelled = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${again.id}/cancel`, { token: officer, body: { reason: 'Cuti bersama: loket tutup' } });
       assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-      assert.equal(cancelled.body.rescheduleEvents, 1);
+      assert.deepEqual([cancelled.body.rescheduleEvents, cancelled.body.moved], [1, 1]);
       assert.equal(cancelled.body.nextSession.id, ordinary!.id);
-      const notice = await asTenant(p, t, (sql) => sql.rows(`select 1 from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [booking.id]));
-      assert.equal(notice.length, 1);
+      const notice = await asTenant(p, t, (sql) => sql.rows<{ payload: { session: string } }>(`select payload from notification_outbox where kind = 'appointment.moved' and payload->'before'->>'session' = $1`, [again.id]));
+      assert.deepEqual(notice.map((n) => n.payload.session), [ordinary!.id], 'moved to the next day and told');
+      const mine = await p.services.appointments.mine(person);
+      assert.deepEqual(mine.items.map((b) => [b.id === booking.id, b.status, b.sessionId]).sort(), [[false, 'booked', ordinary!.id], [true, 'cancelled-by-agency', again.id]]);
       const late = await api(p, 'POST', confirm(again.id), { token: officer });
       assert.deepEqual([late.status, late.body.code, late.body.sessionStatus], [409, 'SESSION_NOT_FLAGGED', 'cancelled']);
     } finally {

@@ -7,7 +7,8 @@ import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import { staffOf } from './access.js';
 import { sessionNotFlagged, sessionNotFound } from './errors.js';
-import { bookingQueries, sessionQueries } from './queries.js';
+import { sessionNotice } from './bookings.js';
+import { bookingQueries, sessionQueries, type SessionRow } from './queries.js';
 import { DEFAULT_DAYS, holidayLabels, planSessions, sessionWindow } from './schedule.js';
 import type { AgencyCalendarView, SessionCancellationView, SessionView } from './schemas.js';
 import { sessionView } from './view.js';
@@ -110,7 +111,12 @@ export class SessionService {
     return { agency, cutiBersamaWorkingDay };
   }
 
-  /** The agency cancels a session: every booked citizen gets a `session.cancelled` notice naming the next open session. */
+  /**
+   * The agency cancels a session (with its reason): every booked person is moved to the earliest
+   * later session of the service with a seat (over the listing window after it), first booked first,
+   * and told (`appointment.moved`, naming both sessions and the reason); anyone who cannot be moved
+   * gets a `session.cancelled` notice naming the next open session. Retried, it moves nobody twice.
+   */
   async cancel(ctx: TenantUserCtx, sessionId: string, reason: string): Promise<SessionCancellationView> {
     // Sessions are stored when their dates are first listed: a session weeks ahead may have no later
     // session stored yet. The schedule's sessions over the listing window after it are stored first
@@ -120,18 +126,43 @@ export class SessionService {
     const horizon = { from: seen.local_date, to: plusDays(seen.local_date, DEFAULT_DAYS) };
     await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, horizon).catch(() => undefined);
     return this.d.uow.write(ctx, async (tx) => {
-      const s = await sessionQueries.load(tx.sql, sessionId, true);
-      if (!s || !staffOf(ctx.identity, ctx.tenant, s.agency_code)) throw sessionNotFound();
+      // Sessions are locked in id order (the cancelled one and those its people may move to), as every writer of two sessions does.
+      const later = await sessionQueries.laterWithSeats(tx.sql, seen, horizon.to);
+      await sessionQueries.lockAll(tx.sql, [sessionId, ...later.map((l) => l.id)]);
+      const s = await sessionQueries.load(tx.sql, sessionId);
+      if (!s) throw sessionNotFound();
       await sessionQueries.cancel(tx.sql, sessionId, reason);
-      const affected = await bookingQueries.cancelBySession(tx.sql, sessionId);
+      // First booked, first moved: each person gets a seat in the earliest later session that has one
+      // for their channel (the same application goes along); someone who cannot be moved is told the next open session.
+      const affected = (await bookingQueries.cancelBySession(tx.sql, sessionId)).sort((x, y) => x.created_at.getTime() - y.created_at.getTime() || x.id.localeCompare(y.id));
+      const service = `${s.plugin_id}.${s.service_code}`;
+      let moved = 0;
+      const unmoved: typeof affected = [];
+      for (const b of affected) {
+        let to: SessionRow | undefined;
+        for (const c of later) {
+          const { taken } = await sessionQueries.takeSeat(tx.sql, c.id, b.channel);
+          if (!taken) continue;
+          const fresh = newId();
+          const inserted = await bookingQueries.insert(tx.sql, { tenantId: ctx.tenant.id, id: fresh, sessionId: c.id, channel: b.channel, now: ctx.now, applicationId: b.application_id, applicantSub: b.applicant_sub, applicantName: b.applicant_name });
+          if (!inserted) {
+            // They already hold a seat there: give this one back and try the next session.
+            await sessionQueries.release(tx.sql, c.id, b.channel);
+            continue;
+          }
+          to = taken;
+          moved++;
+          await tx.outbox('appointment.moved', { to: [`citizen:${b.applicant_sub}`], booking: fresh, application: b.application_id, before: sessionNotice(s), ...sessionNotice(taken), reason });
+          await this.d.events?.emit(tx, 'appointment.booked', { tenant: ctx.tenant.slug, booking: fresh, service, agency: s.agency_code, date: taken.local_date });
+          break;
+        }
+        await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: b.id, service, agency: s.agency_code, date: s.local_date, by: 'agency' });
+        if (!to) unmoved.push(b);
+      }
       const next = await sessionQueries.nextOpen(tx.sql, s);
       const nextSession = next ? sessionView(next) : null;
-      for (const b of affected)
-      {
-        await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, session: sessionId, service: `${s.plugin_id}.${s.service_code}`, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
-        await this.d.events?.emit(tx, 'appointment.cancelled', { tenant: ctx.tenant.slug, booking: b.id, service: `${s.plugin_id}.${s.service_code}`, agency: s.agency_code, date: s.local_date, by: 'agency' });
-      }
-      return { cancelled: sessionId, rescheduleEvents: affected.length, nextSession, searchedUntil: horizon.to };
+      for (const b of unmoved) await tx.outbox('session.cancelled', { booking: b.id, to: b.applicant_sub, session: sessionId, service, date: s.local_date, start: s.start_time, reason, suggestion: nextSession });
+      return { cancelled: sessionId, rescheduleEvents: affected.length, moved, nextSession, searchedUntil: horizon.to };
     });
   }
 }
