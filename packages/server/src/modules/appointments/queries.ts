@@ -194,11 +194,16 @@ export const sessionQueries = {
     await sql.exec(channel === 'walk-in' ? `update sessions set booked_walkin = booked_walkin - 1 where id = $1` : `update sessions set booked_online = booked_online - 1 where id = $1`, [id]);
   },
 
-  /** The open sessions of the same service after `s` up to `until` (a local date) with a seat left, in time order: where a cancelled session's people move. */
+  /**
+   * The open sessions of the same service after `s` up to `until` (a local date) with a seat left,
+   * in time order: where a cancelled session's people move. A flagged session the agency has not
+   * confirmed is no place to move anyone.
+   */
   laterWithSeats(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>, until: string): Promise<SessionRow[]> {
     return sql.rows(
       `select ${SESSION_COLUMNS} from sessions
         where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and local_date <= $4::date and booked_online + booked_walkin < capacity
+          and (holiday is null or confirmed_at is not null)
         order by starts_at limit 200`,
       [s.plugin_id, s.service_code, s.starts_at, until],
     );
