@@ -141,6 +141,29 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
     assert.deepEqual([again.body.cancelled, again.body.rescheduleEvents, again.body.moved, again.body.nextSession.id], [target.id, 0, 0, r.body.nextSession.id], 'a retry moves nobody twice');
   });
 
+  it('a cancelled session’s people who find no later seat are told the next open session instead', async function () {
+    this.timeout(60_000);
+    const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON'], start: '09:00', end: '10:00', capacity: 1 }], onlineShare: 1 });
+    const items = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=42`)).body.items as SessionItem[];
+    const [first, ...later] = items;
+    const t = await p.services.tenants.get(slug);
+    // Every later Monday within the window is taken by a walk-in.
+    for (const [i, s] of later.filter((x) => x.date <= plusDays(first!.date, 28)).entries()) {
+      await p.services.appointments.book(await p.context({ tenant: t, identity: officerOf(slug) }), s.id, { walkIn: { name: `Walk-in ${i}`, nik: `32170601018002${10 + i}` } });
+    }
+    const person = await p.context({ tenant: t, identity: citizen('tanpa-kursi') });
+    const booking = await p.services.appointments.book(person, first!.id);
+    const officer = await withMemberships(p, await tokenFor(p, 'petugas.imigrasi.kbb'), [`/tenants/${slug}/agencies/imigrasi/officer`]);
+    const r = await api(p, 'POST', `/api/v1/tenants/${slug}/sessions/${first!.id}/cancel`, { token: officer, body: { reason: 'Banjir' } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual([r.body.rescheduleEvents, r.body.moved], [1, 0]);
+    const notices = await asTenant(p, t, (sql) => sql.rows<{ payload: { reason: string; suggestion: { id: string } | null } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [booking.id]));
+    assert.equal(notices.length, 1);
+    assert.equal(notices[0]!.payload.reason, 'Banjir');
+    assert.equal(notices[0]!.payload.suggestion?.id ?? null, r.body.nextSession?.id ?? null, 'the notice names what the answer names');
+    assert.ok(r.body.nextSession === null || r.body.nextSession.date > plusDays(first!.date, 28), 'nothing open within the window');
+  });
+
   it('a holiday or cuti bersama set, changed or removed later, and a closure decided later, re-flag the sessions already stored on that day', async function () {
     this.timeout(60_000);
     const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 4 }], onlineShare: 1 });
