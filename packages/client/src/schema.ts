@@ -4233,7 +4233,7 @@ export interface components {
             onlineSeatsLeft: number;
             /** @enum {unknown} */
             status: "open" | "cancelled";
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
             /** @description The agency confirmed it serves this flagged session (cleared when the flag changes) */
             confirmed: boolean;
@@ -4281,7 +4281,7 @@ export interface components {
             end: string;
             /** Format: date-time */
             startsAt: string;
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
             /** @enum {unknown} */
             sessionStatus: "open" | "cancelled";
@@ -4442,7 +4442,7 @@ export interface components {
             capacity: number;
             /** @enum {unknown} */
             status: "open" | "cancelled";
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
             /** @description Bookings that held a seat (booked, checked in, called, served, no-show) */
             booked: number;

@@ -46,7 +46,10 @@ const LocalTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', descript
 const Day = Type.String({ format: 'date', description: 'Local date' });
 const SessionStatus = Type.Enum(['open', 'cancelled']);
 const Channel = Type.Enum(['online', 'walk-in']);
-const Holiday = Type.Union([Type.String(), Type.Null()], { description: 'Set when the date is a national holiday or cuti bersama (the agency decides whether it serves)' });
+const Holiday = Type.Union([Type.String(), Type.Null()], {
+  description:
+    'Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`).',
+});
 
 export const Session = Type.Object(
   {

@@ -1,4 +1,4 @@
-import { localDate, newId, plusDays } from '@satupintu/core';
+import { isProblemError, localDate, newId, plusDays } from '@satupintu/core';
 import type { EventBus, UnitOfWork } from '@satupintu/db';
 import type { DomainEvents } from '../../kernel.js';
 import { applyOverlay } from '@satupintu/plugin-sdk';
@@ -15,6 +15,11 @@ import { sessionView } from './view.js';
 
 /** The flag of a session on a date the regency closed the MPP after the session was stored (none is planned on a date closed before). */
 export const CLOSED_FLAG = 'MPP tutup';
+
+/** A service no longer offered here (uninstalled) has no schedule to store sessions from: its stored sessions are still decided on; anything else fails the request. */
+const noLongerOffered = (err: unknown): void => {
+  if (!(isProblemError(err) && err.code === 'SERVICE_NOT_FOUND')) throw err;
+};
 
 /** What every part of the appointments module is built from. */
 export interface AppointmentDeps {
@@ -94,7 +99,7 @@ export class SessionService {
     // The flag is brought up to date first (a holiday changed since the session was last listed).
     const seen = await this.d.uow.read(ctx, (tx) => sessionQueries.load(tx.sql, sessionId));
     if (!seen || !staffOf(ctx.identity, ctx.tenant, seen.agency_code)) throw sessionNotFound();
-    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, { from: seen.local_date, to: seen.local_date }).catch(() => undefined);
+    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, { from: seen.local_date, to: seen.local_date }).catch(noLongerOffered);
     return this.d.uow.write(ctx, async (tx) => {
       const s = await sessionQueries.load(tx.sql, sessionId, true);
       if (!s) throw sessionNotFound();
@@ -124,7 +129,7 @@ export class SessionService {
     const seen = await this.d.uow.read(ctx, (tx) => sessionQueries.load(tx.sql, sessionId));
     if (!seen || !staffOf(ctx.identity, ctx.tenant, seen.agency_code)) throw sessionNotFound();
     const horizon = { from: seen.local_date, to: plusDays(seen.local_date, DEFAULT_DAYS) };
-    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, horizon).catch(() => undefined);
+    await this.list(ctx, `${seen.plugin_id}.${seen.service_code}`, horizon).catch(noLongerOffered);
     return this.d.uow.write(ctx, async (tx) => {
       // Sessions are locked in id order (the cancelled one and those its people may move to), as every writer of two sessions does.
       const later = await sessionQueries.laterWithSeats(tx.sql, seen, horizon.to);
