@@ -1101,6 +1101,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/sessions/{session}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Konfirmasi sesi pada hari libur (instansi) / Confirm a session on a holiday (agency)
+         * @description A session on a national holiday, on cuti bersama that is not a working day for its agency here, or on a day the MPP closed after it was stored is flagged (`needsDecision`): its agency confirms it serves (this operation) or cancels it (`cancelSession`, which tells every booked citizen). Confirming again answers the same; a changed flag (the holiday changed later) asks again.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        post: operations["confirmSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/agencies/{agency}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cuti bersama sebagai hari kerja instansi / Whether cuti bersama is a working day for an agency
+         * @description Per tenant and agency (the tenant admin decides): `cutiBersamaWorkingDay: true` means the agency’s counter serves on cuti bersama, so its sessions on such days are not flagged; false (the default) flags them for the agency to confirm or cancel. National holidays and closures always flag. Effective at the sessions’ next listing. Repeating the same PUT is harmless.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["setAgencyCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/sessions/{session}/cancel": {
         parameters: {
             query?: never;
@@ -1112,7 +1156,7 @@ export interface paths {
         put?: never;
         /**
          * Batalkan sesi (instansi) / Cancel a session (agency)
-         * @description Every booked citizen gets a reschedule event (notification outbox) with the next open session.
+         * @description With its reason. Every booked person is moved to the earliest later session of the service with a seat (first booked, first moved; the same application goes along) and told where and why (`appointment.moved`); anyone who cannot be moved gets a reschedule notice naming the next open session (`nextSession`, looked up over the schedule until `searchedUntil`). Repeating it moves nobody twice.
          *
          *     Roles: `officer`, `tenant-admin` (member of the tenant).
          */
@@ -4273,8 +4317,12 @@ export interface components {
             onlineSeatsLeft: number;
             /** @enum {unknown} */
             status: "open" | "cancelled";
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
+            /** @description The agency confirmed it serves this flagged session (cleared when the flag changes) */
+            confirmed: boolean;
+            /** @description Open, flagged (holiday, cuti bersama not worked by this agency, or a later closure) and not yet confirmed: the agency confirms or cancels it */
+            needsDecision: boolean;
         };
         SessionWindow: {
             /**
@@ -4317,7 +4365,7 @@ export interface components {
             end: string;
             /** Format: date-time */
             startsAt: string;
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
             /** @enum {unknown} */
             sessionStatus: "open" | "cancelled";
@@ -4438,15 +4486,27 @@ export interface components {
                 }[];
             }[];
         };
+        AgencyCalendar: {
+            agency: string;
+            cutiBersamaWorkingDay: boolean;
+        };
         SessionCancellation: {
             /**
              * Format: uuid
              * @description The session cancelled
              */
             cancelled: string;
-            /** @description Booked citizens notified (each gets a reschedule notice) */
+            /** @description Booked people notified (moved, or told the next open session) */
             rescheduleEvents: number;
+            /** @description Of them, moved to a later session with a seat (each told where, and why) */
+            moved: number;
+            /** @description The first later session of the service with an online seat, over the schedule up to `searchedUntil`; null: none up to then (the schedule has no session, or all are full or cancelled) */
             nextSession: components["schemas"]["AppointmentSession"] | null;
+            /**
+             * Format: date
+             * @description The last local date searched for `nextSession` (the cancelled session’s date plus the default listing window)
+             */
+            searchedUntil: string;
         };
         SessionUtilization: {
             /**
@@ -4466,7 +4526,7 @@ export interface components {
             capacity: number;
             /** @enum {unknown} */
             status: "open" | "cancelled";
-            /** @description Set when the date is a national holiday or cuti bersama (the agency decides whether it serves) */
+            /** @description Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`). */
             holiday: string | null;
             /** @description Bookings that held a seat (booked, checked in, called, served, no-show) */
             booked: number;
@@ -7570,6 +7630,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "SESSION_FULL" | "ALREADY_BOOKED" | "BOOKING_LIMIT_REACHED" | "APPLICATION_ALREADY_BOOKED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /** @description `SESSION_NOT_FLAGGED` — Sesi ini tidak perlu dikonfirmasi / This session needs no confirmation */
+        "409.session-not-flagged": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "SESSION_NOT_FLAGGED";
                     /** @constant */
                     status?: 409;
                 };
@@ -12258,7 +12333,9 @@ export interface operations {
                      *           "booked": 3,
                      *           "onlineSeatsLeft": 13,
                      *           "status": "open",
-                     *           "holiday": null
+                     *           "holiday": null,
+                     *           "confirmed": false,
+                     *           "needsDecision": false
                      *         }
                      *       ]
                      *     }
@@ -12334,7 +12411,9 @@ export interface operations {
                      *         "booked": 3,
                      *         "onlineSeatsLeft": 13,
                      *         "status": "open",
-                     *         "holiday": null
+                     *         "holiday": null,
+                     *         "confirmed": false,
+                     *         "needsDecision": false
                      *       },
                      *       "channel": "online",
                      *       "status": "booked"
@@ -12818,6 +12897,112 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    confirmSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                session: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f5a0-7c1e-7d2a-9b1c-2f4e6a8b0c11",
+                     *       "service": "imigrasi.paspor-baru",
+                     *       "date": "2026-12-22",
+                     *       "start": "09:00",
+                     *       "end": "12:00",
+                     *       "startsAt": "2026-12-22T02:00:00.000Z",
+                     *       "capacity": 20,
+                     *       "onlineCapacity": 16,
+                     *       "walkInCapacity": 4,
+                     *       "booked": 3,
+                     *       "onlineSeatsLeft": 13,
+                     *       "status": "open",
+                     *       "holiday": "Cuti bersama: Natal",
+                     *       "confirmed": true,
+                     *       "needsDecision": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppointmentSession"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.session-not-found"];
+            409: components["responses"]["409.session-not-flagged"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    setAgencyCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description The agency code, e.g. `imigrasi` */
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cutiBersamaWorkingDay": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Whether this agency’s counter serves on cuti bersama (SKB cuti bersama: offices providing public services may keep serving) */
+                    cutiBersamaWorkingDay: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "agency": "imigrasi",
+                     *       "cutiBersamaWorkingDay": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgencyCalendar"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     cancelSession: {

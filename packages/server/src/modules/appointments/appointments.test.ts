@@ -229,7 +229,13 @@ describe('sessions, appointments and counter queues', () => {
     assert.equal(retried.headers.get('idempotent-replayed'), 'true');
     const cancelled = await api(p, 'POST', `/api/v1/tenants/${T}/sessions/${c.id}/cancel`, { token: officer, body: { reason: 'Perangkat rekam biometrik rusak' } });
     assert.equal(cancelled.body.rescheduleEvents, 1);
-    const events = await asTenant(p, T, (sql) => sql.rows<{ payload: { to: string; reason: string } }>(`select payload from notification_outbox where kind = 'session.cancelled' and payload->>'booking' = $1`, [third.body.id]));
+    // Moved to a later session with a seat (or, if none, told the next open session), with the reason.
+    const events = await asTenant(p, T, (sql) =>
+      sql.rows<{ payload: { to: string; reason: string } }>(
+        `select payload from notification_outbox where (kind = 'session.cancelled' and payload->>'booking' = $1) or (kind = 'appointment.moved' and payload->'before'->>'session' = $2 and payload->'to'->>0 = $3)`,
+        [third.body.id, c.id, `citizen:${claimsOf(citizenToken).sub}`],
+      ),
+    );
     assert.equal(events.length, 1);
     assert.equal(events[0]!.payload.reason, 'Perangkat rekam biometrik rusak');
     const mine = (await walkPages(p, `/api/v1/tenants/${T}/bookings?limit=200`, citizenToken)).items;

@@ -48,7 +48,7 @@ export const DEFAULT_APPOINTMENT_LIMITS: AppointmentLimits = { maxActiveBookings
  * cancellation does: none waits on another in a cycle.
  */
 /** What a notice says about a session: ids, codes and local time, no personal data. */
-const sessionNotice = (s: Pick<SessionRow, 'id' | 'plugin_id' | 'service_code' | 'agency_code' | 'local_date' | 'start_time' | 'end_time'>) => ({
+export const sessionNotice = (s: Pick<SessionRow, 'id' | 'plugin_id' | 'service_code' | 'agency_code' | 'local_date' | 'start_time' | 'end_time'>) => ({
   session: s.id,
   service: `${s.plugin_id}.${s.service_code}`,
   agency: s.agency_code,

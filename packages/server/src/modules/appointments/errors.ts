@@ -112,3 +112,23 @@ export const applicationAlreadyBooked = defineProblem(
     extensions: { booking },
   }),
 );
+
+/** Only a flagged session (holiday, cuti bersama not worked by its agency, later closure) that is still open is confirmed. */
+export const sessionNotFlagged = defineProblem(
+  {
+    code: 'SESSION_NOT_FLAGGED',
+    status: 409,
+    title: { id: 'Sesi ini tidak perlu dikonfirmasi', en: 'This session needs no confirmation' },
+    description: {
+      id: 'Hanya sesi terbuka pada hari libur, cuti bersama yang bukan hari kerja instansi, atau hari MPP tutup yang dikonfirmasi. `sessionStatus` menyebut keadaan sesi.',
+      en: 'Only an open session on a holiday, on cuti bersama that is not a working day for the agency, or on a day the MPP is closed is confirmed. `sessionStatus` names the session’s state.',
+    },
+  },
+  (status: 'open' | 'cancelled') => ({
+    detail:
+      status === 'cancelled'
+        ? { id: 'Sesi ini sudah dibatalkan; pemesannya sudah diberi tahu.', en: 'This session is already cancelled; its bookers were told.' }
+        : { id: 'Sesi ini jatuh pada hari kerja biasa; tidak ada yang perlu diputuskan.', en: 'This session is on an ordinary working day; there is nothing to decide.' },
+    extensions: { sessionStatus: status },
+  }),
+);

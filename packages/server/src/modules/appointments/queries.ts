@@ -21,6 +21,7 @@ export interface SessionRow {
   booked_walkin: number;
   status: SessionStatus;
   holiday: string | null;
+  confirmed_at: Date | null;
 }
 
 /** A session to insert (materialised from the schedule). */
@@ -116,8 +117,16 @@ export interface LinkedApplicationRow {
 export type PageKey = readonly [string, string] | undefined;
 
 const SESSION_COLUMNS = `id, plugin_id, service_code, agency_code, to_char(local_date, 'YYYY-MM-DD') as local_date, start_time, end_time, starts_at, ends_at,
-  capacity, online_capacity, booked_online, booked_walkin, status, holiday`;
+  capacity, online_capacity, booked_online, booked_walkin, status, holiday, confirmed_at`;
 const BOOKING_COLUMNS = `b.id, b.session_id, b.applicant_sub, b.applicant_name, b.application_id, b.channel, b.status, b.queue_number, b.counter`;
+/**
+ * A session has an online seat left when its online share is not used up AND walk-ins have not
+ * taken the seats that remain: walk-ins may sit in any free seat (registered at the counter, they
+ * are there in person), so a session filled by walk-ins has no online seat either. Both halves
+ * mirror the table's checks (`booked_online <= online_capacity`, `booked_online + booked_walkin
+ * <= capacity`), so the conditional update refuses instead of breaking a check (a 500).
+ */
+const ONLINE_SEAT_LEFT = `booked_online < online_capacity and booked_online + booked_walkin < capacity`;
 /** The statuses that hold a seat (and count for one-booking-per-person). */
 const ACTIVE = `('booked', 'checked-in', 'called')`;
 
@@ -157,13 +166,13 @@ export const sessionQueries = {
     const take =
       channel === 'walk-in'
         ? `update sessions set booked_walkin = booked_walkin + 1 where id = $1 and status = 'open' and booked_online + booked_walkin < capacity returning ${SESSION_COLUMNS}`
-        : `update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and booked_online < online_capacity returning ${SESSION_COLUMNS}`;
+        : `update sessions set booked_online = booked_online + 1 where id = $1 and status = 'open' and ${ONLINE_SEAT_LEFT} returning ${SESSION_COLUMNS}`;
     const rows = await sql.rows<SessionRow & { kind: 'taken' | 'current' | 'next' }>(
       `with taken as (${take}),
             cur as (select ${SESSION_COLUMNS} from sessions where id = $1 and not exists (select 1 from taken)),
             nxt as (select ${SESSION_COLUMNS} from sessions
                      where plugin_id = (select plugin_id from cur) and service_code = (select service_code from cur) and status = 'open'
-                       and starts_at > (select starts_at from cur) and booked_online < online_capacity
+                       and starts_at > (select starts_at from cur) and ${ONLINE_SEAT_LEFT}
                      order by starts_at limit 1)
        select 'taken' as kind, * from taken union all select 'current', * from cur union all select 'next', * from nxt`,
       [id],
@@ -185,13 +194,56 @@ export const sessionQueries = {
     await sql.exec(channel === 'walk-in' ? `update sessions set booked_walkin = booked_walkin - 1 where id = $1` : `update sessions set booked_online = booked_online - 1 where id = $1`, [id]);
   },
 
+  /**
+   * The open sessions of the same service after `s` up to `until` (a local date) with a seat left,
+   * in time order: where a cancelled session's people move. A flagged session the agency has not
+   * confirmed is no place to move anyone.
+   */
+  laterWithSeats(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>, until: string): Promise<SessionRow[]> {
+    return sql.rows(
+      `select ${SESSION_COLUMNS} from sessions
+        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and local_date <= $4::date and booked_online + booked_walkin < capacity
+          and (holiday is null or confirmed_at is not null)
+        order by starts_at limit 200`,
+      [s.plugin_id, s.service_code, s.starts_at, until],
+    );
+  },
+
   /** The next open session of the same service after `s` with an online seat left. */
   nextOpen(sql: Sql, s: Pick<SessionRow, 'plugin_id' | 'service_code' | 'starts_at'>): Promise<SessionRow | undefined> {
     return sql.maybe(
       `select ${SESSION_COLUMNS} from sessions
-        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and booked_online < online_capacity
+        where plugin_id = $1 and service_code = $2 and status = 'open' and starts_at > $3 and ${ONLINE_SEAT_LEFT}
         order by starts_at limit 1`,
       [s.plugin_id, s.service_code, s.starts_at],
+    );
+  },
+
+  /** Sets the holiday flag of sessions (id → flag, null: none) as the calendar now stands; a changed flag asks the agency again (its confirmation is cleared). */
+  async reflag(sql: Sql, flags: readonly { id: string; holiday: string | null }[]): Promise<void> {
+    await sql.exec(
+      `update sessions s set holiday = n.holiday, confirmed_at = null, confirmed_by = null
+         from unnest($1::uuid[], $2::text[]) as n(id, holiday) where s.id = n.id and s.holiday is distinct from n.holiday`,
+      [flags.map((f) => f.id), flags.map((f) => f.holiday)],
+    );
+  },
+
+  /** The agency confirms it serves a flagged session (the first confirmation stands); the session as it now is. */
+  confirm(sql: Sql, id: string, by: string, now: Date): Promise<SessionRow> {
+    return sql.one(`update sessions set confirmed_at = coalesce(confirmed_at, $3), confirmed_by = coalesce(confirmed_by, $2) where id = $1 returning ${SESSION_COLUMNS}`, [id, by, now]);
+  },
+
+  /** Whether cuti bersama is a working day for an agency's counter here (false when never set). */
+  async cutiBersamaWorking(sql: Sql, agency: string): Promise<boolean> {
+    const row = await sql.maybe<{ cuti_bersama_working: boolean }>(`select cuti_bersama_working from agency_calendars where agency_code = $1`, [agency]);
+    return row?.cuti_bersama_working ?? false;
+  },
+
+  async setCutiBersamaWorking(sql: Sql, a: { tenantId: string; agency: string; working: boolean; by: string; now: Date }): Promise<void> {
+    await sql.exec(
+      `insert into agency_calendars (tenant_id, agency_code, cuti_bersama_working, updated_by, updated_at) values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, agency_code) do update set cuti_bersama_working = excluded.cuti_bersama_working, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [a.tenantId, a.agency, a.working, a.by, a.now],
     );
   },
 
@@ -287,8 +339,11 @@ export const bookingQueries = {
   },
 
   /** The agency cancelled the session: its booked citizens, now `cancelled-by-agency`. */
-  cancelBySession(sql: Sql, sessionId: string): Promise<{ id: string; applicant_sub: string; applicant_name: string | null }[]> {
-    return sql.rows(`update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name`, [sessionId]);
+  cancelBySession(sql: Sql, sessionId: string): Promise<{ id: string; applicant_sub: string; applicant_name: string | null; application_id: string | null; channel: BookingChannel; created_at: Date }[]> {
+    return sql.rows(
+      `update bookings set status = 'cancelled-by-agency' where session_id = $1 and status = 'booked' returning id, applicant_sub, applicant_name, application_id, channel, created_at`,
+      [sessionId],
+    );
   },
 
   /** One page of a person's bookings in session-time order, after `after` ((start, id)); reads `limit` rows. */

@@ -11,6 +11,7 @@ import {
   bookingNotActive,
   bookingNotFound,
   sessionFull,
+  sessionNotFlagged,
   sessionNotFound,
   sessionOfAnotherService,
   walkInByOfficer,
@@ -19,6 +20,9 @@ import {
 } from './errors.js';
 import { applicationNotFound } from '../applications/errors.js';
 import {
+  AgencyCalendar,
+  AgencyCalendarBody,
+  AgencyCalendarPath,
   BookBody,
   Booking,
   BookingPath,
@@ -38,6 +42,7 @@ import {
   NoShow,
   RescheduleBody,
   ServiceSessionsPath,
+  Session,
   SessionCancellation,
   SessionPath,
   SessionsQuery,
@@ -64,6 +69,8 @@ const session = {
   onlineSeatsLeft: 13,
   status: 'open',
   holiday: null,
+  confirmed: false,
+  needsDecision: false,
 };
 
 export function appointmentRoutes(api: RouteTable, appts: AppointmentService): void {
@@ -298,10 +305,42 @@ export function appointmentRoutes(api: RouteTable, appts: AppointmentService): v
 
   api.add({
     method: 'post',
+    path: '/api/v1/tenants/:tenant/sessions/:session/confirm',
+    operationId: 'confirmSession',
+    summary: 'Konfirmasi sesi pada hari libur (instansi) / Confirm a session on a holiday (agency)',
+    description:
+      'A session on a national holiday, on cuti bersama that is not a working day for its agency here, or on a day the MPP closed after it was stored is flagged (`needsDecision`): its agency confirms it serves (this operation) or cancels it (`cancelSession`, which tells every booked citizen). Confirming again answers the same; a changed flag (the holiday changed later) asks again.',
+    tags: ['appointments'],
+    security: staff,
+    params: SessionPath,
+    responses: { '200': { description: 'Confirmed', schema: Session, example: { ...session, holiday: 'Cuti bersama: Natal', confirmed: true } } },
+    errors: [sessionNotFound, sessionNotFlagged],
+    handler: async (ctx, { params }) => ok(await appts.confirmSession(ctx, params.session)),
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/v1/tenants/:tenant/agencies/:agency/calendar',
+    operationId: 'setAgencyCalendar',
+    summary: 'Cuti bersama sebagai hari kerja instansi / Whether cuti bersama is a working day for an agency',
+    description:
+      'Per tenant and agency (the tenant admin decides): `cutiBersamaWorkingDay: true` means the agency’s counter serves on cuti bersama, so its sessions on such days are not flagged; false (the default) flags them for the agency to confirm or cancel. National holidays and closures always flag. Effective at the sessions’ next listing. Repeating the same PUT is harmless.',
+    tags: ['appointments'],
+    security: { kind: 'roles', roles: ['tenant-admin'], tenantParam: 'tenant' },
+    params: AgencyCalendarPath,
+    body: AgencyCalendarBody,
+    bodyExample: { cutiBersamaWorkingDay: true },
+    responses: { '200': { description: 'Stored', schema: AgencyCalendar, example: { agency: 'imigrasi', cutiBersamaWorkingDay: true } } },
+    handler: async (ctx, { params, body }) => ok(await appts.setAgencyCalendar(ctx, params.agency, body.cutiBersamaWorkingDay)),
+  });
+
+  api.add({
+    method: 'post',
     path: '/api/v1/tenants/:tenant/sessions/:session/cancel',
     operationId: 'cancelSession',
     summary: 'Batalkan sesi (instansi) / Cancel a session (agency)',
-    description: 'Every booked citizen gets a reschedule event (notification outbox) with the next open session.',
+    description:
+      'With its reason. Every booked person is moved to the earliest later session of the service with a seat (first booked, first moved; the same application goes along) and told where and why (`appointment.moved`); anyone who cannot be moved gets a reschedule notice naming the next open session (`nextSession`, looked up over the schedule until `searchedUntil`). Repeating it moves nobody twice.',
     tags: ['appointments'],
     security: staff,
     params: SessionPath,

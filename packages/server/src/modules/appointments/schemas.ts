@@ -32,13 +32,24 @@ export const BookBody = Strict({
   ),
 });
 export const RescheduleBody = Strict({ sessionId: uuid('The session to move to') });
+export const AgencyCalendarPath = TenantPath({ agency: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', description: 'The agency code, e.g. `imigrasi`' }) });
+export const AgencyCalendarBody = Strict({ cutiBersamaWorkingDay: Type.Boolean({ description: 'Whether this agency’s counter serves on cuti bersama (SKB cuti bersama: offices providing public services may keep serving)' }) });
+export const AgencyCalendar = Type.Object(
+  { agency: Type.String(), cutiBersamaWorkingDay: Type.Boolean() },
+  { additionalProperties: false, 'x-component': 'AgencyCalendar' },
+);
+export type AgencyCalendarView = Type.Static<typeof AgencyCalendar>;
+
 export const CancelSessionBody = Strict({ reason: Type.String({ minLength: 3, maxLength: 500 }) });
 
 const LocalTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time HH:MM (tenant time zone)' });
 const Day = Type.String({ format: 'date', description: 'Local date' });
 const SessionStatus = Type.Enum(['open', 'cancelled']);
 const Channel = Type.Enum(['online', 'walk-in']);
-const Holiday = Type.Union([Type.String(), Type.Null()], { description: 'Set when the date is a national holiday or cuti bersama (the agency decides whether it serves)' });
+const Holiday = Type.Union([Type.String(), Type.Null()], {
+  description:
+    'Set when the date is a national holiday, cuti bersama that is not a working day for the agency here, or closed by the regency after the session was stored (`MPP tutup`); kept up to date as the calendar changes. The agency confirms or cancels such a session (`needsDecision`).',
+});
 
 export const Session = Type.Object(
   {
@@ -55,6 +66,8 @@ export const Session = Type.Object(
     onlineSeatsLeft: count(),
     status: SessionStatus,
     holiday: Holiday,
+    confirmed: Type.Boolean({ description: 'The agency confirmed it serves this flagged session (cleared when the flag changes)' }),
+    needsDecision: Type.Boolean({ description: 'Open, flagged (holiday, cuti bersama not worked by this agency, or a later closure) and not yet confirmed: the agency confirms or cancels it' }),
   },
   { additionalProperties: false, 'x-component': 'AppointmentSession' },
 );
@@ -207,8 +220,10 @@ export const NoShow = Type.Object({ id: Uuid, status: Type.Literal('no-show') },
 export const SessionCancellation = Type.Object(
   {
     cancelled: uuid('The session cancelled'),
-    rescheduleEvents: count('Booked citizens notified (each gets a reschedule notice)'),
-    nextSession: Type.Union([Session, Type.Null()]),
+    rescheduleEvents: count('Booked people notified (moved, or told the next open session)'),
+    moved: count('Of them, moved to a later session with a seat (each told where, and why)'),
+    nextSession: Type.Union([Session, Type.Null()], { description: 'The first later session of the service with an online seat, over the schedule up to `searchedUntil`; null: none up to then (the schedule has no session, or all are full or cancelled)' }),
+    searchedUntil: localDate('The last local date searched for `nextSession` (the cancelled session’s date plus the default listing window)'),
   },
   { additionalProperties: false, 'x-component': 'SessionCancellation' },
 );

@@ -39,6 +39,16 @@ export class AppointmentService {
     return this.sessionRules.cancel(ctx, sessionId, reason);
   }
 
+  /** The agency confirms it serves a session on a holiday, cuti bersama it does not work, or a later closure. */
+  confirmSession(ctx: TenantUserCtx, sessionId: string) {
+    return this.sessionRules.confirm(ctx, sessionId);
+  }
+
+  /** Whether cuti bersama is a working day for an agency's counter at this tenant. */
+  setAgencyCalendar(ctx: TenantUserCtx, agency: string, cutiBersamaWorkingDay: boolean) {
+    return this.sessionRules.setAgencyCalendar(ctx, agency, cutiBersamaWorkingDay);
+  }
+
   book(ctx: TenantUserCtx, sessionId: string, input: BookInput = {}) {
     return this.bookingRules.book(ctx, sessionId, input);
   }

@@ -16,9 +16,12 @@ export function sessionView(s: SessionRow): SessionView {
     onlineCapacity: s.online_capacity,
     walkInCapacity: s.capacity - s.online_capacity,
     booked: s.booked_online + s.booked_walkin,
-    onlineSeatsLeft: Math.max(0, s.online_capacity - s.booked_online),
+    // Walk-ins may take any free seat: the online seats left are the fewer of the online share's and the session's.
+    onlineSeatsLeft: Math.max(0, Math.min(s.online_capacity - s.booked_online, s.capacity - s.booked_online - s.booked_walkin)),
     status: s.status,
     holiday: s.holiday,
+    confirmed: s.confirmed_at !== null,
+    needsDecision: s.status === 'open' && s.holiday !== null && s.confirmed_at === null,
   };
 }
 

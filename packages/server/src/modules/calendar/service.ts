@@ -24,7 +24,7 @@ function checkClosurePreconditions(pre: Preconditions, current: string): void {
  * are small and change rarely, so every process keeps them in memory until a change notice.
  */
 export class CalendarService {
-  private national?: Promise<{ holidays: Set<string>; cutiBersama: Set<string> }>;
+  private national?: Promise<{ holidays: Set<string>; cutiBersama: Set<string>; rows: HolidayRow[] }>;
   private readonly closures = new Map<string, Promise<Set<string>>>();
 
   constructor(
@@ -43,6 +43,7 @@ export class CalendarService {
       const p = calendarQueries.holidays(this.control).then((rows) => ({
         holidays: new Set(rows.filter((r) => r.kind === 'national').map((r) => r.date)),
         cutiBersama: new Set(rows.filter((r) => r.kind === 'cuti-bersama').map((r) => r.date)),
+        rows,
       }));
       p.catch(() => (this.national = undefined));
       this.national = p;
@@ -60,8 +61,18 @@ export class CalendarService {
       closed.catch(() => this.closures.delete(id));
       this.closures.set(id, closed);
     }
-    const days: CalendarDays = { ...(await this.nationalDays()), closures: await closed };
+    const { holidays, cutiBersama } = await this.nationalDays();
+    const days: CalendarDays = { holidays, cutiBersama, closures: await closed };
     return { timeZone: ctx.tenant.timeZone, days };
+  }
+
+  /**
+   * Every holiday and cuti bersama with its name, from memory (the same copy `forTenant` counts on,
+   * dropped at once when one is set or removed): what flags appointment sessions, so a holiday added
+   * or changed later re-flags them at their next listing.
+   */
+  async holidayRows(): Promise<readonly HolidayRow[]> {
+    return (await this.nationalDays()).rows;
   }
 
   holidays(year?: number): Promise<HolidayRow[]> {

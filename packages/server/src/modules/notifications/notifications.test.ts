@@ -226,7 +226,7 @@ describe('notifications: WhatsApp → SMS → email, consent, status log, provid
     }
   });
 
-  it('tells the citizen about a booking, a session the agency cancels (with the next option), a queue number coming up, and an answered complaint', async function () {
+  it('tells the citizen about a booking, a session the agency cancels (moved to the next one, with the reason), a queue number coming up, and an answered complaint', async function () {
     this.timeout(120_000);
     const dukcapil = await tokenFor(p, 'petugas.dukcapil.kapuas');
     const all = async () => (await api(p, 'GET', `${base}/me/notifications?limit=100`, { token: citizen })).body.items as any[];
@@ -240,15 +240,17 @@ describe('notifications: WhatsApp → SMS → email, consent, status log, provid
     assert.match(bookedMsg.text, /(Senin|Selasa|Rabu|Kamis|Jumat), \d+ \w+ \d{4} pukul \d\d:\d\d–\d\d:\d\d WIB/);
     assert.equal(wa.sent.find((x) => x.reference === bookedMsg.id)?.template?.name, 'mpp_jadwal_dipesan');
 
+    // The agency cancels the session: the citizen is moved to the next session with a seat and told where and why.
     const cancelled = await api(p, 'POST', `${base}/sessions/${a.id}/cancel`, { token: dukcapil, body: { reason: 'Listrik padam di gedung MPP' } });
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-    const cancelledMsg = await waitFor('appointment.cancelled', t0);
+    assert.equal(cancelled.body.moved, 1);
+    const cancelledMsg = await waitFor('appointment.moved', t0);
     assert.match(cancelledMsg.text, /Listrik padam/);
-    assert.match(cancelledMsg.text, /terdekat yang masih tersedia: \w+, \d+/);
 
     // At the counter: three walk-ins check in before the citizen; the first call tells the citizen (two ahead).
-    const mine = await api(p, 'POST', `${base}/sessions/${b.id}/bookings`, { token: citizen, body: {} });
-    assert.equal(mine.status, 201, JSON.stringify(mine.body));
+    const held = (await api(p, 'GET', `${base}/bookings?limit=100`, { token: citizen })).body.items.find((x: { sessionId: string; status: string }) => x.sessionId === b.id && x.status === 'booked');
+    assert.ok(held, 'moved to the next open session');
+    const mine = { body: held as { id: string } };
     for (const nik of ['6203050101800101', '6203050101800102', '6203050101800103']) {
       const w = await api(p, 'POST', `${base}/sessions/${b.id}/bookings`, { token: dukcapil, body: { walkIn: { name: 'Warga', nik } } });
       assert.equal((await api(p, 'POST', `${base}/bookings/${w.body.id}/check-in`, { token: dukcapil })).status, 200);
