@@ -96,6 +96,9 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
   });
 
   it('cancelling a session weeks ahead names the next open session (stored from the schedule if not yet listed); retried, it answers the same', async function () {
+    // Officers of a tenant made here get their membership in a token signed with the embedded
+    // issuer's key (the Keycloak conformance tier has no such key).
+    if (!p.issuer) this.skip();
     this.timeout(90_000);
     const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['TUE', 'THU'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 });
     const listing = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=7`)).body;
@@ -142,6 +145,9 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
   });
 
   it('a cancelled session’s people who find no later seat are told the next open session instead', async function () {
+    // Officers of a tenant made here get their membership in a token signed with the embedded
+    // issuer's key (the Keycloak conformance tier has no such key).
+    if (!p.issuer) this.skip();
     this.timeout(60_000);
     const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON'], start: '09:00', end: '10:00', capacity: 1 }], onlineShare: 1 });
     const items = (await api(p, 'GET', `/api/v1/tenants/${slug}/services/imigrasi.paspor-baru/sessions?days=42`)).body.items as SessionItem[];
@@ -210,6 +216,9 @@ describe('session seats: walk-ins, online bookings and cancelled sessions', () =
   });
 
   it('a session on cuti bersama is flagged unless its agency works cuti bersama here; the agency confirms it (or cancels it, telling the bookers)', async function () {
+    // Officers of a tenant made here get their membership in a token signed with the embedded
+    // issuer's key (the Keycloak conformance tier has no such key).
+    if (!p.issuer) this.skip();
     this.timeout(60_000);
     const slug = await tenantWithSchedule(p, { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '10:00', capacity: 4 }], onlineShare: 1 });
     let date = plusDays('2043-01-01', Math.floor(Math.random() * 3000));
