@@ -112,6 +112,13 @@ describe('applications: plain-language errors, conditional documents and the dup
     }
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${a}`, { token: otherCitizen })).status, 404);
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${a}`, {})).status, 401);
+
+    // Another account typing the same NIK is not told of that person's applications (anyone can
+    // type a NIK): only the agency's officers match across accounts by NIK.
+    const stranger = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: otherCitizen, body: { service: SERVICE, data: data(nik) } });
+    assert.equal(stranger.status, 201, JSON.stringify(stranger.body));
+    assert.deepEqual(stranger.body.possibleDuplicates, []);
+    assert.deepEqual((await api(p, 'GET', `/api/v1/tenants/${T}/applications/${stranger.body.id}`, { token: otherCitizen })).body.possibleDuplicates, []);
   });
 
   it('matches a counter filing by NIK: the officer filing for the same NIK is warned of the citizen’s own application', async () => {

@@ -141,12 +141,16 @@ export class ApplicationService {
   /**
    * The duplicate guard: other active applications for the same service by the same person — for
    * the applicant themselves and the agency's officers only (undefined for anyone else, e.g. a
-   * village operator or a ministry reader). Person: the citizen account, or the NIK.
+   * village operator or a ministry reader). Person: the citizen account, or (for officers) the NIK.
    */
   private async duplicatesFor(tx: Pick<TenantTx, 'sql'>, ctx: TenantUserCtx, app: ApplicationRow): Promise<DuplicateRow[] | undefined> {
     const applicant = app.applicant_sub !== null && app.applicant_sub === ctx.identity.subject;
-    if (!applicant && !officerAgencies(ctx.identity, ctx.tenant).includes(app.agency_code)) return undefined;
+    const officer = officerAgencies(ctx.identity, ctx.tenant).includes(app.agency_code);
+    if (!applicant && !officer) return undefined;
     if (app.status !== 'draft' && app.status !== 'submitted') return [];
+    // A NIK match from another account is for the agency's officers only: anyone can type a NIK,
+    // and its owner's applications (tracking codes, dates) must not answer them.
+    if (!officer) return applicationQueries.possibleDuplicates(tx.sql, app, null);
     const formNik = (app.data as Record<string, unknown>).nik;
     const nik = app.applicant.nik ?? (typeof formNik === 'string' && /^\d{16}$/.test(formNik) ? formNik : null);
     return applicationQueries.possibleDuplicates(tx.sql, app, nik);
