@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 import { FIRST_TENANTS, SEED_INSTALLATIONS } from '../../seed.js';
@@ -58,5 +59,12 @@ describe('demo users (infra/keycloak/realm-mpp.json, `npm start` only)', () => {
     const agencies = new Set(Object.values(SEED_INSTALLATIONS).flatMap((i) => i.plugins));
     assert.ok(agencies.has('bpn') && agencies.size === 10, [...agencies].join(','));
     for (const agency of agencies) assert.deepEqual((await me(`publisher.${agency}`)).memberships, [{ role: 'agency-publisher', agency }]);
+  });
+
+  it('gives every demo user a name Keycloak accepts (its user profile refuses e.g. "/" or "(" in a person name: "Account is not fully set up")', () => {
+    const realm = JSON.parse(readFileSync(new URL('../../../../../infra/keycloak/realm-mpp.json', import.meta.url), 'utf8')) as { users: { username: string; firstName?: string; lastName?: string; email?: string }[] };
+    const prohibited = /[<>&"$%!#?§;*~/\\|^=[\]{}()]/;
+    const bad = realm.users.filter((u) => !u.username.startsWith('service-account-')).filter((u) => !u.firstName || !u.lastName || !u.email || prohibited.test(`${u.firstName}${u.lastName}`)).map((u) => `${u.username}: ${u.firstName} ${u.lastName}`);
+    assert.deepEqual(bad, []);
   });
 });
