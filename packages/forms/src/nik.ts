@@ -40,7 +40,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * otherwise the latest century that puts the birth date on or before `now` (a NIK of 010130 read in
  * 2026 is 1 Jan 1930, of 010120 is 1 Jan 2020). 29 February needs a leap year in that century.
  */
-export function decodeNik(nik: string, opts: { now: Date; declaredBirthDate?: string } = { now: new Date() }): DecodedNik | null {
+export function decodeNik(nik: string, opts: { now: Date; declaredBirthDate?: string }): DecodedNik | null {
   if (!isNik(nik)) return null;
   const pp = nik.slice(0, 2);
   const kk = nik.slice(2, 4);
