@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listRegencies, loadConfig, type SatupintuConfig } from '@satupintu/core';
 import { startPlatform, type Platform, type PlatformOptions } from '@satupintu/server';
 import type { Sql } from '@satupintu/db';
+import { importJWK, SignJWT, type JWK } from 'jose';
 
 import { ContractRecorder, type ContractReport } from './contract.js';
 
@@ -119,6 +120,20 @@ export const DEMO_PASSWORD = 'mpp-demo';
 /** Decodes a JWT's payload (no verification): for assertions on claims. */
 export function claimsOf(token: string): Record<string, any> {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+}
+
+/**
+ * The same person's token re-signed with other claims (e.g. other `memberships`), by the embedded
+ * issuer's key — as a changed Keycloak account would be. Only where the platform runs the embedded
+ * issuer (`platform.issuer`); the Keycloak conformance tier has no such key.
+ */
+export async function reissuedToken(platform: Platform, token: string, claims: Record<string, unknown>): Promise<string> {
+  const secrets = JSON.parse(readFileSync(path.join(platform.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
+  const jwk = secrets.keys[0]!;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...claimsOf(token), iat: now, exp: now + 300, ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
+    .sign(await importJWK(jwk, 'RS256'));
 }
 
 /**

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { SignJWT, importJWK, type JWK } from 'jose';
 import { identityFromClaims, type Identity } from '@satupintu/auth';
 import { ManualClock, type ProblemError } from '@satupintu/core';
 import type { Schedule } from '@satupintu/plugin-sdk';
-import { api, asTenant, claimsOf, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { api, asTenant, claimsOf, reissuedToken, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const citizen = (name: string): Identity => identityFromClaims({ sub: `${name}-${randomUUID()}`, preferred_username: name, realm_access: { roles: ['citizen'] } });
@@ -52,14 +49,9 @@ async function walkPages(p: Platform, first: string, token: string, between?: (p
 
 /** A token for the same person with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
 async function withMemberships(p: Platform, token: string, memberships: string[], extra: Record<string, unknown> = {}): Promise<string> {
-  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
-  const jwk = secrets.keys[0]!;
-  const claims = claimsOf(token);
-  const now = Math.floor(Date.now() / 1000);
-  const roles = [...new Set([...((claims.realm_access?.roles as string[] | undefined) ?? []), 'citizen'])];
-  return new SignJWT({ ...claims, iat: now, exp: now + 300, memberships, realm_access: { ...claims.realm_access, roles }, ...extra })
-    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
-    .sign(await importJWK(jwk, 'RS256'));
+  const realm = claimsOf(token).realm_access as { roles?: string[] } | undefined;
+  const roles = [...new Set([...(realm?.roles ?? []), 'citizen'])];
+  return reissuedToken(p, token, { memberships, realm_access: { ...realm, roles }, ...extra });
 }
 
 describe('sessions, appointments and counter queues', () => {

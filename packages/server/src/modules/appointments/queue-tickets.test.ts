@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { SignJWT, importJWK, type JWK } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { api, reissuedToken, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const T = 'kab-bandung-barat';
@@ -12,12 +9,7 @@ const FORM = { nik: '3217064101900001', noKk: '3217061503120004', namaLengkap: '
 
 /** A token for a person with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
 async function withMemberships(p: Platform, token: string, memberships: string[], extra: Record<string, unknown> = {}): Promise<string> {
-  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
-  const jwk = secrets.keys[0]!;
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ ...claimsOf(token), iat: now, exp: now + 300, memberships, ...extra })
-    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
-    .sign(await importJWK(jwk, 'RS256'));
+  return reissuedToken(p, token, { memberships, ...extra });
 }
 
 /** A 1×1 PNG (the damaged card's photo). */

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { SignJWT, importJWK, type JWK } from 'jose';
 import { identityFromClaims, type Identity } from '@satupintu/auth';
 import { plusDays, weekday, type ProblemError } from '@satupintu/core';
 import type { Schedule } from '@satupintu/plugin-sdk';
-import { api, asTenant, claimsOf, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
+import { api, asTenant, reissuedToken, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const citizen = (name: string): Identity => identityFromClaims({ sub: `${name}-${randomUUID()}`, preferred_username: name, realm_access: { roles: ['citizen'] } });
@@ -27,13 +24,7 @@ async function tenantWithSchedule(p: Platform, schedule: Schedule): Promise<stri
 
 /** The same person's token with other memberships (signed by the embedded issuer, as a changed Keycloak account would be). */
 async function withMemberships(p: Platform, token: string, memberships: string[]): Promise<string> {
-  const secrets = JSON.parse(readFileSync(path.join(p.config.dataDir, 'issuer', 'issuer-secrets.json'), 'utf8')) as { keys: (JWK & { kid: string })[] };
-  const jwk = secrets.keys[0]!;
-  const claims = claimsOf(token);
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ ...claims, iat: now, exp: now + 300, memberships })
-    .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
-    .sign(await importJWK(jwk, 'RS256'));
+  return reissuedToken(p, token, { memberships });
 }
 
 type SessionItem = { id: string; date: string; onlineSeatsLeft: number; booked: number };
