@@ -265,9 +265,14 @@ export const applicationQueries = {
     );
   },
 
-  /** Serialises submissions of one service in a tenant (until the transaction ends), so the second of two submits at once sees the first. */
-  async lockService(sql: Sql, app: Pick<ApplicationRow, 'tenant_id' | 'plugin_id' | 'service_code'>): Promise<void> {
-    await sql.exec(`select pg_advisory_xact_lock(hashtextextended($1, 22))`, [`submit:${app.tenant_id}:${app.plugin_id}.${app.service_code}`]);
+  /**
+   * Serialises submissions of one service in a tenant by one person (until the transaction ends):
+   * the second of two submits at once for the same account or the same NIK sees the first. One lock
+   * per key, taken in sorted order (no deadlock); other people's submits never wait on them.
+   */
+  async lockPerson(sql: Sql, app: Pick<ApplicationRow, 'tenant_id' | 'plugin_id' | 'service_code'>, person: { sub: string | null; nik: string | null }): Promise<void> {
+    const keys = [person.sub !== null && `sub:${person.sub}`, person.nik !== null && `nik:${person.nik}`].filter((k): k is string => !!k).sort();
+    for (const key of keys) await sql.exec(`select pg_advisory_xact_lock(hashtextextended($1, 22))`, [`submit:${app.tenant_id}:${app.plugin_id}.${app.service_code}:${key}`]);
   },
 
   documentCounts(sql: Sql, id: string): Promise<{ document_code: string; n: number }[]> {

@@ -151,9 +151,7 @@ export class ApplicationService {
     // A NIK match from another account is for the agency's officers only: anyone can type a NIK,
     // and its owner's applications (tracking codes, dates) must not answer them.
     if (!officer) return applicationQueries.possibleDuplicates(tx.sql, app, null);
-    const formNik = (app.data as Record<string, unknown>).nik;
-    const nik = app.applicant.nik ?? (typeof formNik === 'string' && /^\d{16}$/.test(formNik) ? formNik : null);
-    return applicationQueries.possibleDuplicates(tx.sql, app, nik);
+    return applicationQueries.possibleDuplicates(tx.sql, app, nikOf(app.applicant, app.data));
   }
 
   /** Creates an application: a draft, or submitted at once (form and documents checked first). */
@@ -196,8 +194,8 @@ export class ApplicationService {
       try {
         return await this.d.uow.write(ctx, async (tx) => {
           const id = newId();
-          // Submitted at once: serialised with other submits of the service, as submit() is (the duplicate guard).
-          if (initial) await applicationQueries.lockService(tx.sql, { tenant_id: tenant.id, plugin_id: def.pluginId, service_code: service.code });
+          // Submitted at once: serialised with the same person's other submits of the service, as submit() is (the duplicate guard).
+          if (initial) await applicationQueries.lockPerson(tx.sql, { tenant_id: tenant.id, plugin_id: def.pluginId, service_code: service.code }, { sub: onBehalf ? null : identity.subject, nik: nikOf(applicant, data) });
           const events: EventRow[] = [{ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'created', from_state: null, to_state: 'draft', comment: null }];
           if (initial) events.push({ at: now, actor_name: actor.name, actor_role: filedByRole, action: 'submitted', from_state: 'draft', to_state: initial, comment: null });
           const app = await applicationQueries.insertWithEvents(
@@ -253,8 +251,8 @@ export class ApplicationService {
       const { app, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
       if (app.status !== 'draft') return this.viewIn(tx, ctx, app);
       const { service } = await this.definition(app);
-      // Two submits at once for one service: the second waits here, so its answer lists the first.
-      await applicationQueries.lockService(tx.sql, app);
+      // Two submits at once by one person for one service: the second waits here, so its answer lists the first.
+      await applicationQueries.lockPerson(tx.sql, app, { sub: app.applicant_sub, nik: nikOf(app.applicant, app.data) });
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
       this.completeness(app, service, counts, ctx.now);
       const initial = compileWorkflow(service.sop).initial;
@@ -369,4 +367,11 @@ export class ApplicationService {
       }),
     );
   }
+}
+
+/** The person's NIK for the duplicate guard: the applicant's (a filing on someone's behalf), or the form's top-level `nik`. */
+function nikOf(applicant: object, data: unknown): string | null {
+  if ('nik' in applicant && typeof applicant.nik === 'string' && applicant.nik) return applicant.nik;
+  const formNik = (data as Record<string, unknown> | null)?.nik;
+  return typeof formNik === 'string' && /^\d{16}$/.test(formNik) ? formNik : null;
 }
