@@ -19,6 +19,7 @@ import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { distributionModule } from './modules/distribution/index.js';
 // [imports]
 
 /**
@@ -76,6 +77,8 @@ export function compose(k: Kernel) {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
+  // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
+  const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
   // [modules]
 
   const modules: Module[] = [
@@ -97,6 +100,7 @@ export function compose(k: Kernel) {
     privacy,
     events,
     notifications,
+    distribution,
     // [module-list]
   ];
   const services = {
@@ -121,6 +125,7 @@ export function compose(k: Kernel) {
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,
+    fleet: distribution.fleet,
     // [services]
   };
   return { modules, services };
