@@ -38,11 +38,11 @@ export const regionQueries = {
       [now],
     );
   },
-  /** Completions (on time: by their due time) and SKM answers per plugin and ISO week (local), from `from`: counts and per-unsur sums only. */
+  /** Completions (on time: by their due time, the rollup trigger's rule and week) and SKM answers per plugin and ISO week (local), from `from`: counts and per-unsur sums only. */
   weeks(sql: Sql, from: string, timeZone: string): Promise<PluginWeekRow[]> {
     return sql.rows(
       `with c as (
-         select plugin_id, date_trunc('week', (completed_at at time zone $2)::date)::date as week_start, count(*)::int as completed,
+         select plugin_id, rollup_week(completed_at, tenant_id) as week_start, count(*)::int as completed,
                 count(*) filter (where due_at is null or completed_at <= due_at)::int as completed_on_time
            from applications where status = 'completed' and completed_at >= ($1::date - 7)::timestamp at time zone $2 group by 1, 2),
             s as (
@@ -76,6 +76,8 @@ export interface PluginStat {
 export const publishQueries = {
   /** Replaces one tenant's rows: what it runs now, and its plugin weeks from `from` (older weeks stay as published). */
   async replace(sql: Sql, tenantId: string, stats: PluginStat[], weeks: PluginWeekRow[], from: string, now: Date): Promise<void> {
+    // Two runs publishing one tenant at once (a worker and a publication's send) take turns.
+    await sql.exec(`select pg_advisory_xact_lock(hashtext($1))`, [`plugin-stats:${tenantId}`]);
     await sql.exec(`delete from national_plugin_stats where tenant_id = $1 and not (plugin_id = any($2::text[]))`, [tenantId, stats.map((s) => s.pluginId)]);
     for (const s of stats) {
       await sql.exec(

@@ -198,15 +198,29 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     assert.deepEqual([other.status, other.body.code], [403, 'AGENCY_NOT_ALLOWED']);
   });
 
-  it('gives the agency its services in every regency: versions, open and overdue work, complaints, IKM — aggregates only', async () => {
-    const r = await api(p, 'GET', `/api/v1/agencies/${id}/regions?period=2026-Q4`, { token: publisher });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(r.body.period, { from: '2026-10-01', to: '2026-12-31' });
-    assert.deepEqual(r.body.plugins, [{ plugin: id, latest: '1.1.0' }]);
-    assert.equal(r.body.totals.tenants, 3);
+  it('gives the agency its services in every regency: versions, open and overdue work, completions on time, complaints, IKM — aggregates only', async () => {
+    const open = await api(p, 'GET', `/api/v1/agencies/${id}/regions?period=2026-Q4`, { token: publisher });
+    assert.equal(open.status, 200, JSON.stringify(open.body));
+    assert.deepEqual(open.body.period, { from: '2026-10-01', to: '2026-12-31' });
+    assert.deepEqual(open.body.plugins, [{ plugin: id, latest: '1.1.0' }]);
+    assert.equal(open.body.totals.tenants, 3);
+    const before = open.body.tenants.find((t: { tenant: string }) => t.tenant === slugs.a);
+    assert.deepEqual([before.open, before.plugins[0].version, before.plugins[0].behind, before.complaints, before.skm.responses], [1, '1.0.1', true, { open: 0, overdue: 0 }, 0]);
+    assert.equal(open.body.totals.open, 1);
+
+    // The agency's officer at A finishes the application still on 1.0.0 (its own version's SOP).
+    const officer = await reissuedToken(p, await tokenFor(p, 'petugas.polri.kapuas'), { memberships: [`/tenants/${slugs.a}/agencies/${id}/officer`] });
+    for (const action of ['verify', 'issue']) {
+      const r = await api(p, 'POST', `/api/v1/tenants/${slugs.a}/applications/${inFlightId}/actions/${action}`, { token: officer, body: {} });
+      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.service.version, '1.0.0');
+    }
+    await runJob();
+    const r = await api(p, 'GET', `/api/v1/agencies/${id}/regions`, { token: publisher });
     const a = r.body.tenants.find((t: { tenant: string }) => t.tenant === slugs.a);
-    assert.deepEqual([a.open, a.plugins[0].version, a.plugins[0].behind, a.complaints, a.skm.responses], [1, '1.0.1', true, { open: 0, overdue: 0 }, 0]);
-    assert.equal(r.body.totals.open, 1);
+    assert.deepEqual([a.open, a.overdue, a.completed, a.completedOnTime, a.slaCompliance], [0, 0, 1, 1, 1]);
+    assert.deepEqual([r.body.totals.completed, r.body.totals.slaCompliance], [1, 1]);
+    assert.equal(r.body.tenants[0].tenant, slugs.a, 'the only tenant with completions sorts before those with none');
     const text = JSON.stringify(r.body);
     for (const personal of [SKTLK.nik, SKTLK.namaLengkap, SKTLK.noHp, 'Pasar Kuala Kapuas']) assert.ok(!text.includes(personal), `no ${personal}`);
     assert.deepEqual(Object.keys(a).sort(), ['completed', 'completedOnTime', 'complaints', 'name', 'open', 'overdue', 'plugins', 'province', 'publishedAt', 'region', 'skm', 'slaCompliance', 'tenant'].sort());

@@ -211,6 +211,8 @@ export class InstallationService {
       }
       if (!current || current.pin_range !== range || current.policy !== policy) {
         await installationQueries.setPin(w.sql, { pluginId, range, policy });
+        // A held upgrade was judged under the old pin and policy: the next run judges again.
+        if (current?.held_version) await installationQueries.hold(w.sql, { pluginId, version: null, reason: null, now: null });
         if (current) await recordAudit(w, { actor, action: 'plugin.pin.set', subject: `plugin:${pluginId}`, data: { plugin: pluginId, version: target?.version ?? current.version, from: { range: current.pin_range, policy: current.policy }, to: { range, policy } } });
         await this.changed(w, ctx.tenant);
       }
