@@ -40,11 +40,12 @@ export function distributionRoutes(api: RouteTable, fleet: Fleet): void {
     },
     errors: [pluginNotFound, notPublisherOfPlugin],
     handler: async (ctx, { params }) => {
-      const d = await fleet.distribution(ctx, params.plugin);
       const national = ctx.identity.roles.some((r) => (NATIONAL as readonly string[]).includes(r));
-      const publisher = ctx.identity.memberships.some((m) => m.role === 'agency-publisher' && m.agency === d.agency);
-      if (!national && !publisher) throw notPublisherOfPlugin(params.plugin, d.agency);
-      return ok(d);
+      if (!national) {
+        const agency = await fleet.agencyOf(params.plugin);
+        if (!ctx.identity.memberships.some((m) => m.role === 'agency-publisher' && m.agency === agency)) throw notPublisherOfPlugin(params.plugin, agency);
+      }
+      return ok(await fleet.distribution(ctx, params.plugin));
     },
   });
 

@@ -32,16 +32,26 @@ export function periodOf(period: string | undefined, today: string): { from: str
  * counts, never a person.
  */
 export class Fleet {
+  /** The SQL condition of tenants counted (sandboxes left out): tenants.ts. */
+  private readonly counted: () => Promise<string>;
+
   constructor(
     private readonly control: Sql,
     private readonly registry: PluginRegistry,
-  ) {}
+  ) {
+    this.counted = countedTenants(control);
+  }
+
+  /** The agency that publishes a plugin (PLUGIN_NOT_FOUND when none): who may read its distribution. */
+  async agencyOf(pluginId: string): Promise<string> {
+    return (await this.registry.summary(pluginId)).agency.code;
+  }
 
   /** Which version each tenant runs of one plugin, who is behind the latest, their policies. */
   async distribution(ctx: Ctx, pluginId: string): Promise<Distribution> {
     const summary = await this.registry.summary(pluginId);
     const latest = latestOf(summary.versions.map((v) => v.version));
-    const rows = await fleetQueries.distribution(this.control, pluginId, await countedTenants(this.control));
+    const rows = await fleetQueries.distribution(this.control, pluginId, await this.counted());
     const tenants = rows.map((r) => ({
       tenant: r.slug,
       name: r.name,
@@ -77,7 +87,7 @@ export class Fleet {
     const plugins = (await this.registry.list({ agency })).map((p) => ({ plugin: p.id, latest: latestOf(p.versions.map((v) => v.version)) }));
     if (!plugins.length) throw agencyNotFound(agency);
     const { from, to } = periodOf(period, localDate(ctx.now, 'Asia/Jakarta'));
-    const rows = await fleetQueries.agencyRegions(this.control, plugins.map((p) => p.plugin), from, to, await countedTenants(this.control));
+    const rows = await fleetQueries.agencyRegions(this.control, plugins.map((p) => p.plugin), from, to, await this.counted());
     const byTenant = new Map<string, AgencyRegionRow[]>();
     for (const r of rows) byTenant.set(r.slug, [...(byTenant.get(r.slug) ?? []), r]);
     const figures = (rs: AgencyRegionRow[]) => {

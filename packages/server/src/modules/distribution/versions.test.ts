@@ -167,6 +167,9 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     assert.equal(c.held.reason[0].pointer, '/overlays/sktlk/counter');
     assert.ok(c.held.reason[0].message.id && c.held.reason[0].message.en);
     assert.equal((await history(slugs.c)).filter((e) => e.action === 'plugin.upgrade.held').length, 1, 'held once, not at every run');
+    const seen = await api(p, 'GET', `/api/v1/plugins/${id}/distribution`, { token: publisher });
+    assert.equal(seen.body.totals.held, 1, 'the publisher sees the held upgrade too');
+    assert.equal(seen.body.tenants.find((t: { tenant: string }) => t.tenant === slugs.c).heldVersion, '1.1.0');
     const preview = await api(p, 'GET', `${inst(slugs.c)}/upgrade-preview`, { token: admin });
     assert.deepEqual([preview.body.to, preview.body.overlayConflicts[0].pointer], ['1.1.0', '/overlays/sktlk/counter']);
 
