@@ -30,6 +30,7 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
   const slugs = { a: `vta-${id.slice(2)}`, b: `vtb-${id.slice(2)}`, c: `vtc-${id.slice(2)}` };
   const inst = (t: string) => `/api/v1/tenants/${t}/installations/${id}`;
   let draftId: string;
+  let draftC: string;
   let inFlightId: string;
 
   const version = (v: string, change: (m: Record<string, any>) => void = () => {}) => {
@@ -90,6 +91,7 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     const draft = await api(p, 'POST', `/api/v1/tenants/${slugs.a}/applications`, { token: citizen, body: { service: `${id}.sktlk`, data: SKTLK } });
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     draftId = draft.body.id;
+    draftC = (await api(p, 'POST', `/api/v1/tenants/${slugs.c}/applications`, { token: citizen, body: { service: `${id}.sktlk`, data: SKTLK } })).body.id;
     const filed = await api(p, 'POST', `/api/v1/tenants/${slugs.a}/applications`, { token: citizen, body: { service: `${id}.sktlk`, data: { ...SKTLK, noHp: '081234567892' } } });
     inFlightId = filed.body.id;
     const up = await fetch(`${p.url}/api/v1/tenants/${slugs.a}/applications/${inFlightId}/documents/identitas?filename=ktp.pdf`, {
@@ -178,6 +180,10 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     await runJob();
     const fixed = await installation(slugs.c);
     assert.deepEqual([fixed.version, fixed.held], ['1.1.0', null]);
+    // C's draft moved twice (1.0.0 → 1.0.1 → 1.1.0): still measured against the version it started on.
+    const moved = (await api(p, 'GET', `/api/v1/tenants/${slugs.c}/applications/${draftC}`, { token: citizen })).body;
+    assert.deepEqual([moved.service.version, moved.versionChange.from, moved.versionChange.to], ['1.1.0', '1.0.0', '1.1.0']);
+    assert.deepEqual([moved.versionChange.documents.map((d: { code: string }) => d.code), moved.versionChange.fields.map((f: { code: string }) => f.code)], [['foto-diri'], ['/alamat']]);
   });
 
   it('shows the publisher and the ministry which version each tenant runs and who is behind; no one else', async () => {

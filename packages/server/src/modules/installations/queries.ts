@@ -72,12 +72,23 @@ export const installationQueries = {
       [pluginId],
     );
   },
-  /** Moves the drafts of one service to another version, noting what they now need; a draft's ETag moves with it. */
-  moveDrafts(sql: Sql, m: { pluginId: string; serviceCode: string; from: string; version: string; contentHash: string; change: unknown; now: Date }): Promise<number> {
+  /** The versions the drafts of a plugin not on `to` started on (a draft moved before remembers its first version). */
+  async draftOrigins(sql: Sql, pluginId: string, to: string): Promise<string[]> {
+    const rows = await sql.rows<{ origin: string }>(
+      `select distinct coalesce(version_change->>'from', plugin_version) as origin from applications where plugin_id = $1 and status = 'draft' and plugin_version <> $2`,
+      [pluginId, to],
+    );
+    return rows.map((r) => r.origin);
+  },
+  /**
+   * Moves the drafts of one service that started on `origin` to another version, noting what they
+   * now need against the version they started on (null when back on it); a draft's ETag moves with it.
+   */
+  moveDrafts(sql: Sql, m: { pluginId: string; serviceCode: string; origin: string; version: string; contentHash: string; change: unknown; now: Date }): Promise<number> {
     return sql.exec(
       `update applications set plugin_version = $3, content_hash = $4, version_change = $5, version = version + 1, updated_at = $6
-        where plugin_id = $1 and service_code = $2 and status = 'draft' and plugin_version = $7`,
-      [m.pluginId, m.serviceCode, m.version, m.contentHash, JSON.stringify(m.change), m.now, m.from],
+        where plugin_id = $1 and service_code = $2 and status = 'draft' and plugin_version <> $3 and coalesce(version_change->>'from', plugin_version) = $7`,
+      [m.pluginId, m.serviceCode, m.version, m.contentHash, m.change === null ? null : JSON.stringify(m.change), m.now, m.origin],
     );
   },
   // end issue 23 (versions)

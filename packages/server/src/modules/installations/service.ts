@@ -235,18 +235,22 @@ export class InstallationService {
   /**
    * Moves a locked installation from `from` to `to` (overlays already checked): the pin, any held
    * upgrade cleared, the drafts of every service the target still has moved with what they now
-   * need, one audit event, a change notice.
+   * need against the version they started on, one audit event, a change notice.
    */
   private async moveInTx(w: TenantTx, ctx: TenantCtx, pluginId: string, from: string, to: string, actor: string, extra: Record<string, unknown>): Promise<void> {
-    const [old, next] = await Promise.all([this.registry.get(pluginId, from), this.registry.get(pluginId, to)]);
+    const next = await this.registry.get(pluginId, to);
     await installationQueries.move(w.sql, { pluginId, version: to, contentHash: next.contentHash, now: ctx.now });
     await installationQueries.hold(w.sql, { pluginId, version: null, reason: null, now: null });
+    // Drafts follow, each measured against the version it started on (so two moves in a row lose nothing it must still add).
     const drafts: Record<string, number> = {};
-    for (const svc of next.manifest.services) {
-      const before = old.manifest.services.find((s) => s.code === svc.code);
-      const change: VersionChange = { from, to, at: ctx.now.toISOString(), ...newlyRequired(before, svc) };
-      const moved = await installationQueries.moveDrafts(w.sql, { pluginId, serviceCode: svc.code, from, version: to, contentHash: next.contentHash, change, now: ctx.now });
-      if (moved) drafts[svc.code] = moved;
+    for (const origin of await installationQueries.draftOrigins(w.sql, pluginId, to)) {
+      const old = await this.registry.get(pluginId, origin);
+      for (const svc of next.manifest.services) {
+        const before = old.manifest.services.find((s) => s.code === svc.code);
+        const change: VersionChange | null = origin === to ? null : { from: origin, to, at: ctx.now.toISOString(), ...newlyRequired(before, svc) };
+        const moved = await installationQueries.moveDrafts(w.sql, { pluginId, serviceCode: svc.code, origin, version: to, contentHash: next.contentHash, change, now: ctx.now });
+        if (moved) drafts[svc.code] = (drafts[svc.code] ?? 0) + moved;
+      }
     }
     const kind = semver.gt(to, from) ? 'upgraded' : 'downgraded';
     await recordAudit(w, { actor, action: `plugin.${kind}`, subject: `plugin:${pluginId}`, data: { plugin: pluginId, from, to, contentHash: next.contentHash, draftsMoved: drafts, ...extra } });
