@@ -37,9 +37,14 @@ describe('sandbox tenants with a test clock (ADR 0031)', () => {
 
   before(async () => {
     p = sharedPlatform();
-    [admin, citizen, police, analyst, platformAdmin, otherAdmin] = await Promise.all(
-      ['admin.kbb', 'warga.kbb', 'petugas.polri.kbb', 'analis.kemenpanrb', 'admin.platform', 'admin.kapuas'].map((u) => tokenFor(p, u)),
-    );
+    [admin, citizen, police, analyst, platformAdmin, otherAdmin] = await Promise.all([
+      tokenFor(p, 'admin.kbb'),
+      tokenFor(p, 'warga.kbb'),
+      tokenFor(p, 'petugas.polri.kbb'),
+      tokenFor(p, 'analis.kemenpanrb'),
+      tokenFor(p, 'admin.platform'),
+      tokenFor(p, 'admin.kapuas'),
+    ]);
   });
 
   /** The sandbox's clock ETag, read fresh. */
