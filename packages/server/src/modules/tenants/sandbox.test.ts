@@ -244,8 +244,12 @@ describe('sandbox tenants with a test clock (ADR 0031)', () => {
   });
 
   it('lets only the source tenant’s admins and platform admins run a sandbox: officers, citizens, other regencies and the ministry get 403', async () => {
-    const made = await api(p, 'POST', `/api/v1/tenants/${SOURCE}/sandboxes`, { token: admin, body: {} });
+    const key = `sandbox-${randomUUID()}`;
+    const made = await api(p, 'POST', `/api/v1/tenants/${SOURCE}/sandboxes`, { token: admin, body: {}, headers: { 'idempotency-key': key } });
     assert.equal(made.status, 201);
+    // A retried create (the answer lost) returns the same sandbox, never a second one.
+    const again = await api(p, 'POST', `/api/v1/tenants/${SOURCE}/sandboxes`, { token: admin, body: {}, headers: { 'idempotency-key': key } });
+    assert.deepEqual([again.status, again.body.id, again.headers.get('idempotent-replayed')], [201, made.body.id, 'true']);
     const T = `/api/v1/tenants/${made.body.slug}`;
     const etag = await etagOf(made.body.slug);
     for (const [who, token, code] of [
