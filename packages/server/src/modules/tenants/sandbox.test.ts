@@ -131,6 +131,16 @@ describe('sandbox tenants with a test clock (ADR 0031)', () => {
         assert.equal(again.status, 412);
       }
       etag = r.headers.get('etag')!;
+      if (week === 10) {
+        // Monday 16 March 2026 in the sandbox: the passport sessions of the next two weeks, Nyepi and the Idul Fitri cuti bersama flagged.
+        const sessions = await api(p, 'GET', `${T}/services/imigrasi.paspor-baru/sessions?days=14`);
+        assert.equal(sessions.status, 200, JSON.stringify(sessions.body));
+        assert.equal(sessions.body.from, '2026-03-16', 'the window starts on the sandbox’s today');
+        const dates = sessions.body.items.map((x: { date: string }) => x.date);
+        assert.ok(dates.includes('2026-03-17') && dates.every((d: string) => ['2026-03-17', '2026-03-19', '2026-03-24', '2026-03-26'].includes(d)), JSON.stringify(dates));
+        for (const x of sessions.body.items as { date: string; holiday: string | null }[])
+          if (x.date === '2026-03-19' || x.date === '2026-03-24') assert.ok(x.holiday, `${x.date} is flagged`);
+      }
       if (week === 1) {
         // After a week the loss report's first step (minutes of SLA) is long overdue: escalated once, on the sandbox clock.
         const app = await api(p, 'GET', `${T}/applications/${draft.body.id}`, { token: police });
@@ -216,14 +226,21 @@ describe('sandbox tenants with a test clock (ADR 0031)', () => {
     assert.ok(past.body.clockOffsetMs < 0);
     const without = await api(p, 'PUT', `${T}/clock`, { token: admin, body: { now: '2025-03-01T00:00:00Z' } });
     assert.equal(without.status, 428);
-    const bad = await api(p, 'POST', `${T}/clock/advance`, { token: admin, body: {}, headers: { 'if-match': past.headers.get('etag')! } });
+    // Two admins advance the same clock at once: one moves it, the other is told it moved (never both).
+    const race = await Promise.all([1, 2].map(() => api(p, 'POST', `${T}/clock/advance`, { token: admin, body: { days: 2 }, headers: { 'if-match': past.headers.get('etag')! } })));
+    const statuses = race.map((r) => r.status).sort();
+    assert.equal(statuses[0], 200, JSON.stringify(race.map((r) => r.body)));
+    assert.ok([409, 412].includes(statuses[1]!), JSON.stringify(race.map((r) => r.body)));
+    const afterRace = await api(p, 'GET', `${T}/clock`, { token: admin });
+    assert.ok(Math.abs(Date.parse(afterRace.body.now) - Date.parse('2025-03-03T00:00:00Z')) < 60_000, `advanced once: ${afterRace.body.now}`);
+    const bad = await api(p, 'POST', `${T}/clock/advance`, { token: admin, body: {}, headers: { 'if-match': afterRace.headers.get('etag')! } });
     assert.deepEqual([bad.status, bad.body.code, bad.body.errors?.[0]?.pointer], [422, 'SANDBOX_ADVANCE_INVALID', '/days']);
-    const far = await api(p, 'PUT', `${T}/clock`, { token: admin, body: { now: '2199-01-01T00:00:00Z' }, headers: { 'if-match': past.headers.get('etag')! } });
+    const far = await api(p, 'PUT', `${T}/clock`, { token: admin, body: { now: '2199-01-01T00:00:00Z' }, headers: { 'if-match': afterRace.headers.get('etag')! } });
     assert.deepEqual([far.status, far.body.code], [422, 'SANDBOX_CLOCK_OUT_OF_RANGE']);
     // Requests on the sandbox's path read its clock (the tenant's own view of its indicators, as of then).
     const ind = await api(p, 'GET', `${T}/indicators`, { token: admin });
     assert.equal(ind.status, 200, JSON.stringify(ind.body));
-    assert.ok(Math.abs(Date.parse(ind.body.asOf) - Date.parse('2025-03-01T00:00:00Z')) < 60_000, ind.body.asOf);
+    assert.ok(Math.abs(Date.parse(ind.body.asOf) - Date.parse('2025-03-03T00:00:00Z')) < 60_000, ind.body.asOf);
     // No sandbox of a sandbox.
     const nested = await api(p, 'POST', `${T}/sandboxes`, { token: admin, body: {} });
     assert.deepEqual([nested.status, nested.body.code], [409, 'SANDBOX_OF_SANDBOX']);
