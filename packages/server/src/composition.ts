@@ -9,7 +9,7 @@ import { identityModule } from './modules/identity/index.js';
 import { installationsModule } from './modules/installations/index.js';
 import { pluginsModule } from './modules/plugins/index.js';
 import { referenceModule } from './modules/reference/index.js';
-import { tenantsModule, type KajiTiru } from './modules/tenants/index.js';
+import { tenantsModule, type KajiTiru, type TenantPass } from './modules/tenants/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
@@ -33,11 +33,14 @@ export function compose(k: Kernel) {
   const sweeper = new OrphanSweeper(k.uow, k.store);
   let kajiTiru: KajiTiru | undefined;
 
+  // The time-based jobs' passes over one tenant, which a sandbox's advance runs (ADR 0031): known once every module is built.
+  let passes: readonly TenantPass[] = [];
   const tenants = tenantsModule(k, {
     kajiTiru: () => {
       if (!kajiTiru) throw new Error('kaji tiru is not wired');
       return kajiTiru;
     },
+    passes: () => passes,
   });
   const reference = referenceModule(k);
   const plugins = pluginsModule(k);
@@ -103,8 +106,10 @@ export function compose(k: Kernel) {
     distribution,
     // [module-list]
   ];
+  passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
   const services = {
     tenants: tenants.service,
+    sandboxes: tenants.sandboxes,
     regions: reference.regions,
     plugins: plugins.registry,
     installations: installations.service,
