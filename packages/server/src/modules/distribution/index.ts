@@ -8,7 +8,7 @@ import { Fleet } from './service.js';
 
 export { VERSIONS_JOB, refreshVersions, refreshVersionsRegion, type VersionsResult } from './job.js';
 export { Fleet, latestOf, periodOf } from './service.js';
-export { countedTenants } from './tenants.js';
+export { COUNTED_TENANTS } from './tenants.js';
 
 /**
  * Plugin versions across tenants (issue 23, ADR 0036): each region's `installations.versions` job

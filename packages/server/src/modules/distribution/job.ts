@@ -64,19 +64,15 @@ export async function refreshVersions(d: VersionsDeps, ctx: TenantCtx, published
 /** One region's pass over its tenants, a few at a time, at the job's one clock reading. */
 export async function refreshVersionsRegion(d: VersionsDeps, job: Pick<JobCtx, 'region' | 'now' | 'clock' | 'log'>): Promise<VersionsResult> {
   const tenants = await d.tenants.list({ region: job.region });
-  // The registry's versions of a plugin, read once per run.
-  const versions = new Map<string, Promise<string[]>>();
-  const published = (plugin: string) => {
-    let hit = versions.get(plugin);
-    if (!hit) versions.set(plugin, (hit = d.registry.summary(plugin).then((s) => s.versions.map((v) => v.version))));
-    return hit;
-  };
+  const published = publishedVersions(d.registry);
   const out: VersionsResult = { tenants: tenants.length, upgraded: [], held: [], published: 0, failed: 0 };
   let next = 0;
   const worker = async () => {
     while (next < tenants.length) {
       const tenant = tenants[next++]!;
-      const ctx: TenantCtx = { ...workContext({ clock: job.clock, log: job.log, route: VERSIONS_JOB, tenant }), now: job.now };
+      // At the job's one clock reading; a sandbox at its own clock's (ADR 0031).
+      const own = workContext({ clock: job.clock, log: job.log, route: VERSIONS_JOB, tenant });
+      const ctx: TenantCtx = tenant.sandbox ? own : { ...own, now: job.now };
       try {
         const r = await refreshVersions(d, ctx, published);
         out.upgraded.push(...r.upgraded.map((u) => `${tenant.slug}:${u}`));
@@ -94,6 +90,22 @@ export async function refreshVersionsRegion(d: VersionsDeps, job: Pick<JobCtx, '
   return out;
 }
 
+/** The registry's versions of a plugin, read once per run. */
+function publishedVersions(registry: PluginRegistry): (plugin: string) => Promise<string[]> {
+  const versions = new Map<string, Promise<string[]>>();
+  return (plugin) => {
+    let hit = versions.get(plugin);
+    if (!hit) versions.set(plugin, (hit = registry.summary(plugin).then((s) => s.versions.map((v) => v.version))));
+    return hit;
+  };
+}
+
 export function versionsJob(d: VersionsDeps): JobSpec {
-  return { name: VERSIONS_JOB, cron: VERSIONS_CRON, run: (job, { region }) => refreshVersionsRegion(d, { ...job, region }) };
+  return {
+    name: VERSIONS_JOB,
+    cron: VERSIONS_CRON,
+    run: (job, { region }) => refreshVersionsRegion(d, { ...job, region }),
+    // A sandbox's clock advance runs it for that sandbox alone (ADR 0031): its auto-upgrades happen on its clock.
+    forTenant: (ctx) => refreshVersions(d, ctx, publishedVersions(d.registry)),
+  };
 }

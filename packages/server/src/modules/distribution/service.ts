@@ -7,7 +7,7 @@ import type { PluginRegistry } from '../plugins/index.js';
 import { agencyNotFound } from './errors.js';
 import { fleetQueries, type AgencyRegionRow } from './queries.js';
 import type { AgencyRegions, Distribution } from './schemas.js';
-import { countedTenants } from './tenants.js';
+import { COUNTED_TENANTS } from './tenants.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
 
@@ -32,15 +32,10 @@ export function periodOf(period: string | undefined, today: string): { from: str
  * counts, never a person.
  */
 export class Fleet {
-  /** The SQL condition of tenants counted (sandboxes left out): tenants.ts. */
-  private readonly counted: () => Promise<string>;
-
   constructor(
     private readonly control: Sql,
     private readonly registry: PluginRegistry,
-  ) {
-    this.counted = countedTenants(control);
-  }
+  ) {}
 
   /** The agency that publishes a plugin (PLUGIN_NOT_FOUND when none): who may read its distribution. */
   async agencyOf(pluginId: string): Promise<string> {
@@ -51,7 +46,7 @@ export class Fleet {
   async distribution(ctx: Ctx, pluginId: string): Promise<Distribution> {
     const summary = await this.registry.summary(pluginId);
     const latest = latestOf(summary.versions.map((v) => v.version));
-    const rows = await fleetQueries.distribution(this.control, pluginId, await this.counted());
+    const rows = await fleetQueries.distribution(this.control, pluginId, COUNTED_TENANTS);
     const tenants = rows.map((r) => ({
       tenant: r.slug,
       name: r.name,
@@ -87,7 +82,7 @@ export class Fleet {
     const plugins = (await this.registry.list({ agency })).map((p) => ({ plugin: p.id, latest: latestOf(p.versions.map((v) => v.version)) }));
     if (!plugins.length) throw agencyNotFound(agency);
     const { from, to } = periodOf(period, localDate(ctx.now, 'Asia/Jakarta'));
-    const rows = await fleetQueries.agencyRegions(this.control, plugins.map((p) => p.plugin), from, to, await this.counted());
+    const rows = await fleetQueries.agencyRegions(this.control, plugins.map((p) => p.plugin), from, to, COUNTED_TENANTS);
     const byTenant = new Map<string, AgencyRegionRow[]>();
     for (const r of rows) byTenant.set(r.slug, [...(byTenant.get(r.slug) ?? []), r]);
     const figures = (rs: AgencyRegionRow[]) => {

@@ -186,7 +186,11 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     assert.deepEqual([moved.versionChange.documents.map((d: { code: string }) => d.code), moved.versionChange.fields.map((f: { code: string }) => f.code)], [['foto-diri'], ['/alamat']]);
   });
 
-  it('shows the publisher and the ministry which version each tenant runs and who is behind; no one else', async () => {
+  it('shows the publisher and the ministry which version each tenant runs and who is behind, sandboxes aside; no one else', async () => {
+    // A rehearsal copy of B runs the plugin too (ADR 0031): never counted.
+    const sandbox = await api(p, 'POST', `/api/v1/tenants/${slugs.b}/sandboxes`, { token: admin, body: {} });
+    assert.equal(sandbox.status, 201, JSON.stringify(sandbox.body));
+    assert.equal((await installation(sandbox.body.slug)).version, '1.0.0');
     await runJob();
     const r = await api(p, 'GET', `/api/v1/plugins/${id}/distribution`, { token: publisher });
     assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -197,6 +201,7 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
       { version: '1.0.1', tenants: 1, behind: true },
       { version: '1.0.0', tenants: 1, behind: true },
     ]);
+    assert.ok(!r.body.tenants.some((t: { tenant: string }) => t.tenant === sandbox.body.slug), 'the sandbox is not counted');
     const b = r.body.tenants.find((t: { tenant: string }) => t.tenant === slugs.b);
     assert.deepEqual([b.version, b.policy, b.behind, b.region], ['1.0.0', 'manual', true, 'id-batam'], 'gathered from both regions');
     const analystView = await api(p, 'GET', `/api/v1/plugins/${id}/distribution`, { token: analyst });
