@@ -77,7 +77,7 @@ export const InstallationEventSchema = Type.Object(
     actor: Type.String(),
     action: Type.String({
       description:
-        '`plugin.installed`, `plugin.upgraded`, `plugin.downgraded`, `plugin.uninstalled` (data: plugin, from, to, contentHash), `plugin.overlay.set` (data: plugin, service, version, from, to: the overlays), `standard.published`, `standard.withdrawn` (data: the SK)',
+        '`plugin.installed`, `plugin.upgraded`, `plugin.downgraded`, `plugin.uninstalled` (data: plugin, from, to, contentHash), `plugin.overlay.set` (data: plugin, service, version, from, to: the overlays), `plugin.pin.set` (data: plugin, version, from, to: range and policy), `plugin.upgrade.held` (data: plugin, from, to, policy, range, reason: the overlays that do not fit); an automatic move is `plugin.upgraded` by `system:auto-upgrade` (data also: policy, range, automatic, draftsMoved per service), `standard.published`, `standard.withdrawn` (data: the SK)',
     }),
     subject: Type.String({ description: '`plugin:<id>` or `service:<plugin>.<service>`' }),
     data: AnyObject('What changed, as the audit trail recorded it (see `action`)'),
