@@ -19,6 +19,7 @@ import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { monevModule } from './modules/monev/index.js';
 // [imports]
 
 /**
@@ -76,6 +77,8 @@ export function compose(k: Kernel) {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
+  // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
+  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats });
   // [modules]
 
   const modules: Module[] = [
@@ -97,6 +100,7 @@ export function compose(k: Kernel) {
     privacy,
     events,
     notifications,
+    monev,
     // [module-list]
   ];
   const services = {
@@ -121,6 +125,7 @@ export function compose(k: Kernel) {
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,
+    monev: monev.service,
     // [services]
   };
   return { modules, services };
