@@ -30,6 +30,38 @@ const ALERT_EXAMPLE = {
   evaluatedAt: '2025-06-02T01:00:00.000Z',
 };
 
+const EVIDENCE_EXAMPLE = {
+  tenant: { slug: 'kab-lebong', name: 'Kabupaten Lebong', code: '17.07', provinceCode: '17', provinceName: 'Bengkulu', mppStatus: 'operating' },
+  period: { from: '2025-01-01', to: '2025-06-30' },
+  generatedAt: '2025-07-01T02:00:00.000Z',
+  instrument: 'Monev MPP (Pedoman MenPANRB 5/2022; Perpres 89/2021), with the PEKPPP policy indicators (PermenPANRB 29/2022) and SKM (PermenPANRB 14/2017)',
+  summary: { met: 1, partly: 0, missing: 1 },
+  indicators: [
+    {
+      key: 'maklumat',
+      name: { id: 'Maklumat pelayanan ditetapkan dan dipublikasikan', en: 'Maklumat pelayanan set and published' },
+      basis: 'UU 25/2009 Pasal 22',
+      status: 'met',
+      source: 'onboarding: maklumat',
+      evidence: [
+        { label: { id: 'Ditandatangani pada', en: 'Signed on' }, value: '2023-03-01' },
+        { label: { id: 'Dipublikasikan pada', en: 'Published at' }, value: '2023-03-02T03:00:00.000Z' },
+      ],
+      note: { id: 'Maklumat tampil di portal publik tenant.', en: 'The maklumat is shown on the tenant’s public portal.' },
+    },
+    {
+      key: 'visits',
+      name: { id: 'Kunjungan (check-in dan nomor antrean)', en: 'Visits (check-ins and queue numbers)' },
+      basis: 'Pemantauan mingguan kunjungan MPP oleh MenPAN-RB',
+      status: 'missing',
+      source: 'visits: no source wired',
+      evidence: [{ label: { id: 'Kunjungan', en: 'Visits' }, value: null }],
+      note: { id: 'Agregat kunjungan belum tersambung ke paket bukti.', en: 'The visits aggregate is not wired to the evidence pack yet.' },
+    },
+  ],
+  alerts: [],
+};
+
 export function monevRoutes(api: RouteTable, monev: MonevService): void {
   api.add({
     method: 'post',
@@ -92,7 +124,7 @@ export function monevRoutes(api: RouteTable, monev: MonevService): void {
     security: tenantViewers,
     params: TenantMonevPath,
     query: EvidenceQuery,
-    responses: { '200': { description: 'The evidence pack', schema: EvidencePack } },
+    responses: { '200': { description: 'The evidence pack', schema: EvidencePack, example: EVIDENCE_EXAMPLE } },
     errors: [periodInvalid],
     handler: async (ctx, { query }) => ok(await monev.evidence(ctx, defaultPeriod(query, localDate(ctx.now, ctx.tenant.timeZone)))),
   });
