@@ -3,10 +3,12 @@ import type { ComplaintStats } from '../complaints/index.js';
 import type { OnboardingService } from '../onboarding/index.js';
 import type { SkmService } from '../skm/index.js';
 import type { VisitsSource } from './evidence.js';
+import { monevAlertsJob } from './job.js';
 import { monevRoutes } from './routes.js';
 import { MonevService } from './service.js';
 
 export { MonevService, alertView } from './service.js';
+export { MONEV_ALERTS_JOB, monevAlertsJob } from './job.js';
 export { evidenceItems, type EvidenceInputs, type VisitsFigures, type VisitsSource } from './evidence.js';
 export { DEFAULT_HISTORY, launchWindow, lowestInRegion, noOnlineAfterLaunch, provinceOf, valueOf, type HistoryOptions } from './history.js';
 
@@ -20,5 +22,5 @@ export function monevModule(
   deps: { onboarding: Pick<OnboardingService, 'checklist'>; skm: Pick<SkmService, 'reportExport'>; complaints: Pick<ComplaintStats, 'stats'>; visits?: VisitsSource },
 ): Module & { service: MonevService } {
   const service = new MonevService({ uow: k.uow, control: k.control, ...deps });
-  return { name: 'monev', service, routes: (api) => monevRoutes(api, service) };
+  return { name: 'monev', service, routes: (api) => monevRoutes(api, service), jobs: [monevAlertsJob(service, k.config.defaultRegion)] };
 }

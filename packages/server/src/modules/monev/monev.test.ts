@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
-import { ManualClock, listRegencies, localDateTime, type Tenant } from '@satupintu/core';
+import { ManualClock, listRegencies, localDate, localDateTime, type Tenant } from '@satupintu/core';
+import { previousQuarter } from '../skm/index.js';
+import { MONEV_ALERTS_JOB } from './job.js';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 import { refreshTenant, type RollupDeps } from '../monitoring/index.js';
@@ -168,6 +170,17 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
     assert.equal(list.status, 200);
     const row = list.body.items.find((x: any) => x.period.to === '2019-02-24');
     assert.equal(row?.status, 'cleared');
+  });
+
+  it('the daily monev.alerts job evaluates the closed quarter once, in the default region only', async () => {
+    const spec = p.modules.flatMap((m) => m.jobs ?? []).find((j) => j.name === MONEV_ALERTS_JOB);
+    assert.equal(spec?.cron, '0 2 * * *');
+    const regions = Object.keys(p.infra.regionDatabaseUrls);
+    const results = new Map<string, unknown>();
+    for (const region of regions) results.set(region, (await p.runJob(MONEV_ALERTS_JOB, { region }))[0]);
+    const ran = [...results.values()].filter((r) => !(r as { skipped?: boolean }).skipped);
+    assert.equal(ran.length, 1, JSON.stringify([...results]));
+    assert.deepEqual((ran[0] as { quarter: unknown }).quarter, previousQuarter(localDate(p.kernel.clock.now(), 'Asia/Jakarta')));
   });
 
   it('SKM export in the PermenPANRB format with an append-only publication log; follow-ups with owner, due date and evidence; the ministry sees counts across tenants', async function () {

@@ -88,18 +88,18 @@ export class MonevService {
    * control-plane transaction: alerts that hold are raised (kept when already raised), raised
    * ones that no longer hold are cleared. Idempotent: the same figures give the same rows.
    */
-  async evaluate(ctx: Ctx, p: Period, options: Partial<HistoryOptions> = {}): Promise<MonevEvaluationView> {
+  async evaluate(ctx: Ctx, p: Period, options: Partial<HistoryOptions> = {}, kinds: { lowest: boolean } = { lowest: true }): Promise<MonevEvaluationView> {
     checkPeriod(p, '/to');
     const o = { ...DEFAULT_HISTORY, ...options };
     const today = localDate(ctx.now, NATIONAL_ZONE);
     return this.d.uow.control(ctx, async (tx) => {
-      const lowest = lowestInRegion(await monevQueries.periodFigures(tx.sql, p), p, o);
+      const lowest = kinds.lowest ? lowestInRegion(await monevQueries.periodFigures(tx.sql, p), p, o) : [];
       const launch = noOnlineAfterLaunch(await monevQueries.launchWindows(tx.sql, { ...p, weeks: o.noOnlineWeeks, today }), o);
       let raised = 0;
       for (const a of [...lowest, ...launch]) if (await monevQueries.raise(tx.sql, a, ctx.now)) raised++;
       const keyOf = (a: { tenantId: string; indicator: string; from: string; to: string }) => `${a.tenantId}:${a.indicator}:${a.from}:${a.to}`;
       const cleared =
-        (await monevQueries.clear(tx.sql, { kind: 'lowest-in-region', indicators: LOWEST_INDICATORS, from: p.from, to: p.to, exact: true, keep: lowest.map(keyOf) }, ctx.now)) +
+        (kinds.lowest ? await monevQueries.clear(tx.sql, { kind: 'lowest-in-region', indicators: LOWEST_INDICATORS, from: p.from, to: p.to, exact: true, keep: lowest.map(keyOf) }, ctx.now) : 0) +
         // Launch windows overlapping the period, judged again now, that no longer hold (every raised one was complete when raised).
         (await monevQueries.clear(tx.sql, { kind: 'no-online-after-launch', indicators: ['online-applications'], from: p.from, to: p.to, exact: false, keep: launch.map(keyOf) }, ctx.now));
       const items: MonevAlertView[] = [];
