@@ -95,7 +95,7 @@ export function monevRoutes(api: RouteTable, monev: MonevService): void {
     query: NationalAlertsQuery,
     paginated: true,
     responses: { '200': { description: 'One page of alerts', schema: Page(MonevAlert), example: { items: [ALERT_EXAMPLE], next: null } } },
-    handler: async (ctx, { query }) => ok(await monev.page(ctx, query)),
+    handler: async (_ctx, { query }) => ok(await monev.page(query)),
   });
 
   api.add({
@@ -110,7 +110,7 @@ export function monevRoutes(api: RouteTable, monev: MonevService): void {
     query: TenantAlertsQuery,
     paginated: true,
     responses: { '200': { description: 'One page of alerts', schema: Page(MonevAlert), example: { items: [ALERT_EXAMPLE], next: null } } },
-    handler: async (ctx, { query }) => ok(await monev.page(ctx, { ...query, tenantId: ctx.tenant.id })),
+    handler: async (ctx, { query }) => ok(await monev.page({ ...query, tenantId: ctx.tenant.id })),
   });
 
   api.add({

@@ -111,11 +111,10 @@ export class MonevService {
   }
 
   /** One page of alerts, nationally (`tenantId` absent) or of one tenant: latest period first. */
-  async page(ctx: Ctx, query: AlertListQuery & { tenantId?: string }): Promise<PageOf<MonevAlertView>> {
+  async page(query: AlertListQuery & { tenantId?: string }): Promise<PageOf<MonevAlertView>> {
     const { tenantId, ...filters } = query;
     const req = pageRequest<[string, string]>({ ...filters, tenantId }, 2);
     const rows = await monevQueries.page(this.d.control, query, req.after, req.limit + 1);
-    void ctx;
     return pageOf(rows, req, (r) => [r.page_to, r.page_key], alertView);
   }
 
