@@ -247,6 +247,8 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
       `Jumlah NRR tertimbang / Sum of weighted NRR: ${ikm.body.weightedNrr.toFixed(4)}`,
       `IKM unit pelayanan = NRR tertimbang x 25 / Service unit IKM: ${ikm.body.ikm.toFixed(2)}`,
       `Mutu pelayanan / Service quality: ${ikm.body.category}`,
+      'Jenis kelamin / Sex Laki-laki (L) 12 100.0%',
+      'Pendidikan / Education SMA 12 100.0%',
       'Kepala Bidang Sarana MPP',
       'Papan pengumuman lobi MPP Perigo Agung',
       'https://mpp.lebongkab.go.id/skm/2022-triwulan-ii',

@@ -190,6 +190,16 @@ export const responseQueries = {
     );
   },
 
+  /** Respondents per profile value (sex, age band, education, occupation) in a period: counts only, for the report's respondent table. */
+  profile(sql: Sql, p: { from: string; to: string }): Promise<{ attribute: 'sex' | 'age_band' | 'education' | 'occupation'; value: string; n: number }[]> {
+    return sql.rows(
+      `select attribute, value, count(*)::int as n from skm_responses,
+              lateral (values ('sex', sex), ('age_band', age_band), ('education', education), ('occupation', occupation)) v(attribute, value)
+        where local_date between $1::date and $2::date group by attribute, value order by attribute, value`,
+      [p.from, p.to],
+    );
+  },
+
   /** Service users in a period: applications completed on those local dates (the regulation's population). */
   async served(sql: Sql, timeZone: string, p: { from: string; to: string }, filter: { agency?: string; service?: string }): Promise<number> {
     const { pluginId, serviceCode } = serviceKey(filter.service);

@@ -4,6 +4,8 @@ import type { FollowUpView, IkmReportView, SkmPublicationView } from './schemas.
 
 export interface SkmReportExport {
   report: IkmReportView;
+  /** Respondents per profile value (counts only). */
+  profile: readonly { attribute: 'sex' | 'age_band' | 'education' | 'occupation'; value: string; n: number }[];
   followUps: FollowUpView[];
   publications: SkmPublicationView[];
   generatedAt: Date;
@@ -41,6 +43,14 @@ export async function renderSkmReportPdf(x: SkmReportExport): Promise<Uint8Array
     `Populasi / Population: ${r.sample.population} (${r.sample.populationBasis}); sampel minimum Krejcie-Morgan / minimum sample: ${r.sample.krejcieMorgan.minimum}; ${r.sample.sufficient ? 'memenuhi / sufficient' : 'belum memenuhi / insufficient'}.`,
     { size: 9 },
   );
+
+  const ATTRIBUTES = { sex: 'Jenis kelamin / Sex', age_band: 'Usia / Age', education: 'Pendidikan / Education', occupation: 'Pekerjaan / Occupation' } as const;
+  if (x.profile.length)
+    pdf.table(
+      ['Karakteristik / Profile', 'Kategori / Value', 'Jumlah / Count', 'Persentase / Share'],
+      x.profile.map((v) => [ATTRIBUTES[v.attribute], v.value === 'L' ? 'Laki-laki (L)' : v.value === 'P' ? 'Perempuan (P)' : v.value, v.n, r.respondents ? `${((v.n / r.respondents) * 100).toFixed(1)}%` : null]),
+      [0.35, 0.3, 0.15, 0.2],
+    );
 
   pdf.heading('2. Nilai per unsur / Value per unsur');
   pdf.table(

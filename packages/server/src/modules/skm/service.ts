@@ -7,6 +7,7 @@ import type { Period } from './period.js';
 import { ReportService, checkPeriod, type IkmFilter } from './reports.js';
 import { SurveyService, type SkmAnswerInput } from './survey.js';
 import { PublicationService, type PublicationInput } from './publications.js';
+import { responseQueries } from './queries.js';
 
 /**
  * SKM / IKM (PermenPANRB 14/2017; docs/skm.md): the module's one service, its rules split in
@@ -84,6 +85,7 @@ export class SkmService {
         report: await this.reports.ikmIn(tx.sql, ctx.tenant, p),
         followUps: await this.followUpRules.overlappingIn(tx.sql, ctx.tenant, p, ctx.now, staff),
         publications: await this.publications.overlappingIn(tx.sql, p, staff),
+        profile: await responseQueries.profile(tx.sql, p),
       };
     });
   }
