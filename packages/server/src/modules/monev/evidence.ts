@@ -1,7 +1,6 @@
 import type { Checklist } from '../onboarding/index.js';
-import type { ComplaintStatsView } from '../complaints/schemas.js';
-import type { FollowUpView, SkmPublicationView } from '../skm/index.js';
-import type { IkmReportView } from '../skm/schemas.js';
+import type { ComplaintStats } from '../complaints/index.js';
+import type { FollowUpView, IkmReportView, SkmPublicationView } from '../skm/index.js';
 import type { AlertRow, PeriodFiguresRow } from './queries.js';
 import type { EvidenceItemView, EvidenceStatusValue } from './schemas.js';
 
@@ -22,7 +21,7 @@ export interface EvidenceInputs {
   ikm: IkmReportView;
   followUps: readonly FollowUpView[];
   publications: readonly SkmPublicationView[];
-  complaints: ComplaintStatsView;
+  complaints: Awaited<ReturnType<ComplaintStats['stats']>>;
   alerts: readonly AlertRow[];
   visits: VisitsFigures | null;
   /** SLA compliance at or above this share is "met" (the cockpit's `slaMin`). */

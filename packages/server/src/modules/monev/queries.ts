@@ -70,6 +70,11 @@ const ALERT_COLUMNS = `a.tenant_id, t.slug, t.name, a.kind, a.indicator, a.perio
   a.tenant_id::text || ':' || a.kind || ':' || a.indicator || ':' || a.period_from::text as page_key`;
 
 export const monevQueries = {
+  /** Serialises evaluations (the job and the API may overlap): one at a time, for the transaction. */
+  async lock(sql: Sql): Promise<void> {
+    await sql.exec(`select pg_advisory_xact_lock(hashtext('monev.alerts'))`);
+  },
+
   /** Every tenant (or one) with its published weekly sums for the ISO weeks starting in [from, to]. */
   periodFigures(sql: Sql, f: { from: string; to: string; tenantId?: string }): Promise<PeriodFiguresRow[]> {
     return sql.rows(

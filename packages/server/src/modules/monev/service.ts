@@ -93,6 +93,7 @@ export class MonevService {
     const o = { ...DEFAULT_HISTORY, ...options };
     const today = localDate(ctx.now, NATIONAL_ZONE);
     return this.d.uow.control(ctx, async (tx) => {
+      await monevQueries.lock(tx.sql);
       const lowest = kinds.lowest ? lowestInRegion(await monevQueries.periodFigures(tx.sql, p), p, o) : [];
       const launch = noOnlineAfterLaunch(await monevQueries.launchWindows(tx.sql, { ...p, weeks: o.noOnlineWeeks, today }), o);
       let raised = 0;

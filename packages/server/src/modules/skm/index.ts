@@ -6,7 +6,7 @@ import { SkmService } from './service.js';
 
 export { SkmService } from './service.js';
 export { SKM_FOLLOWUPS_JOB } from './followups.js';
-export type { FollowUpView, SkmPublicationView } from './schemas.js';
+export type { FollowUpView, IkmReportView, SkmPublicationView } from './schemas.js';
 export { renderSkmReportPdf } from './report-pdf.js';
 export { checkPeriod } from './reports.js';
 export { periodInvalid } from './errors.js';
