@@ -78,7 +78,7 @@ export function compose(k: Kernel) {
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
   // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
-  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats });
+  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // [modules]
 
   const modules: Module[] = [

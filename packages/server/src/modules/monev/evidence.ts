@@ -24,6 +24,8 @@ export interface EvidenceInputs {
   complaints: Awaited<ReturnType<ComplaintStats['stats']>>;
   alerts: readonly AlertRow[];
   visits: VisitsFigures | null;
+  /** Cross-agency journey links of the installed services: a document one service takes from another's output. */
+  journeys: readonly { service: string; from: string; installed: boolean }[];
   /** SLA compliance at or above this share is "met" (the cockpit's `slaMin`). */
   slaMin: number;
 }
@@ -148,6 +150,23 @@ export function evidenceItems(x: EvidenceInputs): EvidenceItemView[] {
       'onboarding: service overlays (counter)',
       [ev('Layanan dengan gerai', 'Services with a counter', withCounter), ev('Layanan yang memerlukan gerai', 'Services that take a counter', settable.length)],
       ['Fasilitas lain (ruang laktasi, ruang bermain anak, toilet difabel) belum dicatat di platform.', 'Other facilities (lactation room, play corner, accessible toilet) are not recorded on the platform.'],
+    ),
+  );
+
+  const linked = x.journeys.filter((j) => j.installed);
+  out.push(
+    item(
+      'integrated-services',
+      ['Layanan terintegrasi lintas instansi', 'Services integrated across agencies'],
+      'Perpres 89/2021 (integrasi layanan); Perpres 82/2023 (keterpaduan layanan digital); domain.md §4',
+      linked.length > 0 && linked.length === x.journeys.length ? 'met' : linked.length > 0 ? 'partly' : 'missing',
+      'installations: plugin journey links (fromService)',
+      [
+        ev('Tautan antarlayanan tersedia', 'Journey links available (both services installed)', linked.length),
+        ev('Tautan yang layanan asalnya belum terpasang', 'Links whose source service is not installed', x.journeys.length - linked.length),
+        ev('Tautan', 'Links', linked.map((j) => `${j.from} -> ${j.service}`).join('; ') || null),
+      ],
+      ['Dokumen dari layanan instansi lain di MPP yang sama diteruskan tanpa diunggah ulang.', 'A document from another agency’s service in the same MPP is carried over, not uploaded again.'],
     ),
   );
 

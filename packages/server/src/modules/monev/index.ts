@@ -1,6 +1,7 @@
 import type { Kernel, Module } from '../../kernel.js';
 import type { ComplaintStats } from '../complaints/index.js';
 import type { OnboardingService } from '../onboarding/index.js';
+import type { PluginRegistry } from '../plugins/index.js';
 import type { SkmService } from '../skm/index.js';
 import type { VisitsSource } from './evidence.js';
 import { monevAlertsJob } from './job.js';
@@ -19,7 +20,7 @@ export { DEFAULT_HISTORY, launchWindow, lowestInRegion, noOnlineAfterLaunch, pro
  */
 export function monevModule(
   k: Kernel,
-  deps: { onboarding: Pick<OnboardingService, 'checklist'>; skm: Pick<SkmService, 'reportExport'>; complaints: Pick<ComplaintStats, 'stats'>; visits?: VisitsSource },
+  deps: { onboarding: Pick<OnboardingService, 'checklist'>; skm: Pick<SkmService, 'reportExport'>; complaints: Pick<ComplaintStats, 'stats'>; registry: Pick<PluginRegistry, 'get'>; visits?: VisitsSource },
 ): Module & { service: MonevService } {
   const service = new MonevService({ uow: k.uow, control: k.control, ...deps });
   return { name: 'monev', service, routes: (api) => monevRoutes(api, service), jobs: [monevAlertsJob(service, k.config.defaultRegion)] };

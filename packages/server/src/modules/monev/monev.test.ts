@@ -279,7 +279,7 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
     const r = await api(p, 'GET', `/api/v1/tenants/kab-lebong/monev/evidence?from=${period.from}&to=${period.to}`, { token: lebong });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const keys = r.body.indicators.map((i: any) => i.key);
-    assert.deepEqual(keys, ['legal-basis', 'commitment-launch', 'agencies', 'services', 'service-standards', 'maklumat', 'counters', 'online-channel', 'sla-compliance', 'skm-conducted', 'skm-published', 'skm-follow-up', 'complaints', 'visits']);
+    assert.deepEqual(keys, ['legal-basis', 'commitment-launch', 'agencies', 'services', 'service-standards', 'maklumat', 'counters', 'integrated-services', 'online-channel', 'sla-compliance', 'skm-conducted', 'skm-published', 'skm-follow-up', 'complaints', 'visits']);
     const by = Object.fromEntries(r.body.indicators.map((i: any) => [i.key, i]));
     assert.deepEqual(r.body.summary, { met: r.body.indicators.filter((i: any) => i.status === 'met').length, partly: r.body.indicators.filter((i: any) => i.status === 'partly').length, missing: r.body.indicators.filter((i: any) => i.status === 'missing').length });
     // The evidence agrees with what the platform says elsewhere.
@@ -289,6 +289,10 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
     const est = onboarding.body.decrees.filter((x: any) => x.kind === 'mpp-establishment');
     assert.equal(by['legal-basis'].status, est.length ? 'met' : onboarding.body.decrees.length ? 'partly' : 'missing');
     assert.equal(by.services.evidence.find((e: any) => e.label.en === 'Services installed').value, onboarding.body.counts.servicesInstalled);
+    // The lost-KTP journey (Polri SKTLK into Dukcapil KTP-el) counts when both services are installed.
+    const ids = new Set(onboarding.body.services.map((x: any) => x.id));
+    const links = by['integrated-services'].evidence.find((e: any) => e.label.en === 'Links').value ?? '';
+    assert.equal(links.includes('polri.sktlk -> dukcapil.ktpel-penggantian'), ids.has('polri.sktlk') && ids.has('dukcapil.ktpel-penggantian'), links);
     assert.equal(by['skm-published'].status, 'met', 'published on two media (the previous test)');
     assert.equal(by['skm-published'].evidence.find((e: any) => e.label.en === 'Media').value, 'notice-board, website');
     assert.equal(by['skm-conducted'].evidence.find((e: any) => e.label.en === 'Weakest unsur').value.slice(0, 2), 'U8');
@@ -318,6 +322,7 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
       control: p.kernel.control,
       onboarding: p.services.onboarding,
       skm: p.services.skm,
+      registry: p.services.plugins,
       complaints: (p.modules.find((m) => m.name === 'complaints') as unknown as { stats: ConstructorParameters<typeof MonevService>[0]['complaints'] }).stats,
       visits: async (q) => (q.from === period.from && q.to === period.to ? { visits: 2607, source: 'check-ins and queue tickets' } : null),
     });

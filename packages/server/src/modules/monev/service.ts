@@ -5,6 +5,7 @@ import { pageOf, pageRequest, type PageOf } from '../../pagination.js';
 import type { ComplaintStats } from '../complaints/index.js';
 import { DEFAULT_THRESHOLDS } from '../monitoring/index.js';
 import type { OnboardingService } from '../onboarding/index.js';
+import type { PluginRegistry } from '../plugins/index.js';
 import { checkPeriod, type Period, type SkmService } from '../skm/index.js';
 import { evidenceItems, type VisitsSource } from './evidence.js';
 import { DEFAULT_HISTORY, LOWEST_INDICATORS, lowestInRegion, noOnlineAfterLaunch, type HistoryOptions } from './history.js';
@@ -78,6 +79,7 @@ export class MonevService {
       onboarding: Pick<OnboardingService, 'checklist'>;
       skm: Pick<SkmService, 'reportExport'>;
       complaints: Pick<ComplaintStats, 'stats'>;
+      registry: Pick<PluginRegistry, 'get'>;
       /** The visits aggregate, wired by the composition root once it exists. */
       visits?: VisitsSource;
     },
@@ -119,6 +121,24 @@ export class MonevService {
     return pageOf(rows, req, (r) => [r.page_to, r.page_key], alertView);
   }
 
+  /** The journey links (a document taken from another service's output) of the installed services, and whether their source is installed too. */
+  private async journeys(services: readonly { id: string; plugin: string; version: string; code: string }[]): Promise<{ service: string; from: string; installed: boolean }[]> {
+    const installed = new Set(services.map((s) => s.id));
+    const out: { service: string; from: string; installed: boolean }[] = [];
+    const manifests = new Map<string, Awaited<ReturnType<PluginRegistry['get']>>['manifest']>();
+    for (const s of services) {
+      const key = `${s.plugin}@${s.version}`;
+      if (!manifests.has(key)) manifests.set(key, (await this.d.registry.get(s.plugin, s.version)).manifest);
+      const def = manifests.get(key)?.services.find((x) => x.code === s.code);
+      for (const d of def?.documents ?? [])
+        if (d.fromService) {
+          const from = `${d.fromService.plugin}.${d.fromService.service}`;
+          out.push({ service: s.id, from, installed: installed.has(from) });
+        }
+    }
+    return out;
+  }
+
   /** The evidence pack of the context's tenant for a period (tenant-local dates). */
   async evidence(ctx: TenantCtx, p: Period): Promise<EvidencePackView> {
     checkPeriod(p);
@@ -127,7 +147,8 @@ export class MonevService {
     const [figures] = await monevQueries.periodFigures(this.d.control, { ...p, tenantId: t.id });
     const alerts = await monevQueries.raisedOf(this.d.control, t.id, p.from, p.to);
     const visits = this.d.visits ? await this.d.visits({ tenantId: t.id, from: p.from, to: p.to }) : null;
-    const indicators = evidenceItems({ checklist, figures, ikm: skm.report, followUps: skm.followUps, publications: skm.publications, complaints, alerts, visits, slaMin: DEFAULT_THRESHOLDS.slaMin });
+    const journeys = await this.journeys(checklist.services);
+    const indicators = evidenceItems({ checklist, figures, journeys, ikm: skm.report, followUps: skm.followUps, publications: skm.publications, complaints, alerts, visits, slaMin: DEFAULT_THRESHOLDS.slaMin });
     const count = (s: string) => indicators.filter((i) => i.status === s).length;
     return {
       tenant: { slug: t.slug, name: t.name, code: t.code, provinceCode: t.provinceCode, provinceName: t.provinceName, mppStatus: t.mppStatus },
