@@ -81,6 +81,12 @@ describe('security: national views are aggregates only', () => {
     `/api/v1/tenants/${T}/indicators`,
     `/api/v1/tenants/${T}/complaints/stats?from=${from}&to=${today}`,
     `/api/v1/tenants/${T}/skm/ikm`,
+    // Ministry Monev (issue 23)
+    '/api/v1/national/monev/alerts',
+    `/api/v1/national/skm/follow-ups?from=${from}&to=${today}`,
+    `/api/v1/tenants/${T}/monev/alerts`,
+    `/api/v1/tenants/${T}/monev/evidence`,
+    `/api/v1/tenants/${T}/skm/publications`,
   ];
 
   it('every view open to the analyst answers, and no answer holds a NIK, name, phone, e-mail, username or subject', async () => {

@@ -20,6 +20,7 @@ import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { distributionModule } from './modules/distribution/index.js';
+import { monevModule } from './modules/monev/index.js';
 // [imports]
 
 /**
@@ -82,6 +83,8 @@ export function compose(k: Kernel) {
   });
   // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
+  // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
+  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // [modules]
 
   const modules: Module[] = [
@@ -104,6 +107,7 @@ export function compose(k: Kernel) {
     events,
     notifications,
     distribution,
+    monev,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -131,6 +135,7 @@ export function compose(k: Kernel) {
     notifications: notifications.service,
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
+    monev: monev.service,
     // [services]
   };
   return { modules, services };
