@@ -43,6 +43,9 @@ export interface ApplicationRow {
   step_due_date: string | null;
   claimed_by: string | null;
   claimed_by_name: string | null;
+  /** Issue 23 (sla): when the service clock started (its SOP's start event), null while it waits; when the current step began. */
+  sla_started_at: Date | null;
+  step_started_at: Date | null;
 }
 
 /**
@@ -138,11 +141,13 @@ export interface DuplicateRow {
 export interface Dues {
   overall?: { at: Date; date: string };
   step?: { at: Date; date: string };
+  /** When the service clock started (absent: it waits for the SOP's start event). */
+  startedAt?: Date;
 }
 
 const COLUMNS = `tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant, filed_by_sub,
   filed_by_role, channel, consent, status, state, data, version, created_at, updated_at, submitted_at, completed_at, due_at,
-  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name`;
+  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, sla_started_at, step_started_at`;
 
 export const applicationQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ApplicationRow | undefined> {
@@ -164,15 +169,17 @@ export const applicationQueries = {
   ): Promise<ApplicationRow> {
     const base = [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
       a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), null, a.now,
-      a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null];
+      a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null,
+      a.dues.startedAt ?? null];
     const cols = 11;
     const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${base.length + i * cols + j + 1}`).join(', ')})`).join(', ');
     const casts = '(tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment)';
     return sql.one(
       `with a as (
          insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant,
-           filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24)
+           filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date,
+           sla_started_at, step_started_at)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24,$25,$20)
          returning ${COLUMNS}),
        e as (insert into application_events ${casts}
          select v.tenant_id::uuid, v.application_id::uuid, v.id::uuid, v.at::timestamptz, v.actor_sub, v.actor_name, v.actor_role, v.action, v.from_state, v.to_state, v.comment
@@ -197,8 +204,8 @@ export const applicationQueries = {
   async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues): Promise<void> {
     await sql.exec(
       `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = $3, version = version + 1,
-              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7 where id = $1`,
-      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null],
+              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7, sla_started_at = $8, step_started_at = $3 where id = $1`,
+      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null, dues.startedAt ?? null],
     );
   },
 
@@ -208,12 +215,19 @@ export const applicationQueries = {
    * first, in the same transaction (the database refuses a submitted application's form change
    * without one: migrations/security-applications.ts).
    */
-  async move(sql: Sql, m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string }; data?: object }): Promise<boolean> {
+  async move(
+    sql: Sql,
+    m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string }; data?: object; overall?: { at: Date; date: string } },
+  ): Promise<boolean> {
+    // `overall`: the SOP's start event happened now, so the service clock starts (issue 23, sla).
     const n = await sql.exec(
       `update applications set state = $2, status = $3, version = version + 1, updated_at = $6, completed_at = case when $4 then $6::timestamptz else completed_at end,
-              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null, data = coalesce($9::jsonb, data)
+              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null, data = coalesce($9::jsonb, data),
+              step_started_at = case when state is distinct from $2 then $6::timestamptz else step_started_at end,
+              sla_started_at = case when $10::timestamptz is not null then $6::timestamptz else sla_started_at end,
+              due_at = coalesce($10::timestamptz, due_at), due_date = coalesce($11::date, due_date)
         where id = $1 and version = $5`,
-      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null, m.data ? JSON.stringify(m.data) : null],
+      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null, m.data ? JSON.stringify(m.data) : null, m.overall?.at ?? null, m.overall?.date ?? null],
     );
     return n === 1;
   },
@@ -379,6 +393,20 @@ export const escalationQueries = {
       `select a.id, a.state, a.step_due_at, a.tracking_code, a.agency_code, a.plugin_id, a.service_code from applications a
         where a.status = 'submitted' and a.step_due_at < $1
           and not exists (select 1 from escalations e where e.application_id = a.id and e.state = a.state and e.due_at = a.step_due_at)
+        for update of a skip locked`,
+      [now],
+    );
+  },
+  /**
+   * Issue 23 (sla): submitted files whose whole service is past due — its clock started at the SOP's
+   * start event, never before it — not yet escalated for that due time (locked, others skipped).
+   * `step_due_at` carries the service's due time here, so both kinds go through one path.
+   */
+  overdueService(sql: Sql, now: Date): Promise<OverdueRow[]> {
+    return sql.rows(
+      `select a.id, a.state, a.due_at as step_due_at, a.tracking_code, a.agency_code, a.plugin_id, a.service_code from applications a
+        where a.status = 'submitted' and a.sla_started_at is not null and a.due_at < $1
+          and not exists (select 1 from escalations e where e.application_id = a.id and e.due_at = a.due_at)
         for update of a skip locked`,
       [now],
     );

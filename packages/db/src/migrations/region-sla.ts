@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Issue 23 (sla). When each clock of an application started, so its due dates can be computed
+ * again when the calendar changes (a holiday or cuti bersama set later, a closure, an agency's
+ * cuti-bersama rule): `sla_started_at` — the SOP's declared start event (`sop.sla.startsOn`;
+ * submission when none), null while the service clock waits for it; `step_started_at` — when the
+ * current step began. Existing submitted applications started both at submission / their last move.
+ */
+export class RegionSlaStart1765400000500 implements MigrationInterface {
+  name = 'RegionSlaStart1765400000500';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table applications add column sla_started_at timestamptz, add column step_started_at timestamptz`);
+    await q.query(`update applications set sla_started_at = submitted_at where submitted_at is not null and due_at is not null`);
+    await q.query(`
+      update applications a set step_started_at = coalesce(
+        (select max(e.at) from application_events e where e.application_id = a.id and e.to_state = a.state and e.from_state is distinct from e.to_state),
+        a.submitted_at)
+       where a.status = 'submitted'`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('alter table applications drop column sla_started_at, drop column step_started_at');
+  }
+}
