@@ -434,3 +434,42 @@ export const escalationQueries = {
     );
   },
 };
+
+/** Issue 23 (sla): an open application's clocks, for computing its due dates again. */
+export interface OpenDueRow {
+  id: string;
+  plugin_id: string;
+  plugin_version: string;
+  service_code: string;
+  agency_code: string;
+  state: string;
+  sla_started_at: Date | null;
+  step_started_at: Date | null;
+  due_at: Date | null;
+  due_date: string | null;
+  step_due_at: Date | null;
+  step_due_date: string | null;
+}
+
+export const dueQueries = {
+  /** The tenant's submitted applications with a running clock, locked (a concurrent move waits, then sees the new dates). */
+  open(sql: Sql): Promise<OpenDueRow[]> {
+    return sql.rows(
+      `select id, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
+              due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date
+         from applications where status = 'submitted' and (sla_started_at is not null or step_started_at is not null)
+        order by id for update`,
+    );
+  },
+  /** New due dates (a clock left out keeps its dates); a change, so a new version. */
+  async set(sql: Sql, id: string, d: { overall?: { at: Date; date: string } | null; step?: { at: Date; date: string } | null }, now: Date): Promise<void> {
+    await sql.exec(
+      `update applications set
+          due_at = case when $2 then $3::timestamptz else due_at end, due_date = case when $2 then $4::date else due_date end,
+          step_due_at = case when $5 then $6::timestamptz else step_due_at end, step_due_date = case when $5 then $7::date else step_due_date end,
+          version = version + 1, updated_at = $8
+        where id = $1`,
+      [id, d.overall !== undefined, d.overall?.at ?? null, d.overall?.date ?? null, d.step !== undefined, d.step?.at ?? null, d.step?.date ?? null, now],
+    );
+  },
+};
