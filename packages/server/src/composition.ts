@@ -12,6 +12,7 @@ import { referenceModule } from './modules/reference/index.js';
 import { tenantsModule, type KajiTiru } from './modules/tenants/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
+import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
@@ -76,6 +77,8 @@ export function compose(k: Kernel) {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
+  // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
+  const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
   // [modules]
 
   const modules: Module[] = [
@@ -97,6 +100,7 @@ export function compose(k: Kernel) {
     privacy,
     events,
     notifications,
+    journeys,
     // [module-list]
   ];
   const services = {
@@ -118,6 +122,7 @@ export function compose(k: Kernel) {
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
     privacy: privacy.service,
+    journeys: journeys.service,
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from '../rls.js';
 
 /**
  * Issue 23 (sla). When each clock of an application started, so its due dates can be computed
@@ -20,5 +21,41 @@ export class RegionSlaStart1765400000500 implements MigrationInterface {
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('alter table applications drop column sla_started_at, drop column step_started_at');
+  }
+}
+
+/**
+ * Issue 23 (sla), journeys: one applicant profile per person and tenant (asked once), and the
+ * person's consent per agency to pre-fill that agency's forms from it (UU 27/2022: shared only on
+ * consent, withdrawable; a withdrawal is kept with its time).
+ */
+export class RegionApplicantProfiles1765400000501 implements MigrationInterface {
+  name = 'RegionApplicantProfiles1765400000501';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table applicant_profiles (
+        tenant_id uuid not null,
+        subject text not null,
+        profile jsonb not null,
+        version integer not null,
+        updated_at timestamptz not null,
+        primary key (tenant_id, subject)
+      )`);
+    await q.query(`
+      create table profile_consents (
+        tenant_id uuid not null,
+        subject text not null,
+        agency_code text not null,
+        statement text not null,
+        granted_at timestamptz not null,
+        withdrawn_at timestamptz,
+        primary key (tenant_id, subject, agency_code)
+      )`);
+    await enableTenantRls(q, 'applicant_profiles');
+    await enableTenantRls(q, 'profile_consents');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('drop table profile_consents');
+    await q.query('drop table applicant_profiles');
   }
 }
