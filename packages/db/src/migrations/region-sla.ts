@@ -59,3 +59,28 @@ export class RegionApplicantProfiles1765400000501 implements MigrationInterface 
     await q.query('drop table applicant_profiles');
   }
 }
+
+/**
+ * Issue 23 (sla), journeys: one combined SKM survey for a journey where the tenant opts in
+ * (`skm_settings.combined_journey_survey`). The last step's invitation names the journey's other
+ * steps (`journey`: plugin, service, agency each), whose still-open invitations it takes over
+ * (`merged_into`); one answer then counts once for each agency (PermenPANRB 14/2017: IKM per unit).
+ */
+export class RegionCombinedSurvey1765400000502 implements MigrationInterface {
+  name = 'RegionCombinedSurvey1765400000502';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table skm_settings (
+        tenant_id uuid not null primary key,
+        combined_journey_survey boolean not null,
+        updated_by text not null,
+        updated_at timestamptz not null
+      )`);
+    await enableTenantRls(q, 'skm_settings');
+    await q.query(`alter table skm_invitations add column journey jsonb, add column merged_into uuid`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('alter table skm_invitations drop column journey, drop column merged_into');
+    await q.query('drop table skm_settings');
+  }
+}

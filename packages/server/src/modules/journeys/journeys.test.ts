@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@satupintu/core';
-import { api, reissuedToken, sharedPlatform, tokenFor } from '@satupintu/testkit';
+import { PDFDocument } from 'pdf-lib';
+import { api, asTenant, reissuedToken, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '../../platform.js';
 
 const T = 'kab-bandung-barat';
@@ -77,5 +78,57 @@ describe('journeys across agencies: ETA in hari kerja, one applicant profile sha
     assert.equal((await api(p, 'DELETE', `${base}/consents/dukcapil`, { token: citizen })).status, 204);
     assert.equal((await api(p, 'DELETE', `${base}/consents/dukcapil`, { token: citizen })).body.code, 'PROFILE_CONSENT_NOT_FOUND');
     assert.equal((await api(p, 'GET', prefill, { token: citizen })).body.code, 'PROFILE_CONSENT_REQUIRED', 'withdrawn: no longer shared');
+  });
+
+  it('one combined survey for the lost-KTP journey where the tenant opts in: the earlier invitation closes into it, the answer counts for Polri and Dukcapil', async function () {
+    this.timeout(60_000);
+    const K = 'kab-kapuas';
+    const [police, dukcapil, admin] = await Promise.all([tokenFor(p, 'petugas.polri.kapuas'), tokenFor(p, 'petugas.dukcapil.kapuas'), tokenFor(p, 'admin.kapuas')]);
+    const citizen = await reissuedToken(p, await tokenFor(p, 'warga.kapuas'), { sub: `warga-${randomUUID()}` });
+    const doc = async () => {
+      const d = await PDFDocument.create();
+      d.addPage();
+      return Buffer.from(await d.save());
+    };
+    const upload = async (id: string, code: string) =>
+      (await fetch(`${p.url}/api/v1/tenants/${K}/applications/${id}/documents/${code}?filename=${code}.pdf`, { method: 'PUT', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/pdf' }, body: await doc() })).status;
+    const act = async (id: string, action: string, token: string) => assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/applications/${id}/actions/${action}`, { token, body: {} })).status, 200, action);
+    const set = (on: boolean) => api(p, 'PUT', `/api/v1/tenants/${K}/skm/settings`, { token: admin, body: { combinedJourneySurvey: on } });
+    const on = await set(true);
+    assert.deepEqual([on.status, on.body], [200, { combinedJourneySurvey: true }]);
+    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${K}/skm/settings`, { token: police, body: { combinedJourneySurvey: false } })).status, 403, 'the tenant admin decides');
+    try {
+      const sktlkData = { nik: '6203054507850002', namaLengkap: 'Budi Santoso', noHp: '081234567891', barangHilang: [{ jenis: 'KTP-el', atasNama: 'Budi Santoso' }], tanggalKejadian: '2026-11-20', lokasiKejadian: 'Pasar Kuala Kapuas', kronologi: 'Dompet berisi KTP-el hilang saat berbelanja di pasar.' };
+      const sktlk = (await api(p, 'POST', `/api/v1/tenants/${K}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: sktlkData } })).body;
+      assert.equal(await upload(sktlk.id, 'identitas'), 201);
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/applications/${sktlk.id}/submit`, { token: citizen })).body.status, 'submitted');
+      await act(sktlk.id, 'verify', police);
+      await act(sktlk.id, 'issue', police);
+      const invites = async () => (await api(p, 'GET', `/api/v1/tenants/${K}/skm/invitations`, { token: citizen })).body.items as { token: string; service: string; alsoFor?: string[] }[];
+      assert.deepEqual((await invites()).map((i) => i.service), ['polri.sktlk'], 'the first step is invited on its own, as ever');
+
+      const ktp = (await api(p, 'POST', `/api/v1/tenants/${K}/applications`, {
+        token: citizen,
+        body: { service: 'dukcapil.ktpel-penggantian', data: { nik: sktlkData.nik, noKk: '6203051503120004', namaLengkap: 'Budi Santoso', alasan: 'hilang', noSktlk: sktlk.trackingCode, tglSktlk: '2026-11-21', noHp: sktlkData.noHp } },
+      })).body;
+      assert.equal(await upload(ktp.id, 'kk'), 201);
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/applications/${ktp.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: sktlk.trackingCode } })).status, 201);
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/applications/${ktp.id}/submit`, { token: citizen })).body.status, 'submitted');
+      for (const a of ['verify', 'print', 'issue']) await act(ktp.id, a, dukcapil);
+
+      const open = await invites();
+      assert.deepEqual(open.map((i) => [i.service, i.alsoFor]), [['dukcapil.ktpel-penggantian', ['polri.sktlk']]], 'one survey for the journey; the loss report’s closed into it');
+      const counts = () =>
+        asTenant(p, K, (sql) => sql.rows<{ agency_code: string; n: number }>(`select agency_code, count(*)::int as n from skm_responses where agency_code in ('polri', 'dukcapil') group by agency_code order by agency_code`));
+      const before = Object.fromEntries((await counts()).map((r) => [r.agency_code, r.n]));
+      const answer = { invitation: open[0]!.token, answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 3, U6: 4, U7: 4, U8: 3, U9: 2 }, profile: { sex: 'L', ageBand: '30-39', education: 'SMA', occupation: 'WIRAUSAHA' } };
+      const r = await api(p, 'POST', `/api/v1/tenants/${K}/skm/responses`, { body: answer });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/skm/responses`, { body: answer })).body.replayed, true, 'a retry counts nothing twice');
+      const after = Object.fromEntries((await counts()).map((r) => [r.agency_code, r.n]));
+      assert.deepEqual([after.polri! - (before.polri ?? 0), after.dukcapil! - (before.dukcapil ?? 0)], [1, 1], 'counted once for each agency of the journey');
+    } finally {
+      assert.equal((await set(false)).status, 200);
+    }
   });
 });
