@@ -7,6 +7,7 @@ import { ApplicationMessages } from './Messages.js';
 import type { Localized } from '../types.js';
 import { BookingItem, listBookings, useTenantZone } from '../ui/appointments.js';
 import '../ui/appointments.css';
+import { slaStart } from '../ui/sla.js';
 
 const W = {
   appointment: { id: 'Jadwal datang ke gerai', en: 'Your visit to the counter' },
@@ -105,7 +106,9 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                 <div>
                   <dt>{t('dueDate')}</dt>
                   <dd>
-                    {fmtDate(a.sla.dueDate)} {a.sla.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+                    {/* Issue 23 (sla): until the SOP's start event there is no due date, and the page says which event starts it. */}
+                    {a.sla.dueDate ? fmtDate(a.sla.dueDate) : slaStart(a.sla) ? L(slaStart(a.sla)!.message) : fmtDate(a.sla.dueDate)}{' '}
+                    {a.sla.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
                   </dd>
                 </div>
               </dl>
