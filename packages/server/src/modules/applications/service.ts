@@ -5,7 +5,7 @@ import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
 import { crossCheckNik, decodeNik, valueAt, type FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import { compileWorkflow, type WorkCalendar } from '@satupintu/workflow';
-import { cutiBersamaWorking, serviceDue, startsOnSubmission, stepDue } from './sla.js';
+import { cutiBersamaWorking, serviceDue, startsOnSubmission, stepDue, waitingFor } from './sla.js';
 import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
@@ -325,6 +325,7 @@ export class ApplicationService {
         timeZone: ctx.tenant.timeZone,
         sla: service.sla ? { value: service.sla.value, unit: service.sla.unit } : null,
         dueDate: app.due_date ?? null,
+        startsOn: app.sla_started_at ? null : (waitingFor(service)?.message ?? null),
         documents: service.documents.filter(applies).map((d) => ({ id: d.name.id, en: d.name.en })),
         link: `${origin.replace(/\/+$/, '')}/t/${ctx.tenant.slug}/permohonan/${app.id}`,
       };

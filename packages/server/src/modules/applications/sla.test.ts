@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { ManualClock } from '@satupintu/core';
 import { identityFromClaims, type Identity } from '@satupintu/auth';
 import { api, claimsOf, reissuedToken, sharedPlatform, tokenFor, unusedRegencyCodes } from '@satupintu/testkit';
@@ -56,6 +57,11 @@ describe('SLA: the service clock starts at the SOP’s event; due dates follow c
       message: { id: 'Waktu layanan dimulai setelah foto, sidik jari dan wawancara selesai.', en: 'The service time starts after the photo, fingerprint and interview session.' },
     });
     assert.equal(submitted.sla.stepDueDate, '2032-03-02', 'the file check step still has its own clock');
+    // The receipt says the same instead of a date.
+    const res = await fetch(`${p.url}/api/v1/tenants/${slug}/applications/${submitted.id}/receipt`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+    assert.ok(text.replace(/\s+/g, ' ').includes('Waktu layanan dimulai setelah foto, sidik jari dan wawancara selesai (4 hari kerja).'), text);
 
     // Not started, so never overdue as a service: only the step escalates, even years later.
     const late = new ManualClock('2033-01-01T00:00:00Z');
