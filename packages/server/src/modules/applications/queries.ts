@@ -451,15 +451,19 @@ export interface OpenDueRow {
   step_due_date: string | null;
 }
 
+const DUE_COLUMNS = `id, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
+  due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date`;
+
 export const dueQueries = {
-  /** The tenant's submitted applications with a running clock, locked (a concurrent move waits, then sees the new dates). */
+  /** The tenant's submitted applications with a running clock (read without locks: most keep their dates). */
   open(sql: Sql): Promise<OpenDueRow[]> {
     return sql.rows(
-      `select id, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
-              due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date
-         from applications where status = 'submitted' and (sla_started_at is not null or step_started_at is not null)
-        order by id for update`,
+      `select ${DUE_COLUMNS} from applications where status = 'submitted' and (sla_started_at is not null or step_started_at is not null) order by id`,
     );
+  },
+  /** One of them again, locked before its dates change (a concurrent move waits, or has moved it first). */
+  lockOpen(sql: Sql, id: string): Promise<OpenDueRow | undefined> {
+    return sql.maybe(`select ${DUE_COLUMNS} from applications where id = $1 and status = 'submitted' for update`, [id]);
   },
   /** New due dates (a clock left out keeps its dates); a change, so a new version. */
   async set(sql: Sql, id: string, d: { overall?: { at: Date; date: string } | null; step?: { at: Date; date: string } | null }, now: Date): Promise<void> {

@@ -6,7 +6,7 @@ import type { JobSpec } from '../../jobs/spec.js';
 import { RECOMPUTE_DUES_JOB, type CalendarService } from '../calendar/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
-import { applicationQueries, dueQueries } from './queries.js';
+import { applicationQueries, dueQueries, type OpenDueRow } from './queries.js';
 import { cutiBersamaWorking, serviceDue, stepDue } from './sla.js';
 
 /**
@@ -22,17 +22,24 @@ export async function recomputeDues(uow: UnitOfWork, calendar: CalendarService, 
     const cal = await calendar.freshForTenant(ctx, tx);
     const cutiBersama = new Map<string, boolean>();
     let n = 0;
-    for (const a of await dueQueries.open(tx.sql)) {
+    const same = (d: Due | null, at: Date | null) => (d?.at.getTime() ?? null) === (at?.getTime() ?? null);
+    const dues = async (a: OpenDueRow) => {
       const def = await registry.service(a.plugin_id, a.plugin_version, a.service_code);
-      if (!def) continue;
+      if (!def) return null;
       const { service } = def;
-      const key = a.agency_code;
-      if (!cutiBersama.has(key)) cutiBersama.set(key, await cutiBersamaWorking(tx.sql, a.agency_code, service));
-      const cb = cutiBersama.get(key)!;
+      if (!cutiBersama.has(a.agency_code)) cutiBersama.set(a.agency_code, await cutiBersamaWorking(tx.sql, a.agency_code, service));
+      const cb = cutiBersama.get(a.agency_code)!;
       const overall: Due | null = a.sla_started_at ? serviceDue(service, a.sla_started_at, cal, cb) : null;
       const step: Due | null = a.step_started_at ? (stepDue(service, a.state, a.step_started_at, cal, cb) ?? null) : null;
-      const same = (d: Due | null, at: Date | null) => (d?.at.getTime() ?? null) === (at?.getTime() ?? null);
-      if (same(overall, a.due_at) && same(step, a.step_due_at)) continue;
+      return same(overall, a.due_at) && same(step, a.step_due_at) ? null : { overall, step };
+    };
+    for (const seen of await dueQueries.open(tx.sql)) {
+      // Read without locks; only an application whose dates move is locked, and computed again as it stands then.
+      if (!(await dues(seen))) continue;
+      const a = await dueQueries.lockOpen(tx.sql, seen.id);
+      const next = a ? await dues(a) : null;
+      if (!a || !next) continue;
+      const { overall, step } = next;
       await dueQueries.set(tx.sql, a.id, { overall: a.sla_started_at ? overall : undefined, step: a.step_started_at ? step : undefined }, ctx.now);
       const moved = (label: { id: string; en: string }, from: string | null, to: string | null) => (from !== to ? [`${label.id} / ${label.en}: ${from ?? '-'} → ${to ?? '-'}`] : []);
       const lines = [
