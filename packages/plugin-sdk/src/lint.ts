@@ -344,6 +344,22 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
   if (![...reach].some((c) => states[c]?.outcome === 'completed'))
     out.push({ pointer: `${at}/sop`, message: t('Tidak ada jalur ke status selesai (outcome completed).', 'No path reaches a completed state.') });
 
+  // Issue 23 (sla): the event that starts the service clock names a reachable, non-terminal step or an action on the way.
+  const start = sop.sla?.startsOn;
+  if (start?.action !== undefined) {
+    const acts = sop.actions.filter((a) => a.code === start.action);
+    if (!acts.length) out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} tidak didefinisikan.`, `Action ${start.action} is not defined.`) });
+    else if (!acts.some((a) => a.from.some((f) => reach.has(f))))
+      out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} tidak pernah dapat diambil.`, `Action ${start.action} can never be taken.`) });
+    else if (acts.every((a) => states[a.to]?.terminal))
+      out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} mengakhiri layanan: waktu layanan tidak dapat dimulai di sana.`, `Action ${start.action} ends the service: the service clock cannot start there.`) });
+  }
+  if (start?.state !== undefined) {
+    if (!states[start.state]) out.push({ pointer: `${at}/sop/sla/startsOn/state`, message: t(`Status ${start.state} tidak didefinisikan.`, `State ${start.state} is not defined.`) });
+    else if (states[start.state]!.terminal || !reach.has(start.state))
+      out.push({ pointer: `${at}/sop/sla/startsOn/state`, message: t(`Status ${start.state} harus dapat dicapai dan bukan status akhir.`, `State ${start.state} must be reachable and not terminal.`) });
+  }
+
   // Fees: the shape matches the kind; a locked fee is never overlayable.
   const f = s.fee;
   const need = (ok: boolean, field: string, id: string, en: string) => {

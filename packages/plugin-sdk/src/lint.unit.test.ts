@@ -61,6 +61,20 @@ describe('plugin lint', () => {
     assert.ok(issue.message.id && issue.message.en);
   });
 
+  // Issue 23 (sla): the event that starts the service clock.
+  it('checks sop.sla.startsOn: a known, reachable action or state that does not end the service', () => {
+    const event = { id: 'berkas dinyatakan lengkap', en: 'the file is accepted complete' };
+    const withStart = (startsOn: object) => lintVariant({ 'services/sktlk/sop.json': (j) => (j.sla = { startsOn, event }) });
+    assert.deepEqual(withStart({ action: 'verify' }).issues, []);
+    assert.deepEqual(withStart({ state: 'diverifikasi' }).issues, []);
+    const pointers = (startsOn: object) => withStart(startsOn).issues.map((i) => [i.pointer, i.message.en]);
+    assert.deepEqual(pointers({ action: 'bayar' }), [['/sla/startsOn/action', 'Action bayar is not defined.']]);
+    assert.deepEqual(pointers({ action: 'issue' }), [['/sla/startsOn/action', 'Action issue ends the service: the service clock cannot start there.']]);
+    assert.deepEqual(pointers({ state: 'selesai' }), [['/sla/startsOn/state', 'State selesai must be reachable and not terminal.']]);
+    assert.equal(withStart({ action: 'verify', state: 'diverifikasi' }).ok, false, 'one of action or state');
+    assert.equal(lintVariant({ 'services/sktlk/sop.json': (j) => (j.sla = { startsOn: { action: 'verify' } }) }).ok, false, 'the event is named for the citizen');
+  });
+
   it('refuses a remote $ref in a form', () => {
     const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nik = { $ref: 'https://evil.example/schema.json' }) });
     assert.ok(r.issues.some((i) => i.file.endsWith('form.schema.json') && i.pointer === '/properties/nik/$ref' && /Remote \$ref/.test(i.message.en)), JSON.stringify(r.issues));

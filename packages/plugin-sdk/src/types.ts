@@ -85,7 +85,22 @@ export interface SopDefinition {
   states: Record<string, SopState>;
   actions: SopAction[];
   cutiBersamaIsWorkingDay?: boolean;
+  // --- issue 23, part "sla": when the service clock starts -------------------------------------
+  /** When the service's SLA (jangka waktu penyelesaian) starts; absent: at submission. */
+  sla?: SopSla;
 }
+
+// --- issue 23, part "sla" ---------------------------------------------------------------------
+/**
+ * The event that starts the service clock (UU 25/2009; PermenPANRB 15/2014: jangka waktu
+ * penyelesaian counts from complete requirements): the first taking of an action, or the first
+ * entering of a state. Until then the citizen reads "waktu layanan dimulai setelah <event>".
+ */
+export interface SopSla {
+  startsOn: { action: string; state?: never } | { state: string; action?: never };
+  event: LocalizedText;
+}
+// --- end issue 23 "sla" -------------------------------------------------------------------------
 
 export interface SopState {
   name: LocalizedText;

@@ -12,6 +12,7 @@ import { referenceModule } from './modules/reference/index.js';
 import { tenantsModule, type KajiTiru, type TenantPass } from './modules/tenants/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
+import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
@@ -85,6 +86,8 @@ export function compose(k: Kernel) {
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
   // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
   const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
+  // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
+  const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
   // [modules]
 
   const modules: Module[] = [
@@ -108,6 +111,7 @@ export function compose(k: Kernel) {
     notifications,
     distribution,
     monev,
+    journeys,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -131,6 +135,7 @@ export function compose(k: Kernel) {
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
     privacy: privacy.service,
+    journeys: journeys.service,
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,

@@ -3,7 +3,8 @@ import { localDate, newId, type FieldError } from '@satupintu/core';
 import type { EventBus } from '@satupintu/db';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import type { ObjectStore } from '@satupintu/storage';
-import { decide, timersOnEntering, WorkflowError, type Decision, type GuardCheck } from '@satupintu/workflow';
+import { decide, startsClock, WorkflowError, type Decision, type GuardCheck } from '@satupintu/workflow';
+import { cutiBersamaWorking, serviceDue, stepDue } from './sla.js';
 import type { SopRole } from '@satupintu/plugin-sdk';
 import type { TenantUserCtx } from '../../context.js';
 import type { DomainEvents } from '../../kernel.js';
@@ -129,13 +130,16 @@ export class ActionService {
           await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil });
         }
         const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
-        const step = timersOnEntering(service.sop, decision.to, ctx.now, cal).find((t) => t.name === 'step')?.due;
+        const cb = await cutiBersamaWorking(tx.sql, app.agency_code, service);
+        const step = stepDue(service, decision.to, ctx.now, cal, cb);
+        // The SOP's start event (issue 23, sla): the service clock starts now, once.
+        const overall = !decision.terminal && locked.sla_started_at === null && startsClock(service.sop, { action: decision.action.code, to: decision.to }) ? serviceDue(service, ctx.now, cal, cb) : undefined;
         // The event (with the diff) first: the database lets a submitted form change only beside one.
         await applicationQueries.event(tx.sql, {
           tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
           role: decision.role, action: decision.action.code, from: decision.from, to: decision.to, comment: input.comment ?? null, changes,
         });
-        const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(changes.length ? { data } : {}) };
+        const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(overall ? { overall } : {}), ...(changes.length ? { data } : {}) };
         if (!(await applicationQueries.move(tx.sql, move))) throw versionConflict();
         await this.d.events.emit(tx, 'application.moved', { ...momentOf(app, ctx.tenant.slug), from: decision.from, to: decision.to, action: decision.action.code, status, comment: input.comment ?? null });
         // Whatever follows a completion (the SKM invitation) commits with it.

@@ -11,6 +11,7 @@ import { applicantRoutes } from './applicants.js';
 import { DocumentService } from './documents.js';
 import { escalationJob } from './escalation.js';
 import { reconcileJob } from './reconciler.js';
+import { recomputeDuesJob } from './recompute.js';
 import { applicationQueries } from './queries.js';
 import { applicationRoutes } from './routes.js';
 import { ApplicationService } from './service.js';
@@ -20,6 +21,7 @@ export { DocumentService } from './documents.js';
 export { ActionService } from './actions.js';
 export { escalateOverdue, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
+export { recomputeDues } from './recompute.js';
 export { applicationNotFound } from './errors.js';
 export type { ApplicationView } from './view.js';
 
@@ -56,6 +58,6 @@ export function applicationsModule(
       applicationRoutes(api, { apps: service, documents, actions, publicUrl: k.config.publicUrl });
       applicantRoutes(api, k.uow);
     },
-    jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
+    jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper), recomputeDuesJob(k.uow, deps.calendar, deps.registry, deps.tenants)],
   };
 }

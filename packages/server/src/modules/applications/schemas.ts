@@ -116,6 +116,23 @@ export const ApplicationSchema = Type.Object(
         stepDueAt: DateTimeOrNull,
         stepDueDate: DateOrNull,
         overdue: Type.Boolean({ description: 'The current step is past its due time' }),
+        // Issue 23 (sla): the service clock starts at the SOP's declared event.
+        startedAt: Type.Optional(Type.Union([DateTime, Type.Null()], { description: 'When the service clock started (the SOP’s start event; submission when it declares none); null while it waits' })),
+        startsOn: Type.Optional(
+          Type.Union(
+            [
+              Type.Object(
+                {
+                  event: Text,
+                  message: Type.Object({ id: Type.String(), en: Type.String() }, { additionalProperties: false, description: '“Waktu layanan dimulai setelah …”' }),
+                },
+                { additionalProperties: false },
+              ),
+              Type.Null(),
+            ],
+            { description: 'The event the SOP starts the service clock on, when it is not the submission (null otherwise). While `startedAt` is null there is no `dueDate` and `message` says why' },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'Due times in hari kerja (the tenant’s working days)' },
     ),

@@ -4,7 +4,8 @@ import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOf
 import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
 import { crossCheckNik, decodeNik, valueAt, type FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
-import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
+import { compileWorkflow, type WorkCalendar } from '@satupintu/workflow';
+import { cutiBersamaWorking, serviceDue, startsOnSubmission, stepDue, waitingFor } from './sla.js';
 import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
@@ -98,10 +99,14 @@ export class ApplicationService {
     if (missing.length) throw documentsMissing(missing);
   }
 
-  /** The clocks a file starts on submission: the whole service's SLA and the first step's. */
-  dues(service: ServiceDefinition, state: string, at: Date, cal: WorkCalendar): Dues {
-    const step = timersOnEntering(service.sop, state, at, cal).find((t) => t.name === 'step');
-    return { overall: dueAfter(at, service.sla, cal, service.sop.cutiBersamaIsWorkingDay ?? false), ...(step ? { step: step.due } : {}) };
+  /**
+   * The clocks a file starts on submission: the first step's, and the whole service's when its SOP
+   * starts it at submission (else it waits for the SOP's start event: actions.ts). `cutiBersama`:
+   * whether cuti bersama is a working day for the agency here (sla.ts).
+   */
+  dues(service: ServiceDefinition, state: string, at: Date, cal: WorkCalendar, cutiBersama: boolean): Dues {
+    const step = stepDue(service, state, at, cal, cutiBersama);
+    return { ...(startsOnSubmission(service) ? { overall: serviceDue(service, at, cal, cutiBersama), startedAt: at } : {}), ...(step ? { step } : {}) };
   }
 
   /** The view of an application inside an open unit of work. */
@@ -186,7 +191,7 @@ export class ApplicationService {
     // Everything a submission needs is checked and computed before the one transaction opens.
     const initial = input.submit ? compileWorkflow(service.sop).initial : undefined;
     if (input.submit) this.completeness({ content_hash: def.contentHash, service_code: service.code, data }, service, new Map(), now);
-    const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx)) : {};
+    const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx), await this.d.uow.read(ctx, (tx) => cutiBersamaWorking(tx.sql, def.agency.code, service))) : {};
     const actor = { sub: identity.subject, name: identity.name ?? identity.username };
     const applicant = onBehalf ? input.applicant! : { name: actor.name };
     const consent = input.consent ? { statement: input.consent.statement, method: input.consent.method, recordedBy: identity.username, at: now.toISOString() } : null;
@@ -256,7 +261,7 @@ export class ApplicationService {
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
       this.completeness(app, service, counts, ctx.now);
       const initial = compileWorkflow(service.sop).initial;
-      const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
+      const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx), await cutiBersamaWorking(tx.sql, app.agency_code, service));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
       await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, ctx.tenant.slug), dueAt: dues.overall?.at ?? null, channel: app.channel });
@@ -320,6 +325,7 @@ export class ApplicationService {
         timeZone: ctx.tenant.timeZone,
         sla: service.sla ? { value: service.sla.value, unit: service.sla.unit } : null,
         dueDate: app.due_date ?? null,
+        startsOn: app.sla_started_at ? null : (waitingFor(service)?.message ?? null),
         documents: service.documents.filter(applies).map((d) => ({ id: d.name.id, en: d.name.en })),
         link: `${origin.replace(/\/+$/, '')}/t/${ctx.tenant.slug}/permohonan/${app.id}`,
       };

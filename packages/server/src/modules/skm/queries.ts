@@ -16,6 +16,8 @@ export interface InvitationRow {
   page_at: string;
   expires_at: Date;
   tracking_code: string;
+  /** Issue 23 (sla): a combined journey survey's other steps. */
+  journey?: JourneyStep[] | null;
 }
 
 /** The invitation of one application, as the counter sees it (the token is null once answered). */
@@ -37,6 +39,15 @@ export interface OpenInvitationRow {
   service_code: string;
   agency_code: string;
   expires_at: Date;
+  /** Issue 23 (sla): the journey's other steps a combined survey also counts for. */
+  journey: JourneyStep[] | null;
+}
+
+/** One other step of a journey (issue 23, sla): the survey's answer counts for its agency too. */
+export interface JourneyStep {
+  pluginId: string;
+  serviceCode: string;
+  agencyCode: string;
 }
 
 /** A stored response: what a retry is compared with. */
@@ -133,7 +144,7 @@ export const invitationQueries = {
   /** One page of a citizen's open invitations, newest first: `limit` rows after the key (created_at as text, id). */
   openFor(sql: Sql, respondentSub: string, now: Date, after: readonly [string, string] | undefined, limit: number): Promise<InvitationRow[]> {
     return sql.rows(
-      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.created_at, i.created_at::text as page_at, i.expires_at, a.tracking_code
+      `select i.id, i.token, i.plugin_id, i.service_code, i.agency_code, i.created_at, i.created_at::text as page_at, i.expires_at, a.tracking_code, i.journey
          from skm_invitations i join applications a on a.id = i.application_id
         where i.respondent_sub = $1 and i.responded_on is null and i.expires_at > $2
           and ($3::timestamptz is null or (i.created_at, i.id) < ($3::timestamptz, $4::uuid))
@@ -151,7 +162,41 @@ export const invitationQueries = {
   },
 
   lockByToken(sql: Sql, token: string): Promise<OpenInvitationRow | undefined> {
-    return sql.maybe(`select id, plugin_id, service_code, agency_code, expires_at from skm_invitations where token = $1 for update`, [token]);
+    return sql.maybe(`select id, plugin_id, service_code, agency_code, expires_at, journey from skm_invitations where token = $1 for update`, [token]);
+  },
+
+  // --- issue 23 (sla): one combined survey per journey where the tenant opts in ---------------------
+  async combinedJourneySurvey(sql: Sql): Promise<boolean> {
+    return (await sql.maybe<{ v: boolean }>(`select combined_journey_survey as v from skm_settings`))?.v ?? false;
+  },
+  async setCombinedJourneySurvey(sql: Sql, s: { tenantId: string; on: boolean; by: string; now: Date }): Promise<void> {
+    await sql.exec(
+      `insert into skm_settings (tenant_id, combined_journey_survey, updated_by, updated_at) values ($1, $2, $3, $4)
+       on conflict (tenant_id) do update set combined_journey_survey = excluded.combined_journey_survey, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [s.tenantId, s.on, s.by, s.now],
+    );
+  },
+  /** The earlier steps of a journey: the applications whose outputs this one carries as documents, and their invitations still open. */
+  journeySources(sql: Sql, applicationId: string): Promise<{ application_id: string; plugin_id: string; service_code: string; agency_code: string }[]> {
+    return sql.rows(
+      `select distinct a.id as application_id, a.plugin_id, a.service_code, a.agency_code
+         from application_documents d join applications a on a.id = d.source_application_id
+        where d.application_id = $1 and d.source = 'journey' and a.id <> $1
+        order by a.plugin_id, a.service_code, a.id`,
+      [applicationId],
+    );
+  },
+  /** The last step's invitation takes over the earlier steps' unanswered ones: they close (token erased), pointing at it. */
+  async merge(sql: Sql, into: string, applicationIds: readonly string[], now: Date): Promise<string[]> {
+    const rows = await sql.rows<{ application_id: string }>(
+      `update skm_invitations set token = null, expires_at = least(expires_at, $3), merged_into = $1
+        where application_id = any($2::uuid[]) and responded_on is null and merged_into is null returning application_id`,
+      [into, applicationIds, now],
+    );
+    return rows.map((r) => r.application_id);
+  },
+  async setJourney(sql: Sql, id: string, journey: readonly JourneyStep[]): Promise<void> {
+    await sql.exec(`update skm_invitations set journey = $2 where id = $1`, [id, JSON.stringify(journey)]);
   },
 
   /** Answered: the token is erased, only the local date stays. */

@@ -32,6 +32,7 @@ import {
   SkmFollowUpsOpened,
   SkmInvitation,
   SkmQuestionnaire,
+  SkmSettings,
   TenantIkmQuery,
 } from './schemas.js';
 import type { SkmService } from './service.js';
@@ -85,6 +86,23 @@ const PUBLICATION_EXAMPLE = {
 };
 
 export function skmRoutes(api: RouteTable, skm: SkmService): void {
+  // Issue 23 (sla): one combined survey per journey, where the tenant opts in.
+  api.add({
+    method: 'put',
+    path: '/api/v1/tenants/:tenant/skm/settings',
+    operationId: 'setSkmSettings',
+    summary: 'Survei gabungan layanan terintegrasi / One combined survey per journey',
+    description:
+      'The tenant admin decides: `combinedJourneySurvey: true` — when the last step of a journey completes (an application carrying earlier applications’ outputs as documents), the citizen gets ONE survey for the journey; the earlier steps’ unanswered invitations close into it, and its answer counts once for each agency of the journey (each agency’s IKM). False (the default): one survey per agency. Applies to completions from now on. Repeating the same PUT is harmless.',
+    tags: ['skm'],
+    security: coordinator,
+    params: TenantPath(),
+    body: SkmSettings,
+    bodyExample: { combinedJourneySurvey: true },
+    responses: { '200': { description: 'Stored', schema: SkmSettings, example: { combinedJourneySurvey: true } } },
+    handler: async (ctx, { body }) => ok(await skm.survey.setCombined(ctx, body.combinedJourneySurvey)),
+  });
+
   api.add({
     method: 'get',
     path: '/api/v1/skm/questionnaire',

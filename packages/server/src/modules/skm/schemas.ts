@@ -219,6 +219,8 @@ export const SkmInvitation = Type.Object(
     applicationTrackingCode: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),
     expiresAt: Type.String({ format: 'date-time' }),
+    // Issue 23 (sla): one combined survey for a journey.
+    alsoFor: Type.Optional(Type.Array(ServiceId, { description: 'A combined journey survey (the tenant opted in): the earlier steps this one answer also counts for, each in its own agency’s IKM' })),
   },
   { ...closed, 'x-component': 'SkmInvitation' },
 );
@@ -333,3 +335,9 @@ export type SkmInvitationView = Type.Static<typeof SkmInvitation>;
 export type SkmApplicationInvitationView = Type.Static<typeof SkmApplicationInvitation>;
 export type FollowUpView = Type.Static<typeof SkmFollowUp>;
 export type FollowUpsOpenedView = Type.Static<typeof SkmFollowUpsOpened>;
+
+// --- issue 23 (sla): one combined survey per journey --------------------------------------------
+export const SkmSettings = Type.Object(
+  { combinedJourneySurvey: Type.Boolean({ description: 'One survey for a whole journey (layanan terintegrasi), counted for each of its agencies; false: one survey per agency (the default)' }) },
+  { ...closed, 'x-component': 'SkmSettings' },
+);
