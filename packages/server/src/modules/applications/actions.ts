@@ -82,7 +82,7 @@ export class ActionService {
       if (num && (data[num] === undefined || data[num] === '')) data[num] = platformNumber(app.tracking_code, code);
       if (day && (data[day] === undefined || data[day] === '')) data[day] = today;
       errors.push(...this.d.validators.validate(app.content_hash, `${app.service_code}!${code}`, spec.schema, data).map((e) => ({ ...e, pointer: `/outputs/${code}${e.pointer}` })));
-      if (day && typeof data[day] === 'string' && (data[day] as string) > today)
+      if (day && typeof data[day] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data[day] as string) && (data[day] as string) > today)
         errors.push({ pointer: `/outputs/${code}/${day}`, message: { id: `Tanggal terbit tidak boleh setelah hari ini (${today}).`, en: `The date of issue cannot be after today (${today}).` } });
       out.set(code, data);
     }
