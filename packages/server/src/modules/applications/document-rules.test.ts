@@ -159,6 +159,42 @@ describe('document validity rules, officer data and journey pre-fill (issue 23)'
     const corrected = await api(p, 'POST', `${base}/${draft.body.id}/actions/verify`, { token: dukcapil, body: { data: { ...current.body.data, tglSktlk: daysAgo(40) } } });
     assert.deepEqual([corrected.status, corrected.body.code, corrected.body.errors?.[0]?.pointer], [422, 'DOCUMENT_NOT_VALID', '/data/tglSktlk'], JSON.stringify(corrected.body));
     assert.equal((await api(p, 'GET', `${base}/${draft.body.id}`, { token: dukcapil })).body.state.code, 'diajukan', 'nothing moved');
+
+    // Returned for correction: the citizen's resubmission with a stale date is refused, judged as of that day.
+    assert.equal((await api(p, 'POST', `${base}/${draft.body.id}/actions/return`, { token: dukcapil, body: { comment: 'Periksa tanggal SKTLK.' } })).status, 200);
+    const resubmit = (tglSktlk: string) => api(p, 'POST', `${base}/${draft.body.id}/actions/resubmit`, { token: citizen, body: { data: { ...current.body.data, tglSktlk } } });
+    const stale = await resubmit(daysAgo(20));
+    assert.deepEqual([stale.status, stale.body.code, stale.body.errors?.[0]?.pointer], [422, 'DOCUMENT_NOT_VALID', '/data/tglSktlk'], JSON.stringify(stale.body));
+    const back = await resubmit(daysAgo(1));
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    assert.equal(back.body.state.code, 'diajukan');
+  });
+
+  it('DPMPTSP records the NIB and its risk level when OSS issues it: required, 13 digits, one of the four PP 5/2021 levels', async () => {
+    const K = '/api/v1/tenants/kab-bandung-barat/applications';
+    const [warga, dpmptsp] = await Promise.all([tokenFor(p, 'warga.kbb'), tokenFor(p, 'petugas.dpmptsp.kbb')]);
+    const data = {
+      jenisPelakuUsaha: 'orang-perseorangan', nik: '3217064101900001', namaLengkap: 'Euis Rahmawati', email: 'euis@example.id', noHp: '081298765432', statusAkunOss: 'sudah-punya',
+      namaUsaha: 'Keripik Euis', alamatUsaha: 'Jl. Raya Padalarang 12', desaKelurahan: 'Padalarang', kecamatan: 'Padalarang', kbli: '10794', modalUsaha: 15000000, jumlahTenagaKerja: 3, luasLahan: 40, persetujuanPendampingan: true,
+    };
+    const draft = await api(p, 'POST', K, { token: warga, body: { service: 'dpmptsp.pendampingan-nib-oss', data } });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    assert.equal((await put(p, warga, `${K}/${draft.body.id}/documents/ktp`, await pdf('KTP Euis'))).status, 201);
+    assert.equal((await api(p, 'POST', `${K}/${draft.body.id}/submit`, { token: warga })).body.status, 'submitted');
+    assert.equal((await api(p, 'POST', `${K}/${draft.body.id}/actions/verify`, { token: dpmptsp, body: {} })).status, 200);
+    const record = (outputs?: unknown) => api(p, 'POST', `${K}/${draft.body.id}/actions/record-nib`, { token: dpmptsp, body: outputs ? { outputs } : {} });
+    const none = await record();
+    assert.deepEqual([none.status, none.body.code], [422, 'OUTPUT_DATA_INVALID'], JSON.stringify(none.body));
+    assert.deepEqual(none.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/outputs/nib/nib', '/outputs/nib/tingkatRisiko']);
+    const wrong = await record({ nib: { nib: '12345', tingkatRisiko: 'sedang' } });
+    assert.deepEqual(wrong.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/outputs/nib/nib', '/outputs/nib/tingkatRisiko']);
+    assert.match(wrong.body.errors.find((e: { pointer: string }) => e.pointer === '/outputs/nib/nib').message.en, /13-digit/);
+    const done = await record({ nib: { nib: '9120301234567', tingkatRisiko: 'rendah', kbli: '10794' } });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.deepEqual(done.body.outputs.find((o: { code: string }) => o.code === 'nib').data, { nib: '9120301234567', tingkatRisiko: 'rendah', kbli: '10794', tanggalTerbit: localDate(new Date(), 'Asia/Jakarta') });
+    // The applicant sees what was recorded.
+    const mine = await api(p, 'GET', `${K}/${draft.body.id}`, { token: warga });
+    assert.equal(mine.body.outputs[0].data.nib, '9120301234567');
   });
 
   it('at the counter, an officer filing for a citizen gets the same refusal, and stores a scan of the signed consent (staff only)', async () => {
