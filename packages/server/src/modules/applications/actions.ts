@@ -57,7 +57,6 @@ export class ActionService {
     return (guard, facts, action) => this.d.validators.validate(app.content_hash, `${app.service_code}@${action.code}`, guard, facts);
   }
 
-  /** Renders the PDFs an action issues and puts them in the bucket (before any row is locked). */
   /**
    * What the officer records about each output the action issues (issue 23), validated against the
    * plugin's schema for it; the document's number and date of issue, left out, are the platform's
@@ -90,6 +89,7 @@ export class ActionService {
     return out;
   }
 
+  /** Renders the PDFs an action issues (with what the officer recorded) and puts them in the bucket (before any row is locked). */
   private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>, recorded: Map<string, Record<string, unknown>>): Promise<RenderedOutput[]> {
     const out: RenderedOutput[] = [];
     for (const code of decision.action.issues ?? []) {

@@ -253,7 +253,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
       '201': {
         description: 'Attached',
         schema: JourneyAttachmentSchema,
-        example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1 },
+        example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1, prefilled: ['/data/noSktlk', '/data/tglSktlk'] },
       },
     },
     errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, journeySourceInvalid, documentNotValid, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
