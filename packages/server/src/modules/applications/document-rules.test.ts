@@ -125,6 +125,23 @@ describe('document validity rules, officer data and journey pre-fill (issue 23)'
     }
   });
 
+  it('a journey linked in the citizen’s turn after a return pre-fills the submitted form, the diff on the timeline', async () => {
+    const s = await verifiedSktlk();
+    assert.equal((await api(p, 'POST', `${base}/${s.id}/actions/issue`, { token: police, body: { outputs: { sktlk: { nomor: 'SKTLK/88/XII/2026/SPKT' } } } })).status, 200);
+    const ktp = await api(p, 'POST', base, { token: citizen, body: { service: 'dukcapil.ktpel-penggantian', data: { ...KTP, alasan: 'rusak' } } });
+    assert.equal((await put(p, citizen, `${base}/${ktp.body.id}/documents/kk`, await pdf('KK'))).status, 201);
+    assert.equal((await put(p, citizen, `${base}/${ktp.body.id}/documents/ktp-rusak`, jpeg(7), 'image/jpeg')).status, 201);
+    assert.equal((await api(p, 'POST', `${base}/${ktp.body.id}/submit`, { token: citizen })).body.status, 'submitted');
+    assert.equal((await api(p, 'POST', `${base}/${ktp.body.id}/actions/return`, { token: dukcapil, body: { comment: 'Lampirkan SKTLK: KTP-el hilang, bukan rusak.' } })).status, 200);
+    const linked = await api(p, 'POST', `${base}/${ktp.body.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: s.trackingCode } });
+    assert.equal(linked.status, 201, JSON.stringify(linked.body));
+    const now = await api(p, 'GET', `${base}/${ktp.body.id}`, { token: citizen });
+    assert.equal(now.body.data.noSktlk, 'SKTLK/88/XII/2026/SPKT');
+    const entry = now.body.timeline.at(-1);
+    assert.equal(entry.action, 'document-attached');
+    assert.deepEqual(entry.changes.map((c: { pointer: string }) => c.pointer).sort(), ['/data/noSktlk', '/data/tglSktlk', '/documents/sktlk']);
+  });
+
   it('an uploaded SKTLK is judged on the date the citizen states: refused too old or in the future, at upload and at submit', async () => {
     const draft = await api(p, 'POST', base, { token: citizen, body: { service: 'dukcapil.ktpel-penggantian', data: { ...KTP, noSktlk: 'SKTLK/9/XI/2026', tglSktlk: daysAgo(30) } } });
     assert.equal(draft.status, 201);
