@@ -170,6 +170,31 @@ describe('plugin lint', () => {
     assert.ok(r.issues.some((i) => i.pointer === '/host'));
   });
 
+  // ---- Documents and identity (issue 23, part "docs") ----
+  it('checks a document’s validity rules, a journey’s pre-fill and an output’s officer data against the form and schema', () => {
+    const r = lintVariant({
+      'services/sktlk/service.json': (j) => {
+        j.documents[0].validity = { maxAge: { value: 30, unit: 'days' }, fields: { number: '/nomorLaporan', issuedOn: '/lokasiKejadian', issuer: '/namaLengkap' }, required: ['number', 'issuer'] };
+        j.documents[1].validity = { required: ['issuedOn'] };
+        j.documents[1].fromService = { plugin: 'polri', service: 'sktlk', output: 'sktlk', maxAgeDays: 14, prefill: { '/tidakAda': '/nomor' } };
+        j.outputs[0].data.issuedOn = '/unit';
+        j.outputs[0].data.number = '/nope';
+        j.outputs[0].data.schema.properties.nomor.pattern = '^(a+)+$';
+      },
+    });
+    const at = (p: string) => r.issues.filter((i) => i.pointer === p).map((i) => i.message.en);
+    assert.deepEqual(at('/documents/0/validity/fields/number'), ['/nomorLaporan is not a field of the form.']);
+    assert.deepEqual(at('/documents/0/validity/fields/issuedOn'), ['Field /lokasiKejadian must use format date.']);
+    assert.deepEqual(at('/documents/0/validity/fields/issuer'), ['An issuer field needs validity.issuer (the accepted issuers).']);
+    assert.deepEqual(at('/documents/1/validity/required/0'), ['issuedOn is required but validity.fields.issuedOn is not given.']);
+    assert.deepEqual(at('/documents/1/fromService/prefill/~1tidakAda'), ['/tidakAda is not a field of the form.']);
+    assert.deepEqual(at('/outputs/0/data/issuedOn'), ['Field /unit must use format date.']);
+    assert.deepEqual(at('/outputs/0/data/number'), ['/nope is not a field of the output data.']);
+    assert.ok(at('/outputs/0/data/schema/properties/nomor/pattern')[0]?.includes('ReDoS'), 'an officer-data pattern is checked like a form pattern');
+    const bad = lintVariant({ 'services/sktlk/service.json': (j) => (j.documents[0].validity = { maxAge: { value: 3, unit: 'weeks' } }) });
+    assert.ok(bad.issues.some((i) => i.pointer === '/documents/0/validity/maxAge/unit'), JSON.stringify(bad.issues));
+  });
+
   it('accepts only overlayable overlays, and computes the 14 components', () => {
     const sktlk = loadPluginDir(POLRI).manifest!.services[0]!;
     assert.deepEqual(validateOverlay(sktlk, { counter: { name: 'Gerai Polres', number: '2' } }), []);

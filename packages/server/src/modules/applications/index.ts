@@ -7,6 +7,7 @@ import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { ActionService } from './actions.js';
+import { ConsentScanService, consentScanRoutes } from './consent-scans.js';
 import { applicantRoutes } from './applicants.js';
 import { DocumentService } from './documents.js';
 import { escalationJob } from './escalation.js';
@@ -49,6 +50,7 @@ export function applicationsModule(
   const service = new ApplicationService(d);
   const documents = new DocumentService(d, service, k.store);
   const actions = new ActionService(d, service, k.store);
+  const consentScans = new ConsentScanService(k.uow, k.store);
   return {
     name: 'applications',
     service,
@@ -57,6 +59,7 @@ export function applicationsModule(
     routes: (api) => {
       applicationRoutes(api, { apps: service, documents, actions, publicUrl: k.config.publicUrl });
       applicantRoutes(api, k.uow);
+      consentScanRoutes(api, consentScans, (ctx, id) => service.accessCheck(ctx, id));
     },
     jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper), recomputeDuesJob(k.uow, deps.calendar, deps.registry, deps.tenants)],
   };

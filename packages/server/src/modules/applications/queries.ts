@@ -93,6 +93,7 @@ export interface OutputRow {
   issued_at: Date;
   valid_until: Date | null;
   downloadable: boolean;
+  data: Record<string, unknown> | null;
 }
 
 export interface QueueRow {
@@ -263,7 +264,7 @@ export const applicationQueries = {
   },
 
   outputs(sql: Sql, id: string): Promise<OutputRow[]> {
-    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable from application_outputs where application_id = $1 order by issued_at`, [id]);
+    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable, data from application_outputs where application_id = $1 order by issued_at`, [id]);
   },
 
   /**

@@ -1,4 +1,4 @@
-import { newId, newTrackingCode, type FieldError } from '@satupintu/core';
+import { localDate, newId, newTrackingCode, type FieldError } from '@satupintu/core';
 import { agencyNotAllowed } from '@satupintu/auth';
 import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
@@ -12,7 +12,9 @@ import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
 import { diffData } from './changes.js';
-import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft, receiptNotReady } from './errors.js';
+import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentNotValid, documentsMissing, formInvalid, notDraft, receiptNotReady } from './errors.js';
+import { documentQueries } from './document-queries.js';
+import { carriedEvidence, statedEvidence, validityProblems } from './validity.js';
 import { maskNik, mppName, type Receipt } from './receipt.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
@@ -97,6 +99,33 @@ export class ApplicationService {
         });
     }
     if (missing.length) throw documentsMissing(missing);
+  }
+
+  /**
+   * The validity rules of every document attached (issue 23), judged on `day` (the tenant's date):
+   * an upload on what the form states of it (its number, date of issue, issuer), a journey's on
+   * what its issuing application says. One rule set for the citizen online, the operator, the
+   * officer at the counter, and a correction by an SOP action. Refuses with every reason at once.
+   */
+  async checkDocuments(tx: Pick<TenantTx, 'sql'>, app: Pick<ApplicationRow, 'id'>, service: ServiceDefinition, data: Record<string, unknown>, day: string, timeZone: string): Promise<void> {
+    if (!service.documents.some((d) => d.validity || d.fromService)) return;
+    const problems: FieldError[] = [];
+    const seen = new Set<string>();
+    for (const row of await documentQueries.attachedEvidence(tx.sql, app.id)) {
+      const doc = service.documents.find((d) => d.code === row.document_code);
+      if (!doc) continue;
+      if (row.source === 'journey' && row.source_plugin_id && row.source_plugin_version && row.source_service_code && row.issued_at) {
+        const { service: from } = await this.definition({ plugin_id: row.source_plugin_id, plugin_version: row.source_plugin_version, service_code: row.source_service_code });
+        const output = from.outputs.find((o) => o.code === row.source_output);
+        const ev = carriedEvidence({ agencyCode: row.source_agency_code ?? '', issuedAt: row.issued_at, data: row.output_data, trackingCode: row.source_tracking_code ?? '', outputCode: row.source_output ?? doc.code }, output, timeZone);
+        problems.push(...validityProblems(doc, ev, day));
+      } else if (!seen.has(doc.code)) {
+        // The form states one number and date per document type, whatever the number of files.
+        seen.add(doc.code);
+        problems.push(...validityProblems(doc, statedEvidence(doc, data), day));
+      }
+    }
+    if (problems.length) throw documentNotValid(problems.filter((e, i) => problems.findIndex((x) => x.pointer === e.pointer && x.message.en === e.message.en) === i));
   }
 
   /**
@@ -260,6 +289,7 @@ export class ApplicationService {
       await applicationQueries.lockPerson(tx.sql, app, { sub: app.applicant_sub, nik: nikOf(app.applicant, app.data) });
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
       this.completeness(app, service, counts, ctx.now);
+      await this.checkDocuments(tx, app, service, app.data, localDate(ctx.now, ctx.tenant.timeZone), ctx.tenant.timeZone);
       const initial = compileWorkflow(service.sop).initial;
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx), await cutiBersamaWorking(tx.sql, app.agency_code, service));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);

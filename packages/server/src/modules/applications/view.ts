@@ -120,6 +120,7 @@ export function applicationView(
         downloadable: o.downloadable,
         issuedAt: o.issued_at.toISOString(),
         validUntil: iso(o.valid_until),
+        data: o.data ?? null,
       };
     }),
   };

@@ -137,8 +137,8 @@ describe('installations: pinned versions, overlays with ETags, paged history', (
   });
 
   it('pages the installations and uninstalls with an optional If-Match', async () => {
-    assert.equal((await put(`${base}/polri`, { version: '1.0.0' })).status, 200);
-    assert.equal((await put(`${base}/dukcapil`, { version: '1.0.0' })).status, 200);
+    assert.equal((await put(`${base}/polri`, { version: '1.1.0' })).status, 200);
+    assert.equal((await put(`${base}/dukcapil`, { version: '1.1.0' })).status, 200);
     const first = await get(`${base}?limit=2`);
     assert.deepEqual(first.body.items.map((i: { plugin: string }) => i.plugin), ['dukcapil', 'imigrasi']);
     const rest = await get(`${base}?limit=2&cursor=${first.body.next}`);
