@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@satupintu/core';
-import type { ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
+import type { FeeQuote, ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
 import { compileWorkflow } from '@satupintu/workflow';
 import type { ServiceVersion } from '../plugins/index.js';
 import type { ApplicationRow, DocumentRow, DuplicateRow, EventRow, OutputRow } from './queries.js';
@@ -29,6 +29,8 @@ export function applicationView(
     duplicates?: DuplicateRow[];
     applicantNik?: NonNullable<ApplicationView['applicantNik']>;
     identityWarnings?: NonNullable<ApplicationView['identityWarnings']>;
+    /** Part "fees" (issue 23). */
+    fee?: FeeQuote;
   },
   now: Date,
 ): ApplicationView {
@@ -80,6 +82,7 @@ export function applicationView(
       : {}),
     ...(parts.applicantNik ? { applicantNik: parts.applicantNik } : {}),
     ...(parts.identityWarnings ? { identityWarnings: parts.identityWarnings } : {}),
+    ...(parts.fee ? { fee: parts.fee } : {}),
     availableActions:
       app.status === 'draft'
         ? []
