@@ -12,6 +12,7 @@ import { documentQueries } from './document-queries.js';
 import { diffData } from './changes.js';
 import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, storageUnavailable, versionConflict } from './errors.js';
 import { renderOutputPdf } from './output-pdf.js';
+import { newVerifyCode, signPdf, type AgencySigner } from '../signatures/index.js';
 import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
 import { MAX_FORM_BYTES, momentOf, type ApplicationDeps, type ApplicationService } from './service.js';
 import { bodyTooLarge } from '../../http/problems.js';
@@ -27,6 +28,9 @@ interface RenderedOutput {
   size: number | null;
   sha256: string | null;
   validUntil: Date | null;
+  /** Part "fees" (issue 23): the verification code and who signed the PDF. */
+  verifyCode: string | null;
+  signer: { subject: string; issuer: string; testCa: boolean } | null;
 }
 
 /** The engine's refusals as this module's problems. */
@@ -58,31 +62,45 @@ export class ActionService {
   /** Renders the PDFs an action issues and puts them in the bucket (before any row is locked). */
   private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>): Promise<RenderedOutput[]> {
     const out: RenderedOutput[] = [];
+    let signer: AgencySigner | null | undefined;
     for (const code of decision.action.issues ?? []) {
       const o = service.outputs.find((x) => x.code === code);
       if (!o) continue;
       const validUntil = o.validityDays ? new Date(ctx.now.getTime() + o.validityDays * 86_400_000) : null;
       if (o.kind !== 'document') {
-        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil });
+        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil, verifyCode: null, signer: null });
         continue;
       }
       const labels = service.form.ui.labels;
       const fields = Object.entries(app.data)
         .filter(([, v]) => v !== null && v !== undefined && v !== '')
         .map(([k, v]) => ({ label: labels[k]?.id ?? k, value: Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' / ') : String(x))).join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v) }));
-      const pdf = await renderOutputPdf({
-        tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: `${app.tracking_code}/${o.code.toUpperCase()}`,
-        applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields,
-      });
+      // Part "fees" (issue 23): the QR code of the public verification page, and the agency's PAdES signature.
+      const verifyCode = newVerifyCode();
+      const verify = this.d.signatures ? { code: verifyCode, url: this.d.signatures.verifyUrl(ctx.tenant.slug, verifyCode) } : undefined;
+      signer ??= this.d.signatures ? ((await this.d.signatures.signerFor(ctx, app.agency_code)) ?? null) : null;
+      const key = signer;
+      const pdf = await renderOutputPdf(
+        {
+          tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: `${app.tracking_code}/${o.code.toUpperCase()}`,
+          applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields, ...(verify ? { verify } : {}),
+        },
+        key && verify
+          ? (doc) => signPdf(doc, key.p12, key.passphrase, { name: agencyName.id, reason: `${o.name.id} ${app.tracking_code}`, location: ctx.tenant.name, contactInfo: verify.url, signingTime: ctx.now })
+          : undefined,
+      );
       // A fresh key per rendering: a losing concurrent attempt never overwrites the winner's object.
-      const key = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
+      const objectKey = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
       try {
-        await this.store.putBuffer(ctx.tenant.homeRegion, key, pdf, 'application/pdf');
+        await this.store.putBuffer(ctx.tenant.homeRegion, objectKey, pdf, 'application/pdf');
       } catch (e) {
         for (const o of out) if (o.key) await this.store.delete(ctx.tenant.homeRegion, o.key).catch(() => {});
         throw storageUnavailable(e);
       }
-      out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil });
+      out.push({
+        code, kind: o.kind, key: objectKey, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil,
+        verifyCode: verify ? verifyCode : null, signer: signer && verify ? { subject: signer.subject, issuer: signer.issuer, testCa: signer.testCa } : null,
+      });
     }
     return out;
   }
@@ -126,7 +144,7 @@ export class ActionService {
         for (const o of rendered) {
           const prior = await documentQueries.outputObject(tx.sql, id, o.code);
           if (prior) superseded.push(prior.key);
-          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil });
+          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil, verifyCode: o.verifyCode, signer: o.signer });
         }
         const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
         const step = timersOnEntering(service.sop, decision.to, ctx.now, cal).find((t) => t.name === 'step')?.due;

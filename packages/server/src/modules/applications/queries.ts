@@ -91,6 +91,9 @@ export interface OutputRow {
   issued_at: Date;
   valid_until: Date | null;
   downloadable: boolean;
+  /** Part "fees" (issue 23). */
+  verify_code: string | null;
+  signer: string | null;
 }
 
 export interface QueueRow {
@@ -255,7 +258,7 @@ export const applicationQueries = {
   },
 
   outputs(sql: Sql, id: string): Promise<OutputRow[]> {
-    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable from application_outputs where application_id = $1 order by issued_at`, [id]);
+    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable, verify_code, signer from application_outputs where application_id = $1 order by issued_at`, [id]);
   },
 
   /**

@@ -227,6 +227,9 @@ export const ApplicationSchema = Type.Object(
           downloadable: Type.Boolean(),
           issuedAt: DateTime,
           validUntil: DateTimeOrNull,
+          // Part "fees" (issue 23).
+          verifyCode: Type.Optional(Type.String({ description: 'The code of its public verification page (/t/{tenant}/v/{code}, the QR code on the PDF)' })),
+          signedBy: Type.Optional(Type.String({ description: 'Common name of the certificate that signed the PDF (PAdES)' })),
         },
         { additionalProperties: false, 'x-component': 'ApplicationOutput' },
       ),

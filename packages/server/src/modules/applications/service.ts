@@ -8,6 +8,7 @@ import { localDate } from '@satupintu/core';
 import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
 import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
+import type { SignatureService } from '../signatures/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
@@ -43,6 +44,8 @@ export interface ApplicationDeps {
   installations: InstallationService;
   calendar: CalendarService;
   validators: FormValidatorCache;
+  /** Part "fees" (issue 23): signs issued PDFs (PAdES) and prints their verification QR (absent: unsigned, no QR). */
+  signatures?: SignatureService;
 }
 
 /**

@@ -118,6 +118,8 @@ export function applicationView(
         downloadable: o.downloadable,
         issuedAt: o.issued_at.toISOString(),
         validUntil: iso(o.valid_until),
+        ...(o.verify_code ? { verifyCode: o.verify_code } : {}),
+        ...(o.signer ? { signedBy: o.signer } : {}),
       };
     }),
   };
