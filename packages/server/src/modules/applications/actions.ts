@@ -78,7 +78,10 @@ export class ActionService {
       // Part "fees" (issue 23): the QR code of the public verification page, and the agency's PAdES signature.
       const verifyCode = newVerifyCode();
       const verify = this.d.signatures ? { code: verifyCode, url: this.d.signatures.verifyUrl(ctx.tenant.slug, verifyCode) } : undefined;
-      signer ??= this.d.signatures ? ((await this.d.signatures.signerFor(ctx, app.agency_code)) ?? null) : null;
+      // A key that cannot be used (e.g. damaged) never stops the issuance: the document goes out unsigned, and its verification page says so.
+      signer ??= this.d.signatures
+        ? ((await this.d.signatures.signerFor(ctx, app.agency_code).catch((err: unknown) => (ctx.log.warn({ err, agency: app.agency_code }, 'issued document not signed: signing key unusable'), undefined))) ?? null)
+        : null;
       const key = signer;
       const pdf = await renderOutputPdf(
         {

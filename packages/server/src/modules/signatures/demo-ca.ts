@@ -20,13 +20,15 @@ const serial = () => `01${randomBytes(15).toString('hex')}`;
 /** A CA and a signing certificate under it, as a PKCS#12 (certificate chain included). Marked not for production. */
 export function makeDemoSigningKey(opts: { signer: string; now: Date; days?: number; passphrase?: string }): DemoSigningKey {
   const { pki } = forge;
-  const days = opts.days ?? 825;
+  // Valid from 2000 and for 30 years by default: a sandbox tenant's test clock (any date, issue 23) still signs.
+  const days = opts.days ?? 30 * 366;
   const until = new Date(opts.now.getTime() + days * 86_400_000);
+  const from = opts.days === undefined ? new Date('2000-01-01T00:00:00Z') : new Date(opts.now.getTime() - 60_000);
   const caKeys = pki.rsa.generateKeyPair({ bits: 2048 });
   const ca = pki.createCertificate();
   ca.publicKey = caKeys.publicKey;
   ca.serialNumber = serial();
-  ca.validity.notBefore = new Date(opts.now.getTime() - 60_000);
+  ca.validity.notBefore = from;
   ca.validity.notAfter = until;
   const caName = [
     { name: 'commonName', value: 'Satupintu Demo CA' },
@@ -42,7 +44,7 @@ export function makeDemoSigningKey(opts: { signer: string; now: Date; days?: num
   const cert = pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = serial();
-  cert.validity.notBefore = new Date(opts.now.getTime() - 60_000);
+  cert.validity.notBefore = from;
   cert.validity.notAfter = until;
   cert.setSubject([
     { name: 'commonName', value: opts.signer },

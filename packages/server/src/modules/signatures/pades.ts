@@ -64,11 +64,11 @@ function openP12(p12: Buffer, passphrase: string): Opened {
 
 const derOf = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary');
 
-/** What a PKCS#12 holds, checked (key and certificate match, valid at `at`). Throws SigningKeyError with the reason. */
-export function inspectSigningKey(p12: Buffer, passphrase: string, at: Date): SigningIdentity {
+/** What a PKCS#12 holds, checked (key and certificate match; with `at`, valid then). Throws SigningKeyError with the reason. */
+export function inspectSigningKey(p12: Buffer, passphrase: string, at?: Date): SigningIdentity {
   const { cert, chain } = openP12(p12, passphrase);
-  if (cert.validity.notAfter.getTime() < at.getTime()) throw new SigningKeyError(`the certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}`);
-  if (cert.validity.notBefore.getTime() > at.getTime()) throw new SigningKeyError(`the certificate is valid only from ${cert.validity.notBefore.toISOString().slice(0, 10)}`);
+  if (at && cert.validity.notAfter.getTime() < at.getTime()) throw new SigningKeyError(`the certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}`);
+  if (at && cert.validity.notBefore.getTime() > at.getTime()) throw new SigningKeyError(`the certificate is valid only from ${cert.validity.notBefore.toISOString().slice(0, 10)}`);
   return {
     subject: cn(cert.subject),
     issuer: cn(cert.issuer),

@@ -63,5 +63,7 @@ describe('PAdES signatures (issue 23)', () => {
   it('the embedded demo key is marked not for production', () => {
     const demo = makeDemoSigningKey({ signer: 'Demo', now, days: 30 });
     assert.equal(inspectSigningKey(demo.p12, demo.passphrase, now).testCa, true);
+    const lasting = makeDemoSigningKey({ signer: 'Demo', now });
+    assert.equal(inspectSigningKey(lasting.p12, lasting.passphrase, new Date('2025-03-31T03:00:00Z')).testCa, true, 'a sandbox clock in the past still signs');
   });
 });

@@ -129,7 +129,7 @@ export class SignatureService {
       return undefined;
     }
     const demo = demoSigningKey(this.d.config.dataDir, ctx.now);
-    const id = inspectSigningKey(demo.p12, demo.passphrase, ctx.now);
+    const id = inspectSigningKey(demo.p12, demo.passphrase);
     return { ...demo, subject: id.subject, issuer: id.issuer, testCa: true };
   }
 
