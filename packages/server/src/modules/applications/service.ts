@@ -115,7 +115,7 @@ export class ApplicationService {
     const [events, documents, outputs] = [await applicationQueries.events(tx.sql, app.id), await applicationQueries.documents(tx.sql, app.id), await applicationQueries.outputs(tx.sql, app.id)];
     const duplicates = await this.duplicatesFor(tx, ctx, app);
     const fee = await this.feeQuote(ctx, app, def.service, tx);
-    return applicationView(app, def, roles, { events, documents, outputs, fee, ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, def.service) }, ctx.now);
+    return applicationView(app, def, roles, { events, documents, outputs, ...(fee ? { fee } : {}), ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, def.service) }, ctx.now);
   }
 
   /**
@@ -123,8 +123,9 @@ export class ApplicationService {
    * (never recomputed: a later overlay or a later day changes nothing). A draft: computed now from
    * its answers, on the tenant's date, with the fee of its plugin version and the regency's overlay.
    */
-  async feeQuote(ctx: TenantUserCtx, app: Pick<ApplicationRow, 'status' | 'fee_quote' | 'plugin_id' | 'service_code' | 'data'>, service: ServiceDefinition, tx?: Pick<TenantTx, 'sql'>): Promise<FeeQuote> {
-    if (app.status !== 'draft' && app.fee_quote) return app.fee_quote;
+  async feeQuote(ctx: TenantUserCtx, app: Pick<ApplicationRow, 'status' | 'fee_quote' | 'plugin_id' | 'service_code' | 'data'>, service: ServiceDefinition, tx?: Pick<TenantTx, 'sql'>): Promise<FeeQuote | undefined> {
+    // Submitted before quotes were recorded: none (never a figure computed today for a past submission).
+    if (app.status !== 'draft') return app.fee_quote ?? undefined;
     const inst = (await this.d.installations.list(ctx, tx)).find((i) => i.plugin === app.plugin_id);
     return quoteFee(overlayFee(service.fee, inst?.overlays[app.service_code]?.fee), app.data, localDate(ctx.now, ctx.tenant.timeZone));
   }
@@ -278,7 +279,7 @@ export class ApplicationService {
       this.completeness(app, service, counts, ctx.now);
       const initial = compileWorkflow(service.sop).initial;
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
-      await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues, await this.feeQuote(ctx, app, service, tx));
+      await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues, (await this.feeQuote(ctx, app, service, tx))!);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
       await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, ctx.tenant.slug), dueAt: dues.overall?.at ?? null, channel: app.channel });
       const moved = await applicationQueries.load(tx.sql, id);
