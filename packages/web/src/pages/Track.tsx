@@ -14,7 +14,13 @@ const W = {
   book: { id: 'Pilih jadwal', en: 'Choose a session' },
   earlier: { id: 'Jadwal sebelumnya', en: 'Earlier appointments' },
   receipt: { id: 'Tanda terima dan langkah berikutnya', en: 'Receipt and next steps' },
+  verify: { id: 'Verifikasi keaslian', en: 'Verify authenticity' },
+  signedBy: { id: 'Ditandatangani elektronik oleh', en: 'Electronically signed by' },
+  fee: { id: 'Biaya (dicatat saat pengajuan)', en: 'Fee (recorded at submission)' },
 } satisfies Record<string, Localized>;
+
+/** Part "fees" (issue 23): fields of the application view the generated client does not carry yet. */
+type Extra = { fee?: { text: Localized }; outputs: { code: string; verifyCode?: string; signedBy?: string }[] };
 
 /** The application's appointments: the active one (reschedule, cancel) or a way to book one. */
 function ApplicationBookings({ tenant, application, service, open }: { tenant: string; application: string; service: string; open: boolean }) {
@@ -154,6 +160,12 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
               )}
             </section>
             {a.status !== 'draft' && <ApplicationBookings tenant={tenant} application={a.id} service={a.service.id} open={a.status === 'submitted'} />}
+            {(a as unknown as Extra).fee && (
+              <section className="card" aria-labelledby="fee">
+                <h2 id="fee">{L(W.fee)}</h2>
+                <p>{L((a as unknown as Extra).fee!.text)}</p>
+              </section>
+            )}
             {a.outputs.length > 0 && (
               <section className="card" aria-labelledby="out">
                 <h2 id="out">{t('outputs')}</h2>
@@ -161,6 +173,19 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                   {a.outputs.map((o) => (
                     <li key={o.code}>
                       {L(o.name)} — {fmtDate(o.issuedAt)}{' '}
+                      {(() => {
+                        const x = (a as unknown as Extra).outputs.find((e) => e.code === o.code);
+                        return x?.verifyCode ? (
+                          <>
+                            {x.signedBy && (
+                              <span className="muted small">
+                                {L(W.signedBy)} {x.signedBy}.{' '}
+                              </span>
+                            )}
+                            <a href={`/t/${tenant}/v/${x.verifyCode}`}>{L(W.verify)}</a>{' '}
+                          </>
+                        ) : null;
+                      })()}
                       {o.downloadable ? (
                         <button type="button" className="btn small" onClick={() => void openDownload(outputLink(tenant, id, o.code)).catch(setError)}>
                           {t('download')}
