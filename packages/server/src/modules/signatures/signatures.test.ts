@@ -39,6 +39,8 @@ describe('electronic signatures on issued documents and their verification page'
     assert.ok(sealed.p12_sealed.startsWith('v1.') && !sealed.passphrase_sealed.includes(key.passphrase), 'sealed at rest');
     const citizen = await tokenFor(p, 'warga.kapuas');
     assert.equal((await api(p, 'GET', url, { token: citizen })).status, 403);
+    const analyst = await api(p, 'GET', url, { token: await tokenFor(p, 'analis.kemenpanrb') });
+    assert.deepEqual([analyst.status, analyst.body.code], [403, 'ROLE_REQUIRED'], 'the ministry analyst: 403, not 404');
   });
 
   it('issues the loss report signed (pdfsig and node-forge agree), with a QR code to its verification page, which checks a file’s hash', async () => {
