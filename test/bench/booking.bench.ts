@@ -12,7 +12,7 @@ import { benchPlatform } from './fixtures.js';
 const { platform, tenant, dataDir } = await benchPlatform();
 const { installations, appointments } = platform.services;
 const t = await platform.context({ tenant });
-await installations.install(t, 'imigrasi', '1.0.0', 'bench');
+await installations.install(t, 'imigrasi', '1.1.0', 'bench');
 // Every weekday, one 20-person session: enough sessions for the rounds.
 await installations.setOverlay(t, 'imigrasi', 'paspor-baru', { schedule: { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 } }, 'bench');
 const sessions = await appointments.sessions(t, 'imigrasi.paspor-baru', { days: 14 });

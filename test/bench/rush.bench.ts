@@ -20,7 +20,7 @@ const { platform, tenant, dataDir } = await benchPlatform();
 try {
   const t = await platform.context({ tenant });
   const { installations, appointments } = platform.services;
-  await installations.install(t, 'imigrasi', '1.0.0', 'bench');
+  await installations.install(t, 'imigrasi', '1.1.0', 'bench');
   await installations.setOverlay(t, 'imigrasi', 'paspor-baru', { schedule: { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '12:00', capacity: 20 }], onlineShare: 1 } }, 'bench');
   const [session] = await appointments.sessions(t, 'imigrasi.paspor-baru', { days: 7 });
   if (!session || session.onlineCapacity !== 20) throw new Error('no 20-seat session');

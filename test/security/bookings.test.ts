@@ -17,7 +17,7 @@ async function passportTenant(p: Platform, admin: string): Promise<string> {
   const [code] = await unusedRegencyCodes(p, 1);
   const slug = `sec-${randomUUID().slice(0, 6)}`;
   assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
-  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.1.0' } })).status, 200);
   const day = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
   const schedule = { appointmentRequired: true, sessions: [{ days: day, start: '09:00', end: '10:00', capacity: 5 }, { days: day, start: '10:00', end: '11:00', capacity: 5 }], onlineShare: 1 };
   const overlay = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } });

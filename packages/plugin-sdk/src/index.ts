@@ -19,3 +19,6 @@ export {
   type PatternEvent,
 } from './lint.js';
 export { validateOverlay, applyOverlay, standardComponents, procedureOrder, type StandardComponent } from './overlay.js';
+// Part "fees" (issue 23).
+export { lockedFeeIssues, overlayFee } from './overlay.js';
+export { quoteFee, daysBetween, roundRupiah, rupiah, type FeeQuote, type FeeQuoteLine } from './fees.js';

@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { canonicalManifest } from './hash.js';
 import { MANIFEST_LIMITS } from './limits.js';
 import { loadPluginDir, locate, type SourceMap } from './load.js';
-import { SOP_NOTIFY_FIELDS, type AgencyPlugin, type LintIssue, type LocalizedText, type ServiceDefinition } from './types.js';
+import { SOP_NOTIFY_FIELDS, type AgencyPlugin, type Fee, type LintIssue, type LocalizedText, type ServiceDefinition } from './types.js';
 
 /** The meta-schema every manifest must satisfy (JSON Schema 2020-12, every property described). */
 export const pluginMetaSchema = JSON.parse(readFileSync(new URL('../schema/plugin.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -414,10 +414,33 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
   need(f.kind !== 'table' || (f.items?.length ?? 0) > 0, 'items', 'Tabel biaya perlu items.', 'A fee table needs items.');
   need(f.kind !== 'formula' || f.formula !== undefined, 'formula', 'Biaya rumus perlu formula.', 'A formula fee needs a formula.');
   need(f.kind !== 'free' || !f.amount, 'amount', 'Layanan gratis tanpa amount.', 'A free service has no amount.');
-  if (f.locked && s.overlayable.includes('fee'))
+  // Part "fees" (issue 23): a locked fee may still be overlayable when it has an unlocked charge (a regional fine).
+  if (f.locked && s.overlayable.includes('fee') && !(f.charges ?? []).some((c) => !c.locked))
     out.push({ pointer: `${at}/overlayable`, message: t('Biaya terkunci nasional tidak boleh di-overlay daerah.', 'A nationally locked fee cannot be overlayable.') });
+  feeChargeIssues(f, s.form.schema, `${at}/fee`, out);
   if (s.overlayable.includes('schedule') && !s.schedule)
     out.push({ pointer: `${at}/overlayable`, message: t('schedule overlay perlu jadwal bawaan.', 'An overlayable schedule needs a default schedule.') });
+}
+
+/** Part "fees" (issue 23): charge codes unique, conditions on form fields that exist, day counts from date fields, tiers distinct. */
+function feeChargeIssues(f: Fee, formSchema: unknown, at: string, out: { pointer: string; message: LocalizedText }[]): void {
+  const seen = new Set<string>();
+  (f.charges ?? []).forEach((c, i) => {
+    const here = `${at}/charges/${i}`;
+    if (seen.has(c.code)) out.push({ pointer: `${here}/code`, message: t(`Kode biaya ${c.code} ganda.`, `Charge code ${c.code} is repeated.`) });
+    seen.add(c.code);
+    if (c.when) {
+      if (!fieldSchema(formSchema, c.when.field)) out.push({ pointer: `${here}/when/field`, message: t(`Isian ${c.when.field} tidak ada di formulir.`, `The form has no field ${c.when.field}.`) });
+      if ((c.when.equals === undefined) === (c.when.in === undefined)) out.push({ pointer: `${here}/when`, message: t('Syarat biaya perlu tepat satu dari equals atau in.', 'A charge condition needs exactly one of equals or in.') });
+    }
+    if (c.afterDays) {
+      const d = fieldSchema(formSchema, c.afterDays.from);
+      if (!d || d.format !== 'date') out.push({ pointer: `${here}/afterDays/from`, message: t(`${c.afterDays.from} harus isian tanggal (format date) di formulir.`, `${c.afterDays.from} must be a date field (format date) of the form.`) });
+      const days = c.afterDays.tiers.map((x) => x.moreThan);
+      if (new Set(days).size !== days.length) out.push({ pointer: `${here}/afterDays/tiers`, message: t('Batas hari tiap tingkat harus berbeda.', 'Each tier needs its own day limit.') });
+    }
+    if (c.amount === undefined && !c.afterDays) out.push({ pointer: here, message: t('Biaya perlu amount atau afterDays.', 'A charge needs an amount or afterDays.') });
+  });
 }
 
 export interface LintResult {

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createFormAjv, formErrors } from '@satupintu/forms';
-import type { DocumentRequirement, LintIssue, LocalizedText, ServiceDefinition, ServiceOverlay, SopDefinition, SopState, TextComponent } from './types.js';
+import canonicalize from 'canonicalize';
+import type { DocumentRequirement, Fee, LintIssue, LocalizedText, ServiceDefinition, ServiceOverlay, SopDefinition, SopState, TextComponent } from './types.js';
 import { pluginMetaSchema } from './lint.js';
 
 let overlayValidator: ValidateFunction | undefined;
@@ -27,7 +28,64 @@ export function validateOverlay(service: ServiceDefinition, overlay: unknown): L
         },
       });
   }
+  if (service.overlayable.includes('fee') && (overlay as ServiceOverlay).fee) issues.push(...lockedFeeIssues(service.fee, (overlay as ServiceOverlay).fee!));
   return issues;
+}
+
+// --- Part "fees" (issue 23): locked fee parts stay the plugin's. ---
+const same = (a: unknown, b: unknown) => (canonicalize as unknown as (v: unknown) => string)(a ?? null) === (canonicalize as unknown as (v: unknown) => string)(b ?? null);
+const FEE_BASE = ['kind', 'amount', 'items', 'formula', 'legalBasis', 'locked', 'currency', 'rounding'] as const;
+
+/**
+ * What a regency's fee overlay tries to change that the plugin locked: the base (kind, amounts,
+ * formula, rounding, legal basis) of a locked fee — keys it leaves out are inherited — and any
+ * locked charge it restates differently. Unlocked charges (a Perda fine) may be changed or added.
+ */
+export function lockedFeeIssues(plugin: Fee, overlay: Fee): LintIssue[] {
+  const issues: LintIssue[] = [];
+  if (plugin.locked)
+    for (const k of FEE_BASE)
+      if (k in overlay && !same(overlay[k], plugin[k]))
+        issues.push({
+          file: 'overlay',
+          pointer: `/fee/${k}`,
+          message: {
+            id: `Biaya ini dikunci plugin (${plugin.legalBasis}); ${k} tidak dapat diubah daerah.`,
+            en: `This fee is locked by the plugin (${plugin.legalBasis}); a regency cannot change its ${k}.`,
+          },
+        });
+  const seen = new Set<string>();
+  (overlay.charges ?? []).forEach((c, i) => {
+    if (seen.has(c.code))
+      issues.push({ file: 'overlay', pointer: `/fee/charges/${i}/code`, message: { id: `Kode biaya ${c.code} ganda.`, en: `Charge code ${c.code} is repeated.` } });
+    seen.add(c.code);
+    const mine = plugin.charges?.find((p) => p.code === c.code);
+    if (mine?.locked && !same(c, mine))
+      issues.push({
+        file: 'overlay',
+        pointer: `/fee/charges/${i}`,
+        message: {
+          id: `Biaya ${c.code} dikunci plugin (${mine.legalBasis}) dan tidak dapat diubah daerah.`,
+          en: `The charge ${c.code} is locked by the plugin (${mine.legalBasis}) and cannot be changed by a regency.`,
+        },
+      });
+  });
+  return issues;
+}
+
+/**
+ * The fee as a tenant charges it: a locked base stays the plugin's (the overlay may add a note), an
+ * unlocked one is the overlay's; locked charges stay the plugin's, unlocked ones take the overlay's
+ * version of the same code, and the overlay may add its own (a regional fine).
+ */
+export function overlayFee(plugin: Fee, o: Fee | undefined): Fee {
+  if (!o) return plugin;
+  const { charges: _p, ...pluginBase } = plugin;
+  const { charges: _o, ...overlayBase } = o;
+  const base: Fee = plugin.locked ? { ...pluginBase, ...(o.note ? { note: o.note } : {}) } : overlayBase;
+  const charges = (plugin.charges ?? []).map((c) => (c.locked ? c : (o.charges?.find((x) => x.code === c.code) ?? c)));
+  for (const x of o.charges ?? []) if (!charges.some((c) => c.code === x.code)) charges.push(x);
+  return { ...base, ...(charges.length ? { charges } : {}) };
 }
 
 /** The service as a tenant offers it: plugin definition with the regency's overlay applied. */
@@ -35,7 +93,7 @@ export function applyOverlay(service: ServiceDefinition, overlay: ServiceOverlay
   const o = overlay ?? {};
   return {
     ...service,
-    ...(o.fee ? { fee: o.fee } : {}),
+    ...(o.fee ? { fee: overlayFee(service.fee, o.fee) } : {}),
     ...(o.schedule ? { schedule: o.schedule } : {}),
     standard: {
       ...service.standard,
@@ -81,6 +139,15 @@ export function standardComponents(service: ServiceDefinition): StandardComponen
         : f.kind === 'table'
           ? (f.items ?? []).map((i) => ({ id: `${i.name.id}: ${rupiah(i.amount)}`, en: `${i.name.en}: ${rupiah(i.amount)}` }))
           : [f.formula!.text];
+  // Part "fees" (issue 23): each charge as published (a late fine with its day limit and regulation).
+  for (const c of f.charges ?? []) {
+    const tiers = c.afterDays?.tiers.filter((x) => x.amount > 0) ?? [];
+    if ((!c.amount && !tiers.length) || f.items?.some((i) => i.code === c.code)) continue;
+    const base = c.amount ? rupiah(c.amount) : '';
+    const tid = tiers.map((x) => `${rupiah(x.amount)} bila lebih dari ${x.moreThan} hari`).join(', ');
+    const ten = tiers.map((x) => `${rupiah(x.amount)} when more than ${x.moreThan} days`).join(', ');
+    fee.push({ id: `${c.name.id}: ${[base, tid].filter(Boolean).join(' + ')} (${c.legalBasis})`, en: `${c.name.en}: ${[base, ten].filter(Boolean).join(' + ')} (${c.legalBasis})` });
+  }
   const sopSteps = procedureOrder(service.sop).map(({ state: s, aside }) => {
     const text = s.sla ? { id: `${s.name.id} (${fmtDuration(s.sla).id})`, en: `${s.name.en} (${fmtDuration(s.sla).en})` } : s.name;
     return aside ? { id: `Bila perlu: ${text.id}`, en: `When needed: ${text.en}` } : text;

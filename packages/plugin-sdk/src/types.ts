@@ -135,6 +135,27 @@ export interface Fee {
   legalBasis: string;
   locked: boolean;
   note?: LocalizedText;
+  // --- Part "fees" (issue 23): the computable fee rule (fees.ts quoteFee evaluates it). ---
+  /** Always rupiah. */
+  currency?: 'IDR';
+  /** How the quoted total is rounded; locked with the base when `locked`. */
+  rounding?: { to: number; mode: 'up' | 'down' | 'nearest' };
+  /** Charges evaluated on the answers and the tenant's date; each locked (national) or overlayable (regional). */
+  charges?: FeeCharge[];
+}
+
+/** Part "fees" (issue 23): one charge of a fee rule. */
+export interface FeeCharge {
+  code: string;
+  name: LocalizedText;
+  /** Base rupiah (0 when absent). */
+  amount?: number;
+  /** Applies only when the form field (JSON pointer) equals a value / is one of the values. */
+  when?: { field: string; equals?: string | number | boolean; in?: (string | number | boolean)[] };
+  /** Adds the amount of the highest tier whose `moreThan` the days since the date field exceed. */
+  afterDays?: { from: string; tiers: { moreThan: number; amount: number }[] };
+  legalBasis: string;
+  locked: boolean;
 }
 
 export interface ServiceOutput {

@@ -2,6 +2,7 @@ import { FormValidatorCache } from '@satupintu/forms';
 import type { ApplicationMoment, Kernel, Module } from './kernel.js';
 import { OrphanSweeper } from './orphans.js';
 import { applicationsModule, forgetCreateKeys } from './modules/applications/index.js';
+import { signaturesModule } from './modules/signatures/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { catalogModule } from './modules/catalog/index.js';
@@ -49,7 +50,10 @@ export function compose(k: Kernel) {
   const installations = installationsModule(k, { registry: plugins.registry });
   const catalog = catalogModule(k, { registry: plugins.registry, installations: installations.service, validators });
   const calendar = calendarModule(k);
+  // Part "fees" (issue 23): PAdES keys per agency and the public verification of issued documents.
+  const signatures = signaturesModule(k, { registry: plugins.registry });
   const applications = applicationsModule(k, {
+    signatures: signatures.service,
     registry: plugins.registry,
     installations: installations.service,
     calendar: calendar.service,
@@ -100,6 +104,7 @@ export function compose(k: Kernel) {
     catalog,
     calendar,
     applications,
+    signatures,
     appointments,
     skm,
     onboarding,
@@ -138,6 +143,7 @@ export function compose(k: Kernel) {
     journeys: journeys.service,
     signedEvents: events.service,
     notifications: notifications.service,
+    signatures: signatures.service,
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
     monev: monev.service,

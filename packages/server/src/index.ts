@@ -23,3 +23,5 @@ export { ComplaintService, ComplaintWebhooks, COMPLAINT_LIFECYCLE, verifySignatu
 export { OnboardingService, seedOnboarding, type Checklist, type DriftReport, type LifecycleMoveInput, type Readiness, type ReadinessSource, type ServiceReadiness } from './modules/onboarding/index.js';
 export { Cockpit, ROLLUP_JOB, refreshRegion as refreshRegionRollups, refreshTenant as refreshTenantRollups, type Alert, type AlertThresholds, type RollupDeps, type RollupResult, type TenantIndicators, type WeekPoint } from './modules/monitoring/index.js';
 export { NotificationService, Providers, CORE_TEMPLATES, templateProblems, type NotificationTemplate, type MessageView } from './modules/notifications/index.js';
+// Part "fees" (issue 23): PAdES signatures on issued PDFs.
+export { TEST_CA_MARK, signPdf, inspectSigningKey, type SigningIdentity } from './modules/signatures/pades.js';

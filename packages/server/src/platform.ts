@@ -179,6 +179,7 @@ export async function startPlatform(config: SatupintuConfig, opts: PlatformOptio
       authServerUrl = config.keycloak.url ?? url;
       // Links in messages point at this server when PUBLIC_URL is not set (development).
       services.notifications.setBaseUrl(url);
+      services.signatures.setBaseUrl(url);
       const issuerUrl = authServerUrl;
       const guards = createGuards({ authServerUrl: () => issuerUrl, realm: config.keycloak.realm, clientId: config.keycloak.clientId, jwksMinIntervalSeconds: config.keycloak.jwksMinIntervalSeconds });
       httpApp = createHttpApp({

@@ -182,3 +182,5 @@ export async function asTenant<T>(platform: Platform, tenant: string | { id: str
   const t = typeof tenant === 'string' ? await platform.services.tenants.get(tenant) : tenant;
   return platform.kernel.uow.write({ tenant: t, now: platform.clock.now() }, (tx) => fn(tx.sql));
 }
+// Part "fees" (issue 23): the test CA (a BSrE stand-in) and a PAdES check.
+export { testSigningKey, verifyPadesWithForge, type TestSigningKey, type PadesCheck } from './signing.js';

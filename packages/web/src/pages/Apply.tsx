@@ -41,7 +41,18 @@ const S = {
   docFix: { id: 'Unggah {name}.', en: 'Upload the {name}.' },
   onBehalfMissing: { id: 'Lengkapi data pemohon dan persetujuannya di atas.', en: 'Fill in the applicant and their consent above.' },
   staleSaved: { id: 'Draf ini juga diubah di perangkat lain; isian di layar ini yang disimpan.', en: 'This draft was also changed on another device; the answers on this screen were saved.' },
+  feeTitle: { id: 'Biaya', en: 'Fee' },
+  feePending: { id: 'Biaya akhir dihitung setelah isian yang menentukannya dilengkapi.', en: 'The final fee is computed once the answers it depends on are filled in.' },
 } satisfies Record<string, Localized>;
+
+/** Part "fees" (issue 23): the draft's fee quote as the server computes it (Application.fee; typed here until the generated client carries it). */
+interface FeeQuoteView {
+  total: number;
+  complete: boolean;
+  lines: { code: string; name: Localized; amount: number; legalBasis: string; reason?: Localized }[];
+  text: Localized;
+}
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
@@ -529,6 +540,28 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
     </div>
   ) : null;
 
+  // What applying costs, from the server's quote on the tenant's date: each charge with its regulation, or "tidak dipungut biaya".
+  const fee = (app as (Application & { fee?: FeeQuoteView }) | undefined)?.fee;
+  const feeBlock = fee ? (
+    <section className="fee-quote" aria-labelledby="fee-title">
+      <h2 id="fee-title">{L(S.feeTitle)}</h2>
+      {fee.lines.length > 0 && (
+        <ul>
+          {fee.lines.map((l) => (
+            <li key={l.code}>
+              {L(l.name)}: <strong>{rupiah(l.amount)}</strong>
+              {l.reason ? ` (${L(l.reason)})` : ''} <span className="muted small">{l.legalBasis}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <strong>{L(fee.text)}</strong>
+      </p>
+      {!fee.complete && <p className="muted small">{L(S.feePending)}</p>}
+    </section>
+  ) : null;
+
   const documentsBlock = (
     <ul className="docs">
       {docsList.map((doc) => {
@@ -617,6 +650,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
           )}
           {duplicates}
           {identity}
+          {feeBlock}
           {status}
           <div className="actions">
             <button type="submit" className="btn" disabled={busy}>
@@ -720,6 +754,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
           </dl>
           {duplicates}
           {identity}
+          {feeBlock}
           <h2>{L(S.submitTitle)}</h2>
           <p>{L(S.submitText)}</p>
           {status}

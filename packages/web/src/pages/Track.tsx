@@ -22,7 +22,13 @@ const W = {
   stepNow: { id: 'sedang diproses', en: 'in progress' },
   stepNext: { id: 'berikutnya', en: 'next' },
   stepElsewhere: { id: 'tidak tersedia di MPP ini', en: 'not offered at this MPP' },
+  verify: { id: 'Verifikasi keaslian', en: 'Verify authenticity' },
+  signedBy: { id: 'Ditandatangani elektronik oleh', en: 'Electronically signed by' },
+  fee: { id: 'Biaya (dicatat saat pengajuan)', en: 'Fee (recorded at submission)' },
 } satisfies Record<string, Localized>;
+
+/** Part "fees" (issue 23): fields of the application view the generated client does not carry yet. */
+type Extra = { fee?: { text: Localized }; outputs: { code: string; verifyCode?: string; signedBy?: string }[] };
 
 /** Issue 23 (sla): a journey across agencies toward this service, each step's expected date and the whole ETA in hari kerja. */
 function JourneyEta({ tenant, service }: { tenant: string; service: string }) {
@@ -189,6 +195,12 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
             </section>
             {(a.status === 'draft' || a.status === 'submitted') && <JourneyEta tenant={tenant} service={a.service.id} />}
             {a.status !== 'draft' && <ApplicationBookings tenant={tenant} application={a.id} service={a.service.id} open={a.status === 'submitted'} />}
+            {(a as unknown as Extra).fee && (
+              <section className="card" aria-labelledby="fee">
+                <h2 id="fee">{L(W.fee)}</h2>
+                <p>{L((a as unknown as Extra).fee!.text)}</p>
+              </section>
+            )}
             {a.outputs.length > 0 && (
               <section className="card" aria-labelledby="out">
                 <h2 id="out">{t('outputs')}</h2>
@@ -196,6 +208,19 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                   {a.outputs.map((o) => (
                     <li key={o.code}>
                       {L(o.name)} — {fmtDate(o.issuedAt)}{' '}
+                      {(() => {
+                        const x = (a as unknown as Extra).outputs.find((e) => e.code === o.code);
+                        return x?.verifyCode ? (
+                          <>
+                            {x.signedBy && (
+                              <span className="muted small">
+                                {L(W.signedBy)} {x.signedBy}.{' '}
+                              </span>
+                            )}
+                            <a href={`/t/${tenant}/v/${x.verifyCode}`}>{L(W.verify)}</a>{' '}
+                          </>
+                        ) : null;
+                      })()}
                       {o.downloadable ? (
                         <button type="button" className="btn small" onClick={() => void openDownload(outputLink(tenant, id, o.code)).catch(setError)}>
                           {t('download')}

@@ -14,6 +14,7 @@ import { diffData } from './changes.js';
 import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, outputDataInvalid, storageUnavailable, versionConflict } from './errors.js';
 import { platformNumber } from './validity.js';
 import { renderOutputPdf } from './output-pdf.js';
+import { newVerifyCode, signPdf, type AgencySigner } from '../signatures/index.js';
 import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
 import { MAX_FORM_BYTES, momentOf, type ApplicationDeps, type ApplicationService } from './service.js';
 import { bodyTooLarge } from '../../http/problems.js';
@@ -30,6 +31,9 @@ interface RenderedOutput {
   sha256: string | null;
   validUntil: Date | null;
   data: Record<string, unknown> | null;
+  /** Part "fees" (issue 23): the verification code and who signed the PDF. */
+  verifyCode: string | null;
+  signer: { subject: string; issuer: string; testCa: boolean } | null;
 }
 
 /** The engine's refusals as this module's problems. */
@@ -93,13 +97,14 @@ export class ActionService {
   /** Renders the PDFs an action issues (with what the officer recorded) and puts them in the bucket (before any row is locked). */
   private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>, recorded: Map<string, Record<string, unknown>>): Promise<RenderedOutput[]> {
     const out: RenderedOutput[] = [];
+    let signer: AgencySigner | null | undefined;
     for (const code of decision.action.issues ?? []) {
       const o = service.outputs.find((x) => x.code === code);
       if (!o) continue;
       const validUntil = o.validityDays ? new Date(ctx.now.getTime() + o.validityDays * 86_400_000) : null;
       const data = recorded.get(code) ?? null;
       if (o.kind !== 'document') {
-        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil, data });
+        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil, data, verifyCode: null, signer: null });
         continue;
       }
       const labels = service.form.ui.labels;
@@ -110,19 +115,35 @@ export class ActionService {
       const numberField = o.data?.number?.slice(1);
       const recordedNumber = data && numberField ? data[numberField] : undefined;
       for (const [k, v] of Object.entries(data ?? {})) if (k !== numberField && v !== null && v !== undefined && v !== '') fields.push({ label: o.data?.labels?.[k]?.id ?? k, value: typeof v === 'object' ? JSON.stringify(v) : String(v) });
-      const pdf = await renderOutputPdf({
-        tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: typeof recordedNumber === 'string' ? recordedNumber : platformNumber(app.tracking_code, o.code),
-        applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields,
-      });
+      // Part "fees" (issue 23): the QR code of the public verification page, and the agency's PAdES signature.
+      const verifyCode = newVerifyCode();
+      const verify = this.d.signatures ? { code: verifyCode, url: this.d.signatures.verifyUrl(ctx.tenant.slug, verifyCode) } : undefined;
+      // A key that cannot be used (e.g. damaged) never stops the issuance: the document goes out unsigned, and its verification page says so.
+      signer ??= this.d.signatures
+        ? ((await this.d.signatures.signerFor(ctx, app.agency_code).catch((err: unknown) => (ctx.log.warn({ err, agency: app.agency_code }, 'issued document not signed: signing key unusable'), undefined))) ?? null)
+        : null;
+      const key = signer;
+      const pdf = await renderOutputPdf(
+        {
+          tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: typeof recordedNumber === 'string' ? recordedNumber : platformNumber(app.tracking_code, o.code),
+          applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields, ...(verify ? { verify } : {}),
+        },
+        key && verify
+          ? (doc) => signPdf(doc, key.p12, key.passphrase, { name: agencyName.id, reason: `${o.name.id} ${app.tracking_code}`, location: ctx.tenant.name, contactInfo: verify.url, signingTime: ctx.now })
+          : undefined,
+      );
       // A fresh key per rendering: a losing concurrent attempt never overwrites the winner's object.
-      const key = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
+      const objectKey = `t/${ctx.tenant.id}/a/${app.id}/o/${o.code}-${newId()}`;
       try {
-        await this.store.putBuffer(ctx.tenant.homeRegion, key, pdf, 'application/pdf');
+        await this.store.putBuffer(ctx.tenant.homeRegion, objectKey, pdf, 'application/pdf');
       } catch (e) {
         for (const o of out) if (o.key) await this.store.delete(ctx.tenant.homeRegion, o.key).catch(() => {});
         throw storageUnavailable(e);
       }
-      out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil, data });
+      out.push({
+        code, kind: o.kind, key: objectKey, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil, data,
+        verifyCode: verify ? verifyCode : null, signer: signer && verify ? { subject: signer.subject, issuer: signer.issuer, testCa: signer.testCa } : null,
+      });
     }
     return out;
   }
@@ -174,7 +195,7 @@ export class ActionService {
         for (const o of rendered) {
           const prior = await documentQueries.outputObject(tx.sql, id, o.code);
           if (prior) superseded.push(prior.key);
-          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil, data: o.data });
+          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil, data: o.data, verifyCode: o.verifyCode, signer: o.signer });
         }
         const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
         const cb = await cutiBersamaWorking(tx.sql, app.agency_code, service);

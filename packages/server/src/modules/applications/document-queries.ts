@@ -87,14 +87,18 @@ export const documentQueries = {
 
   async issueOutput(
     sql: Sql,
-    o: { tenantId: string; appId: string; code: string; kind: string; key: string | null; mediaType: string | null; size: number | null; sha256: string | null; by: string; issuedAt: Date; validUntil: Date | null; data: Record<string, unknown> | null },
+    o: {
+      tenantId: string; appId: string; code: string; kind: string; key: string | null; mediaType: string | null; size: number | null; sha256: string | null; by: string; issuedAt: Date; validUntil: Date | null;
+      data: Record<string, unknown> | null; verifyCode?: string | null; signer?: { subject: string; issuer: string; testCa: boolean } | null;
+    },
   ): Promise<void> {
     await sql.exec(
-      `insert into application_outputs (tenant_id, application_id, output_code, kind, object_key, media_type, size, sha256, issued_by, issued_at, valid_until, data)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+      `insert into application_outputs (tenant_id, application_id, output_code, kind, object_key, media_type, size, sha256, issued_by, issued_at, valid_until, data, verify_code, signer, signer_issuer, signed_test_ca)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
        on conflict (tenant_id, application_id, output_code) do update set object_key = excluded.object_key, media_type = excluded.media_type, size = excluded.size,
-         sha256 = excluded.sha256, issued_at = excluded.issued_at, valid_until = excluded.valid_until, data = excluded.data`,
-      [o.tenantId, o.appId, o.code, o.kind, o.key, o.mediaType, o.size, o.sha256, o.by, o.issuedAt, o.validUntil, o.data ? JSON.stringify(o.data) : null],
+         sha256 = excluded.sha256, issued_at = excluded.issued_at, valid_until = excluded.valid_until, data = excluded.data, verify_code = excluded.verify_code, signer = excluded.signer,
+         signer_issuer = excluded.signer_issuer, signed_test_ca = excluded.signed_test_ca`,
+      [o.tenantId, o.appId, o.code, o.kind, o.key, o.mediaType, o.size, o.sha256, o.by, o.issuedAt, o.validUntil, o.data ? JSON.stringify(o.data) : null, o.verifyCode ?? null, o.signer?.subject ?? null, o.signer?.issuer ?? null, o.signer ? o.signer.testCa : null],
     );
   },
 };

@@ -3,6 +3,7 @@ import type { FormValidatorCache } from '@satupintu/forms';
 import type { Kernel, Module } from '../../kernel.js';
 import type { OrphanSweeper } from '../../orphans.js';
 import type { CalendarService } from '../calendar/index.js';
+import type { SignatureService } from '../signatures/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
@@ -44,9 +45,12 @@ export interface ApplicationsModule extends Module {
 /** Applications, their documents and SOP actions, the officer queue, SLA escalation and the orphan sweep. */
 export function applicationsModule(
   k: Kernel,
-  deps: { registry: PluginRegistry; installations: InstallationService; calendar: CalendarService; validators: FormValidatorCache; tenants: TenantService; sweeper: OrphanSweeper },
+  deps: { registry: PluginRegistry; installations: InstallationService; calendar: CalendarService; validators: FormValidatorCache; tenants: TenantService; sweeper: OrphanSweeper; signatures?: SignatureService },
 ): ApplicationsModule {
-  const d = { uow: k.uow, events: k.events, registry: deps.registry, installations: deps.installations, calendar: deps.calendar, validators: deps.validators };
+  const d = {
+    uow: k.uow, events: k.events, registry: deps.registry, installations: deps.installations, calendar: deps.calendar, validators: deps.validators,
+    ...(deps.signatures ? { signatures: deps.signatures } : {}),
+  };
   const service = new ApplicationService(d);
   const documents = new DocumentService(d, service, k.store);
   const actions = new ActionService(d, service, k.store);

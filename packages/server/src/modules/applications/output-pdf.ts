@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { drawQr } from './receipt.js';
 import type { LocalizedText } from '@satupintu/core';
 
 // The standard PDF fonts speak WinAnsi only; anything else is shown as '?' rather than failing.
@@ -15,12 +16,17 @@ export interface OutputDocument {
   validUntil?: Date;
   timeZone: string;
   fields: { label: string; value: string }[];
+  /** Part "fees" (issue 23): the public verification page the QR code leads to, and its code printed beneath. */
+  verify?: { url: string; code: string };
 }
 
 const fmt = (d: Date, tz: string) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
 
-/** Renders an issued product (e.g. the loss report) as a one-page A4 PDF. */
-export async function renderOutputPdf(o: OutputDocument): Promise<Uint8Array> {
+/**
+ * Renders an issued product (e.g. the loss report) as a one-page A4 PDF, with the QR code of its
+ * verification page. `sign` (PAdES, modules/signatures) saves it signed; without it, it is saved as is.
+ */
+export async function renderOutputPdf(o: OutputDocument, sign?: (doc: PDFDocument) => Promise<Uint8Array>): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(winAnsi(`${o.outputName.id} ${o.number}`));
   doc.setProducer('Satupintu');
@@ -50,7 +56,18 @@ export async function renderOutputPdf(o: OutputDocument): Promise<Uint8Array> {
   line(`Diterbitkan / Issued: ${fmt(o.issuedAt, o.timeZone)} (${o.timeZone})`, 10);
   if (o.validUntil) line(`Berlaku sampai / Valid until: ${fmt(o.validUntil, o.timeZone)}`, 10);
   y -= 20;
-  line('Dokumen ini diterbitkan melalui Satupintu, Mal Pelayanan Publik. Keaslian dapat diperiksa dengan nomor di atas.', 8);
-  line('Issued through Satupintu, the public service mall platform. Verify authenticity with the number above.', 8);
-  return doc.save();
+  if (o.verify) {
+    y -= 10;
+    drawQr(page, o.verify.url, 56, y - 110, 110, font, '');
+    page.drawText(winAnsi(`Kode verifikasi / Verification code: ${o.verify.code}`), { x: 180, y: y - 40, size: 9, font: bold, color: rgb(0.1, 0.1, 0.1) });
+    page.drawText(winAnsi('Pindai untuk memeriksa keaslian / Scan to verify'), { x: 180, y: y - 55, size: 8, font, color: rgb(0.1, 0.1, 0.1) });
+    page.drawText(winAnsi(o.verify.url), { x: 180, y: y - 68, size: 7, font, color: rgb(0.1, 0.1, 0.1) });
+    y -= 125;
+    line('Dokumen ini ditandatangani secara elektronik; keasliannya dapat diperiksa di halaman verifikasi dan di pembaca PDF.', 8);
+    line('This document is electronically signed; check it on the verification page and in any PDF reader.', 8);
+  } else {
+    line('Dokumen ini diterbitkan melalui Satupintu, Mal Pelayanan Publik. Keaslian dapat diperiksa dengan nomor di atas.', 8);
+    line('Issued through Satupintu, the public service mall platform. Verify authenticity with the number above.', 8);
+  }
+  return sign ? sign(doc) : doc.save();
 }

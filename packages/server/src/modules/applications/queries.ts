@@ -1,3 +1,4 @@
+import type { FeeQuote } from '@satupintu/plugin-sdk';
 import type { Sql } from '@satupintu/db';
 
 export type Channel = 'online' | 'assisted' | 'counter';
@@ -48,6 +49,8 @@ export interface ApplicationRow {
   /** Issue 23 (sla): when the service clock started (its SOP's start event), null while it waits; when the current step began. */
   sla_started_at: Date | null;
   step_started_at: Date | null;
+  /** Part "fees" (issue 23): the quote recorded at submission (null for drafts and older applications). */
+  fee_quote: FeeQuote | null;
 }
 
 /**
@@ -94,6 +97,9 @@ export interface OutputRow {
   valid_until: Date | null;
   downloadable: boolean;
   data: Record<string, unknown> | null;
+  /** Part "fees" (issue 23). */
+  verify_code: string | null;
+  signer: string | null;
 }
 
 export interface QueueRow {
@@ -150,7 +156,7 @@ export interface Dues {
 
 const COLUMNS = `tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant, filed_by_sub,
   filed_by_role, channel, consent, status, state, data, version, created_at, updated_at, submitted_at, completed_at, due_at,
-  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, version_change, sla_started_at, step_started_at`;
+  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, version_change, sla_started_at, step_started_at, fee_quote`;
 
 export const applicationQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ApplicationRow | undefined> {
@@ -204,11 +210,16 @@ export const applicationQueries = {
     return sql.exec(`update applications set create_key = null where create_key is not null and created_at < $1`, [before]);
   },
 
-  async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues): Promise<void> {
+  /** Part "fees" (issue 23): records the quote of an application submitted at creation (once). */
+  async recordFee(sql: Sql, id: string, fee: FeeQuote): Promise<void> {
+    await sql.exec(`update applications set fee_quote = $2 where id = $1 and fee_quote is null`, [id, JSON.stringify(fee)]);
+  },
+
+  async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues, fee: FeeQuote): Promise<void> {
     await sql.exec(
       `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = $3, version = version + 1,
-              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7, sla_started_at = $8, step_started_at = $3 where id = $1`,
-      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null, dues.startedAt ?? null],
+              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7, sla_started_at = $8, step_started_at = $3, fee_quote = $9 where id = $1`,
+      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null, dues.startedAt ?? null, JSON.stringify(fee)],
     );
   },
 
@@ -264,7 +275,7 @@ export const applicationQueries = {
   },
 
   outputs(sql: Sql, id: string): Promise<OutputRow[]> {
-    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable, data from application_outputs where application_id = $1 order by issued_at`, [id]);
+    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable, data, verify_code, signer from application_outputs where application_id = $1 order by issued_at`, [id]);
   },
 
   /**

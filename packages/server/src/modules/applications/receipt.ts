@@ -128,7 +128,7 @@ export async function renderReceiptPdf(r: Receipt): Promise<Uint8Array> {
 }
 
 /** The QR code of `text` as dark squares (error correction M: still readable when creased). */
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number, font: PDFFont): void {
+export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number, font: PDFFont, caption = 'Pindai untuk melacak / Scan to track'): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
@@ -137,5 +137,5 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number,
   for (let row = 0; row < n; row++)
     for (let col = 0; col < n; col++)
       if (qr.modules.get(row, col)) page.drawRectangle({ x: x + (col + quiet) * cell, y: y + size - (row + quiet + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
-  page.drawText('Pindai untuk melacak / Scan to track', { x: x + 150, y: y + size / 2, size: 8, font, color: rgb(0.1, 0.1, 0.1) });
+  if (caption) page.drawText(caption, { x: x + 150, y: y + size / 2, size: 8, font, color: rgb(0.1, 0.1, 0.1) });
 }

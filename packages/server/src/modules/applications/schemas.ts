@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { AnyObject, Code, ServiceId, Strict, TenantPath, Uuid } from '../../http/schemas.js';
 import { Page, PageParams } from '../../pagination.js';
+import { FeeQuote } from '../catalog/schemas.js';
 
 export const ApplicationPath = TenantPath({ id: Uuid });
 export const DocumentPath = TenantPath({ id: Uuid, code: Code });
@@ -205,6 +206,8 @@ export const ApplicationSchema = Type.Object(
         { description: 'Where the form’s birth date, sex or domicile disagree with the NIK (plugins that declare form.identity). Shown to the applicant and to officers of the agency.' },
       ),
     ),
+    // Part "fees" (issue 23).
+    fee: Type.Optional(FeeQuote),
     availableActions: Type.Array(
       Type.Object({ code: Type.String(), name: Text, comment: Type.Enum(['required', 'optional', 'none']) }, { additionalProperties: false }),
       { description: 'What the caller may do now' },
@@ -264,6 +267,9 @@ export const ApplicationSchema = Type.Object(
           issuedAt: DateTime,
           validUntil: DateTimeOrNull,
           data: Type.Union([AnyObject('What the officer recorded when issuing it (the plugin’s `outputs[].data`), e.g. the loss report’s number and date'), Type.Null()]),
+          // Part "fees" (issue 23).
+          verifyCode: Type.Optional(Type.String({ description: 'The code of its public verification page (/t/{tenant}/v/{code}, the QR code on the PDF)' })),
+          signedBy: Type.Optional(Type.String({ description: 'Common name of the certificate that signed the PDF (PAdES)' })),
         },
         { additionalProperties: false, 'x-component': 'ApplicationOutput' },
       ),

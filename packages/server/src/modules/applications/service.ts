@@ -3,11 +3,12 @@ import { agencyNotAllowed } from '@satupintu/auth';
 import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
 import { crossCheckNik, decodeNik, valueAt, type FormValidatorCache } from '@satupintu/forms';
-import type { ServiceDefinition } from '@satupintu/plugin-sdk';
+import { overlayFee, quoteFee, type FeeQuote, type ServiceDefinition } from '@satupintu/plugin-sdk';
 import { compileWorkflow, type WorkCalendar } from '@satupintu/workflow';
 import { cutiBersamaWorking, serviceDue, startsOnSubmission, stepDue, waitingFor } from './sla.js';
 import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
+import type { SignatureService } from '../signatures/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
@@ -45,6 +46,8 @@ export interface ApplicationDeps {
   installations: InstallationService;
   calendar: CalendarService;
   validators: FormValidatorCache;
+  /** Part "fees" (issue 23): signs issued PDFs (PAdES) and prints their verification QR (absent: unsigned, no QR). */
+  signatures?: SignatureService;
 }
 
 /**
@@ -144,7 +147,20 @@ export class ApplicationService {
     const def = await this.definition(app);
     const [events, documents, outputs] = [await applicationQueries.events(tx.sql, app.id), await applicationQueries.documents(tx.sql, app.id), await applicationQueries.outputs(tx.sql, app.id)];
     const duplicates = await this.duplicatesFor(tx, ctx, app);
-    return applicationView(app, def, roles, { events, documents, outputs, ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, def.service) }, ctx.now);
+    const fee = await this.feeQuote(ctx, app, def.service, tx);
+    return applicationView(app, def, roles, { events, documents, outputs, ...(fee ? { fee } : {}), ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, def.service) }, ctx.now);
+  }
+
+  /**
+   * Part "fees" (issue 23): what the application costs. Submitted: the quote recorded at submission
+   * (never recomputed: a later overlay or a later day changes nothing). A draft: computed now from
+   * its answers, on the tenant's date, with the fee of its plugin version and the regency's overlay.
+   */
+  async feeQuote(ctx: TenantUserCtx, app: Pick<ApplicationRow, 'status' | 'fee_quote' | 'plugin_id' | 'service_code' | 'data'>, service: ServiceDefinition, tx?: Pick<TenantTx, 'sql'>): Promise<FeeQuote | undefined> {
+    // Submitted before quotes were recorded: none (never a figure computed today for a past submission).
+    if (app.status !== 'draft') return app.fee_quote ?? undefined;
+    const inst = (await this.d.installations.list(ctx, tx)).find((i) => i.plugin === app.plugin_id);
+    return quoteFee(overlayFee(service.fee, inst?.overlays[app.service_code]?.fee), app.data, localDate(ctx.now, ctx.tenant.timeZone));
   }
 
   /**
@@ -241,10 +257,15 @@ export class ApplicationService {
             },
             events.map((e) => ({ tenantId: tenant.id, applicationId: id, id: newId(), at: e.at, actorSub: actor.sub, actorName: e.actor_name, role: e.actor_role, action: e.action, from: e.from_state, to: e.to_state, comment: null })),
           );
-          if (initial) await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
+          if (initial) {
+            app.fee_quote = quoteFee(overlayFee(service.fee, def.overlay?.fee), data, localDate(now, tenant.timeZone));
+            await applicationQueries.recordFee(tx.sql, id, app.fee_quote);
+            await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, tenant.slug), dueAt: dues.overall?.at ?? null, channel });
+          }
           const { roles } = visibleTo(identity, tenant, app);
           const duplicates = await this.duplicatesFor(tx, ctx, app);
-          return applicationView(app, def, roles, { events, documents: [], outputs: [], ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, service) }, now);
+          const fee = app.fee_quote ?? quoteFee(overlayFee(service.fee, def.overlay?.fee), data, localDate(now, tenant.timeZone));
+          return applicationView(app, def, roles, { events, documents: [], outputs: [], fee, ...(duplicates ? { duplicates } : {}), ...this.identityFor(ctx, app, service) }, now);
         });
       } catch (e) {
         // Tracking codes are random (40 bits); a clash with an existing one is retried with another.
@@ -292,7 +313,7 @@ export class ApplicationService {
       await this.checkDocuments(tx, app, service, app.data, localDate(ctx.now, ctx.tenant.timeZone), ctx.tenant.timeZone);
       const initial = compileWorkflow(service.sop).initial;
       const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx), await cutiBersamaWorking(tx.sql, app.agency_code, service));
-      await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
+      await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues, (await this.feeQuote(ctx, app, service, tx))!);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
       await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, ctx.tenant.slug), dueAt: dues.overall?.at ?? null, channel: app.channel });
       const moved = await applicationQueries.load(tx.sql, id);

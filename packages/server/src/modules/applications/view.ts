@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@satupintu/core';
-import type { ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
+import type { FeeQuote, ServiceDefinition, SopRole } from '@satupintu/plugin-sdk';
 import { compileWorkflow } from '@satupintu/workflow';
 import type { ServiceVersion } from '../plugins/index.js';
 import type { ApplicationRow, DocumentRow, DuplicateRow, EventRow, OutputRow } from './queries.js';
@@ -30,6 +30,8 @@ export function applicationView(
     duplicates?: DuplicateRow[];
     applicantNik?: NonNullable<ApplicationView['applicantNik']>;
     identityWarnings?: NonNullable<ApplicationView['identityWarnings']>;
+    /** Part "fees" (issue 23). */
+    fee?: FeeQuote;
   },
   now: Date,
 ): ApplicationView {
@@ -85,6 +87,7 @@ export function applicationView(
     ...(parts.identityWarnings ? { identityWarnings: parts.identityWarnings } : {}),
     // Issue 23 (versions): what a draft moved to a newer version now needs.
     ...(app.status === 'draft' && app.version_change ? { versionChange: app.version_change } : {}),
+    ...(parts.fee ? { fee: parts.fee } : {}),
     availableActions:
       app.status === 'draft'
         ? []
@@ -121,6 +124,8 @@ export function applicationView(
         issuedAt: o.issued_at.toISOString(),
         validUntil: iso(o.valid_until),
         data: o.data ?? null,
+        ...(o.verify_code ? { verifyCode: o.verify_code } : {}),
+        ...(o.signer ? { signedBy: o.signer } : {}),
       };
     }),
   };

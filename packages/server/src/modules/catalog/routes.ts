@@ -4,7 +4,7 @@ import { etagMatches } from '../../preconditions.js';
 import { catalogCoding } from './coding.js';
 import { formInvalid, serviceNotFound } from './errors.js';
 import { catalogPage, type CatalogService } from './service.js';
-import { Catalog, CatalogQuery, CatalogSummary, FormData, FormValid, ServiceDetail, ServicePath } from './schemas.js';
+import { Catalog, CatalogQuery, CatalogSummary, FeeQuote, FormData, FormValid, ServiceDetail, ServicePath } from './schemas.js';
 
 const CACHE = 'public, max-age=60';
 
@@ -136,5 +136,39 @@ export function catalogRoutes(api: RouteTable, catalog: CatalogService): void {
     responses: { '200': { description: 'Valid', schema: FormValid, example: { valid: true, plugin: 'dukcapil', version: '1.0.0' } } },
     errors: [serviceNotFound, formInvalid],
     handler: async (ctx, { params, body }) => ok(await catalog.validate(ctx, params.service, body)),
+  });
+
+  // Part "fees" (issue 23).
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/services/:service/fee-quote',
+    operationId: 'quoteServiceFee',
+    summary: 'Hitung biaya / Quote the fee',
+    description:
+      'What applying with these (possibly partial) answers costs today, on the tenant’s date: each charge with its regulation (PNBP by PP, a Perda fine…), the total in rupiah, and `pending` answers a charge still needs. Zero: “tidak dipungut biaya”. Stores nothing; the submitted application records its own quote.',
+    tags: ['catalog'],
+    security: { kind: 'public' },
+    params: ServicePath,
+    body: FormData,
+    bodyExample: { jenisPaspor: 'paspor-elektronik-48', percepatan: false },
+    responses: {
+      '200': {
+        description: 'The quote',
+        schema: FeeQuote,
+        example: {
+          currency: 'IDR',
+          total: 650000,
+          free: false,
+          complete: true,
+          asOf: '2026-12-07',
+          lines: [{ code: 'paspor-elektronik-48', name: { id: 'Paspor elektronik 48 halaman', en: 'Electronic passport, 48 pages' }, amount: 650000, legalBasis: 'PP 28/2019 (PNBP Kemenkumham)', locked: true }],
+          pending: [],
+          legalBasis: ['PP 28/2019 (PNBP Kemenkumham)'],
+          text: { id: 'Rp650.000 (PP 28/2019 (PNBP Kemenkumham))', en: 'Rp650.000 (PP 28/2019 (PNBP Kemenkumham))' },
+        },
+      },
+    },
+    errors: [serviceNotFound],
+    handler: async (ctx, { params, body }) => ok(await catalog.feeQuote(ctx, params.service, body)),
   });
 }

@@ -126,6 +126,21 @@ const Document = Type.Object(
   },
   strict,
 );
+const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+const FeeCharge = Type.Object(
+  {
+    code: Type.String(),
+    name: Text,
+    amount: Type.Optional(Type.Integer({ description: 'Base rupiah' })),
+    when: Type.Optional(Type.Object({ field: Type.String({ description: 'JSON pointer into the form data' }), equals: Type.Optional(Scalar), in: Type.Optional(Type.Array(Scalar)) }, strict)),
+    afterDays: Type.Optional(
+      Type.Object({ from: Type.String({ description: 'JSON pointer to a date field' }), tiers: Type.Array(Type.Object({ moreThan: Type.Integer(), amount: Type.Integer() }, strict)) }, strict),
+    ),
+    legalBasis: Type.String(),
+    locked: Type.Boolean({ description: 'Set nationally: a regency cannot overlay it' }),
+  },
+  { ...strict, 'x-component': 'FeeCharge' },
+);
 const Fee = Type.Object(
   {
     kind: Type.Enum(['free', 'fixed', 'table', 'formula']),
@@ -135,6 +150,10 @@ const Fee = Type.Object(
     legalBasis: Type.String(),
     locked: Type.Boolean(),
     note: Type.Optional(Text),
+    // Part "fees" (issue 23): the computable rule (plugin-sdk fees.ts).
+    currency: Type.Optional(Type.Literal('IDR')),
+    rounding: Type.Optional(Type.Object({ to: Type.Integer({ minimum: 1 }), mode: Type.Enum(['up', 'down', 'nearest']) }, strict)),
+    charges: Type.Optional(Type.Array(FeeCharge, { description: 'Charges evaluated on the answers and the tenant’s date (POST …/fee-quote computes them)' })),
   },
   strict,
 );
@@ -213,6 +232,35 @@ export const ServiceDetail = Type.Object(
   },
   { ...strict, 'x-component': 'ServiceDetail', description: 'One service in full: all 14 components of the standar pelayanan, documents, form, SLA, fee, outputs and SOP states' },
 );
+
+/** Part "fees" (issue 23): what one application costs on the tenant's date (plugin-sdk quoteFee). */
+export const FeeQuote = Type.Object(
+  {
+    currency: Type.Literal('IDR'),
+    total: Type.Integer({ minimum: 0, description: 'Rupiah, rounded as the fee says' }),
+    free: Type.Boolean({ description: 'true: nothing to pay and nothing left to answer (“tidak dipungut biaya”)' }),
+    complete: Type.Boolean({ description: 'false while an answer a charge depends on is missing, or the fee is a table/formula without a computable rule' }),
+    asOf: Type.String({ format: 'date', description: 'The tenant’s local date the quote is for' }),
+    lines: Type.Array(
+      Type.Object(
+        {
+          code: Type.String(),
+          name: Text,
+          amount: Type.Integer({ minimum: 0 }),
+          legalBasis: Type.String(),
+          locked: Type.Boolean(),
+          reason: Type.Optional(Text),
+        },
+        strict,
+      ),
+    ),
+    pending: Type.Array(Type.Object({ code: Type.String(), field: Type.String({ description: 'JSON pointer into the form data' }), message: Text }, strict)),
+    legalBasis: Type.Array(Type.String()),
+    text: Text,
+  },
+  { ...strict, 'x-component': 'FeeQuote', description: 'A fee quote: lines with their regulation, the total in rupiah, and what is still missing. On an application: for a draft computed on the tenant’s date from its answers (shown before submitting); once submitted, the quote recorded at submission.' },
+);
+export type FeeQuoteView = Type.Static<typeof FeeQuote>;
 
 export const FormValid = Type.Object({ valid: Type.Literal(true), plugin: Type.String(), version: Type.String() }, strict);
 

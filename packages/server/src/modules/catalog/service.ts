@@ -3,12 +3,13 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { Tenant } from '@satupintu/core';
 import { FormValidatorCache } from '@satupintu/forms';
-import { applyOverlay, standardComponents } from '@satupintu/plugin-sdk';
+import { localDate } from '@satupintu/core';
+import { applyOverlay, quoteFee, standardComponents } from '@satupintu/plugin-sdk';
 import type { TenantCtx } from '../../context.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import { formInvalid, serviceNotFound } from './errors.js';
-import type { CatalogEntryView, CatalogSummaryEntryView, CatalogView, FormValidView, ServiceDetailView } from './schemas.js';
+import type { CatalogEntryView, CatalogSummaryEntryView, CatalogView, FeeQuoteView, FormValidView, ServiceDetailView } from './schemas.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -164,6 +165,16 @@ export class CatalogService {
     const errors = this.validators.validate(found.contentHash, found.service.code, found.service.form.schema, data);
     if (errors.length) throw formInvalid(errors);
     return { valid: true, plugin: found.plugin, version: found.version };
+  }
+
+  /**
+   * Part "fees" (issue 23): what applying would cost with these answers today (the tenant's date),
+   * from the installed version's fee with the regency's overlay. Partial answers are fine: the quote
+   * lists what it still needs. Stores nothing.
+   */
+  async feeQuote(ctx: TenantCtx, serviceId: string, data: unknown): Promise<FeeQuoteView> {
+    const found = await this.find(ctx, serviceId);
+    return quoteFee(found.service.fee, data, localDate(ctx.now, ctx.tenant.timeZone));
   }
 }
 
