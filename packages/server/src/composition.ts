@@ -14,6 +14,7 @@ import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
+import { historyModule } from './modules/history/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -76,6 +77,8 @@ export function compose(k: Kernel) {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
+  // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
+  const history = historyModule(k, { tenants: tenants.service });
   // [modules]
 
   const modules: Module[] = [
@@ -97,6 +100,7 @@ export function compose(k: Kernel) {
     privacy,
     events,
     notifications,
+    history,
     // [module-list]
   ];
   const services = {
@@ -121,6 +125,7 @@ export function compose(k: Kernel) {
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,
+    history: history.service,
     // [services]
   };
   return { modules, services };

@@ -1,0 +1,25 @@
+import { defineProblem } from '@satupintu/core';
+
+export const importUnreadable = defineProblem(
+  { code: 'IMPORT_FILE_UNREADABLE', status: 422, title: { id: 'Berkas impor tidak dapat dibaca', en: 'The import file cannot be read' } },
+  (reason: string) => ({
+    detail: { id: `Berkas tidak dapat dibaca sebagai CSV/JSON: ${reason}`, en: `The file cannot be read as CSV/JSON: ${reason}` },
+    errors: [{ pointer: '/data', message: { id: 'CSV dengan baris judul kolom, atau JSON berupa larik baris.', en: 'CSV with a header row, or JSON as an array of rows.' } }],
+  }),
+);
+
+export const importTooLarge = defineProblem(
+  { code: 'IMPORT_TOO_MANY_ROWS', status: 413, title: { id: 'Berkas impor terlalu besar', en: 'The import file has too many rows' } },
+  (max: number, rows: number) => ({
+    detail: { id: `Berkas berisi ${rows} baris; paling banyak ${max} per berkas. Pecah ekspor menjadi beberapa berkas.`, en: `The file has ${rows} rows; at most ${max} per file. Split the export into several files.` },
+    errors: [{ pointer: '/data', message: { id: `Paling banyak ${max} baris.`, en: `At most ${max} rows.` } }],
+  }),
+);
+
+export const visitsPeriodInvalid = defineProblem(
+  { code: 'VISITS_PERIOD_INVALID', status: 400, title: { id: 'Periode kunjungan tidak sah', en: 'Invalid visits period' } },
+  (max: number) => ({
+    detail: { id: `"from" harus sebelum atau sama dengan "to", paling lama ${max} hari.`, en: `"from" must not be after "to", and the period is at most ${max} days.` },
+    errors: [{ pointer: '/query/to', message: { id: `Paling lama ${max} hari setelah "from".`, en: `At most ${max} days after "from".` } }],
+  }),
+);
