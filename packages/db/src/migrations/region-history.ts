@@ -22,6 +22,8 @@ export class RegionHistory1765400000200 implements MigrationInterface {
         id uuid not null,
         kind text not null check (kind in ('applications', 'visits', 'complaints', 'skm')),
         format text not null check (format in ('csv', 'json')),
+        -- The system the file came from (its ids are unique within it), when the admin named it.
+        source text,
         file_sha256 text not null check (file_sha256 ~ '^[0-9a-f]{64}$'),
         rows_total integer not null,
         accepted integer not null,

@@ -83,7 +83,8 @@ const COLUMNS: Record<ImportKind, Record<string, string[]>> = {
     sla_met: ['sla_met', 'tepat_waktu', 'sesuai_sla'],
   },
   visits: {
-    external_id: ['external_id', 'id', 'no_antrean', 'nomor_antrean', 'ticket'],
+    // Not the queue number: counters restart it every day.
+    external_id: ['external_id', 'id', 'id_kunjungan'],
     visited_at: ['visited_at', 'waktu', 'waktu_datang', 'check_in', 'checkin_at'],
     agency: ['agency', 'instansi', 'kode_instansi'],
     service: ['service', 'layanan', 'kode_layanan'],
@@ -216,6 +217,8 @@ function validDate(date: string): boolean {
 export interface RowContext {
   now: Date;
   timeZone: string;
+  /** The system the file comes from: its ids are unique only within it (two queue apps may both start at 1). */
+  source?: string;
 }
 
 function time(f: Map<string, string>, field: string, c: RowContext, opt = false): Date | null {
@@ -228,11 +231,11 @@ function time(f: Map<string, string>, field: string, c: RowContext, opt = false)
 }
 
 /** The row's key: the file's own id (per kind), or a digest of the row's fields, so a re-import matches. */
-function keyOf(kind: ImportKind, f: Map<string, string>): string {
+function keyOf(kind: ImportKind, f: Map<string, string>, source: string | undefined): string {
   const id = f.get('external_id');
   if (id !== undefined) {
     if (id.length > 200) fail('external_id', 'ID eksternal paling panjang 200 karakter.', 'An external id has at most 200 characters.');
-    return `id:${id}`;
+    return source ? `id:${source}:${id}` : `id:${id}`;
   }
   const canonical = [...f.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   return `sha256:${createHash('sha256').update(JSON.stringify([kind, canonical])).digest('hex')}`;
@@ -258,7 +261,7 @@ const COMPLAINT_STATUSES: Record<string, string> = {
 /** One row checked and converted; throws the first problem as a RowError. */
 function recordOf(kind: ImportKind, raw: Record<string, unknown>, c: RowContext): HistoryRecord {
   const f = fieldsOf(kind, raw);
-  const key = keyOf(kind, f);
+  const key = keyOf(kind, f, c.source);
   switch (kind) {
     case 'applications': {
       const submittedAt = time(f, 'submitted_at', c)!;
@@ -306,16 +309,24 @@ function recordOf(kind: ImportKind, raw: Record<string, unknown>, c: RowContext)
   }
 }
 
-/** Every row checked: the records to store (first of each key within the file) and the refusals. */
+/** Every row checked: the records to store (first of each id within the file) and the refusals. */
 export function validateRows(kind: ImportKind, rows: Record<string, unknown>[], c: RowContext): { records: { row: number; record: HistoryRecord }[]; rejections: Rejection[]; repeated: number } {
   const records: { row: number; record: HistoryRecord }[] = [];
   const rejections: Rejection[] = [];
   const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
   let repeated = 0;
   rows.forEach((raw, i) => {
     try {
       const record = recordOf(kind, raw, c);
-      // The same row twice in one file is one fact (counted with the already-imported ones).
+      // Without an id, equal rows are distinct facts (two walk-ins in the same minute): the nth
+      // occurrence in the file gets its own key, the same one when the file is imported again.
+      if (record.key.startsWith('sha256:')) {
+        const n = (occurrences.get(record.key) ?? 0) + 1;
+        occurrences.set(record.key, n);
+        if (n > 1) record.key = `${record.key}#${n}`;
+      }
+      // The same id twice in one file is one fact (counted with the already-imported ones).
       if (seen.has(record.key)) repeated++;
       else {
         seen.add(record.key);

@@ -7,6 +7,7 @@ export interface BatchRow {
   id: string;
   kind: ImportKind;
   format: ImportFormat;
+  source: string | null;
   file_sha256: string;
   rows_total: number;
   accepted: number;
@@ -35,9 +36,9 @@ function chunks<T>(list: readonly T[]): T[][] {
 export const historyQueries = {
   async insertBatch(sql: Sql, b: Omit<BatchRow, 'published_at' | 'created_at'> & { tenantId: string; now: Date }): Promise<void> {
     await sql.exec(
-      `insert into import_batches (tenant_id, id, kind, format, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date, latest_date, created_by, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [b.tenantId, b.id, b.kind, b.format, b.file_sha256, b.rows_total, b.accepted, b.rejected, b.duplicates, b.dropped_columns, b.earliest_date, b.latest_date, b.created_by, b.now],
+      `insert into import_batches (tenant_id, id, kind, format, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date, latest_date, created_by, created_at, source)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [b.tenantId, b.id, b.kind, b.format, b.file_sha256, b.rows_total, b.accepted, b.rejected, b.duplicates, b.dropped_columns, b.earliest_date, b.latest_date, b.created_by, b.now, b.source],
     );
   },
 
@@ -47,7 +48,7 @@ export const historyQueries = {
 
   batches(sql: Sql, limit: number): Promise<BatchRow[]> {
     return sql.rows(
-      `select id, kind, format, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date::text, latest_date::text, created_by, created_at, published_at
+      `select id, kind, format, source, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date::text, latest_date::text, created_by, created_at, published_at
          from import_batches order by created_at desc, id desc limit $1`,
       [limit],
     );

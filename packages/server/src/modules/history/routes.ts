@@ -11,7 +11,7 @@ const tenantViewers = { kind: 'roles' as const, roles: ['tenant-admin' as const,
 const national = { kind: 'roles' as const, roles: ['ministry-analyst' as const, 'platform-admin' as const] };
 
 const reportExample = {
-  batch: '0193a9d2-8c1e-7b44-9f3a-2d5e6f7a8b9c', kind: 'applications' as const, format: 'csv' as const, dryRun: false, rows: 3, accepted: 2, rejected: 1, alreadyImported: 0,
+  batch: '0193a9d2-8c1e-7b44-9f3a-2d5e6f7a8b9c', kind: 'applications' as const, format: 'csv' as const, source: 'simpel-2024', dryRun: false, rows: 3, accepted: 2, rejected: 1, alreadyImported: 0,
   earliest: '2025-01-06', latest: '2025-01-07', personalColumnsDropped: ['nama', 'nik'], ignoredColumns: [],
   notices: [{ id: 'Kolom data pribadi tidak disimpan: nama, nik (hanya yang dibutuhkan angka agregat).', en: 'Personal-data columns were not stored: nama, nik (only what the aggregates need is kept).' }],
   rejections: [{ row: 3, field: 'sla_met', reason: { id: 'Kolom wajib diisi.', en: 'The column is required.' } }],
@@ -31,14 +31,14 @@ export function historyRoutes(api: RouteTable, history: HistoryService): void {
     security: importers,
     params: ImportsPath,
     body: ImportBody,
-    bodyExample: { kind: 'applications', format: 'csv', data: 'external_id,agency,service,channel,submitted_at,completed_at,status,sla_met\r\nSIM-0001,dukcapil,ktpel-penggantian,offline,2025-01-06 09:15,2025-01-08 14:00,selesai,ya\r\n', dryRun: false },
+    bodyExample: { kind: 'applications', format: 'csv', data: 'external_id,agency,service,channel,submitted_at,completed_at,status,sla_met\r\nSIM-0001,dukcapil,ktpel-penggantian,offline,2025-01-06 09:15,2025-01-08 14:00,selesai,ya\r\n', dryRun: false, source: 'simpel-2024' },
     responses: {
       '200': { description: 'Dry run: the report, nothing stored', schema: ImportReport, example: { ...reportExample, batch: null, dryRun: true } },
       '201': { description: 'Imported: the report and the batch', schema: ImportReport, example: reportExample },
     },
     errors: [importUnreadable, importTooLarge],
     handler: async (ctx, { body }) => {
-      const report = await history.import(ctx, actorOf(ctx), { kind: body.kind, format: body.format, data: body.data, dryRun: body.dryRun ?? false });
+      const report = await history.import(ctx, actorOf(ctx), { kind: body.kind, format: body.format, data: body.data, dryRun: body.dryRun ?? false, source: body.source });
       return report.dryRun ? ok(report) : created(report);
     },
   });

@@ -6,6 +6,7 @@ const Closed = <P extends Type.TProperties>(props: P, options: Record<string, un
 const Text = Closed({ id: Type.String(), en: Type.String() });
 const Kind = Type.Enum([...IMPORT_KINDS], { description: 'applications, visits, complaints or skm (docs/onboarding.md lists the columns of each)' });
 const Format = Type.Enum([...IMPORT_FORMATS]);
+const Source = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,62}$', description: 'The system the file comes from (e.g. antrean-2023): ids are unique within one system, so files of two systems numbering from 1 never collide. Use the same value when importing the same system again.' });
 const DateTime = Type.String({ format: 'date-time' });
 const Grain = Type.Enum(['day', 'week', 'month'], { description: 'Period: day, ISO week (Monday) or month (default week)' });
 
@@ -15,6 +16,7 @@ export const ImportBody = Strict({
   format: Format,
   data: Type.Union([Type.String({ minLength: 1, description: 'csv: the file as text (UTF-8, header row, comma or semicolon)' }), Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: MAX_ROWS, description: 'json: the rows' }), Type.Record(Type.String(), Type.Unknown(), { description: 'json: an export { "rows": [...] }' })]),
   dryRun: Type.Optional(Type.Boolean({ description: 'Validate and count only; nothing is stored (default false)' })),
+  source: Type.Optional(Source),
 });
 
 const Rejection = Closed({ row: Type.Integer({ minimum: 1, description: 'Data row of the file, 1 = the first after the header' }), field: Type.String(), reason: Text }, { 'x-component': 'ImportRejection' });
@@ -24,6 +26,7 @@ export const ImportReport = Closed(
     batch: Type.Union([Uuid, Type.Null()], { description: 'The batch the rows were stored under (null in a dry run)' }),
     kind: Kind,
     format: Format,
+    source: Type.Union([Source, Type.Null()]),
     dryRun: Type.Boolean(),
     rows: Type.Integer({ minimum: 0 }),
     accepted: Type.Integer({ minimum: 0, description: 'Rows stored now (in a dry run: that would be stored)' }),
@@ -44,6 +47,7 @@ export const ImportBatch = Closed(
     id: Uuid,
     kind: Kind,
     format: Format,
+    source: Type.Union([Source, Type.Null()]),
     fileSha256: Type.String(),
     rows: Type.Integer(),
     accepted: Type.Integer(),

@@ -13,12 +13,14 @@ export interface ImportInput {
   format: ImportFormat;
   data: unknown;
   dryRun: boolean;
+  source?: string;
 }
 
 export interface ImportReport {
   batch: string | null;
   kind: ImportKind;
   format: ImportFormat;
+  source: string | null;
   dryRun: boolean;
   rows: number;
   accepted: number;
@@ -41,6 +43,7 @@ const batchView = (b: BatchRow) => ({
   id: b.id,
   kind: b.kind,
   format: b.format,
+  source: b.source,
   fileSha256: b.file_sha256,
   rows: b.rows_total,
   accepted: b.accepted,
@@ -72,7 +75,7 @@ export class HistoryService {
     }
     if (rows.length > MAX_ROWS) throw importTooLarge(MAX_ROWS, rows.length);
     const { personal, ignored } = mapColumns(input.kind, rows);
-    const { records, rejections, repeated } = validateRows(input.kind, rows, { now: ctx.now, timeZone: t.timeZone });
+    const { records, rejections, repeated } = validateRows(input.kind, rows, { now: ctx.now, timeZone: t.timeZone, source: input.source });
     const days = records.map((r) => dayOf(r.record, t.timeZone)).sort();
     const fileSha256 = createHash('sha256').update(typeof input.data === 'string' ? input.data : JSON.stringify(input.data)).digest('hex');
     const notices = [
@@ -90,20 +93,21 @@ export class HistoryService {
       : this.d.uow.write(ctx, async (tx) => {
           const batch = newId();
           await historyQueries.insertBatch(tx.sql, {
-            tenantId: t.id, id: batch, kind: input.kind, format: input.format, file_sha256: fileSha256, rows_total: rows.length, accepted: 0, rejected: rejections.length,
+            tenantId: t.id, id: batch, kind: input.kind, format: input.format, source: input.source ?? null, file_sha256: fileSha256, rows_total: rows.length, accepted: 0, rejected: rejections.length,
             duplicates: 0, dropped_columns: personal, earliest_date: null, latest_date: null, created_by: actor, now: ctx.now,
           });
           const accepted = records.length ? await historyQueries.insert(tx.sql, t.id, batch, records.map((r) => r.record)) : 0;
           const duplicates = records.length - accepted + repeated;
           await historyQueries.finishBatch(tx.sql, batch, accepted, duplicates, days[0] ?? null, days.at(-1) ?? null);
           // Counts only: no row of the file goes into the audit trail.
-          await recordAudit(tx, { actor, action: 'history.imported', subject: `import:${batch}`, data: { kind: input.kind, format: input.format, fileSha256, rows: rows.length, accepted, rejected: rejections.length, duplicates, personalColumnsDropped: personal } });
+          await recordAudit(tx, { actor, action: 'history.imported', subject: `import:${batch}`, data: { kind: input.kind, format: input.format, source: input.source ?? null, fileSha256, rows: rows.length, accepted, rejected: rejections.length, duplicates, personalColumnsDropped: personal } });
           return { batch, accepted };
         }));
     return {
       batch: counted.batch,
       kind: input.kind,
       format: input.format,
+      source: input.source ?? null,
       dryRun: input.dryRun,
       rows: rows.length,
       accepted: counted.accepted,
