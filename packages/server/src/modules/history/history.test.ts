@@ -63,6 +63,25 @@ describe('history import and visits (ADR 0032)', () => {
     assert.equal(bad.body.errors[0].pointer, '/data');
   });
 
+  it('imports a file of 5,000 rows in one batch (equal rows without an id are distinct visits) and refuses a larger one with 413', async () => {
+    const day = plusDays(w0, -7);
+    const lines = Array.from({ length: 5000 }, (_, i) => `${at(day, `${String(8 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`)},dukcapil,langsung`);
+    const header = 'waktu,instansi,jenis';
+    const started = performance.now();
+    const r = await post({ kind: 'visits', format: 'csv', data: [header, ...lines].join('\n') });
+    const ms = performance.now() - started;
+    assert.equal(r.status, 201, JSON.stringify(r.body).slice(0, 500));
+    assert.deepEqual([r.body.rows, r.body.accepted, r.body.rejected], [5000, 5000, 0]);
+    assert.ok(ms < 30_000, `5,000 rows in ${Math.round(ms)} ms`);
+    const again = await post({ kind: 'visits', format: 'csv', data: [header, ...lines].join('\n') });
+    assert.deepEqual([again.body.accepted, again.body.alreadyImported], [0, 5000]);
+    const big = await post({ kind: 'visits', format: 'csv', data: [header, ...lines, lines[0]].join('\n') });
+    assert.equal(big.status, 413, JSON.stringify(big.body).slice(0, 300));
+    assert.equal(big.body.code, 'IMPORT_TOO_MANY_ROWS');
+    const n = await asTenant(p, t, (sql) => sql.one<{ n: number }>(`select count(*)::int as n from history_visits where local_date = $1`, [day]));
+    assert.equal(n.n, 5000, 'the refused file stored nothing');
+  });
+
   it('imports applications from CSV: a row report with reasons, a dry run that stores nothing, an idempotent re-import, no personal column stored', async () => {
     const future = plusDays(localDate(p.clock.now(), t.timeZone), 3);
     const csv = [
@@ -87,7 +106,8 @@ describe('history import and visits (ADR 0032)', () => {
     );
     assert.match(dry.body.rejections[3].reason.en, /future/);
     assert.match(dry.body.rejections[3].reason.id, /masa depan/);
-    assert.equal((await api(p, 'GET', `/api/v1/tenants/${t.slug}/imports`, { token: admin })).body.items.length, 0, 'a dry run stores no batch');
+    const before = (await api(p, 'GET', `/api/v1/tenants/${t.slug}/imports`, { token: admin })).body.items;
+    assert.equal(before.filter((b: { kind: string }) => b.kind === 'applications').length, 0, 'a dry run stores no batch');
 
     const first = await post({ kind: 'applications', format: 'csv', data: csv });
     assert.equal(first.status, 201, JSON.stringify(first.body));
@@ -109,8 +129,9 @@ describe('history import and visits (ADR 0032)', () => {
 
     const list = await api(p, 'GET', `/api/v1/tenants/${t.slug}/imports`, { token: admin });
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.items.map((b: { accepted: number; alreadyImported: number }) => [b.accepted, b.alreadyImported]), [[0, 4], [4, 0]]);
-    assert.deepEqual(list.body.items[0].personalColumnsDropped, ['nama', 'nik']);
+    const apps = list.body.items.filter((b: { kind: string }) => b.kind === 'applications');
+    assert.deepEqual(apps.map((b: { accepted: number; alreadyImported: number }) => [b.accepted, b.alreadyImported]), [[0, 4], [4, 0]]);
+    assert.deepEqual(apps[0].personalColumnsDropped, ['nama', 'nik']);
   });
 
   it('imports visits from JSON and counts them per period and agency, for the regency and nationally', async () => {
