@@ -40,6 +40,9 @@ const ANALYST_AGGREGATES = [
   'GET /api/v1/tenants/{tenant}/indicators',
   'GET /api/v1/tenants/{tenant}/complaints/stats',
   'GET /api/v1/complaints/stats',
+  // History (ADR 0032): visits are counts per period and agency or tenant, no person.
+  'GET /api/v1/tenants/{tenant}/visits',
+  'GET /api/v1/national/visits',
 ].sort();
 
 const T = 'kab-kapuas';

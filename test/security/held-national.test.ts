@@ -81,6 +81,8 @@ describe('security: national views are aggregates only', () => {
     `/api/v1/tenants/${T}/indicators`,
     `/api/v1/tenants/${T}/complaints/stats?from=${from}&to=${today}`,
     `/api/v1/tenants/${T}/skm/ikm`,
+    `/api/v1/national/visits?from=${from}&to=${today}&by=month`,
+    `/api/v1/tenants/${T}/visits?from=${from}&to=${today}&by=day`,
   ];
 
   it('every view open to the analyst answers, and no answer holds a NIK, name, phone, e-mail, username or subject', async () => {

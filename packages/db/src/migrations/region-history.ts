@@ -34,8 +34,11 @@ export class RegionHistory1765400000200 implements MigrationInterface {
         latest_date date,
         created_by text not null,
         created_at timestamptz not null,
-        -- Set by the rollup once the batch's weeks (older than its usual window) are published.
+        -- Set by the rollup once the batch's weeks (older than its usual window) are published;
+        -- cleared again when the batch is reverted, so the rollup republishes those weeks without it.
         published_at timestamptz,
+        reverted_by text,
+        reverted_at timestamptz,
         primary key (tenant_id, id)
       )`);
     await q.query(`create index import_batches_unpublished on import_batches (tenant_id) where published_at is null`);
@@ -72,6 +75,19 @@ export class RegionHistory1765400000200 implements MigrationInterface {
         return null;
       end $$`);
     await q.query(`create trigger history_applications_rollup after insert on history_applications for each row execute function history_applications_rollup_delta()`);
+    // A reverted batch takes its applications' contribution out again (−1), in the reverting transaction.
+    await q.query(`
+      create function history_applications_rollup_undo() returns trigger language plpgsql as $$
+      begin
+        insert into rollup_deltas (tenant_id, at, week_start, channel, submitted)
+        values (old.tenant_id, old.submitted_at, rollup_week(old.submitted_at, old.tenant_id), old.channel, -1);
+        if old.status = 'completed' then
+          insert into rollup_deltas (tenant_id, at, week_start, channel, completed, completed_on_time)
+          values (old.tenant_id, old.completed_at, rollup_week(old.completed_at, old.tenant_id), old.channel, -1, case when old.sla_met then -1 else 0 end);
+        end if;
+        return null;
+      end $$`);
+    await q.query(`create trigger history_applications_rollup_undo after delete on history_applications for each row execute function history_applications_rollup_undo()`);
     await q.query(`
       create table history_visits (
         tenant_id uuid not null,
@@ -113,7 +129,9 @@ export class RegionHistory1765400000200 implements MigrationInterface {
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('alter table skm_responses drop column import_batch_id');
+    await q.query('drop trigger history_applications_rollup_undo on history_applications');
     await q.query('drop trigger history_applications_rollup on history_applications');
+    await q.query('drop function history_applications_rollup_undo()');
     await q.query('drop function history_applications_rollup_delta()');
     for (const t of ['history_complaints', 'history_visits', 'history_applications', 'import_batches']) await q.query(`drop table ${t}`);
   }

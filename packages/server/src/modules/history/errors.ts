@@ -23,3 +23,8 @@ export const visitsPeriodInvalid = defineProblem(
     errors: [{ pointer: '/query/to', message: { id: `Paling lama ${max} hari setelah "from".`, en: `At most ${max} days after "from".` } }],
   }),
 );
+
+export const batchNotFound = defineProblem(
+  { code: 'IMPORT_BATCH_NOT_FOUND', status: 404, title: { id: 'Batch impor tidak ditemukan', en: 'Import batch not found' } },
+  (id: string) => ({ detail: { id: `Tidak ada batch impor ${id} pada tenant ini.`, en: `There is no import batch ${id} in this tenant.` } }),
+);

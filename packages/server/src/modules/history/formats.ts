@@ -296,8 +296,9 @@ function recordOf(kind: ImportKind, raw: Record<string, unknown>, c: RowContext)
       const agency = code(f, 'agency')!;
       // `plugin.service` as the API writes it, or a service code of the agency's own plugin.
       const s = required(f, 'service').toLowerCase();
-      const [plugin, service] = s.includes('.') ? (s.split('.', 2) as [string, string]) : [agency, s];
-      if (!CODE.test(plugin) || !CODE.test(service)) fail('service', 'Layanan ditulis sebagai kode (mis. paspor-baru atau imigrasi.paspor-baru).', 'A service is a code (e.g. paspor-baru or imigrasi.paspor-baru).');
+      const parts = s.split('.');
+      const [plugin, service] = parts.length === 2 ? (parts as [string, string]) : [agency, s];
+      if (parts.length > 2 || !CODE.test(plugin) || !CODE.test(service)) fail('service', 'Layanan ditulis sebagai kode (mis. paspor-baru atau imigrasi.paspor-baru).', 'A service is a code (e.g. paspor-baru or imigrasi.paspor-baru).');
       const scores = Array.from({ length: 9 }, (_, i) => {
         const field = `u${i + 1}`;
         const v = required(f, field);

@@ -265,4 +265,41 @@ describe('history import and visits (ADR 0032)', () => {
     assert.equal(still.n, 2);
     assert.equal((await visitsPerTenant(p.kernel.control, { from: w0, to: plusDays(w1, 6), by: 'week', tenantId: t.id })).length, 2);
   });
+
+  it('reverts a wrong batch: its rows go, the national figures drop them at the next rollup, and the file can be imported again', async () => {
+    const batches = (await api(p, 'GET', `/api/v1/tenants/${t.slug}/imports`, { token: admin })).body.items as { id: string; kind: string; accepted: number }[];
+    const apps = batches.find((b) => b.kind === 'applications' && b.accepted === 4)!;
+    const skm = batches.find((b) => b.kind === 'skm' && b.accepted === 2)!;
+    const url = (id: string) => `/api/v1/tenants/${t.slug}/imports/${id}`;
+    const denied = await api(p, 'DELETE', url(apps.id), { token: analyst });
+    assert.deepEqual([denied.status, denied.body.code], [403, 'ROLE_REQUIRED']);
+    assert.equal((await api(p, 'DELETE', url(randomUUID()), { token: admin })).body.code, 'IMPORT_BATCH_NOT_FOUND');
+
+    const r = await api(p, 'DELETE', url(apps.id), { token: admin });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.ok(r.body.revertedAt && r.body.publishedAt === null);
+    const again = await api(p, 'DELETE', url(apps.id), { token: admin });
+    assert.deepEqual([again.status, again.body.revertedAt], [200, r.body.revertedAt], 'reverting twice changes nothing');
+    assert.equal((await api(p, 'DELETE', url(skm.id), { token: admin })).status, 200);
+
+    await refresh();
+    const weekly = await api(p, 'GET', `/api/v1/national/weekly?tenant=${t.slug}&weeks=30`, { token: analyst });
+    const week = (d: string) => weekly.body.items.find((i: { weekStart: string }) => i.weekStart === d);
+    assert.deepEqual([week(w0).online, week(w0).counter, week(w0).completed, week(w1).assisted, week(lastWeek).online], [0, 0, 0, 0, 0]);
+    const skmWeek = await p.kernel.control.one<{ n: number }>(`select skm_responses as n from national_weekly where tenant_id = $1 and week_start = $2`, [t.id, w0]);
+    assert.equal(skmWeek.n, 0, 'the reverted SKM week is republished without its answers');
+    const cockpit = await api(p, 'GET', `/api/v1/national/cockpit`, { token: analyst });
+    const row = cockpit.body.tenants.find((x: { slug: string }) => x.slug === t.slug);
+    assert.deepEqual([row.applications.online, row.lastOnlineAt], [0, null], 'no online uptake is left from the reverted file');
+    const ikm = await api(p, 'GET', `/api/v1/tenants/${t.slug}/skm/ikm?from=${w0}&to=${plusDays(w0, 6)}`, { token: admin });
+    assert.equal(ikm.body.respondents, 0);
+
+    // The right file again: its rows are new once more.
+    const csv = [
+      'external_id,instansi,layanan,kanal,waktu_masuk,status',
+      `A-1,dukcapil,ktpel-penggantian,online,${at(w0, '09:00')},proses`,
+    ].join('\n');
+    const re = await post({ kind: 'applications', format: 'csv', data: csv });
+    assert.deepEqual([re.status, re.body.accepted], [201, 1]);
+  });
 });

@@ -19,10 +19,14 @@ export interface BatchRow {
   created_by: string;
   created_at: Date;
   published_at: Date | null;
+  reverted_by: string | null;
+  reverted_at: Date | null;
 }
 
 /** An imported SKM answer's token digest: the digest of its key, so the unique digest makes the import idempotent. */
 export const skmDigest = (key: string) => createHash('sha256').update(`import:${key}`).digest('hex');
+
+const BATCH_COLUMNS = `id, kind, format, source, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date::text, latest_date::text, created_by, created_at, published_at, reverted_by, reverted_at`;
 
 /** Inserts in chunks (one statement each, arrays unnested), so a 5,000-row file is 5 statements, not 5,000. */
 const CHUNK = 1000;
@@ -34,7 +38,7 @@ function chunks<T>(list: readonly T[]): T[][] {
 }
 
 export const historyQueries = {
-  async insertBatch(sql: Sql, b: Omit<BatchRow, 'published_at' | 'created_at'> & { tenantId: string; now: Date }): Promise<void> {
+  async insertBatch(sql: Sql, b: Omit<BatchRow, 'published_at' | 'created_at' | 'reverted_by' | 'reverted_at'> & { tenantId: string; now: Date }): Promise<void> {
     await sql.exec(
       `insert into import_batches (tenant_id, id, kind, format, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date, latest_date, created_by, created_at, source)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
@@ -47,11 +51,31 @@ export const historyQueries = {
   },
 
   batches(sql: Sql, limit: number): Promise<BatchRow[]> {
-    return sql.rows(
-      `select id, kind, format, source, file_sha256, rows_total, accepted, rejected, duplicates, dropped_columns, earliest_date::text, latest_date::text, created_by, created_at, published_at
-         from import_batches order by created_at desc, id desc limit $1`,
-      [limit],
-    );
+    return sql.rows(`select ${BATCH_COLUMNS} from import_batches order by created_at desc, id desc limit $1`, [limit]);
+  },
+
+  batch(sql: Sql, id: string, lock = false): Promise<BatchRow | undefined> {
+    return sql.maybe(`select ${BATCH_COLUMNS} from import_batches where id = $1${lock ? ' for update' : ''}`, [id]);
+  },
+
+  /**
+   * Takes a batch's rows out (an application's delete trigger writes its −1 deltas) and marks the
+   * batch reverted and unpublished, so the next rollup republishes its weeks without it.
+   */
+  async revert(sql: Sql, b: Pick<BatchRow, 'id' | 'kind'>, actor: string, now: Date): Promise<number> {
+    const table = { applications: 'history_applications', visits: 'history_visits', complaints: 'history_complaints', skm: 'skm_responses' }[b.kind];
+    const removed = await sql.exec(`delete from ${table} where ${b.kind === 'skm' ? 'import_batch_id' : 'batch_id'} = $1`, [b.id]);
+    await sql.exec(`update import_batches set reverted_by = $2, reverted_at = $3, published_at = null where id = $1`, [b.id, actor, now]);
+    if (b.kind === 'applications')
+      // The first and last application times the rollup keeps only ever widen: recount them without the batch.
+      await sql.exec(
+        `with a as (select submitted_at as at, channel from applications where status <> 'draft' and submitted_at is not null
+                    union all select submitted_at, channel from history_applications)
+         update rollup_state set first_online_at = (select min(at) from a where channel in ('online', 'assisted')),
+                                 last_online_at = (select max(at) from a where channel in ('online', 'assisted')),
+                                 last_application_at = (select max(at) from a)`,
+      );
+    return removed;
   },
 
   /** Keys of these records already stored (by an earlier batch). */

@@ -1,9 +1,9 @@
 import { created, ok, type RouteTable } from '../../http/routes.js';
 import { tenantNotFound } from '../../http/problems.js';
 import { actorOf } from '../../context.js';
-import { importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
+import { batchNotFound, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
 import type { HistoryService } from './service.js';
-import { ImportBatchList, ImportBody, ImportReport, ImportsPath, NationalVisits, NationalVisitsQuery, TenantVisits, VisitsPath, VisitsQuery } from './schemas.js';
+import { ImportBatch, ImportBatchList, ImportBatchPath, ImportBody, ImportReport, ImportsPath, NationalVisits, NationalVisitsQuery, TenantVisits, VisitsPath, VisitsQuery } from './schemas.js';
 
 /** The regency's own admins import; the ministry analyst never does (403 ROLE_REQUIRED). */
 const importers = { kind: 'roles' as const, roles: ['tenant-admin' as const, 'platform-admin' as const], tenantParam: 'tenant' };
@@ -54,6 +54,31 @@ export function historyRoutes(api: RouteTable, history: HistoryService): void {
     params: ImportsPath,
     responses: { '200': { description: 'Batches', schema: ImportBatchList, example: { items: [] } } },
     handler: async (ctx) => ok({ items: await history.batches(ctx) }),
+  });
+
+  api.add({
+    method: 'delete',
+    path: '/api/v1/tenants/:tenant/imports/:batch',
+    operationId: 'revertHistoryImport',
+    summary: 'Batalkan impor riwayat / Revert a history import',
+    description:
+      'Takes a whole batch back out (a wrong file): its rows are deleted in one transaction and the national figures drop them at the next rollup (the batch’s `publishedAt` is cleared until then). The batch stays listed with `revertedAt`. Idempotent: reverting it again changes nothing; importing the file again stores its rows again.',
+    tags: ['onboarding'],
+    security: importers,
+    params: ImportBatchPath,
+    responses: {
+      '200': {
+        description: 'The reverted batch',
+        schema: ImportBatch,
+        example: {
+          id: reportExample.batch, kind: 'applications', format: 'csv', source: 'simpel-2024', fileSha256: 'a'.repeat(64), rows: 3, accepted: 2, rejected: 1, alreadyImported: 0,
+          personalColumnsDropped: ['nama', 'nik'], earliest: '2025-01-06', latest: '2025-01-07', importedBy: 'admin.lebong', importedAt: '2026-12-07T02:00:00.000Z',
+          publishedAt: null, revertedBy: 'admin.lebong', revertedAt: '2026-12-07T03:00:00.000Z',
+        },
+      },
+    },
+    errors: [batchNotFound],
+    handler: async (ctx, { params }) => ok(await history.revert(ctx, actorOf(ctx), params.batch)),
   });
 
   api.add({

@@ -11,6 +11,7 @@ const DateTime = Type.String({ format: 'date-time' });
 const Grain = Type.Enum(['day', 'week', 'month'], { description: 'Period: day, ISO week (Monday) or month (default week)' });
 
 export const ImportsPath = TenantPath();
+export const ImportBatchPath = TenantPath({ batch: Uuid });
 export const ImportBody = Strict({
   kind: Kind,
   format: Format,
@@ -58,7 +59,9 @@ export const ImportBatch = Closed(
     latest: Type.Union([LocalDate, Type.Null()]),
     importedBy: Type.String(),
     importedAt: DateTime,
-    publishedAt: Type.Union([DateTime, Type.Null()], { description: 'When the national rollup published the batch’s weeks' }),
+    publishedAt: Type.Union([DateTime, Type.Null()], { description: 'When the national rollup published the batch’s weeks (again after a revert)' }),
+    revertedBy: Type.Union([Type.String(), Type.Null()]),
+    revertedAt: Type.Union([DateTime, Type.Null()], { description: 'When the batch was taken back out (its rows deleted)' }),
   },
   { 'x-component': 'ImportBatch' },
 );

@@ -3,7 +3,7 @@ import { daysBetween, newId } from '@satupintu/core';
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Ctx, TenantCtx } from '../../context.js';
 import type { TenantService } from '../tenants/index.js';
-import { importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
+import { batchNotFound, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
 import { MAX_ROWS, dayOf, mapColumns, readRows, validateRows, type ImportFormat, type ImportKind, type Rejection } from './formats.js';
 import { historyQueries, visitQueries, type BatchRow, type VisitGrain } from './queries.js';
 import { visitsPerTenant } from './visits.js';
@@ -55,6 +55,8 @@ const batchView = (b: BatchRow) => ({
   importedBy: b.created_by,
   importedAt: b.created_at.toISOString(),
   publishedAt: b.published_at?.toISOString() ?? null,
+  revertedBy: b.reverted_by,
+  revertedAt: b.reverted_at?.toISOString() ?? null,
 });
 export type BatchView = ReturnType<typeof batchView>;
 
@@ -120,6 +122,23 @@ export class HistoryService {
       notices,
       rejections: rejections.slice(0, MAX_LISTED),
     };
+  }
+
+  /**
+   * Takes a whole batch back out (a wrong file): its rows are deleted, the rollup republishes its
+   * weeks without them. Idempotent: reverting a reverted batch changes nothing. Re-importing the
+   * file afterwards stores its rows again.
+   */
+  async revert(ctx: TenantCtx, actor: string, batchId: string): Promise<BatchView> {
+    return this.d.uow.write(ctx, async (tx) => {
+      const b = await historyQueries.batch(tx.sql, batchId, true);
+      if (!b) throw batchNotFound(batchId);
+      if (!b.reverted_at) {
+        const removed = await historyQueries.revert(tx.sql, b, actor, ctx.now);
+        await recordAudit(tx, { actor, action: 'history.reverted', subject: `import:${b.id}`, data: { kind: b.kind, removed } });
+      }
+      return batchView((await historyQueries.batch(tx.sql, batchId))!);
+    });
   }
 
   async batches(ctx: TenantCtx, limit = 50): Promise<BatchView[]> {
