@@ -1,6 +1,6 @@
 import type { MppStatus } from '@satupintu/core';
 import type { Sql } from '@satupintu/db';
-import { VISITS_DAILY_SOURCE } from '../history/queries.js';
+import { VISITS_DAILY_SOURCE } from '../history/index.js';
 
 // ---- region, under the tenant's RLS: the fold and the snapshot -------------------------------------
 
