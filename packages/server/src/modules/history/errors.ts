@@ -28,3 +28,11 @@ export const batchNotFound = defineProblem(
   { code: 'IMPORT_BATCH_NOT_FOUND', status: 404, title: { id: 'Batch impor tidak ditemukan', en: 'Import batch not found' } },
   (id: string) => ({ detail: { id: `Tidak ada batch impor ${id} pada tenant ini.`, en: `There is no import batch ${id} in this tenant.` } }),
 );
+
+export const importEmpty = defineProblem(
+  { code: 'IMPORT_FILE_EMPTY', status: 422, title: { id: 'Berkas impor tanpa baris data', en: 'The import file has no data rows' } },
+  () => ({
+    detail: { id: 'Berkas hanya berisi judul kolom atau kosong: tidak ada yang diimpor.', en: 'The file is empty or holds only the header: nothing to import.' },
+    errors: [{ pointer: '/data', message: { id: 'Minimal satu baris data.', en: 'At least one data row.' } }],
+  }),
+);

@@ -61,6 +61,23 @@ describe('history import and visits (ADR 0032)', () => {
     assert.equal(bad.status, 422, JSON.stringify(bad.body));
     assert.equal(bad.body.code, 'IMPORT_FILE_UNREADABLE');
     assert.equal(bad.body.errors[0].pointer, '/data');
+    // Malformed requests are 4xx problems naming what is wrong, never a 500.
+    const cases: [unknown, number, string][] = [
+      [{}, 422, 'BODY_INVALID'],
+      [{ kind: 'payments', format: 'csv', data: 'a' }, 422, 'BODY_INVALID'],
+      [{ kind: 'skm', format: 'json', data: 'not json rows' }, 422, 'IMPORT_FILE_UNREADABLE'],
+      [{ kind: 'skm', format: 'csv', data: [{ u1: 1 }] }, 422, 'IMPORT_FILE_UNREADABLE'],
+      [{ kind: 'skm', format: 'json', data: { rows: 'x' } }, 422, 'IMPORT_FILE_UNREADABLE'],
+      [{ kind: 'visits', format: 'csv', data: 'waktu,instansi,jenis\n' }, 422, 'IMPORT_FILE_EMPTY'],
+      [{ kind: 'visits', format: 'json', data: [] }, 422, 'IMPORT_FILE_EMPTY'],
+      [{ kind: 'visits', format: 'json', data: [{ waktu: { a: 1 }, instansi: ['x'], jenis: 1 }], dryRun: true }, 200, ''],
+    ];
+    for (const [body, status, code] of cases) {
+      const r = await api(p, 'POST', `/api/v1/tenants/${t.slug}/imports`, { token: admin, body });
+      assert.equal(r.status, status, `${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
+      if (code) assert.equal(r.body.code, code);
+      else assert.deepEqual(r.body.rejections.map((x: { field: string }) => x.field), ['visited_at']);
+    }
   });
 
   it('imports a file of 5,000 rows in one batch (equal rows without an id are distinct visits) and refuses a larger one with 413', async () => {

@@ -1,7 +1,7 @@
 import { created, ok, type RouteTable } from '../../http/routes.js';
 import { tenantNotFound } from '../../http/problems.js';
 import { actorOf } from '../../context.js';
-import { batchNotFound, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
+import { batchNotFound, importEmpty, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
 import type { HistoryService } from './service.js';
 import { ImportBatch, ImportBatchList, ImportBatchPath, ImportBody, ImportReport, ImportsPath, NationalVisits, NationalVisitsQuery, TenantVisits, VisitsPath, VisitsQuery } from './schemas.js';
 
@@ -36,7 +36,7 @@ export function historyRoutes(api: RouteTable, history: HistoryService): void {
       '200': { description: 'Dry run: the report, nothing stored', schema: ImportReport, example: { ...reportExample, batch: null, dryRun: true } },
       '201': { description: 'Imported: the report and the batch', schema: ImportReport, example: reportExample },
     },
-    errors: [importUnreadable, importTooLarge],
+    errors: [importUnreadable, importEmpty, importTooLarge],
     handler: async (ctx, { body }) => {
       const report = await history.import(ctx, actorOf(ctx), { kind: body.kind, format: body.format, data: body.data, dryRun: body.dryRun ?? false, source: body.source });
       return report.dryRun ? ok(report) : created(report);

@@ -3,7 +3,7 @@ import { daysBetween, newId } from '@satupintu/core';
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Ctx, TenantCtx } from '../../context.js';
 import type { TenantService } from '../tenants/index.js';
-import { batchNotFound, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
+import { batchNotFound, importEmpty, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
 import { MAX_ROWS, dayOf, mapColumns, readRows, validateRows, type ImportFormat, type ImportKind, type Rejection } from './formats.js';
 import { historyQueries, visitQueries, type BatchRow, type VisitGrain } from './queries.js';
 import { visitsPerTenant } from './visits.js';
@@ -75,6 +75,7 @@ export class HistoryService {
     } catch (err) {
       throw importUnreadable((err as Error).message.split('\n')[0]!.slice(0, 200));
     }
+    if (!rows.length) throw importEmpty();
     if (rows.length > MAX_ROWS) throw importTooLarge(MAX_ROWS, rows.length);
     const { personal, ignored } = mapColumns(input.kind, rows);
     const { records, rejections, repeated } = validateRows(input.kind, rows, { now: ctx.now, timeZone: t.timeZone, source: input.source });
