@@ -192,18 +192,20 @@ function yesNo(f: Map<string, string>, field: string, opt: boolean): boolean | n
 
 /**
  * A timestamp: ISO 8601 with an offset (`2025-02-03T09:15:00+07:00`, `…Z`), or a local time in the
- * tenant's zone: `2025-02-03 09:15[:00]`, `03/02/2025 09:15` (day first, as Indonesian sheets write it).
+ * tenant's zone: `2025-02-03 09:15[:00]`, `3/2/2025 9.15`, `03-02-2025 09:15` (day first, and the
+ * dot between hours and minutes, as Indonesian sheets write them).
  */
 export function parseTime(text: string, timeZone: string): Date | undefined {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
     const d = new Date(text);
     return Number.isNaN(d.getTime()) ? undefined : d;
   }
-  const m = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\/(\d{2})\/(\d{4}))(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/.exec(text);
   if (!m) return undefined;
-  const [y, mo, d] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[5]!, m[4]!];
+  const two = (v: string) => v.padStart(2, '0');
+  const [y, mo, d] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, two(m[5]!), two(m[4]!)];
   const date = `${y}-${mo}-${d}`;
-  const time = `${m[7] ?? '00'}:${m[8] ?? '00'}:${m[9] ?? '00'}`;
+  const time = `${two(m[7] ?? '0')}:${m[8] ?? '00'}:${m[9] ?? '00'}`;
   if (!validDate(date) || Number(m[7] ?? 0) > 23 || Number(m[8] ?? 0) > 59 || Number(m[9] ?? 0) > 59) return undefined;
   return localDateTime(date, time, timeZone);
 }
@@ -230,15 +232,21 @@ function time(f: Map<string, string>, field: string, c: RowContext, opt = false)
   return t!;
 }
 
-/** The row's key: the file's own id (per kind), or a digest of the row's fields, so a re-import matches. */
-function keyOf(kind: ImportKind, f: Map<string, string>, source: string | undefined): string {
+/** The row's key from the file's own id (within the named source), if it has one. */
+function idKeyOf(f: Map<string, string>, source: string | undefined): string | undefined {
   const id = f.get('external_id');
-  if (id !== undefined) {
-    if (id.length > 200) fail('external_id', 'ID eksternal paling panjang 200 karakter.', 'An external id has at most 200 characters.');
-    return source ? `id:${source}:${id}` : `id:${id}`;
-  }
-  const canonical = [...f.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  return `sha256:${createHash('sha256').update(JSON.stringify([kind, canonical])).digest('hex')}`;
+  if (id === undefined) return undefined;
+  if (id.length > 200) fail('external_id', 'ID eksternal paling panjang 200 karakter.', 'An external id has at most 200 characters.');
+  return source ? `id:${source}:${id}` : `id:${id}`;
+}
+
+/**
+ * Without an id: a digest of what the row says once read (times as instants, values mapped), so
+ * the same fact exported again with another date format or column naming gets the same key.
+ */
+function contentKeyOf(r: HistoryRecord): string {
+  const { key: _key, ...facts } = r;
+  return `sha256:${createHash('sha256').update(JSON.stringify(facts)).digest('hex')}`;
 }
 
 const CHANNELS: Record<string, 'online' | 'assisted' | 'counter'> = {
@@ -261,7 +269,15 @@ const COMPLAINT_STATUSES: Record<string, string> = {
 /** One row checked and converted; throws the first problem as a RowError. */
 function recordOf(kind: ImportKind, raw: Record<string, unknown>, c: RowContext): HistoryRecord {
   const f = fieldsOf(kind, raw);
-  const key = keyOf(kind, f, c.source);
+  const id = idKeyOf(f, c.source);
+  const r = factsOf(kind, f, c);
+  r.key = id ?? contentKeyOf(r);
+  return r;
+}
+
+/** The row's facts, checked (the key is set by the caller). */
+function factsOf(kind: ImportKind, f: Map<string, string>, c: RowContext): HistoryRecord {
+  const key = '';
   switch (kind) {
     case 'applications': {
       const submittedAt = time(f, 'submitted_at', c)!;

@@ -9,6 +9,8 @@ describe('history import formats (pure)', () => {
     assert.equal(parseTime('03/02/2025 09:15', 'Asia/Jayapura')?.toISOString(), '2025-02-03T00:15:00.000Z');
     assert.equal(parseTime('2025-02-03T09:15:00+07:00', 'Asia/Makassar')?.toISOString(), '2025-02-03T02:15:00.000Z');
     assert.equal(parseTime('2025-02-03', 'Asia/Jakarta')?.toISOString(), '2025-02-02T17:00:00.000Z');
+    assert.equal(parseTime('3/2/2025 9.15', 'Asia/Jakarta')?.toISOString(), '2025-02-03T02:15:00.000Z', 'Excel in the Indonesian locale');
+    assert.equal(parseTime('03-02-2025 09.15.30', 'Asia/Jakarta')?.toISOString(), '2025-02-03T02:15:30.000Z');
     for (const bad of ['2025-02-30 09:00', '31/04/2025', '2025-02-03 25:00', 'kemarin', '2025-2-3']) assert.equal(parseTime(bad, 'Asia/Jakarta'), undefined, bad);
   });
 
@@ -35,6 +37,8 @@ describe('history import formats (pure)', () => {
     assert.equal(b, `${a}#2`, 'a personal column does not change the key');
     assert.equal(v, 'id:V-9');
     assert.deepEqual(validateRows('visits', rows, c).records.map((x) => x.record.key), [a, b, v], 'the same file gives the same keys');
+    const reexported = validateRows('visits', [{ check_in: '06/01/2025 08.00', kode_instansi: 'DUKCAPIL', jenis_kunjungan: 'walk-in' }], c);
+    assert.equal(reexported.records[0]!.record.key, a, 'the same fact in another date format and column naming is the same row');
   });
 
   it('an application completed needs its completion time and whether the SLA was met; channels map to online, assisted, counter', () => {
