@@ -307,7 +307,7 @@ export const statsQueries = {
               count(*) filter (where c.status in ('submitted', 'forwarded', 'handling'))::int as open,
               count(*) filter (where (c.status = 'submitted' and c.verify_due_at < $4) or (c.status in ('forwarded', 'handling') and c.answer_due_at < $4))::int as overdue,
               count(*) filter (where c.verified_at is not null and c.status <> 'rejected')::int as verified,
-              count(*) filter (where c.verified_at is not null and c.verified_at <= c.verify_due_at)::int as verified_on_time,
+              count(*) filter (where c.verified_at is not null and c.status <> 'rejected' and c.verified_at <= c.verify_due_at)::int as verified_on_time,
               count(*) filter (where c.answered_at is not null)::int as answered,
               count(*) filter (where c.answered_at is not null and c.answered_at <= c.answer_due_at)::int as answered_on_time,
               count(*) filter (where c.status = 'rejected')::int as rejected,
