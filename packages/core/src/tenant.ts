@@ -31,6 +31,11 @@ export interface Tenant {
   inauguratedOn: string | null;
   /** Kaji tiru: slug of the role-model tenant this tenant was copied from. */
   modelTenant: string | null;
+  /**
+   * Sandbox tenants (issue 23, ADR 0031): the slug of the production tenant this rehearsal copy
+   * was made from, and its clock as an offset (ms) from the platform clock; null for production.
+   */
+  sandbox?: { of: string; clockOffsetMs: number } | null;
   createdAt: string;
   updatedAt: string;
 }

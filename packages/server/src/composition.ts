@@ -9,7 +9,7 @@ import { identityModule } from './modules/identity/index.js';
 import { installationsModule } from './modules/installations/index.js';
 import { pluginsModule } from './modules/plugins/index.js';
 import { referenceModule } from './modules/reference/index.js';
-import { tenantsModule, type KajiTiru } from './modules/tenants/index.js';
+import { tenantsModule, type KajiTiru, type TenantPass } from './modules/tenants/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
@@ -20,6 +20,7 @@ import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { distributionModule } from './modules/distribution/index.js';
 // [imports]
 
 /**
@@ -33,11 +34,14 @@ export function compose(k: Kernel) {
   const sweeper = new OrphanSweeper(k.uow, k.store);
   let kajiTiru: KajiTiru | undefined;
 
+  // The time-based jobs' passes over one tenant, which a sandbox's advance runs (ADR 0031): known once every module is built.
+  let passes: readonly TenantPass[] = [];
   const tenants = tenantsModule(k, {
     kajiTiru: () => {
       if (!kajiTiru) throw new Error('kaji tiru is not wired');
       return kajiTiru;
     },
+    passes: () => passes,
   });
   const reference = referenceModule(k);
   const plugins = pluginsModule(k);
@@ -77,6 +81,8 @@ export function compose(k: Kernel) {
     await events.service.publish(tx, 'application.state_changed', thin(e, e.to), { agency: e.agencyCode });
     if (e.status === 'completed') await events.service.publish(tx, 'application.completed', thin(e, e.to), { agency: e.agencyCode });
   });
+  // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
+  const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
   // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
   const history = historyModule(k, { tenants: tenants.service });
   // [modules]
@@ -100,11 +106,14 @@ export function compose(k: Kernel) {
     privacy,
     events,
     notifications,
+    distribution,
     history,
     // [module-list]
   ];
+  passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
   const services = {
     tenants: tenants.service,
+    sandboxes: tenants.sandboxes,
     regions: reference.regions,
     plugins: plugins.registry,
     installations: installations.service,
@@ -125,6 +134,7 @@ export function compose(k: Kernel) {
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,
+    fleet: distribution.fleet,
     history: history.service,
     // [services]
   };

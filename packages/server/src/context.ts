@@ -47,16 +47,35 @@ export function actorOf(ctx: UserCtx): string {
   return ctx.identity.username || ctx.identity.subject;
 }
 
+/**
+ * The clock a tenant's rules read (ADR 0031): the platform clock, or for a sandbox tenant the
+ * platform clock moved by the sandbox's offset. Requests on the tenant's path (http/routes.ts) and
+ * every job's pass over the tenant (`workContext`) take their reading from it.
+ */
+export function tenantClock(base: Clock, tenant: Pick<Tenant, 'sandbox'> | undefined): Clock {
+  const offset = tenant?.sandbox?.clockOffsetMs;
+  if (offset === undefined) return base;
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
+
+/** One platform clock reading as a tenant's rules see it (a sandbox's offset applied: ADR 0031). */
+export function tenantNow(now: Date, tenant: Pick<Tenant, 'sandbox'> | undefined): Date {
+  const offset = tenant?.sandbox?.clockOffsetMs;
+  return offset === undefined ? now : new Date(now.getTime() + offset);
+}
+
 /** A context for work outside a request: a job's pass over one tenant, a CLI command, a test. */
 export function workContext(opts: { clock: Clock; log: Logger; route: string; tenant: Tenant; identity?: Identity; requestId?: string }): TenantUserCtx;
 export function workContext(opts: { clock: Clock; log: Logger; route: string; tenant?: undefined; identity?: Identity; requestId?: string }): UserCtx;
 export function workContext(opts: { clock: Clock; log: Logger; route: string; tenant?: Tenant; identity?: Identity; requestId?: string }): UserCtx {
   const identity = opts.identity ?? SYSTEM_IDENTITY;
+  // A sandbox tenant's work runs on the sandbox's clock, whoever asks (ADR 0031).
+  const clock = tenantClock(opts.clock, opts.tenant);
   return {
-    requestId: opts.requestId ?? `${opts.route}:${opts.clock.now().getTime()}`,
+    requestId: opts.requestId ?? `${opts.route}:${clock.now().getTime()}`,
     route: opts.route,
-    now: opts.clock.now(),
-    clock: opts.clock,
+    now: clock.now(),
+    clock,
     log: opts.tenant ? opts.log.child({ tenant: opts.tenant.slug }) : opts.log,
     lang: 'id',
     stats: { statements: 0, transactions: 0 },

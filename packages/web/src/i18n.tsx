@@ -95,6 +95,8 @@ const DICT = {
   data: { id: 'Isian formulir', en: 'Form data' },
   view: { id: 'Lihat', en: 'View' },
   admin: { id: 'Admin kabupaten/kota', en: 'Regency admin' },
+  // Sandbox tenants (issue 23, ADR 0031)
+  sandboxBanner: { id: 'SANDBOX — tenant latihan dengan jam sendiri, tidak masuk angka nasional, pesan hanya di kotak masuk aplikasi. Salinan dari', en: 'SANDBOX — a rehearsal tenant on its own clock, never in national figures, messages in the in-app inbox only. Copied from' },
   installations: { id: 'Plugin terpasang', en: 'Installed plugins' },
   plugin: { id: 'Plugin', en: 'Plugin' },
   version: { id: 'Versi', en: 'Version' },

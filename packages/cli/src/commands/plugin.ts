@@ -59,18 +59,30 @@ export function pluginCommands(plugin: Command): void {
       });
     });
 
-  const install = async (tenant: string, spec: string) => {
-    const [id, version] = spec.split('@');
-    if (!id || !version) throw new Error('use <plugin>@<version>, e.g. imigrasi@1.0.0');
+  // Issue 23 (versions): `plugin@2.0.1` pins exactly; `plugin@2.0.x` (or ^2, ~2.1) pins a range; --policy sets auto-upgrades.
+  const install = async (tenant: string, spec: string, opts: { policy?: 'manual' | 'patch' | 'minor' }) => {
+    const at = spec.indexOf('@');
+    const [id, version] = at < 0 ? [spec, ''] : [spec.slice(0, at), spec.slice(at + 1)];
+    if (!id || !version) throw new Error('use <plugin>@<version or range>, e.g. imigrasi@1.0.0 or imigrasi@1.0.x');
+    if (opts.policy && !['manual', 'patch', 'minor'].includes(opts.policy)) throw new Error('--policy is manual, patch or minor');
+    const exact = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version);
     const { withContext } = await ctx();
     await withContext(async (c) => {
       const t = await c.platform.context({ tenant, identity: c.ctx.identity });
-      const r = await c.services.installations.install(t, id, version, c.actor);
-      console.log(`✓ ${t.tenant.slug}: ${id}@${version} (${r.action})`);
+      const r = await c.services.installations.install(t, id, { ...(exact ? { version } : { range: version }), ...(opts.policy ? { policy: opts.policy } : {}) }, c.actor);
+      console.log(`✓ ${t.tenant.slug}: ${id}@${r.installation.version}${r.installation.range ? ` (${r.installation.range})` : ''}, ${r.installation.policy} (${r.action})`);
     });
   };
-  plugin.command('install <tenant> <plugin@version>').description('Install a plugin version into a tenant (pinned)').action(install);
-  plugin.command('upgrade <tenant> <plugin@version>').description('Move an installation to another version explicitly').action(install);
+  plugin
+    .command('install <tenant> <plugin@version>')
+    .description('Install a plugin into a tenant: an exact version, or a range (2.0.x, ^2, ~2.1) resolved to the highest published in it')
+    .option('--policy <policy>', 'auto-upgrade policy: manual (default), patch or minor')
+    .action(install);
+  plugin
+    .command('upgrade <tenant> <plugin@version>')
+    .description('Move an installation to another version (or range) explicitly')
+    .option('--policy <policy>', 'auto-upgrade policy: manual, patch or minor')
+    .action(install);
 
   plugin
     .command('uninstall <tenant> <plugin>')

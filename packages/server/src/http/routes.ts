@@ -4,7 +4,8 @@ import type { ValidateFunction } from 'ajv';
 import type Type from 'typebox';
 import { ajvErrorsToFieldErrors, createAjv, systemClock, type Clock, type ProblemSpec, type Tenant } from '@satupintu/core';
 import type { Identity, RouteSecurity } from '@satupintu/auth';
-import type { Ctx } from '../context.js';
+import { tenantClock, type Ctx } from '../context.js';
+import { withSandboxMemberships } from '../sandbox-access.js';
 import { preferredLanguage } from './problem.js';
 import { bodyInvalid, pathInvalid, queryInvalid, unsupportedMediaType } from './problems.js';
 import { parseJsonBody } from './json-body.js';
@@ -226,7 +227,10 @@ export class RouteTable {
     // Guards run before validation: an unauthenticated caller learns nothing about the schema.
     // The gate in front of the guard spares token checks; a public route has none to spare.
     const gate = spec.security.kind === 'public' ? [] : limits.beforeAuth;
-    const guards = spec.security.kind === 'public' ? (limits.afterAuth.length ? [this.budgetCaller()] : []) : this.deps.guards(spec.security);
+    let guards = spec.security.kind === 'public' ? (limits.afterAuth.length ? [this.budgetCaller()] : []) : this.deps.guards(spec.security);
+    // On a sandbox tenant's path the caller's memberships of its source tenant count (ADR 0031):
+    // added right after the token is verified, before the route's role check and every module's own.
+    if (hasTenant && spec.security.kind !== 'public' && guards.length) guards = [guards[0]!, this.sandboxMembers(), ...guards.slice(1)];
     this.deps.router[spec.method](spec.path, label, ...gate, ...guards, ...limits.afterAuth, ...(spec.body ? [parseJsonBody] : []), run);
     this.routes.push(spec as unknown as RouteSpec);
   }
@@ -255,6 +259,21 @@ export class RouteTable {
       step();
     };
   }
+  /** Extends a verified caller's memberships with those of a sandbox's source tenant (sandbox-access.ts). */
+  private sandboxMembers(): RequestHandler {
+    return (req, res, next) => {
+      const slug = req.params.tenant;
+      const identity = res.locals.identity as Identity | undefined;
+      if (typeof slug !== 'string' || !identity) return next();
+      this.deps
+        .tenant(slug)
+        .then((t) => {
+          if (t.sandbox) res.locals.identity = withSandboxMemberships(identity, t.slug, t.sandbox.of);
+        }, () => undefined) // an unknown slug is answered after the guard, as before
+        .then(() => next(), next);
+    };
+  }
+
   private async handle<P extends string, S extends RouteSecurity, TP, TQ, TB, R extends SuccessResponses>(
     spec: RouteSpec<P, S, TP, TQ, TB, R>,
     hasTenant: boolean,
@@ -279,11 +298,13 @@ export class RouteTable {
     const identity = res.locals.identity;
     let log: Logger | undefined;
     const fallback = this.logger;
+    // A sandbox tenant's requests read its own clock (ADR 0031); every other request the platform's.
+    const clock = tenantClock(this.clock, tenant);
     const ctx: Ctx = {
       requestId: String(req.id ?? ''),
       route: spec.path,
-      now: this.clock.now(),
-      clock: this.clock,
+      now: clock.now(),
+      clock,
       // Made on first use: most requests never log, and a child logger serializes its bindings.
       get log() {
         return (log ??= (req.log ?? fallback).child(tenant ? { tenant: tenant.slug, route: spec.path } : { route: spec.path }));

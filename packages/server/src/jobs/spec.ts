@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '@satupintu/core';
+import type { TenantUserCtx } from '../context.js';
 
 /** What a job handler runs with: its region, one clock reading, a logger naming the job. */
 export interface JobCtx {
@@ -19,6 +20,11 @@ export interface JobSpec<T extends object = object> {
   readonly cron?: string;
   /** What a scheduled run carries besides its region. */
   readonly run: (ctx: JobCtx, data: T & { region: string }) => Promise<unknown>;
+  /**
+   * The job's pass over one tenant at `ctx.now`, for the time-based jobs whose region run walks the
+   * tenants: advancing a sandbox's clock runs it for that sandbox alone at each step (ADR 0031).
+   */
+  readonly forTenant?: (ctx: TenantUserCtx) => Promise<unknown>;
 }
 
 /** Enqueues work for the workers (after a commit: see TenantTx.afterCommit). */

@@ -18,6 +18,9 @@ export function Admin({ tenant }: { tenant: string }) {
     () => unwrap(client.GET('/api/v1/tenants/{tenant}/onboarding', { params: { path } })).catch((e: unknown) => (hasStatus(e, 404) ? null : Promise.reject(e))),
     [tenant],
   );
+  // A sandbox is marked on every admin view (ADR 0031). `sandbox` is read by name until the typed client is regenerated from the new document.
+  const info = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}', { params: { path } })), [tenant]);
+  const sandboxOf = (info.data as { sandbox?: { of: string } | null } | undefined)?.sandbox?.of;
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
@@ -48,6 +51,11 @@ export function Admin({ tenant }: { tenant: string }) {
   return (
     <RequireLogin>
       <PageTitle sub={catalog.data?.tenant.name ?? tenant}>{t('admin')}</PageTitle>
+      {sandboxOf && (
+        <div className="alert" role="note">
+          <strong>{t('sandboxBanner')}</strong> {sandboxOf}
+        </div>
+      )}
       <ErrorBox error={error} />
       {notice && <Notice>{notice}</Notice>}
       <Async state={onboarding}>

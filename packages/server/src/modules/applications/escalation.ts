@@ -43,5 +43,6 @@ export function escalationJob(uow: UnitOfWork, tenants: TenantService): JobSpec 
       if (escalated) job.log.info({ region, escalated }, 'overdue applications escalated');
       return { escalated };
     },
+    forTenant: (ctx) => escalateOverdue(uow, ctx),
   };
 }

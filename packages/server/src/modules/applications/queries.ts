@@ -43,6 +43,8 @@ export interface ApplicationRow {
   step_due_date: string | null;
   claimed_by: string | null;
   claimed_by_name: string | null;
+  /** Issue 23 (versions): set when the installation moved a draft to another version: what the draft now needs. */
+  version_change?: { from: string; to: string; at: string; documents: { code: string; name: { id: string; en: string } }[]; fields: { code: string; name: { id: string; en: string } }[] } | null;
 }
 
 /**
@@ -142,7 +144,7 @@ export interface Dues {
 
 const COLUMNS = `tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant, filed_by_sub,
   filed_by_role, channel, consent, status, state, data, version, created_at, updated_at, submitted_at, completed_at, due_at,
-  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name`;
+  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, version_change`;
 
 export const applicationQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ApplicationRow | undefined> {

@@ -152,6 +152,21 @@ export const ApplicationSchema = Type.Object(
         },
       ),
     ),
+    // Issue 23 (versions): a draft moved to a newer plugin version says what it now needs.
+    versionChange: Type.Optional(
+      Type.Object(
+        {
+          from: Type.String({ description: 'The version the draft was started on' }),
+          to: Type.String({ description: 'The version it runs on now (the installation moved)' }),
+          at: DateTime,
+          documents: Type.Array(Type.Object({ code: Type.String(), name: Text }, { additionalProperties: false }), { description: 'Documents the new version requires that the old did not' }),
+          fields: Type.Array(Type.Object({ code: Type.String({ description: 'JSON pointer of the form field' }), name: Text }, { additionalProperties: false }), {
+            description: 'Form fields the new version requires that the old did not',
+          }),
+        },
+        { additionalProperties: false, 'x-component': 'DraftVersionChange', description: 'Only on a draft the regency’s upgrade moved: the applicant is asked for these on their next visit' },
+      ),
+    ),
     identityWarnings: Type.Optional(
       Type.Array(
         Type.Object(

@@ -80,6 +80,8 @@ export function applicationView(
       : {}),
     ...(parts.applicantNik ? { applicantNik: parts.applicantNik } : {}),
     ...(parts.identityWarnings ? { identityWarnings: parts.identityWarnings } : {}),
+    // Issue 23 (versions): what a draft moved to a newer version now needs.
+    ...(app.status === 'draft' && app.version_change ? { versionChange: app.version_change } : {}),
     availableActions:
       app.status === 'draft'
         ? []

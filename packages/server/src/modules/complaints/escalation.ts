@@ -95,5 +95,6 @@ export function escalationJob(d: EscalationDeps, tenants: TenantService): JobSpe
       if (escalated || closed || swept) job.log.info({ region, escalated, closed, swept }, 'complaints escalated / closed / webhook deliveries re-sent');
       return { region, escalated, closed, swept };
     },
+    forTenant: (ctx) => escalateOverdueComplaints(d, ctx),
   };
 }

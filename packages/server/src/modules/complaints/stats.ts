@@ -72,7 +72,7 @@ export class ComplaintStats {
     const req = pageRequest<[string]>(q, 1);
     const after = req.after?.[0];
     // The directory is small (at most the 514 regencies and cities): the page is cut from it in code order.
-    const tenants = (await this.d.tenants.list()).filter((t) => after === undefined || t.code > after).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const tenants = (await this.d.tenants.list({ sandbox: false })).filter((t) => after === undefined || t.code > after).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const page = pageOf(tenants.slice(0, req.limit + 1), req, (t) => [t.code]);
     const items: ComplaintStatsView[] = [];
     for (const tenant of page.items) items.push(await this.stats({ ...ctx, tenant }, q));

@@ -218,6 +218,24 @@ describe('history import and visits (ADR 0032)', () => {
     assert.equal(monthly.reduce((n, m) => n + m.walkIn + m.booked, 0), 4);
   });
 
+  it('a sandbox rehearses an import on its own; its visits never reach the national figures (ADR 0031)', async () => {
+    const slug = `${t.slug}-latihan`;
+    const made = await api(p, 'POST', `/api/v1/tenants/${t.slug}/sandboxes`, { token: admin, body: { slug } });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const r = await api(p, 'POST', `/api/v1/tenants/${slug}/imports`, { token: admin, body: { kind: 'visits', format: 'json', data: [{ id: 'SB-1', waktu: at(w0, '08:00'), instansi: 'dukcapil', jenis: 'langsung' }] } });
+    assert.deepEqual([r.status, r.body.accepted], [201, 1]);
+    const own = await api(p, 'GET', `/api/v1/tenants/${slug}/visits?from=${w0}&to=${plusDays(w0, 6)}&by=week`, { token: admin });
+    assert.equal(own.body.total, 1, 'the sandbox sees its own rehearsal');
+    await refreshTenant(deps, await p.context({ tenant: slug }));
+    const national = await api(p, 'GET', `/api/v1/national/visits?from=${w0}&to=${plusDays(w0, 6)}&by=week`, { token: analyst });
+    assert.equal(national.status, 200);
+    assert.ok(!national.body.items.some((i: { tenant: string }) => i.tenant === slug), 'no sandbox in the national figures');
+    const named = await api(p, 'GET', `/api/v1/national/visits?from=${w0}&to=${plusDays(w0, 6)}&tenant=${slug}`, { token: analyst });
+    assert.deepEqual([named.status, named.body.code], [404, 'TENANT_NOT_FOUND']);
+    const production = await api(p, 'GET', `/api/v1/tenants/${t.slug}/visits?from=${w0}&to=${plusDays(w0, 6)}&by=week`, { token: admin });
+    assert.equal(production.body.total, 2, 'the production tenant is untouched');
+  });
+
   it('imports complaints (CSV with semicolons) and SKM answers (JSON); the complaint counts and the IKM report include them', async () => {
     const complaints = [
       'no_pengaduan;waktu_diterima;waktu_dijawab;dijawab_tepat_waktu;kanal;kategori;status;nama_pengadu',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { daysBetween, newId } from '@satupintu/core';
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Ctx, TenantCtx } from '../../context.js';
+import { tenantNotFound } from '../../http/problems.js';
 import type { TenantService } from '../tenants/index.js';
 import { batchNotFound, importEmpty, importTooLarge, importUnreadable, visitsPeriodInvalid } from './errors.js';
 import { MAX_ROWS, dayOf, mapColumns, readRows, validateRows, type ImportFormat, type ImportKind, type Rejection } from './formats.js';
@@ -157,6 +158,8 @@ export class HistoryService {
   async nationalVisits(_ctx: Ctx, q: { from: string; to: string; by: VisitGrain; region?: string; tenant?: string }) {
     checkPeriod(q);
     const tenant = q.tenant ? await this.d.tenants.get(q.tenant) : undefined;
+    // A sandbox is never in national figures (ADR 0031): its slug names no tenant here.
+    if (tenant?.sandbox) throw tenantNotFound(tenant.slug);
     const rows = await visitsPerTenant(this.d.control, { from: q.from, to: q.to, by: q.by, tenantId: tenant?.id, region: q.region });
     const items = rows.map((r) => ({ tenant: r.tenant, period: r.period, walkIn: r.walkIn, booked: r.booked, total: r.walkIn + r.booked }));
     return { from: q.from, to: q.to, by: q.by, region: q.region ?? null, tenant: tenant?.slug ?? null, total: items.reduce((n, i) => n + i.total, 0), items };

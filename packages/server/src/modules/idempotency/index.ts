@@ -1,3 +1,4 @@
+import { tenantNow } from '../../context.js';
 import { IDEMPOTENCY_TTL_MS, purgeIdempotency, type TenantTx } from '@satupintu/db';
 import type { Kernel, Module } from '../../kernel.js';
 import type { TenantService } from '../tenants/index.js';
@@ -19,10 +20,12 @@ export function idempotencyModule(k: Kernel, ports: { tenants: TenantService; fo
         run: async (job) => {
           let purged = 0;
           for (const tenant of await ports.tenants.list({ region: job.region })) {
-            purged += await k.uow.write({ tenant, now: job.now, log: job.log }, async (tx) => {
-              const n = await purgeIdempotency(tx.sql, 'tenant_idempotency', job.now);
+            // Keys age on the tenant's clock (a sandbox's own: ADR 0031).
+            const now = tenantNow(job.now, tenant);
+            purged += await k.uow.write({ tenant, now, log: job.log }, async (tx) => {
+              const n = await purgeIdempotency(tx.sql, 'tenant_idempotency', now);
               // Modules that keep a key with their own rows (an application's create key) forget it too.
-              for (const forget of ports.forget ?? []) await forget(tx, new Date(job.now.getTime() - IDEMPOTENCY_TTL_MS));
+              for (const forget of ports.forget ?? []) await forget(tx, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
               return n;
             });
           }

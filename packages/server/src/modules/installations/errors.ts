@@ -58,3 +58,25 @@ export const upgradeConflict = defineProblem(
     errors: issues.map((i) => ({ pointer: `/overlays/${i.service}${i.pointer}`, message: i.message })),
   }),
 );
+
+// Issue 23 (versions): range pins.
+export const pinInvalid = defineProblem(
+  {
+    code: 'PIN_INVALID',
+    status: 422,
+    title: { id: 'Versi atau rentang versi tidak sah', en: 'Invalid version or version range' },
+    description: {
+      id: 'Sebutkan satu versi (`version`, mis. 2.0.1) atau satu rentang (`range`, mis. 2.0.x, ^2, ~2.1), bukan keduanya.',
+      en: 'Give one version (`version`, e.g. 2.0.1) or one range (`range`, e.g. 2.0.x, ^2, ~2.1), not both.',
+    },
+  },
+  (pointer: string, message: LocalizedText) => ({ detail: message, errors: [{ pointer, message }] }),
+);
+
+export const pinNoMatch = defineProblem(
+  { code: 'PIN_NO_MATCH', status: 422, title: { id: 'Tidak ada versi terbit dalam rentang ini', en: 'No published version in this range' } },
+  (plugin: string, range: string) => {
+    const message = { id: `Belum ada versi ${plugin} yang terbit dalam rentang ${range}.`, en: `No version of ${plugin} is published in the range ${range}.` };
+    return { detail: message, errors: [{ pointer: '/range', message }] };
+  },
+);

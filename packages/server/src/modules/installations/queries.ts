@@ -8,6 +8,11 @@ export interface InstallationRow {
   installed_by: string;
   installed_at: Date;
   updated_at: Date;
+  pin_range: string | null;
+  policy: 'manual' | 'patch' | 'minor';
+  held_version: string | null;
+  held_reason: { pointer: string; message: { id: string; en: string } }[] | null;
+  held_at: Date | null;
 }
 
 export interface OverlayRow {
@@ -35,14 +40,14 @@ export interface HistoryRow {
 
 export const installationQueries = {
   all(sql: Sql): Promise<InstallationRow[]> {
-    return sql.rows(`select plugin_id, version, content_hash, installed_by, installed_at, updated_at from plugin_installations order by plugin_id`);
+    return sql.rows(`select plugin_id, version, content_hash, installed_by, installed_at, updated_at, pin_range, policy, held_version, held_reason, held_at from plugin_installations order by plugin_id`);
   },
   overlays(sql: Sql, pluginId?: string): Promise<OverlayRow[]> {
     return sql.rows(`select plugin_id, service_code, overlay from service_overlays where ($1::text is null or plugin_id = $1) order by plugin_id, service_code`, [pluginId ?? null]);
   },
   /** The installation of one plugin, locked for a version move or an overlay change (they serialize on it). */
-  lockOne(sql: Sql, pluginId: string): Promise<{ version: string } | undefined> {
-    return sql.maybe(`select version from plugin_installations where plugin_id = $1 for update`, [pluginId]);
+  lockOne(sql: Sql, pluginId: string): Promise<{ version: string; pin_range: string | null; policy: string; held_version: string | null } | undefined> {
+    return sql.maybe(`select version, pin_range, policy, held_version from plugin_installations where plugin_id = $1 for update`, [pluginId]);
   },
   async insert(sql: Sql, i: { tenantId: string; pluginId: string; version: string; contentHash: string; by: string; now: Date }): Promise<void> {
     await sql.exec(`insert into plugin_installations (tenant_id, plugin_id, version, content_hash, installed_by, installed_at, updated_at) values ($1, $2, $3, $4, $5, $6, $6)`, [
@@ -52,6 +57,41 @@ export const installationQueries = {
   async move(sql: Sql, m: { pluginId: string; version: string; contentHash: string; now: Date }): Promise<void> {
     await sql.exec(`update plugin_installations set version = $2, content_hash = $3, updated_at = $4 where plugin_id = $1`, [m.pluginId, m.version, m.contentHash, m.now]);
   },
+  // Issue 23 (versions): the pin, the policy, a held-back upgrade, and the drafts that follow a move.
+  async setPin(sql: Sql, p: { pluginId: string; range: string | null; policy: string }): Promise<void> {
+    await sql.exec(`update plugin_installations set pin_range = $2, policy = $3 where plugin_id = $1`, [p.pluginId, p.range, p.policy]);
+  },
+  async hold(sql: Sql, h: { pluginId: string; version: string | null; reason: unknown; now: Date | null }): Promise<void> {
+    await sql.exec(`update plugin_installations set held_version = $2, held_reason = $3, held_at = $4 where plugin_id = $1`, [h.pluginId, h.version, h.reason === null ? null : JSON.stringify(h.reason), h.now]);
+  },
+  /** Drafts and submitted (in-flight) applications of a plugin, per service. */
+  counts(sql: Sql, pluginId: string): Promise<{ service_code: string; drafts: number; in_flight: number }[]> {
+    return sql.rows(
+      `select service_code, count(*) filter (where status = 'draft')::int as drafts, count(*) filter (where status = 'submitted')::int as in_flight
+         from applications where plugin_id = $1 and status in ('draft', 'submitted') group by service_code`,
+      [pluginId],
+    );
+  },
+  /** The versions the drafts of a plugin not on `to` started on (a draft moved before remembers its first version). */
+  async draftOrigins(sql: Sql, pluginId: string, to: string): Promise<string[]> {
+    const rows = await sql.rows<{ origin: string }>(
+      `select distinct coalesce(version_change->>'from', plugin_version) as origin from applications where plugin_id = $1 and status = 'draft' and plugin_version <> $2`,
+      [pluginId, to],
+    );
+    return rows.map((r) => r.origin);
+  },
+  /**
+   * Moves the drafts of one service that started on `origin` to another version, noting what they
+   * now need against the version they started on (null when back on it); a draft's ETag moves with it.
+   */
+  moveDrafts(sql: Sql, m: { pluginId: string; serviceCode: string; origin: string; version: string; contentHash: string; change: unknown; now: Date }): Promise<number> {
+    return sql.exec(
+      `update applications set plugin_version = $3, content_hash = $4, version_change = $5, version = version + 1, updated_at = $6
+        where plugin_id = $1 and service_code = $2 and status = 'draft' and plugin_version <> $3 and coalesce(version_change->>'from', plugin_version) = $7`,
+      [m.pluginId, m.serviceCode, m.version, m.contentHash, m.change === null ? null : JSON.stringify(m.change), m.now, m.origin],
+    );
+  },
+  // end issue 23 (versions)
   delete(sql: Sql, pluginId: string): Promise<number> {
     return sql.exec(`delete from plugin_installations where plugin_id = $1`, [pluginId]);
   },

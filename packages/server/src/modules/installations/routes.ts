@@ -4,7 +4,7 @@ import { actorOf } from '../../context.js';
 import { Page } from '../../pagination.js';
 import { pluginNotFound } from '../plugins/errors.js';
 import { installationTag, type InstallationService } from './service.js';
-import { notInstalled, overlayInvalid, overlayNotSet, serviceNotFound, upgradeConflict } from './errors.js';
+import { notInstalled, overlayInvalid, overlayNotSet, pinInvalid, pinNoMatch, serviceNotFound, upgradeConflict } from './errors.js';
 import {
   InstallBody,
   InstallationChangeSchema,
@@ -14,7 +14,9 @@ import {
   InstallationsPath,
   OverlayPath,
   PageQuery,
+  PreviewQuery,
   ServiceOverlaySchema,
+  UpgradePreviewSchema,
 } from './schemas.js';
 
 const admins = { kind: 'roles' as const, roles: ['tenant-admin' as const, 'platform-admin' as const], tenantParam: 'tenant' };
@@ -38,6 +40,9 @@ const installationExample = {
   installedAt: '2026-11-02T01:00:00.000Z',
   updatedAt: '2026-11-02T01:00:00.000Z',
   installedBy: 'admin.kbb',
+  range: '1.0.x',
+  policy: 'patch',
+  held: null,
   overlays: { 'paspor-baru': overlayExample },
 };
 
@@ -81,19 +86,19 @@ export function installationRoutes(api: RouteTable, installs: InstallationServic
     operationId: 'installPlugin',
     summary: 'Pasang atau ganti versi plugin / Install a plugin or move it to another version',
     description:
-      'The tenant stays pinned to this version until an admin changes it; applications in flight stay on the version they started on. Existing overlays must fit the target version (else 409 OVERLAY_CONFLICT, and nothing changes). The body names the whole target state, so repeating the call changes nothing (`unchanged`) and If-Match is optional: send the ETag you read to make the move conditional (412 when the installation changed since).',
+      'Pin an exact `version`, or a `range` (`2.0.x`, `^2`, `~2.1`: the highest published version in it is installed now; 422 PIN_NO_MATCH when none is), and an auto-upgrade `policy` (`manual` default, `patch`, `minor`): with a policy, a version the publisher publishes later that the policy and range admit is installed automatically by the `installations.versions` job, or held back (see `held`) when an overlay no longer fits. `policy` alone changes only the policy. Applications in flight stay on the version they started on; drafts move with the installation (GET …/upgrade-preview says what they will need). Existing overlays must fit the target version (else 409 OVERLAY_CONFLICT, and nothing changes). The body names the whole target state, so repeating the call changes nothing (`unchanged`) and If-Match is optional: send the ETag you read to make the move conditional (412 when the installation changed since).',
     tags: ['installations'],
     security: admins,
     params: InstallationPath,
     body: InstallBody,
-    bodyExample: { version: '1.0.0' },
+    bodyExample: { range: '1.0.x', policy: 'patch' },
     headers: OPTIONAL_IF_MATCH,
     responses: {
       '200': { description: 'Installed, upgraded, downgraded or unchanged (see `action`), with the new ETag', schema: InstallationChangeSchema, headers: ETAG, example: { action: 'installed', ...installationExample } },
     },
-    errors: [pluginNotFound, upgradeConflict, preconditionFailed],
+    errors: [pluginNotFound, upgradeConflict, preconditionFailed, pinInvalid, pinNoMatch],
     handler: async (ctx, { params, body, preconditions }) => {
-      const r = await installs.install(ctx, params.plugin, body.version, actorOf(ctx), { preconditions });
+      const r = await installs.install(ctx, params.plugin, body, actorOf(ctx), { preconditions });
       return ok({ action: r.action, ...r.installation }, { ETag: installationTag(r.installation) });
     },
   });
@@ -186,5 +191,49 @@ export function installationRoutes(api: RouteTable, installs: InstallationServic
       },
     },
     handler: async (ctx, { params, query }) => ok(await installs.history(ctx, params.plugin, query)),
+  });
+
+  // Issue 23 (versions): what an upgrade changes, before it happens.
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/installations/:plugin/upgrade-preview',
+    operationId: 'previewInstallationUpgrade',
+    summary: 'Pratinjau pemutakhiran versi / Preview a version upgrade',
+    description:
+      'What moving to `to` (default: the highest version the pin and policy admit, else the latest) would change: per service, documents and form fields required in the target and not before, the drafts that would move to it (the applicant is asked for the new items on their next visit) and the submitted applications that keep their version; and the overlays the target refuses (the move would be 409). Nothing changes.',
+    tags: ['installations'],
+    security: admins,
+    params: InstallationPath,
+    query: PreviewQuery,
+    responses: {
+      '200': {
+        description: 'The preview',
+        schema: UpgradePreviewSchema,
+        example: {
+          plugin: 'imigrasi',
+          from: '1.0.0',
+          to: '1.1.0',
+          services: [
+            {
+              code: 'paspor-baru',
+              change: 'changed',
+              newlyRequiredDocuments: [{ code: 'akta-lahir', name: { id: 'Akta kelahiran', en: 'Birth certificate' } }],
+              newlyRequiredFields: [],
+              drafts: 12,
+              inFlight: 40,
+            },
+          ],
+          drafts: 12,
+          inFlight: 40,
+          overlayConflicts: [],
+          rule: {
+            id: 'Draf pindah ke versi baru; pada kunjungan berikutnya pemohon diminta melengkapi dokumen atau isian yang baru diwajibkan. Permohonan yang sudah diajukan tetap pada versinya sampai selesai.',
+            en: 'Drafts move to the new version; on their next visit applicants are asked for the newly required documents or fields. Submitted applications keep their version until they finish.',
+          },
+        },
+      },
+    },
+    errors: [notInstalled, pluginNotFound],
+    handler: async (ctx, { params, query }) => ok(await installs.preview(ctx, params.plugin, query.to)),
   });
 }

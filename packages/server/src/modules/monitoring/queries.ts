@@ -351,7 +351,9 @@ export const cockpitQueries = {
                            sum(sessions_booked) sessions_booked, sum(sessions_checked_in) sessions_checked_in, sum(skm_responses) skm_responses,
                            array[sum(skm_sums[1]), sum(skm_sums[2]), sum(skm_sums[3]), sum(skm_sums[4]), sum(skm_sums[5]), sum(skm_sums[6]), sum(skm_sums[7]), sum(skm_sums[8]), sum(skm_sums[9])]::int[] skm_sums
                       from national_weekly where week_start >= $1 group by tenant_id) w on w.tenant_id = t.id
-        where ($2::text is null or t.home_region = $2) and ($3::text is null or t.mpp_status = $3) and ($4::uuid is null or t.id = $4)
+        where ($2::text is null or t.home_region = $2) and ($3::text is null or t.mpp_status = $3)
+          -- A sandbox is never in national figures; asked for by id (its own indicators), it answers (ADR 0031).
+          and (case when $4::uuid is null then t.sandbox_of is null else t.id = $4 end)
         order by t.code`,
       [f.from, f.region ?? null, f.status ?? null, f.tenantId ?? null],
     );
@@ -365,7 +367,7 @@ export const cockpitQueries = {
               sum(w.sessions_capacity)::int sessions_capacity, sum(w.sessions_booked)::int sessions_booked, sum(w.sessions_checked_in)::int sessions_checked_in
          from national_weekly w
          join tenants t on t.id = w.tenant_id and ($4::text is null or t.home_region = $4)
-        where w.week_start between $1 and $2 and ($3::uuid is null or w.tenant_id = $3)
+        where w.week_start between $1 and $2 and (case when $3::uuid is null then t.sandbox_of is null else w.tenant_id = $3 end)
         group by w.week_start`,
       [f.from, f.to, f.tenantId ?? null, f.region ?? null],
     );

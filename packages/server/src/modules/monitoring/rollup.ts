@@ -127,8 +127,10 @@ export async function refreshRegion(d: RollupDeps, job: Pick<JobCtx, 'region' | 
   const worker = async () => {
     while (next < tenants.length) {
       const tenant = tenants[next++]!;
-      // A context per tenant (its own statement counts and open-transaction guard), at the job's "now".
-      const ctx: TenantCtx = { ...workContext({ clock: job.clock, log: job.log, route: ROLLUP_JOB, tenant }), now: job.now };
+      // A context per tenant (its own statement counts and open-transaction guard), at the job's "now"
+      // (a sandbox at its own clock's reading: ADR 0031).
+      const own = workContext({ clock: job.clock, log: job.log, route: ROLLUP_JOB, tenant });
+      const ctx: TenantCtx = tenant.sandbox ? own : { ...own, now: job.now };
       try {
         const r = await refreshTenant(d, ctx);
         deltas += r.deltas;
@@ -148,5 +150,5 @@ export async function refreshRegion(d: RollupDeps, job: Pick<JobCtx, 'region' | 
 
 /** `monitoring.rollup`: every minute, in each region, its tenants' figures go to the national store. */
 export function rollupJob(d: RollupDeps): JobSpec {
-  return { name: ROLLUP_JOB, cron: ROLLUP_CRON, run: (job, { region }) => refreshRegion(d, { ...job, region }) };
+  return { name: ROLLUP_JOB, cron: ROLLUP_CRON, run: (job, { region }) => refreshRegion(d, { ...job, region }), forTenant: (ctx) => refreshTenant(d, ctx) };
 }

@@ -34,7 +34,13 @@ const WEEKLY_CSV_HEADER = ['minggu_mulai', 'daring', 'dibantu', 'loket', 'total'
 
 export function monitoringRoutes(api: RouteTable, cockpit: Cockpit, tenants: Pick<TenantService, 'get'>): void {
   /** The tenant a `?tenant=` names (404 TENANT_NOT_FOUND), if any. */
-  const tenantOf = (slug: string | undefined) => (slug ? tenants.get(slug) : Promise.resolve(undefined));
+  // A sandbox is never in national figures (ADR 0031): its slug names no tenant here.
+  const tenantOf = async (slug: string | undefined) => {
+    if (!slug) return undefined;
+    const t = await tenants.get(slug);
+    if (t.sandbox) throw tenantNotFound(slug);
+    return t;
+  };
 
   api.add({
     method: 'get',

@@ -48,7 +48,8 @@ export function notificationsModule(
         return ctx && data.notificationId ? service.send(ctx, data.notificationId) : 'skipped';
       },
     },
-    { name: SWEEP_JOB, cron: '* * * * *', run: (job, { region }) => service.sweepRegion(job, region) },
+    // A sandbox's advance (ADR 0031) turns its outbox into notifications at each step: in-app inbox only.
+    { name: SWEEP_JOB, cron: '* * * * *', run: (job, { region }) => service.sweepRegion(job, region), forTenant: (ctx) => service.dispatch(ctx) },
   ];
   return {
     name: 'notifications',

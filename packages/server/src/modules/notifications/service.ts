@@ -317,7 +317,8 @@ export class NotificationService {
   ): Promise<{ id: string; at: Date | null } | undefined> {
     const staff = m.person.startsWith('staff:');
     if (staff !== (m.template.audience === 'staff')) return undefined;
-    const reach = await this.reachable(tx.sql, m.person, senders);
+    // A sandbox tenant never reaches a real channel (ADR 0031): its citizens' messages stay in the in-app inbox.
+    const reach = ctx.tenant.sandbox ? new Map<ContactChannel, ContactRow>() : await this.reachable(tx.sql, m.person, senders);
     const channel: Channel | undefined = nextChannel(new Set(reach.keys()), after?.channel) ?? (m.person.startsWith('citizen:') ? 'inbox' : undefined);
     if (!channel) return undefined;
     const contact = channel === 'inbox' ? undefined : reach.get(channel);
@@ -386,6 +387,11 @@ export class NotificationService {
     const claim = await this.d.uow.write(ctx, async (tx): Promise<Claim> => {
       const n = await notificationQueries.load(tx.sql, id, true);
       if (!n || n.channel === 'inbox' || FINAL.has(n.status)) return { kind: 'skip' };
+      // Never a provider for a sandbox tenant (ADR 0031), whatever was queued.
+      if (ctx.tenant.sandbox) {
+        await this.fail(tx, ctx, n, 'permanent-failure', { detail: 'sandbox tenant: no outside channel / tenant sandbox: tanpa saluran luar' }, undefined);
+        return { kind: 'skip' };
+      }
       if (n.status === 'sending' && n.next_attempt_at && n.next_attempt_at > ctx.now) return { kind: 'skip' };
       if (n.not_before && n.not_before > ctx.now) return { kind: 'later', at: n.not_before };
       if (n.next_attempt_at && n.next_attempt_at > ctx.now && n.status === 'temporary-failure') return { kind: 'later', at: n.next_attempt_at };

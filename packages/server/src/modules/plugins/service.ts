@@ -42,6 +42,13 @@ function lintInProcess(manifest: unknown): LintReply {
 
 export class PluginRegistry {
   private readonly cache = new Map<string, Promise<PublishedVersion>>();
+  /** Issue 23 (versions): told of every newly published version, after its commit (auto-upgrades start there). */
+  private readonly publishedListeners: ((v: PublishedVersion, ctx: Ctx) => Promise<void>)[] = [];
+
+  /** Registers a listener for newly published versions (called after the commit; its failure is logged, never the publisher's). */
+  onPublished(listener: (v: PublishedVersion, ctx: Ctx) => Promise<void>): void {
+    this.publishedListeners.push(listener);
+  }
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -84,7 +91,10 @@ export class PluginRegistry {
       const row = await pluginQueries.insertVersion(tx.sql, { pluginId: m.id, version: m.version, contentHash: hash, manifest: stored, hostRange: m.host, serviceCount: m.services.length, publishedBy: actor, now: ctx.now });
       return { created: true, version: toPublished(row) };
     });
-    if (result.created) ctx.log.info({ plugin: m.id, version: m.version, hash }, 'plugin version published');
+    if (result.created) {
+      ctx.log.info({ plugin: m.id, version: m.version, hash }, 'plugin version published');
+      for (const l of this.publishedListeners) await l(result.version, ctx).catch((err: unknown) => ctx.log.warn({ err, plugin: m.id, version: m.version }, 'a listener of published versions failed'));
+    }
     return result;
   }
 

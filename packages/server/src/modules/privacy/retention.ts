@@ -1,3 +1,4 @@
+import { tenantNow } from '../../context.js';
 import type { LocalizedText, Tenant } from '@satupintu/core';
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { ObjectStore } from '@satupintu/storage';
@@ -283,7 +284,9 @@ export interface PurgeReport {
  * per batch, the batch's objects deleted from the bucket after its commit (what fails there is
  * an orphan the reconcilers remove). A rule that fails is logged and retried on the next run.
  */
-export async function purgeTenant(deps: { uow: UnitOfWork; store: ObjectStore }, job: Pick<JobCtx, 'now' | 'log'>, tenant: Tenant, report: PurgeReport): Promise<void> {
+export async function purgeTenant(deps: { uow: UnitOfWork; store: ObjectStore }, jobAt: Pick<JobCtx, 'now' | 'log'>, tenant: Tenant, report: PurgeReport): Promise<void> {
+  // Periods count on the tenant's clock (a sandbox's own: ADR 0031).
+  const job = { ...jobAt, now: tenantNow(jobAt.now, tenant) };
   const scope = { tenant, now: job.now, log: job.log };
   // The regency's own periods, where it set them (only within the rule's bounds: the table's rows were checked on the way in).
   const overrides = new Map((await deps.uow.read(scope, (tx) => retentionQueries.overrides(tx.sql))).map((o) => [o.code, o.days]));

@@ -6,7 +6,7 @@ export const regionQueries = {
   },
   list(sql: Sql): Promise<{ id: string; name: string; tenant_count: number }[]> {
     return sql.rows(
-      `select r.id, r.name, count(t.id)::int as tenant_count from regions r left join tenants t on t.home_region = r.id group by r.id, r.name order by r.id`,
+      `select r.id, r.name, count(t.id)::int as tenant_count from regions r left join tenants t on t.home_region = r.id and t.sandbox_of is null group by r.id, r.name order by r.id`,
     );
   },
 };

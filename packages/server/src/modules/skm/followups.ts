@@ -116,12 +116,15 @@ export function followUpsJob(followUps: FollowUpService, tenants: TenantService)
       let opened = 0;
       const list = await tenants.list({ region });
       for (const tenant of list) {
-        const period = previousQuarter(localDate(job.now, tenant.timeZone));
-        const r = await followUps.open(workContext({ clock: job.clock, log: job.log, route: SKM_FOLLOWUPS_JOB, tenant }), period);
+        // The tenant's clock (a sandbox's own: ADR 0031) names the quarter.
+        const ctx = workContext({ clock: job.clock, log: job.log, route: SKM_FOLLOWUPS_JOB, tenant });
+        const period = previousQuarter(localDate(ctx.now, tenant.timeZone));
+        const r = await followUps.open(ctx, period);
         if (r.items.length) job.log.info({ tenant: tenant.slug, period, followUps: r.items.length }, 'SKM follow-ups opened');
         opened += r.items.length;
       }
       return { tenants: list.length, followUps: opened };
     },
+    forTenant: (ctx) => followUps.open(ctx, previousQuarter(localDate(ctx.now, ctx.tenant.timeZone))),
   };
 }

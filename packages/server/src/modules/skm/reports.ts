@@ -97,7 +97,7 @@ export class ReportService {
   async agencyAcrossRegions(ctx: Ctx, agency: string, p: Period): Promise<AgencyIkmView> {
     checkPeriod(p);
     const perTenant: { tenant: string; tenantName: string; region: string; service: string; n: number; sums: number[] }[] = [];
-    for (const t of await this.tenants.list()) {
+    for (const t of await this.tenants.list({ sandbox: false })) {
       for (const r of await this.sumsOf(ctx, t, p, { agency }))
         perTenant.push({ tenant: t.slug, tenantName: t.name, region: t.homeRegion, service: `${r.plugin_id}.${r.service_code}`, n: r.n, sums: sumsOf(r) });
     }
@@ -122,7 +122,7 @@ export class ReportService {
   async national(ctx: Ctx, p: Period): Promise<NationalIkmView> {
     checkPeriod(p);
     const items = [];
-    for (const t of await this.tenants.list()) {
+    for (const t of await this.tenants.list({ sandbox: false })) {
       const rows = await this.sumsOf(ctx, t, p, {});
       const n = rows.reduce((a, r) => a + r.n, 0);
       const sums = rows.reduce((acc, r) => add(acc, sumsOf(r)), zero());

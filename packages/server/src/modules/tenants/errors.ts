@@ -81,3 +81,54 @@ export const moveVerifyFailed = defineProblem(
     extensions: { differences },
   }),
 );
+
+// --- Sandbox tenants (issue 23, ADR 0031) ---------------------------------------------------------
+
+export const notASandbox = defineProblem(
+  {
+    code: 'NOT_A_SANDBOX',
+    status: 409,
+    title: { id: 'Tenant produksi: jam dan keberadaannya tidak dapat diubah di sini', en: 'A production tenant: its clock and existence cannot be changed here' },
+    description: {
+      id: 'Hanya tenant sandbox yang memiliki jam sendiri dan dapat dihapus. Buat sandbox dari tenant ini (POST …/sandboxes) untuk berlatih.',
+      en: 'Only a sandbox tenant has a clock of its own and can be deleted. Make a sandbox of this tenant (POST …/sandboxes) to rehearse.',
+    },
+  },
+  (slug: string) => ({ detail: { id: `${slug} adalah tenant produksi; jamnya selalu jam platform.`, en: `${slug} is a production tenant; its clock is always the platform's.` } }),
+);
+
+export const sandboxOfSandbox = defineProblem(
+  { code: 'SANDBOX_OF_SANDBOX', status: 409, title: { id: 'Sandbox tidak dapat dibuat dari sandbox', en: 'A sandbox cannot be made of a sandbox' } },
+  (slug: string, source: string) => ({
+    detail: { id: `${slug} sendiri sandbox dari ${source}; buat sandbox dari ${source}.`, en: `${slug} is itself a sandbox of ${source}; make the sandbox of ${source}.` },
+  }),
+);
+
+export const clockMoved = defineProblem(
+  {
+    code: 'SANDBOX_CLOCK_MOVED',
+    status: 409,
+    title: { id: 'Jam sandbox diubah oleh permintaan lain', en: 'The sandbox clock was moved by another request' },
+    description: { id: 'Baca jam lagi (GET …/clock) dan kirim ETag barunya di If-Match.', en: 'Read the clock again (GET …/clock) and send its new ETag in If-Match.' },
+  },
+  (at: string) => ({ detail: { id: `Jam berhenti di ${at}.`, en: `The clock stopped at ${at}.` } }),
+);
+
+export const advanceInvalid = defineProblem(
+  { code: 'SANDBOX_ADVANCE_INVALID', status: 422, title: { id: 'Langkah jam tidak valid', en: 'Invalid clock step' } },
+  (maxDays: number) => ({
+    errors: [
+      {
+        pointer: '/days',
+        message: { id: `Majukan jam lebih dari 0 dan paling banyak ${maxDays} hari sekali jalan (hari + jam).`, en: `Advance the clock by more than 0 and at most ${maxDays} days at a time (days + hours).` },
+      },
+    ],
+  }),
+);
+
+export const clockOutOfRange = defineProblem(
+  { code: 'SANDBOX_CLOCK_OUT_OF_RANGE', status: 422, title: { id: 'Tanggal jam di luar rentang', en: 'Clock date out of range' } },
+  (from: string, to: string) => ({
+    errors: [{ pointer: '/now', message: { id: `Pilih waktu antara ${from} dan ${to}.`, en: `Choose a time between ${from} and ${to}.` } }],
+  }),
+);

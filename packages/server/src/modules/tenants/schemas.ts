@@ -33,6 +33,18 @@ export const TenantSchema = Type.Object(
   launchedOn: DateOrNull,
   inauguratedOn: DateOrNull,
   modelTenant: Type.Union([Type.String(), Type.Null()]),
+  sandbox: Type.Optional(
+    Type.Union([
+      Type.Object(
+        {
+          of: Type.String({ description: 'The production tenant this sandbox was copied from' }),
+          clockOffsetMs: Type.Integer({ description: 'The sandbox clock minus the platform clock, in milliseconds' }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ], { description: 'Set on a sandbox tenant (a rehearsal copy with its own clock; never in national figures); null for a production tenant' }),
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -65,3 +77,39 @@ export const ListTenantsQuery = Strict({
 });
 
 export { TenantSlug, Region };
+
+// --- Sandbox tenants (issue 23, ADR 0031) ---------------------------------------------------------
+
+export const CreateSandboxBody = Strict({
+  slug: Type.Optional(Type.String({ pattern: SLUG_PATTERN, minLength: 3, maxLength: 63, description: 'URL name of the sandbox (default `<tenant>-sandbox-<n>`)' })),
+  now: Type.Optional(Type.String({ format: 'date-time', description: 'Where the sandbox clock starts (default the platform’s now)' })),
+});
+
+export const SandboxClockSchema = Type.Object(
+  {
+    tenant: Type.String(),
+    sandbox: Type.Boolean({ description: 'Whether the tenant is a sandbox (only a sandbox’s clock can move)' }),
+    now: Type.String({ format: 'date-time', description: 'What every rule of the tenant reads as now' }),
+    clockOffsetMs: Type.Integer({ description: 'The tenant clock minus the platform clock (0 for production)' }),
+  },
+  { 'x-component': 'SandboxClock', additionalProperties: false },
+);
+
+export const SetClockBody = Strict({
+  now: Type.String({ format: 'date-time', description: 'The instant to set the sandbox clock to (past or future; jobs do not run for the time jumped over)' }),
+});
+
+export const AdvanceClockBody = Strict({
+  days: Type.Optional(Type.Integer({ minimum: 0, maximum: 92, description: 'Days to move forward (a quarter at most per call)' })),
+  hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 23, description: 'Hours to move forward besides the days' })),
+});
+
+export const AdvanceReportSchema = Type.Object(
+  {
+    ...SandboxClockSchema.properties,
+    from: Type.String({ format: 'date-time' }),
+    steps: Type.Integer({ description: 'Day steps walked' }),
+    ran: Type.Record(Type.String(), Type.Integer(), { description: 'How many times each time-based job ran for the sandbox' }),
+  },
+  { 'x-component': 'SandboxAdvanceReport', additionalProperties: false },
+);

@@ -58,7 +58,7 @@ export class TenantService {
     readonly mover: TenantMover,
   ) {}
 
-  async create(ctx: Ctx, input: CreateTenantInput, actor: string, opts: { model?: Tenant; populate?: PopulateTenant } = {}): Promise<Tenant> {
+  async create(ctx: Ctx, input: CreateTenantInput, actor: string, opts: { model?: Tenant; populate?: PopulateTenant; sandbox?: { source: Tenant; clockOffsetMs: number } } = {}): Promise<Tenant> {
     // The CLI reaches this without the HTTP layer, so the service checks its own input.
     checkCreate(input);
     if (input.committedOn && input.mppStatus === 'proposed') throw committedButProposed();
@@ -87,13 +87,16 @@ export class TenantService {
             modelTenantId: opts.model?.id ?? null,
             createdBy: actor,
             now: ctx.now,
+            ...(opts.sandbox
+              ? { sandbox: { of: opts.sandbox.source.id, clockOffsetMs: opts.sandbox.clockOffsetMs, launchedOn: opts.sandbox.source.launchedOn, inauguratedOn: opts.sandbox.source.inauguratedOn } }
+              : {}),
           });
           await tenantQueries.firstLifecycleEvent(tx.sql, {
             tenantId: id,
             status: input.mppStatus,
             on: input.committedOn ?? localDate(ctx.now, regency.timeZone),
             actor,
-            note: opts.model ? `kaji tiru: ${opts.model.slug}` : 'registered',
+            note: opts.sandbox ? `sandbox: ${opts.sandbox.source.slug}` : opts.model ? `kaji tiru: ${opts.model.slug}` : 'registered',
           });
         } catch (e) {
           const constraint = violatedConstraint(e);
@@ -107,7 +110,7 @@ export class TenantService {
             actor,
             action: 'tenant.created',
             subject: `tenant:${id}`,
-            data: { code: regency.code, slug: input.slug, homeRegion: input.homeRegion, mppStatus: input.mppStatus, committedOn: input.committedOn ?? null, model: opts.model?.slug ?? null },
+            data: { code: regency.code, slug: input.slug, homeRegion: input.homeRegion, mppStatus: input.mppStatus, committedOn: input.committedOn ?? null, model: opts.model?.slug ?? null, ...(opts.sandbox ? { sandboxOf: opts.sandbox.source.slug } : {}) },
           });
           if (opts.populate) await opts.populate(rtx, { id, slug: input.slug });
         });
@@ -127,8 +130,11 @@ export class TenantService {
     }
   }
 
-  /** Every tenant (jobs and national reports walk them all; the API pages them). */
-  list(filter: { region?: string; status?: MppStatus } = {}): Promise<Tenant[]> {
+  /**
+   * Every tenant (jobs walk them all, sandboxes included; the API pages them). National reports
+   * and aggregates pass `sandbox: false`: a sandbox is never in national figures (ADR 0031).
+   */
+  list(filter: { region?: string; status?: MppStatus; sandbox?: boolean } = {}): Promise<Tenant[]> {
     return tenantQueries.list(this.control, filter);
   }
 
