@@ -234,6 +234,9 @@ describe('history import and visits (ADR 0032)', () => {
     assert.deepEqual([named.status, named.body.code], [404, 'TENANT_NOT_FOUND']);
     const production = await api(p, 'GET', `/api/v1/tenants/${t.slug}/visits?from=${w0}&to=${plusDays(w0, 6)}&by=week`, { token: admin });
     assert.equal(production.body.total, 2, 'the production tenant is untouched');
+    // Gone again, so suites that count the directory against the national views see no sandbox.
+    const deleted = await api(p, 'DELETE', `/api/v1/tenants/${slug}`, { token: admin });
+    assert.ok(deleted.status === 204 || deleted.status === 200, JSON.stringify(deleted.body));
   });
 
   it('imports complaints (CSV with semicolons) and SKM answers (JSON); the complaint counts and the IKM report include them', async () => {
