@@ -35,6 +35,12 @@ describe('the ten agency plugins in plugins/', () => {
   it('carries the lost-KTP journey: Polri SKTLK into Disdukcapil KTP-el replacement, 14 days at most', () => {
     const ktp = plugins.find((p) => p.id === 'dukcapil')!.services.find((s) => s.code === 'ktpel-penggantian')!;
     const sktlk = ktp.documents.find((d) => d.fromService?.plugin === 'polri');
-    assert.deepEqual(sktlk?.fromService, { plugin: 'polri', service: 'sktlk', output: 'sktlk', maxAgeDays: 14 });
+    assert.deepEqual(sktlk?.fromService, { plugin: 'polri', service: 'sktlk', output: 'sktlk', maxAgeDays: 14, prefill: { '/noSktlk': '/nomor', '/tglSktlk': '/tanggal' } });
+    // Issue 23: the same 14 days as a validity rule on every path, from the police only; the fields it pre-fills are the ones Polri records.
+    assert.deepEqual(sktlk?.validity?.maxAge, { value: 14, unit: 'days' });
+    assert.deepEqual(sktlk?.validity?.issuer?.accept, ['polri']);
+    const output = plugins.find((p) => p.id === 'polri')!.services.find((s) => s.code === 'sktlk')!.outputs.find((o) => o.code === 'sktlk')!;
+    const recorded = Object.keys((output.data?.schema as { properties: object }).properties);
+    for (const from of Object.values(sktlk!.fromService!.prefill!)) assert.ok(recorded.includes(from.slice(1)), `${from} is recorded by Polri`);
   });
 });

@@ -41,7 +41,7 @@ try {
   const url = `${platform.url}/api/v1/tenants/kab-kotawaringin-timur/services`;
   const publishers = await Promise.all(
     ['polri', 'imigrasi', 'dukcapil'].map(async (agency) => {
-      const base = ((await (await fetch(`${platform.url}/api/v1/plugins/${agency}/versions/1.0.0`)).json()) as { manifest: Record<string, any> }).manifest;
+      const base = ((await (await fetch(`${platform.url}/api/v1/plugins/${agency}/versions/${agency === 'imigrasi' ? '1.0.0' : '1.1.0'}`)).json()) as { manifest: Record<string, any> }).manifest;
       return { agency, base, token: await tokenFor(platform, `publisher.${agency}`) };
     }),
   );

@@ -86,15 +86,15 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
     assert.match(dup.stderr, /TENANT_CODE_TAKEN/);
     assert.match(dup.stderr, /sudah menjadi tenant.*already a tenant/s);
 
-    const install = cli(['plugin', 'install', 'kab-barito-selatan', 'polri@1.0.0'], env);
+    const install = cli(['plugin', 'install', 'kab-barito-selatan', 'polri@1.1.0'], env);
     assert.equal(install.status, 0, install.stderr);
-    assert.match(install.stdout, /kab-barito-selatan: polri@1\.0\.0 \(installed\)/);
+    assert.match(install.stdout, /kab-barito-selatan: polri@1\.1\.0 \(installed\)/);
     const catalog = cli(['catalog', 'kab-bandung-barat', '--q', 'ktp hilang'], env);
     assert.match(catalog.stdout, /dukcapil\.ktpel-penggantian\s+Penggantian KTP-el/);
     const lint = cli(['plugin', 'lint', 'plugins/polri'], env);
     assert.match(lint.stdout, /✓ plugins\/polri: OK/);
     const republish = cli(['plugin', 'publish', 'plugins/polri'], env);
-    assert.match(republish.stdout, /already published polri@1\.0\.0 sha256:/, 'the same content is a no-op');
+    assert.match(republish.stdout, /already published polri@1\.1\.0 sha256:/, 'the same content is a no-op');
 
     const token = cli(['token', 'admin.platform'], env);
     assert.equal(token.status, 0, token.stderr);

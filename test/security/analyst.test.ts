@@ -1,22 +1,26 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { api, claimsOf, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
 
 // Issue 23, Ministry Monev: "The analyst role holds no citizen role and gets 403 — not 404 — on
 // anything personal." Every operation of docs/openapi.json is enumerated, so a personal route
-// added later is covered without editing this file; opening one to the analyst fails here.
+// added later is covered without editing this file; opening one to the analyst fails here. The
+// document is the one the server under test serves (docs/openapi.json is regenerated later).
 
 type Op = { method: string; path: string; operationId: string; tags: string[]; roles?: string[]; secured: boolean };
-const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
+type Doc = {
   security?: unknown[];
   paths: Record<string, Record<string, { operationId: string; tags?: string[]; security?: unknown[]; 'x-satupintu-roles'?: string[] }>>;
 };
-const OPS: Op[] = Object.entries(doc.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([m]) => ['get', 'put', 'post', 'patch', 'delete'].includes(m))
-    .map(([method, o]) => ({ method: method.toUpperCase(), path, operationId: o.operationId, tags: o.tags ?? [], roles: o['x-satupintu-roles'], secured: (o.security ?? doc.security ?? []).length > 0 })),
-);
+/** Every operation of an OpenAPI document: the one the running server serves, so an operation added since docs/openapi.json was regenerated is covered too. */
+const opsOf = (doc: Doc): Op[] =>
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([m]) => ['get', 'put', 'post', 'patch', 'delete'].includes(m))
+      .map(([method, o]) => ({ method: method.toUpperCase(), path, operationId: o.operationId, tags: o.tags ?? [], roles: o['x-satupintu-roles'], secured: (o.security ?? doc.security ?? []).length > 0 })),
+  );
+/** Read from the running server in `before`. */
+let OPS: Op[] = [];
 
 const key = (o: Op) => `${o.method} ${o.path}`;
 /** Signed-in operations open to any role that hold nobody else's data: the caller's own account, the retention policy. */
@@ -40,6 +44,15 @@ const ANALYST_AGGREGATES = [
   'GET /api/v1/tenants/{tenant}/indicators',
   'GET /api/v1/tenants/{tenant}/complaints/stats',
   'GET /api/v1/complaints/stats',
+  // Ministry Monev (issue 23): alerts over history, evidence packs, SKM publication log and report, follow-up counts — aggregates only.
+  'POST /api/v1/national/monev/alerts/evaluate',
+  'GET /api/v1/national/monev/alerts',
+  'GET /api/v1/tenants/{tenant}/monev/alerts',
+  'GET /api/v1/tenants/{tenant}/monev/evidence',
+  'GET /api/v1/tenants/{tenant}/monev/evidence.pdf',
+  'GET /api/v1/national/skm/follow-ups',
+  'GET /api/v1/tenants/{tenant}/skm/publications',
+  'GET /api/v1/tenants/{tenant}/skm/report.pdf',
   // History (ADR 0032): visits are counts per period and agency or tenant, no person.
   'GET /api/v1/tenants/{tenant}/visits',
   'GET /api/v1/national/visits',
@@ -82,6 +95,7 @@ describe('security: the ministry analyst holds no citizen role and gets 403 on a
   before(async function () {
     this.timeout(120_000);
     p = sharedPlatform();
+    OPS = opsOf((await (await fetch(`${p.url}/api/v1/openapi.json`)).json()) as Doc);
     analyst = await tokenFor(p, 'analis.kemenpanrb');
     const citizen = await tokenFor(p, 'warga.kapuas');
     const app = await api(p, 'POST', `/api/v1/tenants/${T}/applications`, { token: citizen, body: { service: 'polri.sktlk', data: SKTLK } });
@@ -146,7 +160,18 @@ describe('security: the ministry analyst holds no citizen role and gets 403 on a
   });
 
   it('the aggregates stay open to the analyst', async () => {
-    for (const path of ['/api/v1/national/cockpit', `/api/v1/tenants/${T}/complaints/stats?from=2026-01-01&to=2026-12-31`, `/api/v1/tenants/${T}/skm/ikm`]) {
+    for (const path of [
+      '/api/v1/national/cockpit',
+      `/api/v1/tenants/${T}/complaints/stats?from=2026-01-01&to=2026-12-31`,
+      `/api/v1/tenants/${T}/skm/ikm`,
+      '/api/v1/national/monev/alerts',
+      `/api/v1/tenants/${T}/monev/alerts`,
+      `/api/v1/tenants/${T}/monev/evidence`,
+      `/api/v1/tenants/${T}/monev/evidence.pdf`,
+      '/api/v1/national/skm/follow-ups',
+      `/api/v1/tenants/${T}/skm/publications`,
+      `/api/v1/tenants/${T}/skm/report.pdf`,
+    ]) {
       const r = await api(p, 'GET', path, { token: analyst });
       assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
     }

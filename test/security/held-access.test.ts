@@ -239,7 +239,7 @@ describe('security: access control attacks that held (BOLA, BFLA, tenants, enume
       ['GET', '/api/v1/complaints/stats?from=2026-01-01&to=2026-12-31'],
       ['GET', `/api/v1/tenants/${T}/audit-events`],
       ['GET', `/api/v1/tenants/${T}/settings`],
-      ['PUT', `/api/v1/tenants/${T}/installations/polri`, { version: '1.0.0' }],
+      ['PUT', `/api/v1/tenants/${T}/installations/polri`, { version: '1.1.0' }],
       ['GET', `/api/v1/tenants/${T}/complaints/export?from=2026-01-01&to=2026-12-31&format=csv`],
       ['GET', `/api/v1/tenants/${T}/complaint-webhook`],
       ['POST', '/api/v1/plugins', { id: 'polri', version: '9.9.9' }],
@@ -286,7 +286,7 @@ describe('security: access control attacks that held (BOLA, BFLA, tenants, enume
         ['POST', '/api/v1/plugins', {}],
       ] as [string, string, unknown?][])
         assert.equal((await api(p, m, path, { token: admin, ...(body ? { body } : {}) })).status, 403, `${m} ${path}`);
-      const polriManifest = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0')).body.manifest;
+      const polriManifest = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest;
       const hijack = await api(p, 'POST', '/api/v1/plugins', { token: tok['publisher.imigrasi'], body: { ...polriManifest, version: '9.9.9' } });
       assert.equal(hijack.status, 403);
       assert.equal(hijack.body.code, 'AGENCY_NOT_ALLOWED');

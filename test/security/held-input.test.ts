@@ -377,7 +377,7 @@ describe('security: input attacks that held (injection, mass assignment, polluti
       await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
       try {
         const rport = (srv.address() as net.AddressInfo).port;
-        const m = structuredClone((await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0')).body.manifest);
+        const m = structuredClone((await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest);
         m.version = `1.0.${100000 + Math.floor(Math.random() * 800000)}`;
         m.services[0].form.schema.properties.nik = { $ref: `http://127.0.0.1:${rport}/schema.json` };
         const r = await api(p, 'POST', '/api/v1/plugins', { token: await tokenFor(p, 'publisher.polri'), body: m });

@@ -81,6 +81,12 @@ describe('security: national views are aggregates only', () => {
     `/api/v1/tenants/${T}/indicators`,
     `/api/v1/tenants/${T}/complaints/stats?from=${from}&to=${today}`,
     `/api/v1/tenants/${T}/skm/ikm`,
+    // Ministry Monev (issue 23)
+    '/api/v1/national/monev/alerts',
+    `/api/v1/national/skm/follow-ups?from=${from}&to=${today}`,
+    `/api/v1/tenants/${T}/monev/alerts`,
+    `/api/v1/tenants/${T}/monev/evidence`,
+    `/api/v1/tenants/${T}/skm/publications`,
     `/api/v1/national/visits?from=${from}&to=${today}&by=month`,
     `/api/v1/tenants/${T}/visits?from=${from}&to=${today}&by=day`,
   ];

@@ -97,7 +97,7 @@ describe('security: ReDoS patterns in plugin manifests (issue 19, High-1)', () =
   before(async () => {
     p = sharedPlatform();
     publisher = await tokenFor(p, 'publisher.polri');
-    polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0')).body.manifest;
+    polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest;
     assert.equal((await api(p, 'GET', OTHER_TENANT_CATALOG)).status, 200);
   });
 

@@ -184,6 +184,7 @@ function userSchemas(m: AgencyPlugin): { schema: unknown; at: string }[] {
   m.services.forEach((s, i) => {
     out.push({ schema: s.form.schema, at: `/services/${i}/form/schema` });
     s.documents.forEach((d, j) => d.requiredWhen && out.push({ schema: d.requiredWhen, at: `/services/${i}/documents/${j}/requiredWhen` }));
+    s.outputs.forEach((o, j) => o.data && out.push({ schema: o.data.schema, at: `/services/${i}/outputs/${j}/data/schema` }));
     s.sop.actions.forEach((a, k) => a.guard && out.push({ schema: a.guard, at: `/services/${i}/sop/actions/${k}/guard` }));
   });
   return out;
@@ -274,6 +275,49 @@ function lintIdentity(s: ServiceDefinition, at: string, out: { pointer: string; 
   field('domicile');
 }
 
+// ---- Documents and identity (issue 23, part "docs"): validity rules, officer data, journey pre-fill ----
+
+/**
+ * `documents[].validity`, `documents[].fromService.prefill` and `outputs[].data`: every pointer
+ * names a field of the right kind, a required field is declared, an officer-data schema compiles.
+ */
+function lintDocumentRules(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[], gate: PatternGate) {
+  const formField = (pointer: string, where: string, date = false) => {
+    const f = fieldSchema(s.form.schema, pointer);
+    if (!f) out.push({ pointer: where, message: t(`${pointer} bukan kolom formulir.`, `${pointer} is not a field of the form.`) });
+    else if (date && f.format !== 'date') out.push({ pointer: where, message: t(`Kolom ${pointer} harus memakai format date.`, `Field ${pointer} must use format date.`) });
+  };
+  s.documents.forEach((d, i) => {
+    const v = d.validity;
+    const here = `${at}/documents/${i}`;
+    if (v) {
+      for (const [k, p] of Object.entries(v.fields ?? {})) if (p !== undefined) formField(p, `${here}/validity/fields/${k}`, k === 'issuedOn');
+      (v.required ?? []).forEach((k, j) => {
+        if (!v.fields?.[k]) out.push({ pointer: `${here}/validity/required/${j}`, message: t(`Wajib ${k}, tetapi validity.fields.${k} tidak ada.`, `${k} is required but validity.fields.${k} is not given.`) });
+      });
+      if (v.fields?.issuer && !v.issuer) out.push({ pointer: `${here}/validity/fields/issuer`, message: t('Kolom penerbit perlu validity.issuer (penerbit yang diterima).', 'An issuer field needs validity.issuer (the accepted issuers).') });
+      if (d.fromService && v.maxAge && v.maxAge.unit === 'days' && v.maxAge.value !== d.fromService.maxAgeDays)
+        out.push({ pointer: `${here}/validity/maxAge`, message: t('validity.maxAge berbeda dengan fromService.maxAgeDays.', 'validity.maxAge differs from fromService.maxAgeDays.') });
+    }
+    // The output-data side names another plugin's output (checked at run time: a field it lacks fills nothing).
+    for (const form of Object.keys(d.fromService?.prefill ?? {})) formField(form, `${here}/fromService/prefill/${escapePointer(form)}`);
+  });
+  s.outputs.forEach((o, i) => {
+    if (!o.data) return;
+    const here = `${at}/outputs/${i}/data`;
+    if ((o.data.schema as { type?: unknown }).type !== 'object') out.push({ pointer: `${here}/schema/type`, message: t('Skema data produk harus bertipe object.', 'The output data schema must be of type object.') });
+    checkUserSchema(o.data.schema, `${here}/schema`, out, 'Skema data produk / output data schema', gate);
+    for (const k of ['number', 'issuedOn'] as const) {
+      const p = o.data[k];
+      if (p === undefined) continue;
+      const f = fieldSchema(o.data.schema, p);
+      if (!f) out.push({ pointer: `${here}/${k}`, message: t(`${p} bukan kolom data produk.`, `${p} is not a field of the output data.`) });
+      else if (k === 'issuedOn' && f.format !== 'date') out.push({ pointer: `${here}/${k}`, message: t(`Kolom ${p} harus memakai format date.`, `Field ${p} must use format date.`) });
+      else if (k === 'number' && f.type !== 'string') out.push({ pointer: `${here}/${k}`, message: t(`Kolom ${p} harus bertipe string.`, `Field ${p} must be of type string.`) });
+    }
+  });
+}
+
 function lintService(s: ServiceDefinition, at: string, out: { pointer: string; message: LocalizedText }[], gate: PatternGate) {
   const schema = s.form.schema as { type?: unknown; properties?: Record<string, unknown> };
   if (schema.type !== 'object') out.push({ pointer: `${at}/form/schema/type`, message: t('Skema formulir harus bertipe object.', 'The form schema must be of type object.') });
@@ -288,6 +332,7 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
     if (!props.includes(p)) out.push({ pointer: `${at}/form/ui/order/${i}`, message: t(`${p} bukan kolom skema.`, `${p} is not a field of the schema.`) });
   });
   lintIdentity(s, at, out);
+  lintDocumentRules(s, at, out, gate);
 
   const unique = (codes: string[], where: string, what: string) => {
     const seen = new Set<string>();
@@ -343,6 +388,22 @@ function lintService(s: ServiceDefinition, at: string, out: { pointer: string; m
   }
   if (![...reach].some((c) => states[c]?.outcome === 'completed'))
     out.push({ pointer: `${at}/sop`, message: t('Tidak ada jalur ke status selesai (outcome completed).', 'No path reaches a completed state.') });
+
+  // Issue 23 (sla): the event that starts the service clock names a reachable, non-terminal step or an action on the way.
+  const start = sop.sla?.startsOn;
+  if (start?.action !== undefined) {
+    const acts = sop.actions.filter((a) => a.code === start.action);
+    if (!acts.length) out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} tidak didefinisikan.`, `Action ${start.action} is not defined.`) });
+    else if (!acts.some((a) => a.from.some((f) => reach.has(f))))
+      out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} tidak pernah dapat diambil.`, `Action ${start.action} can never be taken.`) });
+    else if (acts.every((a) => states[a.to]?.terminal))
+      out.push({ pointer: `${at}/sop/sla/startsOn/action`, message: t(`Aksi ${start.action} mengakhiri layanan: waktu layanan tidak dapat dimulai di sana.`, `Action ${start.action} ends the service: the service clock cannot start there.`) });
+  }
+  if (start?.state !== undefined) {
+    if (!states[start.state]) out.push({ pointer: `${at}/sop/sla/startsOn/state`, message: t(`Status ${start.state} tidak didefinisikan.`, `State ${start.state} is not defined.`) });
+    else if (states[start.state]!.terminal || !reach.has(start.state))
+      out.push({ pointer: `${at}/sop/sla/startsOn/state`, message: t(`Status ${start.state} harus dapat dicapai dan bukan status akhir.`, `State ${start.state} must be reachable and not terminal.`) });
+  }
 
   // Fees: the shape matches the kind; a locked fee is never overlayable.
   const f = s.fee;

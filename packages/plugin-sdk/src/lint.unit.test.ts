@@ -61,6 +61,20 @@ describe('plugin lint', () => {
     assert.ok(issue.message.id && issue.message.en);
   });
 
+  // Issue 23 (sla): the event that starts the service clock.
+  it('checks sop.sla.startsOn: a known, reachable action or state that does not end the service', () => {
+    const event = { id: 'berkas dinyatakan lengkap', en: 'the file is accepted complete' };
+    const withStart = (startsOn: object) => lintVariant({ 'services/sktlk/sop.json': (j) => (j.sla = { startsOn, event }) });
+    assert.deepEqual(withStart({ action: 'verify' }).issues, []);
+    assert.deepEqual(withStart({ state: 'diverifikasi' }).issues, []);
+    const pointers = (startsOn: object) => withStart(startsOn).issues.map((i) => [i.pointer, i.message.en]);
+    assert.deepEqual(pointers({ action: 'bayar' }), [['/sla/startsOn/action', 'Action bayar is not defined.']]);
+    assert.deepEqual(pointers({ action: 'issue' }), [['/sla/startsOn/action', 'Action issue ends the service: the service clock cannot start there.']]);
+    assert.deepEqual(pointers({ state: 'selesai' }), [['/sla/startsOn/state', 'State selesai must be reachable and not terminal.']]);
+    assert.equal(withStart({ action: 'verify', state: 'diverifikasi' }).ok, false, 'one of action or state');
+    assert.equal(lintVariant({ 'services/sktlk/sop.json': (j) => (j.sla = { startsOn: { action: 'verify' } }) }).ok, false, 'the event is named for the citizen');
+  });
+
   it('refuses a remote $ref in a form', () => {
     const r = lintVariant({ 'services/sktlk/form.schema.json': (j) => (j.properties.nik = { $ref: 'https://evil.example/schema.json' }) });
     assert.ok(r.issues.some((i) => i.file.endsWith('form.schema.json') && i.pointer === '/properties/nik/$ref' && /Remote \$ref/.test(i.message.en)), JSON.stringify(r.issues));
@@ -154,6 +168,31 @@ describe('plugin lint', () => {
   it('refuses a host range that excludes the platform', () => {
     const r = lintVariant({ 'plugin.json': (j) => (j.host = '>=2.0.0') });
     assert.ok(r.issues.some((i) => i.pointer === '/host'));
+  });
+
+  // ---- Documents and identity (issue 23, part "docs") ----
+  it('checks a document’s validity rules, a journey’s pre-fill and an output’s officer data against the form and schema', () => {
+    const r = lintVariant({
+      'services/sktlk/service.json': (j) => {
+        j.documents[0].validity = { maxAge: { value: 30, unit: 'days' }, fields: { number: '/nomorLaporan', issuedOn: '/lokasiKejadian', issuer: '/namaLengkap' }, required: ['number', 'issuer'] };
+        j.documents[1].validity = { required: ['issuedOn'] };
+        j.documents[1].fromService = { plugin: 'polri', service: 'sktlk', output: 'sktlk', maxAgeDays: 14, prefill: { '/tidakAda': '/nomor' } };
+        j.outputs[0].data.issuedOn = '/unit';
+        j.outputs[0].data.number = '/nope';
+        j.outputs[0].data.schema.properties.nomor.pattern = '^(a+)+$';
+      },
+    });
+    const at = (p: string) => r.issues.filter((i) => i.pointer === p).map((i) => i.message.en);
+    assert.deepEqual(at('/documents/0/validity/fields/number'), ['/nomorLaporan is not a field of the form.']);
+    assert.deepEqual(at('/documents/0/validity/fields/issuedOn'), ['Field /lokasiKejadian must use format date.']);
+    assert.deepEqual(at('/documents/0/validity/fields/issuer'), ['An issuer field needs validity.issuer (the accepted issuers).']);
+    assert.deepEqual(at('/documents/1/validity/required/0'), ['issuedOn is required but validity.fields.issuedOn is not given.']);
+    assert.deepEqual(at('/documents/1/fromService/prefill/~1tidakAda'), ['/tidakAda is not a field of the form.']);
+    assert.deepEqual(at('/outputs/0/data/issuedOn'), ['Field /unit must use format date.']);
+    assert.deepEqual(at('/outputs/0/data/number'), ['/nope is not a field of the output data.']);
+    assert.ok(at('/outputs/0/data/schema/properties/nomor/pattern')[0]?.includes('ReDoS'), 'an officer-data pattern is checked like a form pattern');
+    const bad = lintVariant({ 'services/sktlk/service.json': (j) => (j.documents[0].validity = { maxAge: { value: 3, unit: 'weeks' } }) });
+    assert.ok(bad.issues.some((i) => i.pointer === '/documents/0/validity/maxAge/unit'), JSON.stringify(bad.issues));
   });
 
   it('accepts only overlayable overlays, and computes the 14 components', () => {

@@ -70,7 +70,8 @@ export interface DocumentRequirement {
   minCount: number;
   maxCount: number;
   requiredWhen?: Record<string, unknown>;
-  fromService?: { plugin: string; service: string; output: string; maxAgeDays: number };
+  fromService?: { plugin: string; service: string; output: string; maxAgeDays: number; prefill?: Record<string, string> };
+  validity?: DocumentValidity;
 }
 
 export interface Duration {
@@ -85,7 +86,22 @@ export interface SopDefinition {
   states: Record<string, SopState>;
   actions: SopAction[];
   cutiBersamaIsWorkingDay?: boolean;
+  // --- issue 23, part "sla": when the service clock starts -------------------------------------
+  /** When the service's SLA (jangka waktu penyelesaian) starts; absent: at submission. */
+  sla?: SopSla;
 }
+
+// --- issue 23, part "sla" ---------------------------------------------------------------------
+/**
+ * The event that starts the service clock (UU 25/2009; PermenPANRB 15/2014: jangka waktu
+ * penyelesaian counts from complete requirements): the first taking of an action, or the first
+ * entering of a state. Until then the citizen reads "waktu layanan dimulai setelah <event>".
+ */
+export interface SopSla {
+  startsOn: { action: string; state?: never } | { state: string; action?: never };
+  event: LocalizedText;
+}
+// --- end issue 23 "sla" -------------------------------------------------------------------------
 
 export interface SopState {
   name: LocalizedText;
@@ -127,6 +143,41 @@ export interface ServiceOutput {
   kind: 'document' | 'physical' | 'external';
   validityDays?: number;
   signature?: 'tte' | 'wet' | 'none';
+  data?: OutputData;
+}
+
+// ---- Documents and identity (issue 23, part "docs"): validity rules, officer data, journey pre-fill ----
+
+/** A JSON pointer into the form data (`/tglSktlk`). */
+export type FieldPointer = string;
+
+/**
+ * When a document is acceptable, enforced on every path it enters an application: uploaded (the
+ * citizen states its number and date of issue in form fields), carried by a journey (the issuing
+ * application's output and its recorded data), or filed by an officer at the counter.
+ */
+export interface DocumentValidity {
+  /** Oldest acceptable, from its date of issue (calendar days or months, in the tenant's time zone). */
+  maxAge?: { value: number; unit: 'days' | 'months' };
+  /** Who may have issued it: agency codes (a journey's issuing agency, or the value of `fields.issuer`). */
+  issuer?: { accept: string[]; name: LocalizedText };
+  /** Form fields holding what the citizen (or officer) states of the document. */
+  fields?: { number?: FieldPointer; issuedOn?: FieldPointer; issuer?: FieldPointer };
+  /** Which of `fields` must be filled whenever the document is attached. */
+  required?: ('number' | 'issuedOn' | 'issuer')[];
+}
+
+/**
+ * Structured data an officer records about an output when the SOP action issues it (a loss
+ * report's number and date, an NIB and its risk level): a JSON Schema (object), validated by ajv.
+ * `number` / `issuedOn` name the fields that are the document's number and date of issue: left
+ * out by the officer, they take the platform's own number and today's date.
+ */
+export interface OutputData {
+  schema: Record<string, unknown>;
+  labels?: Record<string, LocalizedText>;
+  number?: FieldPointer;
+  issuedOn?: FieldPointer;
 }
 
 export type TextComponent = { text: LocalizedText[]; tenantProvided?: undefined } | { tenantProvided: true; text?: LocalizedText[] };

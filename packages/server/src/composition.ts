@@ -12,6 +12,7 @@ import { referenceModule } from './modules/reference/index.js';
 import { tenantsModule, type KajiTiru, type TenantPass } from './modules/tenants/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { skmModule } from './modules/skm/index.js';
+import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { historyModule } from './modules/history/index.js';
@@ -21,6 +22,7 @@ import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { distributionModule } from './modules/distribution/index.js';
+import { monevModule } from './modules/monev/index.js';
 // [imports]
 
 /**
@@ -83,6 +85,10 @@ export function compose(k: Kernel) {
   });
   // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
+  // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
+  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
+  // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
+  const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
   // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
   const history = historyModule(k, { tenants: tenants.service });
   // [modules]
@@ -107,6 +113,8 @@ export function compose(k: Kernel) {
     events,
     notifications,
     distribution,
+    monev,
+    journeys,
     history,
     // [module-list]
   ];
@@ -131,10 +139,12 @@ export function compose(k: Kernel) {
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
     privacy: privacy.service,
+    journeys: journeys.service,
     signedEvents: events.service,
     notifications: notifications.service,
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
+    monev: monev.service,
     history: history.service,
     // [services]
   };

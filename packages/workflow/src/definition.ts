@@ -17,6 +17,8 @@ export interface WorkflowDefinition<R extends string = string> {
   actions: readonly WorkflowAction<R>[];
   /** Whether cuti bersama counts as a working day for this lifecycle's SLAs (agencies that staff their counter then). */
   cutiBersamaIsWorkingDay?: boolean;
+  /** Issue 23 (sla): the event that starts the whole case's clock (absent: when the case is submitted). */
+  sla?: { startsOn: { action?: string; state?: string }; event: LocalizedText };
 }
 
 export interface WorkflowState<R extends string = string> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compileWorkflow, decide, dueAfter, timersOnEntering, WorkflowError, actionLogEntry, type WorkflowDefinition } from './index.js';
+import { compileWorkflow, decide, dueAfter, timersOnEntering, WorkflowError, actionLogEntry, clockStartsOnSubmission, startsClock, type WorkflowDefinition } from './index.js';
 
 const t = (id: string) => ({ id, en: id });
 type Role = 'citizen' | 'officer' | 'coordinator';
@@ -95,5 +95,24 @@ describe('SLA timers in hari kerja', () => {
     assert.deepEqual(timersOnEntering(def, 'submitted', at, cal).map((s) => [s.name, s.due.date, s.onExpiry]), [['step', '2025-06-03', 'escalate']]);
     assert.deepEqual(timersOnEntering(def, 'done', at, cal), []);
     assert.throws(() => timersOnEntering(def, 'review', at, cal, { category: 'unknown' }), /no duration/);
+  });
+});
+
+// Issue 23 (sla): the case's clock starts at the SOP's declared event.
+describe('the service clock’s start event', () => {
+  const event = t('wawancara selesai');
+  it('starts at submission without a declaration, or when it names the initial state', () => {
+    assert.equal(clockStartsOnSubmission(def), true);
+    assert.equal(clockStartsOnSubmission({ ...def, sla: { startsOn: { state: 'submitted' }, event } }), true);
+    assert.equal(clockStartsOnSubmission({ ...def, sla: { startsOn: { action: 'accept' }, event } }), false);
+    assert.equal(startsClock(def, { action: 'accept', to: 'review' }), false);
+  });
+  it('starts on the declared action, or on entering the declared state', () => {
+    const byAction = { ...def, sla: { startsOn: { action: 'accept' }, event } };
+    assert.equal(startsClock(byAction, { action: 'accept', to: 'review' }), true);
+    assert.equal(startsClock(byAction, { action: 'resubmit', to: 'submitted' }), false);
+    const byState = { ...def, sla: { startsOn: { state: 'review' }, event } };
+    assert.equal(startsClock(byState, { action: 'accept', to: 'review' }), true);
+    assert.equal(startsClock(byState, { action: 'return', to: 'returned' }), false);
   });
 });

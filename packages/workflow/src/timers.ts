@@ -64,3 +64,21 @@ export function timersOnEntering(
 export function isOverdue(due: Pick<Due, 'at'> | null | undefined, now: Date): boolean {
   return !!due && due.at.getTime() < now.getTime();
 }
+
+// --- issue 23 (sla): the event that starts the whole case's clock ---------------------------------
+
+/** Whether the case's clock starts when it is submitted (no `sla.startsOn`, or it names the initial state). */
+export function clockStartsOnSubmission(def: Pick<WorkflowDefinition<string>, 'sla' | 'initial'>): boolean {
+  const on = def.sla?.startsOn;
+  return !on || on.state === def.initial;
+}
+
+/**
+ * Whether a decided step starts the case's clock: the declared action taken, or the declared state
+ * entered. The caller starts it only once (the first time), keeping the start it has.
+ */
+export function startsClock(def: Pick<WorkflowDefinition<string>, 'sla' | 'initial'>, step: { action: string; to: string }): boolean {
+  const on = def.sla?.startsOn;
+  if (!on) return false;
+  return on.action !== undefined ? on.action === step.action : on.state === step.to;
+}

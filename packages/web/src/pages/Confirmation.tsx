@@ -5,6 +5,7 @@ import { Async, ErrorBox, PageTitle, RequireLogin, useAsync } from '../component
 import { useI18n } from '../i18n.js';
 import type { Localized } from '../types.js';
 import { BookingItem, listBookings, longDate, useTenantZone } from '../ui/appointments.js';
+import { slaStart } from '../ui/sla.js';
 import '../ui/appointments.css';
 
 const W = {
@@ -147,7 +148,7 @@ export function Confirmation({ tenant, id }: { tenant: string; id: string }) {
                 <ol className="confirm-steps">
                   <li>{fill(L(W.checked), { a: L(a.service.agency.name) })}</li>
                   <li>
-                    {a.sla.dueDate ? <strong>{fill(L(W.dueBy), { d: longDate(a.sla.dueDate, lang) })}</strong> : L(W.dueUnknown)}
+                    {a.sla.dueDate ? <strong>{fill(L(W.dueBy), { d: longDate(a.sla.dueDate, lang) })}</strong> : slaStart(a.sla) ? L(slaStart(a.sla)!.message) : L(W.dueUnknown)}
                     {a.sla.dueDate && sla?.unit === 'working-days' && (
                       <>
                         <br />

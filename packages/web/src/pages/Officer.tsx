@@ -10,6 +10,7 @@ import { Recipients } from './Recipients.js';
 import { documentLink, openDownload } from './Track.js';
 import { DuplicateWarning } from '../ui/DuplicateWarning.js';
 import { NikFacts } from '../ui/NikFacts.js';
+import { OutputDataFields, outputsBody, outputsWithData, type OutputValues } from '../ui/OutputDataFields.js';
 
 /** Form data in the plugin's display order, then anything else. */
 function orderedEntries(data: Record<string, unknown>, order: string[] | undefined): [string, unknown][] {
@@ -169,6 +170,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
   const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/applications/{id}', { params: { path: { tenant, id } } })), [tenant, id]);
   const svc = useService(tenant, state.data?.service.id);
   const [comment, setComment] = useState('');
+  const [outputValues, setOutputValues] = useState<OutputValues>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   /** An SOP action (or claiming): its answer is the application as it is now (no second read). */
@@ -178,6 +180,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
     write()
       .then((now) => {
         setComment('');
+        setOutputValues({});
         state.set(now);
       }, setError)
       .finally(() => setBusy(false));
@@ -208,6 +211,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
               )}
               {a.availableActions.length > 0 && (
                 <div className="actions-box">
+                  <OutputDataFields outputs={outputsWithData(svc.data, a.availableActions.map((x) => x.code))} values={outputValues} onChange={setOutputValues} />
                   <label htmlFor="comment">{t('comment')}</label>
                   <textarea id="comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
                   <div className="actions">
@@ -224,7 +228,10 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                             document.getElementById('comment')?.focus();
                             return;
                           }
-                          perform(x.code, comment.trim() ? { comment: comment.trim(), expectedVersion: a.version } : { expectedVersion: a.version });
+                          // What the officer recorded about the outputs this action issues (issue 23); typed loosely until the API types are regenerated.
+                          const outputs = outputsBody(svc.data, x.code, outputValues);
+                          const body = { ...(comment.trim() ? { comment: comment.trim() } : {}), expectedVersion: a.version, ...(outputs ? { outputs } : {}) };
+                          perform(x.code, body as RequestBody<'actOnApplication'>);
                         }}
                       >
                         {L(x.name)}

@@ -7,6 +7,7 @@ import { ApplicationMessages } from './Messages.js';
 import type { Localized } from '../types.js';
 import { BookingItem, listBookings, useTenantZone } from '../ui/appointments.js';
 import '../ui/appointments.css';
+import { myJourney, slaStart } from '../ui/sla.js';
 
 const W = {
   appointment: { id: 'Jadwal datang ke gerai', en: 'Your visit to the counter' },
@@ -14,7 +15,38 @@ const W = {
   book: { id: 'Pilih jadwal', en: 'Choose a session' },
   earlier: { id: 'Jadwal sebelumnya', en: 'Earlier appointments' },
   receipt: { id: 'Tanda terima dan langkah berikutnya', en: 'Receipt and next steps' },
+  journey: { id: 'Layanan terintegrasi', en: 'Journey across agencies' },
+  journeyEta: { id: 'Perkiraan selesai:', en: 'Expected completion:' },
+  workingDays: { id: 'hari kerja lagi', en: 'working days ahead' },
+  stepDone: { id: 'selesai', en: 'done' },
+  stepNow: { id: 'sedang diproses', en: 'in progress' },
+  stepNext: { id: 'berikutnya', en: 'next' },
+  stepElsewhere: { id: 'tidak tersedia di MPP ini', en: 'not offered at this MPP' },
 } satisfies Record<string, Localized>;
+
+/** Issue 23 (sla): a journey across agencies toward this service, each step's expected date and the whole ETA in hari kerja. */
+function JourneyEta({ tenant, service }: { tenant: string; service: string }) {
+  const { L, fmtDate } = useI18n();
+  const j = useAsync(() => myJourney(client, tenant, service).catch(() => null), [tenant, service]);
+  if (!j.data) return null;
+  const status = { done: W.stepDone, 'in-progress': W.stepNow, 'to-do': W.stepNext, 'not-offered': W.stepElsewhere } as const;
+  return (
+    <section className="card" aria-labelledby="journey">
+      <h2 id="journey">{L(W.journey)}</h2>
+      <ol>
+        {j.data.steps.map((s) => (
+          <li key={s.service}>
+            {s.name ? L(s.name) : s.service} {s.agency && <span className="small">({L(s.agency.name)})</span>} — {L(status[s.status])}
+            {s.estimatedDate && s.status !== 'done' && <> · {fmtDate(s.estimatedDate)}</>}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <strong>{L(W.journeyEta)}</strong> {fmtDate(j.data.estimatedDate)} ({j.data.workingDays} {L(W.workingDays)})
+      </p>
+    </section>
+  );
+}
 
 /** The application's appointments: the active one (reschedule, cancel) or a way to book one. */
 function ApplicationBookings({ tenant, application, service, open }: { tenant: string; application: string; service: string; open: boolean }) {
@@ -105,7 +137,9 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                 <div>
                   <dt>{t('dueDate')}</dt>
                   <dd>
-                    {fmtDate(a.sla.dueDate)} {a.sla.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+                    {/* Issue 23 (sla): until the SOP's start event there is no due date, and the page says which event starts it. */}
+                    {a.sla.dueDate ? fmtDate(a.sla.dueDate) : slaStart(a.sla) ? L(slaStart(a.sla)!.message) : fmtDate(a.sla.dueDate)}{' '}
+                    {a.sla.overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
                   </dd>
                 </div>
               </dl>
@@ -153,6 +187,7 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                 </div>
               )}
             </section>
+            {(a.status === 'draft' || a.status === 'submitted') && <JourneyEta tenant={tenant} service={a.service.id} />}
             {a.status !== 'draft' && <ApplicationBookings tenant={tenant} application={a.id} service={a.service.id} open={a.status === 'submitted'} />}
             {a.outputs.length > 0 && (
               <section className="card" aria-labelledby="out">

@@ -3,14 +3,16 @@ import { localDate, newId, type FieldError } from '@satupintu/core';
 import type { EventBus } from '@satupintu/db';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
 import type { ObjectStore } from '@satupintu/storage';
-import { decide, timersOnEntering, WorkflowError, type Decision, type GuardCheck } from '@satupintu/workflow';
+import { decide, startsClock, WorkflowError, type Decision, type GuardCheck } from '@satupintu/workflow';
+import { cutiBersamaWorking, serviceDue, stepDue } from './sla.js';
 import type { SopRole } from '@satupintu/plugin-sdk';
 import type { TenantUserCtx } from '../../context.js';
 import type { DomainEvents } from '../../kernel.js';
 import { visibleTo } from './access.js';
 import { documentQueries } from './document-queries.js';
 import { diffData } from './changes.js';
-import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, storageUnavailable, versionConflict } from './errors.js';
+import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, outputDataInvalid, storageUnavailable, versionConflict } from './errors.js';
+import { platformNumber } from './validity.js';
 import { renderOutputPdf } from './output-pdf.js';
 import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
 import { MAX_FORM_BYTES, momentOf, type ApplicationDeps, type ApplicationService } from './service.js';
@@ -27,6 +29,7 @@ interface RenderedOutput {
   size: number | null;
   sha256: string | null;
   validUntil: Date | null;
+  data: Record<string, unknown> | null;
 }
 
 /** The engine's refusals as this module's problems. */
@@ -55,23 +58,60 @@ export class ActionService {
     return (guard, facts, action) => this.d.validators.validate(app.content_hash, `${app.service_code}@${action.code}`, guard, facts);
   }
 
-  /** Renders the PDFs an action issues and puts them in the bucket (before any row is locked). */
-  private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>): Promise<RenderedOutput[]> {
+  /**
+   * What the officer records about each output the action issues (issue 23), validated against the
+   * plugin's schema for it; the document's number and date of issue, left out, are the platform's
+   * number and today. Anything for an output this action does not issue is refused, as is a date
+   * of issue after today.
+   */
+  private outputData(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, decision: Decision<SopRole>, given: Record<string, Record<string, unknown>> = {}): Map<string, Record<string, unknown>> {
+    const issues = decision.action.issues ?? [];
+    const errors: FieldError[] = [];
+    const out = new Map<string, Record<string, unknown>>();
+    for (const code of Object.keys(given))
+      if (!issues.includes(code) || !service.outputs.find((o) => o.code === code)?.data)
+        errors.push({ pointer: `/outputs/${code}`, message: { id: `Tindakan ${decision.action.code} tidak menerbitkan ${code} dengan data.`, en: `Action ${decision.action.code} does not issue ${code} with data.` } });
+    const today = localDate(ctx.now, ctx.tenant.timeZone);
+    for (const code of issues) {
+      const spec = service.outputs.find((o) => o.code === code)?.data;
+      if (!spec) continue;
+      const data = { ...(given[code] ?? {}) };
+      const top = (p: string | undefined) => (p && /^\/[^/]+$/.test(p) ? p.slice(1) : undefined);
+      const num = top(spec.number);
+      const day = top(spec.issuedOn);
+      if (num && (data[num] === undefined || data[num] === '')) data[num] = platformNumber(app.tracking_code, code);
+      if (day && (data[day] === undefined || data[day] === '')) data[day] = today;
+      errors.push(...this.d.validators.validate(app.content_hash, `${app.service_code}!${code}`, spec.schema, data).map((e) => ({ ...e, pointer: `/outputs/${code}${e.pointer}` })));
+      if (day && typeof data[day] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data[day] as string) && (data[day] as string) > today)
+        errors.push({ pointer: `/outputs/${code}/${day}`, message: { id: `Tanggal terbit tidak boleh setelah hari ini (${today}).`, en: `The date of issue cannot be after today (${today}).` } });
+      out.set(code, data);
+    }
+    if (errors.length) throw outputDataInvalid(errors);
+    return out;
+  }
+
+  /** Renders the PDFs an action issues (with what the officer recorded) and puts them in the bucket (before any row is locked). */
+  private async render(ctx: TenantUserCtx, app: ApplicationRow, service: ServiceDefinition, agencyName: { id: string; en: string }, decision: Decision<SopRole>, recorded: Map<string, Record<string, unknown>>): Promise<RenderedOutput[]> {
     const out: RenderedOutput[] = [];
     for (const code of decision.action.issues ?? []) {
       const o = service.outputs.find((x) => x.code === code);
       if (!o) continue;
       const validUntil = o.validityDays ? new Date(ctx.now.getTime() + o.validityDays * 86_400_000) : null;
+      const data = recorded.get(code) ?? null;
       if (o.kind !== 'document') {
-        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil });
+        out.push({ code, kind: o.kind, key: null, size: null, sha256: null, validUntil, data });
         continue;
       }
       const labels = service.form.ui.labels;
       const fields = Object.entries(app.data)
         .filter(([, v]) => v !== null && v !== undefined && v !== '')
         .map(([k, v]) => ({ label: labels[k]?.id ?? k, value: Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' / ') : String(x))).join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v) }));
+      // What the officer recorded is printed too; the recorded number is the document's number.
+      const numberField = o.data?.number?.slice(1);
+      const recordedNumber = data && numberField ? data[numberField] : undefined;
+      for (const [k, v] of Object.entries(data ?? {})) if (k !== numberField && v !== null && v !== undefined && v !== '') fields.push({ label: o.data?.labels?.[k]?.id ?? k, value: typeof v === 'object' ? JSON.stringify(v) : String(v) });
       const pdf = await renderOutputPdf({
-        tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: `${app.tracking_code}/${o.code.toUpperCase()}`,
+        tenantName: ctx.tenant.name, agencyName, outputName: o.name, serviceName: service.name, number: typeof recordedNumber === 'string' ? recordedNumber : platformNumber(app.tracking_code, o.code),
         applicantName: app.applicant.name ?? '-', issuedAt: ctx.now, validUntil: validUntil ?? undefined, timeZone: ctx.tenant.timeZone, fields,
       });
       // A fresh key per rendering: a losing concurrent attempt never overwrites the winner's object.
@@ -82,7 +122,7 @@ export class ActionService {
         for (const o of out) if (o.key) await this.store.delete(ctx.tenant.homeRegion, o.key).catch(() => {});
         throw storageUnavailable(e);
       }
-      out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil });
+      out.push({ code, kind: o.kind, key, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), validUntil, data });
     }
     return out;
   }
@@ -94,7 +134,7 @@ export class ActionService {
    * action's timeline entry records the diff — field, old and new value (personal data: on the
    * timeline for the applicant and the handling staff, never in a log).
    */
-  async act(ctx: TenantUserCtx, id: string, code: string, input: { comment?: string; expectedVersion?: number; data?: Record<string, unknown> }): Promise<ApplicationView> {
+  async act(ctx: TenantUserCtx, id: string, code: string, input: { comment?: string; expectedVersion?: number; data?: Record<string, unknown>; outputs?: Record<string, Record<string, unknown>> }): Promise<ApplicationView> {
     const { app, roles } = visibleTo(ctx.identity, ctx.tenant, await this.d.uow.read(ctx, (tx) => applicationQueries.load(tx.sql, id)));
     if (input.expectedVersion !== undefined && input.expectedVersion !== app.version) throw versionConflict();
     const def = await this.apps.definition(app);
@@ -116,26 +156,37 @@ export class ActionService {
       const formErrors = this.d.validators.validate(app.content_hash, app.service_code, service.form.schema, data);
       if (formErrors.length) throw formInvalid(formErrors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
     }
-    const rendered = await this.render(ctx, { ...app, data }, service, def.agency.name, decision);
+    const recorded = this.outputData(ctx, app, service, decision, input.outputs);
+    const rendered = await this.render(ctx, { ...app, data }, service, def.agency.name, decision, recorded);
     const superseded: string[] = [];
     try {
       const cal = await this.d.calendar.forTenant(ctx);
       const view = await this.d.uow.write(ctx, async (tx) => {
         const locked = await applicationQueries.load(tx.sql, id, true);
         if (!locked || locked.version !== app.version) throw versionConflict();
+        // The documents' validity rules (issue 23): on the citizen's resubmission as of today; on a
+        // correction of the form by an officer, as of the day the file was submitted.
+        const resubmission = service.sop.states[app.state]?.actor === 'citizen' && !decision.terminal;
+        if (resubmission || changes.length) {
+          const day = resubmission || !app.submitted_at ? ctx.now : app.submitted_at;
+          await this.apps.checkDocuments(tx, app, service, data, localDate(day, ctx.tenant.timeZone), ctx.tenant.timeZone);
+        }
         for (const o of rendered) {
           const prior = await documentQueries.outputObject(tx.sql, id, o.code);
           if (prior) superseded.push(prior.key);
-          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil });
+          await documentQueries.issueOutput(tx.sql, { tenantId: ctx.tenant.id, appId: id, code: o.code, kind: o.kind, key: o.key, mediaType: o.key ? 'application/pdf' : null, size: o.size, sha256: o.sha256, by: ctx.identity.username, issuedAt: ctx.now, validUntil: o.validUntil, data: o.data });
         }
         const status: Status = decision.terminal ? (decision.outcome === 'rejected' || decision.outcome === 'withdrawn' ? decision.outcome : 'completed') : 'submitted';
-        const step = timersOnEntering(service.sop, decision.to, ctx.now, cal).find((t) => t.name === 'step')?.due;
+        const cb = await cutiBersamaWorking(tx.sql, app.agency_code, service);
+        const step = stepDue(service, decision.to, ctx.now, cal, cb);
+        // The SOP's start event (issue 23, sla): the service clock starts now, once.
+        const overall = !decision.terminal && locked.sla_started_at === null && startsClock(service.sop, { action: decision.action.code, to: decision.to }) ? serviceDue(service, ctx.now, cal, cb) : undefined;
         // The event (with the diff) first: the database lets a submitted form change only beside one.
         await applicationQueries.event(tx.sql, {
           tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
           role: decision.role, action: decision.action.code, from: decision.from, to: decision.to, comment: input.comment ?? null, changes,
         });
-        const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(changes.length ? { data } : {}) };
+        const move = { id, version: app.version, to: decision.to, status, terminal: decision.terminal, now: ctx.now, step, ...(overall ? { overall } : {}), ...(changes.length ? { data } : {}) };
         if (!(await applicationQueries.move(tx.sql, move))) throw versionConflict();
         await this.d.events.emit(tx, 'application.moved', { ...momentOf(app, ctx.tenant.slug), from: decision.from, to: decision.to, action: decision.action.code, status, comment: input.comment ?? null });
         // Whatever follows a completion (the SKM invitation) commits with it.

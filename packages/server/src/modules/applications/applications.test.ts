@@ -119,7 +119,7 @@ describe('applications, documents in S3 and the lost-KTP journey (Kapuas)', () =
     });
     const refused = await api(p, 'POST', `/api/v1/tenants/${T}/applications/${late.body.id}/documents/sktlk/from-application`, { token: citizen, body: { trackingCode: draft.body.trackingCode } });
     assert.equal(refused.status, 422);
-    assert.equal(refused.body.code, 'JOURNEY_OUTPUT_TOO_OLD');
+    assert.equal(refused.body.code, 'DOCUMENT_NOT_VALID');
     // Dukcapil now works its own SOP on the replacement, to the KTP-el handed over.
     const queue = await api(p, 'GET', `/api/v1/tenants/${T}/agencies/dukcapil/queue`, { token: dukcapil });
     assert.ok(queue.body.items.some((i: { id: string }) => i.id === ktp.body.id), 'in the Disdukcapil queue');

@@ -6,7 +6,9 @@ export interface JourneySourceRow {
   id: string;
   tracking_code: string;
   plugin_id: string;
+  plugin_version: string;
   service_code: string;
+  agency_code: string;
   applicant_sub: string | null;
   applicant: ApplicationRow['applicant'];
   data: Record<string, unknown>;
@@ -15,6 +17,21 @@ export interface JourneySourceRow {
   output_size: string | null;
   output_sha256: string | null;
   issued_at: Date | null;
+  output_data: Record<string, unknown> | null;
+}
+
+/** An attached document and, for a journey's, what its source output says (validity.ts). */
+export interface AttachedEvidenceRow {
+  document_code: string;
+  source: 'upload' | 'journey';
+  source_tracking_code: string | null;
+  source_plugin_id: string | null;
+  source_plugin_version: string | null;
+  source_service_code: string | null;
+  source_agency_code: string | null;
+  source_output: string | null;
+  issued_at: Date | null;
+  output_data: Record<string, unknown> | null;
 }
 
 export const documentQueries = {
@@ -39,11 +56,24 @@ export const documentQueries = {
 
   journeySource(sql: Sql, trackingCode: string, output: string): Promise<JourneySourceRow | undefined> {
     return sql.maybe(
-      `select a.id, a.tracking_code, a.plugin_id, a.service_code, a.applicant_sub, a.applicant, a.data,
-              o.object_key as output_key, o.media_type as output_media_type, o.size as output_size, o.sha256 as output_sha256, o.issued_at
+      `select a.id, a.tracking_code, a.plugin_id, a.plugin_version, a.service_code, a.agency_code, a.applicant_sub, a.applicant, a.data,
+              o.object_key as output_key, o.media_type as output_media_type, o.size as output_size, o.sha256 as output_sha256, o.issued_at, o.data as output_data
          from applications a left join application_outputs o on o.application_id = a.id and o.output_code = $2
         where a.tracking_code = $1`,
       [trackingCode, output],
+    );
+  },
+
+  /** Every document attached to an application with, for a journey's, its source output (one row per document). */
+  attachedEvidence(sql: Sql, appId: string): Promise<AttachedEvidenceRow[]> {
+    return sql.rows(
+      `select d.document_code, d.source, s.tracking_code as source_tracking_code, s.plugin_id as source_plugin_id, s.plugin_version as source_plugin_version,
+              s.service_code as source_service_code, s.agency_code as source_agency_code, d.source_output, o.issued_at, o.data as output_data
+         from application_documents d
+         left join applications s on s.id = d.source_application_id
+         left join application_outputs o on o.application_id = d.source_application_id and o.output_code = d.source_output
+        where d.application_id = $1 order by d.created_at, d.id`,
+      [appId],
     );
   },
 
@@ -57,14 +87,14 @@ export const documentQueries = {
 
   async issueOutput(
     sql: Sql,
-    o: { tenantId: string; appId: string; code: string; kind: string; key: string | null; mediaType: string | null; size: number | null; sha256: string | null; by: string; issuedAt: Date; validUntil: Date | null },
+    o: { tenantId: string; appId: string; code: string; kind: string; key: string | null; mediaType: string | null; size: number | null; sha256: string | null; by: string; issuedAt: Date; validUntil: Date | null; data: Record<string, unknown> | null },
   ): Promise<void> {
     await sql.exec(
-      `insert into application_outputs (tenant_id, application_id, output_code, kind, object_key, media_type, size, sha256, issued_by, issued_at, valid_until)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+      `insert into application_outputs (tenant_id, application_id, output_code, kind, object_key, media_type, size, sha256, issued_by, issued_at, valid_until, data)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
        on conflict (tenant_id, application_id, output_code) do update set object_key = excluded.object_key, media_type = excluded.media_type, size = excluded.size,
-         sha256 = excluded.sha256, issued_at = excluded.issued_at, valid_until = excluded.valid_until`,
-      [o.tenantId, o.appId, o.code, o.kind, o.key, o.mediaType, o.size, o.sha256, o.by, o.issuedAt, o.validUntil],
+         sha256 = excluded.sha256, issued_at = excluded.issued_at, valid_until = excluded.valid_until, data = excluded.data`,
+      [o.tenantId, o.appId, o.code, o.kind, o.key, o.mediaType, o.size, o.sha256, o.by, o.issuedAt, o.validUntil, o.data ? JSON.stringify(o.data) : null],
     );
   },
 };

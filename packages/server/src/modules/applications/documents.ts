@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { newId, normalizeTrackingCode, type Tenant } from '@satupintu/core';
+import { localDate, newId, normalizeTrackingCode, type Tenant } from '@satupintu/core';
 import type { DocumentRequirement } from '@satupintu/plugin-sdk';
 import { UploadRefused, type ObjectStore } from '@satupintu/storage';
 import type { TenantUserCtx } from '../../context.js';
@@ -8,8 +8,8 @@ import { byOther, visibleTo, writableBy } from './access.js';
 import { documentQueries } from './document-queries.js';
 import {
   applicationNotFound,
+  documentNotValid,
   journeySourceInvalid,
-  journeyTooOld,
   notDraft,
   storageUnavailable,
   tooManyFiles,
@@ -23,6 +23,8 @@ import { applicationQueries, type ApplicationRow } from './queries.js';
 import type { ApplicationDeps, ApplicationService } from './service.js';
 import type { DownloadLinkView, JourneyAttachment, UploadedDocument } from './schemas.js';
 import { applicationRead, recordPersonalDataAccess } from '../privacy/index.js';
+import { diffData } from './changes.js';
+import { carriedEvidence, prefillFrom, statedEvidence, validityProblems, withValues } from './validity.js';
 
 const docKey = (t: Tenant, appId: string, docId: string) => `t/${t.id}/a/${appId}/${docId}`;
 /** How long a presigned download link lives. */
@@ -74,7 +76,7 @@ export class DocumentService {
    * The caller's right to write is checked again on the locked row; a document added by anyone but
    * the citizen, or after submission, goes on the timeline with its actor.
    */
-  private async commit(ctx: TenantUserCtx, app: ApplicationRow, doc: DocumentRequirement, row: StoredDocument): Promise<{ id: string; filename: string | null }> {
+  private async commit(ctx: TenantUserCtx, app: ApplicationRow, doc: DocumentRequirement, row: StoredDocument, prefill: Record<string, unknown> = {}): Promise<{ id: string; filename: string | null }> {
     let kept = false;
     try {
       const saved = await this.d.uow.write(ctx, async (tx) => {
@@ -92,14 +94,19 @@ export class DocumentService {
           tenantId: ctx.tenant.id, appId: app.id, id: row.id, code: doc.code, key: row.key, filename: row.filename, mediaType: row.mediaType, size: row.size,
           sha256: row.sha256, source: row.source, sourceApp: row.sourceApp ?? null, sourceOutput: row.sourceOutput ?? null, by: ctx.identity.username, now: ctx.now,
         });
-        await applicationQueries.touch(tx.sql, app.id, ctx.now);
-        // A document added by anyone but the citizen, or after submission (the citizen's turn to correct), is on the timeline.
+        // A journey pre-fills the form fields the plugin maps from the carried output (issue 23): the citizen no longer retypes them.
+        const data = Object.keys(prefill).length ? withValues(locked.data, prefill) : locked.data;
+        const dataChanges = diffData(locked.data, data);
+        // A document added by anyone but the citizen, or after submission (the citizen's turn to correct), is on the timeline
+        // (first: a submitted form changes only beside an entry that records the diff).
         if (byOther(ctx.identity, locked) || locked.status !== 'draft')
           await applicationQueries.event(tx.sql, {
             tenantId: ctx.tenant.id, applicationId: app.id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username,
             role: writer, action: row.source === 'journey' ? 'document-attached' : 'document-uploaded', from: locked.state, to: locked.state, comment: null,
-            changes: [{ pointer: `/documents/${doc.code}`, from: null, to: row.filename ?? row.id }],
+            changes: [{ pointer: `/documents/${doc.code}`, from: null, to: row.filename ?? row.id }, ...dataChanges],
           });
+        if (dataChanges.length) await applicationQueries.updateDraft(tx.sql, app.id, data, ctx.now);
+        else await applicationQueries.touch(tx.sql, app.id, ctx.now);
         return { id: row.id, filename: row.filename };
       });
       // A replayed answer (Idempotency-Key) or the same bytes already there: this object is not needed.
@@ -118,6 +125,9 @@ export class DocumentService {
   /** Streams one file into the bucket, then commits its row. */
   async upload(ctx: TenantUserCtx, id: string, code: string, body: Readable, filename: string | null): Promise<UploadedDocument> {
     const { app, doc } = await this.forDocument(ctx, id, code);
+    // The validity rules on what the form already states of this document (its date, issuer): refused before a byte is stored.
+    const stated = validityProblems(doc, statedEvidence(doc, app.data), localDate(ctx.now, ctx.tenant.timeZone), true);
+    if (stated.length) throw documentNotValid(stated);
     const docId = newId();
     const key = docKey(ctx.tenant, app.id, docId);
     let stored;
@@ -158,7 +168,13 @@ export class DocumentService {
       throw journeySourceInvalid({ id: `Kode itu bukan permohonan ${link.plugin}.${link.service}.`, en: `That code is not a ${link.plugin}.${link.service} application.` });
     if (!source.issued_at || !source.output_key || !source.output_media_type) throw journeySourceInvalid({ id: 'Produknya belum diterbitkan.', en: 'Its output has not been issued yet.' });
     const ageDays = Math.floor((ctx.now.getTime() - source.issued_at.getTime()) / 86_400_000);
-    if (ageDays > link.maxAgeDays) throw journeyTooOld(ageDays, link.maxAgeDays);
+    // The document type's validity rules (age, issuer, number and date), on what the issuing application itself says.
+    const { service: sourceService } = await this.apps.definition(source);
+    const output = sourceService.outputs.find((o) => o.code === link.output);
+    const evidence = carriedEvidence({ agencyCode: source.agency_code, issuedAt: source.issued_at, data: source.output_data, trackingCode: source.tracking_code, outputCode: link.output }, output, ctx.tenant.timeZone);
+    const problems = validityProblems(doc, evidence, localDate(ctx.now, ctx.tenant.timeZone)).map((e) => ({ ...e, pointer: '/trackingCode' }));
+    if (problems.length) throw documentNotValid(problems);
+    const prefill = prefillFrom(doc, source.output_data);
     const accepted: readonly string[] = doc.accept;
     if (!accepted.includes(source.output_media_type)) throw uploadTypeRefused(source.output_media_type, doc.accept);
     const docId = newId();
@@ -171,8 +187,8 @@ export class DocumentService {
     const saved = await this.commit(ctx, app, doc, {
       id: docId, key, filename: `${link.output}-${source.tracking_code}.pdf`, mediaType: source.output_media_type, size: Number(source.output_size), sha256: source.output_sha256 ?? '',
       source: 'journey', sourceApp: source.id, sourceOutput: link.output,
-    });
-    return { id: saved.id, code, source: 'journey' as const, sourceApplication: source.tracking_code, ageDays };
+    }, prefill);
+    return { id: saved.id, code, source: 'journey' as const, sourceApplication: source.tracking_code, ageDays, prefilled: Object.keys(prefill).map((p) => `/data${p}`) };
   }
 
   /** A short-lived download link for a document or an output, after the access check. */

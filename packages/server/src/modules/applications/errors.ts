@@ -130,13 +130,39 @@ export const journeySourceInvalid = defineProblem(
   (reason: LocalizedText) => ({ detail: reason, errors: [{ pointer: '/trackingCode', message: reason }] }),
 );
 
-export const journeyTooOld = defineProblem(
-  { code: 'JOURNEY_OUTPUT_TOO_OLD', status: 422, title: { id: 'Dokumen sudah melewati batas umur', en: 'The document is too old' } },
-  (days: number, max: number) => ({
-    detail: { id: `Diterbitkan ${days} hari lalu; batasnya ${max} hari.`, en: `Issued ${days} days ago; the limit is ${max} days.` },
-    errors: [{ pointer: '/trackingCode', message: { id: `Maksimal ${max} hari.`, en: `At most ${max} days old.` } }],
-  }),
+/**
+ * A document breaks its type's validity rules (the plugin's `documents[].validity`; issue 23):
+ * too old, dated in the future, from an issuer the service does not accept, or without the number
+ * or date the rules require — whichever path it came by (upload, journey, the counter). Each error
+ * names the form field (`/data/tglSktlk`) or the document (`/documents/sktlk`) with the reason.
+ * Replaces JOURNEY_OUTPUT_TOO_OLD, which only the journey path knew.
+ */
+export const documentNotValid = defineProblem(
+  {
+    code: 'DOCUMENT_NOT_VALID',
+    status: 422,
+    title: { id: 'Dokumen tidak memenuhi syarat keabsahan', en: 'The document does not meet its validity rules' },
+    description: {
+      id: 'Aturan dari plugin layanan: umur maksimal sejak terbit, instansi penerbit, dan nomor/tanggal yang wajib disebut. Berlaku untuk unggahan, dokumen dari layanan lain, dan isian petugas.',
+      en: 'The service plugin’s rules: maximum age from issue, issuing agency, and the number/date that must be stated. They apply to uploads, documents carried from another service and what an officer enters.',
+    },
+  },
+  (errors: FieldError[]) => ({ detail: errors[0]!.message, errors }),
 );
+
+/** What the officer records about an issued output does not fit the plugin's schema for it (issue 23). */
+export const outputDataInvalid = defineProblem(
+  { code: 'OUTPUT_DATA_INVALID', status: 422, title: { id: 'Data produk yang diterbitkan tidak sesuai', en: 'The issued output’s data is not valid' } },
+  (errors: FieldError[]) => ({ errors }),
+);
+
+/** A consent scan is for an application filed for a citizen (assisted or at the counter), by its filer. */
+export const consentScanNotAllowed = defineProblem({
+  code: 'CONSENT_SCAN_NOT_ALLOWED',
+  status: 409,
+  title: { id: 'Pindaian persetujuan hanya untuk pengajuan yang dibantu', en: 'A consent scan belongs to an assisted or counter filing' },
+  description: { id: 'Permohonan daring diajukan sendiri oleh warga: tidak ada persetujuan untuk dilampiri.', en: 'An online application is filed by the citizen themselves: there is no consent to attach it to.' },
+});
 
 export const actionNotAllowed = defineProblem(
   {

@@ -17,15 +17,21 @@ export async function escalateOverdue(uow: UnitOfWork, ctx: TenantCtx): Promise<
   const t = ctx.tenant;
   return uow.write(ctx, async (tx) => {
     let n = 0;
-    for (const a of await escalationQueries.overdue(tx.sql, ctx.now)) {
+    // The current step's clock, then the whole service's (issue 23, sla: it runs only from the SOP's start event).
+    const overdue = [
+      ...(await escalationQueries.overdue(tx.sql, ctx.now)).map((a) => ({ ...a, clock: 'step' as const })),
+      ...(await escalationQueries.overdueService(tx.sql, ctx.now)).map((a) => ({ ...a, clock: 'service' as const })),
+    ];
+    for (const a of overdue) {
       if (!(await escalationQueries.record(tx.sql, { tenantId: t.id, id: newId(), applicationId: a.id, state: a.state, dueAt: a.step_due_at, now: ctx.now }))) continue;
+      const what = a.clock === 'service' ? 'Melewati jangka waktu layanan / past the service time' : 'Melewati batas waktu / past due';
       await applicationQueries.event(tx.sql, {
         tenantId: t.id, applicationId: a.id, id: newId(), at: ctx.now, actorSub: 'system', actorName: 'Satupintu', role: 'system', action: 'escalated',
-        from: a.state, to: a.state, comment: `Melewati batas waktu ${a.step_due_at.toISOString()} / past due`,
+        from: a.state, to: a.state, comment: `${what} ${a.step_due_at.toISOString()}`,
       });
       // The timeline grew: a new version, so the application's ETag follows.
       await applicationQueries.touch(tx.sql, a.id, ctx.now);
-      await tx.outbox('sla.overdue', { to: ['tenant-admin', `officer:${a.agency_code}`], tenant: t.slug, application: a.id, trackingCode: a.tracking_code, service: `${a.plugin_id}.${a.service_code}`, state: a.state, dueAt: a.step_due_at });
+      await tx.outbox('sla.overdue', { to: ['tenant-admin', `officer:${a.agency_code}`], tenant: t.slug, application: a.id, trackingCode: a.tracking_code, service: `${a.plugin_id}.${a.service_code}`, state: a.state, dueAt: a.step_due_at, clock: a.clock });
       n++;
     }
     return n;

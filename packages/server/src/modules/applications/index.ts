@@ -7,10 +7,12 @@ import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { ActionService } from './actions.js';
+import { ConsentScanService, consentScanRoutes } from './consent-scans.js';
 import { applicantRoutes } from './applicants.js';
 import { DocumentService } from './documents.js';
 import { escalationJob } from './escalation.js';
 import { reconcileJob } from './reconciler.js';
+import { recomputeDuesJob } from './recompute.js';
 import { applicationQueries } from './queries.js';
 import { applicationRoutes } from './routes.js';
 import { ApplicationService } from './service.js';
@@ -20,6 +22,7 @@ export { DocumentService } from './documents.js';
 export { ActionService } from './actions.js';
 export { escalateOverdue, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
+export { recomputeDues } from './recompute.js';
 export { applicationNotFound } from './errors.js';
 export type { ApplicationView } from './view.js';
 
@@ -47,6 +50,7 @@ export function applicationsModule(
   const service = new ApplicationService(d);
   const documents = new DocumentService(d, service, k.store);
   const actions = new ActionService(d, service, k.store);
+  const consentScans = new ConsentScanService(k.uow, k.store);
   return {
     name: 'applications',
     service,
@@ -55,7 +59,8 @@ export function applicationsModule(
     routes: (api) => {
       applicationRoutes(api, { apps: service, documents, actions, publicUrl: k.config.publicUrl });
       applicantRoutes(api, k.uow);
+      consentScanRoutes(api, consentScans, (ctx, id) => service.accessCheck(ctx, id));
     },
-    jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper)],
+    jobs: [escalationJob(k.uow, deps.tenants), reconcileJob(deps.sweeper), recomputeDuesJob(k.uow, deps.calendar, deps.registry, deps.tenants)],
   };
 }

@@ -45,6 +45,9 @@ export interface ApplicationRow {
   claimed_by_name: string | null;
   /** Issue 23 (versions): set when the installation moved a draft to another version: what the draft now needs. */
   version_change?: { from: string; to: string; at: string; documents: { code: string; name: { id: string; en: string } }[]; fields: { code: string; name: { id: string; en: string } }[] } | null;
+  /** Issue 23 (sla): when the service clock started (its SOP's start event), null while it waits; when the current step began. */
+  sla_started_at: Date | null;
+  step_started_at: Date | null;
 }
 
 /**
@@ -90,6 +93,7 @@ export interface OutputRow {
   issued_at: Date;
   valid_until: Date | null;
   downloadable: boolean;
+  data: Record<string, unknown> | null;
 }
 
 export interface QueueRow {
@@ -140,11 +144,13 @@ export interface DuplicateRow {
 export interface Dues {
   overall?: { at: Date; date: string };
   step?: { at: Date; date: string };
+  /** When the service clock started (absent: it waits for the SOP's start event). */
+  startedAt?: Date;
 }
 
 const COLUMNS = `tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant, filed_by_sub,
   filed_by_role, channel, consent, status, state, data, version, created_at, updated_at, submitted_at, completed_at, due_at,
-  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, version_change`;
+  to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date, claimed_by, claimed_by_name, version_change, sla_started_at, step_started_at`;
 
 export const applicationQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ApplicationRow | undefined> {
@@ -166,15 +172,17 @@ export const applicationQueries = {
   ): Promise<ApplicationRow> {
     const base = [a.tenantId, a.id, a.trackingCode, a.pluginId, a.version, a.contentHash, a.serviceCode, a.agencyCode, a.applicantSub, JSON.stringify(a.applicant),
       a.filedBySub, a.filedByRole, a.channel, a.consent ? JSON.stringify(a.consent) : null, a.status, a.state, JSON.stringify(a.data), null, a.now,
-      a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null];
+      a.status === 'submitted' ? a.now : null, a.dues.overall?.at ?? null, a.dues.overall?.date ?? null, a.dues.step?.at ?? null, a.dues.step?.date ?? null,
+      a.dues.startedAt ?? null];
     const cols = 11;
     const values = events.map((_, i) => `(${Array.from({ length: cols }, (_c, j) => `$${base.length + i * cols + j + 1}`).join(', ')})`).join(', ');
     const casts = '(tenant_id, application_id, id, at, actor_sub, actor_name, actor_role, action, from_state, to_state, comment)';
     return sql.one(
       `with a as (
          insert into applications (tenant_id, id, tracking_code, plugin_id, plugin_version, content_hash, service_code, agency_code, applicant_sub, applicant,
-           filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24)
+           filed_by_sub, filed_by_role, channel, consent, status, state, data, create_key, created_at, updated_at, submitted_at, due_at, due_date, step_due_at, step_due_date,
+           sla_started_at, step_started_at)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24,$25,$20)
          returning ${COLUMNS}),
        e as (insert into application_events ${casts}
          select v.tenant_id::uuid, v.application_id::uuid, v.id::uuid, v.at::timestamptz, v.actor_sub, v.actor_name, v.actor_role, v.action, v.from_state, v.to_state, v.comment
@@ -199,8 +207,8 @@ export const applicationQueries = {
   async submit(sql: Sql, id: string, state: string, now: Date, dues: Dues): Promise<void> {
     await sql.exec(
       `update applications set status = 'submitted', state = $2, submitted_at = $3, updated_at = $3, version = version + 1,
-              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7 where id = $1`,
-      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null],
+              due_at = $4, due_date = $5, step_due_at = $6, step_due_date = $7, sla_started_at = $8, step_started_at = $3 where id = $1`,
+      [id, state, now, dues.overall?.at ?? null, dues.overall?.date ?? null, dues.step?.at ?? null, dues.step?.date ?? null, dues.startedAt ?? null],
     );
   },
 
@@ -210,12 +218,19 @@ export const applicationQueries = {
    * first, in the same transaction (the database refuses a submitted application's form change
    * without one: migrations/security-applications.ts).
    */
-  async move(sql: Sql, m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string }; data?: object }): Promise<boolean> {
+  async move(
+    sql: Sql,
+    m: { id: string; version: number; to: string; status: Status; terminal: boolean; now: Date; step?: { at: Date; date: string }; data?: object; overall?: { at: Date; date: string } },
+  ): Promise<boolean> {
+    // `overall`: the SOP's start event happened now, so the service clock starts (issue 23, sla).
     const n = await sql.exec(
       `update applications set state = $2, status = $3, version = version + 1, updated_at = $6, completed_at = case when $4 then $6::timestamptz else completed_at end,
-              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null, data = coalesce($9::jsonb, data)
+              step_due_at = $7, step_due_date = $8, claimed_by = null, claimed_by_name = null, claimed_at = null, data = coalesce($9::jsonb, data),
+              step_started_at = case when state is distinct from $2 then $6::timestamptz else step_started_at end,
+              sla_started_at = case when $10::timestamptz is not null then $6::timestamptz else sla_started_at end,
+              due_at = coalesce($10::timestamptz, due_at), due_date = coalesce($11::date, due_date)
         where id = $1 and version = $5`,
-      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null, m.data ? JSON.stringify(m.data) : null],
+      [m.id, m.to, m.status, m.terminal, m.version, m.now, m.step?.at ?? null, m.step?.date ?? null, m.data ? JSON.stringify(m.data) : null, m.overall?.at ?? null, m.overall?.date ?? null],
     );
     return n === 1;
   },
@@ -249,7 +264,7 @@ export const applicationQueries = {
   },
 
   outputs(sql: Sql, id: string): Promise<OutputRow[]> {
-    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable from application_outputs where application_id = $1 order by issued_at`, [id]);
+    return sql.rows(`select output_code, kind, media_type, size, sha256, issued_at, valid_until, object_key is not null as downloadable, data from application_outputs where application_id = $1 order by issued_at`, [id]);
   },
 
   /**
@@ -385,6 +400,20 @@ export const escalationQueries = {
       [now],
     );
   },
+  /**
+   * Issue 23 (sla): submitted files whose whole service is past due — its clock started at the SOP's
+   * start event, never before it — not yet escalated for that due time (locked, others skipped).
+   * `step_due_at` carries the service's due time here, so both kinds go through one path.
+   */
+  overdueService(sql: Sql, now: Date): Promise<OverdueRow[]> {
+    return sql.rows(
+      `select a.id, a.state, a.due_at as step_due_at, a.tracking_code, a.agency_code, a.plugin_id, a.service_code from applications a
+        where a.status = 'submitted' and a.sla_started_at is not null and a.due_at < $1
+          and not exists (select 1 from escalations e where e.application_id = a.id and e.due_at = a.due_at)
+        for update of a skip locked`,
+      [now],
+    );
+  },
   /** Records one escalation; false when (application, step, due time) was escalated already. */
   async record(sql: Sql, e: { tenantId: string; id: string; applicationId: string; state: string; dueAt: Date; now: Date }): Promise<boolean> {
     return (
@@ -405,6 +434,49 @@ export const escalationQueries = {
         order by e.escalated_at desc, e.id desc
         limit $3`,
       [after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  },
+};
+
+/** Issue 23 (sla): an open application's clocks, for computing its due dates again. */
+export interface OpenDueRow {
+  id: string;
+  plugin_id: string;
+  plugin_version: string;
+  service_code: string;
+  agency_code: string;
+  state: string;
+  sla_started_at: Date | null;
+  step_started_at: Date | null;
+  due_at: Date | null;
+  due_date: string | null;
+  step_due_at: Date | null;
+  step_due_date: string | null;
+}
+
+const DUE_COLUMNS = `id, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
+  due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date`;
+
+export const dueQueries = {
+  /** The tenant's submitted applications with a running clock (read without locks: most keep their dates). */
+  open(sql: Sql): Promise<OpenDueRow[]> {
+    return sql.rows(
+      `select ${DUE_COLUMNS} from applications where status = 'submitted' and (sla_started_at is not null or step_started_at is not null) order by id`,
+    );
+  },
+  /** One of them again, locked before its dates change (a concurrent move waits, or has moved it first). */
+  lockOpen(sql: Sql, id: string): Promise<OpenDueRow | undefined> {
+    return sql.maybe(`select ${DUE_COLUMNS} from applications where id = $1 and status = 'submitted' for update`, [id]);
+  },
+  /** New due dates (a clock left out keeps its dates); a change, so a new version. */
+  async set(sql: Sql, id: string, d: { overall?: { at: Date; date: string } | null; step?: { at: Date; date: string } | null }, now: Date): Promise<void> {
+    await sql.exec(
+      `update applications set
+          due_at = case when $2 then $3::timestamptz else due_at end, due_date = case when $2 then $4::date else due_date end,
+          step_due_at = case when $5 then $6::timestamptz else step_due_at end, step_due_date = case when $5 then $7::date else step_due_date end,
+          version = version + 1, updated_at = $8
+        where id = $1`,
+      [id, d.overall !== undefined, d.overall?.at ?? null, d.overall?.date ?? null, d.step !== undefined, d.step?.at ?? null, d.step?.date ?? null, now],
     );
   },
 };

@@ -21,6 +21,8 @@ export interface Receipt {
   timeZone: string;
   sla: { value: number; unit: 'minutes' | 'hours' | 'working-days' } | null;
   dueDate: string | null;
+  /** Issue 23 (sla): while the service clock waits for its SOP event, the sentence that says so. */
+  startsOn?: LocalizedText | null;
   /** The originals to bring to the counter. */
   documents: LocalizedText[];
   /** Where the QR leads: the application's tracking page. */
@@ -103,6 +105,11 @@ export async function renderReceiptPdf(r: Receipt): Promise<Uint8Array> {
     const sla = r.sla ? ` (${r.sla.value} ${UNIT[r.sla.unit].id})` : '';
     pair('Perkiraan selesai paling lambat', 'Expected by', `${longLocalDate(r.dueDate, 'id')}${sla}`);
     line(`${longLocalDate(r.dueDate, 'en')}${r.sla ? ` (${r.sla.value} ${UNIT[r.sla.unit].en})` : ''}`, 9);
+    y -= 4;
+  } else if (r.startsOn) {
+    const sla = r.sla ? ` (${r.sla.value} ${UNIT[r.sla.unit].id})` : '';
+    pair('Perkiraan selesai', 'Expected by', `${r.startsOn.id.replace(/\.$/, '')}${sla}.`);
+    line(r.startsOn.en, 9);
     y -= 4;
   }
   drawQr(page, r.link, 56, y - 140, 140, font);

@@ -18,7 +18,8 @@ export function reconcileJob(sweeper: OrphanSweeper): JobSpec<{ graceMs?: number
         prefix: 't/',
         keyPattern: KEY,
         knownSql: `select object_key from application_documents where object_key = any($1)
-                   union select object_key from application_outputs where object_key = any($1)`,
+                   union select object_key from application_outputs where object_key = any($1)
+                   union select object_key from application_consent_scans where object_key = any($1)`,
         removedMessage: 'orphan object removed',
         graceMs: graceMs ?? 15 * 60_000,
       });

@@ -21,7 +21,8 @@ import {
   formInvalid,
   guardFailed,
   journeySourceInvalid,
-  journeyTooOld,
+  documentNotValid,
+  outputDataInvalid,
   notDraft,
   receiptNotReady,
   storageUnavailable,
@@ -199,7 +200,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     params: ApplicationPath,
     idempotent: true,
     responses: { '200': { description: 'Submitted (a retry returns the same)', schema: ApplicationSchema, headers: etagDoc } },
-    errors: [applicationNotFound, editNotAllowed, formInvalid, documentsMissing, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, formInvalid, documentsMissing, documentNotValid, serviceNotFound],
     handler: async (rctx, { params, req }) => {
       const ctx = withIdempotency(rctx, req, `submitApplication:${params.id}`, { id: params.id }, apps.accessCheck(rctx, params.id));
       const view = await apps.submit(ctx, params.id);
@@ -227,7 +228,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
         example: { id: '5e0c9d43-1f7a-4b8e-8d7e-2a4b6c8d0e1f', code: 'identitas', filename: 'ktp-budi.pdf', mediaType: 'application/pdf', size: 48213, sha256: '9f2c1a7b3e5d4c6b8a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3', source: 'upload' },
       },
     },
-    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, uploadEmpty, uploadAborted, uploadTooLarge, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, documentNotValid, uploadEmpty, uploadAborted, uploadTooLarge, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, query, req }) => {
       const ctx = withIdempotency(rctx, req, `uploadDocument:${params.id}:${params.code}`, { id: params.id, code: params.code, filename: query.filename ?? null }, apps.accessCheck(rctx, params.id));
       const doc = await documents.upload(ctx, params.id, params.code, req, query.filename ?? null);
@@ -240,7 +241,8 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     path: '/api/v1/tenants/:tenant/applications/:id/documents/:code/from-application',
     operationId: 'attachJourneyDocument',
     summary: 'Pakai produk layanan lain (layanan terintegrasi) / Use another service’s output (journey)',
-    description: 'E.g. the Polri loss report (SKTLK) as the KTP-el replacement’s document, without a re-upload; refused beyond the plugin’s maximum age.',
+    description:
+      'E.g. the Polri loss report (SKTLK) as the KTP-el replacement’s document, without a re-upload. The document type’s validity rules apply to what the issuing application says (its agency, date of issue, number): refused with DOCUMENT_NOT_VALID and the reason. The form fields the plugin maps (`fromService.prefill`) are filled from the output’s recorded data.',
     tags: ['applications'],
     security: people,
     params: DocumentPath,
@@ -251,10 +253,10 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
       '201': {
         description: 'Attached',
         schema: JourneyAttachmentSchema,
-        example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1 },
+        example: { id: '6a1d0e54-2a8b-4c9f-9e8f-3b5c7d9e1f20', code: 'sktlk', source: 'journey', sourceApplication: '7KQ2-M9XD', ageDays: 1, prefilled: ['/data/noSktlk', '/data/tglSktlk'] },
       },
     },
-    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, journeySourceInvalid, journeyTooOld, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, editNotAllowed, unknownDocument, notDraft, journeySourceInvalid, documentNotValid, uploadTypeRefused, tooManyFiles, storageUnavailable, serviceNotFound],
     handler: async (rctx, { params, body, req }) => {
       const ctx = withIdempotency(rctx, req, `attachJourneyDocument:${params.id}:${params.code}`, body, apps.accessCheck(rctx, params.id));
       return created(await documents.attachFromApplication(ctx, params.id, params.code, body.trackingCode), undefined, replayHeaders(ctx));
@@ -302,7 +304,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     body: ActionBody,
     bodyExample: { comment: 'Berkas lengkap dan sesuai.', expectedVersion: 3 },
     responses: { '200': { description: 'The application after the action', schema: ApplicationSchema, headers: etagDoc } },
-    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, formInvalid, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, formInvalid, documentNotValid, outputDataInvalid, storageUnavailable, serviceNotFound],
     handler: async (ctx, { params, body }) => {
       const view = await actions.act(ctx, params.id, params.action, body);
       return ok(view, etag(view));

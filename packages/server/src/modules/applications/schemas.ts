@@ -35,6 +35,12 @@ export const ListApplicationsQuery = Strict({ status: Type.Optional(StatusEnum),
 export const UpdateDraftBody = Strict({ data: AnyObject('Form data') });
 export const UploadQuery = Strict({ filename: Type.Optional(Type.String({ maxLength: 200 })) });
 export const JourneyBody = Strict({ trackingCode: Type.String({ minLength: 8, maxLength: 12, description: 'Tracking code of the application whose output is taken, e.g. 7KQ2-M9XD' }) });
+/** What the officer records about each output the action issues (the plugin's `outputs[].data`; issue 23). */
+const OutputDataBody = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$' }), Type.Record(Type.String(), Type.Unknown()), {
+  description:
+    'Per output code the action issues, the structured data the officer records (e.g. `{"sktlk": {"nomor": "SKTLK/123/XI/2026/SPKT", "tanggal": "2026-11-23"}}`), validated against the plugin’s schema for it. The document’s number and date of issue, left out, take the platform’s number and today.',
+  maxProperties: 10,
+});
 export const ActionBody = Strict({
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The `version` you read: 409 VERSION_CONFLICT when the application changed since' })),
@@ -43,6 +49,7 @@ export const ActionBody = Strict({
       'The corrected form data, whole (it replaces the form; validated against the application’s form version). After submission the form changes only this way: the action’s timeline entry lists each field changed with its old and new value.',
     ),
   ),
+  outputs: Type.Optional(OutputDataBody),
 });
 export const ClaimBody = Strict({ release: Type.Optional(Type.Boolean({ default: false, description: 'true: give your claim back' })) });
 export const QueueQuery = Strict({
@@ -116,6 +123,23 @@ export const ApplicationSchema = Type.Object(
         stepDueAt: DateTimeOrNull,
         stepDueDate: DateOrNull,
         overdue: Type.Boolean({ description: 'The current step is past its due time' }),
+        // Issue 23 (sla): the service clock starts at the SOP's declared event.
+        startedAt: Type.Optional(Type.Union([DateTime, Type.Null()], { description: 'When the service clock started (the SOP’s start event; submission when it declares none); null while it waits' })),
+        startsOn: Type.Optional(
+          Type.Union(
+            [
+              Type.Object(
+                {
+                  event: Text,
+                  message: Type.Object({ id: Type.String(), en: Type.String() }, { additionalProperties: false, description: '“Waktu layanan dimulai setelah …”' }),
+                },
+                { additionalProperties: false },
+              ),
+              Type.Null(),
+            ],
+            { description: 'The event the SOP starts the service clock on, when it is not the submission (null otherwise). While `startedAt` is null there is no `dueDate` and `message` says why' },
+          ),
+        ),
       },
       { additionalProperties: false, description: 'Due times in hari kerja (the tenant’s working days)' },
     ),
@@ -239,6 +263,7 @@ export const ApplicationSchema = Type.Object(
           downloadable: Type.Boolean(),
           issuedAt: DateTime,
           validUntil: DateTimeOrNull,
+          data: Type.Union([AnyObject('What the officer recorded when issuing it (the plugin’s `outputs[].data`), e.g. the loss report’s number and date'), Type.Null()]),
         },
         { additionalProperties: false, 'x-component': 'ApplicationOutput' },
       ),
@@ -285,6 +310,9 @@ export const JourneyAttachmentSchema = Type.Object(
     source: Type.Literal('journey'),
     sourceApplication: Type.String({ description: 'Tracking code of the application whose output was taken' }),
     ageDays: Type.Integer({ minimum: 0, description: 'Days since that output was issued' }),
+    prefilled: Type.Array(Type.String(), {
+      description: 'Form fields filled from the output’s recorded data as the plugin maps them (e.g. `/data/noSktlk`, `/data/tglSktlk`): read the application again to see them',
+    }),
   },
   { additionalProperties: false, 'x-component': 'JourneyAttachment' },
 );

@@ -1,17 +1,20 @@
-import { newId, newTrackingCode, type FieldError } from '@satupintu/core';
+import { localDate, newId, newTrackingCode, type FieldError } from '@satupintu/core';
 import { agencyNotAllowed } from '@satupintu/auth';
 import { violatedConstraint, type EventBus, type Sql, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import type { ApplicationMoment, DomainEvents } from '../../kernel.js';
 import { crossCheckNik, decodeNik, valueAt, type FormValidatorCache } from '@satupintu/forms';
 import type { ServiceDefinition } from '@satupintu/plugin-sdk';
-import { compileWorkflow, dueAfter, timersOnEntering, type WorkCalendar } from '@satupintu/workflow';
+import { compileWorkflow, type WorkCalendar } from '@satupintu/workflow';
+import { cutiBersamaWorking, serviceDue, startsOnSubmission, stepDue, waitingFor } from './sla.js';
 import type { TenantUserCtx } from '../../context.js';
 import type { CalendarService } from '../calendar/index.js';
 import type { InstallationService } from '../installations/index.js';
 import type { PluginRegistry, ServiceVersion } from '../plugins/index.js';
 import { byOther, officerAgencies, visibleTo, writableBy } from './access.js';
 import { diffData } from './changes.js';
-import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentsMissing, formInvalid, notDraft, receiptNotReady } from './errors.js';
+import { applicantNotAllowed, applicantRequired, applicationNotFound, channelNotOffered, consentRequired, documentNotValid, documentsMissing, formInvalid, notDraft, receiptNotReady } from './errors.js';
+import { documentQueries } from './document-queries.js';
+import { carriedEvidence, statedEvidence, validityProblems } from './validity.js';
 import { maskNik, mppName, type Receipt } from './receipt.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { serviceNotFound } from '../installations/index.js';
@@ -98,10 +101,41 @@ export class ApplicationService {
     if (missing.length) throw documentsMissing(missing);
   }
 
-  /** The clocks a file starts on submission: the whole service's SLA and the first step's. */
-  dues(service: ServiceDefinition, state: string, at: Date, cal: WorkCalendar): Dues {
-    const step = timersOnEntering(service.sop, state, at, cal).find((t) => t.name === 'step');
-    return { overall: dueAfter(at, service.sla, cal, service.sop.cutiBersamaIsWorkingDay ?? false), ...(step ? { step: step.due } : {}) };
+  /**
+   * The validity rules of every document attached (issue 23), judged on `day` (the tenant's date):
+   * an upload on what the form states of it (its number, date of issue, issuer), a journey's on
+   * what its issuing application says. One rule set for the citizen online, the operator, the
+   * officer at the counter, and a correction by an SOP action. Refuses with every reason at once.
+   */
+  async checkDocuments(tx: Pick<TenantTx, 'sql'>, app: Pick<ApplicationRow, 'id'>, service: ServiceDefinition, data: Record<string, unknown>, day: string, timeZone: string): Promise<void> {
+    if (!service.documents.some((d) => d.validity || d.fromService)) return;
+    const problems: FieldError[] = [];
+    const seen = new Set<string>();
+    for (const row of await documentQueries.attachedEvidence(tx.sql, app.id)) {
+      const doc = service.documents.find((d) => d.code === row.document_code);
+      if (!doc) continue;
+      if (row.source === 'journey' && row.source_plugin_id && row.source_plugin_version && row.source_service_code && row.issued_at) {
+        const { service: from } = await this.definition({ plugin_id: row.source_plugin_id, plugin_version: row.source_plugin_version, service_code: row.source_service_code });
+        const output = from.outputs.find((o) => o.code === row.source_output);
+        const ev = carriedEvidence({ agencyCode: row.source_agency_code ?? '', issuedAt: row.issued_at, data: row.output_data, trackingCode: row.source_tracking_code ?? '', outputCode: row.source_output ?? doc.code }, output, timeZone);
+        problems.push(...validityProblems(doc, ev, day));
+      } else if (!seen.has(doc.code)) {
+        // The form states one number and date per document type, whatever the number of files.
+        seen.add(doc.code);
+        problems.push(...validityProblems(doc, statedEvidence(doc, data), day));
+      }
+    }
+    if (problems.length) throw documentNotValid(problems.filter((e, i) => problems.findIndex((x) => x.pointer === e.pointer && x.message.en === e.message.en) === i));
+  }
+
+  /**
+   * The clocks a file starts on submission: the first step's, and the whole service's when its SOP
+   * starts it at submission (else it waits for the SOP's start event: actions.ts). `cutiBersama`:
+   * whether cuti bersama is a working day for the agency here (sla.ts).
+   */
+  dues(service: ServiceDefinition, state: string, at: Date, cal: WorkCalendar, cutiBersama: boolean): Dues {
+    const step = stepDue(service, state, at, cal, cutiBersama);
+    return { ...(startsOnSubmission(service) ? { overall: serviceDue(service, at, cal, cutiBersama), startedAt: at } : {}), ...(step ? { step } : {}) };
   }
 
   /** The view of an application inside an open unit of work. */
@@ -186,7 +220,7 @@ export class ApplicationService {
     // Everything a submission needs is checked and computed before the one transaction opens.
     const initial = input.submit ? compileWorkflow(service.sop).initial : undefined;
     if (input.submit) this.completeness({ content_hash: def.contentHash, service_code: service.code, data }, service, new Map(), now);
-    const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx)) : {};
+    const dues = initial ? this.dues(service, initial, now, await this.d.calendar.forTenant(ctx), await this.d.uow.read(ctx, (tx) => cutiBersamaWorking(tx.sql, def.agency.code, service))) : {};
     const actor = { sub: identity.subject, name: identity.name ?? identity.username };
     const applicant = onBehalf ? input.applicant! : { name: actor.name };
     const consent = input.consent ? { statement: input.consent.statement, method: input.consent.method, recordedBy: identity.username, at: now.toISOString() } : null;
@@ -255,8 +289,9 @@ export class ApplicationService {
       await applicationQueries.lockPerson(tx.sql, app, { sub: app.applicant_sub, nik: nikOf(app.applicant, app.data) });
       const counts = new Map((await applicationQueries.documentCounts(tx.sql, id)).map((r) => [r.document_code, r.n]));
       this.completeness(app, service, counts, ctx.now);
+      await this.checkDocuments(tx, app, service, app.data, localDate(ctx.now, ctx.tenant.timeZone), ctx.tenant.timeZone);
       const initial = compileWorkflow(service.sop).initial;
-      const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx));
+      const dues = this.dues(service, initial, ctx.now, await this.d.calendar.forTenant(ctx, tx), await cutiBersamaWorking(tx.sql, app.agency_code, service));
       await applicationQueries.submit(tx.sql, id, initial, ctx.now, dues);
       await applicationQueries.event(tx.sql, { tenantId: ctx.tenant.id, applicationId: id, id: newId(), at: ctx.now, actorSub: ctx.identity.subject, actorName: ctx.identity.name ?? ctx.identity.username, role: writer, action: 'submitted', from: 'draft', to: initial, comment: null });
       await this.d.events.emit(tx, 'application.submitted', { ...momentOf(app, ctx.tenant.slug), dueAt: dues.overall?.at ?? null, channel: app.channel });
@@ -320,6 +355,7 @@ export class ApplicationService {
         timeZone: ctx.tenant.timeZone,
         sla: service.sla ? { value: service.sla.value, unit: service.sla.unit } : null,
         dueDate: app.due_date ?? null,
+        startsOn: app.sla_started_at ? null : (waitingFor(service)?.message ?? null),
         documents: service.documents.filter(applies).map((d) => ({ id: d.name.id, en: d.name.en })),
         link: `${origin.replace(/\/+$/, '')}/t/${ctx.tenant.slug}/permohonan/${app.id}`,
       };

@@ -4,6 +4,7 @@ import { compileWorkflow } from '@satupintu/workflow';
 import type { ServiceVersion } from '../plugins/index.js';
 import type { ApplicationRow, DocumentRow, DuplicateRow, EventRow, OutputRow } from './queries.js';
 import type { ApplicationView } from './schemas.js';
+import { waitingFor } from './sla.js';
 
 export type { ApplicationView } from './schemas.js';
 
@@ -73,6 +74,8 @@ export function applicationView(
       stepDueAt: iso(app.step_due_at),
       stepDueDate: app.step_due_date ?? null,
       overdue: app.status === 'submitted' && app.step_due_at !== null && app.step_due_at.getTime() < now.getTime(),
+      startedAt: iso(app.sla_started_at),
+      startsOn: waitingFor(service),
     },
     claimedBy: app.claimed_by_name ?? app.claimed_by ?? null,
     ...(parts.duplicates
@@ -117,6 +120,7 @@ export function applicationView(
         downloadable: o.downloadable,
         issuedAt: o.issued_at.toISOString(),
         validUntil: iso(o.valid_until),
+        data: o.data ?? null,
       };
     }),
   };

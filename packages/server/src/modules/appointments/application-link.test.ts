@@ -13,7 +13,7 @@ async function tenantWithSessions(p: Platform): Promise<string> {
   const [code] = await unusedRegencyCodes(p, 1);
   const slug = `jadwal-${randomUUID().slice(0, 6)}`;
   assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
-  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.1.0' } })).status, 200);
   const schedule = { appointmentRequired: true, sessions: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '11:00', capacity: 3 }], onlineShare: 1 };
   assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } })).status, 200);
   return slug;

@@ -16,7 +16,7 @@ async function tenantWithSchedule(p: Platform, schedule: Schedule): Promise<stri
   const [code] = await unusedRegencyCodes(p, 1);
   const slug = `kursi-${randomUUID().slice(0, 6)}`;
   assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-jakarta', mppStatus: 'operating' } })).status, 201);
-  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+  assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi`, { token: admin, body: { version: '1.1.0' } })).status, 200);
   const overlay = await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/imigrasi/overlays/paspor-baru`, { token: admin, body: { schedule } });
   assert.equal(overlay.status, 200, JSON.stringify(overlay.body));
   return slug;

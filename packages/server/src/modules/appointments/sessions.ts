@@ -112,7 +112,11 @@ export class SessionService {
 
   /** Whether cuti bersama is a working day for an agency's counter at this tenant (the tenant admin decides); sessions re-flag at their next listing. */
   async setAgencyCalendar(ctx: TenantUserCtx, agency: string, cutiBersamaWorkingDay: boolean): Promise<AgencyCalendarView> {
-    await this.d.uow.write(ctx, (tx) => sessionQueries.setCutiBersamaWorking(tx.sql, { tenantId: ctx.tenant.id, agency, working: cutiBersamaWorkingDay, by: ctx.identity.subject, now: ctx.now }));
+    await this.d.uow.write(ctx, async (tx) => {
+      await sessionQueries.setCutiBersamaWorking(tx.sql, { tenantId: ctx.tenant.id, agency, working: cutiBersamaWorkingDay, by: ctx.identity.subject, now: ctx.now });
+      // Issue 23 (sla): the agency's open applications count their due dates on the new rule.
+      tx.afterCommit(() => this.d.calendar.duesChanged({ region: ctx.tenant.homeRegion, tenantId: ctx.tenant.id }));
+    });
     return { agency, cutiBersamaWorkingDay };
   }
 

@@ -7,6 +7,10 @@ import { checkPreconditions, etagMatches, etagOf, type Preconditions } from '../
 import { holidayNotFound } from './errors.js';
 import { calendarQueries, type HolidayRow } from './queries.js';
 import type { ClosureView } from './schemas.js';
+import type { JobSender } from '../../jobs/spec.js';
+
+/** Issue 23 (sla): the job that computes open applications' due dates again after a calendar change (applications/recompute.ts runs it). */
+export const RECOMPUTE_DUES_JOB = 'sla.recompute';
 
 /**
  * A closure is create-or-replace of one date, so a PUT without If-Match replaces it (a retried PUT
@@ -30,7 +34,33 @@ export class CalendarService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly control: Sql,
+    /** Issue 23 (sla): where a change of the calendar asks for due dates to be computed again, and the regions it asks. */
+    private readonly jobs?: JobSender,
+    private readonly regions: readonly string[] = [],
   ) {}
+
+  /**
+   * Issue 23 (sla): asks each region concerned (after the change commits) to compute its open
+   * applications' due dates again (`sla.recompute`, applications/recompute.ts); one queued run per
+   * scope stands for any number of changes (singleton key).
+   */
+  async duesChanged(scope: { region: string; tenantId: string } | 'all'): Promise<void> {
+    if (!this.jobs) return;
+    const targets = scope === 'all' ? this.regions.map((region) => ({ region })) : [{ region: scope.region, tenantId: scope.tenantId }];
+    for (const t of targets) await this.jobs.send(t.region, RECOMPUTE_DUES_JOB, t, { singletonKey: `${t.region}:${'tenantId' in t ? t.tenantId : 'all'}` });
+  }
+
+  /** The tenant's calendar as stored now, past every process's cache (the recompute job: a change notice may still be on its way). */
+  async freshForTenant(ctx: Pick<TenantCtx, 'tenant'>, tx: Pick<TenantTx, 'sql'>): Promise<WorkCalendar> {
+    const rows = await calendarQueries.holidays(this.control);
+    const closures = new Set((await calendarQueries.closures(tx.sql)).map((r) => r.date));
+    const days: CalendarDays = {
+      holidays: new Set(rows.filter((r) => r.kind === 'national').map((r) => r.date)),
+      cutiBersama: new Set(rows.filter((r) => r.kind === 'cuti-bersama').map((r) => r.date)),
+      closures,
+    };
+    return { timeZone: ctx.tenant.timeZone, days };
+  }
 
   heard(change: HeardChange): void {
     if (change.kind === 'everything' || change.kind === 'holidays') this.national = undefined;
@@ -88,7 +118,10 @@ export class CalendarService {
     await this.uow.control(ctx, async (tx) => {
       await calendarQueries.setHoliday(tx.sql, { ...h, by, now: ctx.now });
       await tx.changed({ kind: 'holidays' });
-      tx.afterCommit(() => (this.national = undefined));
+      tx.afterCommit(async () => {
+        this.national = undefined;
+        await this.duesChanged('all');
+      });
     });
   }
 
@@ -96,7 +129,10 @@ export class CalendarService {
     await this.uow.control(ctx, async (tx) => {
       if (!(await calendarQueries.deleteHoliday(tx.sql, date, kind))) throw holidayNotFound(date, kind);
       await tx.changed({ kind: 'holidays' });
-      tx.afterCommit(() => (this.national = undefined));
+      tx.afterCommit(async () => {
+        this.national = undefined;
+        await this.duesChanged('all');
+      });
     });
   }
 
@@ -120,7 +156,10 @@ export class CalendarService {
         v = await calendarQueries.replaceClosure(tx.sql, date, reason);
       }
       await tx.changed({ kind: 'closures', tenantId: ctx.tenant.id });
-      tx.afterCommit(() => this.closures.delete(ctx.tenant.id));
+      tx.afterCommit(async () => {
+        this.closures.delete(ctx.tenant.id);
+        await this.duesChanged({ region: ctx.tenant.homeRegion, tenantId: ctx.tenant.id });
+      });
       return v;
     });
     return { closure: { date, reason }, etag: etagOf(version) };

@@ -100,7 +100,28 @@ const Document = Type.Object(
     maxCount: Type.Integer({ minimum: 1 }),
     requiredWhen: Type.Optional(AnyObject('JSON Schema over the form data: the document is required when the data matches')),
     fromService: Type.Optional(
-      Type.Object({ plugin: Type.String(), service: Type.String(), output: Type.String(), maxAgeDays: Type.Integer() }, { ...strict, description: 'May be the output of another service (e.g. the police report for a lost KTP)' }),
+      Type.Object(
+        {
+          plugin: Type.String(),
+          service: Type.String(),
+          output: Type.String(),
+          maxAgeDays: Type.Integer(),
+          prefill: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Form fields filled from that output’s recorded data when linked: form pointer → output-data pointer (issue 23)' })),
+        },
+        { ...strict, description: 'May be the output of another service (e.g. the police report for a lost KTP)' },
+      ),
+    ),
+    // Documents and identity (issue 23, part "docs"): the document type's validity rules.
+    validity: Type.Optional(
+      Type.Object(
+        {
+          maxAge: Type.Optional(Type.Object({ value: Type.Integer(), unit: Type.Enum(['days', 'months']) }, strict)),
+          issuer: Type.Optional(Type.Object({ accept: Type.Array(Type.String()), name: Text }, strict)),
+          fields: Type.Optional(Type.Object({ number: Type.Optional(Type.String()), issuedOn: Type.Optional(Type.String()), issuer: Type.Optional(Type.String()) }, strict)),
+          required: Type.Optional(Type.Array(Type.Enum(['number', 'issuedOn', 'issuer']))),
+        },
+        { ...strict, description: 'When the document is acceptable: maximum age from issue, issuing agency, the form fields stating its number and date (which must be filled)' },
+      ),
     ),
   },
   strict,
@@ -124,6 +145,18 @@ const Output = Type.Object(
     kind: Type.Enum(['document', 'physical', 'external']),
     validityDays: Type.Optional(Type.Integer()),
     signature: Type.Optional(Type.Enum(['tte', 'wet', 'none'])),
+    // Issue 23 (part "docs"): what the officer records when issuing it.
+    data: Type.Optional(
+      Type.Object(
+        {
+          schema: AnyObject('JSON Schema of the recorded data'),
+          labels: Type.Optional(Type.Record(Type.String(), Text)),
+          number: Type.Optional(Type.String()),
+          issuedOn: Type.Optional(Type.String()),
+        },
+        { ...strict, description: 'What the officer records about the output when issuing it (e.g. the loss report’s number and date)' },
+      ),
+    ),
   },
   strict,
 );

@@ -24,17 +24,17 @@ describe('installations: pinned versions, overlays with ETags, paged history', (
   const get = (path: string, headers: Record<string, string> = {}) => api(p, 'GET', path, { token: admin, headers });
 
   it('answers an installation with its ETag; If-Match on a version move is optional but honoured', async () => {
-    const installed = await put(`${base}/imigrasi`, { version: '1.0.0' });
+    const installed = await put(`${base}/imigrasi`, { version: '1.1.0' });
     assert.equal(installed.status, 200, JSON.stringify(installed.body));
     assert.equal(installed.body.action, 'installed');
     const tag = installed.headers.get('etag')!;
     assert.ok(tag);
     const read = await get(`${base}/imigrasi`);
-    assert.deepEqual([read.status, read.headers.get('etag'), read.body.version], [200, tag, '1.0.0']);
+    assert.deepEqual([read.status, read.headers.get('etag'), read.body.version], [200, tag, '1.1.0']);
     assert.equal((await get(`${base}/imigrasi`, { 'if-none-match': tag })).status, 304);
-    assert.deepEqual([(await put(`${base}/imigrasi`, { version: '1.0.0' }, { 'if-none-match': '*' })).status], [412], 'install-only never touches an installation');
-    assert.equal((await put(`${base}/imigrasi`, { version: '1.0.0' }, { 'if-match': '"stale"' })).status, 412);
-    const same = await put(`${base}/imigrasi`, { version: '1.0.0' }, { 'if-match': tag });
+    assert.deepEqual([(await put(`${base}/imigrasi`, { version: '1.1.0' }, { 'if-none-match': '*' })).status], [412], 'install-only never touches an installation');
+    assert.equal((await put(`${base}/imigrasi`, { version: '1.1.0' }, { 'if-match': '"stale"' })).status, 412);
+    const same = await put(`${base}/imigrasi`, { version: '1.1.0' }, { 'if-match': tag });
     assert.deepEqual([same.status, same.body.action, same.headers.get('etag')], [200, 'unchanged', tag]);
     assert.deepEqual([(await get(`${base}/polri`)).status, (await get(`${base}/polri`)).body.code], [404, 'PLUGIN_NOT_INSTALLED']);
     assert.equal((await put(`${base}/imigrasi`, { version: '7.7.7' })).body.code, 'PLUGIN_NOT_FOUND');
@@ -137,8 +137,8 @@ describe('installations: pinned versions, overlays with ETags, paged history', (
   });
 
   it('pages the installations and uninstalls with an optional If-Match', async () => {
-    assert.equal((await put(`${base}/polri`, { version: '1.0.0' })).status, 200);
-    assert.equal((await put(`${base}/dukcapil`, { version: '1.0.0' })).status, 200);
+    assert.equal((await put(`${base}/polri`, { version: '1.1.0' })).status, 200);
+    assert.equal((await put(`${base}/dukcapil`, { version: '1.1.0' })).status, 200);
     const first = await get(`${base}?limit=2`);
     assert.deepEqual(first.body.items.map((i: { plugin: string }) => i.plugin), ['dukcapil', 'imigrasi']);
     const rest = await get(`${base}?limit=2&cursor=${first.body.next}`);

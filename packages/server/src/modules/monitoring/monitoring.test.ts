@@ -142,7 +142,7 @@ describe(`national monitoring: rollups, cockpit, alerts, CSV (clock pinned to ${
   it('counts a real online application once the region publishes; no personal data reaches the cockpit', async function () {
     this.timeout(60_000);
     const t = await tenant('api', { mppStatus: 'operating' });
-    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${t.slug}/installations/dukcapil`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${t.slug}/installations/dukcapil`, { token: admin, body: { version: '1.1.0' } })).status, 200);
     const citizenToken = await tokenFor(p, 'warga.kbb');
     // Filed through the services at the pinned clock: a draft, its two documents (to S3), the submission.
     const citizen = await p.context({ tenant: t.slug, clock, identity: identityFromClaims(claimsOf(citizenToken)) });

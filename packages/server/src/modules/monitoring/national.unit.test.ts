@@ -11,7 +11,11 @@ type Doc = ReturnType<typeof apiDocument>;
  * are every member a response can carry (the contract tests refuse any other): checking the
  * declarations checks every answer.
  */
-const NATIONAL = ['getNationalCockpit', 'listNationalAlerts', 'getNationalWeekly', 'getTenantIndicators', 'nationalIkm', 'agencyIkmAcrossRegions'];
+const NATIONAL = [
+  'getNationalCockpit', 'listNationalAlerts', 'getNationalWeekly', 'getTenantIndicators', 'nationalIkm', 'agencyIkmAcrossRegions',
+  // Ministry Monev (issue 23)
+  'evaluateMonevAlerts', 'listMonevAlerts', 'listTenantMonevAlerts', 'getMonevEvidencePack', 'nationalSkmFollowUps',
+];
 
 /** Members that could carry a person: names, identity numbers, contacts, account ids, free text, answers. */
 const PERSONAL =
@@ -88,6 +92,7 @@ describe('examples of the skm, monitoring, audit, reference and identity operati
   const ids = [
     ...NATIONAL,
     'skmQuestionnaire', 'mySkmInvitations', 'skmInvitationOfApplication', 'answerSkm', 'tenantIkm', 'openSkmFollowUps', 'listSkmFollowUps', 'closeSkmFollowUp',
+    'assignSkmFollowUp', 'recordSkmPublication', 'listSkmPublications',
     'exportNationalTenantsCsv', 'exportNationalWeeklyCsv', 'listAuditEvents', 'listRegions', 'listRegencies', 'getRegency', 'getMe',
   ];
 

@@ -103,7 +103,7 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     const [code] = await unusedRegencyCodes(p, 1);
     const slug = `sp-${randomUUID().slice(0, 6)}`;
     await create({ code, slug, mppStatus: 'preparing' });
-    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil`, { token: admin, body: { version: '1.0.0' } })).status, 200);
+    assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/dukcapil`, { token: admin, body: { version: '1.1.0' } })).status, 200);
     const list = await api(p, 'GET', `/api/v1/tenants/${slug}/standards`, { token: admin });
     const svc = list.body.items.find((s: { id: string }) => s.id === 'dukcapil.ktpel-penggantian');
     assert.ok(svc && !svc.standardComplete && svc.published === null);
@@ -123,7 +123,7 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     const unpublished = await api(p, 'GET', `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`, { token: admin });
     assert.deepEqual([unpublished.status, unpublished.body.code], [404, 'STANDARD_NOT_PUBLISHED']);
     const { standard: published, etag: first } = await p.services.onboarding.publishStandard(await ctxOf(slug), 'dukcapil.ktpel-penggantian', { skNumber: '100.3.3/12/2026', skDate: '2026-11-30' }, 'admin.platform');
-    assert.deepEqual([published.service, published.skNumber, published.pluginVersion, published.publishedAt], ['dukcapil.ktpel-penggantian', '100.3.3/12/2026', '1.0.0', clock.now().toISOString()]);
+    assert.deepEqual([published.service, published.skNumber, published.pluginVersion, published.publishedAt], ['dukcapil.ktpel-penggantian', '100.3.3/12/2026', '1.1.0', clock.now().toISOString()]);
     const url = `/api/v1/tenants/${slug}/standards/dukcapil.ktpel-penggantian`;
     const read = await api(p, 'GET', url, { token: admin });
     assert.deepEqual([read.status, read.headers.get('etag'), read.body.skNumber], [200, first, '100.3.3/12/2026']);
@@ -196,7 +196,7 @@ describe(`tenant onboarding: lifecycle, checklist, standar pelayanan, kaji tiru 
     assert.equal(before.daysToDeadline, daysBetween(localDate(clock.now(), (await p.services.tenants.get(slug)).timeZone), '2027-01-15'));
     assert.deepEqual(before.items.filter((i) => i.done).map((i) => i.key), ['commitment']);
     assert.equal(before.progress, 1 / 7);
-    await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/polri`, { token: admin, body: { version: '1.0.0' } });
+    await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/polri`, { token: admin, body: { version: '1.1.0' } });
     const mou = await api(p, 'PUT', `/api/v1/tenants/${slug}/agencies/polri`, { token: admin, body: { name: 'Polres', mouNumber: 'PKS/01/2026', mouSignedOn: '2026-02-01', plannedServices: 3 } });
     assert.equal(mou.status, 200, JSON.stringify(mou.body));
     assert.deepEqual([mou.body.agencyCode, mou.body.recordedBy], ['polri', 'admin.platform']);

@@ -7,7 +7,7 @@ describe('plugins: checking a manifest without publishing it (the editor’s lin
   let dukcapil: Record<string, any>;
   before(async () => {
     p = sharedPlatform();
-    dukcapil = (await api(p, 'GET', '/api/v1/plugins/dukcapil/versions/1.0.0')).body.manifest;
+    dukcapil = (await api(p, 'GET', '/api/v1/plugins/dukcapil/versions/1.1.0')).body.manifest;
   });
 
   it('answers every problem in both languages, and the hash a clean manifest would get, publishing nothing', async () => {

@@ -21,7 +21,7 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
   before(async () => {
     p = sharedPlatform();
     admin = await tokenFor(p, 'admin.platform');
-    polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0')).body.manifest;
+    polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest;
   });
 
   it('publishes the ten agencies at start, each version with its content hash', async () => {
@@ -31,11 +31,11 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
       assert.ok(ids.includes(id), `${id} published`);
     const services = r.body.items.reduce((n: number, x: { versions: { services: number }[] }) => n + x.versions[x.versions.length - 1]!.services, 0);
     assert.ok(services >= 40, `at least 40 services, got ${services}`);
-    const v = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0');
+    const v = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0');
     assert.match(v.body.contentHash, /^sha256:[0-9a-f]{64}$/);
     assert.equal(v.headers.get('etag'), `"${v.body.contentHash}"`);
     assert.match(v.headers.get('cache-control')!, /immutable/, 'a published version never changes');
-    const cached = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0', { headers: { 'if-none-match': `"${v.body.contentHash}"` } });
+    const cached = await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0', { headers: { 'if-none-match': `"${v.body.contentHash}"` } });
     assert.deepEqual([cached.status, cached.body], [304, ''], 'a client holding the hash gets 304');
     const missing = await api(p, 'GET', '/api/v1/plugins/polri/versions/9.9.9');
     assert.deepEqual([missing.status, missing.body.code], [404, 'PLUGIN_NOT_FOUND']);
@@ -119,10 +119,10 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     const slug = `plug-${randomUUID().slice(0, 8)}`;
     assert.equal((await api(p, 'POST', '/api/v1/tenants', { token: admin, body: { code, slug, homeRegion: 'id-batam', mppStatus: 'preparing' } })).status, 201);
     const base = `/api/v1/tenants/${slug}/installations/polri`;
-    const installed = await api(p, 'PUT', base, { token: admin, body: { version: '1.0.0' } });
+    const installed = await api(p, 'PUT', base, { token: admin, body: { version: '1.1.0' } });
     assert.equal(installed.status, 200, JSON.stringify(installed.body));
     assert.equal(installed.body.action, 'installed');
-    assert.equal((await api(p, 'PUT', base, { token: admin, body: { version: '1.0.0' } })).body.action, 'unchanged');
+    assert.equal((await api(p, 'PUT', base, { token: admin, body: { version: '1.1.0' } })).body.action, 'unchanged');
 
     const overlay = await api(p, 'PUT', `${base}/overlays/sktlk`, { token: admin, body: { counter: { name: 'Gerai Polres', number: '4' }, staffing: { text: [{ id: '2 petugas', en: '2 officers' }] } } });
     assert.equal(overlay.status, 200, JSON.stringify(overlay.body));
@@ -134,10 +134,10 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     let catalog = await api(p, 'GET', `/api/v1/tenants/${slug}/services`);
     const sktlk = catalog.body.items.find((s: { id: string }) => s.id === 'polri.sktlk');
     assert.deepEqual(sktlk.counter, { name: 'Gerai Polres', number: '4' });
-    assert.equal(sktlk.version, '1.0.0');
+    assert.equal(sktlk.version, '1.1.0');
 
     const versions = (await api(p, 'GET', '/api/v1/plugins/polri')).body.versions.map((v: { version: string }) => v.version);
-    const newer = versions.find((v: string) => v !== '1.0.0');
+    const newer = versions.find((v: string) => v !== '1.1.0' && v !== '1.0.0');
     assert.ok(newer, 'a newer polri version exists (published above)');
     const upgraded = await api(p, 'PUT', base, { token: admin, body: { version: newer } });
     assert.equal(upgraded.body.action, 'upgraded');
@@ -148,9 +148,9 @@ describe('plugins: registry, installations, overlays and the public catalog', ()
     const history = await api(p, 'GET', `${base}/history`, { token: admin });
     const actions = history.body.items.map((h: { action: string }) => h.action);
     assert.deepEqual(actions.slice(0, 3), ['plugin.upgraded', 'plugin.overlay.set', 'plugin.installed']);
-    assert.deepEqual({ from: history.body.items[0].data.from, to: history.body.items[0].data.to, actor: history.body.items[0].actor }, { from: '1.0.0', to: newer, actor: 'admin.platform' });
+    assert.deepEqual({ from: history.body.items[0].data.from, to: history.body.items[0].data.to, actor: history.body.items[0].actor }, { from: '1.1.0', to: newer, actor: 'admin.platform' });
 
-    const otherAdmin = await api(p, 'PUT', base, { token: await tokenFor(p, 'admin.kbb'), body: { version: '1.0.0' } });
+    const otherAdmin = await api(p, 'PUT', base, { token: await tokenFor(p, 'admin.kbb'), body: { version: '1.1.0' } });
     assert.equal(otherAdmin.status, 403);
     assert.equal((await api(p, 'PUT', `/api/v1/tenants/${slug}/installations/nope`, { token: admin, body: { version: '1.0.0' } })).status, 404);
 

@@ -51,6 +51,7 @@ export interface ExportOutputRow {
   issued_at: Date;
   valid_until: Date | null;
   has_file: boolean;
+  data: Record<string, unknown> | null;
 }
 
 export interface ExportBookingRow {
@@ -134,7 +135,7 @@ export const exportQueries = {
 
   outputs(sql: Sql, ids: readonly string[]): Promise<ExportOutputRow[]> {
     return sql.rows(
-      `select application_id, output_code, kind, issued_at, valid_until, object_key is not null as has_file
+      `select application_id, output_code, kind, issued_at, valid_until, object_key is not null as has_file, data
          from application_outputs where application_id = any($1::uuid[]) order by issued_at, output_code`,
       [ids],
     );

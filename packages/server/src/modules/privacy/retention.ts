@@ -202,6 +202,14 @@ const KEPT: RetentionEntry[] = [
     basis: 'UU 43/2009 tentang Kearsipan (the period is the regency’s JRA — ditetapkan oleh regency). Later services take them as journey sources.',
   },
   {
+    code: 'consent-scans',
+    record: t('Pindaian persetujuan pengajuan yang dibantu', 'Scans of the signed consent for assisted filing'),
+    days: null,
+    from: t('pengajuan', 'filing'),
+    then: t('disimpan bersama permohonan yang disetujuinya', 'kept with the application it authorises'),
+    basis: 'UU 27/2022 Pasal 24: the controller must show proof of the consent it relied on for as long as it processes on it; a deleted draft takes its scans along (issue 23).',
+  },
+  {
     code: 'complaint-records',
     record: t('Pengaduan dan percakapannya', 'Complaints and their threads'),
     days: null,

@@ -118,7 +118,15 @@ const MyApplication = Type.Object(
     documents: Type.Array(StoredFile),
     outputs: Type.Array(
       Type.Object(
-        { code: Type.String(), kind: Type.String(), issuedAt: DateTime, validUntil: DateTimeOrNull, downloadPath: StringOrNull },
+        {
+          code: Type.String(),
+          kind: Type.String(),
+          issuedAt: DateTime,
+          validUntil: DateTimeOrNull,
+          downloadPath: StringOrNull,
+          // Issue 23: what the officer recorded about it (a loss report's number, an NIB).
+          data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'What the officer recorded when issuing it' }),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -109,7 +109,7 @@ export class PrivacyService {
           outputs: outputs
             .filter((o) => o.application_id === a.id)
             .map((o) => ({
-              code: o.output_code, kind: o.kind, issuedAt: o.issued_at.toISOString(), validUntil: iso(o.valid_until),
+              code: o.output_code, kind: o.kind, issuedAt: o.issued_at.toISOString(), validUntil: iso(o.valid_until), data: o.data ?? null,
               downloadPath: o.has_file ? `${base}/applications/${a.id}/outputs/${o.output_code}/download` : null,
             })),
         })),

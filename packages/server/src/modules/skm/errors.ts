@@ -50,3 +50,28 @@ export const followUpClosed = defineProblem({
     en: 'A follow-up is closed once. Retry with the same Idempotency-Key to get the first answer.',
   },
 });
+
+export const followUpDueInvalid = defineProblem(
+  {
+    code: 'SKM_FOLLOWUP_DUE_INVALID',
+    status: 400,
+    title: { id: 'Tenggat tindak lanjut tidak valid', en: 'Invalid follow-up due date' },
+    description: { id: 'Tenggat tidak boleh sebelum akhir periode survei.', en: 'The due date must not precede the end of the survey period.' },
+  },
+  (periodTo: string) => ({
+    errors: [{ pointer: '/dueOn', message: { id: `Tenggat harus sama atau setelah ${periodTo} (akhir periode).`, en: `The due date must be on or after ${periodTo} (the end of the period).` } }],
+  }),
+);
+
+export const publicationInvalid = defineProblem(
+  {
+    code: 'SKM_PUBLICATION_INVALID',
+    status: 400,
+    title: { id: 'Catatan publikasi SKM tidak valid', en: 'Invalid SKM publication record' },
+    description: {
+      id: 'Publikasi di situs web atau media sosial dicatat dengan URL https; tanggal publikasi tidak boleh sebelum akhir periode survei atau setelah hari ini.',
+      en: 'A website or social-media publication is recorded with an https URL; the publication date must not precede the end of the survey period nor be after today.',
+    },
+  },
+  (pointer: string, id: string, en: string) => ({ errors: [{ pointer, message: { id, en } }] }),
+);

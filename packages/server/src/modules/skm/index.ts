@@ -6,7 +6,10 @@ import { SkmService } from './service.js';
 
 export { SkmService } from './service.js';
 export { SKM_FOLLOWUPS_JOB } from './followups.js';
-export type { FollowUpView } from './schemas.js';
+export type { FollowUpView, IkmReportView, SkmPublicationView } from './schemas.js';
+export { renderSkmReportPdf } from './report-pdf.js';
+export { checkPeriod } from './reports.js';
+export { periodInvalid } from './errors.js';
 export { INVITATION_DAYS, type SkmAnswerInput, type SkmAnswer } from './survey.js';
 export { previousQuarter, defaultPeriod, type Period } from './period.js';
 export { computeIkm, minimumSample, categoryOf, questionnaire, ELEMENTS, WEIGHTING, type IkmResult } from './ikm.js';

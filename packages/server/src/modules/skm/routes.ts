@@ -3,12 +3,19 @@ import { created, ok, type RouteTable } from '../../http/routes.js';
 import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
 import { TenantPath } from '../../http/schemas.js';
 import { Page } from '../../pagination.js';
-import { alreadyAnswered, followUpClosed, followUpNotFound, invitationExpired, invitationNotFound, periodInvalid } from './errors.js';
+import { alreadyAnswered, followUpClosed, followUpDueInvalid, followUpNotFound, invitationExpired, invitationNotFound, periodInvalid, publicationInvalid } from './errors.js';
+import { renderSkmReportPdf } from './report-pdf.js';
 import { questionnaire, WEIGHTING } from './ikm.js';
 import { defaultPeriod } from './period.js';
 import {
   AgencyIkmReport,
   AgencyPath,
+  AssignFollowUpBody,
+  NationalFollowUps,
+  PublicationBody,
+  PublicationsQuery,
+  SkmPublication,
+  SkmReportQuery,
   AnswerBody,
   ApplicationInvitationPath,
   CloseFollowUpBody,
@@ -25,6 +32,7 @@ import {
   SkmFollowUpsOpened,
   SkmInvitation,
   SkmQuestionnaire,
+  SkmSettings,
   TenantIkmQuery,
 } from './schemas.js';
 import type { SkmService } from './service.js';
@@ -61,9 +69,40 @@ const FOLLOW_UP_EXAMPLE = {
   createdAt: '2025-10-01T01:00:00.000Z',
   closedBy: 'admin.lebong',
   closedAt: '2025-10-20T03:12:00.000Z',
+  owner: 'Kepala Bidang Pelayanan DPMPTSP',
+  dueOn: '2025-12-29',
+  overdue: false,
+  evidenceUrl: 'https://mpp.lebongkab.go.id/berita/tindak-lanjut-skm-triwulan-iii',
+};
+const PUBLICATION_EXAMPLE = {
+  id: '01937c4e-3333-7c3d-9e4f-5a6b7c8d9e0f',
+  period: { from: '2025-07-01', to: '2025-09-30' },
+  medium: 'website',
+  location: 'https://mpp.lebongkab.go.id/skm/2025-triwulan-iii',
+  publishedOn: '2025-10-06',
+  publishedBy: 'Subbag Umum DPMPTSP',
+  recordedBy: 'admin.lebong',
+  recordedAt: '2025-10-06T02:00:00.000Z',
 };
 
 export function skmRoutes(api: RouteTable, skm: SkmService): void {
+  // Issue 23 (sla): one combined survey per journey, where the tenant opts in.
+  api.add({
+    method: 'put',
+    path: '/api/v1/tenants/:tenant/skm/settings',
+    operationId: 'setSkmSettings',
+    summary: 'Survei gabungan layanan terintegrasi / One combined survey per journey',
+    description:
+      'The tenant admin decides: `combinedJourneySurvey: true` — when the last step of a journey completes (an application carrying earlier applications’ outputs as documents), the citizen gets ONE survey for the journey; the earlier steps’ unanswered invitations close into it, and its answer counts once for each agency of the journey (each agency’s IKM). False (the default): one survey per agency. Applies to completions from now on. Repeating the same PUT is harmless.',
+    tags: ['skm'],
+    security: coordinator,
+    params: TenantPath(),
+    body: SkmSettings,
+    bodyExample: { combinedJourneySurvey: true },
+    responses: { '200': { description: 'Stored', schema: SkmSettings, example: { combinedJourneySurvey: true } } },
+    handler: async (ctx, { body }) => ok(await skm.survey.setCombined(ctx, body.combinedJourneySurvey)),
+  });
+
   api.add({
     method: 'get',
     path: '/api/v1/skm/questionnaire',
@@ -312,7 +351,7 @@ export function skmRoutes(api: RouteTable, skm: SkmService): void {
       '200': {
         description: 'The period’s follow-ups',
         schema: SkmFollowUpsOpened,
-        example: { period: { from: '2025-07-01', to: '2025-09-30' }, ikm: 91.48, category: 'A', items: [{ ...FOLLOW_UP_EXAMPLE, status: 'open', plan: null, result: null, closedBy: null, closedAt: null }] },
+        example: { period: { from: '2025-07-01', to: '2025-09-30' }, ikm: 91.48, category: 'A', items: [{ ...FOLLOW_UP_EXAMPLE, status: 'open', plan: null, result: null, closedBy: null, closedAt: null, owner: null, evidenceUrl: null }] },
       },
     },
     errors: [periodInvalid],
@@ -353,6 +392,120 @@ export function skmRoutes(api: RouteTable, skm: SkmService): void {
       const ctx = withIdempotency(rctx, req, `closeSkmFollowUp:${params.id}`, body);
       const r = await skm.closeFollowUp(ctx, params.id, body);
       return ok(r, replayHeaders(ctx));
+    },
+  });
+
+  api.add({
+    method: 'patch',
+    path: '/api/v1/tenants/:tenant/skm/follow-ups/:id',
+    operationId: 'assignSkmFollowUp',
+    summary: 'Tetapkan penanggung jawab, tenggat dan rencana / Assign a follow-up',
+    description:
+      'Sets the owner (a unit or position, not a person’s name), the due date (not before the period’s end; a new task is due 90 days after it) and the planned action of an open task, each only when given; audited in the same commit. Setting the same values again changes nothing else. A closed task answers 409.',
+    tags: ['skm'],
+    security: coordinator,
+    params: FollowUpPath,
+    body: AssignFollowUpBody,
+    bodyExample: { owner: 'Kepala Bidang Pelayanan DPMPTSP', dueOn: '2025-12-29', plan: 'Tambah petugas verifikasi pada jam sibuk' },
+    responses: { '200': { description: 'The follow-up', schema: SkmFollowUp, example: { ...FOLLOW_UP_EXAMPLE, status: 'open', result: null, closedBy: null, closedAt: null, evidenceUrl: null } } },
+    errors: [followUpNotFound, followUpClosed, followUpDueInvalid],
+    handler: async (ctx, { params, body }) => ok(await skm.assignFollowUp(ctx, params.id, body)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/national/skm/follow-ups',
+    operationId: 'nationalSkmFollowUps',
+    summary: 'Tindak lanjut SKM semua tenant (agregat) / SKM follow-ups across tenants (aggregates)',
+    description:
+      'For the ministry: per tenant, the follow-up tasks of periods overlapping the range — total, open, closed, overdue (open past the due date), closed on time, closed with evidence, and tasks per weakest unsur — with national totals. Counts only: never a plan, a result or a username. One row per tenant of the directory (at most 514), answered whole. Default period: 1 January to today (Asia/Jakarta).',
+    tags: ['skm'],
+    security: { kind: 'roles', roles: ['ministry-analyst', 'platform-admin'] },
+    query: PeriodQuery,
+    responses: {
+      '200': {
+        description: 'Counts per tenant',
+        schema: NationalFollowUps,
+        example: {
+          period: { from: '2025-01-01', to: '2025-12-31' },
+          totals: { tenants: 1, withFollowUps: 1, total: 4, open: 1, closed: 3, overdue: 1, closedOnTime: 2, withEvidence: 2 },
+          items: [
+            {
+              tenant: 'kab-lebong', tenantName: 'Kabupaten Lebong', region: 'id-jakarta', total: 4, open: 1, closed: 3, overdue: 1, closedOnTime: 2, withEvidence: 2,
+              byElement: { U1: 0, U2: 0, U3: 3, U4: 0, U5: 0, U6: 0, U7: 0, U8: 1, U9: 0 },
+            },
+          ],
+        },
+      },
+    },
+    errors: [periodInvalid],
+    handler: async (ctx, { query }) => ok(await skm.nationalFollowUps(ctx, defaultPeriod(query, localDate(ctx.now, NATIONAL_ZONE)))),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/v1/tenants/:tenant/skm/publications',
+    operationId: 'recordSkmPublication',
+    summary: 'Catat publikasi hasil SKM / Record where the SKM result was published',
+    description: [
+      'Appends an entry to the tenant’s SKM publication log (PermenPANRB 14/2017: the result is published; PEKPPP counts the media): the period, the medium, the https URL (website, social media) or the place (notice board…), the date and the publishing unit. The log is append-only: an entry is never changed or removed; a correction is a new entry.',
+      'Safe to retry without an Idempotency-Key: the same entry (period, medium, location, date) recorded again answers the first one (200, `Idempotent-Replayed: true`).',
+    ].join('\n\n'),
+    tags: ['skm'],
+    security: coordinator,
+    params: TenantPath(),
+    body: PublicationBody,
+    bodyExample: { from: '2025-07-01', to: '2025-09-30', medium: 'website', location: 'https://mpp.lebongkab.go.id/skm/2025-triwulan-iii', publishedOn: '2025-10-06', publishedBy: 'Subbag Umum DPMPTSP' },
+    responses: {
+      '201': { description: 'Recorded', schema: SkmPublication, example: PUBLICATION_EXAMPLE },
+      '200': { description: 'The same entry, recorded before', schema: SkmPublication, headers: { 'Idempotent-Replayed': { description: '`true`: recorded before', required: true } }, example: PUBLICATION_EXAMPLE },
+    },
+    errors: [periodInvalid, publicationInvalid],
+    handler: async (ctx, { body }) => {
+      const r = await skm.recordPublication(ctx, body);
+      return r.created ? created(r.publication) : ok(r.publication, { 'Idempotent-Replayed': 'true' });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/skm/publications',
+    operationId: 'listSkmPublications',
+    summary: 'Log publikasi hasil SKM / SKM publication log',
+    description: 'The tenant’s publication log, newest record first, paged; for the tenant’s coordinators and the ministry. `recordedBy` (a staff username) is shown to the tenant’s own staff only.',
+    tags: ['skm'],
+    security: tenantViewers,
+    params: TenantPath(),
+    query: PublicationsQuery,
+    paginated: true,
+    responses: { '200': { description: 'One page of the log', schema: Page(SkmPublication), example: { items: [PUBLICATION_EXAMPLE], next: null } } },
+    handler: async (ctx, { query }) => ok(await skm.publicationPage(ctx, query)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/v1/tenants/:tenant/skm/report.pdf',
+    operationId: 'exportSkmReportPdf',
+    summary: 'Unduh laporan SKM (format PermenPANRB 14/2017) / Download the SKM report (PDF)',
+    description:
+      'The SKM result of a period as the annex of PermenPANRB 14/2017 lays it out: respondents and the sample check, per unsur the sum, NRR and weighted NRR, the sum of weighted NRR, IKM, mutu pelayanan A–D and kinerja unit, the conversion table, IKM per service, the follow-up plan (rencana tindak lanjut) and the publication log. Aggregates only. Default period: 1 January to today.',
+    tags: ['skm'],
+    security: tenantViewers,
+    params: TenantPath(),
+    query: SkmReportQuery,
+    responses: {
+      '200': { description: 'The PDF file', media: ['application/pdf'], headers: { 'Content-Disposition': { description: '`attachment; filename="laporan-skm-{tenant}-{from}-{to}.pdf"`', required: true } } },
+    },
+    errors: [periodInvalid],
+    handler: async (ctx, { query }) => {
+      const p = defaultPeriod(query, localDate(ctx.now, ctx.tenant.timeZone));
+      const x = await skm.reportExport(ctx, p);
+      const pdf = await renderSkmReportPdf({ ...x, generatedAt: ctx.now });
+      return {
+        status: 200 as const,
+        raw: { content: Buffer.from(pdf), type: 'application/pdf' },
+        headers: { 'Content-Disposition': `attachment; filename="laporan-skm-${ctx.tenant.slug}-${p.from}-${p.to}.pdf"`, 'Cache-Control': 'private, no-store' },
+      };
     },
   });
 }

@@ -35,7 +35,35 @@ export const AnswerBody = Strict({
   suggestion: Type.Optional(Type.String({ maxLength: 2000, description: 'Saran: stored with the answers, never shown outside the tenant' })),
 });
 export const OpenFollowUpsBody = Strict({ from: LocalDate, to: LocalDate });
-export const CloseFollowUpBody = Strict({ plan: Type.Optional(Type.String({ maxLength: 2000 })), result: Type.String({ minLength: 5, maxLength: 4000 }) });
+const HttpsUrl = (description: string) => Type.String({ pattern: '^https://[^\\s/]+\\.[^\\s]+$', maxLength: 2000, description });
+export const CloseFollowUpBody = Strict({
+  plan: Type.Optional(Type.String({ maxLength: 2000 })),
+  result: Type.String({ minLength: 5, maxLength: 4000, description: 'What was done and what changed: the evidence of completion in words' }),
+  evidenceUrl: Type.Optional(HttpsUrl('A link to the evidence of completion (a published notice, a report, photos)')),
+});
+export const AssignFollowUpBody = Type.Object(
+  {
+    owner: Type.Optional(Type.String({ minLength: 3, maxLength: 200, description: 'The unit or position responsible, e.g. "Kepala Bidang Pelayanan DPMPTSP" (not a person’s name)' })),
+    dueOn: Type.Optional(Day('Due date (tenant-local), not before the period’s end')),
+    plan: Type.Optional(Type.String({ minLength: 5, maxLength: 2000, description: 'The planned action (rencana tindak lanjut)' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const PUBLICATION_MEDIA = ['website', 'notice-board', 'social-media', 'print-media', 'other'] as const;
+export const PublicationBody = Strict({
+  from: LocalDate,
+  to: LocalDate,
+  medium: Type.Enum([...PUBLICATION_MEDIA], { description: 'Where: a website, a notice board (papan pengumuman), social media, print media, other' }),
+  location: Type.String({ minLength: 3, maxLength: 2000, description: 'The https URL (website, social media) or the place, e.g. "Papan pengumuman lobi MPP lantai 1"' }),
+  publishedOn: Day('Date published (tenant-local): not before the period’s end, not after today'),
+  publishedBy: Type.String({ minLength: 3, maxLength: 200, description: 'The unit or position that published it, e.g. "Subbag Umum DPMPTSP"' }),
+});
+export const PublicationsQuery = Strict({
+  from: Type.Optional(Day('Only entries for periods ending on or after this day')),
+  to: Type.Optional(Day('Only entries for periods starting on or before this day')),
+  ...PageParams,
+});
+export const SkmReportQuery = PeriodQuery;
 
 // ---- responses ------------------------------------------------------------------------------
 
@@ -191,6 +219,8 @@ export const SkmInvitation = Type.Object(
     applicationTrackingCode: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),
     expiresAt: Type.String({ format: 'date-time' }),
+    // Issue 23 (sla): one combined survey for a journey.
+    alsoFor: Type.Optional(Type.Array(ServiceId, { description: 'A combined journey survey (the tenant opted in): the earlier steps this one answer also counts for, each in its own agency’s IKM' })),
   },
   { ...closed, 'x-component': 'SkmInvitation' },
 );
@@ -233,6 +263,10 @@ export const SkmFollowUp = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     closedBy: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Username of the coordinator who closed it; shown to the tenant’s own staff only' })),
     closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    owner: Type.Union([Type.String(), Type.Null()], { description: 'The unit or position responsible' }),
+    dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Due date; by default 90 days after the period’s end' }),
+    overdue: Type.Boolean({ description: 'Open and past its due date (tenant-local today)' }),
+    evidenceUrl: Type.Union([Type.String(), Type.Null()], { description: 'Link to the evidence of completion' }),
   },
   { ...closed, 'x-component': 'SkmFollowUp' },
 );
@@ -247,6 +281,52 @@ export const SkmFollowUpsOpened = Type.Object(
   { ...closed, 'x-component': 'SkmFollowUpsOpened' },
 );
 
+export const SkmPublication = Type.Object(
+  {
+    id: Uuid,
+    period: Period,
+    medium: Type.Enum([...PUBLICATION_MEDIA]),
+    location: Type.String({ description: 'URL or place' }),
+    publishedOn: Type.String({ format: 'date' }),
+    publishedBy: Type.String({ description: 'The unit or position that published it' }),
+    recordedBy: Type.Optional(Type.String({ description: 'Username of who recorded it; shown to the tenant’s own staff only' })),
+    recordedAt: Type.String({ format: 'date-time' }),
+  },
+  { ...closed, 'x-component': 'SkmPublication' },
+);
+
+const Counts = {
+  total: Type.Integer({ minimum: 0 }),
+  open: Type.Integer({ minimum: 0 }),
+  closed: Type.Integer({ minimum: 0 }),
+  overdue: Type.Integer({ minimum: 0, description: 'Open past the due date' }),
+  closedOnTime: Type.Integer({ minimum: 0, description: 'Closed on or before the due date' }),
+  withEvidence: Type.Integer({ minimum: 0, description: 'Closed with a link to the evidence' }),
+};
+
+export const NationalFollowUps = Type.Object(
+  {
+    period: Period,
+    totals: Type.Object({ tenants: Type.Integer({ minimum: 0 }), withFollowUps: Type.Integer({ minimum: 0 }), ...Counts }, closed),
+    items: Type.Array(
+      Type.Object(
+        {
+          tenant: TenantSlug,
+          tenantName: Type.String({ description: 'Regency/city name' }),
+          region: Type.String(),
+          ...Counts,
+          byElement: Type.Object(Object.fromEntries(ELEMENTS.map((e) => [e, Type.Integer({ minimum: 0 })])), { ...closed, description: 'Tasks per weakest unsur' }),
+        },
+        closed,
+      ),
+      { description: 'One row per tenant of the directory (at most the 514 regencies and cities), answered whole' },
+    ),
+  },
+  { ...closed, 'x-component': 'NationalSkmFollowUps' },
+);
+
+export type SkmPublicationView = Type.Static<typeof SkmPublication>;
+export type NationalFollowUpsView = Type.Static<typeof NationalFollowUps>;
 export type IkmReportView = Type.Static<typeof IkmReport>;
 export type AgencyIkmView = Type.Static<typeof AgencyIkmReport>;
 export type NationalIkmView = Type.Static<typeof NationalIkmReport>;
@@ -255,3 +335,9 @@ export type SkmInvitationView = Type.Static<typeof SkmInvitation>;
 export type SkmApplicationInvitationView = Type.Static<typeof SkmApplicationInvitation>;
 export type FollowUpView = Type.Static<typeof SkmFollowUp>;
 export type FollowUpsOpenedView = Type.Static<typeof SkmFollowUpsOpened>;
+
+// --- issue 23 (sla): one combined survey per journey --------------------------------------------
+export const SkmSettings = Type.Object(
+  { combinedJourneySurvey: Type.Boolean({ description: 'One survey for a whole journey (layanan terintegrasi), counted for each of its agencies; false: one survey per agency (the default)' }) },
+  { ...closed, 'x-component': 'SkmSettings' },
+);

@@ -57,9 +57,33 @@ export class SurveyService {
       respondentSub: e.applicantSub, now: tx.now, expiresAt: new Date(tx.now.getTime() + INVITATION_DAYS * 86_400_000),
     });
     if (!invited) return;
+    await this.combine(tx, id, e.applicationId);
     await tx.outbox('skm.invitation', {
       to: e.applicantSub ? [`citizen:${e.applicantSub}`] : ['counter'], application: e.applicationId, trackingCode: e.trackingCode, invitation: id, token, service: `${e.pluginId}.${e.serviceCode}`,
     });
+  }
+
+  /**
+   * Issue 23 (sla). Where the tenant opts in (`PUT …/skm/settings`), the last step of a journey —
+   * an application carrying earlier applications' outputs as documents — invites to ONE survey for
+   * the whole journey: the earlier steps' unanswered invitations close into it, and its answer is
+   * recorded once for each of their agencies too, so each agency's IKM counts it (PermenPANRB
+   * 14/2017: IKM per unit). An earlier step already answered is not counted twice.
+   */
+  private async combine(tx: TenantTx, invitationId: string, applicationId: string): Promise<void> {
+    if (!(await invitationQueries.combinedJourneySurvey(tx.sql))) return;
+    const sources = await invitationQueries.journeySources(tx.sql, applicationId);
+    if (!sources.length) return;
+    const merged = new Set(await invitationQueries.merge(tx.sql, invitationId, sources.map((s) => s.application_id), tx.now));
+    // A source completed without an invitation yet is impossible (invited on completion); only the merged ones are counted here.
+    const steps = sources.filter((s) => merged.has(s.application_id)).map((s) => ({ pluginId: s.plugin_id, serviceCode: s.service_code, agencyCode: s.agency_code }));
+    if (steps.length) await invitationQueries.setJourney(tx.sql, invitationId, steps);
+  }
+
+  /** The tenant's choice: one combined survey per journey (true) or one per agency (false, the default). */
+  async setCombined(ctx: TenantUserCtx, on: boolean): Promise<{ combinedJourneySurvey: boolean }> {
+    await this.uow.write(ctx, (tx) => invitationQueries.setCombinedJourneySurvey(tx.sql, { tenantId: ctx.tenant.id, on, by: ctx.identity.subject, now: ctx.now }));
+    return { combinedJourneySurvey: on };
   }
 
   /** One page of the caller's open invitations (with their tokens), newest first. */
@@ -73,6 +97,7 @@ export class SurveyService {
       (r) => ({
         id: r.id,
         token: r.token,
+        ...(r.journey?.length ? { alsoFor: r.journey.map((j) => `${j.pluginId}.${j.serviceCode}`) } : {}),
         service: `${r.plugin_id}.${r.service_code}`,
         agency: r.agency_code,
         applicationTrackingCode: r.tracking_code,
@@ -122,6 +147,12 @@ export class SurveyService {
         tenantId: ctx.tenant.id, id, digest, pluginId: inv.plugin_id, serviceCode: inv.service_code, agencyCode: inv.agency_code, day,
         scores: ELEMENTS.map((e) => input.answers[e]), profile: input.profile, suggestion: input.suggestion ?? null,
       });
+      // A combined journey survey (issue 23, sla): the same answer counts for each earlier step's agency and service.
+      for (const step of inv.journey ?? [])
+        await responseQueries.insert(tx.sql, {
+          tenantId: ctx.tenant.id, id: newId(), digest: digestOf(`${input.invitation}#${step.pluginId}.${step.serviceCode}`), pluginId: step.pluginId, serviceCode: step.serviceCode, agencyCode: step.agencyCode, day,
+          scores: ELEMENTS.map((e) => input.answers[e]), profile: input.profile, suggestion: input.suggestion ?? null,
+        });
       await invitationQueries.markAnswered(tx.sql, inv.id, day);
       return { id, recordedOn: day, replayed: false };
     });
