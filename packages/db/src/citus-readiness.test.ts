@@ -38,6 +38,7 @@ const CONTROL_TABLES: Record<string, string> = {
   rate_limit_budgets: 'request budgets shared by every API process (issue 20); small, hot, per tenant and client',
   national_tenant_stats: 'national dashboard: one row per tenant, copied up from the regions',
   national_weekly: 'national dashboard: weekly figures per tenant, copied up from the regions',
+  national_visits_daily: 'national visits: counts per tenant, day and agency, copied up from the regions (ADR 0032)',
   typeorm_migrations: 'migration bookkeeping',
 };
 

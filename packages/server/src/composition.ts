@@ -16,6 +16,7 @@ import { skmModule } from './modules/skm/index.js';
 import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
+import { historyModule } from './modules/history/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -92,6 +93,8 @@ export function compose(k: Kernel) {
   const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
   const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
+  // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
+  const history = historyModule(k, { tenants: tenants.service });
   // [modules]
 
   const modules: Module[] = [
@@ -117,6 +120,7 @@ export function compose(k: Kernel) {
     distribution,
     monev,
     journeys,
+    history,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -147,6 +151,7 @@ export function compose(k: Kernel) {
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
     monev: monev.service,
+    history: history.service,
     // [services]
   };
   return { modules, services };

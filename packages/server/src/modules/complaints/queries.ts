@@ -102,6 +102,9 @@ const SELECT = `select ${COLUMNS} from complaints c`;
 /** Complaints filed in [from, to], local dates of the tenant's zone ($1, $2, $3). */
 export const IN_PERIOD = `(c.created_at at time zone $3)::date between $1::date and $2::date`;
 
+/** An imported complaint received in the period (tenant-local dates). */
+const IMPORTED_IN_PERIOD = `(h.received_at at time zone $3)::date between $1::date and $2::date`;
+
 export const complaintQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ComplaintRow | undefined> {
     return sql.maybe(`${SELECT} where c.id = $1 ${lock ? 'for update of c' : ''}`, [id]);
@@ -304,7 +307,7 @@ export const statsQueries = {
               count(*) filter (where c.status in ('submitted', 'forwarded', 'handling'))::int as open,
               count(*) filter (where (c.status = 'submitted' and c.verify_due_at < $4) or (c.status in ('forwarded', 'handling') and c.answer_due_at < $4))::int as overdue,
               count(*) filter (where c.verified_at is not null and c.status <> 'rejected')::int as verified,
-              count(*) filter (where c.verified_at is not null and c.verified_at <= c.verify_due_at)::int as verified_on_time,
+              count(*) filter (where c.verified_at is not null and c.status <> 'rejected' and c.verified_at <= c.verify_due_at)::int as verified_on_time,
               count(*) filter (where c.answered_at is not null)::int as answered,
               count(*) filter (where c.answered_at is not null and c.answered_at <= c.answer_due_at)::int as answered_on_time,
               count(*) filter (where c.status = 'rejected')::int as rejected,
@@ -318,7 +321,27 @@ export const statsQueries = {
   },
 
   async by(sql: Sql, column: 'status' | 'category' | 'kind', from: string, to: string, timeZone: string): Promise<Record<string, number>> {
-    const rows = await sql.rows<{ k: string; n: number }>(`select c.${column} as k, count(*)::int as n from complaints c where ${IN_PERIOD} group by 1 order by 1`, [from, to, timeZone]);
+    // Imported complaints (ADR 0032) count by their status and category; every one was a complaint.
+    const imported = column === 'kind' ? `select 'complaint' as k from history_complaints h where ${IMPORTED_IN_PERIOD}` : `select h.${column} as k from history_complaints h where ${IMPORTED_IN_PERIOD}`;
+    const rows = await sql.rows<{ k: string; n: number }>(
+      `select k, count(*)::int as n from (select c.${column} as k from complaints c where ${IN_PERIOD} union all ${imported}) x group by 1 order by 1`,
+      [from, to, timeZone],
+    );
     return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+  },
+
+  /**
+   * Complaints imported from an earlier system (ADR 0032) received in the period: filed, open by
+   * their imported status, answered; on time only where the file said so (`answered_on_time`).
+   */
+  imported(sql: Sql, from: string, to: string, timeZone: string): Promise<{ filed: number; open: number; rejected: number; answered: number; answered_on_time: number }> {
+    return sql.one(
+      `select count(*)::int as filed, count(*) filter (where h.status in ('submitted', 'forwarded', 'handling'))::int as open,
+              count(*) filter (where h.status = 'rejected')::int as rejected,
+              count(*) filter (where h.answered_at is not null and h.answered_on_time is not null)::int as answered,
+              count(*) filter (where h.answered_on_time)::int as answered_on_time
+         from history_complaints h where ${IMPORTED_IN_PERIOD}`,
+      [from, to, timeZone],
+    );
   },
 };
