@@ -16,7 +16,7 @@ import { skmModule } from './modules/skm/index.js';
 import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
-import { historyModule } from './modules/history/index.js';
+import { historyModule, visitsPerTenant } from './modules/history/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -89,12 +89,18 @@ export function compose(k: Kernel) {
   });
   // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
-  // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
-  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
   const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
   // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
   const history = historyModule(k, { tenants: tenants.service });
+  // Ministry Monev (issue 23); its evidence pack counts visits from the national store of visits (ADR 0032).
+  const monev = monevModule(k, {
+    onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry,
+    visits: async ({ tenantId, from, to }) => ({
+      visits: (await visitsPerTenant(k.control, { from, to, by: 'month', tenantId })).reduce((n, r) => n + r.walkIn + r.booked, 0),
+      source: 'check-ins, walk-in queue tickets and imported visits (national_visits_daily)',
+    }),
+  });
   // [modules]
 
   const modules: Module[] = [
