@@ -20,6 +20,7 @@ import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { distributionModule } from './modules/distribution/index.js';
+import { ossModule } from './modules/oss/index.js';
 // [imports]
 
 /**
@@ -82,6 +83,16 @@ export function compose(k: Kernel) {
   });
   // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
+  // Issue 24 (oss): OSS-RBA — NIB lookup into DPMPTSP drafts, status and permit pushes queued in the moving transaction.
+  const oss = ossModule(k, { registry: plugins.registry, applications: applications.service, tenants: tenants.service });
+  k.events.on('application.submitted', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onSubmitted(tx, t, e);
+  });
+  k.events.on('application.moved', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onMoved(tx, t, e);
+  });
   // [modules]
 
   const modules: Module[] = [
@@ -104,6 +115,7 @@ export function compose(k: Kernel) {
     events,
     notifications,
     distribution,
+    oss,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -131,6 +143,7 @@ export function compose(k: Kernel) {
     notifications: notifications.service,
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
+    oss: oss.service,
     // [services]
   };
   return { modules, services };
