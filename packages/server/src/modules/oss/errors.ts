@@ -60,12 +60,15 @@ export const inboundNotConfigured = defineProblem({
   title: { id: 'Penerimaan receiveNIB belum diatur untuk tenant ini', en: 'receiveNIB is not set up for this tenant' },
 });
 
-export const inboundUnauthorized = defineProblem({
-  code: 'OSS_INBOUND_UNAUTHORIZED',
-  status: 401,
-  title: { id: 'Kredensial OSS (HTTP Basic) tidak valid', en: 'Invalid OSS credentials (HTTP Basic)' },
-  description: { id: 'OSS mengirim receiveNIB dengan header Authorization: Basic sesuai kredensial yang diatur admin.', en: 'OSS sends receiveNIB with an Authorization: Basic header matching the credentials the admin set.' },
-});
+export const inboundUnauthorized = defineProblem(
+  {
+    code: 'OSS_INBOUND_UNAUTHORIZED',
+    status: 401,
+    title: { id: 'Kredensial OSS (HTTP Basic) tidak valid', en: 'Invalid OSS credentials (HTTP Basic)' },
+    description: { id: 'OSS mengirim receiveNIB dengan header Authorization: Basic sesuai kredensial yang diatur admin.', en: 'OSS sends receiveNIB with an Authorization: Basic header matching the credentials the admin set.' },
+  },
+  () => ({ headers: { 'WWW-Authenticate': 'Basic realm="oss-receiveNIB", charset="UTF-8"' } }),
+);
 
 export const inboundInvalid = defineProblem(
   { code: 'OSS_INBOUND_INVALID', status: 400, title: { id: 'Data receiveNIB tidak sesuai PIA', en: 'The receiveNIB data does not follow the PIA' } },

@@ -190,7 +190,10 @@ export class OssService {
     const projects = data.data_proyek ?? [];
     const project = idProyek ? projects.find((p) => p.id_proyek === idProyek) : projects[0];
     if (idProyek && !project) throw projectNotFound();
-    const item = mapping.kdIzin ? (data.data_checklist ?? []).find((c) => c.kd_izin === mapping.kdIzin) : undefined;
+    // The permit this application processes: the checklist item of the plugin's kode izin; without one declared, the one item under the regency's authority (kewenangan 02), if only one.
+    const checklist = data.data_checklist ?? [];
+    const regency = checklist.filter((c) => c.kewenangan === '02');
+    const item = mapping.kdIzin ? checklist.find((c) => c.kd_izin === mapping.kdIzin) : regency.length === 1 ? regency[0] : undefined;
     const fills = prefill(mapping, data, project);
     const kbli = [...new Set([project?.kbli, ...projects.map((p) => p.kbli)].filter((k): k is string => typeof k === 'string' && /^\d{5}$/.test(k)))];
     const link: LinkRow = {
