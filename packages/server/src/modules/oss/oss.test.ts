@@ -151,7 +151,7 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     assert.deepEqual(inquiries.at(-1)!.body, { INQUERYNIB: { nib: NIB } });
   });
 
-  it('refuses an unknown NIB, a malformed NIB and a non-draft, with the field named', async () => {
+  it('refuses an unknown NIB and a malformed NIB with the field named, OSS down with a 503, an unmapped service', async () => {
     const id = await draft();
     const unknown = await api(p, 'POST', `${base}/applications/${id}/oss/nib-lookup`, { token: citizen, body: { nib: '9120000000000' } });
     assert.equal(unknown.status, 422, JSON.stringify(unknown.body));
@@ -193,6 +193,9 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     }
     const submitted = await api(p, 'POST', `${base}/applications/${id}/submit`, { token: citizen });
     assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    const late = await api(p, 'POST', `${base}/applications/${id}/oss/nib-lookup`, { token: citizen, body: { nib: NIB_CV } });
+    assert.equal(late.status, 409, 'a submitted application is not refilled');
+    assert.equal(late.body.code, 'OSS_NOT_DRAFT');
     const act = async (action: string, token: string, comment?: string) => {
       const r = await api(p, 'POST', `${base}/applications/${id}/actions/${action}`, { token, body: comment ? { comment } : {} });
       assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
@@ -288,5 +291,34 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     assert.equal(items[0].status, 'pending');
     const health = await api(p, 'GET', `${base}/oss/connection`, { token: admin });
     assert.ok(health.body.inboxPending >= 1);
+  });
+
+  it('never calls OSS from a sandbox: the lookup is refused and queued pushes are skipped', async function () {
+    this.timeout(120_000);
+    const made = await api(p, 'POST', `${base}/sandboxes`, { token: admin, body: {} });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const sb = `/api/v1/tenants/${made.body.slug}`;
+    const put = await api(p, 'PUT', `${sb}/oss/connection`, { token: admin, body: { enabled: true, endpoint: oss.url, userKey: USER_KEY } });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.equal(put.body.sandbox, true);
+    const callsBefore = oss.calls.length;
+    const d = await api(p, 'POST', `${sb}/applications`, { token: citizen, body: { service: 'dpmptsp.sertifikat-standar', data: { sektor: 'perindustrian' } } });
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    const refused = await api(p, 'POST', `${sb}/applications/${d.body.id}/oss/nib-lookup`, { token: citizen, body: { nib: NIB } });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.code, 'OSS_SANDBOX');
+    // A push queued in the sandbox (as a copied or rehearsed file would have) is skipped, not sent.
+    const tenant = { id: made.body.id as string, homeRegion: made.body.homeRegion as string };
+    await asTenant(p, tenant, async (sql) => {
+      await sql.exec(`insert into oss_applications (tenant_id, application_id, nib, looked_up_at) values ($1, $2, $3, now())`, [tenant.id, d.body.id, NIB]);
+      await sql.exec(
+        `insert into oss_pushes (tenant_id, id, application_id, seq, method, dedupe_key, kd_status, payload, next_attempt_at, created_at) values ($1, gen_random_uuid(), $2, 1, 'receiveLicenseStatus', $3, '10', '{}', now(), now())`,
+        [tenant.id, d.body.id, `${d.body.id}:sandbox`],
+      );
+    });
+    await p.runJob(OSS_PUSH_JOB, { region: tenant.homeRegion, tenantId: tenant.id });
+    const row = await asTenant(p, tenant, (sql) => sql.one<{ status: string }>(`select status from oss_pushes where application_id = $1`, [d.body.id]));
+    assert.equal(row.status, 'skipped');
+    assert.equal(oss.calls.length, callsBefore, 'the stand-in heard nothing from the sandbox');
   });
 });
