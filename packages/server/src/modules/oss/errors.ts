@@ -74,3 +74,8 @@ export const inboundInvalid = defineProblem(
   { code: 'OSS_INBOUND_INVALID', status: 400, title: { id: 'Data receiveNIB tidak sesuai PIA', en: 'The receiveNIB data does not follow the PIA' } },
   (pointer: string) => field(pointer, 'Wajib: dataNIB.nib (13 digit) dan dataNIB.oss_id.', 'Required: dataNIB.nib (13 digits) and dataNIB.oss_id.'),
 );
+
+export const endpointRefused = defineProblem(
+  { code: 'OSS_ENDPOINT_REFUSED', status: 422, title: { id: 'Endpoint OSS tidak diterima', en: 'The OSS endpoint is not accepted' } },
+  (why: { id: string; en: string }) => field('/endpoint', why.id, why.en),
+);

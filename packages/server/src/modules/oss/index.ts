@@ -21,7 +21,7 @@ export interface OssModule extends Module {
 export function ossModule(k: Kernel, deps: { registry: PluginRegistry; applications: ApplicationService; tenants: TenantService; keyring?: DataKeyring }): OssModule {
   let ring = deps.keyring;
   const keyring = () => (ring ??= dataKeyring(k.config));
-  const service = new OssService({ uow: k.uow, jobs: k.jobs, registry: deps.registry, apps: deps.applications, tenants: deps.tenants, keyring, publicUrl: k.config.publicUrl ?? '' });
+  const service = new OssService({ uow: k.uow, jobs: k.jobs, registry: deps.registry, apps: deps.applications, tenants: deps.tenants, keyring, publicUrl: k.config.publicUrl ?? '', env: k.config.env });
   const jobs: JobSpec[] = [
     {
       name: OSS_PUSH_JOB,

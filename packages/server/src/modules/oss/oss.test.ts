@@ -70,14 +70,15 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
   before(async function () {
     this.timeout(60_000);
     p = sharedPlatform();
-    [admin, citizen, officer, analyst] = await Promise.all(['admin.kbb', 'warga.kbb', 'petugas.dpmptsp.kbb', 'analis.kemenpanrb'].map((u) => tokenFor(p, u)));
+    const tokens = await Promise.all(['admin.kbb', 'warga.kbb', 'petugas.dpmptsp.kbb', 'analis.kemenpanrb'].map((u) => tokenFor(p, u)));
+    [admin, citizen, officer, analyst] = tokens as [string, string, string, string];
     oss = await OssStandIn.start({ userKey: USER_KEY, businesses: BUSINESSES });
-    p.services.oss.tune({ backoffScale: 0, timeoutMs: 5000 });
+    p.services.oss.tune({ backoffScale: 0, timeoutMs: 5000, allowLoopback: true });
   });
 
   after(async () => {
     await api(p, 'PUT', `${base}/oss/connection`, { token: admin, body: { enabled: false, endpoint: oss.url, inbound: null } });
-    p.services.oss.tune({ backoffScale: 1, timeoutMs: 15_000 });
+    p.services.oss.tune({ backoffScale: 1, timeoutMs: 15_000, allowLoopback: false });
     await oss.stop();
   });
 
@@ -89,6 +90,12 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     if (!before.body.configured) {
       assert.equal(missing.status, 422);
       assert.equal(missing.body.code, 'OSS_USER_KEY_MISSING');
+    }
+    // The endpoint is where the server will POST: a metadata or private address is refused (SSRF).
+    for (const endpoint of ['http://169.254.169.254/latest/meta-data', 'http://10.0.0.5/v1/kl/rba', 'http://metadata/v1', 'ftp://api-stg.oss.go.id/stg/v1/kl/rba']) {
+      const refused = await api(p, 'PUT', `${base}/oss/connection`, { token: admin, body: { enabled: true, endpoint, userKey: USER_KEY } });
+      assert.ok(refused.status === 400 || refused.status === 422, `${endpoint}: ${refused.status}`);
+      assert.equal(refused.body.errors[0].pointer, '/endpoint', JSON.stringify(refused.body));
     }
     const put = await api(p, 'PUT', `${base}/oss/connection`, {
       token: admin,

@@ -3,7 +3,7 @@ import { ok, type RouteTable } from '../../http/routes.js';
 import { TenantPath } from '../../http/schemas.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { applicationNotFound } from '../applications/index.js';
-import { inboundInvalid, inboundNotConfigured, inboundUnauthorized, nibNotFound, ossNotConfigured, ossNotDraft, ossNotMapped, ossSandbox, ossUnavailable, ossUserKeyMissing, projectNotFound } from './errors.js';
+import { endpointRefused, inboundInvalid, inboundNotConfigured, inboundUnauthorized, nibNotFound, ossNotConfigured, ossNotDraft, ossNotMapped, ossSandbox, ossUnavailable, ossUserKeyMissing, projectNotFound } from './errors.js';
 import { ApplicationPath, Connection, ConnectionBody, InboxList, LookupBody, LookupResult, OssLink, ReceiveNibAck } from './schemas.js';
 import type { OssService } from './service.js';
 
@@ -52,7 +52,7 @@ export function ossRoutes(api: RouteTable, s: OssService): void {
     body: ConnectionBody,
     bodyExample: { enabled: true, endpoint: 'https://api-stg.oss.go.id/stg/v1/kl/rba', userKey: 'user-key-from-lembaga-oss', kdInstansi: '3217', signer: { name: 'Drs. Asep Hidayat', nip: '197001011990031001', position: 'Kepala DPMPTSP' }, inbound: { username: 'oss-kbb', password: 'a-long-random-password' } },
     responses: { '200': { description: 'The connection as stored', schema: Connection } },
-    errors: [ossUserKeyMissing],
+    errors: [ossUserKeyMissing, endpointRefused],
     handler: async (ctx, { body }) => ok(await s.configure(ctx, body)),
   });
 

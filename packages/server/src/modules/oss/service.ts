@@ -10,9 +10,10 @@ import type { JobCtx, JobSender } from '../../jobs/spec.js';
 import type { DataKeyring } from '../../secrets.js';
 import { etagOf } from '../../preconditions.js';
 import type { ApplicationService } from '../applications/index.js';
+import { resolveTarget, TARGET_FAILURE, urlRefusal, type TargetPolicy } from '../events/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
-import { inboundInvalid, inboundNotConfigured, inboundUnauthorized, nibNotFound, ossNotConfigured, ossNotDraft, ossNotMapped, ossSandbox, ossUnavailable, ossUserKeyMissing, projectNotFound } from './errors.js';
+import { endpointRefused, inboundInvalid, inboundNotConfigured, inboundUnauthorized, nibNotFound, ossNotConfigured, ossNotDraft, ossNotMapped, ossSandbox, ossUnavailable, ossUserKeyMissing, projectNotFound } from './errors.js';
 import { ossQueries, type ConnectionRow, type LinkRow, type PushRow } from './queries.js';
 
 export const OSS_PUSH_JOB = 'oss.push';
@@ -39,6 +40,7 @@ interface Deps {
   tenants: TenantService;
   keyring: () => DataKeyring;
   publicUrl: string;
+  env: 'development' | 'production';
 }
 
 const sealContext = (tenantId: string, name: string) => `oss:${tenantId}:${name}`;
@@ -82,20 +84,27 @@ export function prefill(mapping: OssServiceMapping, data: OssNibData, project: O
 export class OssService {
   private backoffScale = 1;
   private timeoutMs = 15_000;
+  /** Where OSS may be (SSRF defence, as signed events: docs/security.md): public addresses; https in production. */
+  private readonly policy: TargetPolicy;
 
-  constructor(private readonly d: Deps) {}
+  constructor(private readonly d: Deps) {
+    this.policy = { env: d.env, allowLoopback: false };
+  }
 
-  /** Tests: shorter back-off and timeouts. */
-  tune(o: { backoffScale?: number; timeoutMs?: number }): void {
+  /** Tests: shorter back-off and timeouts; loopback endpoints (a local stand-in; never in production). */
+  tune(o: { backoffScale?: number; timeoutMs?: number; allowLoopback?: boolean }): void {
     if (o.backoffScale !== undefined) this.backoffScale = o.backoffScale;
     if (o.timeoutMs !== undefined) this.timeoutMs = o.timeoutMs;
+    if (o.allowLoopback !== undefined) this.policy.allowLoopback = o.allowLoopback;
   }
 
   private inboundUrl(t: Tenant): string {
     return `${this.d.publicUrl.replace(/\/+$/, '')}/api/v1/tenants/${t.slug}/oss/receiveNIB`;
   }
 
-  private client(ctx: TenantCtx, c: ConnectionRow): OssClient {
+  /** A client for the configured endpoint, once the endpoint's name resolves only to allowed addresses (checked at each use, not only when configured). */
+  private async client(ctx: TenantCtx, c: ConnectionRow): Promise<OssClient> {
+    if (!(await resolveTarget(c.endpoint, this.policy))) throw new OssError('temporary', TARGET_FAILURE, 'TARGET');
     return new OssClient({ endpoint: c.endpoint, userKey: this.d.keyring().open(c.user_key, sealContext(ctx.tenant.id, 'userKey')), timeoutMs: this.timeoutMs });
   }
 
@@ -128,6 +137,8 @@ export class OssService {
 
   /** Replaces the connection; secrets sealed, never answered; a secret left out keeps its sealed value. */
   async configure(ctx: TenantUserCtx, input: ConnectionInput) {
+    const refusal = urlRefusal(input.endpoint, this.policy);
+    if (refusal) throw endpointRefused(refusal);
     return this.d.uow.write(ctx, async (tx) => {
       const before = await ossQueries.connection(tx.sql);
       const ring = this.d.keyring();
@@ -177,7 +188,7 @@ export class OssService {
     if (!conn?.enabled) throw ossNotConfigured();
     let data: OssNibData;
     try {
-      data = await this.client(ctx, conn).inqueryNib(nib);
+      data = await (await this.client(ctx, conn)).inqueryNib(nib);
     } catch (err) {
       if (!(err instanceof OssError)) throw err;
       if (err.kind === 'not-found') {
@@ -349,10 +360,10 @@ export class OssService {
         return { conn: c, batch: await ossQueries.claim(tx.sql, ctx.now, new Date(ctx.now.getTime() + LEASE_MS), 20) };
       });
       if (!conn || batch.length === 0) break;
-      const client = this.client(ctx, conn);
       let retryAt: Date | undefined;
       for (const p of batch) {
         try {
+          const client = await this.client(ctx, conn);
           let permit: string | null = null;
           if (p.method === 'receiveLicenseStatus') await client.receiveLicenseStatus({ ...(p.payload as unknown as OssLicenseStatus), kd_instansi: conn.kd_instansi ?? '' });
           else {
