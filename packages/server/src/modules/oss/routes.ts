@@ -63,7 +63,7 @@ export function ossRoutes(api: RouteTable, s: OssService): void {
     summary: 'Isi draf dari NIB (OSS inqueryNIB) / Fill a draft from an NIB (OSS inqueryNIB)',
     description:
       'Looks the NIB up in OSS-RBA and fills the form fields the service’s plugin maps (business name, NPWP, address, person in charge, KBLI, project id), keeping what OSS does not say. Stores the NIB, OSS id, project, permit id, KBLI codes, business scale (skala usaha) and risk level (tingkat risiko) with the application: its status pushes to OSS start from there. Only the draft’s writer may; a sandbox never calls OSS.',
-    tags: ['oss'],
+    tags: ['oss', 'applications'],
     security: people,
     params: ApplicationPath,
     body: LookupBody,
@@ -79,7 +79,7 @@ export function ossRoutes(api: RouteTable, s: OssService): void {
     operationId: 'getApplicationOss',
     summary: 'Identitas OSS permohonan dan status kirimnya / The application’s OSS identity and its pushes',
     description: 'NIB, OSS id, project, permit id, KBLI, scale and risk, the permit number OSS recorded, and every status push with its state (pending, sent, failed, skipped) and attempts.',
-    tags: ['oss'],
+    tags: ['oss', 'applications'],
     security: { kind: 'roles' as const, roles: ['citizen' as const, 'officer' as const, 'village-operator' as const, 'tenant-admin' as const], tenantParam: 'tenant' },
     params: ApplicationPath,
     responses: { '200': { description: 'The OSS link', schema: OssLink } },
