@@ -276,7 +276,7 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
 
   it('hosts receiveNIB: HTTP Basic as configured, idempotent on NIB + OSS id + permit id, a pending item for the DPMPTSP', async () => {
     const url = `${p.url}${base}/oss/receiveNIB`;
-    const dataNIB = { nib: '9120005550001', oss_id: 'P02-202312121200000055555', id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_perseroan: 'UD Susu Murni Lembang', data_checklist: [{ id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_izin: 'Sertifikat Standar', kewenangan: '02' }] };
+    const dataNIB = { nib: '9120005550001', oss_id: 'P02-202312121200000055555', id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_perseroan: 'UD Susu Murni Lembang', penanggung_jwb: [{ no_identitas_penanggung_jwb: '3217064101900001', nama_penanggung_jwb: 'Siti Nurhaliza' }], data_checklist: [{ id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_izin: 'Sertifikat Standar', kewenangan: '02' }] };
     assert.equal((await OssStandIn.pushNib(url, dataNIB, {})).status, 401);
     const wrong = await OssStandIn.pushNib(url, dataNIB, { username: INBOUND.username, password: 'not-the-password-0123' });
     assert.equal(wrong.status, 401);
@@ -296,6 +296,9 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     assert.equal(items[0].namaPerseroan, 'UD Susu Murni Lembang (perubahan)');
     assert.deepEqual(items[0].checklist, [{ idIzin: 'I-202312121200000000888', kdIzin: '033000000001', namaIzin: 'Sertifikat Standar' }]);
     assert.equal(items[0].status, 'pending');
+    const stored = await asTenant(p, T, (sql) => sql.one<{ payload: Record<string, unknown> }>(`select payload from oss_nib_inbox where nib = '9120005550001'`));
+    assert.equal(stored.payload['penanggung_jwb'], undefined, 'the people OSS sends along are not kept');
+    assert.ok(!JSON.stringify(stored.payload).includes('3217064101900001'));
     const health = await api(p, 'GET', `${base}/oss/connection`, { token: admin });
     assert.ok(health.body.inboxPending >= 1);
   });

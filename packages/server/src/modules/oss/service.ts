@@ -45,6 +45,9 @@ interface Deps {
 
 const sealContext = (tenantId: string, name: string) => `oss:${tenantId}:${name}`;
 
+/** The receiveNIB fields stored (business and permits; no person). */
+const RECEIVED_NIB_FIELDS = new Set(['nib', 'oss_id', 'id_izin', 'kd_izin', 'tgl_pengajuan_nib', 'tgl_terbit_nib', 'tgl_perubahan_nib', 'tipe_dokumen', 'jenis_pelaku_usaha', 'nama_perseroan', 'npwp_perseroan', 'jenis_perseroan', 'status_penanaman_modal', 'skala_usaha', 'flag_umk', 'status_nib', 'kd_daerah', 'kewenangan', 'data_proyek', 'data_checklist']);
+
 /** `YYYY-MM-DD HH:MM:SS` in the tenant's time zone (PIA tgl_status). */
 function localStamp(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(at);
@@ -437,8 +440,10 @@ export class OssService {
     if (typeof data['nib'] !== 'string' || !/^\d{13}$/.test(data['nib'])) throw inboundInvalid('/dataNIB/nib');
     if (typeof data['oss_id'] !== 'string' || !data['oss_id'] || data['oss_id'].length > 40) throw inboundInvalid('/dataNIB/oss_id');
     const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : '');
+    // Kept: the business and its permits. Not kept: the people OSS sends along (penanggung jawab, shareholders, their NIKs) — the DPMPTSP needs the checklist, not them (UU 27/2022, data minimisation).
+    const kept = Object.fromEntries(Object.entries(data).filter(([k]) => RECEIVED_NIB_FIELDS.has(k)));
     return this.d.uow.write(ctx, async (tx) => {
-      const r = await ossQueries.receive(tx.sql, ctx.tenant.id, { id: newId(), nib: data['nib'] as string, ossId: data['oss_id'] as string, idIzin: str(data['id_izin']), kdIzin: str(data['kd_izin']) || null, payload: data, at: ctx.now });
+      const r = await ossQueries.receive(tx.sql, ctx.tenant.id, { id: newId(), nib: data['nib'] as string, ossId: data['oss_id'] as string, idIzin: str(data['id_izin']), kdIzin: str(data['kd_izin']) || null, payload: kept, at: ctx.now });
       if (r.created) await recordAudit(tx, { actor: 'oss', action: 'oss.nib.received', subject: r.id, data: { nib: data['nib'] } });
       return { responreceiveNIB: { status: '1' as const, keterangan: 'Berhasil menyimpan data' } };
     });
