@@ -181,7 +181,15 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     assert.equal(down.body.code, 'OSS_UNAVAILABLE');
     const health = await api(p, 'GET', `${base}/oss/connection`, { token: admin });
     assert.match(health.body.lastError, /inqueryNIB 500/);
-    // Someone else's draft does not exist for this citizen; a service without an OSS mapping is refused.
+    // A user_key OSS does not accept: the same 503, naming OSS's code; the admin sees it.
+    const conn = { enabled: true, endpoint: oss.url, inbound: INBOUND };
+    assert.equal((await api(p, 'PUT', `${base}/oss/connection`, { token: admin, body: { ...conn, userKey: 'a-revoked-user-key-000' } })).status, 200);
+    const revoked = await api(p, 'POST', `${base}/applications/${id}/oss/nib-lookup`, { token: citizen, body: { nib: NIB } });
+    assert.equal(revoked.status, 503);
+    assert.equal(revoked.body.ossCode, '401');
+    assert.match((await api(p, 'GET', `${base}/oss/connection`, { token: admin })).body.lastError, /inqueryNIB 401/);
+    assert.equal((await api(p, 'PUT', `${base}/oss/connection`, { token: admin, body: { ...conn, userKey: USER_KEY } })).status, 200);
+    // A service without an OSS mapping is refused.
     const pbg = await api(p, 'POST', `${base}/applications`, { token: citizen, body: { service: 'dpmptsp.pbg', data: {} } });
     const unmapped = await api(p, 'POST', `${base}/applications/${pbg.body.id}/oss/nib-lookup`, { token: citizen, body: { nib: NIB } });
     assert.equal(unmapped.status, 409);
