@@ -282,6 +282,24 @@ describe('OSS-RBA: NIB lookup, status and permit pushes, receiveNIB', () => {
     assert.equal(link.body.permitNumber, null, 'a rejected permit is never pushed as final');
   });
 
+  it('does not resume a file the applicant withdraws while it is back with them', async function () {
+    this.timeout(60_000);
+    const id = await draft();
+    assert.equal((await api(p, 'POST', `${base}/applications/${id}/oss/nib-lookup`, { token: citizen, body: { nib: NIB } })).status, 200);
+    const file = await pdf();
+    for (const code of ['ktp', 'nib-cetak', 'dokumen-pemenuhan-standar', 'kkpr', 'dokumen-lingkungan', 'foto-lokasi']) {
+      const png = code === 'foto-lokasi';
+      const up = await fetch(`${p.url}${base}/applications/${id}/documents/${code}?filename=${code}.${png ? 'png' : 'pdf'}`, { method: 'PUT', headers: { authorization: `Bearer ${citizen}`, 'content-type': png ? 'image/png' : 'application/pdf' }, body: png ? PNG : file });
+      assert.equal(up.status, 201);
+    }
+    assert.equal((await api(p, 'POST', `${base}/applications/${id}/submit`, { token: citizen })).status, 200);
+    assert.equal((await api(p, 'POST', `${base}/applications/${id}/actions/return`, { token: officer, body: { comment: 'KKPR belum sesuai lokasi.' } })).status, 200);
+    assert.equal((await api(p, 'POST', `${base}/applications/${id}/actions/withdraw`, { token: citizen, body: {} })).status, 200);
+    await push();
+    const link = await api(p, 'GET', `${base}/applications/${id}/oss`, { token: citizen });
+    assert.deepEqual(link.body.pushes.map((x: { kdStatus: string; status: string }) => `${x.kdStatus}:${x.status}`), ['10:sent', '41:sent']);
+  });
+
   it('hosts receiveNIB: HTTP Basic as configured, idempotent on NIB + OSS id + permit id, a pending item for the DPMPTSP', async () => {
     const url = `${p.url}${base}/oss/receiveNIB`;
     const dataNIB = { nib: '9120005550001', oss_id: 'P02-202312121200000055555', id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_perseroan: 'UD Susu Murni Lembang', penanggung_jwb: [{ no_identitas_penanggung_jwb: '3217064101900001', nama_penanggung_jwb: 'Siti Nurhaliza' }], data_checklist: [{ id_izin: 'I-202312121200000000888', kd_izin: '033000000001', nama_izin: 'Sertifikat Standar', kewenangan: '02' }] };

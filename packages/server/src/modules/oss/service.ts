@@ -288,7 +288,8 @@ export class OssService {
     const note = e.comment ?? '';
     if (waits(e.to) && !waits(e.from)) await this.queueStatus(tx, tenant, ctx.link, e, ctx.mapping.pause, ctx.service, e.to, note);
     else {
-      if (waits(e.from) && !waits(e.to)) await this.queueStatus(tx, tenant, ctx.link, e, ctx.mapping.resume, ctx.service, e.to, '');
+      // Resumed only when processing goes on (a withdrawal from the applicant's hands ends it: no resume).
+      if (waits(e.from) && !waits(e.to) && !ctx.service.sop.states[e.to]?.terminal) await this.queueStatus(tx, tenant, ctx.link, e, ctx.mapping.resume, ctx.service, e.to, '');
       const code = ctx.mapping.status[e.to];
       if (code) await this.queueStatus(tx, tenant, ctx.link, e, code, ctx.service, e.to, note);
     }
