@@ -24,6 +24,7 @@ import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { distributionModule } from './modules/distribution/index.js';
 import { monevModule } from './modules/monev/index.js';
+import { ossModule } from './modules/oss/index.js';
 // [imports]
 
 /**
@@ -101,6 +102,16 @@ export function compose(k: Kernel) {
       source: 'check-ins, walk-in queue tickets and imported visits (national_visits_daily)',
     }),
   });
+  // Issue 24 (oss): OSS-RBA — NIB lookup into DPMPTSP drafts, status and permit pushes queued in the moving transaction.
+  const oss = ossModule(k, { registry: plugins.registry, applications: applications.service, tenants: tenants.service });
+  k.events.on('application.submitted', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onSubmitted(tx, t, e);
+  });
+  k.events.on('application.moved', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onMoved(tx, t, e);
+  });
   // [modules]
 
   const modules: Module[] = [
@@ -127,6 +138,7 @@ export function compose(k: Kernel) {
     monev,
     journeys,
     history,
+    oss,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -158,6 +170,7 @@ export function compose(k: Kernel) {
     fleet: distribution.fleet,
     monev: monev.service,
     history: history.service,
+    oss: oss.service,
     // [services]
   };
   return { modules, services };
