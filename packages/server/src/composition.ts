@@ -126,6 +126,7 @@ export function compose(k: Kernel) {
     cockpit: monitoring.cockpit,
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
+    lapor: complaints.lapor,
     privacy: privacy.service,
     signedEvents: events.service,
     notifications: notifications.service,

@@ -13,6 +13,7 @@ import { RegionSignedEvents1765100000100 } from './region-signed-events.js';
 import { RegionQueueTickets1765200000000 } from './region-queue-tickets.js';
 import { RegionSessionDecisions1765300000230 } from './region-session-decisions.js';
 import { RegionPluginPins1765400000600 } from './region-versions.js';
+import { RegionLapor1765400000800 } from './region-lapor.js';
 
 /**
  * Data plane of one region. Every table is tenant-owned: tenant_id leads the primary key and
@@ -312,4 +313,4 @@ export class RegionAppointments1764300000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000, RegionContract1764700000000, RegionComplaintWebhookSecrets1764800000100, RegionApplicationChanges1764800000200, RegionPrivacy1764800000400, RegionTenantFences1765000000000, RegionNotifications1765100000000, RegionSignedEvents1765100000100, RegionQueueTickets1765200000000, RegionSessionDecisions1765300000230, RegionPluginPins1765400000600];
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000, RegionContract1764700000000, RegionComplaintWebhookSecrets1764800000100, RegionApplicationChanges1764800000200, RegionPrivacy1764800000400, RegionTenantFences1765000000000, RegionNotifications1765100000000, RegionSignedEvents1765100000100, RegionQueueTickets1765200000000, RegionSessionDecisions1765300000230, RegionPluginPins1765400000600, RegionLapor1765400000800];

@@ -11,6 +11,8 @@ import { ComplaintService } from './service.js';
 import { ComplaintStats } from './stats.js';
 import { ComplaintThread } from './thread.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { LaporConnector, laporJobs } from './lapor.js';
+import { laporRoutes } from './lapor-routes.js';
 import { ComplaintWebhooks, webhookJob, type WebhookOptions } from './webhook.js';
 
 export { ComplaintService, type FileComplaintInput, type VerifyInput } from './service.js';
@@ -22,12 +24,14 @@ export { escalateOverdueComplaints, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
 export { COMPLAINT_LIFECYCLE, MAX_REOPENS, type ComplaintRole } from './lifecycle.js';
 export { EXPORT_FIELDS, type ComplaintView } from './view.js';
+export { LaporConnector, LAPOR_PUSH_JOB, LAPOR_SYNC_JOB, laporReference, protocolOf, type LaporTuning } from './lapor.js';
 
 export interface ComplaintsModule extends Module {
   service: ComplaintService;
   thread: ComplaintThread;
   stats: ComplaintStats;
   webhooks: ComplaintWebhooks;
+  lapor: LaporConnector;
 }
 
 /**
@@ -52,16 +56,20 @@ export function complaintsModule(
   const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks });
   const thread = new ComplaintThread({ uow: k.uow }, k.store);
   const stats = new ComplaintStats({ uow: k.uow, tenants: deps.tenants });
+  // SP4N-LAPOR! (issue 24): the regency's developer account sealed under the same data key.
+  const lapor = new LaporConnector({ uow: k.uow, jobs: k.jobs, keyring, env: k.config.env, tenants: deps.tenants });
   return {
     name: 'complaints',
     service,
     thread,
     stats,
     webhooks,
+    lapor,
     routes: (api) => {
       complaintRoutes(api, { complaints: service, thread, stats });
       webhookRoutes(api, webhooks);
+      laporRoutes(api, lapor);
     },
-    jobs: [escalationJob({ uow: k.uow, webhooks }, deps.tenants), webhookJob(webhooks), reconcileJob(deps.sweeper)],
+    jobs: [escalationJob({ uow: k.uow, webhooks }, deps.tenants), webhookJob(webhooks), reconcileJob(deps.sweeper), ...laporJobs(lapor, deps.tenants)],
   };
 }
