@@ -85,6 +85,13 @@ export class LaporStandIn {
     if (change.tindakLanjut) r.tindak_lanjut.push({ isi: change.tindakLanjut, waktu: new Date().toISOString() });
   }
 
+  /** A report made on LAPOR!'s side (e.g. someone forwarded it by hand under the same reference); its tracking id. */
+  inject(referensi: string | null, status = 'baru'): string {
+    const trackingid = String(++this.#seq);
+    this.reports.push({ trackingid, transaksiid: `TRX-${randomBytes(6).toString('hex')}`, referensi, received: {}, status, disposisi: null, tindak_lanjut: [] });
+    return trackingid;
+  }
+
   byReference(reference: string): LaporStandInReport[] {
     return this.reports.filter((r) => r.referensi === reference);
   }

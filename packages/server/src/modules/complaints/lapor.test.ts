@@ -197,6 +197,35 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     }
   });
 
+  it('puts a complaint in conflict when LAPOR! holds two reports for it; the coordinator names the right one and pulling resumes', async function () {
+    this.timeout(60_000);
+    const c = await file(T, citizen);
+    const ref = `${T}/${c.trackingCode}`;
+    const other = lapor.inject(ref);
+    lapor.loseNextAnswer();
+    assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/complaints/${c.id}/lapor/push`, { token: admin })).status, 202);
+    const v = await settled(T, c.id);
+    assert.equal(v.lapor.syncStatus, 'conflict', JSON.stringify(v.lapor));
+    assert.match(v.lapor.error, /2 (laporan|reports)/);
+    assert.equal(lapor.byReference(ref).length, 2, 'nothing more was created');
+    const push = await api(p, 'POST', `/api/v1/tenants/${T}/complaints/${c.id}/lapor/push`, { token: admin });
+    assert.deepEqual([push.status, push.body.code], [409, 'LAPOR_CONFLICT']);
+    const health = await api(p, 'GET', `/api/v1/tenants/${T}/lapor/connection`, { token: admin });
+    assert.ok(health.body.counts.conflict >= 1);
+    // The coordinator names the report that stays; the platform pulls it from then on.
+    const fixed = await api(p, 'PUT', `/api/v1/tenants/${T}/complaints/${c.id}/lapor`, { token: admin, body: { syncStatus: 'synced', trackingId: other } });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assert.deepEqual([fixed.body.lapor.mode, fixed.body.lapor.syncStatus, fixed.body.lapor.trackingId], ['api', 'synced', other]);
+    lapor.update(other, { status: 'selesai' });
+    // The minute job finds it due at once.
+    await p.runJob(LAPOR_SYNC_JOB, { region: (await p.services.tenants.get(T)).homeRegion });
+    const closed = await get(T, c.id);
+    assert.deepEqual([closed.lapor.remoteStatus, closed.lapor.syncStatus, closed.lapor.nextAttemptAt], ['closed', 'synced', null], 'a closed report is not pulled again');
+    // A linked complaint's tracking id is not overwritten by hand.
+    const overwrite = await api(p, 'PUT', `/api/v1/tenants/${T}/complaints/${c.id}/lapor`, { token: admin, body: { syncStatus: 'synced', trackingId: '999999' } });
+    assert.deepEqual([overwrite.status, overwrite.body.code], [409, 'LAPOR_API_LINKED']);
+  });
+
   it('forged credentials end in failed with a clear reason, shown on the complaint and the health endpoint', async function () {
     this.timeout(60_000);
     const put = await api(p, 'PUT', `/api/v1/tenants/${K}/lapor/config`, { token: kAdmin, body: { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: 'forged-secret-000000' } });

@@ -186,31 +186,29 @@ export class LaporConnector {
     const protocol = protocolOf(conn.protocol);
     let outcome: LaporOutcome;
     let notes: string[] = [];
-    let reached = false;
+    // What the health endpoint shows: whether LAPOR! answered, whatever the answer meant for this complaint.
+    let callError: string | null = null;
     try {
       const client = new LaporClient({ baseUrl: conn.base_url, clientId: conn.client_id, clientSecret: this.d.keyring().open(conn.client_secret, sealContext(ctx.tenant.id)), protocol, timeoutMs: this.tuning.timeoutMs });
       if (c.lapor_sync_status === 'pending') ({ outcome, notes } = await this.push(ctx, client, c, attempt, conn));
       else ({ outcome, notes } = await this.pull(ctx, client, c, conn));
-      reached = true;
     } catch (e) {
       if (!(e instanceof LaporError)) {
         // A secret that no longer opens (key rotated away, row copied) is the admin's to fix.
         ctx.log.warn({ err: e, complaint: id }, 'LAPOR! sync failed');
         outcome = { status: 'failed', error: 'Kredensial LAPOR! tidak dapat dibuka; atur ulang / the LAPOR! credentials cannot be opened; configure them again', next: null };
-      } else {
-        reached = e.kind !== 'temporary' || e.code !== 'NETWORK';
-        outcome = this.afterError(ctx, c, e, attempt, conn);
-      }
+      } else outcome = this.afterError(ctx, c, e, attempt, conn);
+      callError = outcome.error;
     }
     await this.d.uow.write(ctx, async (tx) => {
       const cur = await complaintQueries.load(tx.sql, id, true);
       // Someone settled it meanwhile (the coordinator recorded it by hand): their word stands.
       if (!cur || cur.lapor_mode !== 'api' || cur.lapor_attempted_at?.getTime() !== ctx.now.getTime()) return;
       await this.settle(tx, ctx, cur, outcome, notes);
-      await laporQueries.connectionOutcome(tx.sql, outcome.status !== 'failed' && outcome.error === null, ctx.now, outcome.error);
+      await laporQueries.connectionOutcome(tx.sql, callError === null, ctx.now, callError);
       if (outcome.status === 'pending' && outcome.next) this.enqueueAfter(tx, ctx, id, outcome.next);
     });
-    ctx.log.info({ complaint: id, status: outcome.status, attempt, reached }, 'LAPOR! sync');
+    ctx.log.info({ complaint: id, status: outcome.status, attempt }, 'LAPOR! sync');
     return outcome.status;
   }
 
