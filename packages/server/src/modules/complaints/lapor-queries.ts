@@ -63,6 +63,11 @@ export const laporQueries = {
     );
   },
 
+  /** The secret sealed again under the current data key (key rotation: secrets.ts). */
+  async reseal(sql: Sql, sealed: string, keyId: string): Promise<void> {
+    await sql.exec(`update lapor_connections set client_secret = $1, secret_key_id = $2`, [sealed, keyId]);
+  },
+
   async connectionOutcome(sql: Sql, ok: boolean, at: Date, error: string | null): Promise<void> {
     await sql.exec(
       ok ? `update lapor_connections set last_success_at = $1` : `update lapor_connections set last_error = $2, last_error_at = $1`,

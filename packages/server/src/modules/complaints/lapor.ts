@@ -177,6 +177,16 @@ export class LaporConnector {
       }
       const conn = await laporQueries.connection(tx.sql);
       if (!conn?.enabled) return { kind: 'skip' }; // stays pending: shown on the health endpoint, resumes when enabled
+      const ring = this.d.keyring();
+      if (DataKeyring.keyIdOf(conn.client_secret) !== ring.current.id) {
+        // Sealed under a previous data key: sealed again under the current one on its next use.
+        try {
+          conn.client_secret = ring.seal(ring.open(conn.client_secret, sealContext(ctx.tenant.id)), sealContext(ctx.tenant.id));
+          await laporQueries.reseal(tx.sql, conn.client_secret, ring.current.id);
+        } catch {
+          // Unknown key: the call below fails with a reason the admin can act on.
+        }
+      }
       const attempt = c.lapor_sync_status === 'pending' ? c.lapor_attempts + 1 : c.lapor_attempts;
       await laporQueries.claim(tx.sql, id, attempt, ctx.now, new Date(ctx.now.getTime() + this.tuning.leaseMs));
       return { kind: 'go', c, conn, attempt };
