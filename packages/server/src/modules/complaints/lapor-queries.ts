@@ -43,8 +43,8 @@ export interface LaporOutcome {
 }
 
 export const laporQueries = {
-  connection(sql: Sql): Promise<LaporConnectionRow | undefined> {
-    return sql.maybe(`select * from lapor_connections`);
+  connection(sql: Sql, lock = false): Promise<LaporConnectionRow | undefined> {
+    return sql.maybe(`select * from lapor_connections ${lock ? 'for update' : ''}`);
   },
 
   async saveConnection(

@@ -19,15 +19,19 @@ export function laporRoutes(api: RouteTable, lapor: LaporConnector): void {
     operationId: 'configureLapor',
     summary: 'Atur koneksi API SP4N-LAPOR! / Configure the SP4N-LAPOR! API connection',
     description:
-      'The regency’s LAPOR! developer account: base URL, client id and secret (sealed at rest, never answered: only its last four characters), how often linked reports are pulled, and overrides of the protocol (paths, field names, status words, categories) whose defaults are ours, to confirm with KemenPAN-RB: the integration API is documented only to developer accounts. `enabled: false` keeps manual mode only.',
+      'The regency’s LAPOR! developer account: base URL, client id and secret (sealed at rest, never answered: only its last four characters), how often linked reports are pulled, and overrides of the protocol (paths, field names, status words, categories) whose defaults are ours, to confirm with KemenPAN-RB: the integration API is documented only to developer accounts. `enabled: false` keeps manual mode only. Creating it needs no If-Match; replacing it quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile).',
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
     body: LaporConfigBody,
+    concurrency: 'update',
     bodyExample: { enabled: true, baseUrl: 'https://api.lapor.go.id/integrasi/v1', clientId: 'kab-bandung-barat', clientSecret: 'rahasia-dari-lapor-0123', pullMinutes: 60 },
     responses: { '200': { description: 'The connection as configured (never the secret)', schema: LaporConfigView } },
     errors: [laporBaseUrlInvalid, laporSecretRequired],
-    handler: async (ctx, { body }) => ok(await lapor.configure(ctx, body)),
+    handler: async (ctx, { body, preconditions }) => {
+      const { config, etag } = await lapor.configure(ctx, body, preconditions);
+      return ok(config, { ETag: etag });
+    },
   });
 
   api.add({
@@ -39,9 +43,13 @@ export function laporRoutes(api: RouteTable, lapor: LaporConnector): void {
     tags: ['complaints'],
     security: coordinator,
     params: TenantPath(),
-    responses: { '200': { description: 'The connection', schema: LaporConfigView } },
+    concurrency: 'read',
+    responses: { '200': { description: 'The connection, with its ETag', schema: LaporConfigView } },
     errors: [laporNotFound],
-    handler: async (ctx) => ok(await lapor.config(ctx)),
+    handler: async (ctx) => {
+      const { config, etag } = await lapor.config(ctx);
+      return ok(config, { ETag: etag });
+    },
   });
 
   api.add({

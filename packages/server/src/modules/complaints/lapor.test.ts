@@ -43,6 +43,11 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body as { id: string; trackingCode: string };
   };
+  /** PUT …/lapor/config quoting the ETag of a fresh read when the connection exists. */
+  const configure = async (tenant: string, token: string, body: Record<string, unknown>) => {
+    const cur = await api(p, 'GET', `/api/v1/tenants/${tenant}/lapor/config`, { token });
+    return api(p, 'PUT', `/api/v1/tenants/${tenant}/lapor/config`, { token, body, headers: cur.status === 200 ? { 'if-match': cur.headers.get('etag')! } : {} });
+  };
   const get = async (tenant: string, id: string, token = admin) => (await api(p, 'GET', `/api/v1/tenants/${tenant}/complaints/${id}`, { token })).body;
   const settled = (tenant: string, id: string, token = admin) =>
     until(`LAPOR! sync of ${id}`, async () => {
@@ -60,7 +65,7 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
 
   after(async function () {
     this.timeout(30_000);
-    for (const [t, tok] of [[T, admin], [K, kAdmin]] as const) await api(p, 'PUT', `/api/v1/tenants/${t}/lapor/config`, { token: tok, body: { enabled: false, baseUrl: lapor.url, clientId: 'off' } });
+    for (const [t, tok] of [[T, admin], [K, kAdmin]] as const) await configure(t, tok, { enabled: false, baseUrl: lapor.url, clientId: 'off' });
     p.services.lapor.tune({ backoffBaseMs: 30_000, timeoutMs: 10_000, leaseMs: 120_000 });
     await lapor.stop();
   });
@@ -71,11 +76,13 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.ok(noSecret.body.errors[0].message.id && noSecret.body.errors[0].message.en);
     const badUrl = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, { token: admin, body: { enabled: true, baseUrl: 'ftp://user:pw@lapor.example', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
     assert.deepEqual([badUrl.status, badUrl.body.code, badUrl.body.errors[0].pointer], [422, 'LAPOR_BASE_URL_INVALID', '/baseUrl']);
-    const put = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, {
-      token: admin,
-      body: { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, pullMinutes: 15, protocol: { categories: { keluhan: 'Pengaduan' } } },
-    });
+    const put = await configure(T, admin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, pullMinutes: 15, protocol: { categories: { keluhan: 'Pengaduan' } } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
+    // Replacing it quotes the ETag last read: two admins cannot overwrite each other.
+    const blind = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, { token: admin, body: { enabled: false, baseUrl: lapor.url, clientId: CLIENT_ID } });
+    assert.equal(blind.status, 428);
+    const stale = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, { token: admin, body: { enabled: false, baseUrl: lapor.url, clientId: CLIENT_ID }, headers: { 'if-match': '"0"' } });
+    assert.equal(stale.status, 412);
     assert.deepEqual([put.body.clientSecretSet, put.body.clientSecretHint, put.body.pullMinutes], [true, '6789', 15]);
     assert.equal(put.body.protocol.fields.trackingId, 'trackingid', 'defaults stay where not overridden');
     const read = await api(p, 'GET', `/api/v1/tenants/${T}/lapor/config`, { token: admin });
@@ -228,7 +235,7 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
 
   it('forged credentials end in failed with a clear reason, shown on the complaint and the health endpoint', async function () {
     this.timeout(60_000);
-    const put = await api(p, 'PUT', `/api/v1/tenants/${K}/lapor/config`, { token: kAdmin, body: { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: 'forged-secret-000000' } });
+    const put = await configure(K, kAdmin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: 'forged-secret-000000' });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const c = await file(K, kCitizen);
     assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/complaints/${c.id}/lapor/push`, { token: kAdmin })).status, 202);
@@ -242,7 +249,7 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.match(health.body.lastError.message, /401/);
     assert.ok(health.body.counts.failed >= 1);
     // Fixed credentials, pushed again: it goes through (asking for the reference first), once.
-    await api(p, 'PUT', `/api/v1/tenants/${K}/lapor/config`, { token: kAdmin, body: { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+    await configure(K, kAdmin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/complaints/${c.id}/lapor/push`, { token: kAdmin })).status, 202);
     const ok = await settled(K, c.id, kAdmin);
     assert.equal(ok.lapor.syncStatus, 'synced', JSON.stringify(ok.lapor));
@@ -256,7 +263,7 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.equal(made.status, 201, JSON.stringify(made.body));
     const slug = made.body.slug as string;
     try {
-      const put = await api(p, 'PUT', `/api/v1/tenants/${slug}/lapor/config`, { token: admin, body: { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+      const put = await configure(slug, admin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
       assert.equal(put.status, 200, JSON.stringify(put.body));
       const health = await api(p, 'GET', `/api/v1/tenants/${slug}/lapor/connection`, { token: admin });
       assert.deepEqual([health.body.sandbox, health.body.mode], [true, 'manual']);

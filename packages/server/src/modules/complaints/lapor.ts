@@ -3,6 +3,7 @@ import { recordAudit, type TenantTx, type UnitOfWork } from '@satupintu/db';
 import { actorOf, workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { JobCtx, JobSender, JobSpec } from '../../jobs/spec.js';
 import { DataKeyring } from '../../secrets.js';
+import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
 import type { TenantService } from '../tenants/index.js';
 import { complaintActionNotAllowed } from './errors.js';
 import { laporBaseUrlInvalid, laporConflict, laporNotConfigured, laporNotFound, laporSandbox, laporSecretRequired } from './lapor-errors.js';
@@ -76,10 +77,12 @@ export class LaporConnector {
   // ---------------------------------------------------------------------------------------------
   // Configuration and health (tenant admin)
 
-  async configure(ctx: TenantUserCtx, input: LaporConfigInput): Promise<LaporConfigOut> {
+  /** Creates (no If-Match) or replaces (If-Match: the ETag last read) the connection; answers it with its new ETag. */
+  async configure(ctx: TenantUserCtx, input: LaporConfigInput, pre: Preconditions): Promise<{ config: LaporConfigOut; etag: string }> {
     if (!this.urlAllowed(input.baseUrl)) throw laporBaseUrlInvalid(this.d.env === 'production');
     return this.d.uow.write(ctx, async (tx) => {
-      const cur = await laporQueries.connection(tx.sql);
+      const cur = await laporQueries.connection(tx.sql, true);
+      checkPreconditions(pre, cur ? etagOf(cur.version) : undefined);
       if (!cur && !input.clientSecret) throw laporSecretRequired();
       const ring = this.d.keyring();
       const sealed = input.clientSecret ? ring.seal(input.clientSecret, sealContext(ctx.tenant.id)) : cur!.client_secret;
@@ -90,14 +93,15 @@ export class LaporConnector {
       });
       // Never the secret in the audit trail: only that it changed.
       await recordAudit(tx, { actor: actorOf(ctx), action: 'lapor.configured', subject: `tenant:${ctx.tenant.slug}`, data: { enabled: input.enabled, baseUrl: input.baseUrl, clientId: input.clientId, secretChanged: Boolean(input.clientSecret) } });
-      return configView((await laporQueries.connection(tx.sql))!);
+      const saved = (await laporQueries.connection(tx.sql))!;
+      return { config: configView(saved), etag: etagOf(saved.version) };
     });
   }
 
-  async config(ctx: TenantCtx): Promise<LaporConfigOut> {
+  async config(ctx: TenantCtx): Promise<{ config: LaporConfigOut; etag: string }> {
     const row = await this.d.uow.read(ctx, (tx) => laporQueries.connection(tx.sql));
     if (!row) throw laporNotFound();
-    return configView(row);
+    return { config: configView(row), etag: etagOf(row.version) };
   }
 
   async health(ctx: TenantCtx): Promise<LaporConnectionOut> {
