@@ -204,6 +204,31 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     }
   });
 
+  it('retries with back-off (30 s × 2ⁿ⁻¹ by default) and fails after the last attempt, creating nothing', async function () {
+    this.timeout(60_000);
+    p.services.lapor.tune({ backoffBaseMs: 60_000, maxAttempts: 2 });
+    try {
+      const c = await file(T, citizen);
+      lapor.failNextCreate(503);
+      lapor.failNextCreate(502);
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${T}/complaints/${c.id}/lapor/push`, { token: admin })).status, 202);
+      const first = await until('the first attempt', async () => {
+        const v = await get(T, c.id);
+        return v.lapor.attempts === 1 && v.lapor.error && v.lapor;
+      });
+      assert.equal(first.syncStatus, 'pending');
+      assert.match(first.error, /\(503\)/);
+      assert.equal(Date.parse(first.nextAttemptAt) - Date.parse(first.lastAttemptAt), 60_000, 'the first retry waits the base');
+      await p.runJob(LAPOR_SYNC_JOB, { region: (await p.services.tenants.get(T)).homeRegion }, { clock: new ManualClock(new Date(Date.parse(first.nextAttemptAt) + 1000)) });
+      const last = (await get(T, c.id)).lapor;
+      assert.deepEqual([last.syncStatus, last.attempts, last.nextAttemptAt], ['failed', 2, null]);
+      assert.match(last.error, /\(502\).*\(2×\)/);
+      assert.equal(lapor.byReference(`${T}/${c.trackingCode}`).length, 0);
+    } finally {
+      p.services.lapor.tune({ backoffBaseMs: 50, maxAttempts: 8 });
+    }
+  });
+
   it('puts a complaint in conflict when LAPOR! holds two reports for it; the coordinator names the right one and pulling resumes', async function () {
     this.timeout(60_000);
     const c = await file(T, citizen);
