@@ -247,20 +247,24 @@ export class LaporConnector {
       rec = await client.create(report);
       note = `SP4N-LAPOR! synced #${rec.trackingId}`;
     }
-    return { outcome: { status: 'synced', error: null, trackingId: rec.trackingId, transactionId: rec.transactionId, syncedAt: ctx.now, next: this.nextPull(ctx, conn) }, notes: [note] };
+    return { outcome: { status: 'synced', error: null, trackingId: rec.trackingId, transactionId: rec.transactionId?.slice(0, 100) ?? null, syncedAt: ctx.now, next: this.nextPull(ctx, conn) }, notes: [note] };
   }
 
   /** Pull: LAPOR!'s status, disposition and new follow-ups, as internal notes on the thread. */
   private async pull(ctx: TenantCtx, client: LaporClient, c: ComplaintRow, conn: LaporConnectionRow): Promise<{ outcome: LaporOutcome; notes: string[] }> {
     const rec = await client.get(c.lapor_tracking_id!);
     if (rec.reference !== null && c.lapor_reference !== null && rec.reference !== c.lapor_reference) return this.conflict([rec], c.lapor_tracking_id!);
+    // LAPOR!'s answer is outside input: its words are bounded before they reach the thread.
+    const disposition = rec.disposition?.slice(0, 200) ?? null;
     const notes: string[] = [];
-    if (rec.status !== c.lapor_remote_status) notes.push(`SP4N-LAPOR! status: ${rec.rawStatus ?? '?'} (${rec.status})`);
-    if (rec.disposition && rec.disposition !== c.lapor_disposition) notes.push(`SP4N-LAPOR! disposisi ke / dispositioned to: ${rec.disposition}`);
-    for (const a of rec.answers.slice(c.lapor_answers)) notes.push(`SP4N-LAPOR! tindak lanjut / follow-up${a.at ? ` (${a.at})` : ''}: ${a.text.slice(0, 4000)}`);
+    if (rec.status !== c.lapor_remote_status) notes.push(`SP4N-LAPOR! status: ${rec.rawStatus?.slice(0, 100) ?? '?'} (${rec.status})`);
+    if (disposition && disposition !== c.lapor_disposition) notes.push(`SP4N-LAPOR! disposisi ke / dispositioned to: ${disposition}`);
+    // At most 20 new follow-ups a pull; the rest come with the next one.
+    const fresh = rec.answers.slice(c.lapor_answers, c.lapor_answers + 20);
+    for (const a of fresh) notes.push(`SP4N-LAPOR! tindak lanjut / follow-up${a.at ? ` (${a.at.slice(0, 40)})` : ''}: ${a.text.slice(0, 4000)}`);
     return {
       outcome: {
-        status: 'synced', error: null, transactionId: rec.transactionId, remoteStatus: rec.status, disposition: rec.disposition, answers: rec.answers.length, syncedAt: ctx.now,
+        status: 'synced', error: null, transactionId: rec.transactionId?.slice(0, 100) ?? null, remoteStatus: rec.status, disposition, answers: c.lapor_answers + fresh.length, syncedAt: ctx.now,
         next: TERMINAL.has(rec.status) ? null : this.nextPull(ctx, conn),
       },
       notes,
