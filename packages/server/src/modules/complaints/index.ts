@@ -53,11 +53,11 @@ export function complaintsModule(
   // Production fails at start without DATA_ENCRYPTION_KEY, not at the first delivery.
   if (k.config.env === 'production') keyring();
   const webhooks = new ComplaintWebhooks({ uow: k.uow, jobs: k.jobs, keyring, env: k.config.env }, deps.webhook);
-  const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks });
-  const thread = new ComplaintThread({ uow: k.uow }, k.store);
-  const stats = new ComplaintStats({ uow: k.uow, tenants: deps.tenants });
   // SP4N-LAPOR! (issue 24): the regency's developer account sealed under the same data key.
   const lapor = new LaporConnector({ uow: k.uow, jobs: k.jobs, keyring, env: k.config.env, tenants: deps.tenants });
+  const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks, lapor });
+  const thread = new ComplaintThread({ uow: k.uow }, k.store);
+  const stats = new ComplaintStats({ uow: k.uow, tenants: deps.tenants });
   return {
     name: 'complaints',
     service,

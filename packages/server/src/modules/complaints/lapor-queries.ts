@@ -12,6 +12,7 @@ export interface LaporConnectionRow {
   secret_hint: string;
   protocol: Record<string, unknown>;
   pull_minutes: number;
+  auto_push: boolean;
   last_success_at: Date | null;
   last_error: string | null;
   last_error_at: Date | null;
@@ -49,17 +50,17 @@ export const laporQueries = {
 
   async saveConnection(
     sql: Sql,
-    c: { tenantId: string; enabled: boolean; baseUrl: string; clientId: string; clientSecret: string; secretKeyId: string; secretHint: string; protocol: object; pullMinutes: number; now: Date; by: string },
+    c: { tenantId: string; enabled: boolean; baseUrl: string; clientId: string; clientSecret: string; secretKeyId: string; secretHint: string; protocol: object; pullMinutes: number; autoPush: boolean; now: Date; by: string },
   ): Promise<void> {
     await sql.exec(
-      `insert into lapor_connections (tenant_id, enabled, base_url, client_id, client_secret, secret_key_id, secret_hint, protocol, pull_minutes, updated_at, updated_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `insert into lapor_connections (tenant_id, enabled, base_url, client_id, client_secret, secret_key_id, secret_hint, protocol, pull_minutes, updated_at, updated_by, auto_push)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        on conflict (tenant_id) do update set enabled = $2, base_url = $3, client_id = $4, client_secret = $5, secret_key_id = $6, secret_hint = $7, protocol = $8,
-         pull_minutes = $9, updated_at = $10, updated_by = $11, version = lapor_connections.version + 1,
+         pull_minutes = $9, updated_at = $10, updated_by = $11, auto_push = $12, version = lapor_connections.version + 1,
          -- new credentials or a new address: the last error was about the old ones
          last_error = case when lapor_connections.client_secret = $5 and lapor_connections.base_url = $3 and lapor_connections.client_id = $4 then lapor_connections.last_error end,
          last_error_at = case when lapor_connections.client_secret = $5 and lapor_connections.base_url = $3 and lapor_connections.client_id = $4 then lapor_connections.last_error_at end`,
-      [c.tenantId, c.enabled, c.baseUrl, c.clientId, c.clientSecret, c.secretKeyId, c.secretHint, JSON.stringify(c.protocol), c.pullMinutes, c.now, c.by],
+      [c.tenantId, c.enabled, c.baseUrl, c.clientId, c.clientSecret, c.secretKeyId, c.secretHint, JSON.stringify(c.protocol), c.pullMinutes, c.now, c.by, c.autoPush],
     );
   },
 

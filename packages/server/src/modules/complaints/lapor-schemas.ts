@@ -30,6 +30,7 @@ export const LaporConfigBody = Strict({
   clientId: Type.String({ minLength: 1, maxLength: 200, description: 'The developer account’s client id' }),
   clientSecret: Type.Optional(Type.String({ minLength: 8, maxLength: 500, description: 'Required the first time; stored sealed, never answered' })),
   pullMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 1440, description: 'How often a linked report’s status is pulled (default 60)' })),
+  autoPush: Type.Optional(Type.Boolean({ description: 'Push every complaint the coordinator verifies (forwards or handles), without asking each time (default false)' })),
   protocol: Type.Optional(LaporProtocolOverride),
 });
 
@@ -41,6 +42,7 @@ export const LaporConfigView = Closed(
     clientSecretSet: Type.Boolean(),
     clientSecretHint: Type.String({ description: 'Last four characters' }),
     pullMinutes: Type.Integer(),
+    autoPush: Type.Boolean(),
     protocol: Type.Object({}, { additionalProperties: true, description: 'The protocol in force: the defaults (to confirm with KemenPAN-RB) with the regency’s overrides' }),
     version: Type.Integer({ minimum: 1 }),
     updatedAt: DateTime,

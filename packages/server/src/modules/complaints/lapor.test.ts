@@ -258,6 +258,24 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.deepEqual([overwrite.status, overwrite.body.code], [409, 'LAPOR_API_LINKED']);
   });
 
+  it('with autoPush, pushes each complaint the coordinator verifies, without asking', async function () {
+    this.timeout(60_000);
+    const on = await configure(T, admin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, autoPush: true });
+    assert.deepEqual([on.status, on.body.autoPush, on.body.clientSecretSet], [200, true, true], 'the secret is kept when left out');
+    try {
+      const c = await file(T, citizen);
+      assert.equal((await get(T, c.id)).lapor.syncStatus, 'not-synced', 'not on filing: on verification');
+      const verified = await api(p, 'POST', `/api/v1/tenants/${T}/complaints/${c.id}/verify`, { token: admin, body: { decision: 'handle' } });
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      assert.deepEqual([verified.body.lapor.mode, verified.body.lapor.syncStatus], ['api', 'pending']);
+      const v = await settled(T, c.id);
+      assert.equal(v.lapor.syncStatus, 'synced');
+      assert.equal(lapor.byReference(`${T}/${c.trackingCode}`).length, 1);
+    } finally {
+      await configure(T, admin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, autoPush: false });
+    }
+  });
+
   it('forged credentials end in failed with a clear reason, shown on the complaint and the health endpoint', async function () {
     this.timeout(60_000);
     const put = await configure(K, kAdmin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: 'forged-secret-000000' });

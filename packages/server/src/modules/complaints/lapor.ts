@@ -89,7 +89,8 @@ export class LaporConnector {
       await laporQueries.saveConnection(tx.sql, {
         tenantId: ctx.tenant.id, enabled: input.enabled, baseUrl: input.baseUrl.replace(/\/+$/, ''), clientId: input.clientId, clientSecret: sealed,
         secretKeyId: DataKeyring.keyIdOf(sealed) ?? ring.current.id, secretHint: input.clientSecret ? input.clientSecret.slice(-4) : cur!.secret_hint,
-        protocol: input.protocol ?? (cur?.protocol as object | undefined) ?? {}, pullMinutes: input.pullMinutes ?? cur?.pull_minutes ?? 60, now: ctx.now, by: ctx.identity.username,
+        protocol: input.protocol ?? (cur?.protocol as object | undefined) ?? {}, pullMinutes: input.pullMinutes ?? cur?.pull_minutes ?? 60, autoPush: input.autoPush ?? cur?.auto_push ?? false,
+        now: ctx.now, by: ctx.identity.username,
       });
       // Never the secret in the audit trail: only that it changed.
       await recordAudit(tx, { actor: actorOf(ctx), action: 'lapor.configured', subject: `tenant:${ctx.tenant.slug}`, data: { enabled: input.enabled, baseUrl: input.baseUrl, clientId: input.clientId, secretChanged: Boolean(input.clientSecret) } });
@@ -156,6 +157,19 @@ export class LaporConnector {
       }
       return viewIn(tx, ctx, id);
     });
+  }
+
+  /**
+   * Inside the verification's unit of work (ComplaintService.verify): with `autoPush` on, a verified
+   * complaint not yet linked is queued like a coordinator's push. Never for a sandbox.
+   */
+  async onVerified(tx: TenantTx, ctx: TenantUserCtx, c: Pick<ComplaintRow, 'id' | 'tenant_id' | 'tracking_code' | 'lapor_mode'>): Promise<void> {
+    if (ctx.tenant.sandbox || c.lapor_mode !== null) return;
+    const conn = await laporQueries.connection(tx.sql);
+    if (!conn?.enabled || !conn.auto_push) return;
+    await laporQueries.queuePush(tx.sql, c.id, laporReference(ctx.tenant.slug, c.tracking_code), ctx.now);
+    await post(tx, ctx, c, { role: 'system', kind: 'lapor', body: 'SP4N-LAPOR! pending: dikirim otomatis / pushed automatically', internal: true });
+    this.enqueueAfter(tx, ctx, c.id, null);
   }
 
   private enqueueAfter(tx: Pick<TenantTx, 'afterCommit'>, ctx: TenantCtx, complaintId: string, at: Date | null): void {
@@ -323,6 +337,7 @@ function configView(r: LaporConnectionRow): LaporConfigOut {
     clientSecretSet: true,
     clientSecretHint: r.secret_hint,
     pullMinutes: r.pull_minutes,
+    autoPush: r.auto_push,
     protocol: protocolOf(r.protocol) as unknown as Record<string, unknown>,
     version: r.version,
     updatedAt: r.updated_at.toISOString(),

@@ -54,6 +54,8 @@ export interface ComplaintDeps {
   installations: InstallationService;
   calendar: CalendarService;
   webhooks: ComplaintWebhooks;
+  /** SP4N-LAPOR! auto-push on verification (issue 24). */
+  lapor?: { onVerified(tx: TenantTx, ctx: TenantUserCtx, c: ComplaintRow): Promise<void> };
 }
 
 /** The states in which a complaint can be overdue, from the lifecycle (read once). */
@@ -200,6 +202,7 @@ export class ComplaintService {
         if (input.note?.trim()) await post(tx, ctx, c, { role: d.role, kind: 'note', body: input.note, internal: true });
         await this.d.webhooks.publish(tx, ctx, id, forwarded ? 'complaint.forwarded' : 'complaint.verified');
         await notify(tx, ctx, c, 'complaint.routed', forwarded ? [`officer:${agency}`] : ['tenant-admin']);
+        await this.d.lapor?.onVerified(tx, ctx, c);
       }
       await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.verified', subject: `complaint:${c.tracking_code}`, data: { decision: input.decision, agency, category } });
     });
