@@ -230,7 +230,7 @@ export class LaporConnector {
     }
     await this.d.uow.write(ctx, async (tx) => {
       const cur = await complaintQueries.load(tx.sql, id, true);
-      // Someone settled it meanwhile (the coordinator recorded it by hand): their word stands.
+      // Our claim no longer stands (its lease ran out and another attempt took it, or the coordinator settled a conflict): theirs does.
       if (!cur || cur.lapor_mode !== 'api' || cur.lapor_attempted_at?.getTime() !== ctx.now.getTime()) return;
       await this.settle(tx, ctx, cur, outcome, notes);
       await laporQueries.connectionOutcome(tx.sql, callError === null, ctx.now, callError);
