@@ -4,3 +4,4 @@ export * from './sms.js';
 export * from './email.js';
 export * from './phone.js';
 export * from './oss.js';
+export * from './lapor.js';

@@ -161,6 +161,7 @@ export function compose(k: Kernel) {
     cockpit: monitoring.cockpit,
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
+    lapor: complaints.lapor,
     privacy: privacy.service,
     journeys: journeys.service,
     signedEvents: events.service,

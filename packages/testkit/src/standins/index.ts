@@ -3,3 +3,4 @@ export * from './whatsapp.js';
 export * from './sms.js';
 export * from './smtp.js';
 export * from './oss.js';
+export * from './lapor.js';

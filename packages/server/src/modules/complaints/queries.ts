@@ -4,7 +4,7 @@ import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from './lifecy
 
 export type SubjectType = 'tenant' | 'service' | 'application';
 export type Handler = 'agency' | 'coordinator';
-export type LaporStatus = 'not-synced' | 'pending' | 'synced' | 'failed';
+export type LaporStatus = 'not-synced' | 'pending' | 'synced' | 'failed' | 'conflict';
 
 /** One complaint as the complaints table holds it (dates as local YYYY-MM-DD text), with its application's code and escalation count. */
 export interface ComplaintRow {
@@ -52,6 +52,15 @@ export interface ComplaintRow {
   lapor_sync_status: LaporStatus;
   lapor_sync_error: string | null;
   lapor_synced_at: Date | null;
+  lapor_mode: 'manual' | 'api' | null;
+  lapor_reference: string | null;
+  lapor_transaction_id: string | null;
+  lapor_attempts: number;
+  lapor_next_attempt_at: Date | null;
+  lapor_attempted_at: Date | null;
+  lapor_remote_status: string | null;
+  lapor_disposition: string | null;
+  lapor_answers: number;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -94,7 +103,8 @@ const COLUMNS = `c.tenant_id, c.id, c.tracking_code, c.kind, c.category, c.subje
     c.first_response_due_at, to_char(c.first_response_due_date, 'YYYY-MM-DD') as first_response_due_date,
     c.answer_due_at, to_char(c.answer_due_date, 'YYYY-MM-DD') as answer_due_date,
     c.first_response_at, c.verified_at, c.verified_by, c.answered_at, c.reopen_until, c.reopen_count, c.rating, c.rating_comment, c.rated_at, c.closed_at,
-    c.lapor_tracking_id, c.lapor_sync_status, c.lapor_sync_error, c.lapor_synced_at, c.version, c.created_at, c.updated_at,
+    c.lapor_tracking_id, c.lapor_sync_status, c.lapor_sync_error, c.lapor_synced_at,
+    c.lapor_mode, c.lapor_reference, c.lapor_transaction_id, c.lapor_attempts, c.lapor_next_attempt_at, c.lapor_attempted_at, c.lapor_remote_status, c.lapor_disposition, c.lapor_answers, c.version, c.created_at, c.updated_at,
     (select count(*)::int from complaint_escalations e where e.complaint_id = c.id) as escalation_count`;
 const SELECT = `select ${COLUMNS} from complaints c`;
 
@@ -171,11 +181,12 @@ export const complaintQueries = {
     await sql.exec(`update complaints set updated_at = $2, first_response_at = case when $3 then coalesce(first_response_at, $2) else first_response_at end where id = $1`, [id, now, firstResponse]);
   },
 
-  async setLapor(sql: Sql, l: { id: string; trackingId: string | null; status: 'pending' | 'synced' | 'failed'; error: string | null; now: Date }): Promise<void> {
+  /** The coordinator's record of the LAPOR! link (manual mode, or the resolution of an API conflict: then pulling resumes at `next`). */
+  async setLapor(sql: Sql, l: { id: string; trackingId: string | null; status: 'pending' | 'synced' | 'failed'; error: string | null; now: Date; mode: 'manual' | 'api'; next: Date | null }): Promise<void> {
     await sql.exec(
-      `update complaints set lapor_tracking_id = coalesce($2, lapor_tracking_id), lapor_sync_status = $3, lapor_sync_error = $4,
+      `update complaints set lapor_tracking_id = coalesce($2, lapor_tracking_id), lapor_sync_status = $3, lapor_sync_error = $4, lapor_mode = $6, lapor_next_attempt_at = $7,
               lapor_synced_at = case when $3 = 'synced' then $5::timestamptz else lapor_synced_at end, updated_at = $5 where id = $1`,
-      [l.id, l.trackingId, l.status, l.error, l.now],
+      [l.id, l.trackingId, l.status, l.error, l.now, l.mode, l.next],
     );
   },
 
