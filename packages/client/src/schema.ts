@@ -131,7 +131,13 @@ export interface paths {
         get: operations["getTenant"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Hapus tenant sandbox / Delete a sandbox tenant
+         * @description Removes the sandbox with everything rehearsed in it (rows, documents, its rollups). A production tenant is refused (409 NOT_A_SANDBOX).
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        delete: operations["deleteSandbox"];
         options?: never;
         head?: never;
         patch?: never;
@@ -159,6 +165,82 @@ export interface paths {
          */
         put: operations["updateTenantSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/sandboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sandbox dari tenant ini / The sandboxes of this tenant
+         * @description Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        get: operations["listSandboxes"];
+        put?: never;
+        /**
+         * Buat sandbox tenant untuk latihan / Make a sandbox copy of a tenant for rehearsal
+         * @description A new tenant flagged sandbox, with this tenant’s regency, home region and lifecycle, and its configuration (plugins at their pinned versions, overlays, service standards, agencies, maklumat, decrees, closures, agency calendars) — no personal data, no sender or webhook. Its clock starts at `now` (default the platform’s). This tenant’s admins administer it; it is never in national figures, and its messages stay in the in-app inbox.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        post: operations["createSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jam tenant / The tenant’s clock
+         * @description What every rule of the tenant reads as now: a sandbox’s own clock, else the platform’s. The ETag is quoted in If-Match to move a sandbox’s clock.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        get: operations["getTenantClock"];
+        /**
+         * Setel jam sandbox / Set a sandbox’s clock
+         * @description Sets the sandbox clock to any instant, past or future (a jump: jobs do not run for the time jumped over; use …/clock/advance to live through it). A production tenant’s clock is never set (409 NOT_A_SANDBOX).
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        put: operations["setTenantClock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Majukan jam sandbox / Advance a sandbox’s clock
+         * @description Moves the sandbox clock forward a day at a time, running for this sandbox alone every time-based job that falls due (SLA escalations, complaint deadlines and reopen windows, SKM follow-ups at a quarter’s turn, notifications into the in-app inbox, rollups). Quote the clock’s ETag in If-Match: a retried advance with the old one is refused (412), never applied twice.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        post: operations["advanceTenantClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -317,7 +399,7 @@ export interface paths {
         get: operations["getInstallation"];
         /**
          * Pasang atau ganti versi plugin / Install a plugin or move it to another version
-         * @description The tenant stays pinned to this version until an admin changes it; applications in flight stay on the version they started on. Existing overlays must fit the target version (else 409 OVERLAY_CONFLICT, and nothing changes). The body names the whole target state, so repeating the call changes nothing (`unchanged`) and If-Match is optional: send the ETag you read to make the move conditional (412 when the installation changed since).
+         * @description Pin an exact `version`, or a `range` (`2.0.x`, `^2`, `~2.1`: the highest published version in it is installed now; 422 PIN_NO_MATCH when none is), and an auto-upgrade `policy` (`manual` default, `patch`, `minor`): with a policy, a version the publisher publishes later that the policy and range admit is installed automatically by the `installations.versions` job, or held back (see `held`) when an overlay no longer fits. `policy` alone changes only the policy. Applications in flight stay on the version they started on; drafts move with the installation (GET …/upgrade-preview says what they will need). Existing overlays must fit the target version (else 409 OVERLAY_CONFLICT, and nothing changes). The body names the whole target state, so repeating the call changes nothing (`unchanged`) and If-Match is optional: send the ETag you read to make the move conditional (412 when the installation changed since).
          *
          *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
          */
@@ -377,6 +459,28 @@ export interface paths {
          *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
          */
         get: operations["getInstallationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/installations/{plugin}/upgrade-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pratinjau pemutakhiran versi / Preview a version upgrade
+         * @description What moving to `to` (default: the highest version the pin and policy admit, else the latest) would change: per service, documents and form fields required in the target and not before, the drafts that would move to it (the applicant is asked for the new items on their next visit) and the submitted applications that keep their version; and the overlays the target refuses (the move would be 409). Nothing changes.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        get: operations["previewInstallationUpgrade"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,6 +571,28 @@ export interface paths {
          *     Public: no token.
          */
         post: operations["validateServiceForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/services/{service}/fee-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hitung biaya / Quote the fee
+         * @description What applying with these (possibly partial) answers costs today, on the tenant’s date: each charge with its regulation (PNBP by PP, a Perda fine…), the total in rupiah, and `pending` answers a charge still needs. Zero: “tidak dipungut biaya”. Stores nothing; the submitted application records its own quote.
+         *
+         *     Public: no token.
+         */
+        post: operations["quoteServiceFee"];
         delete?: never;
         options?: never;
         head?: never;
@@ -676,7 +802,7 @@ export interface paths {
         put?: never;
         /**
          * Pakai produk layanan lain (layanan terintegrasi) / Use another service’s output (journey)
-         * @description E.g. the Polri loss report (SKTLK) as the KTP-el replacement’s document, without a re-upload; refused beyond the plugin’s maximum age.
+         * @description E.g. the Polri loss report (SKTLK) as the KTP-el replacement’s document, without a re-upload. The document type’s validity rules apply to what the issuing application says (its agency, date of issue, number): refused with DOCUMENT_NOT_VALID and the reason. The form fields the plugin maps (`fromService.prefill`) are filled from the output’s recorded data.
          *
          *     Roles: `citizen`, `officer`, `village-operator` (member of the tenant).
          */
@@ -835,6 +961,128 @@ export interface paths {
          *     Roles: `officer`, `village-operator` (member of the tenant).
          */
         post: operations["lookupApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/consent/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pindaian persetujuan / Signed consent scans
+         * @description The scans of the consent an assisted or counter filing was made with. The tenant’s staff only (the filer, officers of the agency, the tenant admin); a citizen or anyone else gets 404, the ministry analyst 403.
+         *
+         *     Roles: `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["listConsentScans"];
+        /**
+         * Unggah pindaian persetujuan (badan mentah) / Upload the signed consent’s scan (raw body)
+         * @description A photo or scan of the citizen’s signed consent for an assisted or counter filing, as the raw body (PDF, PNG or JPEG by its content, at most 5 MB, at most 5 per application). Only the staff member who filed with that consent; the same bytes again answer the first. Seen by the tenant’s staff only.
+         *
+         *     Roles: `officer`, `village-operator` (member of the tenant).
+         */
+        put: operations["uploadConsentScan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/consent/scans/{scan}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tautan unduh pindaian persetujuan / Consent scan download link
+         * @description A presigned GET URL of the scan, valid for two minutes, after the access check (the tenant’s staff only; each download is logged).
+         *
+         *     Roles: `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["downloadConsentScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/agencies/{agency}/signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sertifikat TTE instansi / An agency’s signing certificate
+         * @description The certificate facts (subject, issuer, validity, fingerprint, whether it is a test certificate); never the key.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        get: operations["getSigningKey"];
+        /**
+         * Pasang kunci TTE instansi / Set an agency’s signing key
+         * @description The PKCS#12 from BSrE (private key, certificate, chain) and its passphrase, base64: checked (opens, key matches certificate, valid today), stored sealed with the data key, and used to sign every PDF the agency issues in this tenant (PAdES). Replaces the previous key. In production a certificate from the Satupintu test CA is 422 SIGNING_KEY_TEST_CA. The key and passphrase are never answered.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        put: operations["setSigningKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/verifications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verifikasi dokumen terbitan / Verify an issued document
+         * @description What the QR code on an issued PDF leads to (the page /t/{tenant}/v/{code} shows the same): the document, its number, the issuing agency, the date, its validity, the SHA-256 of the issued file and who signed it. No personal data.
+         *
+         *     Public: no token.
+         */
+        get: operations["verifyDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/verifications/{code}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cocokkan berkas PDF / Check a PDF file
+         * @description Send a PDF as the raw body: answers whether it is byte for byte the issued document (SHA-256). Nothing is stored.
+         *
+         *     Public: no token.
+         */
+        post: operations["checkDocumentHash"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,6 +1437,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/skm/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Survei gabungan layanan terintegrasi / One combined survey per journey
+         * @description The tenant admin decides: `combinedJourneySurvey: true` — when the last step of a journey completes (an application carrying earlier applications’ outputs as documents), the citizen gets ONE survey for the journey; the earlier steps’ unanswered invitations close into it, and its answer counts once for each agency of the journey (each agency’s IKM). False (the default): one survey per agency. Applies to completions from now on. Repeating the same PUT is harmless.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["setSkmSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/skm/questionnaire": {
         parameters: {
             query?: never;
@@ -1391,6 +1661,102 @@ export interface paths {
          *     Roles: `tenant-admin` (member of the tenant).
          */
         post: operations["closeSkmFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/skm/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Tetapkan penanggung jawab, tenggat dan rencana / Assign a follow-up
+         * @description Sets the owner (a unit or position, not a person’s name), the due date (not before the period’s end; a new task is due 90 days after it) and the planned action of an open task, each only when given; audited in the same commit. Setting the same values again changes nothing else. A closed task answers 409.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        patch: operations["assignSkmFollowUp"];
+        trace?: never;
+    };
+    "/api/v1/national/skm/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tindak lanjut SKM semua tenant (agregat) / SKM follow-ups across tenants (aggregates)
+         * @description For the ministry: per tenant, the follow-up tasks of periods overlapping the range — total, open, closed, overdue (open past the due date), closed on time, closed with evidence, and tasks per weakest unsur — with national totals. Counts only: never a plan, a result or a username. One row per tenant of the directory (at most 514), answered whole. Default period: 1 January to today (Asia/Jakarta).
+         *
+         *     Roles: `ministry-analyst`, `platform-admin`.
+         */
+        get: operations["nationalSkmFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/skm/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log publikasi hasil SKM / SKM publication log
+         * @description The tenant’s publication log, newest record first, paged; for the tenant’s coordinators and the ministry. `recordedBy` (a staff username) is shown to the tenant’s own staff only.
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["listSkmPublications"];
+        put?: never;
+        /**
+         * Catat publikasi hasil SKM / Record where the SKM result was published
+         * @description Appends an entry to the tenant’s SKM publication log (PermenPANRB 14/2017: the result is published; PEKPPP counts the media): the period, the medium, the https URL (website, social media) or the place (notice board…), the date and the publishing unit. The log is append-only: an entry is never changed or removed; a correction is a new entry.
+         *
+         *     Safe to retry without an Idempotency-Key: the same entry (period, medium, location, date) recorded again answers the first one (200, `Idempotent-Replayed: true`).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["recordSkmPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/skm/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh laporan SKM (format PermenPANRB 14/2017) / Download the SKM report (PDF)
+         * @description The SKM result of a period as the annex of PermenPANRB 14/2017 lays it out: respondents and the sample check, per unsur the sum, NRR and weighted NRR, the sum of weighted NRR, IKM, mutu pelayanan A–D and kinerja unit, the conversion table, IKM per service, the follow-up plan (rencana tindak lanjut) and the publication log. Aggregates only. Default period: 1 January to today.
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["exportSkmReportPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2027,7 +2393,7 @@ export interface paths {
         get?: never;
         /**
          * Nomor tiket dan status sinkron SP4N-LAPOR! / SP4N-LAPOR! tracking id and sync status
-         * @description Set by the coordinator or the LAPOR! connector (a tenant-admin token); each call is also kept as an internal note in the thread.
+         * @description Manual mode: the coordinator forwarded it on lapor.go.id and records the Tracking ID (a leading `#` is dropped). Each call is also kept as an internal note in the thread. On a complaint the platform pushes (API mode) it is refused (LAPOR_API_LINKED) except to settle a `conflict` (name the report that stays: pulling resumes) or to record by hand a push that `failed`.
          *
          *     Roles: `tenant-admin` (member of the tenant).
          */
@@ -2209,6 +2575,78 @@ export interface paths {
          *     **Deprecated** since 2026-12-07, answers until 2027-06-07: The complaint webhook became a signed-events endpoint (Standard Webhooks 1.0, filter `complaint.*`); these routes read and write that endpoint. Use /api/v1/tenants/{tenant}/event-endpoints.
          */
         post: operations["requeueComplaintWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/lapor/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Konfigurasi koneksi SP4N-LAPOR! / SP4N-LAPOR! connection configuration
+         * @description Never the secret: only whether it is set and its last four characters.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getLaporConfig"];
+        /**
+         * Atur koneksi API SP4N-LAPOR! / Configure the SP4N-LAPOR! API connection
+         * @description The regency’s LAPOR! developer account: base URL, client id and secret (sealed at rest, never answered: only its last four characters), how often linked reports are pulled, and overrides of the protocol (paths, field names, status words, categories) whose defaults are ours, to confirm with KemenPAN-RB: the integration API is documented only to developer accounts. `enabled: false` keeps manual mode only. Creating it needs no If-Match; replacing it quotes the ETag of your last read in If-Match (428 without, 412 when someone changed it meanwhile).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["configureLapor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/lapor/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kesehatan koneksi SP4N-LAPOR! / SP4N-LAPOR! connection health
+         * @description Configured? enabled? (a sandbox never calls out), the last success and the last error, and how many complaints are pending, synced, failed, in conflict or linked by hand.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getLaporConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/complaints/{id}/lapor/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kirim pengaduan ke SP4N-LAPOR! / Push a complaint to SP4N-LAPOR!
+         * @description API mode: the complaint becomes `pending` and a worker pushes it under a stable reference (anonim: no identity sent; rahasia: not published, no identity sent), then pulls its status and disposition. Asking again while it is pending or linked changes nothing: never a second report. After `failed` it starts again, asking LAPOR! for the reference before creating.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["pushComplaintToLapor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2863,6 +3301,496 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plugins/{plugin}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sebaran versi plugin di semua tenant / A plugin’s versions across tenants
+         * @description Which version each tenant runs, how many run each version, who is behind the latest (pre-releases aside), each tenant’s pin and auto-upgrade policy, and upgrades held back by an overlay. For the publishing agency’s publishers (their own plugins: else 403 AGENCY_NOT_ALLOWED), the ministry’s analysts and platform admins. Tenant names only, no personal data; sandbox tenants are left out. Read from what each region publishes every five minutes and after each publication (`publishedAt`).
+         *
+         *     Roles: `agency-publisher`, `ministry-analyst`, `platform-admin`.
+         */
+        get: operations["getPluginDistribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{agency}/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layanan instansi di setiap daerah / An agency’s services in every regency
+         * @description For a vertical agency (Imigrasi, BPN, Dukcapil…): per tenant running one of its plugins, its services’ SLA compliance and completions in the period, open and overdue applications now, open and overdue complaints about them, the IKM of their SKM answers in the period, and the plugin version each tenant runs. The tenant needing help first (lowest SLA compliance, then most overdue). Aggregates only — counts, ratios, versions and tenant names, never a person or a free text — gathered from every region through the control plane (as the national cockpit). Sandbox tenants are left out. For the agency’s publishers, the ministry’s analysts and platform admins.
+         *
+         *     Roles: `agency-publisher`, `ministry-analyst`, `platform-admin` (serving the agency).
+         */
+        get: operations["getAgencyRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/monev/alerts/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluasi peringatan Monev atas riwayat / Evaluate the Monev alerts over a period
+         * @description Evaluates, from the national weekly rollups (imported history included), for the period [from, to] (the ISO weeks starting from the Monday of `from` through `to`): **lowest-in-region** — per province (from the regency code) and per indicator (online share, SLA compliance, IKM), the tenant(s) with the lowest value when at least `minPeers` tenants of the province have one and not all are equal; **no-online-after-launch** — each tenant whose launch window (the `noOnlineWeeks` ISO weeks from its launch week) overlaps the period and has ended had at most `maxOnline` online (self or assisted) applications.
+         *
+         *     Stores the outcome in one transaction: alerts that hold are raised (kept when already raised), raised ones of the same scope that no longer hold are cleared. Idempotent: repeating it with the same figures changes nothing (`raised` 0). Aggregates only.
+         *
+         *     Roles: `ministry-analyst`, `platform-admin`.
+         */
+        post: operations["evaluateMonevAlerts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/monev/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peringatan Monev nasional / National Monev alerts
+         * @description Every stored Monev alert (raised or cleared), latest period first, paged; filters by status, kind, province and period. Aggregates only.
+         *
+         *     Roles: `ministry-analyst`, `platform-admin`.
+         */
+        get: operations["listMonevAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/monev/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peringatan Monev tenant / The tenant’s Monev alerts
+         * @description The Monev alerts about this tenant (raised or cleared), latest period first, paged: what the ministry sees about it.
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["listTenantMonevAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/monev/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Paket bukti Monev MPP / Monev MPP evidence pack
+         * @description The evaluation indicators the ministry scores an MPP on (legal basis, commitment and launch, agencies, services, service standards, maklumat, counters, online channel, SLA, SKM conducted, published and followed up, complaints, visits), each with its evidence from the platform and a status met / partly / missing, plus the Monev alerts of the period. Aggregates, public decree numbers and dates only: no personal data. Default period: 1 January to today (tenant-local).
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["getMonevEvidencePack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/monev/evidence.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh paket bukti Monev MPP (PDF) / Download the evidence pack (PDF)
+         * @description The evidence pack as a PDF document (the same content as the JSON), to file with the Monev submission.
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["downloadMonevEvidencePack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/services/{service}/journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alur layanan terintegrasi dan perkiraan selesai / A service’s journey across agencies and its ETA
+         * @description The services whose outputs this service requires as documents (declared by the plugins: `documents[].fromService`), first step first, each with its SLA, and the estimated completion from today: the steps’ SLAs added up in hari kerja on this tenant’s calendar (holidays, cuti bersama per agency, closures). A step whose clock starts at a later event (its SOP) is counted as if the event were on time.
+         *
+         *     Public: no token.
+         */
+        get: operations["getServiceJourney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/journeys/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Perkiraan selesai layanan terintegrasi saya / My journey’s ETA
+         * @description The same journey from where the caller’s own applications stand: a completed step is done, a step in progress ends on its due date, the rest add their SLAs in hari kerja from then.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        get: operations["myJourney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Profil pemohon saya / My applicant profile
+         * @description The profile the caller filled in once (name, NIK, address, phone, email) and the agencies they consented to share it with.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        get: operations["getMyProfile"];
+        /**
+         * Simpan profil pemohon / Save my applicant profile
+         * @description Asked once, reused by the agencies of a journey the caller consents to. Replaces the profile (a new version); consents stay. Repeating the same PUT is harmless.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        put: operations["putMyProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/profile/consents/{agency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Setujui berbagi profil dengan instansi / Consent to share my profile with an agency
+         * @description UU 27/2022: the agency may pre-fill its forms from the profile only after this consent, recorded with its statement and time. Granting it again keeps the first grant.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        put: operations["grantProfileConsent"];
+        post?: never;
+        /**
+         * Cabut persetujuan berbagi profil / Withdraw the consent
+         * @description From now on the agency’s forms are no longer pre-filled from the profile (the withdrawal is kept with its time).
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        delete: operations["withdrawProfileConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/me/profile/prefill/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Isian formulir dari profil / A form pre-filled from my profile
+         * @description The service’s form fields the profile fills (name, NIK, address, phone, email under the form’s own names), only when the caller consented to share the profile with the service’s agency (else 403 PROFILE_CONSENT_REQUIRED). Stores nothing.
+         *
+         *     Roles: `citizen` (member of the tenant).
+         */
+        get: operations["prefillFromProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daftar impor riwayat / History import batches
+         * @description The latest 50 batches, newest first: counts, span of dates, dropped personal columns, and when the rollup published them nationally.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        get: operations["listHistoryImports"];
+        put?: never;
+        /**
+         * Impor riwayat layanan / Import service history
+         * @description Imports one file exported from the systems the regency ran before (spreadsheets as CSV, older complaint and queue apps as JSON): `applications`, `visits`, `complaints` or `skm` responses, with their ORIGINAL times. Every row is checked; the report lists each refused row with its column and reason (id + en) and counts accepted, rejected and already-imported rows.
+         *
+         *     One file is one batch, stored in one transaction (all its valid rows or none). Idempotent: each row is keyed by its `external_id` (or a digest of its fields), so importing the same file again stores nothing twice. `dryRun: true` checks and counts without storing. Columns naming a person (NIK, name, phone, address…) are never stored and are listed in the report. Imported rows feed the national rollups, IKM reports, complaint counts and visit figures like live ones (ADR 0032); formats in docs/onboarding.md.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        post: operations["importHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/imports/{batch}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Batalkan impor riwayat / Revert a history import
+         * @description Takes a whole batch back out (a wrong file): its rows are deleted in one transaction and the national figures drop them at the next rollup (the batch’s `publishedAt` is cleared until then). The batch stays listed with `revertedAt`. Idempotent: reverting it again changes nothing; importing the file again stores its rows again.
+         *
+         *     Roles: `tenant-admin`, `platform-admin` (member of the tenant).
+         */
+        delete: operations["revertHistoryImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kunjungan per periode / Visits per period
+         * @description Visits of the MPP per period (`day`, ISO `week`, `month`) and agency between two local dates (at most 731 days): checked-in bookings (`booked`; a walk-in seat of a session counts as `walkIn`), walk-in queue tickets and imported visits. Counts only; read from the region at once.
+         *
+         *     Roles: `tenant-admin`, `ministry-analyst`, `platform-admin` (member of the tenant).
+         */
+        get: operations["getTenantVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kunjungan MPP nasional / National MPP visits
+         * @description Visits per tenant and period (`day`, ISO `week`, `month`) between two local dates, from the figures regions publish every minute (checked-in bookings, walk-in queue tickets, imported visits). Aggregates only; narrow with `region` or `tenant`.
+         *
+         *     Roles: `ministry-analyst`, `platform-admin`.
+         */
+        get: operations["getNationalVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/oss/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Koneksi OSS-RBA dan kesehatannya / The OSS-RBA connection and its health
+         * @description Configured? enabled? the PIA version spoken, the last success and last error, pushes pending/failed/sent, receiveNIB items waiting. Secrets are never answered, only whether they are set.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getOssConnection"];
+        /**
+         * Atur koneksi OSS-RBA / Configure the OSS-RBA connection
+         * @description The K/L/D credentials the OSS agency issued to this regency’s system: endpoint and `user_key` (write-only, stored encrypted), `kd_instansi`, the signer of final permits, and the HTTP Basic credentials OSS uses to push receiveNIB here (point OSS at `inbound.url`).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["configureOssConnection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/oss/nib-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Isi draf dari NIB (OSS inqueryNIB) / Fill a draft from an NIB (OSS inqueryNIB)
+         * @description Looks the NIB up in OSS-RBA and fills the form fields the service’s plugin maps (business name, NPWP, address, person in charge, KBLI, project id), keeping what OSS does not say. Stores the NIB, OSS id, project, permit id, KBLI codes, business scale (skala usaha) and risk level (tingkat risiko) with the application: its status pushes to OSS start from there. Only the draft’s writer may; a sandbox never calls OSS.
+         *
+         *     Roles: `citizen`, `officer`, `village-operator` (member of the tenant).
+         */
+        post: operations["lookupOssNib"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/oss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Identitas OSS permohonan dan status kirimnya / The application’s OSS identity and its pushes
+         * @description NIB, OSS id, project, permit id, KBLI, scale and risk, the permit number OSS recorded, and every status push with its state (pending, sent, failed, skipped) and attempts.
+         *
+         *     Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["getApplicationOss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/oss/receiveNIB": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * receiveNIB dari OSS / receiveNIB from OSS
+         * @description OSS pushes an NIB with the checklist of permits under the regency’s authority (PIA receiveNIB). Authenticated with HTTP Basic (the credentials configured in …/oss/connection); idempotent on NIB + OSS id + id_izin (a repeat updates the stored data, never a second item). Answers the PIA envelope `responreceiveNIB`.
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveOssNib"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/oss/nib-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kiriman NIB dari OSS / NIBs pushed by OSS
+         * @description What OSS pushed with receiveNIB (business, checklist of permits), newest first: the DPMPTSP’s pending items.
+         *
+         *     Roles: `officer`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["listOssNibInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -3016,6 +3944,13 @@ export interface components {
             launchedOn: string | null;
             inauguratedOn: string | null;
             modelTenant: string | null;
+            /** @description Set on a sandbox tenant (a rehearsal copy with its own clock; never in national figures); null for a production tenant */
+            sandbox?: {
+                /** @description The production tenant this sandbox was copied from */
+                of: string;
+                /** @description The sandbox clock minus the platform clock, in milliseconds */
+                clockOffsetMs: number;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3039,6 +3974,13 @@ export interface components {
             launchedOn: string | null;
             inauguratedOn: string | null;
             modelTenant: string | null;
+            /** @description Set on a sandbox tenant (a rehearsal copy with its own clock; never in national figures); null for a production tenant */
+            sandbox?: {
+                /** @description The production tenant this sandbox was copied from */
+                of: string;
+                /** @description The sandbox clock minus the platform clock, in milliseconds */
+                clockOffsetMs: number;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3052,6 +3994,38 @@ export interface components {
         TenantSettings: {
             /** @description Browser origins (`https://host[:port]`) that may call this tenant’s API paths, e.g. the regency’s own portal */
             allowedOrigins: string[];
+        };
+        SandboxClock: {
+            tenant: string;
+            /** @description Whether the tenant is a sandbox (only a sandbox’s clock can move) */
+            sandbox: boolean;
+            /**
+             * Format: date-time
+             * @description What every rule of the tenant reads as now
+             */
+            now: string;
+            /** @description The tenant clock minus the platform clock (0 for production) */
+            clockOffsetMs: number;
+        };
+        SandboxAdvanceReport: {
+            tenant: string;
+            /** @description Whether the tenant is a sandbox (only a sandbox’s clock can move) */
+            sandbox: boolean;
+            /**
+             * Format: date-time
+             * @description What every rule of the tenant reads as now
+             */
+            now: string;
+            /** @description The tenant clock minus the platform clock (0 for production) */
+            clockOffsetMs: number;
+            /** Format: date-time */
+            from: string;
+            /** @description Day steps walked */
+            steps: number;
+            /** @description How many times each time-based job ran for the sandbox */
+            ran: {
+                [key: string]: number;
+            };
         };
         AuditEvent: {
             /** Format: uuid */
@@ -3175,6 +4149,37 @@ export interface components {
                 onMismatch: "warn" | "block";
             };
         };
+        /** @description Validity rules of a document type (issue 23, documents and identity). */
+        ManifestDocumentValidity: {
+            /** @description Oldest acceptable document, from its date of issue, e.g. 30 days for a police loss report or 3 months for a health certificate. Refused past it, and when its date of issue is in the future. */
+            maxAge?: {
+                /** @description How many days or months. */
+                value: number;
+                /**
+                 * @description `days` (calendar days) or `months` (calendar months), counted from the date of issue in the tenant's time zone.
+                 * @enum {unknown}
+                 */
+                unit: "days" | "months";
+            };
+            /** @description The issuing agency the document must come from. */
+            issuer?: {
+                /** @description Agency codes that may issue it (e.g. `polri`): a journey's issuing agency, or the value of the form field `fields.issuer`. */
+                accept: string[];
+                /** @description Who may issue it, as a person reads it (e.g. Kepolisian (Polres/Polsek)). */
+                name: components["schemas"]["ManifestLocalizedText"];
+            };
+            /** @description Form fields where the citizen (or the officer at the counter) states the document's number, date of issue and issuer; a journey pre-fills them. */
+            fields?: {
+                /** @description Form field with the document's number. */
+                number?: string;
+                /** @description Form field with its date of issue (`format: date`). */
+                issuedOn?: string;
+                /** @description Form field naming the issuing agency (its values are agency codes). */
+                issuer?: string;
+            };
+            /** @description Which of `fields` must be filled whenever the document is attached. */
+            required?: ("number" | "issuedOn" | "issuer")[];
+        };
         /** @description A required or optional document (component 1). */
         ManifestDocument: {
             /** @description Document code, unique within the service, e.g. `kk`. */
@@ -3201,7 +4206,13 @@ export interface components {
                 output: string;
                 /** @description Oldest acceptable output, in calendar days since it was issued. */
                 maxAgeDays: number;
+                /** @description Issue 23 (documents): form fields of this service filled from the carried output's recorded data when the citizen links it: form pointer → output-data pointer, e.g. `{"/noSktlk": "/nomor", "/tglSktlk": "/tanggal"}`. The citizen no longer retypes them; the validity rules apply to the carried values. */
+                prefill?: {
+                    [key: string]: string;
+                };
             };
+            /** @description Issue 23 (documents): when the document is acceptable (maximum age, issuing agency, required fields), enforced on every path it enters an application. */
+            validity?: components["schemas"]["ManifestDocumentValidity"];
         };
         /** @description A duration. */
         ManifestDuration: {
@@ -3256,6 +4267,18 @@ export interface components {
             /** @description Output codes this action issues. */
             issues?: string[];
         };
+        /** @description Issue 23 (sla): the event that starts the service clock (UU 25/2009 art. 21; PermenPANRB 15/2014: jangka waktu penyelesaian counts from complete requirements). */
+        ManifestSopSla: {
+            /** @description Exactly one of `action` or `state`. */
+            startsOn: {
+                /** @description The SOP action whose first taking starts the clock (e.g. the file accepted complete, the interview held, the payment confirmed). */
+                action?: string;
+                /** @description The SOP state whose first entering starts the clock. */
+                state?: string;
+            };
+            /** @description The event as the citizen reads it: "waktu layanan dimulai setelah <event>" (e.g. {"id": "wawancara dan foto selesai", "en": "the interview and photo session"}). */
+            event: components["schemas"]["ManifestLocalizedText"];
+        };
         /** @description Component 2 (sistem, mekanisme dan prosedur): a state machine. Each action moves an application from one of `from` to `to`, by one of `roles`. */
         ManifestSop: {
             /** @description State of a newly submitted application. */
@@ -3268,6 +4291,42 @@ export interface components {
             actions: components["schemas"]["ManifestAction"][];
             /** @description Whether this agency staffs its counter on cuti bersama, so those days count toward SLAs. */
             cutiBersamaIsWorkingDay?: boolean;
+            /** @description Issue 23 (sla): when the service's SLA clock (jangka waktu penyelesaian) starts. Absent: at submission. */
+            sla?: components["schemas"]["ManifestSopSla"];
+        };
+        /** @description Part fees (issue 23). One charge of a fee rule: an amount, applied when its condition holds, plus a date-dependent tier. */
+        ManifestFeeCharge: {
+            /** @description Charge code, unique in the fee. */
+            code: string;
+            /** @description What the charge is, as printed on the quote. */
+            name: components["schemas"]["ManifestLocalizedText"];
+            /** @description Base amount in rupiah (0 when absent). */
+            amount?: number;
+            /** @description Condition on one form answer (e.g. `/jenisPaspor` equals `paspor-elektronik-48`). Without it the charge always applies. */
+            when?: {
+                /** @description A JSON pointer into the form data, e.g. `/bayi/tanggalLahir`. */
+                field: string;
+                /** @description The charge applies when the field has this value. */
+                equals?: string | number | boolean;
+                /** @description The charge applies when the field has one of these values. */
+                in?: (string | number | boolean)[];
+            };
+            /** @description A date-dependent amount: the tier with the highest `moreThan` that the days since `from` exceed is added. */
+            afterDays?: {
+                /** @description A form field holding a date (format `date`), e.g. `/bayi/tanggalLahir`. Days are counted from it to today in the tenant's time zone. */
+                from: string;
+                /** @description Day limits and the rupiah each adds; only the highest limit passed counts. */
+                tiers: {
+                    /** @description Applies when more than this many days have passed (60: the 61st day on). */
+                    moreThan: number;
+                    /** @description Rupiah added when this tier applies (the highest tier passed applies). */
+                    amount: number;
+                }[];
+            };
+            /** @description The regulation setting this charge (PP 28/2019, Perda …). */
+            legalBasis: string;
+            /** @description True when set nationally: a regency's overlay may not change or drop it. */
+            locked: boolean;
         };
         /** @description Component 4 (biaya/tarif). */
         ManifestFee: {
@@ -3300,6 +4359,36 @@ export interface components {
             locked: boolean;
             /** @description Extra information (payment channels, fines). */
             note?: components["schemas"]["ManifestLocalizedText"];
+            /**
+             * @description Part fees (issue 23). Currency of every amount: rupiah (IDR).
+             * @constant
+             */
+            currency?: "IDR";
+            /** @description Part fees (issue 23). How the quoted total is rounded (e.g. a Perda retribusi rounded up to Rp1.000). Locked with the fee when `locked`. */
+            rounding?: {
+                /** @description Round the total to a multiple of this many rupiah (e.g. 1000). */
+                to: number;
+                /**
+                 * @description `up`, `down` or `nearest` (half up).
+                 * @enum {unknown}
+                 */
+                mode: "up" | "down" | "nearest";
+            };
+            /** @description Part fees (issue 23). The computable rule: charges evaluated on the form answers and the date (tenant time zone) to quote what this application costs. Each charge is locked (set nationally, e.g. PNBP by PP) or not (a regional amount a regency may overlay, e.g. a Perda late-registration fine). */
+            charges?: components["schemas"]["ManifestFeeCharge"][];
+        };
+        /** @description What an officer records about an issued output (issue 23). */
+        ManifestOutputData: {
+            /** @description JSON Schema 2020-12 (an object) of what the officer records, e.g. the loss report's number and date, an NIB and its risk level. Validated with ajv; only local `$ref`s. */
+            schema: Record<string, never>;
+            /** @description Label of each field, by name. */
+            labels?: {
+                [key: string]: components["schemas"]["ManifestLocalizedText"];
+            };
+            /** @description The field that is the document's number: left out by the officer, it takes the platform's number (`{trackingCode}/{OUTPUT}`). */
+            number?: string;
+            /** @description The field that is the date of issue (`format: date`): left out, it takes the day of issue; never later than that day. */
+            issuedOn?: string;
         };
         /** @description A product of the service. */
         ManifestOutput: {
@@ -3319,6 +4408,8 @@ export interface components {
              * @enum {unknown}
              */
             signature?: "tte" | "wet" | "none";
+            /** @description Issue 23 (documents): structured data the officer records when issuing this output. */
+            data?: components["schemas"]["ManifestOutputData"];
         };
         /** @description A component given as text by the agency, or left to the regency (`tenantProvided`), optionally with a default. */
         ManifestTextComponent: {
@@ -3409,6 +4500,25 @@ export interface components {
             schedule?: components["schemas"]["ManifestSchedule"];
             /** @description What a regency may set for its own MPP. Anything not listed is fixed by the plugin. A locked fee can never be overlaid. */
             overlayable: ("counter" | "contact" | "openingHours" | "schedule" | "fee" | "facilities" | "staffing" | "competency" | "supervision")[];
+            /** @description Issue 24 (oss): the service's OSS-RBA mapping (docs/oss.md): form fields an NIB lookup fills from `dataNIB` paths, and the permit status (PIA Lampiran 10 kd_status) pushed on entering each SOP state; `pause`/`resume` when the SOP waits on the applicant. */
+            oss?: {
+                /** @description Kode izin (PIA Lampiran 8) of the permit this service processes: picks its item of the business's permit checklist (id_izin). Without it, the one checklist item under the regency's authority (kewenangan 02), if only one. */
+                kdIzin?: string;
+                /** @description The form field holding the NIB (13 digits). */
+                nibField: string;
+                /** @description Form field → dataNIB dot path that an NIB lookup fills it from, e.g. `nama_perseroan`, `penanggung_jwb.0.nama_penanggung_jwb`, `proyek.kbli` (`proyek.`: the business's project chosen for the application). */
+                prefill: {
+                    [key: string]: string;
+                };
+                /** @description SOP state → permit status (PIA Lampiran 10 kd_status) pushed to OSS (receiveLicenseStatus) on entering it, e.g. 10 dokumen lengkap, 20 validasi, 50 disetujui, 90 ditolak. */
+                status: {
+                    [key: string]: string;
+                };
+                /** @description kd_status pushed when the SOP starts waiting on the applicant (a state whose actor is the citizen: the SLA clock stops), normally 41. */
+                pause: string;
+                /** @description kd_status pushed when the applicant hands the file back (the SLA clock runs again), normally 42. */
+                resume: string;
+            };
         };
         /**
          * Satupintu agency plugin manifest
@@ -3529,6 +4639,28 @@ export interface components {
              */
             updatedAt: string;
             installedBy: string;
+            /** @description The pinned range (null: pinned to `version` exactly) */
+            range: string | null;
+            /**
+             * @description `manual`: only an admin moves the version; `patch`: a newly published x.y.Z in the range is installed automatically; `minor`: likewise x.Y.z (never a new major)
+             * @enum {unknown}
+             */
+            policy: "manual" | "patch" | "minor";
+            /** @description An automatic upgrade held back because an overlay does not fit the new version (null: none) */
+            held: {
+                /** @description The version the policy admits but that was not installed */
+                version: string;
+                /** Format: date-time */
+                at: string;
+                /** @description Why: each overlay that no longer fits, with its pointer (`/overlays/<service>/<key>`) */
+                reason: {
+                    pointer: string;
+                    message: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+            } | null;
             /** @description The regency’s overlay per service code (only services that have one) */
             overlays: {
                 [key: string]: components["schemas"]["ServiceOverlay"];
@@ -3554,6 +4686,28 @@ export interface components {
              */
             updatedAt: string;
             installedBy: string;
+            /** @description The pinned range (null: pinned to `version` exactly) */
+            range: string | null;
+            /**
+             * @description `manual`: only an admin moves the version; `patch`: a newly published x.y.Z in the range is installed automatically; `minor`: likewise x.Y.z (never a new major)
+             * @enum {unknown}
+             */
+            policy: "manual" | "patch" | "minor";
+            /** @description An automatic upgrade held back because an overlay does not fit the new version (null: none) */
+            held: {
+                /** @description The version the policy admits but that was not installed */
+                version: string;
+                /** Format: date-time */
+                at: string;
+                /** @description Why: each overlay that no longer fits, with its pointer (`/overlays/<service>/<key>`) */
+                reason: {
+                    pointer: string;
+                    message: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+            } | null;
             /** @description The regency’s overlay per service code (only services that have one) */
             overlays: {
                 [key: string]: components["schemas"]["ServiceOverlay"];
@@ -3565,13 +4719,63 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
-            /** @description `plugin.installed`, `plugin.upgraded`, `plugin.downgraded`, `plugin.uninstalled` (data: plugin, from, to, contentHash), `plugin.overlay.set` (data: plugin, service, version, from, to: the overlays), `standard.published`, `standard.withdrawn` (data: the SK) */
+            /** @description `plugin.installed`, `plugin.upgraded`, `plugin.downgraded`, `plugin.uninstalled` (data: plugin, from, to, contentHash), `plugin.overlay.set` (data: plugin, service, version, from, to: the overlays), `plugin.pin.set` (data: plugin, version, from, to: range and policy), `plugin.upgrade.held` (data: plugin, from, to, policy, range, reason: the overlays that do not fit); an automatic move is `plugin.upgraded` by `system:auto-upgrade` (data also: policy, range, automatic, draftsMoved per service), `standard.published`, `standard.withdrawn` (data: the SK) */
             action: string;
             /** @description `plugin:<id>` or `service:<plugin>.<service>` */
             subject: string;
             /** @description What changed, as the audit trail recorded it (see `action`) */
             data: {
                 [key: string]: unknown;
+            };
+        };
+        UpgradePreview: {
+            /** @description Plugin id, e.g. imigrasi */
+            plugin: string;
+            /** @description The installed version */
+            from: string;
+            /** @description The previewed version */
+            to: string;
+            services: {
+                /** @description Service code, e.g. paspor-baru */
+                code: string;
+                /** @enum {unknown} */
+                change: "added" | "removed" | "changed" | "unchanged";
+                /** @description Documents required in the target and not before */
+                newlyRequiredDocuments: {
+                    /** @description Document code, or the field’s JSON pointer */
+                    code: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+                /** @description Form fields required in the target and not before */
+                newlyRequiredFields: {
+                    /** @description Document code, or the field’s JSON pointer */
+                    code: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+                /** @description Drafts of this service: they move to the target */
+                drafts: number;
+                /** @description Submitted applications of this service: they keep their version */
+                inFlight: number;
+            }[];
+            drafts: number;
+            inFlight: number;
+            /** @description Overlays the target refuses (the move would be 409 OVERLAY_CONFLICT) */
+            overlayConflicts: {
+                pointer: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            rule: {
+                id: string;
+                en: string;
             };
         };
         /** @description A service as the tenant offers it, with the six published components of the standar pelayanan */
@@ -3698,6 +4902,32 @@ export interface components {
             /** @description Every installed service */
             items: components["schemas"]["CatalogServiceSummary"][];
         };
+        FeeCharge: {
+            code: string;
+            name: {
+                id: string;
+                en: string;
+            };
+            /** @description Base rupiah */
+            amount?: number;
+            when?: {
+                /** @description JSON pointer into the form data */
+                field: string;
+                equals?: string | number | boolean;
+                in?: (string | number | boolean)[];
+            };
+            afterDays?: {
+                /** @description JSON pointer to a date field */
+                from: string;
+                tiers: {
+                    moreThan: number;
+                    amount: number;
+                }[];
+            };
+            legalBasis: string;
+            /** @description Set nationally: a regency cannot overlay it */
+            locked: boolean;
+        };
         /** @description One service in full: all 14 components of the standar pelayanan, documents, form, SLA, fee, outputs and SOP states */
         ServiceDetail: {
             /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
@@ -3799,6 +5029,31 @@ export interface components {
                     service: string;
                     output: string;
                     maxAgeDays: number;
+                    /** @description Form fields filled from that output’s recorded data when linked: form pointer → output-data pointer (issue 23) */
+                    prefill?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @description When the document is acceptable: maximum age from issue, issuing agency, the form fields stating its number and date (which must be filled) */
+                validity?: {
+                    maxAge?: {
+                        value: number;
+                        /** @enum {unknown} */
+                        unit: "days" | "months";
+                    };
+                    issuer?: {
+                        accept: string[];
+                        name: {
+                            id: string;
+                            en: string;
+                        };
+                    };
+                    fields?: {
+                        number?: string;
+                        issuedOn?: string;
+                        issuer?: string;
+                    };
+                    required?: ("number" | "issuedOn" | "issuer")[];
                 };
             }[];
             form: {
@@ -3869,6 +5124,15 @@ export interface components {
                     id: string;
                     en: string;
                 };
+                /** @constant */
+                currency?: "IDR";
+                rounding?: {
+                    to: number;
+                    /** @enum {unknown} */
+                    mode: "up" | "down" | "nearest";
+                };
+                /** @description Charges evaluated on the answers and the tenant’s date (POST …/fee-quote computes them) */
+                charges?: components["schemas"]["FeeCharge"][];
             };
             outputs: {
                 code: string;
@@ -3881,6 +5145,21 @@ export interface components {
                 validityDays?: number;
                 /** @enum {unknown} */
                 signature?: "tte" | "wet" | "none";
+                /** @description What the officer records about the output when issuing it (e.g. the loss report’s number and date) */
+                data?: {
+                    /** @description JSON Schema of the recorded data */
+                    schema: {
+                        [key: string]: unknown;
+                    };
+                    labels?: {
+                        [key: string]: {
+                            id: string;
+                            en: string;
+                        };
+                    };
+                    number?: string;
+                    issuedOn?: string;
+                };
             }[];
             sop: {
                 initial: string;
@@ -3902,6 +5181,50 @@ export interface components {
                         actor?: "citizen" | "officer" | "village-operator" | "tenant-admin" | "system";
                     };
                 };
+            };
+        };
+        /** @description A fee quote: lines with their regulation, the total in rupiah, and what is still missing. On an application: for a draft computed on the tenant’s date from its answers (shown before submitting); once submitted, the quote recorded at submission. */
+        FeeQuote: {
+            /** @constant */
+            currency: "IDR";
+            /** @description Rupiah, rounded as the fee says */
+            total: number;
+            /** @description true: nothing to pay and nothing left to answer (“tidak dipungut biaya”) */
+            free: boolean;
+            /** @description false while an answer a charge depends on is missing, or the fee is a table/formula without a computable rule */
+            complete: boolean;
+            /**
+             * Format: date
+             * @description The tenant’s local date the quote is for
+             */
+            asOf: string;
+            lines: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                amount: number;
+                legalBasis: string;
+                locked: boolean;
+                reason?: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            pending: {
+                code: string;
+                /** @description JSON pointer into the form data */
+                field: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            legalBasis: string[];
+            text: {
+                id: string;
+                en: string;
             };
         };
         Holiday: {
@@ -3961,6 +5284,34 @@ export interface components {
              */
             sex: "male" | "female";
         };
+        /** @description Only on a draft the regency’s upgrade moved: the applicant is asked for these on their next visit */
+        DraftVersionChange: {
+            /** @description The version the draft was started on */
+            from: string;
+            /** @description The version it runs on now (the installation moved) */
+            to: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Documents the new version requires that the old did not */
+            documents: {
+                code: string;
+                /** @description Bahasa Indonesia and English */
+                name: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description Form fields the new version requires that the old did not */
+            fields: {
+                /** @description JSON pointer of the form field */
+                code: string;
+                /** @description Bahasa Indonesia and English */
+                name: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+        };
         IdentityWarning: {
             /** @description The form field that disagrees with the NIK, e.g. /data/tanggalLahir */
             pointer: string;
@@ -4009,6 +5360,13 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             validUntil: string | null;
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The code of its public verification page (/t/{tenant}/v/{code}, the QR code on the PDF) */
+            verifyCode?: string;
+            /** @description Common name of the certificate that signed the PDF (PAdES) */
+            signedBy?: string;
         };
         Application: {
             /** Format: uuid */
@@ -4096,6 +5454,21 @@ export interface components {
                 stepDueDate: string | null;
                 /** @description The current step is past its due time */
                 overdue: boolean;
+                /** @description When the service clock started (the SOP’s start event; submission when it declares none); null while it waits */
+                startedAt?: string | null;
+                /** @description The event the SOP starts the service clock on, when it is not the submission (null otherwise). While `startedAt` is null there is no `dueDate` and `message` says why */
+                startsOn?: {
+                    /** @description Bahasa Indonesia and English */
+                    event: {
+                        id: string;
+                        en: string;
+                    };
+                    /** @description “Waktu layanan dimulai setelah …” */
+                    message: {
+                        id: string;
+                        en: string;
+                    };
+                } | null;
             };
             claimedBy: string | null;
             /** @description Other active applications in this tenant for the same service by the same person (account or NIK): a warning before and after submission, never a refusal. Shown only to the applicant and to officers of the agency. */
@@ -4111,8 +5484,10 @@ export interface components {
                 submittedAt: string | null;
             }[];
             applicantNik?: components["schemas"]["DecodedNik"];
+            versionChange?: components["schemas"]["DraftVersionChange"];
             /** @description Where the form’s birth date, sex or domicile disagree with the NIK (plugins that declare form.identity). Shown to the applicant and to officers of the agency. */
             identityWarnings?: components["schemas"]["IdentityWarning"][];
+            fee?: components["schemas"]["FeeQuote"];
             /** @description What the caller may do now */
             availableActions: {
                 code: string;
@@ -4199,6 +5574,8 @@ export interface components {
             sourceApplication: string;
             /** @description Days since that output was issued */
             ageDays: number;
+            /** @description Form fields filled from the output’s recorded data as the plugin maps them (e.g. `/data/noSktlk`, `/data/tglSktlk`): read the application again to see them */
+            prefilled: string[];
         };
         ApplicationDownloadLink: {
             /**
@@ -4293,6 +5670,86 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        ConsentScan: {
+            /** Format: uuid */
+            id: string;
+            filename: string | null;
+            /** @description As read from the content */
+            mediaType: string;
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentScanList: {
+            items: components["schemas"]["ConsentScan"][];
+        };
+        /** @description The certificate an agency signs issued documents with in this tenant (the key itself is never answered) */
+        SigningKey: {
+            agency: string;
+            /** @description Common name of the signer certificate */
+            subject: string;
+            /** @description Common name of its issuer (BSrE in production) */
+            issuer: string;
+            serial: string;
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            notAfter: string;
+            /** @description SHA-256 of the certificate (hex) */
+            fingerprint: string;
+            /** @description true: from the Satupintu test CA (test kit or demo mode) — refused in production */
+            testCa: boolean;
+            setBy: string;
+            /** Format: date-time */
+            setAt: string;
+        };
+        /** @description What the public verification page shows: status, issuer, date and hash — no personal data */
+        DocumentVerification: {
+            code: string;
+            /**
+             * @description `expired`: past its validity date
+             * @enum {unknown}
+             */
+            status: "valid" | "expired";
+            document: {
+                id: string;
+                en: string;
+            };
+            /** @description The number printed on the document */
+            number: string;
+            service: {
+                id: string;
+                en: string;
+            };
+            issuer: {
+                agency: {
+                    id: string;
+                    en: string;
+                };
+                tenant: string;
+            };
+            /** Format: date-time */
+            issuedAt: string;
+            validUntil: string | null;
+            /** @description SHA-256 of the PDF as issued: a copy with another hash is not the issued file */
+            sha256: string | null;
+            signature: {
+                signed: boolean;
+                signer: string | null;
+                issuer: string | null;
+                /** @description true: signed with a test certificate (not legally valid) */
+                testCa: boolean;
+            };
+        };
+        DocumentHashCheck: {
+            /** @description true: the uploaded file is byte for byte the issued one */
+            match: boolean;
+            /** @description SHA-256 of the uploaded file */
+            sha256: string;
+            expected: string | null;
         };
         AppointmentSession: {
             /** Format: uuid */
@@ -4534,6 +5991,10 @@ export interface components {
             checkedIn: number;
             noShow: number;
         };
+        SkmSettings: {
+            /** @description One survey for a whole journey (layanan terintegrasi), counted for each of its agencies; false: one survey per agency (the default) */
+            combinedJourneySurvey: boolean;
+        };
         SkmQuestionnaire: {
             regulation: string;
             scale: number[];
@@ -4594,6 +6055,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
+            /** @description A combined journey survey (the tenant opted in): the earlier steps this one answer also counts for, each in its own agency’s IKM */
+            alsoFor?: string[];
         };
         SkmApplicationInvitation: {
             /** Format: uuid */
@@ -5028,6 +6491,14 @@ export interface components {
             /** @description Username of the coordinator who closed it; shown to the tenant’s own staff only */
             closedBy?: string | null;
             closedAt: string | null;
+            /** @description The unit or position responsible */
+            owner: string | null;
+            /** @description Due date; by default 90 days after the period’s end */
+            dueOn: string | null;
+            /** @description Open and past its due date (tenant-local today) */
+            overdue: boolean;
+            /** @description Link to the evidence of completion */
+            evidenceUrl: string | null;
         };
         SkmFollowUpsOpened: {
             period: {
@@ -5041,6 +6512,78 @@ export interface components {
             category: ("A" | "B" | "C" | "D") | null;
             /** @description Every follow-up of the period (one for the tenant, one per service with responses): bounded, answered whole */
             items: components["schemas"]["SkmFollowUp"][];
+        };
+        NationalSkmFollowUps: {
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            totals: {
+                tenants: number;
+                withFollowUps: number;
+                total: number;
+                open: number;
+                closed: number;
+                /** @description Open past the due date */
+                overdue: number;
+                /** @description Closed on or before the due date */
+                closedOnTime: number;
+                /** @description Closed with a link to the evidence */
+                withEvidence: number;
+            };
+            /** @description One row per tenant of the directory (at most the 514 regencies and cities), answered whole */
+            items: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description Regency/city name */
+                tenantName: string;
+                region: string;
+                total: number;
+                open: number;
+                closed: number;
+                /** @description Open past the due date */
+                overdue: number;
+                /** @description Closed on or before the due date */
+                closedOnTime: number;
+                /** @description Closed with a link to the evidence */
+                withEvidence: number;
+                /** @description Tasks per weakest unsur */
+                byElement: {
+                    U1: number;
+                    U2: number;
+                    U3: number;
+                    U4: number;
+                    U5: number;
+                    U6: number;
+                    U7: number;
+                    U8: number;
+                    U9: number;
+                };
+            }[];
+        };
+        SkmPublication: {
+            /** Format: uuid */
+            id: string;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @enum {unknown} */
+            medium: "website" | "notice-board" | "social-media" | "print-media" | "other";
+            /** @description URL or place */
+            location: string;
+            /** Format: date */
+            publishedOn: string;
+            /** @description The unit or position that published it */
+            publishedBy: string;
+            /** @description Username of who recorded it; shown to the tenant’s own staff only */
+            recordedBy?: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         ChecklistItem: {
             /** @enum {unknown} */
@@ -5557,12 +7100,20 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             } | null;
+            /** @description The link to SP4N-LAPOR!: sync state (pending / synced / failed / conflict) and last sync time */
             lapor: {
                 trackingId: string | null;
                 /** @enum {unknown} */
-                syncStatus: "not-synced" | "pending" | "synced" | "failed";
+                syncStatus: "not-synced" | "pending" | "synced" | "failed" | "conflict";
                 error: string | null;
                 syncedAt: string | null;
+                mode: ("manual" | "api") | null;
+                transactionId: string | null;
+                remoteStatus: string | null;
+                disposition: string | null;
+                attempts: number;
+                lastAttemptAt: string | null;
+                nextAttemptAt: string | null;
             };
             /** @description The whole thread, oldest first (internal entries only for staff) */
             thread: components["schemas"]["ComplaintMessage"][];
@@ -5742,6 +7293,47 @@ export interface components {
                 response: string | null;
                 durationMs: number;
             }[];
+        };
+        LaporConfig: {
+            enabled: boolean;
+            baseUrl: string;
+            clientId: string;
+            clientSecretSet: boolean;
+            /** @description Last four characters */
+            clientSecretHint: string;
+            pullMinutes: number;
+            autoPush: boolean;
+            /** @description The protocol in force: the defaults (to confirm with KemenPAN-RB) with the regency’s overrides */
+            protocol: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LaporConnection: {
+            configured: boolean;
+            enabled: boolean;
+            /**
+             * @description api when configured and enabled (and not a sandbox); otherwise complaints are forwarded by hand
+             * @enum {unknown}
+             */
+            mode: "api" | "manual";
+            /** @description A sandbox never calls LAPOR! */
+            sandbox: boolean;
+            lastSuccessAt: string | null;
+            lastError: {
+                /** Format: date-time */
+                at: string;
+                message: string;
+            } | null;
+            counts: {
+                pending: number;
+                synced: number;
+                failed: number;
+                conflict: number;
+                manual: number;
+            };
         };
         PersonalDataAccess: {
             /** Format: uuid */
@@ -5948,6 +7540,10 @@ export interface components {
                     issuedAt: string;
                     validUntil: string | null;
                     downloadPath: string | null;
+                    /** @description What the officer recorded when issuing it */
+                    data: {
+                        [key: string]: unknown;
+                    } | null;
                 }[];
             }[];
             bookings: {
@@ -6150,6 +7746,496 @@ export interface components {
             replayed: number;
             deliveries: string[];
         };
+        VersionDistribution: {
+            /** @description Plugin id, e.g. imigrasi */
+            plugin: string;
+            /** @description Agency code, e.g. imigrasi, bpn, dukcapil */
+            agency: string;
+            /** @description A published version (semver) */
+            latest: string;
+            /** Format: date-time */
+            asOf: string;
+            totals: {
+                /** @description Tenants (production, not sandboxes) running the plugin */
+                tenants: number;
+                onLatest: number;
+                /** @description Tenants on an older version than `latest` */
+                behind: number;
+                /** @description Tenants whose automatic upgrade is held back by an overlay */
+                held: number;
+                byPolicy: {
+                    manual: number;
+                    patch: number;
+                    minor: number;
+                };
+            };
+            /** @description Versions in use, newest first */
+            versions: {
+                /** @description A published version (semver) */
+                version: string;
+                tenants: number;
+                behind: boolean;
+            }[];
+            /** @description Every tenant running the plugin, by Kemendagri code */
+            tenants: {
+                /** @description Tenant slug */
+                tenant: string;
+                name: string;
+                province: string;
+                region: string;
+                /** @description A published version (semver) */
+                version: string;
+                range: string | null;
+                /** @enum {unknown} */
+                policy: "manual" | "patch" | "minor";
+                behind: boolean;
+                /** @description A version the policy admits but an overlay holds back */
+                heldVersion: string | null;
+                /** Format: date-time */
+                publishedAt: string;
+            }[];
+        };
+        AgencyRegions: {
+            /** @description Agency code, e.g. imigrasi, bpn, dukcapil */
+            agency: string;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** Format: date-time */
+            asOf: string;
+            plugins: {
+                /** @description Plugin id, e.g. imigrasi */
+                plugin: string;
+                /** @description A published version (semver) */
+                latest: string;
+            }[];
+            totals: {
+                tenants: number;
+                /** @description Applications submitted and not finished now */
+                open: number;
+                /** @description Of those, past their due time */
+                overdue: number;
+                /** @description Completed in the period */
+                completed: number;
+                completedOnTime: number;
+                /** @description completedOnTime ÷ completed (null: none completed) */
+                slaCompliance: number | null;
+                complaints: {
+                    open: number;
+                    overdue: number;
+                };
+                /** @description IKM of the period’s SKM answers about the agency’s services (PermenPANRB 14/2017) */
+                skm: {
+                    responses: number;
+                    ikm: number | null;
+                    category: ("A" | "B" | "C" | "D") | null;
+                };
+            };
+            /** @description Every tenant running one of the agency’s plugins, the one needing help first (lowest SLA compliance, then most overdue) */
+            tenants: {
+                tenant: string;
+                name: string;
+                province: string;
+                region: string;
+                plugins: {
+                    /** @description Plugin id, e.g. imigrasi */
+                    plugin: string;
+                    /** @description A published version (semver) */
+                    version: string;
+                    behind: boolean;
+                    /** @enum {unknown} */
+                    policy: "manual" | "patch" | "minor";
+                    heldVersion: string | null;
+                }[];
+                /** @description Applications submitted and not finished now */
+                open: number;
+                /** @description Of those, past their due time */
+                overdue: number;
+                /** @description Completed in the period */
+                completed: number;
+                completedOnTime: number;
+                /** @description completedOnTime ÷ completed (null: none completed) */
+                slaCompliance: number | null;
+                complaints: {
+                    open: number;
+                    overdue: number;
+                };
+                /** @description IKM of the period’s SKM answers about the agency’s services (PermenPANRB 14/2017) */
+                skm: {
+                    responses: number;
+                    ikm: number | null;
+                    category: ("A" | "B" | "C" | "D") | null;
+                };
+                /** Format: date-time */
+                publishedAt: string;
+            }[];
+        };
+        MonevAlert: {
+            /** @description Tenant slug, e.g. kab-bandung-barat */
+            tenant: string;
+            /** @description Regency/city name */
+            name: string;
+            /** @enum {unknown} */
+            kind: "lowest-in-region" | "no-online-after-launch";
+            /** @enum {unknown} */
+            indicator: "online-share" | "sla-compliance" | "ikm" | "online-applications";
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            provinceCode: string;
+            /** @enum {unknown} */
+            status: "raised" | "cleared";
+            /** @description The tenant’s value: a share 0–1, an IKM 25–100, or a count of online applications */
+            value: number | null;
+            /** @description lowest-in-region: the next value up in the province; no-online-after-launch: the most online applications that count as none */
+            threshold: number | null;
+            /** @description Tenants of the province with a figure (lowest-in-region) */
+            peers: number;
+            detail: {
+                provinceName?: string;
+                best?: number;
+                next?: number;
+                median?: number;
+                /** Format: date */
+                launchedOn?: string;
+                weeks?: number;
+                /** @description Weeks of the window with published figures */
+                weeksPublished?: number;
+            };
+            message: {
+                id: string;
+                en: string;
+            };
+            /** Format: date-time */
+            raisedAt: string;
+            clearedAt: string | null;
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        MonevEvaluation: {
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            options: {
+                noOnlineWeeks: number;
+                maxOnline: number;
+                minPeers: number;
+            };
+            /** @description Alerts raised by this evaluation that were not raised before */
+            raised: number;
+            /** @description Alerts already raised and raised again (unchanged) */
+            kept: number;
+            /** @description Alerts raised before that no longer hold */
+            cleared: number;
+            /** @description Every alert this evaluation holds raised (at most one per tenant and indicator, plus launch windows): bounded */
+            items: components["schemas"]["MonevAlert"][];
+        };
+        MonevEvidenceItem: {
+            key: string;
+            name: {
+                id: string;
+                en: string;
+            };
+            /** @description The rule or regulation the indicator follows */
+            basis: string;
+            /** @enum {unknown} */
+            status: "met" | "partly" | "missing";
+            /** @description Where on the platform the evidence comes from */
+            source: string;
+            evidence: {
+                label: {
+                    id: string;
+                    en: string;
+                };
+                value: string | number | boolean | null;
+            }[];
+            note: {
+                id: string;
+                en: string;
+            };
+        };
+        MonevEvidencePack: {
+            tenant: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                slug: string;
+                name: string;
+                code: string;
+                provinceCode: string;
+                provinceName: string;
+                mppStatus: string;
+            };
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description What the indicators are drawn from */
+            instrument: string;
+            summary: {
+                met: number;
+                partly: number;
+                missing: number;
+            };
+            indicators: components["schemas"]["MonevEvidenceItem"][];
+            /** @description Monev alerts raised over the period */
+            alerts: components["schemas"]["MonevAlert"][];
+        };
+        Journey: {
+            /** @description The journey’s last step (plugin.service) */
+            service: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD in the tenant’s time zone
+             */
+            from: string;
+            /** @description First step first */
+            steps: {
+                /** @description plugin.service */
+                service: string;
+                name: {
+                    id: string;
+                    en: string;
+                } | null;
+                agency: {
+                    code: string;
+                    /** @description Bahasa Indonesia and English */
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                } | null;
+                sla: {
+                    value: number;
+                    unit: string;
+                } | null;
+                /** @description When the step’s service clock starts at an event after submission (its SOP) */
+                startsOn: {
+                    /** @description Bahasa Indonesia and English */
+                    event: {
+                        id: string;
+                        en: string;
+                    };
+                    /** @description Bahasa Indonesia and English */
+                    message: {
+                        id: string;
+                        en: string;
+                    };
+                } | null;
+                /** @description Which document of which later step this step’s output becomes */
+                feeds: {
+                    service: string;
+                    document: string;
+                    output: string;
+                    /** @description Required only when the later step’s form says so (e.g. a lost KTP) */
+                    conditional: boolean;
+                } | null;
+                /**
+                 * @description For the citizen’s own journey; `to-do` on the public one; `not-offered`: this tenant does not run the step
+                 * @enum {unknown}
+                 */
+                status: "done" | "in-progress" | "to-do" | "not-offered";
+                application: {
+                    /** Format: uuid */
+                    id: string;
+                    status: string;
+                } | null;
+                /** @description When the step is expected done */
+                estimatedDate: string | null;
+            }[];
+            /** @description Hari kerja still ahead: the sum of the remaining steps’ SLAs in working days */
+            workingDays: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD in the tenant’s time zone
+             */
+            estimatedDate: string;
+            /** @description Whether this tenant runs every step */
+            offered: boolean;
+        };
+        ApplicantProfile: {
+            profile: {
+                /** @description NIK (16 digits) */
+                nik: string;
+                name: string;
+                address?: string;
+                /** @description Indonesian mobile number */
+                phone?: string;
+                /** Format: email */
+                email?: string;
+            };
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Agencies that may pre-fill their forms from this profile */
+            consents: {
+                agency: string;
+                statement: string;
+                /** Format: date-time */
+                grantedAt: string;
+            }[];
+        };
+        ProfileConsent: {
+            agency: string;
+            statement: string;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        ProfilePrefill: {
+            service: string;
+            agency: string;
+            profileVersion: number;
+            /** Format: date-time */
+            consentGrantedAt: string;
+            /** @description Form fields filled from the profile (the form’s own names); the citizen checks them before submitting */
+            data: {
+                [key: string]: string;
+            };
+        };
+        ImportRejection: {
+            /** @description Data row of the file, 1 = the first after the header */
+            row: number;
+            field: string;
+            reason: {
+                id: string;
+                en: string;
+            };
+        };
+        ImportReport: {
+            /** @description The batch the rows were stored under (null in a dry run) */
+            batch: string | null;
+            /**
+             * @description applications, visits, complaints or skm (docs/onboarding.md lists the columns of each)
+             * @enum {unknown}
+             */
+            kind: "applications" | "visits" | "complaints" | "skm";
+            /** @enum {unknown} */
+            format: "csv" | "json";
+            source: string | null;
+            dryRun: boolean;
+            rows: number;
+            /** @description Rows stored now (in a dry run: that would be stored) */
+            accepted: number;
+            rejected: number;
+            /** @description Valid rows already stored by an earlier batch (or repeated in this file): skipped */
+            alreadyImported: number;
+            earliest: string | null;
+            latest: string | null;
+            /** @description Columns naming a person (nik, nama, …): read past, never stored */
+            personalColumnsDropped: string[];
+            ignoredColumns: string[];
+            notices: {
+                id: string;
+                en: string;
+            }[];
+            /** @description Each refused row with its column and reason (the first 1,000) */
+            rejections: components["schemas"]["ImportRejection"][];
+        };
+        ImportBatch: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description applications, visits, complaints or skm (docs/onboarding.md lists the columns of each)
+             * @enum {unknown}
+             */
+            kind: "applications" | "visits" | "complaints" | "skm";
+            /** @enum {unknown} */
+            format: "csv" | "json";
+            source: string | null;
+            fileSha256: string;
+            rows: number;
+            accepted: number;
+            rejected: number;
+            alreadyImported: number;
+            personalColumnsDropped: string[];
+            earliest: string | null;
+            latest: string | null;
+            importedBy: string;
+            /** Format: date-time */
+            importedAt: string;
+            /** @description When the national rollup published the batch’s weeks (again after a revert) */
+            publishedAt: string | null;
+            revertedBy: string | null;
+            /** @description When the batch was taken back out (its rows deleted) */
+            revertedAt: string | null;
+        };
+        ImportBatchList: {
+            items: components["schemas"]["ImportBatch"][];
+        };
+        TenantVisits: {
+            /** @description Tenant slug, e.g. kab-bandung-barat */
+            tenant: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /**
+             * @description Period: day, ISO week (Monday) or month (default week)
+             * @enum {unknown}
+             */
+            by: "day" | "week" | "month";
+            total: number;
+            items: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                period: string;
+                agency: string;
+                walkIn: number;
+                booked: number;
+                total: number;
+            }[];
+        };
+        NationalVisits: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /**
+             * @description Period: day, ISO week (Monday) or month (default week)
+             * @enum {unknown}
+             */
+            by: "day" | "week" | "month";
+            region: string | null;
+            tenant: string | null;
+            total: number;
+            items: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                period: string;
+                walkIn: number;
+                booked: number;
+                total: number;
+            }[];
+        };
         ProblemKind: {
             /** @description The stable code */
             code: string;
@@ -6233,6 +8319,29 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "IDEMPOTENCY_KEY_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
+         * @description `MALFORMED_JSON` — Badan permintaan bukan JSON yang sah / The request body is not valid JSON
+         *
+         *     `BODY_TOO_DEEP` — Badan permintaan terlalu bersarang / The request body is nested too deeply
+         *
+         *     `BAD_REQUEST` — Permintaan tidak dapat diproses / The request could not be processed
+         *
+         *     `PERIOD_INVALID` — Periode tidak valid / Invalid period
+         */
+        "400.malformed-json.body-too-deep.bad-request.period-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "PERIOD_INVALID";
                     /** @constant */
                     status?: 400;
                 };
@@ -6348,6 +8457,77 @@ export interface components {
         /**
          * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `MALFORMED_JSON` — Badan permintaan bukan JSON yang sah / The request body is not valid JSON
+         *
+         *     `BODY_TOO_DEEP` — Badan permintaan terlalu bersarang / The request body is nested too deeply
+         *
+         *     `BAD_REQUEST` — Permintaan tidak dapat diproses / The request could not be processed
+         *
+         *     `PERIOD_INVALID` — Periode tidak valid / Invalid period
+         *
+         *     `SKM_PUBLICATION_INVALID` — Catatan publikasi SKM tidak valid / Invalid SKM publication record
+         */
+        "400.path-invalid.malformed-json.body-too-deep.bad-request.period-invalid.skm-publication-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PATH_INVALID" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "PERIOD_INVALID" | "SKM_PUBLICATION_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
+         * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `MALFORMED_JSON` — Badan permintaan bukan JSON yang sah / The request body is not valid JSON
+         *
+         *     `BODY_TOO_DEEP` — Badan permintaan terlalu bersarang / The request body is nested too deeply
+         *
+         *     `BAD_REQUEST` — Permintaan tidak dapat diproses / The request could not be processed
+         *
+         *     `SKM_FOLLOWUP_DUE_INVALID` — Tenggat tindak lanjut tidak valid / Invalid follow-up due date
+         */
+        "400.path-invalid.malformed-json.body-too-deep.bad-request.skm-followup-due-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PATH_INVALID" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BAD_REQUEST" | "SKM_FOLLOWUP_DUE_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
+         * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `OSS_INBOUND_INVALID` — Data receiveNIB tidak sesuai PIA / The receiveNIB data does not follow the PIA
+         */
+        "400.path-invalid.oss-inbound-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PATH_INVALID" | "OSS_INBOUND_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
+         * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid
          */
         "400.path-invalid.query-invalid": {
@@ -6454,6 +8634,27 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description `PATH_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `VISITS_PERIOD_INVALID` — Periode kunjungan tidak sah / Invalid visits period
+         */
+        "400.path-invalid.query-invalid.visits-period-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PATH_INVALID" | "QUERY_INVALID" | "VISITS_PERIOD_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
         /** @description `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid */
         "400.query-invalid": {
             headers: {
@@ -6529,6 +8730,25 @@ export interface components {
             };
         };
         /**
+         * @description `QUERY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `VISITS_PERIOD_INVALID` — Periode kunjungan tidak sah / Invalid visits period
+         */
+        "400.query-invalid.visits-period-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "QUERY_INVALID" | "VISITS_PERIOD_INVALID";
+                    /** @constant */
+                    status?: 400;
+                };
+            };
+        };
+        /**
          * @description `AUTH_REQUIRED` — Perlu masuk (token Bearer) / Authentication required (Bearer token)
          *
          *     `TOKEN_INVALID` — Token tidak sah / Invalid token
@@ -6543,6 +8763,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "AUTH_REQUIRED" | "TOKEN_INVALID";
+                    /** @constant */
+                    status?: 401;
+                };
+            };
+        };
+        /** @description `OSS_INBOUND_UNAUTHORIZED` — Kredensial OSS (HTTP Basic) tidak valid / Invalid OSS credentials (HTTP Basic) */
+        "401.oss-inbound-unauthorized": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "OSS_INBOUND_UNAUTHORIZED";
                     /** @constant */
                     status?: 401;
                 };
@@ -6655,6 +8891,42 @@ export interface components {
                     code?: "ROLE_REQUIRED" | "TENANT_NOT_ALLOWED" | "APPLICATION_EDIT_NOT_ALLOWED";
                     /** @constant */
                     status?: 403;
+                };
+            };
+        };
+        /**
+         * @description `ROLE_REQUIRED` — Peran Anda tidak mengizinkan tindakan ini / Your role does not allow this
+         *
+         *     `TENANT_NOT_ALLOWED` — Anda bukan anggota tenant ini / You are not a member of this tenant
+         *
+         *     `PROFILE_CONSENT_REQUIRED` — Belum ada persetujuan berbagi profil dengan instansi ini / No consent to share the profile with this agency
+         */
+        "403.role-required.tenant-not-allowed.profile-consent-required": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "ROLE_REQUIRED" | "TENANT_NOT_ALLOWED" | "PROFILE_CONSENT_REQUIRED";
+                    /** @constant */
+                    status?: 403;
+                };
+            };
+        };
+        /** @description `AGENCY_NOT_FOUND` — Instansi tidak menerbitkan plugin apa pun / The agency publishes no plugin */
+        "404.agency-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "AGENCY_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
                 };
             };
         };
@@ -6955,6 +9227,44 @@ export interface components {
         /**
          * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
          *
+         *     `IMPORT_BATCH_NOT_FOUND` — Batch impor tidak ditemukan / Import batch not found
+         */
+        "404.tenant-not-found.import-batch-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "IMPORT_BATCH_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `LAPOR_CONNECTION_NOT_FOUND` — Koneksi SP4N-LAPOR! belum diatur / No SP4N-LAPOR! connection configured
+         */
+        "404.tenant-not-found.lapor-connection-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "LAPOR_CONNECTION_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
          *     `NOTIFICATION_CALLBACK_NOT_CONFIGURED` — Saluran ini belum diatur untuk tenant ini / This channel is not set up for this tenant
          */
         "404.tenant-not-found.notification-callback-not-configured": {
@@ -6985,6 +9295,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "NOTIFICATION_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `OSS_INBOUND_NOT_CONFIGURED` — Penerimaan receiveNIB belum diatur untuk tenant ini / receiveNIB is not set up for this tenant
+         */
+        "404.tenant-not-found.oss-inbound-not-configured": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "OSS_INBOUND_NOT_CONFIGURED";
                     /** @constant */
                     status?: 404;
                 };
@@ -7033,6 +9362,27 @@ export interface components {
          *
          *     `PLUGIN_NOT_INSTALLED` — Plugin belum dipasang di tenant ini / The plugin is not installed in this tenant
          *
+         *     `PLUGIN_NOT_FOUND` — Plugin tidak ditemukan / Plugin not found
+         */
+        "404.tenant-not-found.plugin-not-installed.plugin-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "PLUGIN_NOT_INSTALLED" | "PLUGIN_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `PLUGIN_NOT_INSTALLED` — Plugin belum dipasang di tenant ini / The plugin is not installed in this tenant
+         *
          *     `SERVICE_NOT_FOUND` — Layanan tidak ditemukan / Service not found
          */
         "404.tenant-not-found.plugin-not-installed.service-not-found": {
@@ -7067,6 +9417,44 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "PLUGIN_NOT_INSTALLED" | "SERVICE_NOT_FOUND" | "OVERLAY_NOT_SET";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `PROFILE_CONSENT_NOT_FOUND` — Persetujuan tidak ditemukan / Consent not found
+         */
+        "404.tenant-not-found.profile-consent-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "PROFILE_CONSENT_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `PROFILE_NOT_FOUND` — Profil pemohon belum diisi / No applicant profile yet
+         */
+        "404.tenant-not-found.profile-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "PROFILE_NOT_FOUND";
                     /** @constant */
                     status?: 404;
                 };
@@ -7132,6 +9520,27 @@ export interface components {
         /**
          * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
          *
+         *     `SERVICE_NOT_FOUND` — Layanan tidak ditemukan / Service not found
+         *
+         *     `PROFILE_NOT_FOUND` — Profil pemohon belum diisi / No applicant profile yet
+         */
+        "404.tenant-not-found.service-not-found.profile-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "SERVICE_NOT_FOUND" | "PROFILE_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
          *     `SESSION_NOT_FOUND` — Sesi tidak ditemukan / Session not found
          */
         "404.tenant-not-found.session-not-found": {
@@ -7143,6 +9552,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `SIGNING_KEY_NOT_SET` — Instansi ini belum punya kunci tanda tangan / This agency has no signing key yet
+         */
+        "404.tenant-not-found.signing-key-not-set": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "SIGNING_KEY_NOT_SET";
                     /** @constant */
                     status?: 404;
                 };
@@ -7200,6 +9628,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "STANDARD_NOT_PUBLISHED";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `VERIFICATION_NOT_FOUND` — Dokumen tidak ditemukan / Document not found
+         */
+        "404.tenant-not-found.verification-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "VERIFICATION_NOT_FOUND";
                     /** @constant */
                     status?: 404;
                 };
@@ -7395,8 +9842,12 @@ export interface components {
                 };
             };
         };
-        /** @description `COMPLAINT_ACTION_NOT_ALLOWED` — Anda tidak berwenang atas tindakan ini / You may not take this action on this complaint */
-        "409.complaint-action-not-allowed": {
+        /**
+         * @description `COMPLAINT_ACTION_NOT_ALLOWED` — Anda tidak berwenang atas tindakan ini / You may not take this action on this complaint
+         *
+         *     `LAPOR_API_LINKED` — Pengaduan ini disinkronkan otomatis dengan SP4N-LAPOR! / This complaint is synced with SP4N-LAPOR! by the platform
+         */
+        "409.complaint-action-not-allowed.lapor-api-linked": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -7404,7 +9855,30 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "COMPLAINT_ACTION_NOT_ALLOWED";
+                    code?: "COMPLAINT_ACTION_NOT_ALLOWED" | "LAPOR_API_LINKED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `COMPLAINT_ACTION_NOT_ALLOWED` — Anda tidak berwenang atas tindakan ini / You may not take this action on this complaint
+         *
+         *     `LAPOR_NOT_CONFIGURED` — Koneksi API SP4N-LAPOR! belum diatur atau tidak aktif / The SP4N-LAPOR! API connection is not configured or not enabled
+         *
+         *     `LAPOR_SANDBOX` — Tenant sandbox tidak menghubungi SP4N-LAPOR! / A sandbox tenant never calls SP4N-LAPOR!
+         *
+         *     `LAPOR_CONFLICT` — Tautan SP4N-LAPOR! bertentangan / The SP4N-LAPOR! link is in conflict
+         */
+        "409.complaint-action-not-allowed.lapor-not-configured.lapor-sandbox.lapor-conflict": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "COMPLAINT_ACTION_NOT_ALLOWED" | "LAPOR_NOT_CONFIGURED" | "LAPOR_SANDBOX" | "LAPOR_CONFLICT";
                     /** @constant */
                     status?: 409;
                 };
@@ -7445,6 +9919,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "COMPLAINT_STATE_INVALID" | "COMPLAINT_ACTION_NOT_ALLOWED" | "COMPLAINT_ALREADY_RATED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `CONSENT_SCAN_NOT_ALLOWED` — Pindaian persetujuan hanya untuk pengajuan yang dibantu / A consent scan belongs to an assisted or counter filing
+         *
+         *     `DOCUMENT_COUNT_EXCEEDED` — Jumlah berkas melebihi batas / Too many files
+         */
+        "409.consent-scan-not-allowed.document-count-exceeded": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "CONSENT_SCAN_NOT_ALLOWED" | "DOCUMENT_COUNT_EXCEEDED";
                     /** @constant */
                     status?: 409;
                 };
@@ -7533,6 +10026,78 @@ export interface components {
                 };
             };
         };
+        /** @description `NOT_A_SANDBOX` — Tenant produksi: jam dan keberadaannya tidak dapat diubah di sini / A production tenant: its clock and existence cannot be changed here */
+        "409.not-a-sandbox": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "NOT_A_SANDBOX";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `NOT_A_SANDBOX` — Tenant produksi: jam dan keberadaannya tidak dapat diubah di sini / A production tenant: its clock and existence cannot be changed here
+         *
+         *     `SANDBOX_CLOCK_MOVED` — Jam sandbox diubah oleh permintaan lain / The sandbox clock was moved by another request
+         */
+        "409.not-a-sandbox.sandbox-clock-moved": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "NOT_A_SANDBOX" | "SANDBOX_CLOCK_MOVED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `OSS_NOT_DRAFT` — Data NIB hanya dapat diisikan ke draf / NIB data can only fill a draft
+         *
+         *     `OSS_SERVICE_NOT_MAPPED` — Layanan ini tidak terhubung ke OSS-RBA / This service is not linked to OSS-RBA
+         *
+         *     `OSS_SANDBOX` — Tenant sandbox tidak menghubungi OSS / A sandbox tenant never calls OSS
+         *
+         *     `OSS_NOT_CONFIGURED` — Koneksi OSS-RBA belum diatur atau tidak aktif / The OSS-RBA connection is not set up or not enabled
+         */
+        "409.oss-not-draft.oss-service-not-mapped.oss-sandbox.oss-not-configured": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "OSS_NOT_DRAFT" | "OSS_SERVICE_NOT_MAPPED" | "OSS_SANDBOX" | "OSS_NOT_CONFIGURED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /** @description `OSS_SERVICE_NOT_MAPPED` — Layanan ini tidak terhubung ke OSS-RBA / This service is not linked to OSS-RBA */
+        "409.oss-service-not-mapped": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "OSS_SERVICE_NOT_MAPPED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
         /** @description `OVERLAY_CONFLICT` — Overlay tidak cocok dengan versi tujuan / Overlays do not fit the target version */
         "409.overlay-conflict": {
             headers: {
@@ -7607,6 +10172,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "RETENTION_FIXED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `SANDBOX_OF_SANDBOX` — Sandbox tidak dapat dibuat dari sandbox / A sandbox cannot be made of a sandbox
+         *
+         *     `TENANT_SLUG_TAKEN` — Slug tenant sudah dipakai / Tenant slug already in use
+         */
+        "409.sandbox-of-sandbox.tenant-slug-taken": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "SANDBOX_OF_SANDBOX" | "TENANT_SLUG_TAKEN";
                     /** @constant */
                     status?: 409;
                 };
@@ -7747,6 +10331,40 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_TOO_LARGE";
+                    /** @constant */
+                    status?: 413;
+                };
+            };
+        };
+        /**
+         * @description `BODY_TOO_LARGE` — Badan permintaan terlalu besar / The request body is too large
+         *
+         *     `IMPORT_TOO_MANY_ROWS` — Berkas impor terlalu besar / The import file has too many rows
+         */
+        "413.body-too-large.import-too-many-rows": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS";
+                    /** @constant */
+                    status?: 413;
+                };
+            };
+        };
+        /** @description `CHECK_TOO_LARGE` — Berkas terlalu besar untuk diperiksa / The file is too large to check */
+        "413.check-too-large": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "CHECK_TOO_LARGE";
                     /** @constant */
                     status?: 413;
                 };
@@ -7901,8 +10519,12 @@ export interface components {
          *     `COMMENT_REQUIRED` — Tindakan ini perlu catatan / This action needs a comment
          *
          *     `FORM_INVALID` — Isian formulir belum benar / The form data is invalid
+         *
+         *     `DOCUMENT_NOT_VALID` — Dokumen tidak memenuhi syarat keabsahan / The document does not meet its validity rules
+         *
+         *     `OUTPUT_DATA_INVALID` — Data produk yang diterbitkan tidak sesuai / The issued output’s data is not valid
          */
-        "422.body-invalid.comment-required.form-invalid": {
+        "422.body-invalid.comment-required.form-invalid.document-not-valid.output-data-invalid": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -7910,7 +10532,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BODY_INVALID" | "COMMENT_REQUIRED" | "FORM_INVALID";
+                    code?: "BODY_INVALID" | "COMMENT_REQUIRED" | "FORM_INVALID" | "DOCUMENT_NOT_VALID" | "OUTPUT_DATA_INVALID";
                     /** @constant */
                     status?: 422;
                 };
@@ -8047,9 +10669,9 @@ export interface components {
          *
          *     `JOURNEY_SOURCE_INVALID` — Dokumen dari layanan lain tidak dapat dipakai / The other service’s output cannot be used
          *
-         *     `JOURNEY_OUTPUT_TOO_OLD` — Dokumen sudah melewati batas umur / The document is too old
+         *     `DOCUMENT_NOT_VALID` — Dokumen tidak memenuhi syarat keabsahan / The document does not meet its validity rules
          */
-        "422.body-invalid.idempotency-key-reused.journey-source-invalid.journey-output-too-old": {
+        "422.body-invalid.idempotency-key-reused.journey-source-invalid.document-not-valid": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -8057,7 +10679,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "JOURNEY_SOURCE_INVALID" | "JOURNEY_OUTPUT_TOO_OLD";
+                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "JOURNEY_SOURCE_INVALID" | "DOCUMENT_NOT_VALID";
                     /** @constant */
                     status?: 422;
                 };
@@ -8114,6 +10736,27 @@ export interface components {
          *
          *     `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
          *
+         *     `SANDBOX_CLOCK_OUT_OF_RANGE` — Tanggal jam di luar rentang / Clock date out of range
+         */
+        "422.body-invalid.idempotency-key-reused.sandbox-clock-out-of-range": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "SANDBOX_CLOCK_OUT_OF_RANGE";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
+         *
          *     `SESSION_OF_ANOTHER_SERVICE` — Sesi itu untuk layanan lain / That session is for another service
          */
         "422.body-invalid.idempotency-key-reused.session-of-another-service": {
@@ -8125,6 +10768,48 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "SESSION_OF_ANOTHER_SERVICE";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `IMPORT_FILE_UNREADABLE` — Berkas impor tidak dapat dibaca / The import file cannot be read
+         *
+         *     `IMPORT_FILE_EMPTY` — Berkas impor tanpa baris data / The import file has no data rows
+         */
+        "422.body-invalid.import-file-unreadable.import-file-empty": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "IMPORT_FILE_UNREADABLE" | "IMPORT_FILE_EMPTY";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `LAPOR_BASE_URL_INVALID` — Alamat API LAPOR! tidak valid / Invalid LAPOR! API address
+         *
+         *     `LAPOR_SECRET_REQUIRED` — Rahasia klien LAPOR! wajib diisi / The LAPOR! client secret is required
+         */
+        "422.body-invalid.lapor-base-url-invalid.lapor-secret-required": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "LAPOR_BASE_URL_INVALID" | "LAPOR_SECRET_REQUIRED";
                     /** @constant */
                     status?: 422;
                 };
@@ -8213,6 +10898,48 @@ export interface components {
         /**
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `OSS_NIB_NOT_FOUND` — NIB tidak ditemukan di OSS / NIB not found in OSS
+         *
+         *     `OSS_PROJECT_NOT_FOUND` — Proyek tidak ada pada NIB ini / No such project under this NIB
+         */
+        "422.body-invalid.oss-nib-not-found.oss-project-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "OSS_NIB_NOT_FOUND" | "OSS_PROJECT_NOT_FOUND";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `OSS_USER_KEY_MISSING` — user_key OSS wajib diisi saat pertama kali / The OSS user_key is required the first time
+         *
+         *     `OSS_ENDPOINT_REFUSED` — Endpoint OSS tidak diterima / The OSS endpoint is not accepted
+         */
+        "422.body-invalid.oss-user-key-missing.oss-endpoint-refused": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "OSS_USER_KEY_MISSING" | "OSS_ENDPOINT_REFUSED";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `OVERLAY_INVALID` — Overlay tidak diizinkan atau tidak valid / The overlay is not allowed or invalid
          */
         "422.body-invalid.overlay-invalid": {
@@ -8224,6 +10951,27 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_INVALID" | "OVERLAY_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `PIN_INVALID` — Versi atau rentang versi tidak sah / Invalid version or version range
+         *
+         *     `PIN_NO_MATCH` — Tidak ada versi terbit dalam rentang ini / No published version in this range
+         */
+        "422.body-invalid.pin-invalid.pin-no-match": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "PIN_INVALID" | "PIN_NO_MATCH";
                     /** @constant */
                     status?: 422;
                 };
@@ -8264,6 +11012,65 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "BODY_INVALID" | "RETENTION_OUT_OF_RANGE";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `SANDBOX_ADVANCE_INVALID` — Langkah jam tidak valid / Invalid clock step
+         */
+        "422.body-invalid.sandbox-advance-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "SANDBOX_ADVANCE_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `SANDBOX_CLOCK_OUT_OF_RANGE` — Tanggal jam di luar rentang / Clock date out of range
+         */
+        "422.body-invalid.sandbox-clock-out-of-range": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "SANDBOX_CLOCK_OUT_OF_RANGE";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `SIGNING_KEY_INVALID` — Kunci tanda tangan elektronik tidak dapat dipakai / The signing key cannot be used
+         *
+         *     `SIGNING_KEY_TEST_CA` — Sertifikat uji tidak boleh dipakai di produksi / A test certificate cannot be used in production
+         */
+        "422.body-invalid.signing-key-invalid.signing-key-test-ca": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "SIGNING_KEY_INVALID" | "SIGNING_KEY_TEST_CA";
                     /** @constant */
                     status?: 422;
                 };
@@ -8340,11 +11147,9 @@ export interface components {
         /**
          * @description `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
          *
-         *     `FORM_INVALID` — Isian formulir belum benar / The form data is invalid
-         *
-         *     `DOCUMENTS_MISSING` — Dokumen persyaratan belum lengkap / Required documents are missing
+         *     `DOCUMENT_NOT_VALID` — Dokumen tidak memenuhi syarat keabsahan / The document does not meet its validity rules
          */
-        "422.idempotency-key-reused.form-invalid.documents-missing": {
+        "422.idempotency-key-reused.document-not-valid": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -8352,7 +11157,30 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "IDEMPOTENCY_KEY_REUSED" | "FORM_INVALID" | "DOCUMENTS_MISSING";
+                    code?: "IDEMPOTENCY_KEY_REUSED" | "DOCUMENT_NOT_VALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `IDEMPOTENCY_KEY_REUSED` — Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request
+         *
+         *     `FORM_INVALID` — Isian formulir belum benar / The form data is invalid
+         *
+         *     `DOCUMENTS_MISSING` — Dokumen persyaratan belum lengkap / Required documents are missing
+         *
+         *     `DOCUMENT_NOT_VALID` — Dokumen tidak memenuhi syarat keabsahan / The document does not meet its validity rules
+         */
+        "422.idempotency-key-reused.form-invalid.documents-missing.document-not-valid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "IDEMPOTENCY_KEY_REUSED" | "FORM_INVALID" | "DOCUMENTS_MISSING" | "DOCUMENT_NOT_VALID";
                     /** @constant */
                     status?: 422;
                 };
@@ -8499,6 +11327,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_MOVING" | "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         *
+         *     `OSS_UNAVAILABLE` — OSS-RBA tidak dapat dihubungi atau menolak akses / OSS-RBA is unreachable or refused our access
+         */
+        "503.tenant-moving.auth-unavailable.database-unavailable.oss-unavailable": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "OSS_UNAVAILABLE";
                     /** @constant */
                     status?: 503;
                 };
@@ -8902,6 +11754,36 @@ export interface operations {
             503: components["responses"]["503.database-unavailable"];
         };
     };
+    deleteSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.not-a-sandbox"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
     getTenantSettings: {
         parameters: {
             query?: never;
@@ -8992,6 +11874,255 @@ export interface operations {
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
             422: components["responses"]["422.body-invalid.origin-invalid"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    listSandboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every sandbox of the tenant, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Tenant"][];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    createSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same request returns the first answer (`Idempotent-Replayed: true`) for 24 hours. Bound to the caller and the operation; 8–128 of `A-Z a-z 0-9 . _ : -`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "slug": "kab-bandung-barat-latihan",
+                 *       "now": "2026-01-05T01:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description URL name of the sandbox (default `<tenant>-sandbox-<n>`) */
+                    slug?: string;
+                    /**
+                     * Format: date-time
+                     * @description Where the sandbox clock starts (default the platform’s now)
+                     */
+                    now?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sandbox */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTenant"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request.idempotency-key-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.sandbox-of-sandbox.tenant-slug-taken"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.idempotency-key-reused.sandbox-clock-out-of-range"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getTenantClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold: 304 when unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock, with its ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxClock"];
+                };
+            };
+            /** @description Not modified (If-None-Match names the current ETag) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    setTenantClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "now": "2026-03-16T01:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The instant to set the sandbox clock to (past or future; jobs do not run for the time jumped over)
+                     */
+                    now: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The clock, with its new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxClock"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.not-a-sandbox.sandbox-clock-moved"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.sandbox-clock-out-of-range"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    advanceTenantClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 7
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Days to move forward (a quarter at most per call) */
+                    days?: number;
+                    /** @description Hours to move forward besides the days */
+                    hours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Where the clock is now and what ran, with the new ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxAdvanceReport"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.not-a-sandbox.sandbox-clock-moved"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.sandbox-advance-invalid"];
             428: components["responses"]["428.precondition-required"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
@@ -10177,6 +13308,9 @@ export interface operations {
                      *           "installedAt": "2026-11-02T01:00:00.000Z",
                      *           "updatedAt": "2026-11-02T01:00:00.000Z",
                      *           "installedBy": "admin.kbb",
+                     *           "range": "1.0.x",
+                     *           "policy": "patch",
+                     *           "held": null,
                      *           "overlays": {
                      *             "paspor-baru": {
                      *               "counter": {
@@ -10263,6 +13397,9 @@ export interface operations {
                      *       "installedAt": "2026-11-02T01:00:00.000Z",
                      *       "updatedAt": "2026-11-02T01:00:00.000Z",
                      *       "installedBy": "admin.kbb",
+                     *       "range": "1.0.x",
+                     *       "policy": "patch",
+                     *       "held": null,
                      *       "overlays": {
                      *         "paspor-baru": {
                      *           "counter": {
@@ -10338,12 +13475,20 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "version": "1.0.0"
+                 *       "range": "1.0.x",
+                 *       "policy": "patch"
                  *     }
                  */
                 "application/json": {
-                    /** @description Published version to pin, e.g. 1.0.0 */
-                    version: string;
+                    /** @description Published version to pin, e.g. 1.0.0 (or give `range`) */
+                    version?: string;
+                    /** @description A semver range of published versions, e.g. `2.0.x`, `^2`, `~2.1` */
+                    range?: string;
+                    /**
+                     * @description `manual`: only an admin moves the version; `patch`: a newly published x.y.Z in the range is installed automatically; `minor`: likewise x.Y.z (never a new major)
+                     * @enum {unknown}
+                     */
+                    policy?: "manual" | "patch" | "minor";
                 };
             };
         };
@@ -10366,6 +13511,9 @@ export interface operations {
                      *       "installedAt": "2026-11-02T01:00:00.000Z",
                      *       "updatedAt": "2026-11-02T01:00:00.000Z",
                      *       "installedBy": "admin.kbb",
+                     *       "range": "1.0.x",
+                     *       "policy": "patch",
+                     *       "held": null,
                      *       "overlays": {
                      *         "paspor-baru": {
                      *           "counter": {
@@ -10411,7 +13559,7 @@ export interface operations {
             412: components["responses"]["412.precondition-failed"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid"];
+            422: components["responses"]["422.body-invalid.pin-invalid.pin-no-match"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
@@ -10708,6 +13856,74 @@ export interface operations {
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
+    previewInstallationUpgrade: {
+        parameters: {
+            query?: {
+                /** @description The version to preview; default: the highest the pin and policy admit, else the latest */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description Plugin id, e.g. imigrasi */
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "plugin": "imigrasi",
+                     *       "from": "1.0.0",
+                     *       "to": "1.1.0",
+                     *       "services": [
+                     *         {
+                     *           "code": "paspor-baru",
+                     *           "change": "changed",
+                     *           "newlyRequiredDocuments": [
+                     *             {
+                     *               "code": "akta-lahir",
+                     *               "name": {
+                     *                 "id": "Akta kelahiran",
+                     *                 "en": "Birth certificate"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "newlyRequiredFields": [],
+                     *           "drafts": 12,
+                     *           "inFlight": 40
+                     *         }
+                     *       ],
+                     *       "drafts": 12,
+                     *       "inFlight": 40,
+                     *       "overlayConflicts": [],
+                     *       "rule": {
+                     *         "id": "Draf pindah ke versi baru; pada kunjungan berikutnya pemohon diminta melengkapi dokumen atau isian yang baru diwajibkan. Permohonan yang sudah diajukan tetap pada versinya sampai selesai.",
+                     *         "en": "Drafts move to the new version; on their next visit applicants are asked for the newly required documents or fields. Submitted applications keep their version until they finish."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpgradePreview"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.plugin-not-installed.plugin-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
     listServices: {
         parameters: {
             query?: {
@@ -10997,6 +14213,81 @@ export interface operations {
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
             422: components["responses"]["422.body-invalid.form-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    quoteServiceFee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "jenisPaspor": "paspor-elektronik-48",
+                 *       "percepatan": false
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "currency": "IDR",
+                     *       "total": 650000,
+                     *       "free": false,
+                     *       "complete": true,
+                     *       "asOf": "2026-12-07",
+                     *       "lines": [
+                     *         {
+                     *           "code": "paspor-elektronik-48",
+                     *           "name": {
+                     *             "id": "Paspor elektronik 48 halaman",
+                     *             "en": "Electronic passport, 48 pages"
+                     *           },
+                     *           "amount": 650000,
+                     *           "legalBasis": "PP 28/2019 (PNBP Kemenkumham)",
+                     *           "locked": true
+                     *         }
+                     *       ],
+                     *       "pending": [],
+                     *       "legalBasis": [
+                     *         "PP 28/2019 (PNBP Kemenkumham)"
+                     *       ],
+                     *       "text": {
+                     *         "id": "Rp650.000 (PP 28/2019 (PNBP Kemenkumham))",
+                     *         "en": "Rp650.000 (PP 28/2019 (PNBP Kemenkumham))"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeeQuote"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            404: components["responses"]["404.tenant-not-found.service-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.database-unavailable"];
@@ -11779,7 +15070,7 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.service-not-found"];
-            422: components["responses"]["422.idempotency-key-reused.form-invalid.documents-missing"];
+            422: components["responses"]["422.idempotency-key-reused.form-invalid.documents-missing.document-not-valid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
@@ -11841,7 +15132,7 @@ export interface operations {
             409: components["responses"]["409.application-not-editable.document-count-exceeded"];
             413: components["responses"]["413.upload-too-large"];
             415: components["responses"]["415.upload-type-not-accepted"];
-            422: components["responses"]["422.idempotency-key-reused"];
+            422: components["responses"]["422.idempotency-key-reused.document-not-valid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
@@ -11891,7 +15182,11 @@ export interface operations {
                      *       "code": "sktlk",
                      *       "source": "journey",
                      *       "sourceApplication": "7KQ2-M9XD",
-                     *       "ageDays": 1
+                     *       "ageDays": 1,
+                     *       "prefilled": [
+                     *         "/data/noSktlk",
+                     *         "/data/tglSktlk"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["JourneyAttachment"];
@@ -11904,7 +15199,7 @@ export interface operations {
             409: components["responses"]["409.application-not-editable.document-count-exceeded"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding.upload-type-not-accepted"];
-            422: components["responses"]["422.body-invalid.idempotency-key-reused.journey-source-invalid.journey-output-too-old"];
+            422: components["responses"]["422.body-invalid.idempotency-key-reused.journey-source-invalid.document-not-valid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
@@ -12004,6 +15299,12 @@ export interface operations {
                     data?: {
                         [key: string]: unknown;
                     };
+                    /** @description Per output code the action issues, the structured data the officer records (e.g. `{"sktlk": {"nomor": "SKTLK/123/XI/2026/SPKT", "tanggal": "2026-11-23"}}`), validated against the plugin’s schema for it. The document’s number and date of issue, left out, take the platform’s number and today. */
+                    outputs?: {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -12027,7 +15328,7 @@ export interface operations {
             409: components["responses"]["409.action-not-allowed.version-conflict.action-guard-failed"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
-            422: components["responses"]["422.body-invalid.comment-required.form-invalid"];
+            422: components["responses"]["422.body-invalid.comment-required.form-invalid.document-not-valid.output-data-invalid"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
@@ -12287,6 +15588,305 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    listConsentScans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scans, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentScanList"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    uploadConsentScan: {
+        parameters: {
+            query?: {
+                filename?: string;
+            };
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same request returns the first answer (`Idempotent-Replayed: true`) for 24 hours. Bound to the caller and the operation; 8–128 of `A-Z a-z 0-9 . _ : -`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file: PDF, PNG or JPEG */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored, with its sha256 */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8c3f2a10-4b5d-4e6f-9a7b-1c2d3e4f5a6b",
+                     *       "filename": "persetujuan-euis.jpg",
+                     *       "mediaType": "image/jpeg",
+                     *       "size": 182311,
+                     *       "sha256": "3b7e4f0c9a2d1e8f5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2",
+                     *       "uploadedBy": "operator.desa.kbb",
+                     *       "createdAt": "2026-12-07T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsentScan"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.idempotency-key-invalid.upload-empty.upload-aborted"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.application-edit-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.consent-scan-not-allowed.document-count-exceeded"];
+            413: components["responses"]["413.upload-too-large"];
+            415: components["responses"]["415.upload-type-not-accepted"];
+            422: components["responses"]["422.idempotency-key-reused"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable"];
+        };
+    };
+    downloadConsentScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+                scan: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A short-lived link */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDownloadLink"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "agency": "dukcapil",
+                     *       "subject": "Kepala Dinas Kependudukan dan Pencatatan Sipil Kab. Bandung Barat",
+                     *       "issuer": "BSrE",
+                     *       "serial": "0169f0a3c2b1",
+                     *       "notBefore": "2026-01-05T00:00:00.000Z",
+                     *       "notAfter": "2028-01-05T00:00:00.000Z",
+                     *       "fingerprint": "6c1f0b8e2d7a4c3b9e8f7a6d5c4b3a2918e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3",
+                     *       "testCa": false,
+                     *       "setBy": "admin.kbb",
+                     *       "setAt": "2026-12-07T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SigningKey"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.signing-key-not-set"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    setSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The agency’s PKCS#12 (.p12/.pfx: private key, certificate and its chain from BSrE), base64 */
+                    p12: string;
+                    /** @description The PKCS#12 passphrase; stored sealed, never answered */
+                    passphrase: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate now used */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "agency": "dukcapil",
+                     *       "subject": "Kepala Dinas Kependudukan dan Pencatatan Sipil Kab. Bandung Barat",
+                     *       "issuer": "BSrE",
+                     *       "serial": "0169f0a3c2b1",
+                     *       "notBefore": "2026-01-05T00:00:00.000Z",
+                     *       "notAfter": "2028-01-05T00:00:00.000Z",
+                     *       "fingerprint": "6c1f0b8e2d7a4c3b9e8f7a6d5c4b3a2918e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3",
+                     *       "testCa": false,
+                     *       "setBy": "admin.kbb",
+                     *       "setAt": "2026-12-07T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SigningKey"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.signing-key-invalid.signing-key-test-ca"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description The verification code printed under the QR code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issued document */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found.verification-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    checkDocumentHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description The verification code printed under the QR code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description The PDF to compare */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentHashCheck"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found.verification-not-found"];
+            413: components["responses"]["413.check-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
         };
     };
     listSessions: {
@@ -13115,6 +16715,54 @@ export interface operations {
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
+    setSkmSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "combinedJourneySurvey": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SkmSettings"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "combinedJourneySurvey": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SkmSettings"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
     skmQuestionnaire: {
         parameters: {
             query?: never;
@@ -13761,7 +17409,11 @@ export interface operations {
                      *           "result": "Waktu tunggu turun dari 40 ke 15 menit",
                      *           "createdAt": "2025-10-01T01:00:00.000Z",
                      *           "closedBy": "admin.lebong",
-                     *           "closedAt": "2025-10-20T03:12:00.000Z"
+                     *           "closedAt": "2025-10-20T03:12:00.000Z",
+                     *           "owner": "Kepala Bidang Pelayanan DPMPTSP",
+                     *           "dueOn": "2025-12-29",
+                     *           "overdue": false,
+                     *           "evidenceUrl": "https://mpp.lebongkab.go.id/berita/tindak-lanjut-skm-triwulan-iii"
                      *         }
                      *       ],
                      *       "next": null
@@ -13853,7 +17505,11 @@ export interface operations {
                      *           "result": null,
                      *           "createdAt": "2025-10-01T01:00:00.000Z",
                      *           "closedBy": null,
-                     *           "closedAt": null
+                     *           "closedAt": null,
+                     *           "owner": null,
+                     *           "dueOn": "2025-12-29",
+                     *           "overdue": false,
+                     *           "evidenceUrl": null
                      *         }
                      *       ]
                      *     }
@@ -13897,7 +17553,10 @@ export interface operations {
                  */
                 "application/json": {
                     plan?: string;
+                    /** @description What was done and what changed: the evidence of completion in words */
                     result: string;
+                    /** @description A link to the evidence of completion (a published notice, a report, photos) */
+                    evidenceUrl?: string;
                 };
             };
         };
@@ -13932,7 +17591,11 @@ export interface operations {
                      *       "result": "Waktu tunggu turun dari 40 ke 15 menit",
                      *       "createdAt": "2025-10-01T01:00:00.000Z",
                      *       "closedBy": "admin.lebong",
-                     *       "closedAt": "2025-10-20T03:12:00.000Z"
+                     *       "closedAt": "2025-10-20T03:12:00.000Z",
+                     *       "owner": "Kepala Bidang Pelayanan DPMPTSP",
+                     *       "dueOn": "2025-12-29",
+                     *       "overdue": false,
+                     *       "evidenceUrl": "https://mpp.lebongkab.go.id/berita/tindak-lanjut-skm-triwulan-iii"
                      *     }
                      */
                     "application/json": components["schemas"]["SkmFollowUp"];
@@ -13949,6 +17612,385 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    assignSkmFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "owner": "Kepala Bidang Pelayanan DPMPTSP",
+                 *       "dueOn": "2025-12-29",
+                 *       "plan": "Tambah petugas verifikasi pada jam sibuk"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The unit or position responsible, e.g. "Kepala Bidang Pelayanan DPMPTSP" (not a person’s name) */
+                    owner?: string;
+                    /**
+                     * Format: date
+                     * @description Due date (tenant-local), not before the period’s end
+                     */
+                    dueOn?: string;
+                    /** @description The planned action (rencana tindak lanjut) */
+                    plan?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The follow-up */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01937c4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "scope": "service",
+                     *       "scopeKey": "dukcapil.ktpel-penggantian",
+                     *       "period": {
+                     *         "from": "2025-07-01",
+                     *         "to": "2025-09-30"
+                     *       },
+                     *       "element": "U3",
+                     *       "elementName": {
+                     *         "id": "Waktu penyelesaian",
+                     *         "en": "Completion time"
+                     *       },
+                     *       "nrr": 3.4483,
+                     *       "ikm": 91.48,
+                     *       "respondents": 29,
+                     *       "status": "open",
+                     *       "plan": "Tambah petugas verifikasi pada jam sibuk",
+                     *       "result": null,
+                     *       "createdAt": "2025-10-01T01:00:00.000Z",
+                     *       "closedBy": null,
+                     *       "closedAt": null,
+                     *       "owner": "Kepala Bidang Pelayanan DPMPTSP",
+                     *       "dueOn": "2025-12-29",
+                     *       "overdue": false,
+                     *       "evidenceUrl": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SkmFollowUp"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request.skm-followup-due-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.skm-followup-not-found"];
+            409: components["responses"]["409.skm-followup-closed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    nationalSkmFollowUps: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default 1 January of `to`’s year) */
+                from?: string;
+                /** @description Last day of the period, inclusive (default today); at most 366 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per tenant */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "period": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-12-31"
+                     *       },
+                     *       "totals": {
+                     *         "tenants": 1,
+                     *         "withFollowUps": 1,
+                     *         "total": 4,
+                     *         "open": 1,
+                     *         "closed": 3,
+                     *         "overdue": 1,
+                     *         "closedOnTime": 2,
+                     *         "withEvidence": 2
+                     *       },
+                     *       "items": [
+                     *         {
+                     *           "tenant": "kab-lebong",
+                     *           "tenantName": "Kabupaten Lebong",
+                     *           "region": "id-jakarta",
+                     *           "total": 4,
+                     *           "open": 1,
+                     *           "closed": 3,
+                     *           "overdue": 1,
+                     *           "closedOnTime": 2,
+                     *           "withEvidence": 2,
+                     *           "byElement": {
+                     *             "U1": 0,
+                     *             "U2": 0,
+                     *             "U3": 3,
+                     *             "U4": 0,
+                     *             "U5": 0,
+                     *             "U6": 0,
+                     *             "U7": 0,
+                     *             "U8": 1,
+                     *             "U9": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NationalSkmFollowUps"];
+                };
+            };
+            400: components["responses"]["400.query-invalid.period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listSkmPublications: {
+        parameters: {
+            query?: {
+                /** @description Only entries for periods ending on or after this day */
+                from?: string;
+                /** @description Only entries for periods starting on or before this day */
+                to?: string;
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01937c4e-3333-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "period": {
+                     *             "from": "2025-07-01",
+                     *             "to": "2025-09-30"
+                     *           },
+                     *           "medium": "website",
+                     *           "location": "https://mpp.lebongkab.go.id/skm/2025-triwulan-iii",
+                     *           "publishedOn": "2025-10-06",
+                     *           "publishedBy": "Subbag Umum DPMPTSP",
+                     *           "recordedBy": "admin.lebong",
+                     *           "recordedAt": "2025-10-06T02:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["SkmPublication"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    recordSkmPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2025-07-01",
+                 *       "to": "2025-09-30",
+                 *       "medium": "website",
+                 *       "location": "https://mpp.lebongkab.go.id/skm/2025-triwulan-iii",
+                 *       "publishedOn": "2025-10-06",
+                 *       "publishedBy": "Subbag Umum DPMPTSP"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    to: string;
+                    /**
+                     * @description Where: a website, a notice board (papan pengumuman), social media, print media, other
+                     * @enum {unknown}
+                     */
+                    medium: "website" | "notice-board" | "social-media" | "print-media" | "other";
+                    /** @description The https URL (website, social media) or the place, e.g. "Papan pengumuman lobi MPP lantai 1" */
+                    location: string;
+                    /**
+                     * Format: date
+                     * @description Date published (tenant-local): not before the period’s end, not after today
+                     */
+                    publishedOn: string;
+                    /** @description The unit or position that published it, e.g. "Subbag Umum DPMPTSP" */
+                    publishedBy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same entry, recorded before */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description `true`: recorded before */
+                    "Idempotent-Replayed": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01937c4e-3333-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "period": {
+                     *         "from": "2025-07-01",
+                     *         "to": "2025-09-30"
+                     *       },
+                     *       "medium": "website",
+                     *       "location": "https://mpp.lebongkab.go.id/skm/2025-triwulan-iii",
+                     *       "publishedOn": "2025-10-06",
+                     *       "publishedBy": "Subbag Umum DPMPTSP",
+                     *       "recordedBy": "admin.lebong",
+                     *       "recordedAt": "2025-10-06T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SkmPublication"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01937c4e-3333-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "period": {
+                     *         "from": "2025-07-01",
+                     *         "to": "2025-09-30"
+                     *       },
+                     *       "medium": "website",
+                     *       "location": "https://mpp.lebongkab.go.id/skm/2025-triwulan-iii",
+                     *       "publishedOn": "2025-10-06",
+                     *       "publishedBy": "Subbag Umum DPMPTSP",
+                     *       "recordedBy": "admin.lebong",
+                     *       "recordedAt": "2025-10-06T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SkmPublication"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request.period-invalid.skm-publication-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    exportSkmReportPdf: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default 1 January of `to`’s year) */
+                from?: string;
+                /** @description Last day of the period, inclusive (default today); at most 366 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description `attachment; filename="laporan-skm-{tenant}-{from}-{to}.pdf"` */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
     getOnboarding: {
@@ -15727,7 +19769,14 @@ export interface operations {
                      *         "trackingId": null,
                      *         "syncStatus": "not-synced",
                      *         "error": null,
-                     *         "syncedAt": null
+                     *         "syncedAt": null,
+                     *         "mode": null,
+                     *         "transactionId": null,
+                     *         "remoteStatus": null,
+                     *         "disposition": null,
+                     *         "attempts": 0,
+                     *         "lastAttemptAt": null,
+                     *         "nextAttemptAt": null
                      *       },
                      *       "thread": [
                      *         {
@@ -16087,7 +20136,14 @@ export interface operations {
                      *         "trackingId": null,
                      *         "syncStatus": "not-synced",
                      *         "error": null,
-                     *         "syncedAt": null
+                     *         "syncedAt": null,
+                     *         "mode": null,
+                     *         "transactionId": null,
+                     *         "remoteStatus": null,
+                     *         "disposition": null,
+                     *         "attempts": 0,
+                     *         "lastAttemptAt": null,
+                     *         "nextAttemptAt": null
                      *       },
                      *       "thread": [
                      *         {
@@ -16430,6 +20486,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description The LAPOR! Tracking ID as lapor.go.id shows it (its format is not published: 3–40 letters, digits, `-` or `/`, a leading `#` is dropped) */
                     trackingId?: string;
                     /** @enum {unknown} */
                     syncStatus: "pending" | "synced" | "failed";
@@ -16452,7 +20509,7 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.complaint-not-found"];
-            409: components["responses"]["409.complaint-action-not-allowed"];
+            409: components["responses"]["409.complaint-action-not-allowed.lapor-api-linked"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
             422: components["responses"]["422.body-invalid.lapor-tracking-id-required"];
@@ -16858,6 +20915,221 @@ export interface operations {
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.webhook-delivery-not-found.webhook-not-configured"];
             409: components["responses"]["409.webhook-delivery-not-dead.webhook-inactive"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getLaporConfig: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold: 304 when unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection, with its ETag */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaporConfig"];
+                };
+            };
+            /** @description Not modified (If-None-Match names the current ETag) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.lapor-connection-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    configureLapor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. Required to change an existing resource (428 without, 412 when it changed meanwhile). */
+                "If-Match"?: string;
+                /** @description `*`: create only, never replace (412 if it exists). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "baseUrl": "https://api.lapor.go.id/integrasi/v1",
+                 *       "clientId": "kab-bandung-barat",
+                 *       "clientSecret": "rahasia-dari-lapor-0123",
+                 *       "pullMinutes": 60
+                 *     }
+                 */
+                "application/json": {
+                    /** @description API mode on (push and pull); off: manual mode only */
+                    enabled: boolean;
+                    /** @description LAPOR! integration API base URL (https in production), from the developer page of lapor.go.id */
+                    baseUrl: string;
+                    /** @description The developer account’s client id */
+                    clientId: string;
+                    /** @description Required the first time; stored sealed, never answered */
+                    clientSecret?: string;
+                    /** @description How often a linked report’s status is pulled (default 60) */
+                    pullMinutes?: number;
+                    /** @description Push every complaint the coordinator verifies (forwards or handles), without asking each time (default false) */
+                    autoPush?: boolean;
+                    protocol?: {
+                        paths?: {
+                            token?: string;
+                            create?: string;
+                            get?: string;
+                            list?: string;
+                        };
+                        referenceQuery?: string;
+                        fields?: {
+                            reference?: string;
+                            title?: string;
+                            body?: string;
+                            category?: string;
+                            location?: string;
+                            incidentDate?: string;
+                            anonymous?: string;
+                            confidential?: string;
+                            reporter?: string;
+                            reporterName?: string;
+                            reporterEmail?: string;
+                            reporterPhone?: string;
+                            trackingId?: string;
+                            transactionId?: string;
+                            status?: string;
+                            disposition?: string;
+                            dispositionAgency?: string;
+                            answers?: string;
+                            answerText?: string;
+                            answerAt?: string;
+                            list?: string;
+                        };
+                        /** @description LAPOR!’s status words onto ours */
+                        statuses?: {
+                            [key: string]: "received" | "verifying" | "dispositioned" | "answered" | "closed" | "rejected" | "unknown";
+                        };
+                        /** @description Our categories onto LAPOR!’s `kategori` */
+                        categories?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The connection as configured (never the secret) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    ETag: components["headers"]["ETag.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaporConfig"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            412: components["responses"]["412.precondition-failed"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.lapor-base-url-invalid.lapor-secret-required"];
+            428: components["responses"]["428.precondition-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getLaporConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health of the connection */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaporConnection"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    pushComplaintToLapor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued (or already linked): the complaint with its LAPOR! sync state */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.complaint-not-found"];
+            409: components["responses"]["409.complaint-action-not-allowed.lapor-not-configured.lapor-sandbox.lapor-conflict"];
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
@@ -19013,6 +23285,1770 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    getPluginDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plugin id, e.g. imigrasi */
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The distribution */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "plugin": "imigrasi",
+                     *       "agency": "imigrasi",
+                     *       "latest": "1.1.0",
+                     *       "asOf": "2026-12-07T03:00:00.000Z",
+                     *       "totals": {
+                     *         "tenants": 2,
+                     *         "onLatest": 1,
+                     *         "behind": 1,
+                     *         "held": 1,
+                     *         "byPolicy": {
+                     *           "manual": 0,
+                     *           "patch": 1,
+                     *           "minor": 1
+                     *         }
+                     *       },
+                     *       "versions": [
+                     *         {
+                     *           "version": "1.1.0",
+                     *           "tenants": 1,
+                     *           "behind": false
+                     *         },
+                     *         {
+                     *           "version": "1.0.0",
+                     *           "tenants": 1,
+                     *           "behind": true
+                     *         }
+                     *       ],
+                     *       "tenants": [
+                     *         {
+                     *           "tenant": "kab-bandung-barat",
+                     *           "name": "Kabupaten Bandung Barat",
+                     *           "province": "Jawa Barat",
+                     *           "region": "id-jakarta",
+                     *           "version": "1.1.0",
+                     *           "range": null,
+                     *           "policy": "minor",
+                     *           "behind": false,
+                     *           "heldVersion": null,
+                     *           "publishedAt": "2026-12-07T02:55:00.000Z"
+                     *         },
+                     *         {
+                     *           "tenant": "kab-lebong",
+                     *           "name": "Kabupaten Lebong",
+                     *           "province": "Bengkulu",
+                     *           "region": "id-batam",
+                     *           "version": "1.0.0",
+                     *           "range": "1.x",
+                     *           "policy": "patch",
+                     *           "behind": true,
+                     *           "heldVersion": "1.0.1",
+                     *           "publishedAt": "2026-12-07T02:55:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionDistribution"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.agency-not-allowed"];
+            404: components["responses"]["404.plugin-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getAgencyRegions: {
+        parameters: {
+            query?: {
+                /** @description A quarter (`2026-Q4`) or a month (`2026-11`); default: the current quarter (Asia/Jakarta). Weeks count by their Monday. */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agency code, e.g. imigrasi, bpn, dukcapil */
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agency’s services per tenant */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "agency": "imigrasi",
+                     *       "period": {
+                     *         "from": "2026-10-01",
+                     *         "to": "2026-12-31"
+                     *       },
+                     *       "asOf": "2026-12-07T03:00:00.000Z",
+                     *       "plugins": [
+                     *         {
+                     *           "plugin": "imigrasi",
+                     *           "latest": "1.1.0"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "tenants": 1,
+                     *         "open": 14,
+                     *         "overdue": 3,
+                     *         "completed": 120,
+                     *         "completedOnTime": 96,
+                     *         "slaCompliance": 0.8,
+                     *         "complaints": {
+                     *           "open": 2,
+                     *           "overdue": 1
+                     *         },
+                     *         "skm": {
+                     *           "responses": 40,
+                     *           "ikm": 82.5,
+                     *           "category": "B"
+                     *         }
+                     *       },
+                     *       "tenants": [
+                     *         {
+                     *           "tenant": "kab-lebong",
+                     *           "name": "Kabupaten Lebong",
+                     *           "province": "Bengkulu",
+                     *           "region": "id-batam",
+                     *           "plugins": [
+                     *             {
+                     *               "plugin": "imigrasi",
+                     *               "version": "1.0.0",
+                     *               "behind": true,
+                     *               "policy": "manual",
+                     *               "heldVersion": null
+                     *             }
+                     *           ],
+                     *           "open": 14,
+                     *           "overdue": 3,
+                     *           "completed": 120,
+                     *           "completedOnTime": 96,
+                     *           "slaCompliance": 0.8,
+                     *           "complaints": {
+                     *             "open": 2,
+                     *             "overdue": 1
+                     *           },
+                     *           "skm": {
+                     *             "responses": 40,
+                     *             "ikm": 82.5,
+                     *             "category": "B"
+                     *           },
+                     *           "publishedAt": "2026-12-07T02:55:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgencyRegions"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.agency-not-allowed"];
+            404: components["responses"]["404.agency-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    evaluateMonevAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2025-03-01",
+                 *       "to": "2025-05-31"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    to: string;
+                    /** @description Weeks from the launch week inspected by no-online-after-launch (default 2) */
+                    noOnlineWeeks?: number;
+                    /** @description At most this many online applications in the window counts as none (default 0) */
+                    maxOnline?: number;
+                    /** @description Tenants of a province with a figure needed before one is called the lowest (default 2) */
+                    minPeers?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What the evaluation raised, kept and cleared, and the alerts it holds */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "period": {
+                     *         "from": "2025-03-01",
+                     *         "to": "2025-05-31"
+                     *       },
+                     *       "options": {
+                     *         "noOnlineWeeks": 2,
+                     *         "maxOnline": 0,
+                     *         "minPeers": 2
+                     *       },
+                     *       "raised": 1,
+                     *       "kept": 0,
+                     *       "cleared": 0,
+                     *       "items": [
+                     *         {
+                     *           "tenant": "kab-kotawaringin-barat",
+                     *           "name": "Kabupaten Kotawaringin Barat",
+                     *           "kind": "lowest-in-region",
+                     *           "indicator": "online-share",
+                     *           "period": {
+                     *             "from": "2025-03-01",
+                     *             "to": "2025-05-31"
+                     *           },
+                     *           "provinceCode": "62",
+                     *           "status": "raised",
+                     *           "value": 0.04,
+                     *           "threshold": 0.12,
+                     *           "peers": 4,
+                     *           "detail": {
+                     *             "provinceName": "Kalimantan Tengah",
+                     *             "best": 0.31,
+                     *             "next": 0.12,
+                     *             "median": 0.12
+                     *           },
+                     *           "message": {
+                     *             "id": "Kabupaten Kotawaringin Barat: porsi permohonan daring 4% terendah di Kalimantan Tengah (4 tenant; berikutnya 12%) pada 2025-03-01 s.d. 2025-05-31.",
+                     *             "en": "Kabupaten Kotawaringin Barat: online share 4% is the lowest in Kalimantan Tengah (4 tenants; next 12%) over 2025-03-01 to 2025-05-31."
+                     *           },
+                     *           "raisedAt": "2025-06-02T01:00:00.000Z",
+                     *           "clearedAt": null,
+                     *           "evaluatedAt": "2025-06-02T01:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonevEvaluation"];
+                };
+            };
+            400: components["responses"]["400.malformed-json.body-too-deep.bad-request.period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listMonevAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only raised or only cleared alerts */
+                status?: "raised" | "cleared";
+                kind?: "lowest-in-region" | "no-online-after-launch";
+                /** @description Only alerts whose period ends on or after this day */
+                from?: string;
+                /** @description Only alerts whose period starts on or before this day */
+                to?: string;
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+                /** @description Kemendagri province code, e.g. 62 */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of alerts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "tenant": "kab-kotawaringin-barat",
+                     *           "name": "Kabupaten Kotawaringin Barat",
+                     *           "kind": "lowest-in-region",
+                     *           "indicator": "online-share",
+                     *           "period": {
+                     *             "from": "2025-03-01",
+                     *             "to": "2025-05-31"
+                     *           },
+                     *           "provinceCode": "62",
+                     *           "status": "raised",
+                     *           "value": 0.04,
+                     *           "threshold": 0.12,
+                     *           "peers": 4,
+                     *           "detail": {
+                     *             "provinceName": "Kalimantan Tengah",
+                     *             "best": 0.31,
+                     *             "next": 0.12,
+                     *             "median": 0.12
+                     *           },
+                     *           "message": {
+                     *             "id": "Kabupaten Kotawaringin Barat: porsi permohonan daring 4% terendah di Kalimantan Tengah (4 tenant; berikutnya 12%) pada 2025-03-01 s.d. 2025-05-31.",
+                     *             "en": "Kabupaten Kotawaringin Barat: online share 4% is the lowest in Kalimantan Tengah (4 tenants; next 12%) over 2025-03-01 to 2025-05-31."
+                     *           },
+                     *           "raisedAt": "2025-06-02T01:00:00.000Z",
+                     *           "clearedAt": null,
+                     *           "evaluatedAt": "2025-06-02T01:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["MonevAlert"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listTenantMonevAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only raised or only cleared alerts */
+                status?: "raised" | "cleared";
+                kind?: "lowest-in-region" | "no-online-after-launch";
+                /** @description Only alerts whose period ends on or after this day */
+                from?: string;
+                /** @description Only alerts whose period starts on or before this day */
+                to?: string;
+                /** @description Rows per page (1–200, default 50) */
+                limit?: number;
+                /** @description The `next` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of alerts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "tenant": "kab-kotawaringin-barat",
+                     *           "name": "Kabupaten Kotawaringin Barat",
+                     *           "kind": "lowest-in-region",
+                     *           "indicator": "online-share",
+                     *           "period": {
+                     *             "from": "2025-03-01",
+                     *             "to": "2025-05-31"
+                     *           },
+                     *           "provinceCode": "62",
+                     *           "status": "raised",
+                     *           "value": 0.04,
+                     *           "threshold": 0.12,
+                     *           "peers": 4,
+                     *           "detail": {
+                     *             "provinceName": "Kalimantan Tengah",
+                     *             "best": 0.31,
+                     *             "next": 0.12,
+                     *             "median": 0.12
+                     *           },
+                     *           "message": {
+                     *             "id": "Kabupaten Kotawaringin Barat: porsi permohonan daring 4% terendah di Kalimantan Tengah (4 tenant; berikutnya 12%) pada 2025-03-01 s.d. 2025-05-31.",
+                     *             "en": "Kabupaten Kotawaringin Barat: online share 4% is the lowest in Kalimantan Tengah (4 tenants; next 12%) over 2025-03-01 to 2025-05-31."
+                     *           },
+                     *           "raisedAt": "2025-06-02T01:00:00.000Z",
+                     *           "clearedAt": null,
+                     *           "evaluatedAt": "2025-06-02T01:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["MonevAlert"][];
+                        /** @description Cursor of the next page (also in the `Link` header); null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.cursor-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getMonevEvidencePack: {
+        parameters: {
+            query?: {
+                /** @description First day (default 1 January of `to`’s year) */
+                from?: string;
+                /** @description Last day, inclusive (default today); at most 366 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence pack */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenant": {
+                     *         "slug": "kab-lebong",
+                     *         "name": "Kabupaten Lebong",
+                     *         "code": "17.07",
+                     *         "provinceCode": "17",
+                     *         "provinceName": "Bengkulu",
+                     *         "mppStatus": "operating"
+                     *       },
+                     *       "period": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-06-30"
+                     *       },
+                     *       "generatedAt": "2025-07-01T02:00:00.000Z",
+                     *       "instrument": "Monev MPP (Pedoman MenPANRB 5/2022; Perpres 89/2021), with the PEKPPP policy indicators (PermenPANRB 29/2022) and SKM (PermenPANRB 14/2017)",
+                     *       "summary": {
+                     *         "met": 1,
+                     *         "partly": 0,
+                     *         "missing": 1
+                     *       },
+                     *       "indicators": [
+                     *         {
+                     *           "key": "maklumat",
+                     *           "name": {
+                     *             "id": "Maklumat pelayanan ditetapkan dan dipublikasikan",
+                     *             "en": "Maklumat pelayanan set and published"
+                     *           },
+                     *           "basis": "UU 25/2009 Pasal 22",
+                     *           "status": "met",
+                     *           "source": "onboarding: maklumat",
+                     *           "evidence": [
+                     *             {
+                     *               "label": {
+                     *                 "id": "Ditandatangani pada",
+                     *                 "en": "Signed on"
+                     *               },
+                     *               "value": "2023-03-01"
+                     *             },
+                     *             {
+                     *               "label": {
+                     *                 "id": "Dipublikasikan pada",
+                     *                 "en": "Published at"
+                     *               },
+                     *               "value": "2023-03-02T03:00:00.000Z"
+                     *             }
+                     *           ],
+                     *           "note": {
+                     *             "id": "Maklumat tampil di portal publik tenant.",
+                     *             "en": "The maklumat is shown on the tenant’s public portal."
+                     *           }
+                     *         },
+                     *         {
+                     *           "key": "visits",
+                     *           "name": {
+                     *             "id": "Kunjungan (check-in dan nomor antrean)",
+                     *             "en": "Visits (check-ins and queue numbers)"
+                     *           },
+                     *           "basis": "Pemantauan mingguan kunjungan MPP oleh MenPAN-RB",
+                     *           "status": "missing",
+                     *           "source": "visits: no source wired",
+                     *           "evidence": [
+                     *             {
+                     *               "label": {
+                     *                 "id": "Kunjungan",
+                     *                 "en": "Visits"
+                     *               },
+                     *               "value": null
+                     *             }
+                     *           ],
+                     *           "note": {
+                     *             "id": "Agregat kunjungan belum tersambung ke paket bukti.",
+                     *             "en": "The visits aggregate is not wired to the evidence pack yet."
+                     *           }
+                     *         }
+                     *       ],
+                     *       "alerts": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonevEvidencePack"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    downloadMonevEvidencePack: {
+        parameters: {
+            query?: {
+                /** @description First day (default 1 January of `to`’s year) */
+                from?: string;
+                /** @description Last day, inclusive (default today); at most 366 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    /** @description `attachment; filename="bukti-monev-{tenant}-{from}-{to}.pdf"` */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getServiceJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey and its ETA */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "dukcapil.ktpel-penggantian",
+                     *       "from": "2026-12-07",
+                     *       "steps": [
+                     *         {
+                     *           "service": "polri.sktlk",
+                     *           "name": {
+                     *             "id": "Surat Keterangan Tanda Lapor Kehilangan",
+                     *             "en": "Loss report certificate"
+                     *           },
+                     *           "agency": {
+                     *             "code": "polri",
+                     *             "name": {
+                     *               "id": "Kepolisian",
+                     *               "en": "Police"
+                     *             }
+                     *           },
+                     *           "sla": {
+                     *             "value": 1,
+                     *             "unit": "working-days"
+                     *           },
+                     *           "startsOn": null,
+                     *           "feeds": {
+                     *             "service": "dukcapil.ktpel-penggantian",
+                     *             "document": "sktlk",
+                     *             "output": "sktlk",
+                     *             "conditional": true
+                     *           },
+                     *           "status": "to-do",
+                     *           "application": null,
+                     *           "estimatedDate": "2026-12-08"
+                     *         },
+                     *         {
+                     *           "service": "dukcapil.ktpel-penggantian",
+                     *           "name": {
+                     *             "id": "Penggantian KTP-el",
+                     *             "en": "KTP-el replacement"
+                     *           },
+                     *           "agency": {
+                     *             "code": "dukcapil",
+                     *             "name": {
+                     *               "id": "Disdukcapil",
+                     *               "en": "Civil registry"
+                     *             }
+                     *           },
+                     *           "sla": {
+                     *             "value": 3,
+                     *             "unit": "working-days"
+                     *           },
+                     *           "startsOn": null,
+                     *           "feeds": null,
+                     *           "status": "to-do",
+                     *           "application": null,
+                     *           "estimatedDate": "2026-12-11"
+                     *         }
+                     *       ],
+                     *       "workingDays": 4,
+                     *       "estimatedDate": "2026-12-11",
+                     *       "offered": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            404: components["responses"]["404.tenant-not-found.service-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.database-unavailable"];
+        };
+    };
+    myJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s journey and its ETA */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "dukcapil.ktpel-penggantian",
+                     *       "from": "2026-12-07",
+                     *       "steps": [
+                     *         {
+                     *           "service": "polri.sktlk",
+                     *           "name": {
+                     *             "id": "Surat Keterangan Tanda Lapor Kehilangan",
+                     *             "en": "Loss report certificate"
+                     *           },
+                     *           "agency": {
+                     *             "code": "polri",
+                     *             "name": {
+                     *               "id": "Kepolisian",
+                     *               "en": "Police"
+                     *             }
+                     *           },
+                     *           "sla": {
+                     *             "value": 1,
+                     *             "unit": "working-days"
+                     *           },
+                     *           "startsOn": null,
+                     *           "feeds": {
+                     *             "service": "dukcapil.ktpel-penggantian",
+                     *             "document": "sktlk",
+                     *             "output": "sktlk",
+                     *             "conditional": true
+                     *           },
+                     *           "status": "to-do",
+                     *           "application": null,
+                     *           "estimatedDate": "2026-12-08"
+                     *         },
+                     *         {
+                     *           "service": "dukcapil.ktpel-penggantian",
+                     *           "name": {
+                     *             "id": "Penggantian KTP-el",
+                     *             "en": "KTP-el replacement"
+                     *           },
+                     *           "agency": {
+                     *             "code": "dukcapil",
+                     *             "name": {
+                     *               "id": "Disdukcapil",
+                     *               "en": "Civil registry"
+                     *             }
+                     *           },
+                     *           "sla": {
+                     *             "value": 3,
+                     *             "unit": "working-days"
+                     *           },
+                     *           "startsOn": null,
+                     *           "feeds": null,
+                     *           "status": "to-do",
+                     *           "application": null,
+                     *           "estimatedDate": "2026-12-11"
+                     *         }
+                     *       ],
+                     *       "workingDays": 4,
+                     *       "estimatedDate": "2026-12-11",
+                     *       "offered": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.service-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantProfile"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.profile-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    putMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nik": "3217061208900001",
+                 *       "name": "Dadang Sunarya",
+                 *       "address": "Jl. Raya Padalarang No. 12",
+                 *       "phone": "081234567890",
+                 *       "email": "dadang@example.id"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description NIK (16 digits) */
+                    nik: string;
+                    name: string;
+                    address?: string;
+                    /** @description Indonesian mobile number */
+                    phone?: string;
+                    /** Format: email */
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantProfile"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    grantProfileConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "statement": "Saya setuju profil saya dipakai untuk mengisi formulir Disdukcapil."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description What the citizen agreed to, as shown to them */
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileConsent"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    withdrawProfileConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                agency: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.profile-consent-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    prefillFromProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description plugin.service, e.g. dukcapil.ktpel-penggantian */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pre-filled fields */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfilePrefill"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed.profile-consent-required"];
+            404: components["responses"]["404.tenant-not-found.service-not-found.profile-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    listHistoryImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Batches */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportBatchList"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    importHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "applications",
+                 *       "format": "csv",
+                 *       "data": "external_id,agency,service,channel,submitted_at,completed_at,status,sla_met\r\nSIM-0001,dukcapil,ktpel-penggantian,offline,2025-01-06 09:15,2025-01-08 14:00,selesai,ya\r\n",
+                 *       "dryRun": false,
+                 *       "source": "simpel-2024"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description applications, visits, complaints or skm (docs/onboarding.md lists the columns of each)
+                     * @enum {unknown}
+                     */
+                    kind: "applications" | "visits" | "complaints" | "skm";
+                    /** @enum {unknown} */
+                    format: "csv" | "json";
+                    data: string | {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: unknown;
+                    };
+                    /** @description Validate and count only; nothing is stored (default false) */
+                    dryRun?: boolean;
+                    /** @description The system the file comes from (e.g. antrean-2023): ids are unique within one system, so files of two systems numbering from 1 never collide. Use the same value when importing the same system again. */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Dry run: the report, nothing stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "batch": null,
+                     *       "kind": "applications",
+                     *       "format": "csv",
+                     *       "source": "simpel-2024",
+                     *       "dryRun": true,
+                     *       "rows": 3,
+                     *       "accepted": 2,
+                     *       "rejected": 1,
+                     *       "alreadyImported": 0,
+                     *       "earliest": "2025-01-06",
+                     *       "latest": "2025-01-07",
+                     *       "personalColumnsDropped": [
+                     *         "nama",
+                     *         "nik"
+                     *       ],
+                     *       "ignoredColumns": [],
+                     *       "notices": [
+                     *         {
+                     *           "id": "Kolom data pribadi tidak disimpan: nama, nik (hanya yang dibutuhkan angka agregat).",
+                     *           "en": "Personal-data columns were not stored: nama, nik (only what the aggregates need is kept)."
+                     *         }
+                     *       ],
+                     *       "rejections": [
+                     *         {
+                     *           "row": 3,
+                     *           "field": "sla_met",
+                     *           "reason": {
+                     *             "id": "Kolom wajib diisi.",
+                     *             "en": "The column is required."
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Imported: the report and the batch */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "batch": "0193a9d2-8c1e-7b44-9f3a-2d5e6f7a8b9c",
+                     *       "kind": "applications",
+                     *       "format": "csv",
+                     *       "source": "simpel-2024",
+                     *       "dryRun": false,
+                     *       "rows": 3,
+                     *       "accepted": 2,
+                     *       "rejected": 1,
+                     *       "alreadyImported": 0,
+                     *       "earliest": "2025-01-06",
+                     *       "latest": "2025-01-07",
+                     *       "personalColumnsDropped": [
+                     *         "nama",
+                     *         "nik"
+                     *       ],
+                     *       "ignoredColumns": [],
+                     *       "notices": [
+                     *         {
+                     *           "id": "Kolom data pribadi tidak disimpan: nama, nik (hanya yang dibutuhkan angka agregat).",
+                     *           "en": "Personal-data columns were not stored: nama, nik (only what the aggregates need is kept)."
+                     *         }
+                     *       ],
+                     *       "rejections": [
+                     *         {
+                     *           "row": 3,
+                     *           "field": "sla_met",
+                     *           "reason": {
+                     *             "id": "Kolom wajib diisi.",
+                     *             "en": "The column is required."
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large.import-too-many-rows"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.import-file-unreadable.import-file-empty"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    revertHistoryImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                batch: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reverted batch */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a9d2-8c1e-7b44-9f3a-2d5e6f7a8b9c",
+                     *       "kind": "applications",
+                     *       "format": "csv",
+                     *       "source": "simpel-2024",
+                     *       "fileSha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "rows": 3,
+                     *       "accepted": 2,
+                     *       "rejected": 1,
+                     *       "alreadyImported": 0,
+                     *       "personalColumnsDropped": [
+                     *         "nama",
+                     *         "nik"
+                     *       ],
+                     *       "earliest": "2025-01-06",
+                     *       "latest": "2025-01-07",
+                     *       "importedBy": "admin.lebong",
+                     *       "importedAt": "2026-12-07T02:00:00.000Z",
+                     *       "publishedAt": null,
+                     *       "revertedBy": "admin.lebong",
+                     *       "revertedAt": "2026-12-07T03:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.import-batch-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getTenantVisits: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+                /** @description Period: day, ISO week (Monday) or month (default week) */
+                by?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Visits per period and agency */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenant": "kab-lebong",
+                     *       "from": "2025-01-01",
+                     *       "to": "2025-01-31",
+                     *       "by": "week",
+                     *       "total": 3,
+                     *       "items": [
+                     *         {
+                     *           "period": "2024-12-30",
+                     *           "agency": "dukcapil",
+                     *           "walkIn": 2,
+                     *           "booked": 1,
+                     *           "total": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TenantVisits"];
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid.visits-period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getNationalVisits: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+                /** @description Period: day, ISO week (Monday) or month (default week) */
+                by?: "day" | "week" | "month";
+                region?: string;
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Visits per tenant and period */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2025-01-01",
+                     *       "to": "2025-01-31",
+                     *       "by": "month",
+                     *       "region": null,
+                     *       "tenant": null,
+                     *       "total": 3,
+                     *       "items": [
+                     *         {
+                     *           "tenant": "kab-lebong",
+                     *           "period": "2025-01-01",
+                     *           "walkIn": 2,
+                     *           "booked": 1,
+                     *           "total": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NationalVisits"];
+                };
+            };
+            400: components["responses"]["400.query-invalid.visits-period-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getOssConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        enabled: boolean;
+                        /** @description A sandbox tenant never calls OSS: lookups are refused and pushes skipped */
+                        sandbox: boolean;
+                        /** @description The OSS PIA version the adapter speaks */
+                        piaVersion: string;
+                        endpoint: string | null;
+                        userKeySet: boolean;
+                        kdInstansi: string | null;
+                        signer: {
+                            name: string;
+                            nip: string;
+                            position: string;
+                        } | null;
+                        inbound: {
+                            url: string;
+                            username: string;
+                            passwordSet: boolean;
+                        } | null;
+                        lastSuccessAt: string | null;
+                        lastErrorAt: string | null;
+                        lastError: string | null;
+                        /** @description Pushes waiting (including retries) */
+                        pending: number;
+                        /** @description Pushes OSS refused for good */
+                        failed: number;
+                        sent: number;
+                        /** @description receiveNIB checklists not yet handled */
+                        inboxPending: number;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    configureOssConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "endpoint": "https://api-stg.oss.go.id/stg/v1/kl/rba",
+                 *       "userKey": "user-key-from-lembaga-oss",
+                 *       "kdInstansi": "3217",
+                 *       "signer": {
+                 *         "name": "Drs. Asep Hidayat",
+                 *         "nip": "197001011990031001",
+                 *         "position": "Kepala DPMPTSP"
+                 *       },
+                 *       "inbound": {
+                 *         "username": "oss-kbb",
+                 *         "password": "a-long-random-password"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description false: nothing is looked up or pushed (pushes wait, counted as pending) */
+                    enabled: boolean;
+                    /**
+                     * Format: uri
+                     * @description OSS K/L/D base URL: production https://api-prd.oss.go.id/v1/kl/rba, staging https://api-stg.oss.go.id/stg/v1/kl/rba
+                     */
+                    endpoint: string;
+                    /** @description The `user_key` issued to this system by the OSS agency. Write-only, stored encrypted; left out keeps the stored one */
+                    userKey?: string;
+                    /** @description IZINSTATUS.kd_instansi as the OSS agency assigned it */
+                    kdInstansi?: string | null;
+                    /** @description Who signs the final permits pushed with receiveLicense (nama_ttd, nip_ttd, jabatan_ttd), e.g. the head of the DPMPTSP */
+                    signer?: {
+                        name: string;
+                        nip: string;
+                        position: string;
+                    } | null;
+                    /** @description The HTTP Basic credentials OSS uses when it pushes receiveNIB to this tenant (null: receiveNIB refused) */
+                    inbound?: {
+                        username: string;
+                        /** @description Write-only, stored encrypted; left out keeps the stored one */
+                        password?: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The connection as stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        enabled: boolean;
+                        /** @description A sandbox tenant never calls OSS: lookups are refused and pushes skipped */
+                        sandbox: boolean;
+                        /** @description The OSS PIA version the adapter speaks */
+                        piaVersion: string;
+                        endpoint: string | null;
+                        userKeySet: boolean;
+                        kdInstansi: string | null;
+                        signer: {
+                            name: string;
+                            nip: string;
+                            position: string;
+                        } | null;
+                        inbound: {
+                            url: string;
+                            username: string;
+                            passwordSet: boolean;
+                        } | null;
+                        lastSuccessAt: string | null;
+                        lastErrorAt: string | null;
+                        lastError: string | null;
+                        /** @description Pushes waiting (including retries) */
+                        pending: number;
+                        /** @description Pushes OSS refused for good */
+                        failed: number;
+                        sent: number;
+                        /** @description receiveNIB checklists not yet handled */
+                        inboxPending: number;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.oss-user-key-missing.oss-endpoint-refused"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    lookupOssNib: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nib": "9120001234567"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Nomor Induk Berusaha: 13 digits, issued by OSS */
+                    nib: string;
+                    /** @description Which of the business’s projects (data_proyek.id_proyek) this application is for; default the first */
+                    idProyek?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Filled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The form fields the lookup filled */
+                        filled: string[];
+                        /** @description The draft’s new version (its ETag) */
+                        version: number;
+                        oss: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            nib: string;
+                            ossId: string | null;
+                            idProyek: string | null;
+                            idIzin: string | null;
+                            kdIzin: string | null;
+                            /** @description KBLI 2020 codes of the business’s projects (the chosen project first) */
+                            kbli: string[];
+                            /** @description Lampiran 31: 01 Mikro, 02 Kecil, 03 Menengah, 04 Besar */
+                            skalaUsaha: string | null;
+                            /** @description R, MR, MT, T (PP 28/2025) */
+                            skalaResiko: string | null;
+                            kdDaerah: string | null;
+                            namaPerseroan: string | null;
+                            permitNumber: string | null;
+                            /** Format: date-time */
+                            lookedUpAt: string;
+                            pushes: {
+                                seq: number;
+                                /** @enum {unknown} */
+                                method: "receiveLicenseStatus" | "receiveLicense";
+                                /** @description PIA Lampiran 10 code (41 SLA paused, 42 resumed, 50 approved, 90 rejected, …) */
+                                kdStatus: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "sent" | "failed" | "skipped";
+                                attempts: number;
+                                lastError: string | null;
+                                sentAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.oss-not-draft.oss-service-not-mapped.oss-sandbox.oss-not-configured"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.oss-nib-not-found.oss-project-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.oss-unavailable"];
+        };
+    };
+    getApplicationOss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSS link */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        applicationId: string;
+                        nib: string;
+                        ossId: string | null;
+                        idProyek: string | null;
+                        idIzin: string | null;
+                        kdIzin: string | null;
+                        /** @description KBLI 2020 codes of the business’s projects (the chosen project first) */
+                        kbli: string[];
+                        /** @description Lampiran 31: 01 Mikro, 02 Kecil, 03 Menengah, 04 Besar */
+                        skalaUsaha: string | null;
+                        /** @description R, MR, MT, T (PP 28/2025) */
+                        skalaResiko: string | null;
+                        kdDaerah: string | null;
+                        namaPerseroan: string | null;
+                        permitNumber: string | null;
+                        /** Format: date-time */
+                        lookedUpAt: string;
+                        pushes: {
+                            seq: number;
+                            /** @enum {unknown} */
+                            method: "receiveLicenseStatus" | "receiveLicense";
+                            /** @description PIA Lampiran 10 code (41 SLA paused, 42 resumed, 50 approved, 90 rejected, …) */
+                            kdStatus: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "sent" | "failed" | "skipped";
+                            attempts: number;
+                            lastError: string | null;
+                            sentAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.oss-service-not-mapped"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    receiveOssNib: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Basic base64(username:password) */
+                Authorization: string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description `{ "dataNIB": { "nib", "oss_id", "id_izin", "kd_izin", …, "data_checklist": [] } }` as OSS sends it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @enum {unknown} */
+                            status: "1" | "2";
+                            keterangan: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.oss-inbound-invalid"];
+            401: components["responses"]["401.oss-inbound-unauthorized"];
+            404: components["responses"]["404.tenant-not-found.oss-inbound-not-configured"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    listOssNibInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            nib: string;
+                            ossId: string;
+                            idIzin: string;
+                            kdIzin: string | null;
+                            namaPerseroan: string | null;
+                            checklist: {
+                                idIzin: string;
+                                kdIzin: string;
+                                namaIzin: string | null;
+                            }[];
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "done";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
         };
     };
     listProblemTypes: {
