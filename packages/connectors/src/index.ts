@@ -3,3 +3,4 @@ export * from './whatsapp.js';
 export * from './sms.js';
 export * from './email.js';
 export * from './phone.js';
+export * from './payments.js';

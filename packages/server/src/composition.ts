@@ -21,6 +21,7 @@ import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { paymentsModule } from './modules/payments/index.js';
 import { distributionModule } from './modules/distribution/index.js';
 import { monevModule } from './modules/monev/index.js';
 // [imports]
@@ -92,6 +93,8 @@ export function compose(k: Kernel) {
   const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
   const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
+  // Issue 24 (payments): assess, route, record, reconcile — the platform never holds money.
+  const payments = paymentsModule(k, { tenants: tenants.service, installations: installations.service, applications: applications.service, actions: () => applications.actions });
   // [modules]
 
   const modules: Module[] = [
@@ -117,6 +120,7 @@ export function compose(k: Kernel) {
     distribution,
     monev,
     journeys,
+    payments,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -131,6 +135,7 @@ export function compose(k: Kernel) {
     applications: applications.service,
     documents: applications.documents,
     actions: applications.actions,
+    payments: payments.service,
     validators,
     sweeper,
     appointments: appointments.service,

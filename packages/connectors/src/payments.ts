@@ -1,0 +1,286 @@
+import { createHash, createHmac, createSign, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Issue 24, payments (docs/payments.md, ADR 0040): the platform assesses, records, routes and
+ * reconciles; it never holds money. Every payment channel is one adapter behind ONE interface:
+ * `createOrder` (a billing code / VA number the payer pays into the state's or the regency's
+ * account), `verifyNotification` (a provider's push, verified with that provider's signature),
+ * `status` (a re-check by reference) and `settlementReport` (the provider's list for one day).
+ *
+ * Anything not in public documentation (SIMPONI's JSON member names, the bank's settlement file)
+ * is configuration: the field names here are the adapter's defaults and say so in docs/payments.md.
+ */
+
+export type PaymentChannelCode = 'simponi' | 'snap_va' | 'counter_cash';
+
+export interface OrderRequest {
+  /** Our order id: the provider's idempotency key (SIMPONI's request reference, SNAP's partnerReferenceNo / X-EXTERNAL-ID). */
+  orderId: string;
+  /** Rupiah. */
+  amount: number;
+  payerName: string;
+  description: string;
+  /** Agency code (SIMPONI bills are issued for the agency's satker). */
+  agency: string;
+  /** When the billing should lapse (the provider may choose its own). */
+  expiresAt: Date;
+}
+
+export interface OrderResult {
+  /** Kode billing (15 digits) / VA number. */
+  externalRef: string;
+  expiresAt: Date;
+}
+
+export interface PaymentProof {
+  /** PNBP: Nomor Transaksi Penerimaan Negara. */
+  ntpn?: string;
+  /** PNBP: Nomor Transaksi Bank / Pos. */
+  ntb?: string;
+  /** Retribusi / bank channels: the bank's reference. */
+  bankRef?: string;
+}
+
+export interface ProviderPayment {
+  /** The provider's own transaction id: payment events are idempotent on it. */
+  providerTxnId: string;
+  externalRef: string;
+  amount: number;
+  paidAt: Date;
+  proof: PaymentProof;
+  kind: 'payment' | 'reversal';
+}
+
+export type ProviderStatus = { state: 'unpaid' } | { state: 'expired' } | ({ state: 'paid' } & ProviderPayment);
+
+/** A notification whose signature does not verify (or that the channel does not accept). */
+export class PaymentSignatureError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** The provider answered with a refusal or could not be reached. */
+export class PaymentProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PaymentAdapter {
+  readonly channel: PaymentChannelCode;
+  createOrder(req: OrderRequest): Promise<OrderResult>;
+  /** Verifies a provider's push (raw body as received) and reads it; throws PaymentSignatureError. */
+  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment;
+  status(externalRef: string, orderId: string): Promise<ProviderStatus>;
+  /** Every settled payment of one local day (YYYY-MM-DD) as the provider reports it. */
+  settlementReport(date: string): Promise<ProviderPayment[]>;
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; json: any }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new PaymentProviderError(`unreachable: ${(e as Error).message}`);
+  }
+  const text = await res.text();
+  let json: any = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new PaymentProviderError(`not JSON (HTTP ${res.status})`, res.status);
+  }
+  return { status: res.status, json };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SIMPONI (Kemenkeu): PNBP billing codes for the agency's satker. Host-to-host JSON web service
+// (`…/index.php/api/simponi/index/format/json`); production sits on the government network. The
+// request members below are this adapter's defaults (not public): kept in one place.
+
+export interface SimponiConfig {
+  /** Base URL, e.g. https://wsdev.simponi.kemenkeu.go.id */
+  baseUrl: string;
+  userId: string;
+  password: string;
+  /** Per agency code: the satker's identifiers and the revenue account (kode akun, e.g. 425411). */
+  satker: Record<string, { kodeKl: string; kodeEselon1: string; kodeSatker: string; kodeAkun: string }>;
+  timeoutMs?: number;
+}
+
+const SIMPONI_PATH = '/index.php/api/simponi/index/format/json';
+const BILLING = /^\d{15}$/;
+
+export class SimponiAdapter implements PaymentAdapter {
+  readonly channel = 'simponi' as const;
+  constructor(private readonly c: SimponiConfig) {}
+
+  private async call(method: string, data: Record<string, unknown>): Promise<any> {
+    const { status, json } = await postJson(`${this.c.baseUrl}${SIMPONI_PATH}`, { method, user_id: this.c.userId, password: this.c.password, data }, {}, this.c.timeoutMs ?? 10_000);
+    if (status >= 500) throw new PaymentProviderError(`SIMPONI HTTP ${status}`, status);
+    if (!json || json.response_code !== '00') throw new PaymentProviderError(`SIMPONI ${json?.response_code ?? status}: ${json?.message ?? 'refused'}`, status);
+    return json.data;
+  }
+
+  async createOrder(req: OrderRequest): Promise<OrderResult> {
+    const satker = this.c.satker[req.agency];
+    if (!satker) throw new PaymentProviderError(`no satker configured for agency ${req.agency}`);
+    const d = await this.call('createBilling', {
+      ref: req.orderId, nama_wajib_bayar: req.payerName, kode_kl: satker.kodeKl, kode_eselon_1: satker.kodeEselon1, kode_satker: satker.kodeSatker,
+      detail: [{ kode_akun: satker.kodeAkun, nominal: req.amount, keterangan: req.description }], total_nominal: req.amount, tgl_expire: req.expiresAt.toISOString(),
+    });
+    if (!BILLING.test(String(d?.kode_billing))) throw new PaymentProviderError('SIMPONI answered without a 15-digit kode billing');
+    return { externalRef: String(d.kode_billing), expiresAt: new Date(d.tgl_expire) };
+  }
+
+  /** SIMPONI does not push: payment is learnt by inquiry (`status`) and the daily report. */
+  verifyNotification(): ProviderPayment {
+    throw new PaymentSignatureError('SIMPONI sends no notifications to K/L systems');
+  }
+
+  private payment(d: any): ProviderPayment {
+    return { providerTxnId: String(d.ntpn), externalRef: String(d.kode_billing), amount: Number(d.total_nominal), paidAt: new Date(d.tgl_bayar), proof: { ntpn: String(d.ntpn), ntb: String(d.ntb) }, kind: 'payment' };
+  }
+
+  async status(externalRef: string): Promise<ProviderStatus> {
+    const d = await this.call('inquiryBilling', { kode_billing: externalRef });
+    if (d.status === 'paid' && d.ntpn && d.ntb) return { state: 'paid', ...this.payment(d) };
+    return { state: d.status === 'expired' ? 'expired' : 'unpaid' };
+  }
+
+  async settlementReport(date: string): Promise<ProviderPayment[]> {
+    const d = await this.call('settlementReport', { tanggal: date });
+    return (Array.isArray(d) ? d : []).map((x) => this.payment(x));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bank Indonesia SNAP (KEP.GBI No. 23/10/KEP.GBI/2021): virtual accounts through the regency's bank.
+
+export interface SnapConfig {
+  baseUrl: string;
+  /** X-PARTNER-ID (and X-CLIENT-KEY for the token). */
+  partnerId: string;
+  clientSecret: string;
+  /** PEM PKCS#8: signs the B2B access-token request (SHA256withRSA over clientKey|timestamp). */
+  privateKeyPem: string;
+  /** VA company prefix (partnerServiceId), e.g. "   12345". */
+  partnerServiceId: string;
+  channelId: string;
+  /** The bank's settlement report path (not part of SNAP: bank-specific configuration). */
+  settlementPath?: string;
+  timeoutMs?: number;
+}
+
+/** SNAP's minified body digest: lower(hex(sha256(minify(body)))). */
+export function snapBodyDigest(raw: Buffer | string): string {
+  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  let minified = text;
+  try {
+    minified = JSON.stringify(JSON.parse(text));
+  } catch {
+    /* not JSON: digest as sent */
+  }
+  return createHash('sha256').update(minified).digest('hex').toLowerCase();
+}
+
+/** HMAC-SHA512 string-to-sign for SNAP transactions: `METHOD:path[:token]:digest:timestamp`, base64. */
+export function snapSignature(secret: string, method: string, path: string, raw: Buffer | string, timestamp: string, accessToken?: string): string {
+  const parts = [method.toUpperCase(), path, ...(accessToken ? [accessToken] : []), snapBodyDigest(raw), timestamp];
+  return createHmac('sha512', secret).update(parts.join(':')).digest('base64');
+}
+
+/** SNAP timestamps: ISO 8601 with the +07:00 offset (WIB). */
+export function snapTimestamp(at: Date): string {
+  const wib = new Date(at.getTime() + 7 * 3_600_000);
+  return `${wib.toISOString().slice(0, 19)}+07:00`;
+}
+
+const rupiahValue = (n: number) => `${n.toFixed(2)}`;
+
+export class SnapVaAdapter implements PaymentAdapter {
+  readonly channel = 'snap_va' as const;
+  private token?: { value: string; until: number };
+  constructor(
+    private readonly c: SnapConfig,
+    private readonly now: () => Date,
+  ) {}
+
+  private async accessToken(): Promise<string> {
+    const at = this.now();
+    if (this.token && this.token.until > at.getTime()) return this.token.value;
+    const ts = snapTimestamp(at);
+    const sign = createSign('RSA-SHA256');
+    sign.update(`${this.c.partnerId}|${ts}`);
+    const sig = sign.sign(this.c.privateKeyPem, 'base64');
+    const { status, json } = await postJson(`${this.c.baseUrl}/v1.0/access-token/b2b`, { grantType: 'client_credentials' }, { 'X-TIMESTAMP': ts, 'X-CLIENT-KEY': this.c.partnerId, 'X-SIGNATURE': sig }, this.c.timeoutMs ?? 10_000);
+    if (status !== 200 || !json?.accessToken) throw new PaymentProviderError(`SNAP token ${json?.responseCode ?? status}: ${json?.responseMessage ?? 'refused'}`, status);
+    this.token = { value: json.accessToken, until: at.getTime() + (Number(json.expiresIn ?? 900) - 60) * 1000 };
+    return json.accessToken;
+  }
+
+  private async call(path: string, body: unknown, externalId: string): Promise<any> {
+    const token = await this.accessToken();
+    const ts = snapTimestamp(this.now());
+    const raw = JSON.stringify(body);
+    const headers = {
+      Authorization: `Bearer ${token}`, 'X-TIMESTAMP': ts, 'X-PARTNER-ID': this.c.partnerId, 'X-EXTERNAL-ID': externalId, 'CHANNEL-ID': this.c.channelId,
+      'X-SIGNATURE': snapSignature(this.c.clientSecret, 'POST', path, raw, ts, token),
+    };
+    const { status, json } = await postJson(`${this.c.baseUrl}${path}`, body, headers, this.c.timeoutMs ?? 10_000);
+    if (status >= 500) throw new PaymentProviderError(`SNAP HTTP ${status}`, status);
+    if (!json || !String(json.responseCode ?? '').startsWith('200')) throw new PaymentProviderError(`SNAP ${json?.responseCode ?? status}: ${json?.responseMessage ?? 'refused'}`, status);
+    return json;
+  }
+
+  async createOrder(req: OrderRequest): Promise<OrderResult> {
+    const customerNo = req.orderId.replace(/[^0-9]/g, '').slice(-12).padStart(12, '0');
+    const body = {
+      partnerServiceId: this.c.partnerServiceId, customerNo, virtualAccountNo: `${this.c.partnerServiceId}${customerNo}`, virtualAccountName: req.payerName.slice(0, 255), trxId: req.orderId,
+      totalAmount: { value: rupiahValue(req.amount), currency: 'IDR' }, virtualAccountTrxType: 'C', expiredDate: snapTimestamp(req.expiresAt), additionalInfo: { description: req.description },
+    };
+    const json = await this.call('/v1.0/transfer-va/create-va', body, req.orderId.replace(/-/g, '').slice(0, 32));
+    const va = json.virtualAccountData;
+    return { externalRef: String(va.virtualAccountNo).trim(), expiresAt: new Date(va.expiredDate ?? req.expiresAt) };
+  }
+
+  /** The bank's payment notification (service 25): X-SIGNATURE = HMAC-SHA512 over `POST:path:digest:timestamp` with the client secret. */
+  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment {
+    const h = (n: string) => input.headers[n.toLowerCase()];
+    const ts = h('x-timestamp');
+    const sig = h('x-signature');
+    if (!ts || !sig) throw new PaymentSignatureError('X-TIMESTAMP and X-SIGNATURE are required');
+    if (h('x-partner-id') !== this.c.partnerId) throw new PaymentSignatureError('X-PARTNER-ID does not match');
+    const want = Buffer.from(snapSignature(this.c.clientSecret, input.method, input.path, input.raw, ts));
+    const got = Buffer.from(sig);
+    if (want.length !== got.length || !timingSafeEqual(want, got)) throw new PaymentSignatureError('X-SIGNATURE does not verify');
+    let b: any;
+    try {
+      b = JSON.parse(input.raw.toString('utf8'));
+    } catch {
+      throw new PaymentSignatureError('body is not JSON');
+    }
+    const txn = b.paymentRequestId ?? h('x-external-id');
+    if (!txn || !b.virtualAccountNo || !b.paidAmount?.value) throw new PaymentSignatureError('paymentRequestId, virtualAccountNo and paidAmount are required');
+    return { providerTxnId: String(txn), externalRef: String(b.virtualAccountNo).trim(), amount: Math.round(Number(b.paidAmount.value)), paidAt: new Date(b.trxDateTime ?? ts), proof: { bankRef: String(b.referenceNo ?? txn) }, kind: b.flagReversal === 'Y' ? 'reversal' : 'payment' };
+  }
+
+  async status(externalRef: string, orderId: string): Promise<ProviderStatus> {
+    const psid = this.c.partnerServiceId;
+    const json = await this.call('/v1.0/transfer-va/status', { partnerServiceId: psid, customerNo: externalRef.slice(psid.length), virtualAccountNo: externalRef, inquiryRequestId: orderId }, `${orderId.replace(/-/g, '').slice(0, 24)}st`);
+    const d = json.virtualAccountData ?? {};
+    const flag = d.paymentFlagStatus?.paymentFlagStatus ?? d.paymentFlagStatus;
+    if (flag === '00' && d.paymentRequestId)
+      return { state: 'paid', providerTxnId: String(d.paymentRequestId), externalRef, amount: Math.round(Number(d.paidAmount?.value ?? 0)), paidAt: new Date(d.trxDateTime), proof: { bankRef: String(d.referenceNo ?? d.paymentRequestId) }, kind: 'payment' };
+    return { state: flag === '05' ? 'expired' : 'unpaid' };
+  }
+
+  async settlementReport(date: string): Promise<ProviderPayment[]> {
+    const json = await this.call(this.c.settlementPath ?? '/v1.0/settlement-report', { partnerServiceId: this.c.partnerServiceId, date }, `stl${date.replace(/-/g, '')}`);
+    return (json.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.paymentRequestId), externalRef: String(t.virtualAccountNo).trim(), amount: Math.round(Number(t.paidAmount.value)), paidAt: new Date(t.trxDateTime), proof: { bankRef: String(t.referenceNo) }, kind: t.flagReversal === 'Y' ? 'reversal' : 'payment' }));
+  }
+}
