@@ -245,7 +245,7 @@ export class SnapVaAdapter implements PaymentAdapter {
     };
     const json = await this.call('/v1.0/transfer-va/create-va', body, req.orderId.replace(/-/g, '').slice(0, 32));
     const va = json.virtualAccountData;
-    return { externalRef: String(va.virtualAccountNo).trim(), expiresAt: new Date(va.expiredDate ?? req.expiresAt) };
+    return { externalRef: String(va.virtualAccountNo), expiresAt: new Date(va.expiredDate ?? req.expiresAt) };
   }
 
   /** The bank's payment notification (service 25): X-SIGNATURE = HMAC-SHA512 over `POST:path:digest:timestamp` with the client secret. */
@@ -266,7 +266,7 @@ export class SnapVaAdapter implements PaymentAdapter {
     }
     const txn = b.paymentRequestId ?? h('x-external-id');
     if (!txn || !b.virtualAccountNo || !b.paidAmount?.value) throw new PaymentSignatureError('paymentRequestId, virtualAccountNo and paidAmount are required');
-    return { providerTxnId: String(txn), externalRef: String(b.virtualAccountNo).trim(), amount: Math.round(Number(b.paidAmount.value)), paidAt: new Date(b.trxDateTime ?? ts), proof: { bankRef: String(b.referenceNo ?? txn) }, kind: b.flagReversal === 'Y' ? 'reversal' : 'payment' };
+    return { providerTxnId: String(txn), externalRef: String(b.virtualAccountNo), amount: Math.round(Number(b.paidAmount.value)), paidAt: new Date(b.trxDateTime ?? ts), proof: { bankRef: String(b.referenceNo ?? txn) }, kind: b.flagReversal === 'Y' ? 'reversal' : 'payment' };
   }
 
   async status(externalRef: string, orderId: string): Promise<ProviderStatus> {
@@ -281,6 +281,6 @@ export class SnapVaAdapter implements PaymentAdapter {
 
   async settlementReport(date: string): Promise<ProviderPayment[]> {
     const json = await this.call(this.c.settlementPath ?? '/v1.0/settlement-report', { partnerServiceId: this.c.partnerServiceId, date }, `stl${date.replace(/-/g, '')}`);
-    return (json.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.paymentRequestId), externalRef: String(t.virtualAccountNo).trim(), amount: Math.round(Number(t.paidAmount.value)), paidAt: new Date(t.trxDateTime), proof: { bankRef: String(t.referenceNo) }, kind: t.flagReversal === 'Y' ? 'reversal' : 'payment' }));
+    return (json.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.paymentRequestId), externalRef: String(t.virtualAccountNo), amount: Math.round(Number(t.paidAmount.value)), paidAt: new Date(t.trxDateTime), proof: { bankRef: String(t.referenceNo) }, kind: t.flagReversal === 'Y' ? 'reversal' : 'payment' }));
   }
 }

@@ -2,3 +2,4 @@
 export * from './whatsapp.js';
 export * from './sms.js';
 export * from './smtp.js';
+export * from './payments.js';

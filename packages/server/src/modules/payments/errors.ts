@@ -57,7 +57,7 @@ export const providerFailed = defineProblem(
 
 export const notificationUnverified = defineProblem({
   code: 'PAYMENT_NOTIFICATION_UNVERIFIED',
-  status: 401,
+  status: 403,
   title: { id: 'Tanda tangan notifikasi pembayaran tidak valid (dicatat)', en: 'The payment notification’s signature does not verify (recorded)' },
   description: { id: 'X-SIGNATURE harus HMAC-SHA512 atas POST:path:sha256(body):X-TIMESTAMP dengan client secret bank.', en: 'X-SIGNATURE must be the HMAC-SHA512 of POST:path:sha256(body):X-TIMESTAMP with the bank’s client secret.' },
 });

@@ -98,7 +98,7 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
   api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/snap/v1.0/transfer-va/payment', operationId: 'receiveSnapVaPayment',
     summary: 'Notifikasi pembayaran VA (SNAP) / SNAP virtual-account payment notification',
-    description: 'The regional bank’s payment flag (SNAP service 25): X-SIGNATURE (HMAC-SHA512 over `POST:path:sha256(minified body):X-TIMESTAMP`) verified, then the payment re-checked with the bank; idempotent on paymentRequestId. A forgery is refused (401) and recorded.',
+    description: 'The regional bank’s payment flag (SNAP service 25): X-SIGNATURE (HMAC-SHA512 over `POST:path:sha256(minified body):X-TIMESTAMP`) verified, then the payment re-checked with the bank; idempotent on paymentRequestId. A forgery is refused (403) and recorded.',
     tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
     rawBody: { description: 'SNAP JSON as received', media: ['application/json'] },
     headers: [{ name: 'X-TIMESTAMP', description: 'ISO 8601 +07:00', required: true }, { name: 'X-SIGNATURE', description: 'base64 HMAC-SHA512', required: true }, { name: 'X-PARTNER-ID', description: 'Our partner id at the bank', required: true }, { name: 'X-EXTERNAL-ID', description: 'Unique per day', required: true }],

@@ -337,7 +337,7 @@ export class PaymentService {
     }
   }
 
-  /** The bank's SNAP payment notification: verified with the bank's signature, or refused (401) and recorded as refused. */
+  /** The bank's SNAP payment notification: verified with the bank's signature, or refused (403) and recorded as refused. */
   async notification(ctx: TenantCtx, channel: PaymentChannelCode, input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }) {
     const adapter = await this.adapter(ctx, channel);
     let p: ProviderPayment;

@@ -1,0 +1,231 @@
+import { createHash, createHmac, createVerify, randomInt, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Issue 24, payments: stand-ins for SIMPONI (Kemenkeu's PNBP billing web service) and a regional
+ * bank speaking Bank Indonesia SNAP for virtual accounts, over real HTTP servers on 127.0.0.1.
+ * They speak the shapes `@satupintu/connectors` payments.ts sends, with failure modes: wrong
+ * credentials, down (503), billings that expire, signed (or forged) payment notifications,
+ * duplicates, and a settlement report that can hold payments never notified.
+ */
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, json: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(json));
+}
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+const day = (d: Date, tz = 7) => new Date(d.getTime() + tz * 3_600_000).toISOString().slice(0, 10);
+
+export interface SimponiBilling {
+  kodeBilling: string;
+  ref: string;
+  amount: number;
+  payer: string;
+  satker: string;
+  kodeAkun: string;
+  expiresAt: Date;
+  paid?: { ntpn: string; ntb: string; at: Date };
+}
+
+/** SIMPONI stand-in: `createBilling` (15-digit kode billing, expiry), `inquiryBilling`, `settlementReport`. */
+export class SimponiStandIn {
+  readonly billings = new Map<string, SimponiBilling>();
+  down = false;
+  calls: { method: string; at: Date }[] = [];
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly o: { userId: string; password: string; expiryMs: number; now: () => Date },
+  ) {}
+
+  static async start(o: { userId: string; password: string; expiryMs?: number; now?: () => Date }): Promise<SimponiStandIn> {
+    let self!: SimponiStandIn;
+    const server = createServer((req, res) => void self.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    self = new SimponiStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { expiryMs: 7 * 86_400_000, now: () => new Date(), ...o });
+    return self;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    if (this.down) return send(res, 503, { message: 'service unavailable' });
+    if (req.method !== 'POST' || req.url !== '/index.php/api/simponi/index/format/json') return send(res, 404, { message: 'not found' });
+    const b = JSON.parse(await body(req));
+    this.calls.push({ method: b.method, at: this.o.now() });
+    if (b.user_id !== this.o.userId || b.password !== this.o.password) return send(res, 200, { response_code: '01', message: 'user/password salah' });
+    const d = b.data ?? {};
+    const now = this.o.now();
+    if (b.method === 'createBilling') {
+      if (!(d.total_nominal > 0) || !d.kode_satker || !d.detail?.[0]?.kode_akun) return send(res, 200, { response_code: '02', message: 'data billing tidak lengkap' });
+      const existing = [...this.billings.values()].find((x) => x.ref === d.ref);
+      const bill = existing ?? { kodeBilling: `8${digits(14)}`, ref: d.ref, amount: d.total_nominal, payer: d.nama_wajib_bayar, satker: d.kode_satker, kodeAkun: d.detail[0].kode_akun, expiresAt: new Date(now.getTime() + this.o.expiryMs) };
+      this.billings.set(bill.kodeBilling, bill);
+      return send(res, 200, { response_code: '00', data: { kode_billing: bill.kodeBilling, tgl_billing: now.toISOString(), tgl_expire: bill.expiresAt.toISOString(), total_nominal: bill.amount } });
+    }
+    if (b.method === 'inquiryBilling') {
+      const bill = this.billings.get(d.kode_billing);
+      if (!bill) return send(res, 200, { response_code: '03', message: 'kode billing tidak ditemukan' });
+      const status = bill.paid ? 'paid' : bill.expiresAt <= now ? 'expired' : 'unpaid';
+      return send(res, 200, { response_code: '00', data: { kode_billing: bill.kodeBilling, status, total_nominal: bill.amount, ...(bill.paid ? { ntpn: bill.paid.ntpn, ntb: bill.paid.ntb, tgl_bayar: bill.paid.at.toISOString() } : {}) } });
+    }
+    if (b.method === 'settlementReport') {
+      const list = [...this.billings.values()].filter((x) => x.paid && day(x.paid.at) === d.tanggal);
+      return send(res, 200, { response_code: '00', data: list.map((x) => ({ kode_billing: x.kodeBilling, total_nominal: x.amount, ntpn: x.paid!.ntpn, ntb: x.paid!.ntb, tgl_bayar: x.paid!.at.toISOString() })) });
+    }
+    return send(res, 200, { response_code: '99', message: 'method tidak dikenal' });
+  }
+
+  /** The payer pays at a bank: NTPN (16) and NTB (12) are issued. Paying an expired billing is refused, as the bank does. */
+  pay(kodeBilling: string, at = this.o.now()): { ntpn: string; ntb: string } {
+    const bill = this.billings.get(kodeBilling);
+    if (!bill) throw new Error('no such billing');
+    if (bill.expiresAt <= at) throw new Error('billing expired');
+    bill.paid = { ntpn: createHash('sha256').update(kodeBilling).digest('hex').slice(0, 16).toUpperCase(), ntb: digits(12), at };
+    return { ntpn: bill.paid.ntpn, ntb: bill.paid.ntb };
+  }
+
+  expire(kodeBilling: string) {
+    const bill = this.billings.get(kodeBilling);
+    if (bill) bill.expiresAt = new Date(this.o.now().getTime() - 1000);
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+export interface SnapVa {
+  virtualAccountNo: string;
+  trxId: string;
+  amount: number;
+  name: string;
+  expiresAt: Date;
+  paid?: { paymentRequestId: string; referenceNo: string; at: Date; amount: number };
+}
+
+/**
+ * A regional bank's SNAP stand-in: B2B access token (SHA256withRSA over `clientKey|timestamp`,
+ * verified with the partner's public key), create-VA and status (HMAC-SHA512 with the access
+ * token), its payment flag posted to our callback (HMAC-SHA512 without a token), and a
+ * bank-specific settlement report.
+ */
+export class SnapBankStandIn {
+  readonly vas = new Map<string, SnapVa>();
+  readonly tokens = new Set<string>();
+  /** Payments the bank settles but never notifies (the reconciliation's unmatched_platform). */
+  readonly silent: SnapVa[] = [];
+  refused: string[] = [];
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly o: { partnerId: string; clientSecret: string; publicKeyPem: string; now: () => Date; callbackUrl?: string },
+  ) {}
+
+  static async start(o: { partnerId: string; clientSecret: string; publicKeyPem: string; now?: () => Date; callbackUrl?: string }): Promise<SnapBankStandIn> {
+    let self!: SnapBankStandIn;
+    const server = createServer((req, res) => void self.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    self = new SnapBankStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { now: () => new Date(), ...o });
+    return self;
+  }
+
+  set callbackUrl(u: string) {
+    this.o.callbackUrl = u;
+  }
+
+  static digest(raw: string): string {
+    return createHash('sha256').update(JSON.stringify(JSON.parse(raw))).digest('hex').toLowerCase();
+  }
+
+  static timestamp(at: Date): string {
+    return `${new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const raw = await body(req);
+    const h = (n: string) => req.headers[n] as string | undefined;
+    const path = req.url ?? '';
+    if (path === '/v1.0/access-token/b2b') {
+      const v = createVerify('RSA-SHA256');
+      v.update(`${h('x-client-key')}|${h('x-timestamp')}`);
+      if (h('x-client-key') !== this.o.partnerId || !h('x-signature') || !v.verify(this.o.publicKeyPem, h('x-signature')!, 'base64')) {
+        this.refused.push('token');
+        return send(res, 401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
+      }
+      const token = randomUUID();
+      this.tokens.add(token);
+      return send(res, 200, { responseCode: '2007300', responseMessage: 'Successful', accessToken: token, tokenType: 'Bearer', expiresIn: '900' });
+    }
+    const token = (h('authorization') ?? '').replace(/^Bearer /, '');
+    const want = createHmac('sha512', this.o.clientSecret).update(['POST', path, token, SnapBankStandIn.digest(raw || '{}'), h('x-timestamp')].join(':')).digest('base64');
+    if (!this.tokens.has(token) || h('x-signature') !== want || h('x-partner-id') !== this.o.partnerId || !h('x-external-id')) {
+      this.refused.push(path);
+      return send(res, 401, { responseCode: '4010000', responseMessage: 'Unauthorized. Signature' });
+    }
+    const b = JSON.parse(raw);
+    if (path === '/v1.0/transfer-va/create-va') {
+      const va: SnapVa = { virtualAccountNo: b.virtualAccountNo, trxId: b.trxId, amount: Math.round(Number(b.totalAmount.value)), name: b.virtualAccountName, expiresAt: new Date(Date.parse(b.expiredDate)) };
+      this.vas.set(va.virtualAccountNo, va);
+      return send(res, 200, { responseCode: '2002700', responseMessage: 'Successful', virtualAccountData: { ...b, expiredDate: va.expiresAt.toISOString() } });
+    }
+    if (path === '/v1.0/transfer-va/status') {
+      const va = this.vas.get(b.virtualAccountNo);
+      if (!va) return send(res, 404, { responseCode: '4042601', responseMessage: 'Invalid Bill/Virtual Account' });
+      const flag = va.paid ? '00' : va.expiresAt <= this.o.now() ? '05' : '01';
+      return send(res, 200, {
+        responseCode: '2002600', responseMessage: 'Successful',
+        virtualAccountData: { virtualAccountNo: va.virtualAccountNo, paymentFlagStatus: flag, ...(va.paid ? { paymentRequestId: va.paid.paymentRequestId, referenceNo: va.paid.referenceNo, paidAmount: { value: va.paid.amount.toFixed(2), currency: 'IDR' }, trxDateTime: va.paid.at.toISOString() } : {}) },
+      });
+    }
+    if (path === '/v1.0/settlement-report') {
+      const list = [...this.vas.values(), ...this.silent].filter((v) => v.paid && day(v.paid.at) === b.date);
+      return send(res, 200, {
+        responseCode: '2009900', responseMessage: 'Successful',
+        transactions: list.map((v) => ({ paymentRequestId: v.paid!.paymentRequestId, virtualAccountNo: v.virtualAccountNo, paidAmount: { value: v.paid!.amount.toFixed(2), currency: 'IDR' }, trxDateTime: v.paid!.at.toISOString(), referenceNo: v.paid!.referenceNo })),
+      });
+    }
+    return send(res, 404, { responseCode: '4040000', responseMessage: 'Not found' });
+  }
+
+  /** The payer transfers into the VA: the bank flags it paid and returns the notification it would send. */
+  pay(vaNo: string, at = this.o.now()): { raw: string; paymentRequestId: string; referenceNo: string } {
+    const va = this.vas.get(vaNo);
+    if (!va) throw new Error('no such VA');
+    if (va.expiresAt <= at) throw new Error('VA expired');
+    const paymentRequestId = `PRQ${digits(13)}`;
+    va.paid = { paymentRequestId, referenceNo: digits(12), at, amount: va.amount };
+    const raw = JSON.stringify({
+      partnerServiceId: vaNo.slice(0, 8), customerNo: vaNo.slice(8), virtualAccountNo: vaNo, virtualAccountName: va.name, paymentRequestId, trxId: va.trxId,
+      paidAmount: { value: va.amount.toFixed(2), currency: 'IDR' }, trxDateTime: SnapBankStandIn.timestamp(at), referenceNo: va.paid.referenceNo, flagAdvise: 'N',
+    });
+    return { raw, paymentRequestId, referenceNo: va.paid.referenceNo };
+  }
+
+  /** A payment the bank settles without ever notifying us. */
+  settleSilently(vaNo: string, amount: number, at = this.o.now()) {
+    this.silent.push({ virtualAccountNo: vaNo, trxId: 'x', amount, name: '-', expiresAt: at, paid: { paymentRequestId: `PRQ${digits(13)}`, referenceNo: digits(12), at, amount } });
+  }
+
+  /** Posts a notification (raw JSON) to the callback, signed with the client secret — or with `forgeWith`. */
+  async notify(raw: string, opts: { forgeWith?: string; at?: Date; externalId?: string } = {}): Promise<{ status: number; json: any }> {
+    const ts = SnapBankStandIn.timestamp(opts.at ?? this.o.now());
+    const sig = createHmac('sha512', opts.forgeWith ?? this.o.clientSecret).update(['POST', '/v1.0/transfer-va/payment', SnapBankStandIn.digest(raw), ts].join(':')).digest('base64');
+    const res = await fetch(this.o.callbackUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-TIMESTAMP': ts, 'X-SIGNATURE': sig, 'X-PARTNER-ID': this.o.partnerId, 'X-EXTERNAL-ID': opts.externalId ?? digits(18), 'CHANNEL-ID': '95221' },
+      body: raw,
+    });
+    return { status: res.status, json: await res.json().catch(() => undefined) };
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
