@@ -199,6 +199,25 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.equal((await api(p, 'GET', `${base}/payments/connection`, { token: citizen })).status, 403);
   });
 
+  it('a sandbox never calls a real provider: the order is refused and the stand-in hears nothing', async function () {
+    this.timeout(60_000);
+    const slug = `kbb-bayar-${Date.now().toString(36)}`;
+    const made = await api(p, 'POST', `/api/v1/tenants/${T}/sandboxes`, { token: admin, body: { slug } });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const sb = `/api/v1/tenants/${slug}`;
+    const put = await api(p, 'PUT', `${sb}/payments/channels/simponi`, { token: admin, body: { enabled: true, config: { baseUrl: simponi.url, userId: 'kanim-bandung', satker: { imigrasi: { kodeKl: '013', kodeEselon1: '06', kodeSatker: '412345', kodeAkun: '425411' } } }, secrets: { password: 'simponi-pass-0123' } } });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const draft = await api(p, 'POST', `${sb}/applications`, { token: citizen, body: { service: 'imigrasi.paspor-baru', data: PASPOR } });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    await asTenant(p, slug, (sql) => sql.exec(`update applications set status = 'submitted', state = 'menunggu-bayar', submitted_at = now() where id = $1`, [draft.body.id]));
+    assert.equal((await api(p, 'POST', `${sb}/applications/${draft.body.id}/payments/assessments`, { token: imigrasi, body: {} })).status, 201);
+    const calls = simponi.calls.length;
+    const refused = await api(p, 'POST', `${sb}/applications/${draft.body.id}/payments/orders`, { token: citizen, body: { channel: 'simponi' } });
+    assert.deepEqual([refused.status, refused.body.code], [409, 'PAYMENT_SANDBOX_NO_PROVIDER']);
+    assert.equal(simponi.calls.length, calls);
+    assert.equal((await api(p, 'GET', `${sb}/payments/connection`, { token: admin })).body.sandbox, true);
+  });
+
   it('cash at the counter: the receipt is the proof; the amount must be the bill’s', async function () {
     this.timeout(60_000);
     const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
