@@ -11,7 +11,7 @@ import { createHash, createHmac, createSign, timingSafeEqual } from 'node:crypto
  * is configuration: the field names here are the adapter's defaults and say so in docs/payments.md.
  */
 
-export type PaymentChannelCode = 'simponi' | 'snap_va' | 'counter_cash';
+export type PaymentChannelCode = 'simponi' | 'snap_va' | 'gateway' | 'counter_cash';
 
 export interface OrderRequest {
   /** Our order id: the provider's idempotency key (SIMPONI's request reference, SNAP's partnerReferenceNo / X-EXTERNAL-ID). */
@@ -49,6 +49,8 @@ export interface ProviderPayment {
   paidAt: Date;
   proof: PaymentProof;
   kind: 'payment' | 'reversal';
+  /** Our order id as the provider knows it (a gateway's `order_id`), for the status re-check. */
+  orderRef?: string;
 }
 
 export type ProviderStatus = { state: 'unpaid' } | { state: 'expired' } | ({ state: 'paid' } & ProviderPayment);
@@ -73,8 +75,8 @@ export class PaymentProviderError extends Error {
 export interface PaymentAdapter {
   readonly channel: PaymentChannelCode;
   createOrder(req: OrderRequest): Promise<OrderResult>;
-  /** Verifies a provider's push (raw body as received) and reads it; throws PaymentSignatureError. */
-  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment;
+  /** Verifies a provider's push (raw body as received) and reads it: null when it is genuine but reports no money moving (pending, expire); throws PaymentSignatureError. */
+  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment | null;
   status(externalRef: string, orderId: string): Promise<ProviderStatus>;
   /** Every settled payment of one local day (YYYY-MM-DD) as the provider reports it. */
   settlementReport(date: string): Promise<ProviderPayment[]>;
@@ -282,5 +284,94 @@ export class SnapVaAdapter implements PaymentAdapter {
   async settlementReport(date: string): Promise<ProviderPayment[]> {
     const json = await this.call(this.c.settlementPath ?? '/v1.0/settlement-report', { partnerServiceId: this.c.partnerServiceId, date }, `stl${date.replace(/-/g, '')}`);
     return (json.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.paymentRequestId), externalRef: String(t.virtualAccountNo), amount: Math.round(Number(t.paidAmount.value)), paidAt: new Date(t.trxDateTime), proof: { bankRef: String(t.referenceNo) }, kind: t.flagReversal === 'Y' ? 'reversal' : 'payment' }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A contracted payment gateway (Midtrans Core API shape): the regency (not the platform) is the
+// merchant and the gateway settles to the RKUD. Notifications carry `signature_key` =
+// SHA512(order_id + status_code + gross_amount + ServerKey); each is re-checked with the status API.
+
+export interface GatewayConfig {
+  baseUrl: string;
+  serverKey: string;
+  /** The bank of the virtual account the gateway opens (bank_transfer.bank). */
+  bank: string;
+  /** The gateway's settlement report (not part of the public Core API: the contract's, configuration). */
+  settlementPath?: string;
+  timeoutMs?: number;
+}
+
+const PAID_STATUS = new Set(['settlement', 'capture']);
+
+export class GatewayAdapter implements PaymentAdapter {
+  readonly channel = 'gateway' as const;
+  constructor(
+    private readonly c: GatewayConfig,
+    private readonly now: () => Date,
+  ) {}
+
+  private get auth() {
+    return `Basic ${Buffer.from(`${this.c.serverKey}:`).toString('base64')}`;
+  }
+
+  private async get(path: string): Promise<any> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.c.baseUrl}${path}`, { headers: { authorization: this.auth, accept: 'application/json' }, signal: AbortSignal.timeout(this.c.timeoutMs ?? 10_000) });
+    } catch (e) {
+      throw new PaymentProviderError(`unreachable: ${(e as Error).message}`);
+    }
+    if (res.status >= 500) throw new PaymentProviderError(`gateway HTTP ${res.status}`, res.status);
+    return res.json().catch(() => {
+      throw new PaymentProviderError(`gateway: not JSON (HTTP ${res.status})`, res.status);
+    });
+  }
+
+  private payment(b: any): ProviderPayment {
+    const kind = b.transaction_status === 'refund' || b.transaction_status === 'partial_refund' ? 'reversal' : 'payment';
+    return {
+      providerTxnId: String(b.transaction_id), externalRef: String(b.va_numbers?.[0]?.va_number ?? b.order_id), amount: Math.round(Number(b.gross_amount)), paidAt: new Date(b.settlement_time ?? b.transaction_time),
+      proof: { bankRef: String(b.transaction_id) }, kind, orderRef: String(b.order_id),
+    };
+  }
+
+  async createOrder(req: OrderRequest): Promise<OrderResult> {
+    const minutes = Math.max(1, Math.round((req.expiresAt.getTime() - this.now().getTime()) / 60_000));
+    const { status, json } = await postJson(`${this.c.baseUrl}/v2/charge`, {
+      payment_type: 'bank_transfer', transaction_details: { order_id: req.orderId, gross_amount: req.amount }, bank_transfer: { bank: this.c.bank },
+      customer_details: { first_name: req.payerName.slice(0, 255) }, item_details: [{ id: 'retribusi', price: req.amount, quantity: 1, name: req.description.slice(0, 50) }], custom_expiry: { expiry_duration: minutes, unit: 'minute' },
+    }, { authorization: this.auth, accept: 'application/json' }, this.c.timeoutMs ?? 10_000);
+    if (status >= 500) throw new PaymentProviderError(`gateway HTTP ${status}`, status);
+    if (!json || json.status_code !== '201' || !json.va_numbers?.[0]?.va_number) throw new PaymentProviderError(`gateway ${json?.status_code ?? status}: ${json?.status_message ?? 'refused'}`, status);
+    return { externalRef: String(json.va_numbers[0].va_number), expiresAt: new Date(json.expiry_time ?? req.expiresAt) };
+  }
+
+  verifyNotification(input: { raw: Buffer }): ProviderPayment | null {
+    let b: any;
+    try {
+      b = JSON.parse(input.raw.toString('utf8'));
+    } catch {
+      throw new PaymentSignatureError('body is not JSON');
+    }
+    if (typeof b?.signature_key !== 'string' || !b.order_id || !b.status_code || !b.gross_amount) throw new PaymentSignatureError('order_id, status_code, gross_amount and signature_key are required');
+    const want = Buffer.from(createHash('sha512').update(`${b.order_id}${b.status_code}${b.gross_amount}${this.c.serverKey}`).digest('hex'));
+    const got = Buffer.from(b.signature_key.toLowerCase());
+    if (want.length !== got.length || !timingSafeEqual(want, got)) throw new PaymentSignatureError('signature_key does not verify');
+    const moving = PAID_STATUS.has(b.transaction_status) && (b.fraud_status === undefined || b.fraud_status === 'accept');
+    if (!moving && b.transaction_status !== 'refund' && b.transaction_status !== 'partial_refund') return null;
+    return this.payment(b);
+  }
+
+  async status(_externalRef: string, orderId: string): Promise<ProviderStatus> {
+    const b = await this.get(`/v2/${encodeURIComponent(orderId)}/status`);
+    if (b.status_code === '404') return { state: 'unpaid' };
+    if (PAID_STATUS.has(b.transaction_status) && (b.fraud_status === undefined || b.fraud_status === 'accept')) return { state: 'paid', ...this.payment(b) };
+    return { state: b.transaction_status === 'expire' ? 'expired' : 'unpaid' };
+  }
+
+  async settlementReport(date: string): Promise<ProviderPayment[]> {
+    const b = await this.get(`${this.c.settlementPath ?? '/v1/settlements'}?date=${encodeURIComponent(date)}`);
+    return (b.transactions ?? []).map((t: any) => this.payment(t));
   }
 }

@@ -229,3 +229,97 @@ export class SnapBankStandIn {
     return new Promise((r) => this.server.close(() => r()));
   }
 }
+
+export interface GatewayTxn {
+  orderId: string;
+  transactionId: string;
+  vaNumber: string;
+  amount: number;
+  status: 'pending' | 'settlement' | 'expire' | 'refund';
+  transactionTime: Date;
+  settlementTime?: Date;
+}
+
+/**
+ * A contracted payment gateway in the Midtrans Core API shape: `POST /v2/charge` (bank transfer VA,
+ * Basic auth with the server key), `GET /v2/{order_id}/status`, a settlement list (the contract's,
+ * configuration), and HTTP notifications whose `signature_key` is SHA512(order_id + status_code +
+ * gross_amount + ServerKey).
+ */
+export class GatewayStandIn {
+  readonly txns = new Map<string, GatewayTxn>();
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly o: { serverKey: string; callbackUrl?: string; now: () => Date },
+  ) {}
+
+  static async start(o: { serverKey: string; callbackUrl?: string; now?: () => Date }): Promise<GatewayStandIn> {
+    let self!: GatewayStandIn;
+    const server = createServer((req, res) => void self.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    self = new GatewayStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { now: () => new Date(), ...o });
+    return self;
+  }
+
+  private view(t: GatewayTxn) {
+    const gross = t.amount.toFixed(2);
+    const code = t.status === 'settlement' ? '200' : t.status === 'pending' ? '201' : t.status === 'expire' ? '407' : '200';
+    return {
+      status_code: code, transaction_id: t.transactionId, order_id: t.orderId, gross_amount: gross, currency: 'IDR', payment_type: 'bank_transfer', transaction_status: t.status, fraud_status: 'accept',
+      transaction_time: t.transactionTime.toISOString(), ...(t.settlementTime ? { settlement_time: t.settlementTime.toISOString() } : {}), va_numbers: [{ bank: 'bni', va_number: t.vaNumber }],
+      signature_key: createHash('sha512').update(`${t.orderId}${code}${gross}${this.o.serverKey}`).digest('hex'),
+    };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const raw = await body(req);
+    if (req.headers.authorization !== `Basic ${Buffer.from(`${this.o.serverKey}:`).toString('base64')}`) return send(res, 401, { status_code: '401', status_message: 'Access denied' });
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/v2/charge') {
+      const b = JSON.parse(raw);
+      const orderId = b.transaction_details?.order_id;
+      const amount = Number(b.transaction_details?.gross_amount);
+      if (!orderId || !(amount > 0)) return send(res, 400, { status_code: '400', status_message: 'Validation error' });
+      if (this.txns.has(orderId)) return send(res, 406, { status_code: '406', status_message: 'order_id has already been utilized' });
+      const t: GatewayTxn = { orderId, transactionId: randomUUID(), vaNumber: `988${digits(13)}`, amount, status: 'pending', transactionTime: this.o.now() };
+      this.txns.set(orderId, t);
+      const expiry = new Date(t.transactionTime.getTime() + Number(b.custom_expiry?.expiry_duration ?? 1440) * 60_000);
+      return send(res, 200, { ...this.view(t), status_code: '201', expiry_time: expiry.toISOString() });
+    }
+    const m = /^\/v2\/([^/]+)\/status$/.exec(url.pathname);
+    if (req.method === 'GET' && m) {
+      const t = this.txns.get(decodeURIComponent(m[1]!));
+      return t ? send(res, 200, this.view(t)) : send(res, 404, { status_code: '404', status_message: "Transaction doesn't exist." });
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/settlements') {
+      const date = url.searchParams.get('date');
+      return send(res, 200, { transactions: [...this.txns.values()].filter((t) => t.status === 'settlement' && t.settlementTime && day(t.settlementTime) === date).map((t) => this.view(t)) });
+    }
+    return send(res, 404, { status_code: '404', status_message: 'not found' });
+  }
+
+  /** The payer pays the VA: settled, and the notification the gateway would post is returned. */
+  pay(orderId: string): string {
+    const t = this.txns.get(orderId);
+    if (!t) throw new Error('no such order');
+    t.status = 'settlement';
+    t.settlementTime = this.o.now();
+    return JSON.stringify(this.view(t));
+  }
+
+  /** A notification for a transaction, whatever its state (a "settlement" claim for a pending one tests the re-check). */
+  claim(orderId: string, status: GatewayTxn['status']): string {
+    const t = this.txns.get(orderId)!;
+    return JSON.stringify(this.view({ ...t, status, settlementTime: this.o.now() }));
+  }
+
+  async notify(raw: string): Promise<{ status: number; json: any }> {
+    const res = await fetch(this.o.callbackUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    return { status: res.status, json: await res.json().catch(() => undefined) };
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}

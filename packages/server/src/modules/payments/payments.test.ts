@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { ManualClock } from '@satupintu/core';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
-import { SimponiStandIn, SnapBankStandIn } from '@satupintu/testkit/standins';
+import { GatewayStandIn, SimponiStandIn, SnapBankStandIn } from '@satupintu/testkit/standins';
 import type { Platform } from '../../platform.js';
 import type { PaymentService } from './service.js';
 
@@ -29,6 +29,7 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
   let p: Platform;
   let simponi: SimponiStandIn;
   let bank: SnapBankStandIn;
+  let gateway: GatewayStandIn;
   let admin: string;
   let citizen: string;
   let imigrasi: string;
@@ -60,6 +61,8 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.deepEqual([s.configured, s.secretsSet, JSON.stringify(s).includes('simponi-pass')], [true, ['password'], false], 'secrets are write-only');
     await put('snap_va', { enabled: true, config: { baseUrl: bank.url, partnerId: 'MPPKBB01', partnerServiceId: '   88810', channelId: '95221' }, secrets: { clientSecret: 'bjb-client-secret-0123456789', privateKeyPem: privateKey } });
     await put('counter_cash', { enabled: true, config: {} });
+    gateway = await GatewayStandIn.start({ serverKey: 'SB-Mid-server-kbb-0123456789', callbackUrl: `${p.url}${base}/payment-callbacks/gateway` });
+    await put('gateway', { enabled: true, config: { baseUrl: gateway.url, bank: 'bni', settlementPath: '/v1/settlements' }, secrets: { serverKey: 'SB-Mid-server-kbb-0123456789' } });
     const sealed = await asTenant(p, T, (sql) => sql.one<{ s: string }>(`select secrets_sealed::text as s from payment_channels where channel = 'snap_va'`));
     assert.ok(!sealed.s.includes('bjb-client-secret') && sealed.s.includes('"clientSecret": "v1.'), 'sealed at rest');
   });
@@ -67,6 +70,7 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
   after(async () => {
     await simponi?.close();
     await bank?.close();
+    await gateway?.close();
   });
 
   it('PNBP passport fee: locked assessment, SIMPONI billing, expiry re-issued, NTPN+NTB proof moves the SOP, reconciled', async function () {
@@ -216,6 +220,42 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.deepEqual([refused.status, refused.body.code], [409, 'PAYMENT_SANDBOX_NO_PROVIDER']);
     assert.equal(simponi.calls.length, calls);
     assert.equal((await api(p, 'GET', `${sb}/payments/connection`, { token: admin })).body.sandbox, true);
+  });
+
+  it('contracted gateway: a signed notification counts only after the status re-check; duplicates once; reconciled', async function () {
+    this.timeout(60_000);
+    const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
+    const url = `${base}/applications/${id}/payments`;
+    assert.equal((await api(p, 'POST', `${url}/assessments`, { token: dpmptsp, body: { lines: [{ code: 'retribusi-pbg', amount: 980_000, legalBasis: PERDA }] } })).status, 201);
+    const ordered = await api(p, 'POST', `${url}/orders`, { token: citizen, body: { channel: 'gateway' } });
+    assert.equal(ordered.status, 201, JSON.stringify(ordered.body));
+    const orderId = ordered.body.order.id;
+    assert.equal(gateway.txns.get(orderId)!.vaNumber, ordered.body.order.reference);
+
+    // Correctly signed, but the gateway's own status says pending: refused and recorded, nothing paid.
+    const early = await gateway.notify(gateway.claim(orderId, 'settlement'));
+    assert.deepEqual([early.status, early.json.code], [403, 'PAYMENT_NOTIFICATION_UNVERIFIED']);
+    // A tampered amount breaks the signature.
+    const tampered = JSON.parse(gateway.claim(orderId, 'settlement'));
+    tampered.gross_amount = '1.00';
+    assert.equal((await gateway.notify(JSON.stringify(tampered))).status, 403);
+    // A genuine "pending" is acknowledged and changes nothing.
+    const pending = await gateway.notify(gateway.claim(orderId, 'pending'));
+    assert.deepEqual([pending.status, (await api(p, 'GET', url, { token: citizen })).body.paid], [200, false]);
+
+    const raw = gateway.pay(orderId);
+    const first = await gateway.notify(raw);
+    assert.deepEqual([first.status, first.json.duplicate], [200, false], JSON.stringify(first.json));
+    const second = await gateway.notify(raw);
+    assert.deepEqual([second.status, second.json.duplicate], [200, true]);
+    const view = (await api(p, 'GET', url, { token: citizen })).body;
+    assert.deepEqual([view.paid, view.order.proof], [true, { bankRef: gateway.txns.get(orderId)!.transactionId }]);
+    assert.equal((await api(p, 'GET', `${base}/applications/${id}`, { token: citizen })).body.state.code, 'penerbitan');
+
+    const rec = await api(p, 'POST', `${base}/payments/reconciliations`, { token: admin, body: { channel: 'gateway', date: today() } });
+    assert.equal(rec.status, 200, JSON.stringify(rec.body));
+    assert.deepEqual([rec.body.matched >= 1, rec.body.unmatchedPlatform], [true, 0]);
+    assert.equal((await api(p, 'GET', url, { token: citizen })).body.order.reconciled, true);
   });
 
   it('cash at the counter: the receipt is the proof; the amount must be the bill’s', async function () {

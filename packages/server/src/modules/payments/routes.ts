@@ -112,6 +112,17 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
   });
 
   api.add({
+    method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/gateway', operationId: 'receiveGatewayPayment',
+    summary: 'Notifikasi gerbang pembayaran / Payment gateway notification',
+    description: 'The regency’s contracted gateway (Midtrans Core API shape): `signature_key` = SHA512(order_id + status_code + gross_amount + ServerKey) verified, then the transaction re-checked with the gateway’s status API before it counts; idempotent on transaction_id. A forgery, or a notification the status does not confirm, is refused (403) and recorded.',
+    tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
+    rawBody: { description: 'The gateway’s JSON as received', media: ['application/json'] },
+    responses: { '200': { description: 'Recorded (or a duplicate, counted once; or genuine with no money moving)', schema: SnapAck } },
+    errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
+    handler: async (ctx, { req }) => ok(await s.notification(ctx, 'gateway', { method: 'POST', path: '/payment-callbacks/gateway', headers: {}, raw: await rawBody(req) })),
+  });
+
+  api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payments/reconciliations', operationId: 'reconcilePayments',
     summary: 'Rekonsiliasi harian / Daily reconciliation',
     description: 'Matches one local day of one channel against the provider’s settlement report (also run nightly by `payments.reconcile`).',

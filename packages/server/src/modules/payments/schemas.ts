@@ -4,7 +4,7 @@ import { LocalDate, Strict, TenantPath, Uuid } from '../../http/schemas.js';
 const DateTime = Type.String({ format: 'date-time' });
 const Text2 = Type.Object({ id: Type.String(), en: Type.String() });
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account (retribusi), cash at the treasurer’s counter' });
+export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'gateway', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account (retribusi), the regency’s contracted gateway (retribusi), cash at the treasurer’s counter' });
 const RevenueEnum = Type.Enum(['pnbp', 'retribusi', 'pajak-daerah', 'none']);
 
 export const ChannelPath = TenantPath({ channel: ChannelEnum });

@@ -2,7 +2,7 @@ import { localDate, newId, plusDays, type FieldError, type Tenant } from '@satup
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Identity } from '@satupintu/auth';
 import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
-import { PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
+import { GatewayAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
 import type { JobSpec } from '../../jobs/spec.js';
@@ -20,10 +20,10 @@ export const RECONCILE_JOB = 'payments.reconcile';
 /** The SOP action a proven payment takes (imigrasi, dpmptsp PBG, BPN: `confirm-payment`). */
 export const PAYMENT_ACTION = 'confirm-payment';
 
-const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'counter_cash'];
+const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'gateway', 'counter_cash'];
 /** Which revenue each channel may carry: PNBP lands in the kas negara through SIMPONI/MPN, retribusi in the RKUD. */
-const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
-const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], counter_cash: [] };
+const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], gateway: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
+const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], gateway: ['serverKey'], counter_cash: [] };
 /** How long an issued billing lives when the provider does not say (SIMPONI's sample: 7 days). */
 const DEFAULT_EXPIRY_DAYS = 7;
 
@@ -41,6 +41,7 @@ const sealCtx = (tenantId: string, channel: string, field: string) => `payment-c
 const HOW: Record<PaymentChannelCode, { id: string; en: string }> = {
   simponi: { id: 'Bayar kode billing SIMPONI di teller bank/pos persepsi, ATM, internet/mobile banking, atau e-wallet.', en: 'Pay the SIMPONI billing code at a collecting bank or post office teller, ATM, internet/mobile banking, or an e-wallet.' },
   snap_va: { id: 'Transfer ke nomor virtual account bank daerah (kas daerah/RKUD) sebelum kedaluwarsa.', en: 'Transfer to the regional bank’s virtual account (the regency’s RKUD) before it expires.' },
+  gateway: { id: 'Transfer ke virtual account dari gerbang pembayaran yang dikontrak pemda (dana masuk ke kas daerah), sebelum kedaluwarsa.', en: 'Transfer to the virtual account of the regency’s contracted payment gateway (funds settle to the regency’s treasury) before it expires.' },
   counter_cash: { id: 'Bayar tunai di loket bendahara penerimaan; simpan kuitansinya.', en: 'Pay cash at the revenue treasurer’s counter; keep the receipt.' },
 };
 
@@ -129,6 +130,7 @@ export class PaymentService {
     let adapter: PaymentAdapter;
     if (channel === 'simponi') adapter = new SimponiAdapter({ baseUrl: c.baseUrl, userId: c.userId, password: secret('password'), satker: c.satker ?? {}, timeoutMs: c.timeoutMs });
     else if (channel === 'snap_va') adapter = new SnapVaAdapter({ baseUrl: c.baseUrl, partnerId: c.partnerId, clientSecret: secret('clientSecret'), privateKeyPem: secret('privateKeyPem'), partnerServiceId: c.partnerServiceId, channelId: c.channelId ?? '95221', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
+    else if (channel === 'gateway') adapter = new GatewayAdapter({ baseUrl: c.baseUrl, serverKey: secret('serverKey'), bank: c.bank ?? 'bni', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else throw channelNotConfigured(channel);
     this.adapters.set(`${ctx.tenant.id}:${channel}`, { key, adapter });
     return adapter;
@@ -314,6 +316,8 @@ export class PaymentService {
         return { duplicate: false, orderId: o.id, paid: false, app: null };
       }
       if (p.amount !== Number(o.amount) || (o.status !== 'issued' && o.status !== 'expired')) return { duplicate: false, orderId: o.id, paid: false, app: null };
+      // Paid at the last minute on a billing already re-issued: the re-issued one is withdrawn.
+      if (o.status === 'expired') await tx.sql.exec(`update payment_orders set status = 'cancelled' where assessment_id = $1 and id <> $2 and status = 'issued'`, [o.assessment_id, o.id]);
       await tx.sql.exec(`update payment_orders set status = 'paid', paid_at = $2, proof = $3 where id = $1`, [o.id, p.paidAt, JSON.stringify(p.proof)]);
       await recordAudit(tx, { actor: ctx.identity?.username ?? channel, action: 'payment.paid', subject: `application:${o.application_id}`, data: { order: o.id, channel, providerTxnId: p.providerTxnId, amount: p.amount, proof: p.proof, source } });
       await this.event(tx.sql, ctx, o.application_id, app?.state ?? '', 'payment-paid', `${channel} ${Object.entries(p.proof).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(', ')}`);
@@ -340,25 +344,33 @@ export class PaymentService {
   /** The bank's SNAP payment notification: verified with the bank's signature, or refused (403) and recorded as refused. */
   async notification(ctx: TenantCtx, channel: PaymentChannelCode, input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }) {
     const adapter = await this.adapter(ctx, channel);
-    let p: ProviderPayment;
+    let p: ProviderPayment | null;
     try {
       p = adapter.verifyNotification(input);
     } catch (e) {
       if (!(e instanceof PaymentSignatureError)) throw e;
-      await this.d.uow.write(ctx, async (tx) => {
-        await tx.sql.exec(`insert into payment_events (tenant_id, id, channel, provider_txn_id, kind, source, verified, reason, recorded_by, at) values ($1,$2,$3,$4,'refused','notification',false,$5,$6,$7)`, [
-          ctx.tenant.id, newId(), channel, (input.headers['x-external-id'] ?? '').slice(0, 64) || null, e.reason, channel, ctx.now,
-        ]);
-        await recordAudit(tx, { actor: channel, action: 'payment.notification.refused', subject: `payment-channel:${channel}`, data: { reason: e.reason } });
-      });
-      throw notificationUnverified();
+      throw await this.refuse(ctx, channel, e.reason, input.headers['x-external-id']);
     }
-    // Like a gateway's: the notification is re-checked with the provider before it counts.
-    const s = await this.call(ctx, channel, () => adapter.status(p.externalRef, p.providerTxnId));
+    // Genuine, but no money moved (pending, expire, cancel): acknowledged, nothing recorded.
+    if (!p) return { responseCode: '2002500', responseMessage: 'Successful (no payment)', duplicate: false };
+    // As gateways advise: the notification is re-checked with the provider before it counts.
+    const pay = p;
+    const s = await this.call(ctx, channel, () => adapter.status(pay.externalRef, pay.orderRef ?? pay.providerTxnId));
     const confirmed = p.kind === 'reversal' || (s.state === 'paid' && s.providerTxnId === p.providerTxnId && s.amount === p.amount);
-    if (!confirmed) throw notificationUnverified();
+    if (!confirmed) throw await this.refuse(ctx, channel, `the provider's status does not confirm ${pay.providerTxnId}`, pay.providerTxnId);
     const r = await this.record(ctx, channel, p, 'notification');
     return { responseCode: '2002500', responseMessage: r.duplicate ? 'Successful (duplicate)' : 'Successful', duplicate: r.duplicate };
+  }
+
+  /** A refused notification is kept (unverified, never counted) and audited; the caller answers 403. */
+  private async refuse(ctx: TenantCtx, channel: PaymentChannelCode, reason: string, ref: string | undefined) {
+    await this.d.uow.write(ctx, async (tx) => {
+      await tx.sql.exec(`insert into payment_events (tenant_id, id, channel, provider_txn_id, kind, source, verified, reason, recorded_by, at) values ($1,$2,$3,$4,'refused','notification',false,$5,$6,$7)`, [
+        ctx.tenant.id, newId(), channel, (ref ?? '').slice(0, 64) || null, reason.slice(0, 500), channel, ctx.now,
+      ]);
+      await recordAudit(tx, { actor: channel, action: 'payment.notification.refused', subject: `payment-channel:${channel}`, data: { reason } });
+    });
+    return notificationUnverified();
   }
 
   // ---- expiry and reconciliation ------------------------------------------------------------------
