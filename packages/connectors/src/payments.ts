@@ -11,7 +11,7 @@ import { createHash, createHmac, createSign, timingSafeEqual } from 'node:crypto
  * is configuration: the field names here are the adapter's defaults and say so in docs/payments.md.
  */
 
-export type PaymentChannelCode = 'simponi' | 'snap_va' | 'gateway' | 'counter_cash';
+export type PaymentChannelCode = 'simponi' | 'snap_va' | 'gateway' | 'pemda_h2h' | 'counter_cash';
 
 export interface OrderRequest {
   /** Our order id: the provider's idempotency key (SIMPONI's request reference, SNAP's partnerReferenceNo / X-EXTERNAL-ID). */
@@ -74,6 +74,8 @@ export class PaymentProviderError extends Error {
 
 export interface PaymentAdapter {
   readonly channel: PaymentChannelCode;
+  /** Whether a notification is re-checked with `status` before it counts (SNAP, gateway); a host-to-host bank's signed payment call is itself the event. */
+  readonly recheck: boolean;
   createOrder(req: OrderRequest): Promise<OrderResult>;
   /** Verifies a provider's push (raw body as received) and reads it: null when it is genuine but reports no money moving (pending, expire); throws PaymentSignatureError. */
   verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment | null;
@@ -119,6 +121,7 @@ const BILLING = /^\d{15}$/;
 
 export class SimponiAdapter implements PaymentAdapter {
   readonly channel = 'simponi' as const;
+  readonly recheck = true;
   constructor(private readonly c: SimponiConfig) {}
 
   private async call(method: string, data: Record<string, unknown>): Promise<any> {
@@ -206,6 +209,7 @@ const rupiahValue = (n: number) => `${n.toFixed(2)}`;
 
 export class SnapVaAdapter implements PaymentAdapter {
   readonly channel = 'snap_va' as const;
+  readonly recheck = true;
   private token?: { value: string; until: number };
   constructor(
     private readonly c: SnapConfig,
@@ -306,6 +310,7 @@ const PAID_STATUS = new Set(['settlement', 'capture']);
 
 export class GatewayAdapter implements PaymentAdapter {
   readonly channel = 'gateway' as const;
+  readonly recheck = true;
   constructor(
     private readonly c: GatewayConfig,
     private readonly now: () => Date,
@@ -373,5 +378,91 @@ export class GatewayAdapter implements PaymentAdapter {
   async settlementReport(date: string): Promise<ProviderPayment[]> {
     const b = await this.get(`${this.c.settlementPath ?? '/v1/settlements'}?date=${encodeURIComponent(date)}`);
     return (b.transactions ?? []).map((t: any) => this.payment(t));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The regency's biller, host-to-host: the platform issues the kode bayar (SKRD) and the regional
+// bank calls us — inquiry, payment, reversal — as banks call a Pemda's billing system (Gunungkidul
+// getesptpd/postesptpd, BSI Smart Billing inquiry/payment/reversal). The signature scheme is the
+// bank's (not public): this adapter's default is `X-Signature` = hex HMAC-SHA256(secret,
+// `${X-Timestamp}.${raw body}`), configuration per regency and bank.
+
+export interface H2hConfig {
+  /** Kode bayar prefix: the regency's code digits and the revenue type (e.g. "321701"). */
+  prefix: string;
+  bankSecret: string;
+  /** The bank's daily recap (configuration; not a public API). */
+  settlementUrl?: string;
+  timeoutMs?: number;
+  /** Signed calls older or newer than this are refused (replay window). */
+  skewMs?: number;
+}
+
+export interface H2hCall {
+  kodeBayar: string;
+  /** The bank's reference (NORESI). */
+  noResi?: string;
+  amount?: number;
+  paidAt?: string;
+}
+
+export class H2hBillerAdapter implements PaymentAdapter {
+  readonly channel = 'pemda_h2h' as const;
+  readonly recheck = false;
+  constructor(
+    private readonly c: H2hConfig,
+    private readonly now: () => Date,
+  ) {}
+
+  async createOrder(req: OrderRequest): Promise<OrderResult> {
+    const n = BigInt(`0x${createHash('sha256').update(req.orderId).digest('hex').slice(0, 15)}`) % 10_000_000_000n;
+    return { externalRef: `${this.c.prefix}${n.toString().padStart(10, '0')}`, expiresAt: req.expiresAt };
+  }
+
+  /** Verifies the bank's signed call and reads it (inquiry, payment or reversal). */
+  verifyCall(input: { headers: Record<string, string | undefined>; raw: Buffer }): H2hCall {
+    const ts = input.headers['x-timestamp'];
+    const sig = input.headers['x-signature'];
+    if (!ts || !sig) throw new PaymentSignatureError('X-Timestamp and X-Signature are required');
+    const at = Date.parse(ts);
+    if (!Number.isFinite(at) || Math.abs(at - this.now().getTime()) > (this.c.skewMs ?? 300_000)) throw new PaymentSignatureError('X-Timestamp outside the allowed window');
+    const want = Buffer.from(createHmac('sha256', this.c.bankSecret).update(`${ts}.`).update(input.raw).digest('hex'));
+    const got = Buffer.from(sig.toLowerCase());
+    if (want.length !== got.length || !timingSafeEqual(want, got)) throw new PaymentSignatureError('X-Signature does not verify');
+    let b: any;
+    try {
+      b = JSON.parse(input.raw.toString('utf8'));
+    } catch {
+      throw new PaymentSignatureError('body is not JSON');
+    }
+    if (typeof b?.kodeBayar !== 'string') throw new PaymentSignatureError('kodeBayar is required');
+    return { kodeBayar: b.kodeBayar, ...(b.noResi ? { noResi: String(b.noResi) } : {}), ...(b.amount !== undefined ? { amount: Number(b.amount) } : {}), ...(b.paidAt ? { paidAt: String(b.paidAt) } : {}) };
+  }
+
+  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment {
+    const call = this.verifyCall(input);
+    if (!call.noResi || !call.amount) throw new PaymentSignatureError('noResi and amount are required');
+    return { providerTxnId: call.noResi, externalRef: call.kodeBayar, amount: Math.round(call.amount), paidAt: new Date(call.paidAt ?? this.now()), proof: { bankRef: call.noResi }, kind: input.path.endsWith('/reversal') ? 'reversal' : 'payment' };
+  }
+
+  /** The biller's own books are the truth: the bank never answers a status. */
+  async status(): Promise<ProviderStatus> {
+    return { state: 'unpaid' };
+  }
+
+  async settlementReport(date: string): Promise<ProviderPayment[]> {
+    if (!this.c.settlementUrl) throw new PaymentProviderError('no settlement recap configured for this bank');
+    const ts = this.now().toISOString();
+    const path = `?date=${encodeURIComponent(date)}`;
+    let res: Response;
+    try {
+      res = await fetch(`${this.c.settlementUrl}${path}`, { headers: { 'x-timestamp': ts, 'x-signature': createHmac('sha256', this.c.bankSecret).update(`${ts}.${date}`).digest('hex') }, signal: AbortSignal.timeout(this.c.timeoutMs ?? 10_000) });
+    } catch (e) {
+      throw new PaymentProviderError(`unreachable: ${(e as Error).message}`);
+    }
+    if (res.status !== 200) throw new PaymentProviderError(`recap HTTP ${res.status}`, res.status);
+    const b: any = await res.json();
+    return (b.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.noResi), externalRef: String(t.kodeBayar), amount: Number(t.amount), paidAt: new Date(t.paidAt), proof: { bankRef: String(t.noResi) }, kind: t.reversed ? 'reversal' : 'payment' }));
   }
 }

@@ -14,7 +14,7 @@ export class RegionPayments1765401000000 implements MigrationInterface {
     await q.query(`
       create table payment_channels (
         tenant_id uuid not null,
-        channel text not null check (channel in ('simponi', 'snap_va', 'gateway', 'counter_cash')),
+        channel text not null check (channel in ('simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash')),
         enabled boolean not null,
         config jsonb not null,
         secrets_sealed jsonb not null default '{}',

@@ -323,3 +323,62 @@ export class GatewayStandIn {
     return new Promise((r) => this.server.close(() => r()));
   }
 }
+
+/**
+ * A regional bank calling the regency's biller host-to-host (the platform's `payment-h2h`
+ * endpoints): signed inquiry, payment and reversal calls, and the bank's daily recap it serves.
+ */
+export class BankH2hStandIn {
+  readonly posted: { kodeBayar: string; noResi: string; amount: number; paidAt: Date; reversed?: boolean }[] = [];
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly o: { secret: string; billerUrl: string; now: () => Date },
+  ) {}
+
+  static async start(o: { secret: string; billerUrl: string; now?: () => Date }): Promise<BankH2hStandIn> {
+    let self!: BankH2hStandIn;
+    const server = createServer((req, res) => void self.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    self = new BankH2hStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, { now: () => new Date(), ...o });
+    return self;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const date = url.searchParams.get('date') ?? '';
+    const ts = req.headers['x-timestamp'] as string | undefined;
+    if (!ts || req.headers['x-signature'] !== createHmac('sha256', this.o.secret).update(`${ts}.${date}`).digest('hex')) return send(res, 401, { message: 'bad signature' });
+    send(res, 200, { transactions: this.posted.filter((p) => day(p.paidAt) === date).map((p) => ({ kodeBayar: p.kodeBayar, noResi: p.noResi, amount: p.amount, paidAt: p.paidAt.toISOString(), reversed: !!p.reversed })) });
+  }
+
+  private async call(kind: 'inquiry' | 'payment' | 'reversal', body: object, secret = this.o.secret): Promise<{ status: number; json: any }> {
+    const raw = JSON.stringify(body);
+    const ts = this.o.now().toISOString();
+    const res = await fetch(`${this.o.billerUrl}/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-timestamp': ts, 'x-signature': createHmac('sha256', secret).update(`${ts}.${raw}`).digest('hex') }, body: raw });
+    return { status: res.status, json: await res.json().catch(() => undefined) };
+  }
+
+  inquiry(kodeBayar: string, opts: { forgeWith?: string } = {}) {
+    return this.call('inquiry', { kodeBayar }, opts.forgeWith);
+  }
+
+  /** The teller takes the money and posts it (a retry posts the same NORESI again). */
+  async pay(kodeBayar: string, amount: number, noResi = digits(12)) {
+    const paidAt = this.o.now();
+    const r = await this.call('payment', { kodeBayar, noResi, amount, paidAt: paidAt.toISOString() });
+    if (r.status === 200 && !this.posted.some((p) => p.noResi === noResi)) this.posted.push({ kodeBayar, noResi, amount, paidAt });
+    return { ...r, noResi };
+  }
+
+  async reverse(kodeBayar: string, noResi: string, amount: number) {
+    const r = await this.call('reversal', { kodeBayar, noResi, amount });
+    const p = this.posted.find((x) => x.noResi === noResi);
+    if (r.status === 200 && p) p.reversed = true;
+    return r;
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}

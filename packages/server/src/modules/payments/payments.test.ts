@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { ManualClock } from '@satupintu/core';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
-import { GatewayStandIn, SimponiStandIn, SnapBankStandIn } from '@satupintu/testkit/standins';
+import { BankH2hStandIn, GatewayStandIn, SimponiStandIn, SnapBankStandIn } from '@satupintu/testkit/standins';
 import type { Platform } from '../../platform.js';
 import type { PaymentService } from './service.js';
 
@@ -30,6 +30,7 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
   let simponi: SimponiStandIn;
   let bank: SnapBankStandIn;
   let gateway: GatewayStandIn;
+  let teller: BankH2hStandIn;
   let admin: string;
   let citizen: string;
   let imigrasi: string;
@@ -62,6 +63,8 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     await put('snap_va', { enabled: true, config: { baseUrl: bank.url, partnerId: 'MPPKBB01', partnerServiceId: '   88810', channelId: '95221' }, secrets: { clientSecret: 'bjb-client-secret-0123456789', privateKeyPem: privateKey } });
     await put('counter_cash', { enabled: true, config: {} });
     gateway = await GatewayStandIn.start({ serverKey: 'SB-Mid-server-kbb-0123456789', callbackUrl: `${p.url}${base}/payment-callbacks/gateway` });
+    teller = await BankH2hStandIn.start({ secret: 'bjb-h2h-secret-0123456789', billerUrl: `${p.url}${base}/payment-h2h` });
+    await put('pemda_h2h', { enabled: true, config: { prefix: '321701', settlementUrl: teller.url }, secrets: { bankSecret: 'bjb-h2h-secret-0123456789' } });
     await put('gateway', { enabled: true, config: { baseUrl: gateway.url, bank: 'bni', settlementPath: '/v1/settlements' }, secrets: { serverKey: 'SB-Mid-server-kbb-0123456789' } });
     const sealed = await asTenant(p, T, (sql) => sql.one<{ s: string }>(`select secrets_sealed::text as s from payment_channels where channel = 'snap_va'`));
     assert.ok(!sealed.s.includes('bjb-client-secret') && sealed.s.includes('"clientSecret": "v1.'), 'sealed at rest');
@@ -71,6 +74,7 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     await simponi?.close();
     await bank?.close();
     await gateway?.close();
+    await teller?.close();
   });
 
   it('PNBP passport fee: locked assessment, SIMPONI billing, expiry re-issued, NTPN+NTB proof moves the SOP, reconciled', async function () {
@@ -256,6 +260,42 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.equal(rec.status, 200, JSON.stringify(rec.body));
     assert.deepEqual([rec.body.matched >= 1, rec.body.unmatchedPlatform], [true, 0]);
     assert.equal((await api(p, 'GET', url, { token: citizen })).body.order.reconciled, true);
+  });
+
+  it('host-to-host: the platform is the regency’s biller; the bank inquires, pays (once), reverses; the recap reconciles', async function () {
+    this.timeout(60_000);
+    const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
+    const url = `${base}/applications/${id}/payments`;
+    assert.equal((await api(p, 'POST', `${url}/assessments`, { token: dpmptsp, body: { lines: [{ code: 'retribusi-pbg', amount: 640_000, legalBasis: PERDA }] } })).status, 201);
+    const ordered = await api(p, 'POST', `${url}/orders`, { token: citizen, body: { channel: 'pemda_h2h' } });
+    assert.equal(ordered.status, 201, JSON.stringify(ordered.body));
+    const kode = ordered.body.order.reference;
+    assert.match(kode, /^321701\d{10}$/);
+
+    const forged = await teller.inquiry(kode, { forgeWith: 'guess' });
+    assert.deepEqual([forged.status, forged.json.code], [403, 'PAYMENT_NOTIFICATION_UNVERIFIED']);
+    const inq = await teller.inquiry(kode);
+    assert.equal(inq.status, 200, JSON.stringify(inq.json));
+    assert.deepEqual([inq.json.status, inq.json.amount], ['00', 640_000]);
+    assert.equal((await teller.inquiry('321701999')).json.status, '01');
+
+    const paid = await teller.pay(kode, 640_000);
+    assert.deepEqual([paid.status, paid.json.duplicate], [200, false], JSON.stringify(paid.json));
+    const retry = await teller.pay(kode, 640_000, paid.noResi);
+    assert.deepEqual([retry.status, retry.json.duplicate], [200, true]);
+    assert.equal((await teller.inquiry(kode)).json.status, '02');
+    const view = (await api(p, 'GET', url, { token: citizen })).body;
+    assert.deepEqual([view.paid, view.order.proof], [true, { bankRef: paid.noResi }]);
+
+    const rec = await api(p, 'POST', `${base}/payments/reconciliations`, { token: admin, body: { channel: 'pemda_h2h', date: today() } });
+    assert.equal(rec.status, 200, JSON.stringify(rec.body));
+    assert.equal((await api(p, 'GET', url, { token: citizen })).body.order.reconciled, true);
+
+    const rev = await teller.reverse(kode, paid.noResi, 640_000);
+    assert.equal(rev.status, 200, JSON.stringify(rev.json));
+    const after = (await api(p, 'GET', url, { token: citizen })).body;
+    assert.equal(after.orders.find((o: { reference: string }) => o.reference === kode).status, 'reversed');
+    assert.equal(after.paid, false);
   });
 
   it('cash at the counter: the receipt is the proof; the amount must be the bill’s', async function () {

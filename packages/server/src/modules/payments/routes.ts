@@ -6,7 +6,7 @@ import { applicationNotFound } from '../applications/index.js';
 import {
   alreadyPaid, assessmentExists, assessmentInvalid, assessmentMissing, cashInvalid, channelNotConfigured, channelNotForFee, exceptionNotFound, feeLocked, notificationUnverified, orderNotFound, providerFailed, sandboxNoProvider,
 } from './errors.js';
-import { AppPath, AssessmentBody, CashBody, ChannelBody, ChannelPath, ChannelView, Connection, ExceptionList, ExceptionPath, ExceptionsQuery, OrderBody, OrderPath, PaymentException, PaymentView, ReconcileBody, Reconciliation, ResolveBody, SnapAck } from './schemas.js';
+import { AppPath, AssessmentBody, CashBody, ChannelBody, ChannelPath, ChannelView, Connection, ExceptionList, ExceptionPath, ExceptionsQuery, H2hInquiry, OrderBody, OrderPath, PaymentException, PaymentView, ReconcileBody, Reconciliation, ResolveBody, SnapAck } from './schemas.js';
 import type { PaymentService } from './service.js';
 
 const admin = { kind: 'roles' as const, roles: ['tenant-admin' as const], tenantParam: 'tenant' };
@@ -121,6 +121,32 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
     errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
     handler: async (ctx, { req }) => ok(await s.notification(ctx, 'gateway', { method: 'POST', path: '/payment-callbacks/gateway', headers: {}, raw: await rawBody(req) })),
   });
+
+  const h2hHeaders = [{ name: 'X-Timestamp', description: 'ISO 8601; within 5 minutes', required: true }, { name: 'X-Signature', description: 'hex HMAC-SHA256(bank secret, `${X-Timestamp}.${raw body}`) — the default; the scheme is the bank’s and configurable', required: true }];
+  const h2hIn = (req: Request) => Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
+  api.add({
+    method: 'post', path: '/api/v1/tenants/:tenant/payment-h2h/inquiry', operationId: 'h2hInquiry',
+    summary: 'Inquiry kode bayar oleh bank (host-to-host) / The bank’s inquiry on a kode bayar',
+    description: 'The regional bank asks what a kode bayar (SKRD) is before taking the money: 00 with amount, name and expiry; 01 unknown; 02 paid; 03 expired or withdrawn. A bad signature is refused (403) and recorded.',
+    tags: ['payments'], security: { kind: 'public' }, params: TenantPath(), headers: h2hHeaders,
+    rawBody: { description: '{"kodeBayar": "…"}', media: ['application/json'] },
+    responses: { '200': { description: 'The bill', schema: H2hInquiry } },
+    errors: [notificationUnverified, channelNotConfigured, sandboxNoProvider, bodyTooLarge],
+    handler: async (ctx, { req }) => ok(await s.h2hInquiry(ctx, { headers: h2hIn(req), raw: await rawBody(req) })),
+  });
+  for (const kind of ['payment', 'reversal'] as const)
+    api.add({
+      method: 'post', path: `/api/v1/tenants/:tenant/payment-h2h/${kind}`, operationId: kind === 'payment' ? 'h2hPayment' : 'h2hReversal',
+      summary: kind === 'payment' ? 'Pembayaran kode bayar oleh bank (host-to-host) / The bank posts a payment' : 'Pembatalan pembayaran oleh bank (host-to-host) / The bank reverses a payment',
+      description: kind === 'payment'
+        ? 'The bank posts `{kodeBayar, noResi, amount, paidAt}` once it took the money into the RKUD: idempotent on noResi (a retry is answered `duplicate: true`); the amount must be the bill’s. A bad signature is refused (403) and recorded.'
+        : 'The bank reverses a payment it posted the same day `{kodeBayar, noResi, amount}`: the order becomes `reversed`.',
+      tags: ['payments'], security: { kind: 'public' }, params: TenantPath(), headers: h2hHeaders,
+      rawBody: { description: '{"kodeBayar": "…", "noResi": "…", "amount": 150000, "paidAt": "…"}', media: ['application/json'] },
+      responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
+      errors: [notificationUnverified, channelNotConfigured, sandboxNoProvider, bodyTooLarge],
+      handler: async (ctx, { req }) => ok(await s.notification(ctx, 'pemda_h2h', { method: 'POST', path: `/payment-h2h/${kind}`, headers: h2hIn(req), raw: await rawBody(req) })),
+    });
 
   api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payments/reconciliations', operationId: 'reconcilePayments',

@@ -4,7 +4,7 @@ import { LocalDate, Strict, TenantPath, Uuid } from '../../http/schemas.js';
 const DateTime = Type.String({ format: 'date-time' });
 const Text2 = Type.Object({ id: Type.String(), en: Type.String() });
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'gateway', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account (retribusi), the regency’s contracted gateway (retribusi), cash at the treasurer’s counter' });
+export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter' });
 const RevenueEnum = Type.Enum(['pnbp', 'retribusi', 'pajak-daerah', 'none']);
 
 export const ChannelPath = TenantPath({ channel: ChannelEnum });
@@ -60,3 +60,4 @@ export const PaymentException = Type.Object({
   detail: Type.Record(Type.String(), Type.Unknown()), status: Type.Enum(['open', 'resolved']), resolvedBy: Nullable(Type.String()), resolvedAt: Nullable(DateTime), note: Nullable(Type.String()),
 });
 export const ExceptionList = Type.Object({ items: Type.Array(PaymentException) });
+export const H2hInquiry = Type.Object({ status: Type.Enum(['00', '01', '02', '03'], { description: '00 unpaid (bill follows), 01 unknown, 02 already paid, 03 expired or withdrawn' }), message: Type.String(), kodeBayar: Type.String(), amount: Nullable(Type.Integer()), name: Nullable(Type.String()), expiresAt: Nullable(DateTime) });

@@ -2,7 +2,7 @@ import { localDate, newId, plusDays, type FieldError, type Tenant } from '@satup
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Identity } from '@satupintu/auth';
 import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
-import { GatewayAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
+import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
 import type { JobSpec } from '../../jobs/spec.js';
@@ -20,10 +20,10 @@ export const RECONCILE_JOB = 'payments.reconcile';
 /** The SOP action a proven payment takes (imigrasi, dpmptsp PBG, BPN: `confirm-payment`). */
 export const PAYMENT_ACTION = 'confirm-payment';
 
-const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'gateway', 'counter_cash'];
+const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash'];
 /** Which revenue each channel may carry: PNBP lands in the kas negara through SIMPONI/MPN, retribusi in the RKUD. */
-const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], gateway: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
-const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], gateway: ['serverKey'], counter_cash: [] };
+const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], gateway: ['retribusi', 'pajak-daerah'], pemda_h2h: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
+const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], gateway: ['serverKey'], pemda_h2h: ['bankSecret'], counter_cash: [] };
 /** How long an issued billing lives when the provider does not say (SIMPONI's sample: 7 days). */
 const DEFAULT_EXPIRY_DAYS = 7;
 
@@ -42,6 +42,7 @@ const HOW: Record<PaymentChannelCode, { id: string; en: string }> = {
   simponi: { id: 'Bayar kode billing SIMPONI di teller bank/pos persepsi, ATM, internet/mobile banking, atau e-wallet.', en: 'Pay the SIMPONI billing code at a collecting bank or post office teller, ATM, internet/mobile banking, or an e-wallet.' },
   snap_va: { id: 'Transfer ke nomor virtual account bank daerah (kas daerah/RKUD) sebelum kedaluwarsa.', en: 'Transfer to the regional bank’s virtual account (the regency’s RKUD) before it expires.' },
   gateway: { id: 'Transfer ke virtual account dari gerbang pembayaran yang dikontrak pemda (dana masuk ke kas daerah), sebelum kedaluwarsa.', en: 'Transfer to the virtual account of the regency’s contracted payment gateway (funds settle to the regency’s treasury) before it expires.' },
+  pemda_h2h: { id: 'Bayar kode bayar (SKRD) di teller, ATM atau mobile banking bank daerah sebelum kedaluwarsa.', en: 'Pay the kode bayar (SKRD) at the regional bank’s teller, ATM or mobile banking before it expires.' },
   counter_cash: { id: 'Bayar tunai di loket bendahara penerimaan; simpan kuitansinya.', en: 'Pay cash at the revenue treasurer’s counter; keep the receipt.' },
 };
 
@@ -131,6 +132,7 @@ export class PaymentService {
     if (channel === 'simponi') adapter = new SimponiAdapter({ baseUrl: c.baseUrl, userId: c.userId, password: secret('password'), satker: c.satker ?? {}, timeoutMs: c.timeoutMs });
     else if (channel === 'snap_va') adapter = new SnapVaAdapter({ baseUrl: c.baseUrl, partnerId: c.partnerId, clientSecret: secret('clientSecret'), privateKeyPem: secret('privateKeyPem'), partnerServiceId: c.partnerServiceId, channelId: c.channelId ?? '95221', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else if (channel === 'gateway') adapter = new GatewayAdapter({ baseUrl: c.baseUrl, serverKey: secret('serverKey'), bank: c.bank ?? 'bni', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
+    else if (channel === 'pemda_h2h') adapter = new H2hBillerAdapter({ prefix: String(c.prefix ?? ''), bankSecret: secret('bankSecret'), settlementUrl: c.settlementUrl, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else throw channelNotConfigured(channel);
     this.adapters.set(`${ctx.tenant.id}:${channel}`, { key, adapter });
     return adapter;
@@ -355,11 +357,32 @@ export class PaymentService {
     if (!p) return { responseCode: '2002500', responseMessage: 'Successful (no payment)', duplicate: false };
     // As gateways advise: the notification is re-checked with the provider before it counts.
     const pay = p;
-    const s = await this.call(ctx, channel, () => adapter.status(pay.externalRef, pay.orderRef ?? pay.providerTxnId));
-    const confirmed = p.kind === 'reversal' || (s.state === 'paid' && s.providerTxnId === p.providerTxnId && s.amount === p.amount);
+    const s = adapter.recheck ? await this.call(ctx, channel, () => adapter.status(pay.externalRef, pay.orderRef ?? pay.providerTxnId)) : undefined;
+    const confirmed = !s || p.kind === 'reversal' || (s.state === 'paid' && s.providerTxnId === p.providerTxnId && s.amount === p.amount);
     if (!confirmed) throw await this.refuse(ctx, channel, `the provider's status does not confirm ${pay.providerTxnId}`, pay.providerTxnId);
     const r = await this.record(ctx, channel, p, 'notification');
     return { responseCode: '2002500', responseMessage: r.duplicate ? 'Successful (duplicate)' : 'Successful', duplicate: r.duplicate };
+  }
+
+  /**
+   * The regional bank's inquiry on a kode bayar (host-to-host, the platform as the biller): 00 with
+   * the bill, 01 unknown, 02 already paid, 03 expired or withdrawn. Signed like the payment call.
+   */
+  async h2hInquiry(ctx: TenantCtx, input: { headers: Record<string, string | undefined>; raw: Buffer }) {
+    const adapter = (await this.adapter(ctx, 'pemda_h2h')) as H2hBillerAdapter;
+    let kode: string;
+    try {
+      kode = adapter.verifyCall(input).kodeBayar;
+    } catch (e) {
+      if (!(e instanceof PaymentSignatureError)) throw e;
+      throw await this.refuse(ctx, 'pemda_h2h', e.reason, undefined);
+    }
+    const o = await this.d.uow.read(ctx, (tx) => tx.sql.maybe<OrderRow & { payer_name: string }>(
+      `select o.*, a.payer_name from payment_orders o join payment_assessments a on a.id = o.assessment_id where o.channel = 'pemda_h2h' and o.external_ref = $1`, [kode]));
+    if (!o) return { status: '01' as const, message: 'Kode bayar tidak dikenal / unknown', kodeBayar: kode, amount: null, name: null, expiresAt: null };
+    const status: '00' | '02' | '03' = o.status === 'paid' ? '02' : o.status !== 'issued' || (o.expires_at && o.expires_at <= ctx.now) ? '03' : '00';
+    const message = { '00': 'Belum dibayar / unpaid', '02': 'Sudah dibayar / already paid', '03': 'Kedaluwarsa atau dibatalkan / expired or withdrawn' }[status];
+    return { status, message, kodeBayar: kode, amount: Number(o.amount), name: o.payer_name, expiresAt: o.expires_at?.toISOString() ?? null };
   }
 
   /** A refused notification is kept (unverified, never counted) and audited; the caller answers 403. */
