@@ -4,7 +4,7 @@ import { ManualClock } from '@satupintu/core';
 import { api, asTenant, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import { BankH2hStandIn, GatewayStandIn, SimponiStandIn, SnapBankStandIn } from '@satupintu/testkit/standins';
 import type { Platform } from '../../platform.js';
-import type { PaymentService } from './service.js';
+import { EXPIRE_JOB, RECONCILE_JOB, type PaymentService } from './service.js';
 
 const T = 'kab-bandung-barat';
 const base = `/api/v1/tenants/${T}`;
@@ -296,6 +296,19 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     const after = (await api(p, 'GET', url, { token: citizen })).body;
     assert.equal(after.orders.find((o: { reference: string }) => o.reference === kode).status, 'reversed');
     assert.equal(after.paid, false);
+  });
+
+  it('the nightly jobs walk every tenant: expiry and reconciliation of each enabled bank channel; the ministry analyst sees nothing personal', async function () {
+    this.timeout(60_000);
+    const region = (await p.services.tenants.get(T)).homeRegion;
+    const expired = (await p.runJob(EXPIRE_JOB, { region })) as { reissued: number }[];
+    assert.ok(Array.isArray(expired) && expired.every((r) => typeof r.reissued === 'number'));
+    const runs = (await p.runJob(RECONCILE_JOB, { region })) as { runs: number }[];
+    assert.ok(runs.reduce((n, r) => n + r.runs, 0) >= 4, JSON.stringify(runs));
+    const analyst = await tokenFor(p, 'analis.kemenpanrb');
+    const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
+    const denied = await api(p, 'GET', `${base}/applications/${id}/payments`, { token: analyst });
+    assert.deepEqual([denied.status, denied.body.code], [403, 'ROLE_REQUIRED']);
   });
 
   it('cash at the counter: the receipt is the proof; the amount must be the bill’s', async function () {
