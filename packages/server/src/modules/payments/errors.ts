@@ -77,3 +77,8 @@ export const paymentNotProven = defineProblem({
 });
 
 export const exceptionNotFound = defineProblem({ code: 'PAYMENT_EXCEPTION_NOT_FOUND', status: 404, title: { id: 'Pengecualian rekonsiliasi tidak ditemukan', en: 'Reconciliation exception not found' } });
+
+export const channelConfigInvalid = defineProblem(
+  { code: 'PAYMENT_CHANNEL_CONFIG_INVALID', status: 422, title: { id: 'Pengaturan kanal pembayaran tidak valid', en: 'The payment channel settings are not valid' } },
+  (errors: FieldError[]) => ({ errors }),
+);

@@ -17,6 +17,6 @@ export interface PaymentsModule extends Module {
 export function paymentsModule(k: Kernel, deps: { tenants: TenantService; installations: InstallationService; applications: ApplicationService; actions: () => ActionService; keyring?: DataKeyring }): PaymentsModule {
   let ring = deps.keyring;
   const keyring = () => (ring ??= dataKeyring(k.config));
-  const service = new PaymentService({ uow: k.uow, keyring, tenants: deps.tenants, installations: deps.installations, applications: deps.applications, actions: deps.actions });
+  const service = new PaymentService({ env: k.config.env, uow: k.uow, keyring, tenants: deps.tenants, installations: deps.installations, applications: deps.applications, actions: deps.actions });
   return { name: 'payments', service, routes: (api) => paymentRoutes(api, service), jobs: service.jobs() };
 }

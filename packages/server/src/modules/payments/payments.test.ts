@@ -49,6 +49,8 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     this.timeout(60_000);
     p = sharedPlatform();
     payments = (p.services as unknown as { payments: PaymentService }).payments;
+    // The stand-ins listen on loopback: allowed here as for the signed-event receivers (never in production).
+    payments.allowLoopbackTargets(true);
     [admin, citizen, imigrasi, dpmptsp] = await Promise.all(['admin.kbb', 'warga.kbb', 'petugas.imigrasi.kbb', 'petugas.dpmptsp.kbb'].map((u) => tokenFor(p, u))) as [string, string, string, string];
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     simponi = await SimponiStandIn.start({ userId: 'kanim-bandung', password: 'simponi-pass-0123' });
@@ -62,6 +64,12 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.deepEqual([s.configured, s.secretsSet, JSON.stringify(s).includes('simponi-pass')], [true, ['password'], false], 'secrets are write-only');
     await put('snap_va', { enabled: true, config: { baseUrl: bank.url, partnerId: 'MPPKBB01', partnerServiceId: '   88810', channelId: '95221' }, secrets: { clientSecret: 'bjb-client-secret-0123456789', privateKeyPem: privateKey } });
     await put('counter_cash', { enabled: true, config: {} });
+    // SSRF: a provider URL must be public (SIMPONI alone may sit on the government network).
+    const metadata = await api(p, 'PUT', `${base}/payments/channels/snap_va`, { token: admin, body: { enabled: true, config: { baseUrl: 'http://169.254.169.254/latest' } } });
+    assert.deepEqual([metadata.status, metadata.body.code, metadata.body.errors?.[0]?.pointer], [422, 'PAYMENT_CHANNEL_CONFIG_INVALID', '/config/baseUrl']);
+    const govnet = await api(p, 'PUT', `${base}/payments/channels/simponi`, { token: admin, body: { enabled: true, config: { baseUrl: 'http://10.242.1.10', userId: 'x' } } });
+    assert.equal(govnet.status, 200, JSON.stringify(govnet.body));
+    await put('simponi', { enabled: true, config: { baseUrl: simponi.url, userId: 'kanim-bandung', satker: { imigrasi: { kodeKl: '013', kodeEselon1: '06', kodeSatker: '412345', kodeAkun: '425411' } } } });
     gateway = await GatewayStandIn.start({ serverKey: 'SB-Mid-server-kbb-0123456789', callbackUrl: `${p.url}${base}/payment-callbacks/gateway` });
     teller = await BankH2hStandIn.start({ secret: 'bjb-h2h-secret-0123456789', billerUrl: `${p.url}${base}/payment-h2h` });
     await put('pemda_h2h', { enabled: true, config: { prefix: '321701', settlementUrl: teller.url }, secrets: { bankSecret: 'bjb-h2h-secret-0123456789' } });

@@ -4,7 +4,7 @@ import { TenantPath } from '../../http/schemas.js';
 import { bodyTooLarge } from '../../http/problems.js';
 import { applicationNotFound } from '../applications/index.js';
 import {
-  alreadyPaid, assessmentExists, assessmentInvalid, assessmentMissing, cashInvalid, channelNotConfigured, channelNotForFee, exceptionNotFound, feeLocked, notificationUnverified, orderNotFound, providerFailed, sandboxNoProvider,
+  alreadyPaid, assessmentExists, channelConfigInvalid, assessmentInvalid, assessmentMissing, cashInvalid, channelNotConfigured, channelNotForFee, exceptionNotFound, feeLocked, notificationUnverified, orderNotFound, providerFailed, sandboxNoProvider,
 } from './errors.js';
 import { AppPath, AssessmentBody, CashBody, ChannelBody, ChannelPath, ChannelView, Connection, ExceptionList, ExceptionPath, ExceptionsQuery, H2hInquiry, OrderBody, OrderPath, PaymentException, PaymentView, ReconcileBody, Reconciliation, ResolveBody, SnapAck } from './schemas.js';
 import type { PaymentService } from './service.js';
@@ -34,7 +34,7 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
     tags: ['payments'], security: admin, params: ChannelPath, body: ChannelBody,
     bodyExample: { enabled: true, config: { baseUrl: 'https://wsdev.simponi.kemenkeu.go.id', userId: 'kanim-bandung', satker: { imigrasi: { kodeKl: '013', kodeEselon1: '06', kodeSatker: '412345', kodeAkun: '425411' } } }, secrets: { password: '…' } },
     responses: { '200': { description: 'The channel as stored (no secrets)', schema: ChannelView } },
-    errors: [assessmentInvalid],
+    errors: [channelConfigInvalid],
     handler: async (ctx, { params, body }) => ok(await s.configure(ctx, params.channel, body)),
   });
 

@@ -5,6 +5,7 @@ import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
 import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
+import { hostRefusal, urlRefusal, type TargetPolicy } from '../events/target.js';
 import type { JobSpec } from '../../jobs/spec.js';
 import type { TenantService } from '../tenants/index.js';
 import type { InstallationService } from '../installations/index.js';
@@ -12,7 +13,7 @@ import { applicationNotFound, type ApplicationService, type ActionService } from
 import { visibleTo } from '../applications/access.js';
 import { applicationQueries } from '../applications/queries.js';
 import {
-  alreadyPaid, assessmentExists, assessmentInvalid, assessmentMissing, cashInvalid, channelNotConfigured, channelNotForFee, exceptionNotFound, feeLocked, notificationUnverified, orderNotFound, providerFailed, sandboxNoProvider,
+  alreadyPaid, assessmentExists, channelConfigInvalid, assessmentInvalid, assessmentMissing, cashInvalid, channelNotConfigured, channelNotForFee, exceptionNotFound, feeLocked, notificationUnverified, orderNotFound, providerFailed, sandboxNoProvider,
 } from './errors.js';
 
 export const EXPIRE_JOB = 'payments.expire';
@@ -47,6 +48,7 @@ const HOW: Record<PaymentChannelCode, { id: string; en: string }> = {
 };
 
 export interface PaymentDeps {
+  env: 'development' | 'production';
   uow: UnitOfWork;
   keyring: () => DataKeyring;
   tenants: TenantService;
@@ -64,7 +66,42 @@ export interface PaymentDeps {
 export class PaymentService {
   /** Tests point the adapters' clock at the platform's (the SNAP token cache lives per tenant/channel). */
   private readonly adapters = new Map<string, { key: string; adapter: PaymentAdapter }>();
-  constructor(private readonly d: PaymentDeps) {}
+  private policy: TargetPolicy;
+  constructor(private readonly d: PaymentDeps) {
+    this.policy = { env: d.env, allowLoopback: false };
+  }
+
+  /** Local stand-ins (tests, development): loopback provider URLs. Never in production. */
+  allowLoopbackTargets(on: boolean): void {
+    this.policy = { env: this.d.env, allowLoopback: on };
+  }
+
+  /**
+   * A provider URL a tenant admin sets (SSRF defence, docs/security.md): https in production, no
+   * credentials, a public address — except SIMPONI, whose production host sits on the government
+   * network (10.242.x.x): a private address is accepted there, never loopback, link-local (cloud
+   * metadata) or other reserved space.
+   */
+  private urlErrors(channel: PaymentChannelCode, config: Record<string, unknown>): FieldError[] {
+    const errors: FieldError[] = [];
+    for (const field of ['baseUrl', 'settlementUrl']) {
+      const raw = config[field];
+      if (raw === undefined) continue;
+      if (typeof raw !== 'string') {
+        errors.push({ pointer: `/config/${field}`, message: { id: 'Harus URL.', en: 'Must be a URL.' } });
+        continue;
+      }
+      let refusal = urlRefusal(raw, this.policy);
+      if (refusal && channel === 'simponi') {
+        const u = URL.canParse(raw) ? new URL(raw) : undefined;
+        const h = u?.hostname.replace(/^\[|\]$/g, '') ?? '';
+        const privateNet = /^10\.|^172\.(1[6-9]|2\d|3[01])\.|^192\.168\./.test(h) || (!!u && hostRefusal(u.hostname, this.policy) === 'local-name' && h.includes('.'));
+        if (privateNet && u && (u.protocol === 'https:' || this.d.env !== 'production') && !u.username && !u.password) refusal = null;
+      }
+      if (refusal) errors.push({ pointer: `/config/${field}`, message: refusal });
+    }
+    return errors;
+  }
 
   // ---- channels ------------------------------------------------------------------------------
 
@@ -78,8 +115,10 @@ export class PaymentService {
   async configure(ctx: TenantUserCtx, channel: PaymentChannelCode, body: { enabled: boolean; config: Record<string, unknown>; secrets?: Record<string, string> }) {
     const allowed = SECRET_FIELDS[channel];
     const bad = Object.keys(body.secrets ?? {}).filter((k) => !allowed.includes(k));
-    if (bad.length) throw assessmentInvalid(bad.map((k) => ({ pointer: `/secrets/${k}`, message: { id: `Rahasia ${k} tidak dikenal untuk ${channel}.`, en: `Secret ${k} is not known for ${channel}.` } })));
-    for (const k of Object.keys(body.config)) if (allowed.includes(k)) throw assessmentInvalid([{ pointer: `/config/${k}`, message: { id: 'Rahasia disimpan di `secrets` (terenkripsi), bukan di config.', en: 'Secrets go in `secrets` (encrypted), not in config.' } }]);
+    if (bad.length) throw channelConfigInvalid(bad.map((k) => ({ pointer: `/secrets/${k}`, message: { id: `Rahasia ${k} tidak dikenal untuk ${channel}.`, en: `Secret ${k} is not known for ${channel}.` } })));
+    const urlErrors = this.urlErrors(channel, body.config);
+    if (urlErrors.length) throw channelConfigInvalid(urlErrors);
+    for (const k of Object.keys(body.config)) if (allowed.includes(k)) throw channelConfigInvalid([{ pointer: `/config/${k}`, message: { id: 'Rahasia disimpan di `secrets` (terenkripsi), bukan di config.', en: 'Secrets go in `secrets` (encrypted), not in config.' } }]);
     const ring = this.d.keyring();
     return this.d.uow.write(ctx, async (tx) => {
       const cur = await tx.sql.maybe<ChannelRow>(`select * from payment_channels where channel = $1 for update`, [channel]);
