@@ -88,7 +88,7 @@ describe('npm start on a fresh data directory (the satupintu CLI)', function () 
 
     const install = cli(['plugin', 'install', 'kab-barito-selatan', 'polri@1.1.0'], env);
     assert.equal(install.status, 0, install.stderr);
-    assert.match(install.stdout, /kab-barito-selatan: polri@1\.1\.0 \(installed\)/);
+    assert.match(install.stdout, /kab-barito-selatan: polri@1\.1\.0, manual \(installed\)/);
     const catalog = cli(['catalog', 'kab-bandung-barat', '--q', 'ktp hilang'], env);
     assert.match(catalog.stdout, /dukcapil\.ktpel-penggantian\s+Penggantian KTP-el/);
     const lint = cli(['plugin', 'lint', 'plugins/polri'], env);

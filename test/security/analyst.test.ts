@@ -53,6 +53,9 @@ const ANALYST_AGGREGATES = [
   'GET /api/v1/national/skm/follow-ups',
   'GET /api/v1/tenants/{tenant}/skm/publications',
   'GET /api/v1/tenants/{tenant}/skm/report.pdf',
+  // History (ADR 0032): visits are counts per period and agency or tenant, no person.
+  'GET /api/v1/tenants/{tenant}/visits',
+  'GET /api/v1/national/visits',
 ].sort();
 
 const T = 'kab-kapuas';

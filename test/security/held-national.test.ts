@@ -87,6 +87,8 @@ describe('security: national views are aggregates only', () => {
     `/api/v1/tenants/${T}/monev/alerts`,
     `/api/v1/tenants/${T}/monev/evidence`,
     `/api/v1/tenants/${T}/skm/publications`,
+    `/api/v1/national/visits?from=${from}&to=${today}&by=month`,
+    `/api/v1/tenants/${T}/visits?from=${from}&to=${today}&by=day`,
   ];
 
   it('every view open to the analyst answers, and no answer holds a NIK, name, phone, e-mail, username or subject', async () => {

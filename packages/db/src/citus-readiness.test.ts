@@ -38,6 +38,10 @@ const CONTROL_TABLES: Record<string, string> = {
   rate_limit_budgets: 'request budgets shared by every API process (issue 20); small, hot, per tenant and client',
   national_tenant_stats: 'national dashboard: one row per tenant, copied up from the regions',
   national_weekly: 'national dashboard: weekly figures per tenant, copied up from the regions',
+  national_visits_daily: 'national visits: counts per tenant, day and agency, copied up from the regions (ADR 0032)',
+  national_plugin_stats: 'per tenant and plugin: the version it runs and its counts, copied up from the regions for publishers and the ministry (ADR 0036)',
+  national_plugin_weekly: 'per tenant, plugin and week: completions and SLA figures, copied up from the regions (ADR 0036)',
+  monev_alerts: 'Monev alerts evaluated from the national rollups: aggregates per tenant and period, no personal data (ADR 0037)',
   typeorm_migrations: 'migration bookkeeping',
 };
 

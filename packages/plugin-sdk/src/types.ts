@@ -43,7 +43,29 @@ export interface ServiceDefinition {
   standard: ServiceStandard;
   schedule?: Schedule;
   overlayable: OverlayField[];
+  // --- Issue 24 (oss): OSS-RBA mapping (docs/oss.md, ADR 0039) ---
+  oss?: OssServiceMapping;
 }
+
+// --- Issue 24 (oss): OSS-RBA mapping of a service (docs/oss.md, ADR 0039) ---
+/**
+ * How a service meets OSS-RBA: which form fields an NIB lookup (`inqueryNIB`) fills and from which
+ * `dataNIB` field (a dot path: `nama_perseroan`, `penanggung_jwb.0.nama_penanggung_jwb`; `proyek.`
+ * is the business's project chosen for the application), and the permit status (PIA Lampiran 10
+ * `kd_status`) pushed to OSS when the SOP enters a state. `pause`/`resume` are pushed when the SOP
+ * starts and stops waiting on the applicant (a state whose actor is the citizen: the SLA clock stops).
+ */
+export interface OssServiceMapping {
+  /** Kode izin (PIA Lampiran 8) of the permit this service processes: picks its `data_checklist` item (id_izin). */
+  kdIzin?: string;
+  /** The form field holding the NIB. */
+  nibField: string;
+  prefill: Record<string, string>;
+  status: Record<string, string>;
+  pause: string;
+  resume: string;
+}
+// --- end issue 24 (oss) ---
 
 /** Which fields carry the applicant's NIK and what it is checked against (packages/forms nik.ts). */
 export interface FormIdentity {

@@ -16,6 +16,7 @@ import { skmModule } from './modules/skm/index.js';
 import { journeysModule } from './modules/journeys/index.js';
 import { onboardingModule } from './modules/onboarding/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
+import { historyModule, visitsPerTenant } from './modules/history/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -24,6 +25,7 @@ import { notificationsModule } from './modules/notifications/index.js';
 import { paymentsModule } from './modules/payments/index.js';
 import { distributionModule } from './modules/distribution/index.js';
 import { monevModule } from './modules/monev/index.js';
+import { ossModule } from './modules/oss/index.js';
 // [imports]
 
 /**
@@ -89,10 +91,28 @@ export function compose(k: Kernel) {
   });
   // Issue 23 (versions): auto-upgrades, version distribution, an agency's view of every region.
   const distribution = distributionModule(k, { tenants: tenants.service, installations: installations.service, registry: plugins.registry });
-  // Ministry Monev (issue 23): `visits` is left for the visits aggregate to be wired here.
-  const monev = monevModule(k, { onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry });
   // Issue 23 (sla): journeys across agencies (ETA, the shared applicant profile with consent).
   const journeys = journeysModule(k, { installations: installations.service, calendar: calendar.service });
+  // History imported from a regency's earlier systems, and visits per tenant (ADR 0032).
+  const history = historyModule(k, { tenants: tenants.service });
+  // Ministry Monev (issue 23); its evidence pack counts visits from the national store of visits (ADR 0032).
+  const monev = monevModule(k, {
+    onboarding: onboarding.service, skm: skm.service, complaints: complaints.stats, registry: plugins.registry,
+    visits: async ({ tenantId, from, to }) => ({
+      visits: (await visitsPerTenant(k.control, { from, to, by: 'month', tenantId })).reduce((n, r) => n + r.walkIn + r.booked, 0),
+      source: 'check-ins, walk-in queue tickets and imported visits (national_visits_daily)',
+    }),
+  });
+  // Issue 24 (oss): OSS-RBA — NIB lookup into DPMPTSP drafts, status and permit pushes queued in the moving transaction.
+  const oss = ossModule(k, { registry: plugins.registry, applications: applications.service, tenants: tenants.service });
+  k.events.on('application.submitted', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onSubmitted(tx, t, e);
+  });
+  k.events.on('application.moved', async (tx, e) => {
+    const t = await tenants.service.directory.find(e.tenant);
+    if (t) await oss.service.onMoved(tx, t, e);
+  });
   // Issue 24 (payments): assess, route, record, reconcile — the platform never holds money.
   const payments = paymentsModule(k, { tenants: tenants.service, installations: installations.service, applications: applications.service, actions: () => applications.actions });
   // [modules]
@@ -120,6 +140,8 @@ export function compose(k: Kernel) {
     distribution,
     monev,
     journeys,
+    history,
+    oss,
     payments,
     // [module-list]
   ];
@@ -144,6 +166,7 @@ export function compose(k: Kernel) {
     cockpit: monitoring.cockpit,
     complaints: complaints.service,
     complaintWebhooks: complaints.webhooks,
+    lapor: complaints.lapor,
     privacy: privacy.service,
     journeys: journeys.service,
     signedEvents: events.service,
@@ -152,6 +175,8 @@ export function compose(k: Kernel) {
     notificationProviders: notifications.providers,
     fleet: distribution.fleet,
     monev: monev.service,
+    history: history.service,
+    oss: oss.service,
     // [services]
   };
   return { modules, services };

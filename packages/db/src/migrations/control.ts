@@ -4,6 +4,7 @@ import { MPP_STATUSES } from '@satupintu/core';
 import { ControlNationalRollups1764400000001, ControlOnboarding1764400000000 } from './control-onboarding.js';
 import { ControlContract1764700000000 } from './contract.js';
 import { ControlSharedRateLimits1764900000100 } from './control-shared-state.js';
+import { ControlNationalVisits1765400000201 } from './control-history.js';
 import { ControlSandboxTenants1765400000100 } from './control-sandbox.js';
 import { ControlPluginFleet1765400000601 } from './control-versions.js';
 import { ControlMonevAlerts1765400000700 } from './control-monev.js';
@@ -121,4 +122,4 @@ export class ControlHolidays1764200000000 implements MigrationInterface {
   }
 }
 
-export const controlMigrations = [ControlInit1763980000000, ControlPluginRegistry1764000000000, ControlHolidays1764200000000, ControlOnboarding1764400000000, ControlNationalRollups1764400000001, ControlContract1764700000000, ControlSharedRateLimits1764900000100, ControlSandboxTenants1765400000100, ControlPluginFleet1765400000601, ControlMonevAlerts1765400000700];
+export const controlMigrations = [ControlInit1763980000000, ControlPluginRegistry1764000000000, ControlHolidays1764200000000, ControlOnboarding1764400000000, ControlNationalRollups1764400000001, ControlContract1764700000000, ControlSharedRateLimits1764900000100, ControlSandboxTenants1765400000100, ControlNationalVisits1765400000201, ControlPluginFleet1765400000601, ControlMonevAlerts1765400000700];

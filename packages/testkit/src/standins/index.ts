@@ -2,4 +2,6 @@
 export * from './whatsapp.js';
 export * from './sms.js';
 export * from './smtp.js';
+export * from './oss.js';
+export * from './lapor.js';
 export * from './payments.js';

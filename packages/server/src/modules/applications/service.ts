@@ -281,13 +281,15 @@ export class ApplicationService {
    * overwrite. Only the draft's writer (access.ts) may; a write by anyone but the citizen — the
    * operator or officer filing for them — goes on the timeline with its actor and the fields changed.
    */
-  async updateDraft(ctx: TenantUserCtx, id: string, data: Record<string, unknown>, pre: Preconditions): Promise<ApplicationView> {
+  async updateDraft(ctx: TenantUserCtx, id: string, data: Record<string, unknown>, pre: Preconditions, also?: (tx: TenantTx) => Promise<void>): Promise<ApplicationView> {
     if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BYTES) throw bodyTooLarge();
     return this.d.uow.write(ctx, async (tx) => {
       const { app, writer } = writableBy(ctx.identity, ctx.tenant, await applicationQueries.load(tx.sql, id, true));
       checkPreconditions(pre, etagOf(app.version));
       if (app.status !== 'draft') throw notDraft();
       await applicationQueries.updateDraft(tx.sql, id, data, ctx.now);
+      // Issue 24 (oss): what another module writes with the draft, in the same transaction (an NIB lookup's first-class fields).
+      if (also) await also(tx);
       if (byOther(ctx.identity, app)) {
         const changes = diffData(app.data, data);
         if (changes.length)

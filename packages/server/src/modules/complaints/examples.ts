@@ -39,7 +39,7 @@ export const complaintExample = {
   escalations: 0,
   reopenCount: 0,
   rating: null,
-  lapor: { trackingId: null, syncStatus: 'not-synced', error: null, syncedAt: null },
+  lapor: { trackingId: null, syncStatus: 'not-synced', error: null, syncedAt: null, mode: null, transactionId: null, remoteStatus: null, disposition: null, attempts: 0, lastAttemptAt: null, nextAttemptAt: null },
   thread: [
     { id: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a70', at: '2026-11-25T03:00:00.000Z', author: { name: 'Siti Nurhaliza', role: 'citizen' }, kind: 'filed', body: null },
     { id: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a71', at: '2026-11-26T02:15:00.000Z', author: { name: 'Admin DPMPTSP', role: 'coordinator' }, kind: 'forwarded', body: '→ imigrasi' },

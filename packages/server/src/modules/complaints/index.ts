@@ -11,6 +11,8 @@ import { ComplaintService } from './service.js';
 import { ComplaintStats } from './stats.js';
 import { ComplaintThread } from './thread.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { LaporConnector, laporJobs } from './lapor.js';
+import { laporRoutes } from './lapor-routes.js';
 import { ComplaintWebhooks, webhookJob, type WebhookOptions } from './webhook.js';
 
 export { ComplaintService, type FileComplaintInput, type VerifyInput } from './service.js';
@@ -22,12 +24,14 @@ export { escalateOverdueComplaints, ESCALATE_JOB } from './escalation.js';
 export { RECONCILE_JOB } from './reconciler.js';
 export { COMPLAINT_LIFECYCLE, MAX_REOPENS, type ComplaintRole } from './lifecycle.js';
 export { EXPORT_FIELDS, type ComplaintView } from './view.js';
+export { LaporConnector, LAPOR_PUSH_JOB, LAPOR_SYNC_JOB, laporReference, protocolOf, type LaporTuning } from './lapor.js';
 
 export interface ComplaintsModule extends Module {
   service: ComplaintService;
   thread: ComplaintThread;
   stats: ComplaintStats;
   webhooks: ComplaintWebhooks;
+  lapor: LaporConnector;
 }
 
 /**
@@ -49,7 +53,9 @@ export function complaintsModule(
   // Production fails at start without DATA_ENCRYPTION_KEY, not at the first delivery.
   if (k.config.env === 'production') keyring();
   const webhooks = new ComplaintWebhooks({ uow: k.uow, jobs: k.jobs, keyring, env: k.config.env }, deps.webhook);
-  const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks });
+  // SP4N-LAPOR! (issue 24): the regency's developer account sealed under the same data key.
+  const lapor = new LaporConnector({ uow: k.uow, jobs: k.jobs, keyring, env: k.config.env, tenants: deps.tenants });
+  const service = new ComplaintService({ uow: k.uow, installations: deps.installations, calendar: deps.calendar, webhooks, lapor });
   const thread = new ComplaintThread({ uow: k.uow }, k.store);
   const stats = new ComplaintStats({ uow: k.uow, tenants: deps.tenants });
   return {
@@ -58,10 +64,12 @@ export function complaintsModule(
     thread,
     stats,
     webhooks,
+    lapor,
     routes: (api) => {
       complaintRoutes(api, { complaints: service, thread, stats });
       webhookRoutes(api, webhooks);
+      laporRoutes(api, lapor);
     },
-    jobs: [escalationJob({ uow: k.uow, webhooks }, deps.tenants), webhookJob(webhooks), reconcileJob(deps.sweeper)],
+    jobs: [escalationJob({ uow: k.uow, webhooks }, deps.tenants), webhookJob(webhooks), reconcileJob(deps.sweeper), ...laporJobs(lapor, deps.tenants)],
   };
 }

@@ -104,7 +104,9 @@ const row = (over: Partial<ComplaintRow>): ComplaintRow => ({
   complainant_sub: 's', complainant: {}, filed_by_sub: 's', filed_by_role: 'citizen', channel: 'online', status: 'submitted', handler: null,
   verify_due_at: new Date('2025-06-18T16:59:59.999Z'), verify_due_date: '2025-06-18', first_response_due_at: null, first_response_due_date: null, answer_due_at: null, answer_due_date: null,
   first_response_at: null, verified_at: null, verified_by: null, answered_at: null, reopen_until: null, reopen_count: 0, rating: null, rating_comment: null, rated_at: null, closed_at: null,
-  lapor_tracking_id: null, lapor_sync_status: 'not-synced', lapor_sync_error: null, lapor_synced_at: null, version: 1, created_at: new Date('2025-06-13T03:00:00Z'), updated_at: new Date('2025-06-13T03:00:00Z'),
+  lapor_tracking_id: null, lapor_sync_status: 'not-synced', lapor_sync_error: null, lapor_synced_at: null,
+  lapor_mode: null, lapor_reference: null, lapor_transaction_id: null, lapor_attempts: 0, lapor_next_attempt_at: null, lapor_attempted_at: null, lapor_remote_status: null, lapor_disposition: null, lapor_answers: 0,
+  version: 1, created_at: new Date('2025-06-13T03:00:00Z'), updated_at: new Date('2025-06-13T03:00:00Z'),
   escalation_count: 0, ...over,
 });
 

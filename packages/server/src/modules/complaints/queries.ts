@@ -4,7 +4,7 @@ import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from './lifecy
 
 export type SubjectType = 'tenant' | 'service' | 'application';
 export type Handler = 'agency' | 'coordinator';
-export type LaporStatus = 'not-synced' | 'pending' | 'synced' | 'failed';
+export type LaporStatus = 'not-synced' | 'pending' | 'synced' | 'failed' | 'conflict';
 
 /** One complaint as the complaints table holds it (dates as local YYYY-MM-DD text), with its application's code and escalation count. */
 export interface ComplaintRow {
@@ -52,6 +52,15 @@ export interface ComplaintRow {
   lapor_sync_status: LaporStatus;
   lapor_sync_error: string | null;
   lapor_synced_at: Date | null;
+  lapor_mode: 'manual' | 'api' | null;
+  lapor_reference: string | null;
+  lapor_transaction_id: string | null;
+  lapor_attempts: number;
+  lapor_next_attempt_at: Date | null;
+  lapor_attempted_at: Date | null;
+  lapor_remote_status: string | null;
+  lapor_disposition: string | null;
+  lapor_answers: number;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -94,13 +103,17 @@ const COLUMNS = `c.tenant_id, c.id, c.tracking_code, c.kind, c.category, c.subje
     c.first_response_due_at, to_char(c.first_response_due_date, 'YYYY-MM-DD') as first_response_due_date,
     c.answer_due_at, to_char(c.answer_due_date, 'YYYY-MM-DD') as answer_due_date,
     c.first_response_at, c.verified_at, c.verified_by, c.answered_at, c.reopen_until, c.reopen_count, c.rating, c.rating_comment, c.rated_at, c.closed_at,
-    c.lapor_tracking_id, c.lapor_sync_status, c.lapor_sync_error, c.lapor_synced_at, c.version, c.created_at, c.updated_at,
+    c.lapor_tracking_id, c.lapor_sync_status, c.lapor_sync_error, c.lapor_synced_at,
+    c.lapor_mode, c.lapor_reference, c.lapor_transaction_id, c.lapor_attempts, c.lapor_next_attempt_at, c.lapor_attempted_at, c.lapor_remote_status, c.lapor_disposition, c.lapor_answers, c.version, c.created_at, c.updated_at,
     (select count(*)::int from complaint_escalations e where e.complaint_id = c.id) as escalation_count`;
 const SELECT = `select ${COLUMNS} from complaints c`;
 
 
 /** Complaints filed in [from, to], local dates of the tenant's zone ($1, $2, $3). */
 export const IN_PERIOD = `(c.created_at at time zone $3)::date between $1::date and $2::date`;
+
+/** An imported complaint received in the period (tenant-local dates). */
+const IMPORTED_IN_PERIOD = `(h.received_at at time zone $3)::date between $1::date and $2::date`;
 
 export const complaintQueries = {
   load(sql: Sql, id: string, lock = false): Promise<ComplaintRow | undefined> {
@@ -168,11 +181,12 @@ export const complaintQueries = {
     await sql.exec(`update complaints set updated_at = $2, first_response_at = case when $3 then coalesce(first_response_at, $2) else first_response_at end where id = $1`, [id, now, firstResponse]);
   },
 
-  async setLapor(sql: Sql, l: { id: string; trackingId: string | null; status: 'pending' | 'synced' | 'failed'; error: string | null; now: Date }): Promise<void> {
+  /** The coordinator's record of the LAPOR! link (manual mode, or the resolution of an API conflict: then pulling resumes at `next`). */
+  async setLapor(sql: Sql, l: { id: string; trackingId: string | null; status: 'pending' | 'synced' | 'failed'; error: string | null; now: Date; mode: 'manual' | 'api'; next: Date | null }): Promise<void> {
     await sql.exec(
-      `update complaints set lapor_tracking_id = coalesce($2, lapor_tracking_id), lapor_sync_status = $3, lapor_sync_error = $4,
+      `update complaints set lapor_tracking_id = coalesce($2, lapor_tracking_id), lapor_sync_status = $3, lapor_sync_error = $4, lapor_mode = $6, lapor_next_attempt_at = $7,
               lapor_synced_at = case when $3 = 'synced' then $5::timestamptz else lapor_synced_at end, updated_at = $5 where id = $1`,
-      [l.id, l.trackingId, l.status, l.error, l.now],
+      [l.id, l.trackingId, l.status, l.error, l.now, l.mode, l.next],
     );
   },
 
@@ -304,7 +318,7 @@ export const statsQueries = {
               count(*) filter (where c.status in ('submitted', 'forwarded', 'handling'))::int as open,
               count(*) filter (where (c.status = 'submitted' and c.verify_due_at < $4) or (c.status in ('forwarded', 'handling') and c.answer_due_at < $4))::int as overdue,
               count(*) filter (where c.verified_at is not null and c.status <> 'rejected')::int as verified,
-              count(*) filter (where c.verified_at is not null and c.verified_at <= c.verify_due_at)::int as verified_on_time,
+              count(*) filter (where c.verified_at is not null and c.status <> 'rejected' and c.verified_at <= c.verify_due_at)::int as verified_on_time,
               count(*) filter (where c.answered_at is not null)::int as answered,
               count(*) filter (where c.answered_at is not null and c.answered_at <= c.answer_due_at)::int as answered_on_time,
               count(*) filter (where c.status = 'rejected')::int as rejected,
@@ -318,7 +332,27 @@ export const statsQueries = {
   },
 
   async by(sql: Sql, column: 'status' | 'category' | 'kind', from: string, to: string, timeZone: string): Promise<Record<string, number>> {
-    const rows = await sql.rows<{ k: string; n: number }>(`select c.${column} as k, count(*)::int as n from complaints c where ${IN_PERIOD} group by 1 order by 1`, [from, to, timeZone]);
+    // Imported complaints (ADR 0032) count by their status and category; every one was a complaint.
+    const imported = column === 'kind' ? `select 'complaint' as k from history_complaints h where ${IMPORTED_IN_PERIOD}` : `select h.${column} as k from history_complaints h where ${IMPORTED_IN_PERIOD}`;
+    const rows = await sql.rows<{ k: string; n: number }>(
+      `select k, count(*)::int as n from (select c.${column} as k from complaints c where ${IN_PERIOD} union all ${imported}) x group by 1 order by 1`,
+      [from, to, timeZone],
+    );
     return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+  },
+
+  /**
+   * Complaints imported from an earlier system (ADR 0032) received in the period: filed, open by
+   * their imported status, answered; on time only where the file said so (`answered_on_time`).
+   */
+  imported(sql: Sql, from: string, to: string, timeZone: string): Promise<{ filed: number; open: number; rejected: number; answered: number; answered_on_time: number }> {
+    return sql.one(
+      `select count(*)::int as filed, count(*) filter (where h.status in ('submitted', 'forwarded', 'handling'))::int as open,
+              count(*) filter (where h.status = 'rejected')::int as rejected,
+              count(*) filter (where h.answered_at is not null and h.answered_on_time is not null)::int as answered,
+              count(*) filter (where h.answered_on_time)::int as answered_on_time
+         from history_complaints h where ${IMPORTED_IN_PERIOD}`,
+      [from, to, timeZone],
+    );
   },
 };

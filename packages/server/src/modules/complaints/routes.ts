@@ -27,6 +27,7 @@ import {
   uploadTooLarge,
   uploadTypeRefused,
 } from './errors.js';
+import { laporApiLinked } from './lapor-errors.js';
 import { complaintExample, complaintPageExample, fileComplaintExample, statsExample } from './examples.js';
 import {
   AnswerBody,
@@ -285,14 +286,15 @@ export function complaintRoutes(api: RouteTable, s: { complaints: ComplaintServi
     path: `${base}/:id/lapor`,
     operationId: 'setComplaintLapor',
     summary: 'Nomor tiket dan status sinkron SP4N-LAPOR! / SP4N-LAPOR! tracking id and sync status',
-    description: 'Set by the coordinator or the LAPOR! connector (a tenant-admin token); each call is also kept as an internal note in the thread.',
+    description:
+      'Manual mode: the coordinator forwarded it on lapor.go.id and records the Tracking ID (a leading `#` is dropped). Each call is also kept as an internal note in the thread. On a complaint the platform pushes (API mode) it is refused (LAPOR_API_LINKED) except to settle a `conflict` (name the report that stays: pulling resumes) or to record by hand a push that `failed`.',
     tags: ['complaints'],
     security: coordinator,
     params: ComplaintPath,
     body: LaporBody,
     bodyExample: { syncStatus: 'synced', trackingId: '5123456' },
     responses: { '200': theComplaint },
-    errors: [complaintNotFound, complaintActionNotAllowed, laporTrackingIdRequired],
+    errors: [complaintNotFound, complaintActionNotAllowed, laporTrackingIdRequired, laporApiLinked],
     handler: async (ctx, { params, body }) => ok(await complaints.setLapor(ctx, params.id, body)),
   });
 

@@ -20,7 +20,7 @@ export const Status = Type.Enum(['submitted', 'forwarded', 'handling', 'answered
 const SubjectType = Type.Enum(['tenant', 'service', 'application']);
 const Channel = Type.Enum(['online', 'counter'], { description: '`counter`: filed by a counter officer for a citizen' });
 const Handler = Type.Enum(['agency', 'coordinator']);
-const LaporStatus = Type.Enum(['not-synced', 'pending', 'synced', 'failed']);
+const LaporStatus = Type.Enum(['not-synced', 'pending', 'synced', 'failed', 'conflict']);
 const TrackingCode = Type.String({ pattern: '^ADU-[0-9A-Z]{4}-[0-9A-Z]{4}$', description: 'Tracking code, e.g. ADU-7KQ2-M9XD' });
 
 export const ComplaintPath = TenantPath({ id: Uuid });
@@ -79,7 +79,12 @@ export const AnswerBody = Strict({ body: Text(10, 10000) });
 export const RatingBody = Strict({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) });
 export const ReopenBody = Strict({ reason: Text(10, 2000) });
 export const LaporBody = Strict({
-  trackingId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9#-]{3,40}$' })),
+  trackingId: Type.Optional(
+    Type.String({
+      pattern: '^#?[A-Za-z0-9][A-Za-z0-9/-]{2,39}$',
+      description: 'The LAPOR! Tracking ID as lapor.go.id shows it (its format is not published: 3–40 letters, digits, `-` or `/`, a leading `#` is dropped)',
+    }),
+  ),
   syncStatus: Type.Enum(['pending', 'synced', 'failed']),
   error: Type.Optional(Type.String({ maxLength: 1000 })),
 });
@@ -163,7 +168,23 @@ export const ComplaintSchema = Closed(
     escalations: Count,
     reopenCount: Count,
     rating: Nullable(Closed({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), at: DateTime })),
-    lapor: Closed({ trackingId: Nullable(Type.String()), syncStatus: LaporStatus, error: Nullable(Type.String()), syncedAt: Nullable(DateTime) }),
+    lapor: Closed(
+      {
+        trackingId: Nullable(Type.String()),
+        syncStatus: LaporStatus,
+        error: Nullable(Type.String()),
+        syncedAt: Nullable(DateTime),
+        // Issue 24 (SP4N-LAPOR! connection, ADR 0038)
+        mode: Nullable(Type.Enum(['manual', 'api'], { description: 'manual: the coordinator forwarded it on lapor.go.id and recorded the tracking id; api: pushed and pulled by the platform' })),
+        transactionId: Nullable(Type.String({ description: 'LAPOR! transaction id (API mode)' })),
+        remoteStatus: Nullable(Type.String({ description: 'LAPOR!’s status in our words: received, verifying, dispositioned, answered, closed, rejected, unknown' })),
+        disposition: Nullable(Type.String({ description: 'The agency LAPOR! dispositioned it to' })),
+        attempts: Count,
+        lastAttemptAt: Nullable(DateTime),
+        nextAttemptAt: Nullable(DateTime),
+      },
+      { description: 'The link to SP4N-LAPOR!: sync state (pending / synced / failed / conflict) and last sync time' },
+    ),
     thread: Type.Array(ComplaintMessage, { description: 'The whole thread, oldest first (internal entries only for staff)' }),
     attachments: Type.Array(ComplaintAttachment, { maxItems: 5 }),
     createdAt: DateTime,

@@ -18,6 +18,7 @@ import {
   reopenLimit,
   reopenWindowClosed,
 } from './errors.js';
+import { laporApiLinked } from './lapor-errors.js';
 import { COMPLAINT_LIFECYCLE, DEFAULT_CATEGORY, factsOf, mayEverTake, type ComplaintCategory, type ComplaintKind, type ComplaintRole, type ComplaintStatus } from './lifecycle.js';
 import { complaintQueries, type ComplaintRow } from './queries.js';
 import { notify, post, viewIn } from './records.js';
@@ -53,6 +54,8 @@ export interface ComplaintDeps {
   installations: InstallationService;
   calendar: CalendarService;
   webhooks: ComplaintWebhooks;
+  /** SP4N-LAPOR! auto-push on verification (issue 24). */
+  lapor?: { onVerified(tx: TenantTx, ctx: TenantUserCtx, c: ComplaintRow): Promise<void> };
 }
 
 /** The states in which a complaint can be overdue, from the lifecycle (read once). */
@@ -199,6 +202,7 @@ export class ComplaintService {
         if (input.note?.trim()) await post(tx, ctx, c, { role: d.role, kind: 'note', body: input.note, internal: true });
         await this.d.webhooks.publish(tx, ctx, id, forwarded ? 'complaint.forwarded' : 'complaint.verified');
         await notify(tx, ctx, c, 'complaint.routed', forwarded ? [`officer:${agency}`] : ['tenant-admin']);
+        await this.d.lapor?.onVerified(tx, ctx, c);
       }
       await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.verified', subject: `complaint:${c.tracking_code}`, data: { decision: input.decision, agency, category } });
     });
@@ -249,15 +253,26 @@ export class ComplaintService {
     });
   }
 
-  /** SP4N-LAPOR! tracking id and sync status, set by the coordinator or the connector (tenant-admin token); kept as internal notes. */
+  /**
+   * SP4N-LAPOR! tracking id and sync status recorded by the coordinator (manual mode: they forwarded
+   * it on lapor.go.id), kept as internal notes. On a complaint the platform pushes (API mode) this
+   * is refused while the push runs or after it linked a report (LAPOR_API_LINKED), except to
+   * settle a `conflict` (the coordinator names the right report; pulling resumes) or to record by
+   * hand a push that `failed`.
+   */
   async setLapor(ctx: TenantUserCtx, id: string, input: { trackingId?: string; syncStatus: 'pending' | 'synced' | 'failed'; error?: string }): Promise<ComplaintView> {
     if (input.syncStatus === 'synced' && !input.trackingId) throw laporTrackingIdRequired();
+    const trackingId = input.trackingId?.replace(/^#/, '');
     return this.change(ctx, id, async (tx, c, roles) => {
       if (!roles.includes('coordinator')) throw complaintActionNotAllowed();
+      const settles = c.lapor_mode === 'api' && c.lapor_sync_status === 'conflict';
+      if (c.lapor_mode === 'api' && !settles && c.lapor_sync_status !== 'failed') throw laporApiLinked();
       const error = input.syncStatus === 'failed' ? (input.error ?? null) : null;
-      await complaintQueries.setLapor(tx.sql, { id, trackingId: input.trackingId ?? null, status: input.syncStatus, error, now: ctx.now });
-      const body = `SP4N-LAPOR! ${input.syncStatus}${input.trackingId ? ` #${input.trackingId}` : ''}${input.error ? `: ${input.error}` : ''}`;
+      const mode = settles && input.syncStatus === 'synced' ? 'api' : 'manual';
+      await complaintQueries.setLapor(tx.sql, { id, trackingId: trackingId ?? null, status: input.syncStatus, error, now: ctx.now, mode, next: mode === 'api' ? ctx.now : null });
+      const body = `SP4N-LAPOR! ${input.syncStatus}${trackingId ? ` #${trackingId}` : ''}${input.error ? `: ${input.error}` : ''}`;
       await post(tx, ctx, c, { role: 'coordinator', kind: 'lapor', body, internal: true });
+      await recordAudit(tx, { actor: actorOf(ctx), action: 'complaint.lapor-recorded', subject: `complaint:${c.tracking_code}`, data: { mode, syncStatus: input.syncStatus, trackingId: trackingId ?? null } });
     });
   }
 }

@@ -38,7 +38,10 @@ export class ComplaintStats {
     checkPeriod(q);
     const t = ctx.tenant;
     return this.d.uow.read(ctx, async (tx) => {
-      const r = await statsQueries.counts(tx.sql, q.from, q.to, t.timeZone, ctx.now);
+      const live = await statsQueries.counts(tx.sql, q.from, q.to, t.timeZone, ctx.now);
+      // History imported from the regency's earlier system counts with the live complaints (ADR 0032).
+      const h = await statsQueries.imported(tx.sql, q.from, q.to, t.timeZone);
+      const r = { ...live, filed: live.filed + h.filed, open: live.open + h.open, rejected: live.rejected + h.rejected, answered: live.answered + h.answered, answered_on_time: live.answered_on_time + h.answered_on_time };
       const by = (column: 'status' | 'category' | 'kind') => statsQueries.by(tx.sql, column, q.from, q.to, t.timeZone);
       return {
         tenant: t.slug,

@@ -54,7 +54,7 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
     p = sharedPlatform();
     [admin, citizen, analyst, otherPublisher] = await Promise.all([tokenFor(p, 'admin.platform'), tokenFor(p, 'warga.kbb'), tokenFor(p, 'analis.kemenpanrb'), tokenFor(p, 'publisher.imigrasi')]);
     publisher = await reissuedToken(p, await tokenFor(p, 'publisher.polri'), { memberships: [`/agencies/${id}/agency-publisher`] });
-    const polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.0.0')).body.manifest;
+    const polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest;
     base = { ...structuredClone(polri), id, agency: { ...polri.agency, code: id } };
     await publish(version('1.0.0'));
     const codes = await unusedRegencyCodes(p, 3);

@@ -25,7 +25,7 @@ export {
   type SignedEventsDeps,
   type SignedEventsOptions,
 } from './service.js';
-export { addressAllowed, resolveTarget, TARGET_FAILURE, type Resolver } from './target.js';
+export { addressAllowed, resolveTarget, TARGET_FAILURE, urlRefusal, type Resolver, type TargetPolicy } from './target.js';
 
 /** What a module that publishes needs: `publish` inside its unit of work. */
 export type EventPublisher = Pick<SignedEvents, 'publish'>;

@@ -269,7 +269,7 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
     assert.ok(row.total >= 2 && row.closed >= 1 && row.withEvidence >= 1 && row.byElement.U8 >= 1, JSON.stringify(row));
     assert.equal(national.body.totals.tenants, national.body.items.length);
     const raw = JSON.stringify(national.body);
-    assert.ok(!raw.includes('kursi') && !raw.includes('admin.lebong'), 'counts only');
+    assert.ok(!raw.includes('Dua puluh kursi') && !raw.includes('admin.lebong'), 'counts only'); // (another suite's tenant is named kursi-…)
     assert.equal((await api(p, 'GET', '/api/v1/national/skm/follow-ups', { token: lebong })).status, 403);
   });
 
@@ -299,9 +299,14 @@ describe('Ministry Monev: alerts over history, evidence pack, SKM export with pu
     // One task closed (the tenant's), one open (the service's): partly.
     assert.equal(by['skm-follow-up'].status, 'partly');
     assert.deepEqual(['Follow-ups', 'Closed', 'With evidence'].map((l) => by['skm-follow-up'].evidence.find((e: any) => e.label.en === l).value), [2, 1, 1]);
-    assert.deepEqual([by.visits.status, by.visits.source], ['missing', 'visits: no source wired']);
+    // Visits come from the national store of visits (check-ins, walk-in tickets, imported visits): met when there were any.
+    const visitsSeen = await api(p, 'GET', `/api/v1/national/visits?from=${period.from}&to=${period.to}&by=month&tenant=kab-lebong`, { token: analyst });
+    assert.equal(visitsSeen.status, 200, JSON.stringify(visitsSeen.body));
+    const counted = JSON.stringify(visitsSeen.body).match(/"(walkIn|booked)":(\d+)/g)?.reduce((n, m) => n + Number(m.split(':')[1]), 0) ?? 0;
+    assert.deepEqual([by.visits.status, by.visits.source], [counted > 0 ? 'met' : 'missing', 'visits: check-ins, walk-in queue tickets and imported visits (national_visits_daily)']);
+    assert.equal(by.visits.evidence[0].value, counted);
     const raw = JSON.stringify(r.body);
-    assert.ok(!raw.includes('admin.lebong') && !raw.includes('kursi'), 'no username, no free text');
+    assert.ok(!raw.includes('admin.lebong') && !raw.includes('Dua puluh kursi'), 'no username, no free text');
 
     // The analyst reads it too (an aggregate), and downloads the PDF.
     const forAnalyst = await api(p, 'GET', `/api/v1/tenants/kab-lebong/monev/evidence?from=${period.from}&to=${period.to}`, { token: analyst });

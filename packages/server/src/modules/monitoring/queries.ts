@@ -1,5 +1,6 @@
 import type { MppStatus } from '@satupintu/core';
 import type { Sql } from '@satupintu/db';
+import { VISITS_DAILY_SOURCE } from '../history/index.js';
 
 // ---- region, under the tenant's RLS: the fold and the snapshot -------------------------------------
 
@@ -41,6 +42,13 @@ export interface SkmWeekRow {
   week_start: string;
   n: number;
   sums: number[];
+}
+
+export interface VisitDayRow {
+  local_date: string;
+  agency_code: string;
+  walk_in: number;
+  booked: number;
 }
 
 export const rollupQueries = {
@@ -146,6 +154,28 @@ export const rollupQueries = {
     );
   },
 
+  /** Import batches (ADR 0032) whose weeks the national store does not have yet, and their earliest day. */
+  async pendingImports(sql: Sql): Promise<{ ids: string[]; from: string | null }> {
+    const r = await sql.one<{ ids: string[]; from: string | null }>(
+      `select coalesce(array_agg(id::text), '{}') as ids, min(earliest_date)::text as from from import_batches where published_at is null`,
+    );
+    return r;
+  },
+
+  async importsPublished(sql: Sql, ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length) await sql.exec(`update import_batches set published_at = $2 where id = any($1::uuid[]) and published_at is null`, [ids, now]);
+  },
+
+  /** Visits per local day and agency (checked-in bookings, walk-in tickets, imported visits): counts only. */
+  visits(sql: Sql, from: string, to: string): Promise<VisitDayRow[]> {
+    return sql.rows(
+      `with v as (${VISITS_DAILY_SOURCE})
+       select local_date::text, agency_code, count(*) filter (where kind = 'walk-in')::int as walk_in, count(*) filter (where kind = 'booked')::int as booked
+         from v group by 1, 2 order by 1, 2`,
+      [from, to],
+    );
+  },
+
   /**
    * The watermark, moved only after the national store has the figures: past the run's clock
    * reading and every row it published, and never backwards (runs with different clocks).
@@ -192,13 +222,24 @@ export const nationalQueries = {
   },
 
   /** Appointment and SKM weeks are republished whole over the window: a cancelled session must drop out too. */
-  async clearWindow(sql: Sql, tenantId: string, from: string): Promise<void> {
+  async clearWindow(sql: Sql, tenantId: string, from: string, skmFrom = from): Promise<void> {
     await sql.exec(
       `update national_weekly set sessions_capacity = 0, sessions_booked = 0, sessions_checked_in = 0, sessions_no_show = 0
         where tenant_id = $1 and week_start >= $2 and sessions_capacity > 0`,
       [tenantId, from],
     );
-    await sql.exec(`update national_weekly set skm_responses = 0, skm_sums = '{0,0,0,0,0,0,0,0,0}' where tenant_id = $1 and week_start >= $2 and skm_responses > 0`, [tenantId, from]);
+    await sql.exec(`update national_weekly set skm_responses = 0, skm_sums = '{0,0,0,0,0,0,0,0,0}' where tenant_id = $1 and week_start >= $2 and skm_responses > 0`, [tenantId, skmFrom]);
+  },
+
+  /** Visits are republished whole from `from` (a day whose visits all went away must drop out). */
+  async visits(sql: Sql, tenantId: string, from: string, days: readonly VisitDayRow[], now: Date): Promise<void> {
+    await sql.exec(`delete from national_visits_daily where tenant_id = $1 and local_date >= $2`, [tenantId, from]);
+    if (!days.length) return;
+    await sql.exec(
+      `insert into national_visits_daily (tenant_id, local_date, agency_code, walk_in, booked, published_at)
+       select $1, * , $6 from unnest($2::date[], $3::text[], $4::int[], $5::int[])`,
+      [tenantId, days.map((d) => d.local_date), days.map((d) => d.agency_code), days.map((d) => d.walk_in), days.map((d) => d.booked), now],
+    );
   },
 
   async sessions(sql: Sql, tenantId: string, s: SessionWeekRow, now: Date): Promise<void> {

@@ -43,8 +43,9 @@ export function sessionWindow(now: Date, timeZone: string): { from: string; to: 
 /**
  * Refreshes one tenant's national figures, at `ctx.now`:
  * 1. in one unit of work in its region, under its RLS: folds the deltas into `rollup_weekly` and
- *    takes the snapshot (open and overdue applications, sessions, complaints, SKM sums, the
- *    onboarding checklist counts);
+ *    takes the snapshot (open and overdue applications, sessions, complaints, SKM sums, visits per
+ *    day and agency, the onboarding checklist counts; SKM and visits from the earliest week of an
+ *    import not yet published, ADR 0032);
  * 2. publishes absolute values (idempotent upserts) of the changed weeks and the snapshot to the
  *    national store, in one control-plane unit of work — only when something changed;
  * 3. then moves the tenant's watermark (a crash in between republishes the same values next run).
@@ -55,6 +56,9 @@ export async function refreshTenant(d: RollupDeps, ctx: TenantCtx): Promise<{ de
   const { now } = ctx;
   const window = sessionWindow(now, t.timeZone);
   const local = await d.uow.write(ctx, async (tx) => {
+    // Imported history (ADR 0032) may reach further back than the window: its weeks are published once.
+    const pending = await rollupQueries.pendingImports(tx.sql);
+    const historyFrom = pending.from && pending.from < window.from ? isoWeekStart(pending.from) : window.from;
     const folded = await rollupQueries.fold(tx.sql, t.id, now);
     await rollupQueries.saveState(tx.sql, { tenantId: t.id, firstOnline: folded.first_online, lastOnline: folded.last_online, lastApplication: folded.last_app, now });
     const state = await rollupQueries.state(tx.sql);
@@ -67,20 +71,24 @@ export async function refreshTenant(d: RollupDeps, ctx: TenantCtx): Promise<{ de
       sessions: await rollupQueries.sessions(tx.sql, window.from, window.to),
       readiness: await d.readiness.readinessIn(tx, ctx),
       complaints: await rollupQueries.complaints(tx.sql, now),
-      skm: await rollupQueries.skm(tx.sql, window.from),
+      skm: await rollupQueries.skm(tx.sql, historyFrom),
+      visits: await rollupQueries.visits(tx.sql, historyFrom, window.to),
+      pending: pending.ids,
+      historyFrom,
     };
   });
 
   // Publish only what changed: changed weeks, or a snapshot that differs from the last published one.
   const { state, readiness } = local;
-  const snapshot = { region: t.homeRegion, open: local.open, sessions: local.sessions, readiness, complaints: local.complaints, skm: local.skm, state: [state.first_online_at, state.last_online_at, state.last_application_at] };
+  const snapshot = { region: t.homeRegion, open: local.open, sessions: local.sessions, readiness, complaints: local.complaints, skm: local.skm, visits: local.visits, historyFrom: local.historyFrom, state: [state.first_online_at, state.last_online_at, state.last_application_at] };
   const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
-  if (!local.weeks.length && hash === state.snapshot_hash) return { deltas: local.deltas, weeks: 0 };
+  if (!local.weeks.length && !local.pending.length && hash === state.snapshot_hash) return { deltas: local.deltas, weeks: 0 };
   await d.uow.control(ctx, async (tx) => {
     for (const w of local.weeks) await nationalQueries.week(tx.sql, t.id, w, now);
-    await nationalQueries.clearWindow(tx.sql, t.id, window.from);
+    await nationalQueries.clearWindow(tx.sql, t.id, window.from, local.historyFrom);
     for (const s of local.sessions) await nationalQueries.sessions(tx.sql, t.id, s, now);
     for (const w of local.skm) await nationalQueries.skm(tx.sql, t.id, w, now);
+    await nationalQueries.visits(tx.sql, t.id, local.historyFrom, local.visits, now);
     await nationalQueries.stats(
       tx.sql,
       {
@@ -101,7 +109,10 @@ export async function refreshTenant(d: RollupDeps, ctx: TenantCtx): Promise<{ de
     );
   });
   // The watermark moves only after the national store has the figures.
-  await d.uow.write(ctx, (tx) => rollupQueries.published(tx.sql, now, local.weeks.map((w) => w.week_start), hash));
+  await d.uow.write(ctx, async (tx) => {
+    await rollupQueries.published(tx.sql, now, local.weeks.map((w) => w.week_start), hash);
+    await rollupQueries.importsPublished(tx.sql, local.pending, now);
+  });
   return { deltas: local.deltas, weeks: local.weeks.length };
 }
 

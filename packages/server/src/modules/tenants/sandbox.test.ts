@@ -146,7 +146,9 @@ describe('sandbox tenants with a test clock (ADR 0031)', () => {
         const app = await api(p, 'GET', `${T}/applications/${draft.body.id}`, { token: police });
         assert.equal(app.status, 200, JSON.stringify(app.body));
         const escalations = app.body.timeline.filter((e: { action: string }) => e.action === 'escalated');
-        assert.equal(escalations.length, 1, JSON.stringify(app.body.timeline));
+        // Once for the step and once for the service time (its clock starts at submission for the loss report: ADR 0035).
+        assert.equal(escalations.length, 2, JSON.stringify(app.body.timeline));
+        assert.deepEqual(escalations.map((e: { comment: string }) => /jangka waktu layanan/.test(e.comment)).sort(), [false, true], JSON.stringify(escalations));
         const at = Date.parse(escalations[0].at);
         assert.ok(at > Date.parse(START) && at <= Date.parse(START) + DAY + 120_000, `escalated the first sandbox day: ${escalations[0].at}`);
         // The complaint's verification deadline (hari kerja) passed too: escalated on the sandbox's thread.
