@@ -164,6 +164,18 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     const audit = await asTenant(p, T, (sql) => sql.rows(`select * from audit_events where action = 'payment.assessment.superseded' and subject = $1`, [`application:${id}`]));
     assert.equal(audit.length, 1);
 
+    // A bill withdrawn by a superseding assessment and paid anyway: recorded, not paid, in the finance queue.
+    const stale = await api(p, 'POST', `${url}/orders`, { token: citizen, body: { channel: 'snap_va' } });
+    assert.equal(stale.status, 201, JSON.stringify(stale.body));
+    const a3 = await api(p, 'POST', `${url}/assessments`, { token: dpmptsp, body: { lines: [{ code: 'retribusi-pbg', amount: 2_300_000, legalBasis: PERDA }], reason: 'Koreksi tarif per m² sesuai Perbup' } });
+    assert.equal(a3.status, 201, JSON.stringify(a3.body));
+    assert.equal(a3.body.orders.find((o: { id: string }) => o.id === stale.body.order.id).status, 'cancelled');
+    const late = bank.pay(stale.body.order.reference);
+    assert.equal((await bank.notify(late.raw)).status, 200);
+    assert.equal((await api(p, 'GET', url, { token: citizen })).body.paid, false);
+    const queued = (await api(p, 'GET', `${base}/payments/exceptions`, { token: admin })).body.items.find((x: { ref: string }) => x.ref === late.paymentRequestId);
+    assert.deepEqual([queued?.kind, queued?.detail.note], ['unmatched_platform', 'order cancelled']);
+
     const ordered = await api(p, 'POST', `${url}/orders`, { token: citizen, body: { channel: 'snap_va' } });
     assert.equal(ordered.status, 201, JSON.stringify(ordered.body));
     const va = ordered.body.order.reference;

@@ -347,7 +347,16 @@ export class PaymentService {
         [ctx.tenant.id, newId(), channel, o?.id ?? null, p.providerTxnId, p.kind, source, p.amount, JSON.stringify(p.proof), ctx.identity?.username ?? channel, ctx.now],
       );
       if (!inserted) return { duplicate: true, orderId: o?.id ?? null, paid: false, app: null as string | null };
-      if (!o) return { duplicate: false, orderId: null, paid: false, app: null };
+      // Money that came in but cannot settle a bill goes to the finance officer's queue at once.
+      const raise = (kind: 'unmatched_platform' | 'amount_mismatch', detail: Record<string, unknown>) =>
+        tx.sql.exec(
+          `insert into payment_exceptions (tenant_id, id, channel, local_date, kind, ref, order_id, amount, detail, status, created_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10) on conflict (tenant_id, channel, kind, ref) do nothing`,
+          [ctx.tenant.id, newId(), channel, localDate(ctx.now, ctx.tenant.timeZone), kind, p.providerTxnId, o?.id ?? null, p.amount, JSON.stringify({ externalRef: p.externalRef, ...detail }), ctx.now],
+        );
+      if (!o) {
+        if (p.kind === 'payment') await raise('unmatched_platform', { note: 'no order with this reference' });
+        return { duplicate: false, orderId: null, paid: false, app: null };
+      }
       const app = await applicationQueries.load(tx.sql, o.application_id);
       if (p.kind === 'reversal') {
         if (o.status === 'paid') {
@@ -356,7 +365,15 @@ export class PaymentService {
         }
         return { duplicate: false, orderId: o.id, paid: false, app: null };
       }
-      if (p.amount !== Number(o.amount) || (o.status !== 'issued' && o.status !== 'expired')) return { duplicate: false, orderId: o.id, paid: false, app: null };
+      if (p.amount !== Number(o.amount)) {
+        await raise('amount_mismatch', { ours: Number(o.amount), theirs: p.amount });
+        return { duplicate: false, orderId: o.id, paid: false, app: null };
+      }
+      if (o.status !== 'issued' && o.status !== 'expired') {
+        // Paid on a withdrawn bill (a superseded assessment) or paid twice: a refund or a transfer is the finance officer's call.
+        await raise('unmatched_platform', { note: `order ${o.status}` });
+        return { duplicate: false, orderId: o.id, paid: false, app: null };
+      }
       // Paid at the last minute on a billing already re-issued: the re-issued one is withdrawn.
       if (o.status === 'expired') await tx.sql.exec(`update payment_orders set status = 'cancelled' where assessment_id = $1 and id <> $2 and status = 'issued'`, [o.assessment_id, o.id]);
       await tx.sql.exec(`update payment_orders set status = 'paid', paid_at = $2, proof = $3 where id = $1`, [o.id, p.paidAt, JSON.stringify(p.proof)]);
