@@ -91,7 +91,7 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
     summary: 'Catat pembayaran tunai dengan kuitansi / Record a cash payment with its receipt',
     tags: ['payments'], security: officer, params: AppPath, body: CashBody, bodyExample: { receiptNo: 'STS-2026-000123', amount: 150000 },
     responses: { '200': { description: 'Paid', schema: PaymentView } },
-    errors: [applicationNotFound, assessmentMissing, alreadyPaid, channelNotForFee, cashInvalid],
+    errors: [applicationNotFound, assessmentMissing, alreadyPaid, channelNotForFee, cashInvalid, channelNotConfigured],
     handler: async (ctx, { params, body }) => ok(await s.cash(ctx, params.id, body)),
   });
 

@@ -283,6 +283,8 @@ export class PaymentService {
     let ref: string;
     let until: Date | null;
     if (channel === 'counter_cash') {
+      const row = await this.d.uow.read(ctx, (tx) => tx.sql.maybe<{ enabled: boolean }>(`select enabled from payment_channels where channel = 'counter_cash'`));
+      if (!row?.enabled) throw channelNotConfigured(channel);
       ref = `KAS-${id.slice(-12).toUpperCase()}`;
       until = null;
     } else {
