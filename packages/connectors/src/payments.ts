@@ -11,7 +11,7 @@ import { createHash, createHmac, createSign, timingSafeEqual } from 'node:crypto
  * is configuration: the field names here are the adapter's defaults and say so in docs/payments.md.
  */
 
-export type PaymentChannelCode = 'simponi' | 'snap_va' | 'gateway' | 'pemda_h2h' | 'counter_cash';
+export type PaymentChannelCode = 'simponi' | 'snap_va' | 'snap_qris' | 'gateway' | 'pemda_h2h' | 'counter_cash';
 
 export interface OrderRequest {
   /** Our order id: the provider's idempotency key (SIMPONI's request reference, SNAP's partnerReferenceNo / X-EXTERNAL-ID). */
@@ -27,9 +27,11 @@ export interface OrderRequest {
 }
 
 export interface OrderResult {
-  /** Kode billing (15 digits) / VA number. */
+  /** Kode billing (15 digits) / VA number / our QRIS partner reference. */
   externalRef: string;
   expiresAt: Date;
+  /** Dynamic QRIS: the EMVCo payload the payer scans (amount embedded). */
+  qrContent?: string;
 }
 
 export interface PaymentProof {
@@ -168,6 +170,9 @@ export class SimponiAdapter implements PaymentAdapter {
 
 export interface SnapConfig {
   baseUrl: string;
+  /** QRIS: the regency's merchant and terminal at the bank. */
+  merchantId?: string;
+  terminalId?: string;
   /** X-PARTNER-ID (and X-CLIENT-KEY for the token). */
   partnerId: string;
   clientSecret: string;
@@ -208,15 +213,15 @@ export function snapTimestamp(at: Date): string {
 const rupiahValue = (n: number) => `${n.toFixed(2)}`;
 
 export class SnapVaAdapter implements PaymentAdapter {
-  readonly channel = 'snap_va' as const;
+  readonly channel: PaymentChannelCode = 'snap_va';
   readonly recheck = true;
   private token?: { value: string; until: number };
   constructor(
-    private readonly c: SnapConfig,
-    private readonly now: () => Date,
+    protected readonly c: SnapConfig,
+    protected readonly now: () => Date,
   ) {}
 
-  private async accessToken(): Promise<string> {
+  protected async accessToken(): Promise<string> {
     const at = this.now();
     if (this.token && this.token.until > at.getTime()) return this.token.value;
     const ts = snapTimestamp(at);
@@ -229,7 +234,7 @@ export class SnapVaAdapter implements PaymentAdapter {
     return json.accessToken;
   }
 
-  private async call(path: string, body: unknown, externalId: string): Promise<any> {
+  protected async call(path: string, body: unknown, externalId: string): Promise<any> {
     const token = await this.accessToken();
     const ts = snapTimestamp(this.now());
     const raw = JSON.stringify(body);
@@ -254,8 +259,8 @@ export class SnapVaAdapter implements PaymentAdapter {
     return { externalRef: String(va.virtualAccountNo), expiresAt: new Date(va.expiredDate ?? req.expiresAt) };
   }
 
-  /** The bank's payment notification (service 25): X-SIGNATURE = HMAC-SHA512 over `POST:path:digest:timestamp` with the client secret. */
-  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment {
+  /** The signed body of a bank's notification (X-SIGNATURE = HMAC-SHA512 over `POST:path:digest:timestamp` with the client secret). */
+  protected verified(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): any {
     const h = (n: string) => input.headers[n.toLowerCase()];
     const ts = h('x-timestamp');
     const sig = h('x-signature');
@@ -264,15 +269,19 @@ export class SnapVaAdapter implements PaymentAdapter {
     const want = Buffer.from(snapSignature(this.c.clientSecret, input.method, input.path, input.raw, ts));
     const got = Buffer.from(sig);
     if (want.length !== got.length || !timingSafeEqual(want, got)) throw new PaymentSignatureError('X-SIGNATURE does not verify');
-    let b: any;
     try {
-      b = JSON.parse(input.raw.toString('utf8'));
+      return JSON.parse(input.raw.toString('utf8'));
     } catch {
       throw new PaymentSignatureError('body is not JSON');
     }
-    const txn = b.paymentRequestId ?? h('x-external-id');
+  }
+
+  /** The bank's VA payment notification (service 25). */
+  verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment | null {
+    const b = this.verified(input);
+    const txn = b.paymentRequestId ?? input.headers['x-external-id'];
     if (!txn || !b.virtualAccountNo || !b.paidAmount?.value) throw new PaymentSignatureError('paymentRequestId, virtualAccountNo and paidAmount are required');
-    return { providerTxnId: String(txn), externalRef: String(b.virtualAccountNo), amount: Math.round(Number(b.paidAmount.value)), paidAt: new Date(b.trxDateTime ?? ts), proof: { bankRef: String(b.referenceNo ?? txn) }, kind: b.flagReversal === 'Y' ? 'reversal' : 'payment' };
+    return { providerTxnId: String(txn), externalRef: String(b.virtualAccountNo), amount: Math.round(Number(b.paidAmount.value)), paidAt: new Date(b.trxDateTime ?? input.headers['x-timestamp']), proof: { bankRef: String(b.referenceNo ?? txn) }, kind: b.flagReversal === 'Y' ? 'reversal' : 'payment' };
   }
 
   async status(externalRef: string, orderId: string): Promise<ProviderStatus> {
@@ -464,5 +473,44 @@ export class H2hBillerAdapter implements PaymentAdapter {
     if (res.status !== 200) throw new PaymentProviderError(`recap HTTP ${res.status}`, res.status);
     const b: any = await res.json();
     return (b.transactions ?? []).map((t: any) => ({ providerTxnId: String(t.noResi), externalRef: String(t.kodeBayar), amount: Number(t.amount), paidAt: new Date(t.paidAt), proof: { bankRef: String(t.noResi) }, kind: t.reversed ? 'reversal' : 'payment' }));
+  }
+}
+
+/**
+ * Dynamic QRIS through the regency's bank (SNAP MPM, services 47–52): one QR per bill with the
+ * amount embedded; the bank's notify (`/v1.0/qr/qr-mpm-notify`) is signed like the VA's and
+ * re-checked with `qr-mpm-query`. The MDR is the merchant's (the regency's), never the payer's.
+ */
+export class SnapQrisAdapter extends SnapVaAdapter {
+  override readonly channel: PaymentChannelCode = 'snap_qris';
+
+  override async createOrder(req: OrderRequest): Promise<OrderResult> {
+    const json = await this.call('/v1.0/qr/qr-mpm-generate', {
+      partnerReferenceNo: req.orderId, amount: { value: req.amount.toFixed(2), currency: 'IDR' }, merchantId: this.c.merchantId, terminalId: this.c.terminalId, validityPeriod: snapTimestamp(req.expiresAt),
+      additionalInfo: { description: req.description },
+    }, req.orderId.replace(/-/g, '').slice(0, 32));
+    if (!json.qrContent) throw new PaymentProviderError('SNAP QRIS answered without qrContent');
+    return { externalRef: String(json.partnerReferenceNo ?? req.orderId), expiresAt: req.expiresAt, qrContent: String(json.qrContent) };
+  }
+
+  private qrPayment(b: any, externalRef?: string): ProviderPayment {
+    return { providerTxnId: String(b.originalReferenceNo), externalRef: String(externalRef ?? b.originalPartnerReferenceNo), amount: Math.round(Number(b.amount?.value ?? 0)), paidAt: new Date(b.paidTime ?? this.now()), proof: { bankRef: String(b.originalReferenceNo) }, kind: 'payment' };
+  }
+
+  override verifyNotification(input: { method: string; path: string; headers: Record<string, string | undefined>; raw: Buffer }): ProviderPayment | null {
+    const b = this.verified(input);
+    if (!b.originalReferenceNo || !b.originalPartnerReferenceNo || !b.amount?.value) throw new PaymentSignatureError('originalReferenceNo, originalPartnerReferenceNo and amount are required');
+    return b.latestTransactionStatus === '00' ? this.qrPayment(b) : null;
+  }
+
+  override async status(externalRef: string): Promise<ProviderStatus> {
+    const json = await this.call('/v1.0/qr/qr-mpm-query', { originalPartnerReferenceNo: externalRef, serviceCode: '47', merchantId: this.c.merchantId }, `${externalRef.replace(/-/g, '').slice(0, 24)}qq`);
+    if (json.latestTransactionStatus === '00') return { state: 'paid', ...this.qrPayment(json, externalRef) };
+    return { state: json.latestTransactionStatus === '07' ? 'expired' : 'unpaid' };
+  }
+
+  override async settlementReport(date: string): Promise<ProviderPayment[]> {
+    const json = await this.call(this.c.settlementPath ?? '/v1.0/settlement-report', { merchantId: this.c.merchantId, date, kind: 'qris' }, `stq${date.replace(/-/g, '')}`);
+    return (json.transactions ?? []).map((t: any) => this.qrPayment(t));
   }
 }

@@ -19,7 +19,7 @@ describe('connectors: payment signatures (issue 24)', () => {
     const raw = JSON.stringify({ virtualAccountNo: '   88810000000000001', paymentRequestId: 'PRQ1', paidAmount: { value: '150000.00', currency: 'IDR' }, referenceNo: 'R1', trxDateTime: '2026-12-07T10:00:00+07:00' });
     const ts = snapTimestamp(now());
     const headers = (secret: string, partner = 'P1') => ({ 'x-timestamp': ts, 'x-partner-id': partner, 'x-signature': snapSignature(secret, 'POST', '/v1.0/transfer-va/payment', raw, ts) });
-    const p = a.verifyNotification({ method: 'POST', path: '/v1.0/transfer-va/payment', headers: headers('sec'), raw: Buffer.from(raw) });
+    const p = a.verifyNotification({ method: 'POST', path: '/v1.0/transfer-va/payment', headers: headers('sec'), raw: Buffer.from(raw) })!;
     assert.deepEqual([p.providerTxnId, p.amount, p.proof.bankRef, p.kind], ['PRQ1', 150_000, 'R1', 'payment']);
     assert.throws(() => a.verifyNotification({ method: 'POST', path: '/v1.0/transfer-va/payment', headers: headers('other'), raw: Buffer.from(raw) }), PaymentSignatureError);
     assert.throws(() => a.verifyNotification({ method: 'POST', path: '/v1.0/transfer-va/payment', headers: headers('sec', 'P2'), raw: Buffer.from(raw) }), PaymentSignatureError);

@@ -14,7 +14,7 @@ export class RegionPayments1765401000000 implements MigrationInterface {
     await q.query(`
       create table payment_channels (
         tenant_id uuid not null,
-        channel text not null check (channel in ('simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash')),
+        channel text not null check (channel in ('simponi', 'snap_va', 'snap_qris', 'gateway', 'pemda_h2h', 'counter_cash')),
         enabled boolean not null,
         config jsonb not null,
         secrets_sealed jsonb not null default '{}',
@@ -53,6 +53,7 @@ export class RegionPayments1765401000000 implements MigrationInterface {
         application_id uuid not null,
         channel text not null,
         external_ref text not null,
+        qr_content text,
         amount bigint not null check (amount > 0),
         expires_at timestamptz,
         status text not null check (status in ('issued', 'paid', 'expired', 'cancelled', 'reversed')),

@@ -116,8 +116,18 @@ export interface SnapVa {
  * token), its payment flag posted to our callback (HMAC-SHA512 without a token), and a
  * bank-specific settlement report.
  */
+export interface SnapQr {
+  partnerReferenceNo: string;
+  referenceNo: string;
+  amount: number;
+  expiresAt: Date;
+  qrContent: string;
+  paid?: { at: Date };
+}
+
 export class SnapBankStandIn {
   readonly vas = new Map<string, SnapVa>();
+  readonly qrs = new Map<string, SnapQr>();
   readonly tokens = new Set<string>();
   /** Payments the bank settles but never notifies (the reconciliation's unmatched_platform). */
   readonly silent: SnapVa[] = [];
@@ -184,6 +194,24 @@ export class SnapBankStandIn {
         virtualAccountData: { virtualAccountNo: va.virtualAccountNo, paymentFlagStatus: flag, ...(va.paid ? { paymentRequestId: va.paid.paymentRequestId, referenceNo: va.paid.referenceNo, paidAmount: { value: va.paid.amount.toFixed(2), currency: 'IDR' }, trxDateTime: va.paid.at.toISOString() } : {}) },
       });
     }
+    if (path === '/v1.0/qr/qr-mpm-generate') {
+      if (!b.merchantId || !b.partnerReferenceNo) return send(res, 400, { responseCode: '4004702', responseMessage: 'Invalid Mandatory Field' });
+      const amount = Math.round(Number(b.amount.value));
+      // An EMVCo MPM dynamic payload (tag 01 = 12) with the amount (tag 54); the CRC is not computed here.
+      const qr: SnapQr = { partnerReferenceNo: b.partnerReferenceNo, referenceNo: digits(16), amount, expiresAt: new Date(Date.parse(b.validityPeriod)), qrContent: `00020101021226570011ID.CO.QRIS.WWW0215ID${digits(13)}5204939953033605405${amount}.005802ID5914PEMDA KBB6007CIMAHI6304ABCD` };
+      this.qrs.set(qr.partnerReferenceNo, qr);
+      return send(res, 200, { responseCode: '2004700', responseMessage: 'Successful', referenceNo: qr.referenceNo, partnerReferenceNo: qr.partnerReferenceNo, qrContent: qr.qrContent });
+    }
+    if (path === '/v1.0/qr/qr-mpm-query') {
+      const qr = this.qrs.get(b.originalPartnerReferenceNo);
+      if (!qr) return send(res, 404, { responseCode: '4045101', responseMessage: 'Transaction Not Found' });
+      const st = qr.paid ? '00' : qr.expiresAt <= this.o.now() ? '07' : '03';
+      return send(res, 200, { responseCode: '2005100', responseMessage: 'Successful', originalReferenceNo: qr.referenceNo, originalPartnerReferenceNo: qr.partnerReferenceNo, latestTransactionStatus: st, amount: { value: qr.amount.toFixed(2), currency: 'IDR' }, ...(qr.paid ? { paidTime: qr.paid.at.toISOString() } : {}) });
+    }
+    if (path === '/v1.0/settlement-report' && b.kind === 'qris') {
+      const list = [...this.qrs.values()].filter((q) => q.paid && day(q.paid.at) === b.date);
+      return send(res, 200, { responseCode: '2009900', responseMessage: 'Successful', transactions: list.map((q) => ({ originalReferenceNo: q.referenceNo, originalPartnerReferenceNo: q.partnerReferenceNo, amount: { value: q.amount.toFixed(2), currency: 'IDR' }, paidTime: q.paid!.at.toISOString() })) });
+    }
     if (path === '/v1.0/settlement-report') {
       const list = [...this.vas.values(), ...this.silent].filter((v) => v.paid && day(v.paid.at) === b.date);
       return send(res, 200, {
@@ -208,16 +236,26 @@ export class SnapBankStandIn {
     return { raw, paymentRequestId, referenceNo: va.paid.referenceNo };
   }
 
+  /** The payer scans and pays the QR: the bank's QRIS notify (service 52) body is returned. */
+  payQr(partnerReferenceNo: string, at = this.o.now()): string {
+    const qr = this.qrs.get(partnerReferenceNo);
+    if (!qr) throw new Error('no such QR');
+    qr.paid = { at };
+    return JSON.stringify({ originalReferenceNo: qr.referenceNo, originalPartnerReferenceNo: qr.partnerReferenceNo, latestTransactionStatus: '00', transactionStatusDesc: 'Success', amount: { value: qr.amount.toFixed(2), currency: 'IDR' }, paidTime: SnapBankStandIn.timestamp(at) });
+  }
+
   /** A payment the bank settles without ever notifying us. */
   settleSilently(vaNo: string, amount: number, at = this.o.now()) {
     this.silent.push({ virtualAccountNo: vaNo, trxId: 'x', amount, name: '-', expiresAt: at, paid: { paymentRequestId: `PRQ${digits(13)}`, referenceNo: digits(12), at, amount } });
   }
 
   /** Posts a notification (raw JSON) to the callback, signed with the client secret — or with `forgeWith`. */
-  async notify(raw: string, opts: { forgeWith?: string; at?: Date; externalId?: string } = {}): Promise<{ status: number; json: any }> {
+  async notify(raw: string, opts: { forgeWith?: string; at?: Date; externalId?: string; qris?: boolean } = {}): Promise<{ status: number; json: any }> {
     const ts = SnapBankStandIn.timestamp(opts.at ?? this.o.now());
-    const sig = createHmac('sha512', opts.forgeWith ?? this.o.clientSecret).update(['POST', '/v1.0/transfer-va/payment', SnapBankStandIn.digest(raw), ts].join(':')).digest('base64');
-    const res = await fetch(this.o.callbackUrl!, {
+    const path = opts.qris ? '/v1.0/qr/qr-mpm-notify' : '/v1.0/transfer-va/payment';
+    const sig = createHmac('sha512', opts.forgeWith ?? this.o.clientSecret).update(['POST', path, SnapBankStandIn.digest(raw), ts].join(':')).digest('base64');
+    const url = opts.qris ? this.o.callbackUrl!.replace('/v1.0/transfer-va/payment', '/v1.0/qr/qr-mpm-notify') : this.o.callbackUrl!;
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-TIMESTAMP': ts, 'X-SIGNATURE': sig, 'X-PARTNER-ID': this.o.partnerId, 'X-EXTERNAL-ID': opts.externalId ?? digits(18), 'CHANNEL-ID': '95221' },
       body: raw,

@@ -64,6 +64,7 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     assert.deepEqual([s.configured, s.secretsSet, JSON.stringify(s).includes('simponi-pass')], [true, ['password'], false], 'secrets are write-only');
     await put('snap_va', { enabled: true, config: { baseUrl: bank.url, partnerId: 'MPPKBB01', partnerServiceId: '   88810', channelId: '95221' }, secrets: { clientSecret: 'bjb-client-secret-0123456789', privateKeyPem: privateKey } });
     await put('counter_cash', { enabled: true, config: {} });
+    await put('snap_qris', { enabled: true, config: { baseUrl: bank.url, partnerId: 'MPPKBB01', merchantId: 'KBB-RETRIBUSI', terminalId: 'MPP01', channelId: '95221' }, secrets: { clientSecret: 'bjb-client-secret-0123456789', privateKeyPem: privateKey } });
     // SSRF: a provider URL must be public (SIMPONI alone may sit on the government network).
     const metadata = await api(p, 'PUT', `${base}/payments/channels/snap_va`, { token: admin, body: { enabled: true, config: { baseUrl: 'http://169.254.169.254/latest' } } });
     assert.deepEqual([metadata.status, metadata.body.code, metadata.body.errors?.[0]?.pointer], [422, 'PAYMENT_CHANNEL_CONFIG_INVALID', '/config/baseUrl']);
@@ -324,11 +325,31 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     const expired = (await p.runJob(EXPIRE_JOB, { region })) as { reissued: number }[];
     assert.ok(Array.isArray(expired) && expired.every((r) => typeof r.reissued === 'number'));
     const runs = (await p.runJob(RECONCILE_JOB, { region })) as { runs: number }[];
-    assert.ok(runs.reduce((n, r) => n + r.runs, 0) >= 4, JSON.stringify(runs));
+    assert.ok(runs.reduce((n, r) => n + r.runs, 0) >= 5, JSON.stringify(runs));
     const analyst = await tokenFor(p, 'analis.kemenpanrb');
     const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
     const denied = await api(p, 'GET', `${base}/applications/${id}/payments`, { token: analyst });
     assert.deepEqual([denied.status, denied.body.code], [403, 'ROLE_REQUIRED']);
+  });
+
+  it('dynamic QRIS through the regency’s bank: a QR per bill with the amount, the signed notify re-checked, counted once', async function () {
+    this.timeout(60_000);
+    const id = await waiting('dpmptsp.pbg', PBG, 'menunggu-pembayaran');
+    const url = `${base}/applications/${id}/payments`;
+    assert.equal((await api(p, 'POST', `${url}/assessments`, { token: dpmptsp, body: { lines: [{ code: 'retribusi-pbg', amount: 420_000, legalBasis: PERDA }] } })).status, 201);
+    const ordered = await api(p, 'POST', `${url}/orders`, { token: citizen, body: { channel: 'snap_qris' } });
+    assert.equal(ordered.status, 201, JSON.stringify(ordered.body));
+    assert.match(ordered.body.order.qrContent, /^000201010212.*5405420000\.00/);
+    const raw = bank.payQr(ordered.body.order.reference);
+    assert.equal((await bank.notify(raw, { qris: true, forgeWith: 'x' })).status, 403);
+    const first = await bank.notify(raw, { qris: true });
+    assert.deepEqual([first.status, first.json.duplicate], [200, false], JSON.stringify(first.json));
+    assert.equal((await bank.notify(raw, { qris: true })).json.duplicate, true);
+    const view = (await api(p, 'GET', url, { token: citizen })).body;
+    assert.deepEqual([view.paid, view.order.qrContent], [true, null]);
+    const rec = await api(p, 'POST', `${base}/payments/reconciliations`, { token: admin, body: { channel: 'snap_qris', date: today() } });
+    assert.equal(rec.status, 200, JSON.stringify(rec.body));
+    assert.equal((await api(p, 'GET', url, { token: citizen })).body.order.reconciled, true);
   });
 
   it('cash at the counter: the receipt is the proof; the amount must be the bill’s', async function () {

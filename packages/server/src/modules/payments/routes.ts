@@ -112,6 +112,22 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
   });
 
   api.add({
+    method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/snap/v1.0/qr/qr-mpm-notify', operationId: 'receiveSnapQrisPayment',
+    summary: 'Notifikasi pembayaran QRIS (SNAP) / SNAP dynamic QRIS payment notification',
+    description: 'The regional bank’s QRIS MPM notify (service 52): signed like the VA notification, re-checked with `qr-mpm-query`; idempotent on originalReferenceNo. A forgery is refused (403) and recorded.',
+    tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
+    rawBody: { description: 'SNAP JSON as received', media: ['application/json'] },
+    headers: [{ name: 'X-TIMESTAMP', description: 'ISO 8601 +07:00', required: true }, { name: 'X-SIGNATURE', description: 'base64 HMAC-SHA512', required: true }, { name: 'X-PARTNER-ID', description: 'Our partner id at the bank', required: true }, { name: 'X-EXTERNAL-ID', description: 'Unique per day', required: true }],
+    responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
+    errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
+    handler: async (ctx, { req }) => {
+      const raw = await rawBody(req);
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
+      return ok(await s.notification(ctx, 'snap_qris', { method: 'POST', path: '/v1.0/qr/qr-mpm-notify', headers, raw }));
+    },
+  });
+
+  api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/gateway', operationId: 'receiveGatewayPayment',
     summary: 'Notifikasi gerbang pembayaran / Payment gateway notification',
     description: 'The regency’s contracted gateway (Midtrans Core API shape): `signature_key` = SHA512(order_id + status_code + gross_amount + ServerKey) verified, then the transaction re-checked with the gateway’s status API before it counts; idempotent on transaction_id. A forgery, or a notification the status does not confirm, is refused (403) and recorded.',

@@ -4,7 +4,7 @@ import { LocalDate, Strict, TenantPath, Uuid } from '../../http/schemas.js';
 const DateTime = Type.String({ format: 'date-time' });
 const Text2 = Type.Object({ id: Type.String(), en: Type.String() });
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter' });
+export const ChannelEnum = Type.Enum(['simponi', 'snap_va', 'snap_qris', 'gateway', 'pemda_h2h', 'counter_cash'], { description: 'SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter' });
 const RevenueEnum = Type.Enum(['pnbp', 'retribusi', 'pajak-daerah', 'none']);
 
 export const ChannelPath = TenantPath({ channel: ChannelEnum });
@@ -48,6 +48,7 @@ const Order = Type.Object({
   id: Uuid, channel: ChannelEnum, reference: Type.String({ description: 'Kode billing (15 digits) / VA number / cash bill' }), amount: Type.Integer(), expiresAt: Nullable(DateTime),
   status: Type.Enum(['issued', 'paid', 'expired', 'cancelled', 'reversed']), reissueOf: Nullable(Uuid), createdAt: DateTime, paidAt: Nullable(DateTime),
   proof: Nullable(Type.Record(Type.String(), Type.String(), { description: 'NTPN + NTB (PNBP), bankRef (retribusi), receiptNo (cash)' })), reconciled: Type.Boolean(), how: Text2,
+  qrContent: Nullable(Type.String({ description: 'Dynamic QRIS payload (EMVCo) to render as a QR code, while the order is open' })),
 });
 export const PaymentView = Type.Object({
   assessment: Nullable(Assessment), history: Type.Array(Assessment), order: Nullable(Order), orders: Type.Array(Order), paid: Type.Boolean(),

@@ -2,7 +2,7 @@ import { localDate, newId, plusDays, type FieldError, type Tenant } from '@satup
 import { recordAudit, type Sql, type UnitOfWork } from '@satupintu/db';
 import type { Identity } from '@satupintu/auth';
 import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
-import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
+import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapQrisAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
 import { hostRefusal, urlRefusal, type TargetPolicy } from '../events/target.js';
@@ -21,10 +21,10 @@ export const RECONCILE_JOB = 'payments.reconcile';
 /** The SOP action a proven payment takes (imigrasi, dpmptsp PBG, BPN: `confirm-payment`). */
 export const PAYMENT_ACTION = 'confirm-payment';
 
-const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'gateway', 'pemda_h2h', 'counter_cash'];
+const CHANNELS: PaymentChannelCode[] = ['simponi', 'snap_va', 'snap_qris', 'gateway', 'pemda_h2h', 'counter_cash'];
 /** Which revenue each channel may carry: PNBP lands in the kas negara through SIMPONI/MPN, retribusi in the RKUD. */
-const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], gateway: ['retribusi', 'pajak-daerah'], pemda_h2h: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
-const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], gateway: ['serverKey'], pemda_h2h: ['bankSecret'], counter_cash: [] };
+const CHANNEL_REVENUE: Record<PaymentChannelCode, string[]> = { simponi: ['pnbp'], snap_va: ['retribusi', 'pajak-daerah'], snap_qris: ['retribusi', 'pajak-daerah'], gateway: ['retribusi', 'pajak-daerah'], pemda_h2h: ['retribusi', 'pajak-daerah'], counter_cash: ['retribusi', 'pajak-daerah'] };
+const SECRET_FIELDS: Record<PaymentChannelCode, string[]> = { simponi: ['password'], snap_va: ['clientSecret', 'privateKeyPem'], snap_qris: ['clientSecret', 'privateKeyPem'], gateway: ['serverKey'], pemda_h2h: ['bankSecret'], counter_cash: [] };
 /** How long an issued billing lives when the provider does not say (SIMPONI's sample: 7 days). */
 const DEFAULT_EXPIRY_DAYS = 7;
 
@@ -34,7 +34,7 @@ interface Line { code: string; name: { id: string; en: string }; amount: number;
 interface ChannelRow { channel: PaymentChannelCode; enabled: boolean; config: Record<string, unknown>; secrets_sealed: Record<string, string>; updated_at: Date; last_success_at: Date | null; last_error: string | null; last_error_at: Date | null }
 interface AssessmentRow { id: string; application_id: string; revenue_type: Revenue; legal_basis: string[]; lines: Line[]; total: string; payer_name: string; assessed_by: string; assessed_at: Date; supersedes: string | null; reason: string | null }
 type OrderStatus = 'issued' | 'paid' | 'expired' | 'cancelled' | 'reversed';
-interface OrderRow { id: string; assessment_id: string; application_id: string; channel: PaymentChannelCode; external_ref: string; amount: string; expires_at: Date | null; status: OrderStatus; reissue_of: string | null; created_at: Date; paid_at: Date | null; proof: Record<string, string> | null; reconciled_at: Date | null }
+interface OrderRow { id: string; assessment_id: string; application_id: string; channel: PaymentChannelCode; external_ref: string; amount: string; expires_at: Date | null; status: OrderStatus; qr_content: string | null; reissue_of: string | null; created_at: Date; paid_at: Date | null; proof: Record<string, string> | null; reconciled_at: Date | null }
 
 export interface AssessmentInput { lines?: { code: string; name?: { id: string; en: string }; amount: number; legalBasis?: string }[]; revenueType?: Revenue; reason?: string }
 
@@ -42,6 +42,7 @@ const sealCtx = (tenantId: string, channel: string, field: string) => `payment-c
 const HOW: Record<PaymentChannelCode, { id: string; en: string }> = {
   simponi: { id: 'Bayar kode billing SIMPONI di teller bank/pos persepsi, ATM, internet/mobile banking, atau e-wallet.', en: 'Pay the SIMPONI billing code at a collecting bank or post office teller, ATM, internet/mobile banking, or an e-wallet.' },
   snap_va: { id: 'Transfer ke nomor virtual account bank daerah (kas daerah/RKUD) sebelum kedaluwarsa.', en: 'Transfer to the regional bank’s virtual account (the regency’s RKUD) before it expires.' },
+  snap_qris: { id: 'Pindai QRIS dinamis (nominal sudah tertera) dengan aplikasi bank atau dompet digital mana pun, sebelum kedaluwarsa. Tanpa biaya tambahan.', en: 'Scan the dynamic QRIS (amount included) with any bank or e-wallet app before it expires. No surcharge.' },
   gateway: { id: 'Transfer ke virtual account dari gerbang pembayaran yang dikontrak pemda (dana masuk ke kas daerah), sebelum kedaluwarsa.', en: 'Transfer to the virtual account of the regency’s contracted payment gateway (funds settle to the regency’s treasury) before it expires.' },
   pemda_h2h: { id: 'Bayar kode bayar (SKRD) di teller, ATM atau mobile banking bank daerah sebelum kedaluwarsa.', en: 'Pay the kode bayar (SKRD) at the regional bank’s teller, ATM or mobile banking before it expires.' },
   counter_cash: { id: 'Bayar tunai di loket bendahara penerimaan; simpan kuitansinya.', en: 'Pay cash at the revenue treasurer’s counter; keep the receipt.' },
@@ -170,6 +171,7 @@ export class PaymentService {
     let adapter: PaymentAdapter;
     if (channel === 'simponi') adapter = new SimponiAdapter({ baseUrl: c.baseUrl, userId: c.userId, password: secret('password'), satker: c.satker ?? {}, timeoutMs: c.timeoutMs });
     else if (channel === 'snap_va') adapter = new SnapVaAdapter({ baseUrl: c.baseUrl, partnerId: c.partnerId, clientSecret: secret('clientSecret'), privateKeyPem: secret('privateKeyPem'), partnerServiceId: c.partnerServiceId, channelId: c.channelId ?? '95221', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
+    else if (channel === 'snap_qris') adapter = new SnapQrisAdapter({ baseUrl: c.baseUrl, partnerId: c.partnerId, clientSecret: secret('clientSecret'), privateKeyPem: secret('privateKeyPem'), partnerServiceId: c.partnerServiceId ?? '', channelId: c.channelId ?? '95221', merchantId: c.merchantId, terminalId: c.terminalId, settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else if (channel === 'gateway') adapter = new GatewayAdapter({ baseUrl: c.baseUrl, serverKey: secret('serverKey'), bank: c.bank ?? 'bni', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else if (channel === 'pemda_h2h') adapter = new H2hBillerAdapter({ prefix: String(c.prefix ?? ''), bankSecret: secret('bankSecret'), settlementUrl: c.settlementUrl, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else throw channelNotConfigured(channel);
@@ -282,6 +284,7 @@ export class PaymentService {
     const expiresAt = new Date(ctx.now.getTime() + DEFAULT_EXPIRY_DAYS * 86_400_000);
     let ref: string;
     let until: Date | null;
+    let qr: string | null = null;
     if (channel === 'counter_cash') {
       const row = await this.d.uow.read(ctx, (tx) => tx.sql.maybe<{ enabled: boolean }>(`select enabled from payment_channels where channel = 'counter_cash'`));
       if (!row?.enabled) throw channelNotConfigured(channel);
@@ -292,12 +295,13 @@ export class PaymentService {
       const r = await this.call(ctx, channel, () => adapter.createOrder({ orderId: id, amount: Number(a.total), payerName: a.payer_name, description: a.lines.map((l) => l.name.id).join(', ').slice(0, 120), agency, expiresAt }));
       ref = r.externalRef;
       until = r.expiresAt;
+      qr = r.qrContent ?? null;
     }
     await this.d.uow.write(ctx, async (tx) => {
       if (priorId) await tx.sql.exec(`update payment_orders set status = $2 where id = $1 and status = 'issued'`, [priorId, priorAs === 'expired' ? 'expired' : 'cancelled']);
       await tx.sql.exec(
-        `insert into payment_orders (tenant_id, id, assessment_id, application_id, channel, external_ref, amount, expires_at, status, reissue_of, created_by, created_at) values ($1,$2,$3,$4,$5,$6,$7,$8,'issued',$9,$10,$11)`,
-        [ctx.tenant.id, id, a.id, a.application_id, channel, ref, Number(a.total), until, priorAs === 'expired' ? priorId : null, ctx.identity?.username ?? 'system', ctx.now],
+        `insert into payment_orders (tenant_id, id, assessment_id, application_id, channel, external_ref, qr_content, amount, expires_at, status, reissue_of, created_by, created_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,'issued',$10,$11,$12)`,
+        [ctx.tenant.id, id, a.id, a.application_id, channel, ref, qr, Number(a.total), until, priorAs === 'expired' ? priorId : null, ctx.identity?.username ?? 'system', ctx.now],
       );
       const app = await applicationQueries.load(tx.sql, a.application_id);
       await this.event(tx.sql, ctx, a.application_id, app?.state ?? '', priorAs === 'expired' ? 'payment-reissued' : 'payment-ordered', `${channel} ${ref}${until ? ` s.d. ${until.toISOString()}` : ''}`);
@@ -563,7 +567,7 @@ export class PaymentService {
     });
     const o = (r: OrderRow) => ({
       id: r.id, channel: r.channel, reference: r.external_ref, amount: Number(r.amount), expiresAt: r.expires_at?.toISOString() ?? null, status: r.status, reissueOf: r.reissue_of, createdAt: r.created_at.toISOString(), paidAt: r.paid_at?.toISOString() ?? null,
-      proof: r.proof ?? null, reconciled: r.reconciled_at !== null, how: HOW[r.channel],
+      proof: r.proof ?? null, reconciled: r.reconciled_at !== null, how: HOW[r.channel], qrContent: r.status === 'issued' ? r.qr_content : null,
     });
     const active = cur ? orders.find((x) => x.assessment_id === cur.id && (x.status === 'issued' || x.status === 'paid')) : undefined;
     return {
