@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAsync } from '../components.js';
+import { QrCode, useAsync } from '../components.js';
 import { useI18n } from '../i18n.js';
 import type { Localized } from '../types.js';
 
@@ -11,7 +11,7 @@ import type { Localized } from '../types.js';
  */
 interface PaymentOrderView {
   id: string;
-  channel: 'simponi' | 'snap_va' | 'gateway' | 'pemda_h2h' | 'counter_cash';
+  channel: 'simponi' | 'snap_va' | 'snap_qris' | 'gateway' | 'pemda_h2h' | 'counter_cash';
   reference: string;
   amount: number;
   expiresAt: string | null;
@@ -20,6 +20,7 @@ interface PaymentOrderView {
   proof: Record<string, string> | null;
   reconciled: boolean;
   how: Localized;
+  qrContent?: string | null;
 }
 interface PaymentView {
   assessment: { revenueType: string; legalBasis: string[]; lines: { code: string; name: Localized; amount: number; legalBasis: string }[]; total: number; free: boolean } | null;
@@ -49,6 +50,7 @@ const W = {
 const CHANNEL: Record<PaymentOrderView['channel'], Localized> = {
   simponi: { id: 'Kode billing SIMPONI', en: 'SIMPONI billing code' },
   snap_va: { id: 'Virtual account bank daerah', en: 'Regional bank virtual account' },
+  snap_qris: { id: 'QRIS (aplikasi bank atau dompet digital)', en: 'QRIS (any bank or e-wallet app)' },
   gateway: { id: 'Virtual account (gerbang pembayaran pemda)', en: 'Virtual account (the regency’s gateway)' },
   pemda_h2h: { id: 'Kode bayar SKRD di bank daerah', en: 'SKRD payment code at the regional bank' },
   counter_cash: { id: 'Tunai di loket bendahara', en: 'Cash at the treasurer’s counter' },
@@ -73,7 +75,7 @@ export function ApplicationPayment({ client, tenant, application }: { client: { 
       setBusy(false);
     }
   };
-  const channels: PaymentOrderView['channel'][] = a.revenueType === 'pnbp' ? ['simponi'] : ['snap_va', 'pemda_h2h', 'gateway'];
+  const channels: PaymentOrderView['channel'][] = a.revenueType === 'pnbp' ? ['simponi'] : ['snap_qris', 'snap_va', 'pemda_h2h', 'gateway'];
   return (
     <section className="card" aria-labelledby="payment">
       <h2 id="payment">{L(W.title)}</h2>
@@ -108,6 +110,11 @@ export function ApplicationPayment({ client, tenant, application }: { client: { 
                 </dd>
               )}
               <dd className="small">{L(v.order.how)}</dd>
+              {!v.paid && v.order.qrContent && (
+                <dd>
+                  <QrCode url={v.order.qrContent} filename={`qris-${v.order.reference}.png`} />
+                </dd>
+              )}
             </dl>
           )}
           {v.paid && v.order?.proof ? (
