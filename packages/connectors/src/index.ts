@@ -5,3 +5,4 @@ export * from './email.js';
 export * from './phone.js';
 export * from './oss.js';
 export * from './lapor.js';
+export * from './payments.js';

@@ -22,6 +22,7 @@ import { idempotencyModule } from './modules/idempotency/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { paymentsModule } from './modules/payments/index.js';
 import { distributionModule } from './modules/distribution/index.js';
 import { monevModule } from './modules/monev/index.js';
 import { ossModule } from './modules/oss/index.js';
@@ -112,6 +113,8 @@ export function compose(k: Kernel) {
     const t = await tenants.service.directory.find(e.tenant);
     if (t) await oss.service.onMoved(tx, t, e);
   });
+  // Issue 24 (payments): assess, route, record, reconcile — the platform never holds money.
+  const payments = paymentsModule(k, { tenants: tenants.service, installations: installations.service, applications: applications.service, actions: () => applications.actions });
   // [modules]
 
   const modules: Module[] = [
@@ -139,6 +142,7 @@ export function compose(k: Kernel) {
     journeys,
     history,
     oss,
+    payments,
     // [module-list]
   ];
   passes = modules.flatMap((m) => (m.jobs ?? []).flatMap((j) => (j.forTenant ? [{ name: j.name, ...(j.cron ? { cron: j.cron } : {}), forTenant: j.forTenant }] : [])));
@@ -153,6 +157,7 @@ export function compose(k: Kernel) {
     applications: applications.service,
     documents: applications.documents,
     actions: applications.actions,
+    payments: payments.service,
     validators,
     sweeper,
     appointments: appointments.service,

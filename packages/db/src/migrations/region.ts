@@ -20,6 +20,7 @@ import { RegionDocumentRules1765400000300 } from './region-docs.js';
 import { RegionApplicationFees1765400000400, RegionSigningKeys1765400000401 } from './region-fees.js';
 import { RegionOss1765400000900 } from './region-oss.js';
 import { RegionLapor1765400000800 } from './region-lapor.js';
+import { RegionPayments1765401000000 } from './region-pay.js';
 
 /**
  * Data plane of one region. Every table is tenant-owned: tenant_id leads the primary key and
@@ -319,4 +320,4 @@ export class RegionAppointments1764300000000 implements MigrationInterface {
   }
 }
 
-export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000, RegionContract1764700000000, RegionComplaintWebhookSecrets1764800000100, RegionApplicationChanges1764800000200, RegionPrivacy1764800000400, RegionTenantFences1765000000000, RegionNotifications1765100000000, RegionSignedEvents1765100000100, RegionQueueTickets1765200000000, RegionSessionDecisions1765300000230, RegionPluginPins1765400000600, RegionMonevSkm1765400000701, RegionSlaStart1765400000500, RegionApplicantProfiles1765400000501, RegionCombinedSurvey1765400000502, RegionDocumentRules1765400000300, RegionApplicationFees1765400000400, RegionSigningKeys1765400000401, RegionHistory1765400000200, RegionOss1765400000900, RegionLapor1765400000800];
+export const regionMigrations = [RegionInit1763980000000, RegionPluginInstallations1764000000000, RegionApplications1764100000000, RegionWorkflow1764200000000, RegionAppointments1764300000000, RegionOnboarding1764400000000, RegionRollups1764400000001, ...complaintsAndSkmMigrations, RegionApplicationCreateKeys1764600000000, RegionContract1764700000000, RegionComplaintWebhookSecrets1764800000100, RegionApplicationChanges1764800000200, RegionPrivacy1764800000400, RegionTenantFences1765000000000, RegionNotifications1765100000000, RegionSignedEvents1765100000100, RegionQueueTickets1765200000000, RegionSessionDecisions1765300000230, RegionPluginPins1765400000600, RegionMonevSkm1765400000701, RegionSlaStart1765400000500, RegionApplicantProfiles1765400000501, RegionCombinedSurvey1765400000502, RegionDocumentRules1765400000300, RegionApplicationFees1765400000400, RegionSigningKeys1765400000401, RegionHistory1765400000200, RegionOss1765400000900, RegionLapor1765400000800, RegionPayments1765401000000];

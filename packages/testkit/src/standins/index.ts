@@ -4,3 +4,4 @@ export * from './sms.js';
 export * from './smtp.js';
 export * from './oss.js';
 export * from './lapor.js';
+export * from './payments.js';

@@ -8,6 +8,7 @@ import type { Localized } from '../types.js';
 import { BookingItem, listBookings, useTenantZone } from '../ui/appointments.js';
 import '../ui/appointments.css';
 import { myJourney, slaStart } from '../ui/sla.js';
+import { ApplicationPayment } from '../ui/payments.js';
 
 const W = {
   appointment: { id: 'Jadwal datang ke gerai', en: 'Your visit to the counter' },
@@ -201,6 +202,8 @@ export function Track({ tenant, id }: { tenant: string; id: string }) {
                 <p>{L((a as unknown as Extra).fee!.text)}</p>
               </section>
             )}
+            {/* Issue 24 (payments): what to pay, why, how, until when, the proof. */}
+            {a.status === 'submitted' || a.status === 'completed' ? <ApplicationPayment client={client} tenant={tenant} application={a.id} /> : null}
             {a.outputs.length > 0 && (
               <section className="card" aria-labelledby="out">
                 <h2 id="out">{t('outputs')}</h2>

@@ -13,6 +13,7 @@ import { documentQueries } from './document-queries.js';
 import { diffData } from './changes.js';
 import { actionNotAllowed, alreadyClaimed, applicationNotFound, commentRequired, formInvalid, guardFailed, outputDataInvalid, storageUnavailable, versionConflict } from './errors.js';
 import { platformNumber } from './validity.js';
+import { PAYMENT_ACTION, paymentNotProven, paymentProven } from '../payments/index.js';
 import { renderOutputPdf } from './output-pdf.js';
 import { newVerifyCode, signPdf, type AgencySigner } from '../signatures/index.js';
 import { applicationQueries, escalationQueries, type ApplicationRow, type DataChange, type QueueFilter, type Status } from './queries.js';
@@ -185,6 +186,8 @@ export class ActionService {
       const view = await this.d.uow.write(ctx, async (tx) => {
         const locked = await applicationQueries.load(tx.sql, id, true);
         if (!locked || locked.version !== app.version) throw versionConflict();
+        // Issue 24 (payments): once a fee is assessed, only a matched or proven payment moves the payment step.
+        if (decision.action.code === PAYMENT_ACTION && !(await paymentProven(tx.sql, id))) throw paymentNotProven();
         // The documents' validity rules (issue 23): on the citizen's resubmission as of today; on a
         // correction of the form by an officer, as of the day the file was submitted.
         const resubmission = service.sop.states[app.state]?.actor === 'citizen' && !decision.terminal;

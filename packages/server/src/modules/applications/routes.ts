@@ -1,3 +1,4 @@
+import { paymentNotProven } from '../payments/index.js';
 import { agencyNotAllowed } from '@satupintu/auth';
 import { created, ok, type RouteTable } from '../../http/routes.js';
 import { replayHeaders, withIdempotency } from '../../http/idempotency.js';
@@ -304,7 +305,7 @@ export function applicationRoutes(api: RouteTable, s: { apps: ApplicationService
     body: ActionBody,
     bodyExample: { comment: 'Berkas lengkap dan sesuai.', expectedVersion: 3 },
     responses: { '200': { description: 'The application after the action', schema: ApplicationSchema, headers: etagDoc } },
-    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, formInvalid, documentNotValid, outputDataInvalid, storageUnavailable, serviceNotFound],
+    errors: [applicationNotFound, actionNotAllowed, versionConflict, guardFailed, commentRequired, formInvalid, documentNotValid, outputDataInvalid, storageUnavailable, serviceNotFound, paymentNotProven],
     handler: async (ctx, { params, body }) => {
       const view = await actions.act(ctx, params.id, params.action, body);
       return ok(view, etag(view));
