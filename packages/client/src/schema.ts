@@ -3791,6 +3791,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/payments/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Atur kanal pembayaran / Configure a payment channel
+         * @description The tenant’s own credentials per channel: secrets are write-only and sealed at rest; anything not public (SIMPONI’s member names, the bank’s settlement path) is configuration.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        put: operations["configurePaymentChannel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payments/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kesehatan koneksi pembayaran / Payment connection health
+         * @description Per channel: configured, enabled, last success, last error, orders waiting, open reconciliation exceptions.
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["getPaymentConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biaya permohonan: apa, mengapa, bagaimana, sampai kapan, bukti / What to pay, why, how, until when, the proof
+         * @description Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        get: operations["getApplicationPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/payments/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tetapkan biaya / Assess the fee
+         * @description From the plugin’s fee rule (a locked fee cannot be changed); a formula fee takes the officer’s lines. Immutable: a correction is a superseding assessment with `reason` (audited).
+         *
+         *     Roles: `officer` (member of the tenant).
+         */
+        post: operations["assessApplicationFee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/payments/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terbitkan kode bayar / Issue the payment order
+         * @description SIMPONI billing code for PNBP (issued for the agency’s satker), the regional bank’s virtual account for retribusi, or a cash bill. An open order on the same channel is answered again.
+         *
+         *     Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        post: operations["orderApplicationPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/payments/orders/{order}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cek status pembayaran ke penyedia / Re-check the payment with the provider
+         * @description Only the provider’s answer records a payment (never a browser redirect).
+         *
+         *     Roles: `citizen`, `officer`, `village-operator`, `tenant-admin` (member of the tenant).
+         */
+        post: operations["checkApplicationPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/applications/{id}/payments/cash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Catat pembayaran tunai dengan kuitansi / Record a cash payment with its receipt
+         * @description Roles: `officer` (member of the tenant).
+         */
+        post: operations["recordCashPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-callbacks/snap/v1.0/transfer-va/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notifikasi pembayaran VA (SNAP) / SNAP virtual-account payment notification
+         * @description The regional bank’s payment flag (SNAP service 25): X-SIGNATURE (HMAC-SHA512 over `POST:path:sha256(minified body):X-TIMESTAMP`) verified, then the payment re-checked with the bank; idempotent on paymentRequestId. A forgery is refused (403) and recorded.
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveSnapVaPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-callbacks/snap/v1.0/qr/qr-mpm-notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notifikasi pembayaran QRIS (SNAP) / SNAP dynamic QRIS payment notification
+         * @description The regional bank’s QRIS MPM notify (service 52): signed like the VA notification, re-checked with `qr-mpm-query`; idempotent on originalReferenceNo. A forgery is refused (403) and recorded.
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveSnapQrisPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-callbacks/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notifikasi gerbang pembayaran / Payment gateway notification
+         * @description The regency’s contracted gateway (Midtrans Core API shape): `signature_key` = SHA512(order_id + status_code + gross_amount + ServerKey) verified, then the transaction re-checked with the gateway’s status API before it counts; idempotent on transaction_id. A forgery, or a notification the status does not confirm, is refused (403) and recorded.
+         *
+         *     Public: no token.
+         */
+        post: operations["receiveGatewayPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-h2h/inquiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry kode bayar oleh bank (host-to-host) / The bank’s inquiry on a kode bayar
+         * @description The regional bank asks what a kode bayar (SKRD) is before taking the money: 00 with amount, name and expiry; 01 unknown; 02 paid; 03 expired or withdrawn. A bad signature is refused (403) and recorded.
+         *
+         *     Public: no token.
+         */
+        post: operations["h2hInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-h2h/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pembayaran kode bayar oleh bank (host-to-host) / The bank posts a payment
+         * @description The bank posts `{kodeBayar, noResi, amount, paidAt}` once it took the money into the RKUD: idempotent on noResi (a retry is answered `duplicate: true`); the amount must be the bill’s. A bad signature is refused (403) and recorded.
+         *
+         *     Public: no token.
+         */
+        post: operations["h2hPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payment-h2h/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pembatalan pembayaran oleh bank (host-to-host) / The bank reverses a payment
+         * @description The bank reverses a payment it posted the same day `{kodeBayar, noResi, amount}`: the order becomes `reversed`.
+         *
+         *     Public: no token.
+         */
+        post: operations["h2hReversal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payments/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rekonsiliasi harian / Daily reconciliation
+         * @description Matches one local day of one channel against the provider’s settlement report (also run nightly by `payments.reconcile`).
+         *
+         *     Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["reconcilePayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payments/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Antrean pengecualian rekonsiliasi / Reconciliation exception queue
+         * @description Roles: `tenant-admin` (member of the tenant).
+         */
+        get: operations["listPaymentExceptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/payments/exceptions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Selesaikan pengecualian / Resolve an exception
+         * @description Roles: `tenant-admin` (member of the tenant).
+         */
+        post: operations["resolvePaymentException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -8799,6 +9143,21 @@ export interface components {
                 };
             };
         };
+        /** @description `PAYMENT_NOTIFICATION_UNVERIFIED` — Tanda tangan notifikasi pembayaran tidak valid (dicatat) / The payment notification’s signature does not verify (recorded) */
+        "403.payment-notification-unverified": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PAYMENT_NOTIFICATION_UNVERIFIED";
+                    /** @constant */
+                    status?: 403;
+                };
+            };
+        };
         /** @description `ROLE_REQUIRED` — Peran Anda tidak mengizinkan tindakan ini / Your role does not allow this */
         "403.role-required": {
             headers: {
@@ -9071,6 +9430,27 @@ export interface components {
          *
          *     `APPLICATION_NOT_FOUND` — Permohonan tidak ditemukan / Application not found
          *
+         *     `PAYMENT_ORDER_NOT_FOUND` — Tagihan tidak ditemukan / Payment order not found
+         */
+        "404.tenant-not-found.application-not-found.payment-order-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "PAYMENT_ORDER_NOT_FOUND";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `APPLICATION_NOT_FOUND` — Permohonan tidak ditemukan / Application not found
+         *
          *     `SERVICE_NOT_FOUND` — Layanan tidak ditemukan / Service not found
          */
         "404.tenant-not-found.application-not-found.service-not-found": {
@@ -9314,6 +9694,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_NOT_FOUND" | "OSS_INBOUND_NOT_CONFIGURED";
+                    /** @constant */
+                    status?: 404;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_NOT_FOUND` — Tenant tidak ditemukan / Tenant not found
+         *
+         *     `PAYMENT_EXCEPTION_NOT_FOUND` — Pengecualian rekonsiliasi tidak ditemukan / Reconciliation exception not found
+         */
+        "404.tenant-not-found.payment-exception-not-found": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_NOT_FOUND" | "PAYMENT_EXCEPTION_NOT_FOUND";
                     /** @constant */
                     status?: 404;
                 };
@@ -9740,8 +10139,10 @@ export interface components {
          *     `VERSION_CONFLICT` — Permohonan telah diubah orang lain / The application was changed by someone else
          *
          *     `ACTION_GUARD_FAILED` — Syarat tindakan belum terpenuhi / The action’s condition is not met
+         *
+         *     `PAYMENT_NOT_PROVEN` — Pembayaran belum terbukti: langkah ini bergerak hanya setelah pembayaran tercocokkan atau terbukti / Payment not proven: this step moves only after a matched or proven payment
          */
-        "409.action-not-allowed.version-conflict.action-guard-failed": {
+        "409.action-not-allowed.version-conflict.action-guard-failed.payment-not-proven": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id.required"];
                 [name: string]: unknown;
@@ -9749,7 +10150,30 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
-                    code?: "ACTION_NOT_ALLOWED" | "VERSION_CONFLICT" | "ACTION_GUARD_FAILED";
+                    code?: "ACTION_NOT_ALLOWED" | "VERSION_CONFLICT" | "ACTION_GUARD_FAILED" | "PAYMENT_NOT_PROVEN";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `PAYMENT_ASSESSMENT_MISSING` — Belum ada penetapan biaya yang harus dibayar / There is no fee assessment to pay
+         *
+         *     `PAYMENT_ALREADY_PAID` — Biaya ini sudah dibayar / This fee is already paid
+         *
+         *     `PAYMENT_CHANNEL_NOT_CONFIGURED` — Kanal pembayaran belum diatur atau tidak aktif / The payment channel is not configured or not enabled
+         *
+         *     `PAYMENT_SANDBOX_NO_PROVIDER` — Tenant sandbox tidak pernah menghubungi penyedia pembayaran sungguhan / A sandbox tenant never calls a real payment provider
+         */
+        "409.ae3973b437bc": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PAYMENT_ASSESSMENT_MISSING" | "PAYMENT_ALREADY_PAID" | "PAYMENT_CHANNEL_NOT_CONFIGURED" | "PAYMENT_SANDBOX_NO_PROVIDER";
                     /** @constant */
                     status?: 409;
                 };
@@ -10108,6 +10532,65 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "OVERLAY_CONFLICT";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `PAYMENT_ASSESSMENT_EXISTS` — Penetapan biaya sudah ada: koreksi dengan penetapan pengganti beserta alasannya / An assessment exists: correct it with a superseding assessment and a reason
+         *
+         *     `PAYMENT_ALREADY_PAID` — Biaya ini sudah dibayar / This fee is already paid
+         */
+        "409.payment-assessment-exists.payment-already-paid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PAYMENT_ASSESSMENT_EXISTS" | "PAYMENT_ALREADY_PAID";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `PAYMENT_ASSESSMENT_MISSING` — Belum ada penetapan biaya yang harus dibayar / There is no fee assessment to pay
+         *
+         *     `PAYMENT_ALREADY_PAID` — Biaya ini sudah dibayar / This fee is already paid
+         *
+         *     `PAYMENT_CHANNEL_NOT_CONFIGURED` — Kanal pembayaran belum diatur atau tidak aktif / The payment channel is not configured or not enabled
+         */
+        "409.payment-assessment-missing.payment-already-paid.payment-channel-not-configured": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PAYMENT_ASSESSMENT_MISSING" | "PAYMENT_ALREADY_PAID" | "PAYMENT_CHANNEL_NOT_CONFIGURED";
+                    /** @constant */
+                    status?: 409;
+                };
+            };
+        };
+        /**
+         * @description `PAYMENT_CHANNEL_NOT_CONFIGURED` — Kanal pembayaran belum diatur atau tidak aktif / The payment channel is not configured or not enabled
+         *
+         *     `PAYMENT_SANDBOX_NO_PROVIDER` — Tenant sandbox tidak pernah menghubungi penyedia pembayaran sungguhan / A sandbox tenant never calls a real payment provider
+         */
+        "409.payment-channel-not-configured.payment-sandbox-no-provider": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "PAYMENT_CHANNEL_NOT_CONFIGURED" | "PAYMENT_SANDBOX_NO_PROVIDER";
                     /** @constant */
                     status?: 409;
                 };
@@ -10959,6 +11442,86 @@ export interface components {
         /**
          * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
          *
+         *     `PAYMENT_CHANNEL_CONFIG_INVALID` — Pengaturan kanal pembayaran tidak valid / The payment channel settings are not valid
+         */
+        "422.body-invalid.payment-channel-config-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "PAYMENT_CHANNEL_CONFIG_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `PAYMENT_CHANNEL_NOT_FOR_FEE` — Kanal ini tidak dapat menerima jenis penerimaan ini / This channel cannot take this kind of revenue
+         */
+        "422.body-invalid.payment-channel-not-for-fee": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "PAYMENT_CHANNEL_NOT_FOR_FEE";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `PAYMENT_CHANNEL_NOT_FOR_FEE` — Kanal ini tidak dapat menerima jenis penerimaan ini / This channel cannot take this kind of revenue
+         *
+         *     `PAYMENT_CASH_INVALID` — Pembayaran tunai tidak sesuai tagihan / The cash payment does not match the bill
+         */
+        "422.body-invalid.payment-channel-not-for-fee.payment-cash-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "PAYMENT_CHANNEL_NOT_FOR_FEE" | "PAYMENT_CASH_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
+         *     `PAYMENT_FEE_LOCKED` — Tarif terkunci: jumlah dihitung dari aturan tarif, bukan diisi petugas / The fee is locked: amounts come from the fee rule, not from the officer
+         *
+         *     `PAYMENT_ASSESSMENT_INVALID` — Penetapan biaya tidak dapat dibuat / The fee assessment cannot be made
+         */
+        "422.body-invalid.payment-fee-locked.payment-assessment-invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "BODY_INVALID" | "PAYMENT_FEE_LOCKED" | "PAYMENT_ASSESSMENT_INVALID";
+                    /** @constant */
+                    status?: 422;
+                };
+            };
+        };
+        /**
+         * @description `BODY_INVALID` — Data permintaan tidak valid / The request data is invalid
+         *
          *     `PIN_INVALID` — Versi atau rentang versi tidak sah / Invalid version or version range
          *
          *     `PIN_NO_MATCH` — Tidak ada versi terbit dalam rentang ini / No published version in this range
@@ -11363,6 +11926,30 @@ export interface components {
          *
          *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
          *
+         *     `PAYMENT_PROVIDER_FAILED` — Penyedia pembayaran menolak atau tidak dapat dihubungi / The payment provider refused or could not be reached
+         */
+        "503.tenant-moving.auth-unavailable.database-unavailable.payment-provider-failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "AUTH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `AUTH_UNAVAILABLE` — Layanan identitas tidak dapat dihubungi / The identity service cannot be reached
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         *
          *     `STORAGE_UNAVAILABLE` — Penyimpanan dokumen sedang tidak tersedia / Document storage is unavailable
          */
         "503.tenant-moving.auth-unavailable.database-unavailable.storage-unavailable": {
@@ -11395,6 +11982,28 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {unknown} */
                     code?: "TENANT_MOVING" | "DATABASE_UNAVAILABLE";
+                    /** @constant */
+                    status?: 503;
+                };
+            };
+        };
+        /**
+         * @description `TENANT_MOVING` — Data tenant sedang dipindahkan ke region lain / The tenant's data is moving to another region
+         *
+         *     `DATABASE_UNAVAILABLE` — Basis data sedang tidak tersedia / The database is unavailable
+         *
+         *     `PAYMENT_PROVIDER_FAILED` — Penyedia pembayaran menolak atau tidak dapat dihubungi / The payment provider refused or could not be reached
+         */
+        "503.tenant-moving.database-unavailable.payment-provider-failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {unknown} */
+                    code?: "TENANT_MOVING" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED";
                     /** @constant */
                     status?: 503;
                 };
@@ -15325,7 +15934,7 @@ export interface operations {
             401: components["responses"]["401.auth-required.token-invalid"];
             403: components["responses"]["403.role-required.tenant-not-allowed"];
             404: components["responses"]["404.tenant-not-found.application-not-found.service-not-found"];
-            409: components["responses"]["409.action-not-allowed.version-conflict.action-guard-failed"];
+            409: components["responses"]["409.action-not-allowed.version-conflict.action-guard-failed.payment-not-proven"];
             413: components["responses"]["413.body-too-large"];
             415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
             422: components["responses"]["422.body-invalid.comment-required.form-invalid.document-not-valid.output-data-invalid"];
@@ -25049,6 +25658,1394 @@ export interface operations {
             429: components["responses"]["429.rate-limited"];
             500: components["responses"]["500.internal"];
             503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    configurePaymentChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                /** @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter */
+                channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "config": {
+                 *         "baseUrl": "https://wsdev.simponi.kemenkeu.go.id",
+                 *         "userId": "kanim-bandung",
+                 *         "satker": {
+                 *           "imigrasi": {
+                 *             "kodeKl": "013",
+                 *             "kodeEselon1": "06",
+                 *             "kodeSatker": "412345",
+                 *             "kodeAkun": "425411"
+                 *           }
+                 *         }
+                 *       },
+                 *       "secrets": {
+                 *         "password": "…"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    enabled: boolean;
+                    /** @description Public settings: baseUrl, userId and satker per agency (SIMPONI); baseUrl, partnerId, partnerServiceId, channelId, settlementPath (SNAP) */
+                    config: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Write-only, sealed at rest: password (SIMPONI); clientSecret, privateKeyPem (SNAP). Left out: kept. */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The channel as stored (no secrets) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                         * @enum {unknown}
+                         */
+                        channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                        configured: boolean;
+                        enabled: boolean;
+                        config: {
+                            [key: string]: unknown;
+                        };
+                        secretsSet: string[];
+                        lastSuccessAt: string | null;
+                        lastError: string | null;
+                        lastErrorAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.payment-channel-config-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    getPaymentConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            configured: boolean;
+                            enabled: boolean;
+                            secretsSet: string[];
+                            lastSuccessAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            /** @description Orders issued, not yet paid */
+                            pending: number;
+                            /** @description Reconciliation exceptions waiting for the finance officer */
+                            openExceptions: number;
+                        }[];
+                        /** @description A sandbox never calls a real provider */
+                        sandbox: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    getApplicationPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment (legal basis), the order, the proof */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        } | null;
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        }[];
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        } | null;
+                        orders: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        }[];
+                        paid: boolean;
+                        due: {
+                            amount: number;
+                            until: string | null;
+                            reference: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    assessApplicationFee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description Only for a fee the rule cannot compute (a formula such as PBG’s retribusi); refused for a locked fee */
+                    lines?: {
+                        code: string;
+                        name?: {
+                            id: string;
+                            en: string;
+                        };
+                        amount: number;
+                        legalBasis?: string;
+                    }[];
+                    /** @enum {unknown} */
+                    revenueType?: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                    /** @description Required to supersede the current assessment */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Assessed */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        } | null;
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        }[];
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        } | null;
+                        orders: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        }[];
+                        paid: boolean;
+                        due: {
+                            amount: number;
+                            until: string | null;
+                            reference: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.payment-assessment-exists.payment-already-paid"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.payment-fee-locked.payment-assessment-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    orderApplicationPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "simponi"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                     * @enum {unknown}
+                     */
+                    channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                };
+            };
+        };
+        responses: {
+            /** @description The order */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        } | null;
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        }[];
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        } | null;
+                        orders: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        }[];
+                        paid: boolean;
+                        due: {
+                            amount: number;
+                            until: string | null;
+                            reference: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.ae3973b437bc"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.payment-channel-not-for-fee"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.payment-provider-failed"];
+        };
+    };
+    checkApplicationPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+                order: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments after the check */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        } | null;
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        }[];
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        } | null;
+                        orders: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        }[];
+                        paid: boolean;
+                        due: {
+                            amount: number;
+                            until: string | null;
+                            reference: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found.payment-order-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.payment-provider-failed"];
+        };
+    };
+    recordCashPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receiptNo": "STS-2026-000123",
+                 *       "amount": 150000
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The treasurer’s receipt (kuitansi / STS) number */
+                    receiptNo: string;
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Paid */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        } | null;
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            revenueType: "pnbp" | "retribusi" | "pajak-daerah" | "none";
+                            legalBasis: string[];
+                            lines: {
+                                code: string;
+                                name: {
+                                    id: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                legalBasis: string;
+                            }[];
+                            total: number;
+                            free: boolean;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            supersedes: string | null;
+                            reason: string | null;
+                        }[];
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        } | null;
+                        orders: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                             * @enum {unknown}
+                             */
+                            channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                            /** @description Kode billing (15 digits) / VA number / cash bill */
+                            reference: string;
+                            amount: number;
+                            expiresAt: string | null;
+                            /** @enum {unknown} */
+                            status: "issued" | "paid" | "expired" | "cancelled" | "reversed";
+                            reissueOf: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            proof: {
+                                [key: string]: string;
+                            } | null;
+                            reconciled: boolean;
+                            how: {
+                                id: string;
+                                en: string;
+                            };
+                            qrContent: string | null;
+                        }[];
+                        paid: boolean;
+                        due: {
+                            amount: number;
+                            until: string | null;
+                            reference: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.application-not-found"];
+            409: components["responses"]["409.payment-assessment-missing.payment-already-paid.payment-channel-not-configured"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid.payment-channel-not-for-fee.payment-cash-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
+        };
+    };
+    receiveSnapVaPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ISO 8601 +07:00 */
+                "X-TIMESTAMP": string;
+                /** @description base64 HMAC-SHA512 */
+                "X-SIGNATURE": string;
+                /** @description Our partner id at the bank */
+                "X-PARTNER-ID": string;
+                /** @description Unique per day */
+                "X-EXTERNAL-ID": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description SNAP JSON as received */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (or a duplicate, counted once) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: string;
+                        responseMessage: string;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable.payment-provider-failed"];
+        };
+    };
+    receiveSnapQrisPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ISO 8601 +07:00 */
+                "X-TIMESTAMP": string;
+                /** @description base64 HMAC-SHA512 */
+                "X-SIGNATURE": string;
+                /** @description Our partner id at the bank */
+                "X-PARTNER-ID": string;
+                /** @description Unique per day */
+                "X-EXTERNAL-ID": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description SNAP JSON as received */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (or a duplicate, counted once) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: string;
+                        responseMessage: string;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable.payment-provider-failed"];
+        };
+    };
+    receiveGatewayPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description The gateway’s JSON as received */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (or a duplicate, counted once; or genuine with no money moving) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: string;
+                        responseMessage: string;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable.payment-provider-failed"];
+        };
+    };
+    h2hInquiry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ISO 8601; within 5 minutes */
+                "X-Timestamp": string;
+                /** @description hex HMAC-SHA256(bank secret, `${X-Timestamp}.${raw body}`) — the default; the scheme is the bank’s and configurable */
+                "X-Signature": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description {"kodeBayar": "…"} */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description The bill */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 00 unpaid (bill follows), 01 unknown, 02 already paid, 03 expired or withdrawn
+                         * @enum {unknown}
+                         */
+                        status: "00" | "01" | "02" | "03";
+                        message: string;
+                        kodeBayar: string;
+                        amount: number | null;
+                        name: string | null;
+                        expiresAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    h2hPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ISO 8601; within 5 minutes */
+                "X-Timestamp": string;
+                /** @description hex HMAC-SHA256(bank secret, `${X-Timestamp}.${raw body}`) — the default; the scheme is the bank’s and configurable */
+                "X-Signature": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description {"kodeBayar": "…", "noResi": "…", "amount": 150000, "paidAt": "…"} */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (or a duplicate, counted once) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: string;
+                        responseMessage: string;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    h2hReversal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ISO 8601; within 5 minutes */
+                "X-Timestamp": string;
+                /** @description hex HMAC-SHA256(bank secret, `${X-Timestamp}.${raw body}`) — the default; the scheme is the bank’s and configurable */
+                "X-Signature": string;
+            };
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description {"kodeBayar": "…", "noResi": "…", "amount": 150000, "paidAt": "…"} */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (or a duplicate, counted once) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: string;
+                        responseMessage: string;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid"];
+            403: components["responses"]["403.payment-notification-unverified"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.database-unavailable"];
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "snap_va",
+                 *       "date": "2026-12-07"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                     * @enum {unknown}
+                     */
+                    channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description SIMPONI billing (PNBP), the regional bank’s SNAP virtual account or dynamic QRIS (retribusi), the regency’s contracted gateway (retribusi), the platform as the regency’s biller called host-to-host by the bank (retribusi), cash at the treasurer’s counter
+                         * @enum {unknown}
+                         */
+                        channel: "simponi" | "snap_va" | "snap_qris" | "gateway" | "pemda_h2h" | "counter_cash";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        reported: number;
+                        matched: number;
+                        unmatchedPlatform: number;
+                        unmatchedBank: number;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            409: components["responses"]["409.payment-channel-not-configured.payment-sandbox-no-provider"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable.payment-provider-failed"];
+        };
+    };
+    listPaymentExceptions: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Exceptions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            channel: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @enum {unknown} */
+                            kind: "unmatched_platform" | "unmatched_bank" | "amount_mismatch";
+                            ref: string;
+                            orderId: string | null;
+                            amount: number | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "open" | "resolved";
+                            resolvedBy: string | null;
+                            resolvedAt: string | null;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.query-invalid"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.auth-unavailable.database-unavailable"];
+        };
+    };
+    resolvePaymentException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug, e.g. kab-bandung-barat */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Setoran tercatat di rekening koran 7 Des"
+                 *     }
+                 */
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Resolved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id.required"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        channel: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        /** @enum {unknown} */
+                        kind: "unmatched_platform" | "unmatched_bank" | "amount_mismatch";
+                        ref: string;
+                        orderId: string | null;
+                        amount: number | null;
+                        detail: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {unknown} */
+                        status: "open" | "resolved";
+                        resolvedBy: string | null;
+                        resolvedAt: string | null;
+                        note: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400.path-invalid.malformed-json.body-too-deep.bad-request"];
+            401: components["responses"]["401.auth-required.token-invalid"];
+            403: components["responses"]["403.role-required.tenant-not-allowed"];
+            404: components["responses"]["404.tenant-not-found.payment-exception-not-found"];
+            413: components["responses"]["413.body-too-large"];
+            415: components["responses"]["415.unsupported-media-type.unsupported-encoding"];
+            422: components["responses"]["422.body-invalid"];
+            429: components["responses"]["429.rate-limited"];
+            500: components["responses"]["500.internal"];
+            503: components["responses"]["503.tenant-moving.auth-unavailable.database-unavailable"];
         };
     };
     listProblemTypes: {
