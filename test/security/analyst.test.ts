@@ -56,6 +56,9 @@ const ANALYST_AGGREGATES = [
   // History (ADR 0032): visits are counts per period and agency or tenant, no person.
   'GET /api/v1/tenants/{tenant}/visits',
   'GET /api/v1/national/visits',
+  // Plugin versions (ADR 0036): versions per tenant and an agency's counts per tenant (work, SLA, complaints, IKM), no person.
+  'GET /api/v1/agencies/{agency}/regions',
+  'GET /api/v1/plugins/{plugin}/distribution',
 ].sort();
 
 const T = 'kab-kapuas';
