@@ -40,8 +40,10 @@ async function submittedPassport(p: Platform, slug: string, clock: ManualClock) 
 
 describe('SLA: the service clock starts at the SOP’s event; due dates follow calendar changes (issue 23)', () => {
   let p: Platform;
-  before(() => {
+  before(function () {
     p = sharedPlatform();
+    // Tokens with other claims are signed by the embedded issuer's key: the Keycloak conformance tier has none.
+    if (!p.issuer) this.skip();
   });
 
   it('a passport’s service time starts at the photo and interview session, not at submission; escalation uses it', async function () {

@@ -50,8 +50,10 @@ describe('plugin versions across tenants: range pins, auto-upgrades, drafts, dis
   const installation = async (t: string) => (await api(p, 'GET', inst(t), { token: admin })).body;
   const history = async (t: string) => (await api(p, 'GET', `${inst(t)}/history?limit=200`, { token: admin })).body.items as { action: string; actor: string; data: any }[];
 
-  before(async () => {
+  before(async function () {
     p = sharedPlatform();
+    // Tokens with other claims are signed by the embedded issuer's key: the Keycloak conformance tier has none.
+    if (!p.issuer) this.skip();
     [admin, citizen, analyst, otherPublisher] = await Promise.all([tokenFor(p, 'admin.platform'), tokenFor(p, 'warga.kbb'), tokenFor(p, 'analis.kemenpanrb'), tokenFor(p, 'publisher.imigrasi')]);
     publisher = await reissuedToken(p, await tokenFor(p, 'publisher.polri'), { memberships: [`/agencies/${id}/agency-publisher`] });
     const polri = (await api(p, 'GET', '/api/v1/plugins/polri/versions/1.1.0')).body.manifest;
