@@ -56,6 +56,20 @@ export function Admin({ tenant }: { tenant: string }) {
           <strong>{t('sandboxBanner')}</strong> {sandboxOf}
         </div>
       )}
+      <nav aria-label={L({ id: 'Halaman admin', en: 'Admin pages' })}>
+        <ul className="admin-nav">
+          {[
+            { to: 'koneksi', label: { id: 'Koneksi nasional (LAPOR!, OSS)', en: 'National connections (LAPOR!, OSS)' } },
+            { to: 'impor', label: { id: 'Impor riwayat', en: 'Import history' } },
+            { to: 'notifikasi', label: { id: 'Pengirim pesan', en: 'Message senders' } },
+            { to: 'webhook', label: { id: 'Endpoint peristiwa (webhook)', en: 'Event endpoints (webhooks)' } },
+          ].map((l) => (
+            <li key={l.to}>
+              <Link href={`/admin/${tenant}/${l.to}`}>{L(l.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <ErrorBox error={error} />
       {notice && <Notice>{notice}</Notice>}
       <Async state={onboarding}>
