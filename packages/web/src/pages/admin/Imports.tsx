@@ -196,7 +196,7 @@ export function Imports({ tenant }: { tenant: string }) {
             </p>
           )}
           {report.rejections.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={L(W.rejected)}>
               <table>
                 <caption>{L(W.rejected)}</caption>
                 <thead>

@@ -80,7 +80,7 @@ function AgencyRegions({ agency }: { agency: string }) {
             {r.tenants.length === 0 ? (
               <p>{L(W.none)}</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={`${L(W.title)} ${agency}`}>
                 <table>
                   <caption className="sr-only">{`${L(W.title)} ${agency}`}</caption>
                   <thead>
