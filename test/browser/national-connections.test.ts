@@ -151,6 +151,28 @@ describe('web app in Chromium: national connections, history import, regions', f
     assert.deepEqual(await axeViolations(pub), []);
   });
 
+  it('Sandbox on the admin page: create one, then advance its clock a day (If-Match of the clock read)', async () => {
+    await page.goto(`${p.url}/admin/${TENANT}`);
+    const section = page.getByRole('region', { name: /^Sandbox/ });
+    await section.waitFor();
+    const before = ((await api(p, 'GET', `/api/v1/tenants/${TENANT}/sandboxes`, { token: admin })).body as { items: { slug: string }[] }).items.length;
+    await section.getByRole('button', { name: 'Buat sandbox' }).click();
+    await section.getByRole('status').getByText(/^Sandbox dibuat: /).waitFor();
+    const items = ((await api(p, 'GET', `/api/v1/tenants/${TENANT}/sandboxes`, { token: admin })).body as { items: { slug: string }[] }).items;
+    assert.equal(items.length, before + 1);
+    const slug = items.at(-1)!.slug;
+    const clockOf = async () => ((await api(p, 'GET', `/api/v1/tenants/${slug}/clock`, { token: admin })).body as { now: string }).now;
+    const start = await clockOf();
+    const card = section.getByRole('listitem').filter({ hasText: slug });
+    await card.getByText(/^Jam sandbox:/).waitFor();
+    await card.getByRole('button', { name: 'Majukan 1 hari' }).click();
+    await card.getByText('Jam dimajukan; tugas terjadwal dijalankan').waitFor({ timeout: 120_000 });
+    const moved = Date.parse(await clockOf()) - Date.parse(start);
+    assert.ok(moved >= 86_400_000 && moved < 2 * 86_400_000, `moved ${moved} ms`);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-sandbox.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
   it('threw no errors in the pages', () => {
     assert.deepEqual(pageErrors, []);
   });

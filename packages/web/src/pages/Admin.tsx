@@ -5,6 +5,7 @@ import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../c
 import { useI18n } from '../i18n.js';
 import { DayMonthYear } from '../ui/DayMonthYear.js';
 import { OverlayForm } from './admin/OverlayForm.js';
+import { Sandboxes } from './admin/Sandboxes.js';
 
 export function Admin({ tenant }: { tenant: string }) {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
@@ -189,6 +190,7 @@ export function Admin({ tenant }: { tenant: string }) {
           }}
         </Async>
       </section>
+      {info.data && !sandboxOf && <Sandboxes tenant={tenant} />}
     </RequireLogin>
   );
 }

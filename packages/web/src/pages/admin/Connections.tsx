@@ -180,11 +180,13 @@ function ConnectionCard({ tenant, connection: c }: { tenant: string; connection:
 /** A labelled input with its id (the error summary links to it). */
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
   return (
-    <label htmlFor={id}>
-      {label}
-      {hint && <span className="muted small"> ({hint})</span>}
+    <>
+      <label htmlFor={id}>
+        {label}
+        {hint && <span className="muted small"> ({hint})</span>}
+      </label>
       {children}
-    </label>
+    </>
   );
 }
 
@@ -251,7 +253,7 @@ function LaporForm({ tenant, stored: s, onSaved: saved }: { tenant: string; stor
     };
     const fieldOf = (p: string) => ({ '/baseUrl': 'lapor-baseUrl', '/clientId': 'lapor-clientId', '/clientSecret': 'lapor-secret', '/pullMinutes': 'lapor-pull' })[p];
     return (
-      <form onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={submit} noValidate>
         <ErrorSummary error={error} fieldOf={fieldOf} title={L(W.problem)} />
         {done && <Notice>{L(W.saved)}</Notice>}
         <label className="inline">
@@ -314,7 +316,7 @@ function OssSettings({ tenant, onSaved }: { tenant: string; onSaved(): void }) {
         };
         const fieldOf = (p: string) => ({ '/endpoint': 'oss-endpoint', '/userKey': 'oss-key', '/kdInstansi': 'oss-kd' })[p];
         return (
-          <form onSubmit={submit} noValidate>
+          <form className="stack" onSubmit={submit} noValidate>
             <ErrorSummary error={error} fieldOf={fieldOf} title={L(W.problem)} />
             {done && <Notice>{L(W.saved)}</Notice>}
             <label className="inline">

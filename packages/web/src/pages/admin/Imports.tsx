@@ -112,7 +112,7 @@ export function Imports({ tenant }: { tenant: string }) {
       <PageTitle sub={tenant}>{L(W.title)}</PageTitle>
       <p className="muted">{L(W.intro)}</p>
       <form
-        className="card"
+        className="card stack"
         noValidate
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
