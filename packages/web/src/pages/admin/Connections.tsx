@@ -203,6 +203,8 @@ function LaporSettings({ tenant, onSaved }: { tenant: string; onSaved(): void })
       throw e;
     }
   }, [tenant]);
+  // Kept here: a save reloads the stored version, which renders a fresh form (key = ETag).
+  const [done, setDone] = useState(false);
   return (
     <Async state={stored}>
       {(s) => (
@@ -210,6 +212,8 @@ function LaporSettings({ tenant, onSaved }: { tenant: string; onSaved(): void })
           key={s?.etag ?? 'new'}
           tenant={tenant}
           stored={s}
+          done={done}
+          setDone={setDone}
           onSaved={() => {
             stored.reload();
             onSaved();
@@ -220,7 +224,19 @@ function LaporSettings({ tenant, onSaved }: { tenant: string; onSaved(): void })
   );
 }
 
-function LaporForm({ tenant, stored: s, onSaved: saved }: { tenant: string; stored: { data: Answer<'getLaporConfig'>; etag?: string | null } | null; onSaved(): void }) {
+function LaporForm({
+  tenant,
+  stored: s,
+  done,
+  setDone,
+  onSaved: saved,
+}: {
+  tenant: string;
+  stored: { data: Answer<'getLaporConfig'>; etag?: string | null } | null;
+  done: boolean;
+  setDone(d: boolean): void;
+  onSaved(): void;
+}) {
     const { L } = useI18n();
     const [form, setForm] = useState({
       enabled: s?.data.enabled ?? false,
@@ -231,7 +247,6 @@ function LaporForm({ tenant, stored: s, onSaved: saved }: { tenant: string; stor
       autoPush: s?.data.autoPush ?? true,
     });
     const [error, setError] = useState<unknown>(null);
-    const [done, setDone] = useState(false);
     const submit = (e: FormEvent) => {
       e.preventDefault();
       setError(null);
