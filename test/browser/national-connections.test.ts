@@ -171,6 +171,34 @@ describe('web app in Chromium: national connections, history import, regions', f
     assert.ok(moved >= 86_400_000 && moved < 2 * 86_400_000, `moved ${moved} ms`);
     await page.screenshot({ path: path.join(SHOTS, 'admin-sandbox.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
+
+    // In the sandbox (it never calls a real system) the LAPOR! settings are saved: first create-only, then under If-Match.
+    await page.goto(`${p.url}/admin/${slug}/koneksi`);
+    const lapor = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'SP4N-LAPOR!' }) });
+    await lapor.getByText('Sandbox: tidak ada panggilan ke sistem sungguhan').waitFor();
+    await lapor.getByRole('button', { name: 'Pengaturan' }).click();
+    await lapor.getByLabel('Aktifkan sambungan').check();
+    await lapor.getByLabel('Alamat API LAPOR!').fill('https://api.lapor.example.test');
+    await lapor.getByLabel('Client ID').fill('mpp-kbb-sandbox');
+    await lapor.getByLabel(/Client secret/).fill('rahasia-sandbox-0123456789');
+    await lapor.getByRole('button', { name: 'Simpan' }).click();
+    await lapor.getByRole('status').getByText('Tersimpan').waitFor();
+    await lapor.getByText('Tersambung', { exact: true }).waitFor();
+    // The secret is never shown back: the field is empty, its hint names the last characters.
+    assert.equal(await lapor.getByLabel(/Client secret/).inputValue(), '');
+    await lapor.getByText(/…6789/).waitFor();
+    await lapor.getByLabel('Tarik status setiap (menit)').fill('30');
+    await lapor.getByRole('button', { name: 'Simpan' }).click();
+    await lapor.getByRole('status').getByText('Tersimpan').waitFor();
+    // The notice is cleared on submit and shown again on success; read the stored version until the save has landed.
+    let cfg = { pullMinutes: 0, clientSecretSet: false, version: 0 };
+    for (let i = 0; i < 50 && cfg.version < 2; i++) {
+      cfg = (await api(p, 'GET', `/api/v1/tenants/${slug}/lapor/config`, { token: admin })).body as typeof cfg;
+      if (cfg.version < 2) await page.waitForTimeout(200);
+    }
+    assert.deepEqual([cfg.pullMinutes, cfg.clientSecretSet, cfg.version], [30, true, 2]);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-koneksi-sandbox.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
   });
 
   it('threw no errors in the pages', () => {
