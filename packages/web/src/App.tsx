@@ -7,6 +7,9 @@ import { useI18n } from './i18n.js';
 // Route-level code splitting: each page is its own chunk, loaded when its route is first shown
 // (the catalog does not download the form libraries).
 const Admin = lazy(() => import('./pages/Admin.js').then((m) => ({ default: m.Admin })));
+const Connections = lazy(() => import('./pages/admin/Connections.js').then((m) => ({ default: m.Connections })));
+const Imports = lazy(() => import('./pages/admin/Imports.js').then((m) => ({ default: m.Imports })));
+const Regions = lazy(() => import('./pages/publisher/Regions.js').then((m) => ({ default: m.Regions })));
 const Onboarding = lazy(() => import('./pages/admin/Onboarding.js').then((m) => ({ default: m.Onboarding })));
 const Apply = lazy(() => import('./pages/Apply.js').then((m) => ({ default: m.Apply })));
 const EventEndpoints = lazy(() => import('./pages/EventEndpoints.js').then((m) => ({ default: m.EventEndpoints })));
@@ -93,7 +96,10 @@ export function App() {
         <Route path="/admin/:tenant/persiapan">{(p) => <Onboarding tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/notifikasi">{(p) => <NotificationSettings tenant={p.tenant} />}</Route>
         <Route path="/admin/:tenant/webhook">{(p) => <EventEndpoints tenant={p.tenant} />}</Route>
+        <Route path="/admin/:tenant/koneksi">{(p) => <Connections tenant={p.tenant} />}</Route>
+        <Route path="/admin/:tenant/impor">{(p) => <Imports tenant={p.tenant} />}</Route>
         <Route path="/penerbit" component={Publisher} />
+        <Route path="/penerbit/wilayah" component={Regions} />
         <Route path="/penerbit/ubah/:plugin">{(p) => <PublisherEditor plugin={p.plugin} />}</Route>
         <Route path="/kementerian" component={Ministry} />
         <Route component={NotFound} />

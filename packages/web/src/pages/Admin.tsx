@@ -5,6 +5,7 @@ import { Async, ErrorBox, Notice, PageTitle, RequireLogin, useAsync } from '../c
 import { useI18n } from '../i18n.js';
 import { DayMonthYear } from '../ui/DayMonthYear.js';
 import { OverlayForm } from './admin/OverlayForm.js';
+import { Sandboxes } from './admin/Sandboxes.js';
 
 export function Admin({ tenant }: { tenant: string }) {
   const { t, L, fmtDate, fmtNumber, status } = useI18n();
@@ -56,6 +57,20 @@ export function Admin({ tenant }: { tenant: string }) {
           <strong>{t('sandboxBanner')}</strong> {sandboxOf}
         </div>
       )}
+      <nav aria-label={L({ id: 'Halaman admin', en: 'Admin pages' })}>
+        <ul className="admin-nav">
+          {[
+            { to: 'koneksi', label: { id: 'Koneksi nasional (LAPOR!, OSS)', en: 'National connections (LAPOR!, OSS)' } },
+            { to: 'impor', label: { id: 'Impor riwayat', en: 'Import history' } },
+            { to: 'notifikasi', label: { id: 'Pengirim pesan', en: 'Message senders' } },
+            { to: 'webhook', label: { id: 'Endpoint peristiwa (webhook)', en: 'Event endpoints (webhooks)' } },
+          ].map((l) => (
+            <li key={l.to}>
+              <Link href={`/admin/${tenant}/${l.to}`}>{L(l.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <ErrorBox error={error} />
       {notice && <Notice>{notice}</Notice>}
       <Async state={onboarding}>
@@ -175,6 +190,7 @@ export function Admin({ tenant }: { tenant: string }) {
           }}
         </Async>
       </section>
+      {info.data && !sandboxOf && <Sandboxes tenant={tenant} />}
     </RequireLogin>
   );
 }

@@ -35,6 +35,11 @@ export function Publisher() {
   return (
     <RequireLogin>
       <PageTitle sub={agencies.join(', ')}>{t('publisher')}</PageTitle>
+      <p>
+        <Link href="/penerbit/wilayah" className="btn">
+          {lang === 'id' ? 'Wilayah: kinerja dan versi di setiap kabupaten/kota' : 'Regions: performance and versions in every regency'}
+        </Link>
+      </p>
       <ErrorBox error={error} />
       {notice && <Notice>{notice}</Notice>}
       <Async state={plugins}>
