@@ -76,6 +76,11 @@ describe('web app in Chromium: national connections, history import, regions', f
     // Counts as the API says them.
     assert.match(await laporCard.getByRole('listitem').filter({ hasText: 'Menunggu' }).innerText(), new RegExp(`^${lapor.counts.pending}\\b`));
     assert.match(await ossCard.getByRole('listitem').filter({ hasText: 'Menunggu' }).innerText(), new RegExp(`^${oss.pending}\\b`));
+    // Payments: one card over its channels (SIMPONI, SNAP VA/QRIS, gateway, host-to-host, cash).
+    const pay = (await api(p, 'GET', `/api/v1/tenants/${TENANT}/payments/connection`, { token: admin })).body as { channels: { configured: boolean; enabled: boolean; pending: number }[] };
+    const payCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pembayaran' }) });
+    await payCard.getByText(state({ configured: pay.channels.some((c) => c.configured), enabled: pay.channels.some((c) => c.configured && c.enabled) }), { exact: true }).waitFor();
+    assert.match(await payCard.getByRole('listitem').filter({ hasText: 'Tagihan belum dibayar' }).innerText(), new RegExp(`^${pay.channels.reduce((n, c) => n + c.pending, 0)}\\b`));
     // Settings: secrets are write-only fields; a wrong address is refused with the error summary linking the field.
     await laporCard.getByRole('button', { name: 'Pengaturan' }).click();
     const secret = laporCard.getByLabel(/Client secret/);

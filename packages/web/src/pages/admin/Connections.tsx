@@ -106,8 +106,69 @@ const CONNECTIONS: Connection[] = [
     },
     Settings: OssSettings,
   },
-  // Payments: `GET …/payments/connection` is not in the typed client yet; add its entry here when it is.
+  {
+    key: 'payments',
+    name: { id: 'Pembayaran', en: 'Payments' },
+    what: {
+      id: 'Kode billing SIMPONI (PNBP), VA/QRIS bank daerah, gateway, host-to-host dan tunai (retribusi); rekonsiliasi harian. Platform tidak memegang uang.',
+      en: 'SIMPONI billing (PNBP), the regional bank’s VA/QRIS, gateway, host-to-host and cash (retribusi); daily reconciliation. The platform never holds money.',
+    },
+    health: async (tenant) => {
+      const c: PaymentConnection = await unwrap(client.GET('/api/v1/tenants/{tenant}/payments/connection', { params: { path: { tenant } } }));
+      const latest = (xs: (string | null)[]) => xs.filter((x): x is string => x !== null).sort().at(-1) ?? null;
+      const failing = c.channels.filter((x) => x.lastError).sort((a, b) => (a.lastErrorAt ?? '').localeCompare(b.lastErrorAt ?? '')).at(-1);
+      return {
+        configured: c.channels.some((x) => x.configured),
+        enabled: c.channels.some((x) => x.configured && x.enabled),
+        sandbox: c.sandbox,
+        mode: { id: `Kanal aktif: ${c.channels.filter((x) => x.configured && x.enabled).map((x) => CHANNEL_NAMES[x.channel].id).join(', ') || '—'}`, en: `Channels on: ${c.channels.filter((x) => x.configured && x.enabled).map((x) => CHANNEL_NAMES[x.channel].en).join(', ') || '—'}` },
+        lastSuccessAt: latest(c.channels.map((x) => x.lastSuccessAt)),
+        lastError: failing?.lastError ? { at: failing.lastErrorAt, message: `${CHANNEL_NAMES[failing.channel].id}: ${failing.lastError}` } : null,
+        counts: [
+          { label: { id: 'Tagihan belum dibayar', en: 'Bills not yet paid' }, value: c.channels.reduce((n, x) => n + x.pending, 0) },
+          { label: { id: 'Selisih rekonsiliasi terbuka', en: 'Open reconciliation exceptions' }, value: c.channels.reduce((n, x) => n + x.openExceptions, 0), bad: true },
+        ],
+      };
+    },
+    Settings: PaymentChannels,
+  },
 ];
+
+type PaymentConnection = Answer<'getPaymentConnection'>;
+type PaymentChannel = PaymentConnection['channels'][number]['channel'];
+const CHANNEL_NAMES: Record<PaymentChannel, Localized> = {
+  simponi: { id: 'SIMPONI', en: 'SIMPONI' },
+  snap_va: { id: 'VA bank (SNAP)', en: 'Bank VA (SNAP)' },
+  snap_qris: { id: 'QRIS (SNAP)', en: 'QRIS (SNAP)' },
+  gateway: { id: 'Gateway', en: 'Gateway' },
+  pemda_h2h: { id: 'Host-to-host bank', en: 'Bank host-to-host' },
+  counter_cash: { id: 'Tunai di loket', en: 'Cash at the counter' },
+};
+
+/**
+ * Payment channels, one line each. Their credentials are set per channel through
+ * `PUT …/payments/channels/{channel}` (docs/payments.md): each channel's fields differ and are the
+ * bank's or the agency's, so this card shows their state rather than a form.
+ */
+function PaymentChannels({ tenant }: { tenant: string; onSaved(): void }) {
+  const { L, fmtDate, fmtNumber } = useI18n();
+  const state = useAsync(() => unwrap(client.GET('/api/v1/tenants/{tenant}/payments/connection', { params: { path: { tenant } } })), [tenant]);
+  return (
+    <Async state={state}>
+      {(c) => (
+        <ul>
+          {c.channels.map((x) => (
+            <li key={x.channel}>
+              <strong>{L(CHANNEL_NAMES[x.channel])}</strong>: {L(!x.configured ? W.notConnected : x.enabled ? W.connected : W.off)}
+              {x.lastSuccessAt && <> · {L(W.lastOk)} {fmtDate(x.lastSuccessAt, true)}</>} · {fmtNumber(x.pending)} {L({ id: 'tagihan terbuka', en: 'open bills' })}
+            </li>
+          ))}
+          <li className="muted small">{L({ id: 'Kredensial tiap kanal diatur lewat API (docs/payments.md).', en: 'Each channel’s credentials are set through the API (docs/payments.md).' })}</li>
+        </ul>
+      )}
+    </Async>
+  );
+}
 
 /** `/admin/:tenant/koneksi`: one card per national connection. */
 export function Connections({ tenant }: { tenant: string }) {
