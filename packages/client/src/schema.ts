@@ -5842,6 +5842,8 @@ export interface components {
                 };
                 /** @enum {unknown} */
                 comment: "required" | "optional" | "none";
+                /** @description Outputs this action issues (their `data`, if the plugin declares any, goes in the action body’s `outputs`) */
+                issues?: string[];
             }[];
             timeline: {
                 /** Format: date-time */

@@ -211,7 +211,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
               )}
               {a.availableActions.length > 0 && (
                 <div className="actions-box">
-                  <OutputDataFields outputs={outputsWithData(svc.data, a.availableActions.map((x) => x.code))} values={outputValues} onChange={setOutputValues} />
+                  <OutputDataFields outputs={outputsWithData(svc.data, a.availableActions)} values={outputValues} onChange={setOutputValues} />
                   <label htmlFor="comment">{t('comment')}</label>
                   <textarea id="comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
                   <div className="actions">
@@ -229,7 +229,7 @@ export function OfficerApplication({ tenant, agency, id }: { tenant: string; age
                             return;
                           }
                           // What the officer recorded about the outputs this action issues (issue 23); typed loosely until the API types are regenerated.
-                          const outputs = outputsBody(svc.data, x.code, outputValues);
+                          const outputs = outputsBody(svc.data, x, outputValues);
                           const body = { ...(comment.trim() ? { comment: comment.trim() } : {}), expectedVersion: a.version, ...(outputs ? { outputs } : {}) };
                           perform(x.code, body as RequestBody<'actOnApplication'>);
                         }}

@@ -7,7 +7,6 @@ import type { Localized, ServiceDetail } from '../types.js';
 type FieldSchema = { type?: string; format?: string; enum?: string[] };
 type OutputData = { schema: { properties?: Record<string, FieldSchema>; required?: string[] }; labels?: Record<string, Localized>; number?: string; issuedOn?: string };
 type OutputWithData = { code: string; name: Localized; data?: OutputData };
-type ActionDef = { code: string; issues?: string[] };
 
 /** What the officer typed, per output code and field. */
 export type OutputValues = Record<string, Record<string, string>>;
@@ -18,16 +17,16 @@ const S = {
   choose: { id: '— pilih —', en: '— choose —' },
 };
 
-/** The outputs with officer data that one of `actions` issues. */
-export function outputsWithData(service: ServiceDetail | undefined, actions: string[]): OutputWithData[] {
-  const s = service as unknown as { outputs: OutputWithData[]; sop: { actions: ActionDef[] } } | undefined;
+/** The outputs with officer data that one of `actions` issues (each available action names the outputs it issues). */
+export function outputsWithData(service: ServiceDetail | undefined, actions: { code: string; issues?: string[] }[]): OutputWithData[] {
+  const s = service as unknown as { outputs: OutputWithData[] } | undefined;
   if (!s) return [];
-  const issued = new Set(s.sop.actions.filter((a) => actions.includes(a.code)).flatMap((a) => a.issues ?? []));
+  const issued = new Set(actions.flatMap((a) => a.issues ?? []));
   return s.outputs.filter((o) => o.data && issued.has(o.code));
 }
 
 /** The `outputs` member of an action's body: what was typed for the outputs this action issues (empty fields left out). */
-export function outputsBody(service: ServiceDetail | undefined, action: string, values: OutputValues): Record<string, Record<string, string>> | undefined {
+export function outputsBody(service: ServiceDetail | undefined, action: { code: string; issues?: string[] }, values: OutputValues): Record<string, Record<string, string>> | undefined {
   const out: Record<string, Record<string, string>> = {};
   for (const o of outputsWithData(service, [action])) {
     const typed = Object.fromEntries(Object.entries(values[o.code] ?? {}).filter(([, v]) => v.trim() !== ''));

@@ -209,7 +209,15 @@ export const ApplicationSchema = Type.Object(
     // Part "fees" (issue 23).
     fee: Type.Optional(FeeQuote),
     availableActions: Type.Array(
-      Type.Object({ code: Type.String(), name: Text, comment: Type.Enum(['required', 'optional', 'none']) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          code: Type.String(),
+          name: Text,
+          comment: Type.Enum(['required', 'optional', 'none']),
+          issues: Type.Optional(Type.Array(Type.String(), { description: 'Outputs this action issues (their `data`, if the plugin declares any, goes in the action body’s `outputs`)' })),
+        },
+        { additionalProperties: false },
+      ),
       { description: 'What the caller may do now' },
     ),
     timeline: Type.Array(

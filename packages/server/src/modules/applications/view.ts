@@ -93,7 +93,7 @@ export function applicationView(
         ? []
         : compileWorkflow(service.sop)
             .allowed(app.state, roles)
-            .map((a) => ({ code: a.code, name: { id: a.name.id, en: a.name.en }, comment: a.comment ?? 'optional' })),
+            .map((a) => ({ code: a.code, name: { id: a.name.id, en: a.name.en }, comment: a.comment ?? 'optional', ...(a.issues?.length ? { issues: [...a.issues] } : {}) })),
     timeline: parts.events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
