@@ -179,6 +179,7 @@ export class LaporClient {
     return { trackingId, transactionId: str(x[f.transactionId]), reference: str(x[f.reference]), status, rawStatus, disposition, answers };
   }
 
+  /** The access token, cached until shortly before LAPOR! says it expires: a provider's lifetime, so the wall clock (never a tenant's clock; a sandbox never calls out). */
   async #authorization(): Promise<string> {
     if (this.#token && this.#token.until > Date.now()) return this.#token.value;
     const res = await this.#send('POST', this.#p.paths.token, { grant_type: 'client_credentials', client_id: this.opts.clientId, client_secret: this.opts.clientSecret }, undefined, false);

@@ -95,37 +95,29 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
     handler: async (ctx, { params, body }) => ok(await s.cash(ctx, params.id, body)),
   });
 
-  api.add({
-    method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/snap/v1.0/transfer-va/payment', operationId: 'receiveSnapVaPayment',
-    summary: 'Notifikasi pembayaran VA (SNAP) / SNAP virtual-account payment notification',
-    description: 'The regional bank’s payment flag (SNAP service 25): X-SIGNATURE (HMAC-SHA512 over `POST:path:sha256(minified body):X-TIMESTAMP`) verified, then the payment re-checked with the bank; idempotent on paymentRequestId. A forgery is refused (403) and recorded.',
-    tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
-    rawBody: { description: 'SNAP JSON as received', media: ['application/json'] },
-    headers: [{ name: 'X-TIMESTAMP', description: 'ISO 8601 +07:00', required: true }, { name: 'X-SIGNATURE', description: 'base64 HMAC-SHA512', required: true }, { name: 'X-PARTNER-ID', description: 'Our partner id at the bank', required: true }, { name: 'X-EXTERNAL-ID', description: 'Unique per day', required: true }],
-    responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
-    errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
-    handler: async (ctx, { req }) => {
-      const raw = await rawBody(req);
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
-      return ok(await s.notification(ctx, 'snap_va', { method: 'POST', path: '/v1.0/transfer-va/payment', headers, raw }));
-    },
-  });
-
-  api.add({
-    method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/snap/v1.0/qr/qr-mpm-notify', operationId: 'receiveSnapQrisPayment',
-    summary: 'Notifikasi pembayaran QRIS (SNAP) / SNAP dynamic QRIS payment notification',
-    description: 'The regional bank’s QRIS MPM notify (service 52): signed like the VA notification, re-checked with `qr-mpm-query`; idempotent on originalReferenceNo. A forgery is refused (403) and recorded.',
-    tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
-    rawBody: { description: 'SNAP JSON as received', media: ['application/json'] },
-    headers: [{ name: 'X-TIMESTAMP', description: 'ISO 8601 +07:00', required: true }, { name: 'X-SIGNATURE', description: 'base64 HMAC-SHA512', required: true }, { name: 'X-PARTNER-ID', description: 'Our partner id at the bank', required: true }, { name: 'X-EXTERNAL-ID', description: 'Unique per day', required: true }],
-    responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
-    errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
-    handler: async (ctx, { req }) => {
-      const raw = await rawBody(req);
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
-      return ok(await s.notification(ctx, 'snap_qris', { method: 'POST', path: '/v1.0/qr/qr-mpm-notify', headers, raw }));
-    },
-  });
+  // The regional bank's SNAP notifications: one shape, signed alike, told apart by channel and path.
+  const flatHeaders = (req: Request) => Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
+  const snapHeaders = [{ name: 'X-TIMESTAMP', description: 'ISO 8601 +07:00', required: true }, { name: 'X-SIGNATURE', description: 'base64 HMAC-SHA512', required: true }, { name: 'X-PARTNER-ID', description: 'Our partner id at the bank', required: true }, { name: 'X-EXTERNAL-ID', description: 'Unique per day', required: true }];
+  const snapNotification = (channel: 'snap_va' | 'snap_qris', snapPath: string, operationId: string, summary: string, description: string) =>
+    api.add({
+      method: 'post', path: `/api/v1/tenants/:tenant/payment-callbacks/snap${snapPath}`, operationId, summary, description,
+      tags: ['payments'], security: { kind: 'public' }, params: TenantPath(),
+      rawBody: { description: 'SNAP JSON as received', media: ['application/json'] },
+      headers: snapHeaders,
+      responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
+      errors: [notificationUnverified, channelNotConfigured, providerFailed, sandboxNoProvider, bodyTooLarge],
+      handler: async (ctx, { req }) => ok(await s.notification(ctx, channel, { method: 'POST', path: snapPath, headers: flatHeaders(req), raw: await rawBody(req) })),
+    });
+  snapNotification(
+    'snap_va', '/v1.0/transfer-va/payment', 'receiveSnapVaPayment',
+    'Notifikasi pembayaran VA (SNAP) / SNAP virtual-account payment notification',
+    'The regional bank’s payment flag (SNAP service 25): X-SIGNATURE (HMAC-SHA512 over `POST:path:sha256(minified body):X-TIMESTAMP`) verified, then the payment re-checked with the bank; idempotent on paymentRequestId. A forgery is refused (403) and recorded.',
+  );
+  snapNotification(
+    'snap_qris', '/v1.0/qr/qr-mpm-notify', 'receiveSnapQrisPayment',
+    'Notifikasi pembayaran QRIS (SNAP) / SNAP dynamic QRIS payment notification',
+    'The regional bank’s QRIS MPM notify (service 52): signed like the VA notification, re-checked with `qr-mpm-query`; idempotent on originalReferenceNo. A forgery is refused (403) and recorded.',
+  );
 
   api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payment-callbacks/gateway', operationId: 'receiveGatewayPayment',
@@ -139,7 +131,6 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
   });
 
   const h2hHeaders = [{ name: 'X-Timestamp', description: 'ISO 8601; within 5 minutes', required: true }, { name: 'X-Signature', description: 'hex HMAC-SHA256(bank secret, `${X-Timestamp}.${raw body}`) — the default; the scheme is the bank’s and configurable', required: true }];
-  const h2hIn = (req: Request) => Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]));
   api.add({
     method: 'post', path: '/api/v1/tenants/:tenant/payment-h2h/inquiry', operationId: 'h2hInquiry',
     summary: 'Inquiry kode bayar oleh bank (host-to-host) / The bank’s inquiry on a kode bayar',
@@ -148,7 +139,7 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
     rawBody: { description: '{"kodeBayar": "…"}', media: ['application/json'] },
     responses: { '200': { description: 'The bill', schema: H2hInquiry } },
     errors: [notificationUnverified, channelNotConfigured, sandboxNoProvider, bodyTooLarge],
-    handler: async (ctx, { req }) => ok(await s.h2hInquiry(ctx, { headers: h2hIn(req), raw: await rawBody(req) })),
+    handler: async (ctx, { req }) => ok(await s.h2hInquiry(ctx, { headers: flatHeaders(req), raw: await rawBody(req) })),
   });
   for (const kind of ['payment', 'reversal'] as const)
     api.add({
@@ -161,7 +152,7 @@ export function paymentRoutes(api: RouteTable, s: PaymentService): void {
       rawBody: { description: '{"kodeBayar": "…", "noResi": "…", "amount": 150000, "paidAt": "…"}', media: ['application/json'] },
       responses: { '200': { description: 'Recorded (or a duplicate, counted once)', schema: SnapAck } },
       errors: [notificationUnverified, channelNotConfigured, sandboxNoProvider, bodyTooLarge],
-      handler: async (ctx, { req }) => ok(await s.notification(ctx, 'pemda_h2h', { method: 'POST', path: `/payment-h2h/${kind}`, headers: h2hIn(req), raw: await rawBody(req) })),
+      handler: async (ctx, { req }) => ok(await s.notification(ctx, 'pemda_h2h', { method: 'POST', path: `/payment-h2h/${kind}`, headers: flatHeaders(req), raw: await rawBody(req) })),
     });
 
   api.add({
