@@ -1,8 +1,17 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
-// The standard PDF fonts speak WinAnsi only; anything else is shown as '?' rather than failing.
-const winAnsi = (s: string) =>
-  s.normalize('NFC').replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\u2265/g, '>=').replace(/\u2264/g, '<=').replace(/\u00F7/g, '/').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+/** The standard PDF fonts speak WinAnsi only: dashes, quotes, narrow spaces and ≥ ≤ ÷ are spelled in it, anything else is shown as '?' rather than failing. */
+export const winAnsi = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\u202F|\u2009/g, ' ')
+    .replace(/\u2265/g, '>=')
+    .replace(/\u2264/g, '<=')
+    .replace(/\u00F7/g, '/')
+    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;

@@ -1,9 +1,7 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { winAnsi } from '../../pdf-report.js';
 import { drawQr } from './receipt.js';
 import type { LocalizedText } from '@satupintu/core';
-
-// The standard PDF fonts speak WinAnsi only; anything else is shown as '?' rather than failing.
-const winAnsi = (s: string) => s.normalize('NFC').replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
 export interface OutputDocument {
   tenantName: string;

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { winAnsi } from '../../pdf-report.js';
 import QRCode from 'qrcode';
 import type { LocalizedText } from '@satupintu/core';
 
@@ -53,9 +54,6 @@ export function longLocalDate(date: string, lang: 'id' | 'en'): string {
 }
 
 const UNIT = { 'working-days': { id: 'hari kerja', en: 'working days' }, hours: { id: 'jam', en: 'hours' }, minutes: { id: 'menit', en: 'minutes' } } as const;
-
-// The standard PDF fonts speak WinAnsi only; anything else is shown as '?' rather than failing.
-const winAnsi = (s: string) => s.normalize('NFC').replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\u202F|\u2009/g, ' ').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
 /** Renders the receipt as a one-page A4 PDF: Indonesian first, English beneath. */
 export async function renderReceiptPdf(r: Receipt): Promise<Uint8Array> {
