@@ -37,10 +37,10 @@ export const laporConflict = defineProblem({
   },
 });
 
+/** A base URL refused by the outbound target policy (docs/security.md): the reason in both languages. */
 export const laporBaseUrlInvalid = defineProblem(
   { code: 'LAPOR_BASE_URL_INVALID', status: 422, title: { id: 'Alamat API LAPOR! tidak valid', en: 'Invalid LAPOR! API address' } },
-  (production: boolean) =>
-    field('/baseUrl', production ? 'Alamat https absolut tanpa kredensial atau fragmen.' : 'Alamat http(s) absolut tanpa kredensial atau fragmen.', production ? 'An absolute https URL without credentials or fragment.' : 'An absolute http(s) URL without credentials or fragment.'),
+  (why: { id: string; en: string }) => field('/baseUrl', why.id, why.en),
 );
 
 export const laporSecretRequired = defineProblem(

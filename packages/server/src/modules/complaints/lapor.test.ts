@@ -60,13 +60,13 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     p = sharedPlatform();
     [citizen, admin, analyst, kCitizen, kAdmin] = (await Promise.all(['warga.kbb', 'admin.kbb', 'analis.kemenpanrb', 'warga.kapuas', 'admin.kapuas'].map((u) => tokenFor(p, u)))) as [string, string, string, string, string];
     lapor = await LaporStandIn.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-    p.services.lapor.tune({ backoffBaseMs: 50, timeoutMs: 1000, leaseMs: 5000 });
+    p.services.lapor.tune({ backoffBaseMs: 50, timeoutMs: 1000, leaseMs: 5000, allowLoopback: true });
   });
 
   after(async function () {
     this.timeout(30_000);
     for (const [t, tok] of [[T, admin], [K, kAdmin]] as const) await configure(t, tok, { enabled: false, baseUrl: lapor.url, clientId: 'off' });
-    p.services.lapor.tune({ backoffBaseMs: 30_000, timeoutMs: 10_000, leaseMs: 120_000 });
+    p.services.lapor.tune({ backoffBaseMs: 30_000, timeoutMs: 10_000, leaseMs: 120_000, allowLoopback: false });
     await lapor.stop();
   });
 
@@ -76,6 +76,18 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.ok(noSecret.body.errors[0].message.id && noSecret.body.errors[0].message.en);
     const badUrl = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, { token: admin, body: { enabled: true, baseUrl: 'ftp://user:pw@lapor.example', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
     assert.deepEqual([badUrl.status, badUrl.body.code, badUrl.body.errors[0].pointer], [422, 'LAPOR_BASE_URL_INVALID', '/baseUrl']);
+    // The policy signed events, OSS and payments follow (docs/security.md): no address inside the
+    // network in any spelling, no local name, no query string; each refusal says why in both languages.
+    p.services.lapor.tune({ allowLoopback: false });
+    try {
+      for (const baseUrl of [lapor.url, 'http://10.1.2.3/api', 'http://169.254.169.254/latest', 'http://[::ffff:a9fe:a9fe]/', 'http://2130706433/', 'http://metadata/v1', 'https://lapor.internal/api', 'https://api.lapor.go.id/v1?token=x']) {
+        const r = await api(p, 'PUT', `/api/v1/tenants/${T}/lapor/config`, { token: admin, body: { enabled: true, baseUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+        assert.deepEqual([r.status, r.body.code, r.body.errors[0].pointer], [422, 'LAPOR_BASE_URL_INVALID', '/baseUrl'], baseUrl);
+        assert.ok(r.body.errors[0].message.id && r.body.errors[0].message.en, baseUrl);
+      }
+    } finally {
+      p.services.lapor.tune({ allowLoopback: true });
+    }
     const put = await configure(T, admin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, pullMinutes: 15, protocol: { categories: { keluhan: 'Pengaduan' } } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     // Replacing it quotes the ETag last read: two admins cannot overwrite each other.
@@ -298,6 +310,36 @@ describe('SP4N-LAPOR! connection (manual and API mode)', () => {
     assert.equal(ok.lapor.syncStatus, 'synced', JSON.stringify(ok.lapor));
     assert.equal(lapor.byReference(`${K}/${c.trackingCode}`).length, 1);
     assert.equal((await api(p, 'GET', `/api/v1/tenants/${K}/lapor/connection`, { token: kAdmin })).body.lastError, null, 'new credentials clear the old error');
+  });
+
+  it('checks the base URL again before every call: one that has come to point inside the network is never called, and the sync waits', async function () {
+    this.timeout(60_000);
+    const put = await configure(K, kAdmin, { enabled: true, baseUrl: lapor.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const c = await file(K, kCitizen);
+    // As a name that resolved to a public address when configured and to a private one now: the
+    // stored URL is loopback, which the policy refuses once the test stops allowing it.
+    p.services.lapor.tune({ allowLoopback: false, backoffBaseMs: 60_000 });
+    const heard = lapor.requests.length;
+    try {
+      assert.equal((await api(p, 'POST', `/api/v1/tenants/${K}/complaints/${c.id}/lapor/push`, { token: kAdmin })).status, 202);
+      const first = await until('the refused attempt', async () => {
+        const v = await get(K, c.id, kAdmin);
+        return v.lapor.attempts === 1 && v.lapor.error && v.lapor;
+      });
+      assert.equal(first.syncStatus, 'pending', 'retried later, with back-off');
+      assert.equal(first.error, 'target refused or unreachable', 'no address, port or banner in the log');
+      assert.equal(lapor.requests.length, heard, 'LAPOR! heard nothing');
+      const health = await api(p, 'GET', `/api/v1/tenants/${K}/lapor/connection`, { token: kAdmin });
+      assert.equal(health.body.lastError.message, 'target refused or unreachable');
+    } finally {
+      p.services.lapor.tune({ allowLoopback: true, backoffBaseMs: 50 });
+    }
+    // Allowed again (the name points outside once more): the next attempt goes through, once.
+    await p.runJob(LAPOR_SYNC_JOB, { region: (await p.services.tenants.get(K)).homeRegion }, { clock: new ManualClock(new Date(Date.now() + 61_000)) });
+    const ok = await settled(K, c.id, kAdmin);
+    assert.equal(ok.lapor.syncStatus, 'synced', JSON.stringify(ok.lapor));
+    assert.equal(lapor.byReference(`${K}/${c.trackingCode}`).length, 1);
   });
 
   it('a sandbox tenant never calls LAPOR!', async function () {

@@ -4,6 +4,7 @@ import { actorOf, workContext, type TenantCtx, type TenantUserCtx } from '../../
 import type { JobCtx, JobSender, JobSpec } from '../../jobs/spec.js';
 import { DataKeyring } from '../../secrets.js';
 import { checkPreconditions, etagOf, type Preconditions } from '../../preconditions.js';
+import { resolveTarget, TARGET_FAILURE, urlRefusal, type TargetPolicy } from '../events/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { complaintActionNotAllowed } from './errors.js';
 import { laporBaseUrlInvalid, laporConflict, laporNotConfigured, laporNotFound, laporSandbox, laporSecretRequired } from './lapor-errors.js';
@@ -55,6 +56,14 @@ export function protocolOf(override: Record<string, unknown> | undefined): Lapor
   };
 }
 
+/** Why a LAPOR! base URL is refused, or null: the shared target policy, and no query string (paths are appended to it). */
+function baseUrlRefusal(raw: string, policy: TargetPolicy): { id: string; en: string } | null {
+  const refusal = urlRefusal(raw, policy);
+  if (refusal) return refusal;
+  if (new URL(raw).search) return { id: 'Alamat dasar tidak boleh memuat query string.', en: 'The base URL cannot carry a query string.' };
+  return null;
+}
+
 /** The stable reference a complaint is pushed under: the same on every retry, so LAPOR! can be asked for it. */
 export const laporReference = (tenantSlug: string, trackingCode: string) => `${tenantSlug}/${trackingCode}`;
 
@@ -66,12 +75,22 @@ export const laporReference = (tenantSlug: string, trackingCode: string) => `${t
  */
 export class LaporConnector {
   private tuning: LaporTuning = { backoffBaseMs: 30_000, maxAttempts: 8, leaseMs: 120_000, timeoutMs: 10_000 };
+  /**
+   * Where LAPOR! may be (SSRF defence, the policy signed events, OSS and payments follow,
+   * docs/security.md): a public address, https in production; checked when configured and again
+   * before every call, on what the name resolves to then.
+   */
+  private readonly policy: TargetPolicy;
 
-  constructor(private readonly d: LaporDeps) {}
+  constructor(private readonly d: LaporDeps) {
+    this.policy = { env: d.env, allowLoopback: false };
+  }
 
-  /** Tests shorten the waits. */
-  tune(t: Partial<LaporTuning>): void {
-    this.tuning = { ...this.tuning, ...t };
+  /** Tests shorten the waits, and allow a loopback base URL (a local stand-in; never in production). */
+  tune(t: Partial<LaporTuning> & { allowLoopback?: boolean }): void {
+    const { allowLoopback, ...rest } = t;
+    this.tuning = { ...this.tuning, ...rest };
+    if (allowLoopback !== undefined) this.policy.allowLoopback = allowLoopback;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -79,7 +98,8 @@ export class LaporConnector {
 
   /** Creates (no If-Match) or replaces (If-Match: the ETag last read) the connection; answers it with its new ETag. */
   async configure(ctx: TenantUserCtx, input: LaporConfigInput, pre: Preconditions): Promise<{ config: LaporConfigOut; etag: string }> {
-    if (!this.urlAllowed(input.baseUrl)) throw laporBaseUrlInvalid(this.d.env === 'production');
+    const refusal = baseUrlRefusal(input.baseUrl, this.policy);
+    if (refusal) throw laporBaseUrlInvalid(refusal);
     return this.d.uow.write(ctx, async (tx) => {
       const cur = await laporQueries.connection(tx.sql, true);
       checkPreconditions(pre, cur ? etagOf(cur.version) : undefined);
@@ -117,17 +137,6 @@ export class LaporConnector {
       lastError: row?.last_error && row.last_error_at ? { at: row.last_error_at.toISOString(), message: row.last_error } : null,
       counts,
     };
-  }
-
-  private urlAllowed(raw: string): boolean {
-    let u: URL;
-    try {
-      u = new URL(raw);
-    } catch {
-      return false;
-    }
-    const schemes = this.d.env === 'production' ? ['https:'] : ['https:', 'http:'];
-    return schemes.includes(u.protocol) && !u.username && !u.password && !u.hash && !u.search;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -217,6 +226,8 @@ export class LaporConnector {
     // What the health endpoint shows: whether LAPOR! answered, whatever the answer meant for this complaint.
     let callError: string | null = null;
     try {
+      // The name is resolved now and every address checked: a base URL that has come to point inside the network is never called.
+      if (!(await resolveTarget(conn.base_url, this.policy))) throw new LaporError('temporary', TARGET_FAILURE, 'TARGET');
       const client = new LaporClient({ baseUrl: conn.base_url, clientId: conn.client_id, clientSecret: this.d.keyring().open(conn.client_secret, sealContext(ctx.tenant.id)), protocol, timeoutMs: this.tuning.timeoutMs });
       if (c.lapor_sync_status === 'pending') ({ outcome, notes } = await this.push(ctx, client, c, attempt, conn));
       else ({ outcome, notes } = await this.pull(ctx, client, c, conn));
