@@ -366,4 +366,39 @@ describe('payments: assess, order, prove, reconcile (issue 24)', () => {
     const twice = await api(p, 'POST', `${url}/cash`, { token: dpmptsp, body: { receiptNo: 'STS-2026-0001', amount: 150_000 } });
     assert.deepEqual([twice.status, twice.body.code], [409, 'PAYMENT_ALREADY_PAID']);
   });
+
+  it('checks a provider URL again before every call, on what its name resolves to then: inside the network is never called (SIMPONI alone may be on the government network)', async function () {
+    this.timeout(60_000);
+    const put = (channel: string, body: object) => api(p, 'PUT', `${base}/payments/channels/${channel}`, { token: admin, body });
+    const reconcile = () => api(p, 'POST', `${base}/payments/reconciliations`, { token: admin, body: { channel: 'gateway', date: today() } });
+    // A public-looking name, accepted when saved, that resolves to a private address at call time.
+    const answers = new Map<string, string>([['pg.bank-kbb.example', '10.20.30.40'], ['simponi.kemenkeu.example', '169.254.169.254']]);
+    payments.useResolver(async (host) => {
+      const a = answers.get(host);
+      if (!a) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return [{ address: a, family: 4 }];
+    });
+    try {
+      assert.equal((await put('gateway', { enabled: true, config: { baseUrl: 'https://pg.bank-kbb.example', bank: 'bni', settlementPath: '/v1/settlements' } })).status, 200);
+      const refused = await reconcile();
+      assert.deepEqual([refused.status, refused.body.code], [503, 'PAYMENT_PROVIDER_FAILED']);
+      assert.equal(refused.body.i18n.en.detail, 'Provider: target refused or unreachable', 'no address, port or banner');
+      const health = (await api(p, 'GET', `${base}/payments/connection`, { token: admin })).body.channels.find((c: { channel: string }) => c.channel === 'gateway');
+      assert.equal(health.lastError, 'target refused or unreachable');
+      // SIMPONI may be on the government network (a private address), never on link-local / metadata.
+      assert.equal((await put('simponi', { enabled: true, config: { baseUrl: 'https://simponi.kemenkeu.example', userId: 'kanim-bandung' } })).status, 200);
+      const metadata = await api(p, 'POST', `${base}/payments/reconciliations`, { token: admin, body: { channel: 'simponi', date: today() } });
+      assert.deepEqual([metadata.status, metadata.body.i18n?.en?.detail], [503, 'Provider: target refused or unreachable']);
+      // A name that does not resolve is the same failure.
+      answers.delete('pg.bank-kbb.example');
+      assert.equal((await reconcile()).body.i18n.en.detail, 'Provider: target refused or unreachable');
+    } finally {
+      payments.useResolver(undefined);
+      await put('gateway', { enabled: true, config: { baseUrl: gateway.url, bank: 'bni', settlementPath: '/v1/settlements' } });
+      await put('simponi', { enabled: true, config: { baseUrl: simponi.url, userId: 'kanim-bandung', satker: { imigrasi: { kodeKl: '013', kodeEselon1: '06', kodeSatker: '412345', kodeAkun: '425411' } } } });
+    }
+    // Back on the stand-in's address: the same call goes through.
+    const ok = await reconcile();
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
 });

@@ -5,7 +5,9 @@ import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
 import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapQrisAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
-import { hostRefusal, urlRefusal, type TargetPolicy } from '../events/target.js';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { addressAllowed, bareHost, hostRefusal, systemResolver, TARGET_FAILURE, urlRefusal, type Resolver, type TargetPolicy } from '../events/target.js';
 import type { JobSpec } from '../../jobs/spec.js';
 import type { TenantService } from '../tenants/index.js';
 import type { InstallationService } from '../installations/index.js';
@@ -66,8 +68,10 @@ export interface PaymentDeps {
  */
 export class PaymentService {
   /** Tests point the adapters' clock at the platform's (the SNAP token cache lives per tenant/channel). */
-  private readonly adapters = new Map<string, { key: string; adapter: PaymentAdapter }>();
+  private readonly adapters = new Map<string, { key: string; adapter: PaymentAdapter; targets: string[] }>();
   private policy: TargetPolicy;
+  /** How provider names are resolved before each call (tests give a resolver that answers a private address). */
+  private resolver: Resolver = systemResolver;
   constructor(private readonly d: PaymentDeps) {
     this.policy = { env: d.env, allowLoopback: false };
   }
@@ -75,6 +79,33 @@ export class PaymentService {
   /** Local stand-ins (tests, development): loopback provider URLs. Never in production. */
   allowLoopbackTargets(on: boolean): void {
     this.policy = { env: this.d.env, allowLoopback: on };
+  }
+
+  /** Tests: the resolver the call-time check uses (undefined: the system's). */
+  useResolver(r: Resolver | undefined): void {
+    this.resolver = r ?? systemResolver;
+  }
+
+  /**
+   * The call-time check (the one that counts, as for signed events and OSS): the URL passes the
+   * save-time rules still, and every address its name resolves to now is public — or, for SIMPONI
+   * only, on a private IPv4 network (the government network); never loopback (outside the
+   * stand-ins' development allowance), link-local / metadata or other reserved space.
+   */
+  private async targetAllowed(channel: PaymentChannelCode, raw: string): Promise<boolean> {
+    if (this.urlErrors(channel, { baseUrl: raw }).length) return false;
+    const host = bareHost(new URL(raw).hostname);
+    let addresses: readonly { address: string }[];
+    try {
+      addresses = isIP(host) ? [{ address: host }] : await this.resolver(host);
+    } catch {
+      return false;
+    }
+    const governmentNetwork = (a: string) => {
+      const ip = ipaddr.process(a);
+      return ip.kind() === 'ipv4' && ip.range() === 'private';
+    };
+    return addresses.length > 0 && addresses.every((a) => ipaddr.isValid(a.address) && (addressAllowed(a.address, this.policy) || (channel === 'simponi' && governmentNetwork(a.address))));
   }
 
   /**
@@ -175,7 +206,8 @@ export class PaymentService {
     else if (channel === 'gateway') adapter = new GatewayAdapter({ baseUrl: c.baseUrl, serverKey: secret('serverKey'), bank: c.bank ?? 'bni', settlementPath: c.settlementPath, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else if (channel === 'pemda_h2h') adapter = new H2hBillerAdapter({ prefix: String(c.prefix ?? ''), bankSecret: secret('bankSecret'), settlementUrl: c.settlementUrl, timeoutMs: c.timeoutMs }, () => ctx.clock.now());
     else throw channelNotConfigured(channel);
-    this.adapters.set(`${ctx.tenant.id}:${channel}`, { key, adapter });
+    const targets = [c.baseUrl, c.settlementUrl].filter((u): u is string => typeof u === 'string');
+    this.adapters.set(`${ctx.tenant.id}:${channel}`, { key, adapter, targets });
     return adapter;
   }
 
@@ -187,9 +219,16 @@ export class PaymentService {
     );
   }
 
-  /** Calls the provider; its failure is recorded on the channel's health and answered as 502. */
-  private async call<T>(ctx: TenantCtx, channel: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Calls the provider, once every URL of the channel passes the call-time check (a refused one is
+   * the same `TARGET_FAILURE` as an unreachable one: no address or port in the log); a failure is
+   * recorded on the channel's health and answered as 503.
+   */
+  private async call<T>(ctx: TenantCtx, channel: PaymentChannelCode, fn: () => Promise<T>): Promise<T> {
     try {
+      const targets = this.adapters.get(`${ctx.tenant.id}:${channel}`)?.targets;
+      if (!targets) throw new PaymentProviderError(TARGET_FAILURE);
+      for (const t of targets) if (!(await this.targetAllowed(channel, t))) throw new PaymentProviderError(TARGET_FAILURE);
       const r = await fn();
       await this.health(ctx, channel);
       return r;
