@@ -20,6 +20,7 @@ const Survey = lazy(() => import('./pages/Survey.js').then((m) => ({ default: m.
 const Catalog = lazy(() => import('./pages/Catalog.js').then((m) => ({ default: m.Catalog })));
 const Home = lazy(() => import('./pages/Home.js').then((m) => ({ default: m.Home })));
 const Ministry = lazy(() => import('./pages/Ministry.js').then((m) => ({ default: m.Ministry })));
+const Profile = lazy(() => import('./pages/Profile.js').then((m) => ({ default: m.Profile })));
 const Channels = lazy(() => import('./pages/Channels.js').then((m) => ({ default: m.Channels })));
 const MyApplications = lazy(() => import('./pages/MyApplications.js').then((m) => ({ default: m.MyApplications })));
 const MyMessages = lazy(() => import('./pages/Messages.js').then((m) => ({ default: m.MyMessages })));
@@ -79,6 +80,7 @@ export function App() {
         <Route path="/t/:tenant/pengaduan/:id">{(p) => <ComplaintDetail tenant={p.tenant} id={p.id} />}</Route>
         <Route path="/t/:tenant/pesan">{(p) => <MyMessages tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/saluran">{(p) => <Channels tenant={p.tenant} />}</Route>
+        <Route path="/t/:tenant/profil">{(p) => <Profile tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/antrean">{(p) => <QueueDisplay tenant={p.tenant} />}</Route>
         <Route path="/t/:tenant/skm">{(p) => <Survey tenant={p.tenant} />}</Route>
         <Route path="/petugas" component={OfficerHome} />

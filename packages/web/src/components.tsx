@@ -362,6 +362,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <li>
                       <Link href={`/t/${tenantMatch[1]}/saluran`}>{t('messageChannels')}</Link>
                     </li>
+                    <li>
+                      <Link href={`/t/${tenantMatch[1]}/profil`}>{t('applicantProfile')}</Link>
+                    </li>
                   </>
                 )}
                 <li>

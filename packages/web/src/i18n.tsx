@@ -150,6 +150,7 @@ const DICT = {
   loadMore: { id: 'Muat lebih banyak', en: 'Load more' },
   myMessages: { id: 'Pesan saya', en: 'My messages' },
   messageChannels: { id: 'Saluran pesan', en: 'Message channels' },
+  applicantProfile: { id: 'Profil pemohon', en: 'Applicant profile' },
   messageSenders: { id: 'Pengirim pesan', en: 'Message senders' },
   staleEdit: {
     id: 'Data ini sudah diubah orang lain (atau dari perangkat lain) sejak Anda membukanya, jadi perubahan Anda belum disimpan. Versi terbaru sudah dimuat ulang; isian Anda masih ada — periksa lalu simpan lagi.',

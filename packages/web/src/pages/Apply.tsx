@@ -9,6 +9,7 @@ import { useI18n } from '../i18n.js';
 import type { Application, DocumentRequirement, Localized, RequestBody, ServiceDetail } from '../types.js';
 import { ErrorSummary, focusField, type SummaryItem } from '../ui/error-summary.js';
 import { clearLocal, readLocal, writeLocal, type LocalDraft } from '../ui/local-draft.js';
+import { ProfilePrefill, type PrefillOutcome } from '../ui/ProfilePrefill.js';
 import { answerText, fieldId, focusTarget, isSection, labelOf, ObjectQuestions, prune, shown, validate, type Errors, type Json, type Schema } from '../ui/schema-form.js';
 import '../ui/apply.css';
 
@@ -150,7 +151,8 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
   const [saveState, setSaveState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'local'; at?: Date }>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(!draftId);
+  // A draft this device remembers is opened by its address first: no empty form shows meanwhile (what is typed there would be lost).
+  const [loaded, setLoaded] = useState(() => !draftId && !(local && readLocal(who, tenant, service.id)?.id));
   const held = useRef<Held | null>(null);
   const keys = useRef({ submit: new RetryKey(), upload: new RetryKey() }).current;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -362,6 +364,24 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
       document.removeEventListener('visibilitychange', hidden);
     };
   }, []);
+
+  /** The applicant profile's answers fill the empty ones only: what the person typed stays. */
+  const applyPrefill = (values: Record<string, string>): PrefillOutcome => {
+    const next: Json = { ...dataRef.current };
+    let filled = 0;
+    let kept = 0;
+    for (const [k, v] of Object.entries(values)) {
+      const cur = next[k];
+      if (cur === undefined || cur === null || cur === '') {
+        next[k] = v;
+        filled++;
+      } else if (cur !== v) kept++;
+    }
+    if (filled) setData(next);
+    return { filled, kept };
+  };
+  // The citizen's own form only (a counter or village operator files for someone else), on its first page.
+  const prefill = !onBehalf && step === 1 ? <ProfilePrefill tenant={tenant} service={service} apply={applyPrefill} /> : null;
 
   // ---- validation ----------------------------------------------------------------------------
   const page = pages?.[step - 1] ?? pages?.[0];
@@ -641,6 +661,7 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
           }}
         >
           <h2 id="form">{t('form')}</h2>
+          {prefill}
           <ObjectQuestions schema={schema} value={data} pointer="" ctx={ctx} onChange={setData} />
           {docsList.length > 0 && (
             <section aria-labelledby="docs" className="docs-section">
@@ -788,7 +809,10 @@ export function ApplicationEditor({ tenant, service, draftId, onBehalf, doneHref
             {documentsBlock}
           </>
         ) : (
-          <ObjectQuestions schema={schema} value={data} pointer="" ctx={ctx} onChange={setData} only={current.props} />
+          <>
+            {prefill}
+            <ObjectQuestions schema={schema} value={data} pointer="" ctx={ctx} onChange={setData} only={current.props} />
+          </>
         )}
         {status}
         <div className="actions">
