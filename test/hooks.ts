@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sharedContractReport, startSharedPlatform, stopSharedPlatform } from '@satupintu/testkit';
 
@@ -7,6 +8,28 @@ import { sharedContractReport, startSharedPlatform, stopSharedPlatform } from '@
  * has stopped, an unref'd timer waits a little: if the process is still here, it names what holds
  * it and exits 1, so a leak fails the run in seconds instead of hanging CI until its deadline.
  */
+/**
+ * TEST_TRACE_TIMERS=1: where each live timer was made (an async hook records the stack of every
+ * Timeout until it fires or is cleared), so the report above can name a leaked timer's maker.
+ * Off by default: a stack per timer slows the suites.
+ */
+const timers = new Map<number, { stack: string; timer: { hasRef?(): boolean; _idleTimeout?: number; _repeat?: number | null } }>();
+if (process.env.TEST_TRACE_TIMERS === '1')
+  createHook({
+    init(id, type, _trigger, resource) {
+      if (type === 'Timeout') timers.set(id, { stack: new Error().stack ?? '', timer: resource as never });
+    },
+    destroy(id) {
+      timers.delete(id);
+    },
+  }).enable();
+
+function liveTimers(): string[] {
+  return [...timers.values()]
+    .filter((t) => t.timer.hasRef?.() !== false && (t.timer._idleTimeout ?? 0) >= 0)
+    .map((t) => `timer ${t.timer._idleTimeout} ms${t.timer._repeat ? ' (repeating)' : ''} made at\n${t.stack.split('\n').slice(1).filter((l) => !/node:(internal|timers)/.test(l)).slice(0, 10).map((l) => `        ${l.trim()}`).join('\n')}`);
+}
+
 function reportWhatKeepsTheProcess(graceMs = Number(process.env.TEST_EXIT_GRACE_MS ?? 30_000)) {
   const timer = setTimeout(() => {
     const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
@@ -17,7 +40,7 @@ function reportWhatKeepsTheProcess(graceMs = Number(process.env.TEST_EXIT_GRACE_
     console.error(
       `\n  the test process did not exit ${graceMs / 1000} s after the platform stopped; still open:\n` +
         `    resources: ${resources.join(', ') || '(none reported)'}\n` +
-        described.map((d) => `    ${d}`).join('\n'),
+        [...described, ...liveTimers()].map((d) => `    ${d}`).join('\n'),
     );
     // mocha (without --exit) sets the exit code to the failure count in its own 'exit' listener;
     // this one, added later, runs after it.
