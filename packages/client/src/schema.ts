@@ -22936,7 +22936,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, application.due_changed, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -23008,7 +23008,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, application.due_changed, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -23596,7 +23596,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                            /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, application.due_changed, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                             event: string;
                             /**
                              * @description inbox: kept in the web app only (no channel the person consented to)
@@ -23667,7 +23667,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
+                        /** @description application.received, application.documents_requested, application.ready, application.rejected, application.step, application.due_changed, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice */
                         event: string;
                         /**
                          * @description inbox: kept in the web app only (no channel the person consented to)

@@ -452,6 +452,8 @@ export const escalationQueries = {
 /** Issue 23 (sla): an open application's clocks, for computing its due dates again. */
 export interface OpenDueRow {
   id: string;
+  tracking_code: string;
+  applicant_sub: string | null;
   plugin_id: string;
   plugin_version: string;
   service_code: string;
@@ -465,7 +467,7 @@ export interface OpenDueRow {
   step_due_date: string | null;
 }
 
-const DUE_COLUMNS = `id, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
+const DUE_COLUMNS = `id, tracking_code, applicant_sub, plugin_id, plugin_version, service_code, agency_code, state, sla_started_at, step_started_at,
   due_at, to_char(due_date, 'YYYY-MM-DD') as due_date, step_due_at, to_char(step_due_date, 'YYYY-MM-DD') as step_due_date`;
 
 export const dueQueries = {

@@ -7,15 +7,20 @@ import { RECOMPUTE_DUES_JOB, type CalendarService } from '../calendar/index.js';
 import type { PluginRegistry } from '../plugins/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { applicationQueries, dueQueries, type OpenDueRow } from './queries.js';
+import { momentOf } from './service.js';
 import { cutiBersamaWorking, serviceDue, stepDue } from './sla.js';
+
+/** The outbox notice the citizen is told by when their service's due date moves (notifications/personalise.ts). */
+export const DUE_CHANGED = 'application.due_changed';
 
 /**
  * Issue 23 (sla). Computes the due dates of one tenant's open applications again on the calendar as
  * stored now (a holiday or cuti bersama set, changed or removed later, a closure, an agency's
  * cuti-bersama rule): the service's from when its clock started, the step's from when the step
  * began. Each application whose date moved gets the new dates, a `due-date-changed` event on its
- * timeline (the citizen reads old and new) and a new version; the others are left as they are, so
- * running it again changes nothing (idempotent). One unit of work per tenant.
+ * timeline (the citizen reads old and new) and a new version; when the service's due date moved,
+ * the citizen is also told (WhatsApp first, as every notice: `application.due_changed`). The others
+ * are left as they are, so running it again changes nothing (idempotent). One unit of work per tenant.
  */
 export async function recomputeDues(uow: UnitOfWork, calendar: CalendarService, registry: PluginRegistry, ctx: TenantCtx): Promise<number> {
   return uow.write(ctx, async (tx) => {
@@ -51,6 +56,10 @@ export async function recomputeDues(uow: UnitOfWork, calendar: CalendarService, 
         from: a.state, to: a.state,
         comment: `Kalender hari libur berubah / The holiday calendar changed. ${lines.join('; ') || 'Waktu batas berubah / due time changed'}`,
       });
+      // The date the citizen was given moved: tell them, in the same transaction (the outbox).
+      const after = a.sla_started_at ? (overall?.date ?? null) : a.due_date;
+      if (a.due_date && after && after !== a.due_date)
+        await tx.outbox(DUE_CHANGED, { ...momentOf(a, ctx.tenant.slug), before: a.due_date, after, dueAt: overall?.at.toISOString() ?? null });
       n++;
     }
     return n;

@@ -132,6 +132,12 @@ describe('SLA: the service clock starts at the SOP’s event; due dates follow c
     const changed = ((await api(p, 'GET', url, { token })).body.timeline as { action: string; comment: string }[]).filter((e) => e.action === 'due-date-changed');
     assert.equal(changed.length, 1);
     assert.match(changed[0]!.comment, /2032-04-09 → 2032-04-12/);
+    // The citizen is told the new date (WhatsApp first; the in-app inbox always), once.
+    const told = async () => ((await api(p, 'GET', `/api/v1/tenants/${slug}/me/notifications?limit=50`, { token })).body.items as { event: string; channel: string; text: string }[]).filter((m) => m.event === 'application.due_changed' && m.channel === 'inbox');
+    for (let i = 0; i < 100 && !(await told()).length; i++) await new Promise((r) => setTimeout(r, 150));
+    const news = await told();
+    assert.equal(news.length, 1, JSON.stringify(news));
+    assert.match(news[0]!.text, /berubah dari Jumat, 9 April 2032 menjadi Senin, 12 April 2032/);
     // Running it again changes nothing (idempotent).
     const rerun = (await p.runJob(RECOMPUTE_DUES_JOB, { region: 'id-jakarta' })) as { changed: number }[];
     assert.deepEqual(rerun, [{ changed: 0 }]);
@@ -154,5 +160,9 @@ describe('SLA: the service clock starts at the SOP’s event; due dates follow c
     assert.equal((await api(p, 'DELETE', '/api/v1/holidays/2032-04-07?kind=cuti-bersama', { token: admin })).status, 204);
     const moves = ((await api(p, 'GET', url, { token })).body.timeline as { action: string }[]).filter((e) => e.action === 'due-date-changed').length;
     assert.equal(moves, 5, 'one timeline entry per move');
+    // Each move of the service date is news (a date that comes back too); the step's own date is the officers' concern.
+    for (let i = 0; i < 100 && (await told()).length < 5; i++) await new Promise((r) => setTimeout(r, 150));
+    const said = (await told()).map((m) => m.text.match(/dari (.*?) menjadi (.*?) karena/)!.slice(1, 3).join(' → '));
+    assert.deepEqual(said.sort(), ['Senin, 12 April 2032 → Jumat, 9 April 2032', 'Jumat, 9 April 2032 → Senin, 12 April 2032', 'Jumat, 9 April 2032 → Senin, 12 April 2032', 'Senin, 12 April 2032 → Selasa, 13 April 2032', 'Selasa, 13 April 2032 → Senin, 12 April 2032'].sort());
   });
 });

@@ -123,6 +123,15 @@ describe('notifications: the rules (no server)', () => {
     assert.equal((await moved('selesai', 'completed'))!.values.en.collect, 'Done: collect at the police counter');
     assert.equal((await moved('ditolak', 'rejected', 'Bukan wilayah hukum Polres Kapuas'))!.values.id.reason, 'Bukan wilayah hukum Polres Kapuas');
     assert.equal(await moved('ditarik', 'withdrawn'), undefined);
+    // A calendar change moved the service's due date: old and new dates as people read them, one message per new date.
+    const due = await plan('application.due_changed', { ...app, before: '2026-12-24', after: '2026-12-29', dueAt: '2026-12-29T09:00:00.000Z' }, 'o8', lookups);
+    assert.equal(due!.template.event, 'application.due_changed');
+    assert.deepEqual(due!.to, ['citizen:sub-1']);
+    assert.deepEqual([due!.values.id.before, due!.values.id.dueDate], ['Kamis, 24 Desember 2026', 'Selasa, 29 Desember 2026']);
+    assert.equal(due!.values.en.dueDate, 'Tuesday, 29 December 2026');
+    assert.equal(due!.dedupeKey, 'application.due_changed:o8', 'one message per move');
+    assert.equal((await plan('application.due_changed', { ...app, before: '2026-12-24', after: '2026-12-29' }, 'o9', lookups))!.values.id.dueDate, 'Selasa, 29 Desember 2026', 'the local date when no instant is given');
+    assert.equal(await plan('application.due_changed', { ...app, before: null, after: '2026-12-29' }, 'o9', lookups), undefined);
     const booked = await plan('appointment.booked', { to: ['citizen:sub-1'], booking: 'b1', service: 'polri.sktlk', date: '2026-12-08', start: '08:00', end: '10:00' }, 'o3', lookups);
     assert.equal(booked!.values.id.when, 'Selasa, 8 Desember 2026 pukul 08:00–10:00 WIB');
     const cancelled = await plan('session.cancelled', { to: 'sub-1', booking: 'b1', service: 'polri.sktlk', date: '2026-12-08', start: '08:00', reason: 'Listrik padam', suggestion: { date: '2026-12-10', start: '08:00', end: '10:00' } }, 'o4', lookups);

@@ -100,6 +100,24 @@ export async function plan(kind: string, p: Record<string, unknown>, outboxId: s
         };
       return undefined;
     }
+    case 'application.due_changed': {
+      // The calendar changed (a holiday, cuti bersama, a closure) and the service's due date moved (applications/recompute.ts).
+      const svc = await l.service({ plugin: String(p.pluginId), service: String(p.serviceCode), version: str(p.pluginVersion) });
+      const name = svc?.name ?? fallbackName(`${String(p.pluginId)}.${String(p.serviceCode)}`);
+      const applicationId = String(p.applicationId);
+      const day = (date: unknown) => (str(date) ? localDateTime(String(date), '12:00', tz) : undefined);
+      const before = day(p.before);
+      const after = str(p.dueAt) ? new Date(String(p.dueAt)) : day(p.after);
+      if (!before || !after) return undefined;
+      return {
+        template: tpl('application.due_changed'),
+        // One message per move (the recompute writes a notice only when the date moved, so a rerun adds none); a date that moves back is news again.
+        dedupeKey: `application.due_changed:${outboxId}`,
+        to: [p.applicantSub ? `citizen:${String(p.applicantSub)}` : `application:${applicationId}`],
+        applicationId,
+        values: both((lang) => ({ service: name[lang], trackingCode: String(p.trackingCode), before: longDate(before, tz, lang), dueDate: longDate(after, tz, lang), link: appLink(applicationId) })),
+      };
+    }
     case 'appointment.booked':
     case 'appointment.moved':
     case 'appointment.withdrawn':

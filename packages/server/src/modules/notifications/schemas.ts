@@ -68,7 +68,7 @@ export const AddressCheck = Type.Object(
 export const Message = Type.Object(
   {
     id: Uuid,
-    event: Type.String({ description: 'application.received, application.documents_requested, application.ready, application.rejected, application.step, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice' }),
+    event: Type.String({ description: 'application.received, application.documents_requested, application.ready, application.rejected, application.step, application.due_changed, appointment.booked, appointment.moved, appointment.cancelled, appointment.withdrawn, queue.called_soon, complaint.answered, complaint.rejected, skm.invitation, staff.notice' }),
     channel: ChannelEnum,
     to: Type.Union([Type.String(), Type.Null()], { description: 'Where it went (masked for staff)' }),
     status: StatusEnum,

@@ -159,6 +159,16 @@ export const CORE_TEMPLATES: readonly NotificationTemplate[] = [
     { id: 'Kabar permohonan ((trackingCode))', en: 'News on application ((trackingCode))' },
   ),
   citizen(
+    'application.due_changed',
+    ['service', 'trackingCode', 'before', 'dueDate', 'link'],
+    'mpp_perkiraan_selesai_berubah',
+    {
+      id: 'Perkiraan selesai permohonan ((service)) ((trackingCode)) berubah dari ((before)) menjadi ((dueDate)) karena perubahan hari libur atau hari layanan. Pantau di ((link))',
+      en: 'The expected completion of your ((service)) application ((trackingCode)) moved from ((before)) to ((dueDate)) because holidays or service days changed. Track it at ((link))',
+    },
+    { id: 'Perkiraan selesai ((trackingCode)) berubah', en: 'Expected date of ((trackingCode)) changed' },
+  ),
+  citizen(
     'appointment.booked',
     ['service', 'when', 'place', 'link'],
     'mpp_jadwal_dipesan',
