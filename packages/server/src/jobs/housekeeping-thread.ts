@@ -15,7 +15,9 @@ const bosses: PgBoss[] = [];
 try {
   for (const [region, url] of Object.entries(urls)) {
     // migrate: false — the main thread's instances have created or upgraded the schema already.
-    const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: `satupintu-housekeeping-${region}`, max: 2, migrate: false, schedule: true, supervise: true });
+    // A bounded wait for a connection, so stopping never waits on a request the ended pool will not answer (queues.ts).
+    const options = { connectionString: url, schema: 'pgboss', application_name: `satupintu-housekeeping-${region}`, max: 2, connectionTimeoutMillis: 10_000, migrate: false, schedule: true, supervise: true };
+    const boss = new PgBoss(options);
     boss.on('error', (err: Error) => port.postMessage({ type: 'error', region, message: err.message }));
     await boss.start();
     bosses.push(boss);

@@ -63,7 +63,13 @@ export class JobQueues implements JobSender {
   async start(ownerUrls: Record<string, string>, opts: { housekeeping?: boolean } = {}): Promise<void> {
     this.stopping = false;
     for (const [region, url] of Object.entries(ownerUrls)) {
-      const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: `satupintu-jobs-${region}`, max: 4, schedule: false, supervise: false });
+      // connectionTimeoutMillis bounds a worker's wait for one of the 4 connections. Without it,
+      // stopping could hang for good: pg-pool never answers a request still waiting for a
+      // connection when the pool ends, so that worker's fetch never settles, and pg-boss's offWork
+      // polls for it to stop every second forever (seen as a test process that never exited).
+      // (pg-boss hands its whole configuration to pg.Pool; its types do not list the pool's own options.)
+      const options = { connectionString: url, schema: 'pgboss', application_name: `satupintu-jobs-${region}`, max: 4, connectionTimeoutMillis: 10_000, schedule: false, supervise: false };
+      const boss = new PgBoss(options);
       boss.on('error', (err: Error) => {
         this.lastError.set(region, err.message);
         this.logger.warn({ err, region }, 'job queue error');
