@@ -71,6 +71,20 @@ export interface PadesCheck {
 }
 
 /**
+ * The CMS blob at the start of a /Contents placeholder, by the length its DER header states. Not
+ * by trimming the zero padding: a signature whose last byte is 0x00 (one in 256) would lose it.
+ */
+export function derOf(placeholder: Buffer): Buffer {
+  if (placeholder[0] !== 0x30 || placeholder.length < 2) throw new Error('the /Contents placeholder does not start with a DER SEQUENCE');
+  const first = placeholder[1]!;
+  if (first < 0x80) return placeholder.subarray(0, 2 + first);
+  const n = first & 0x7f;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + placeholder[2 + i]!;
+  return placeholder.subarray(0, 2 + n + len);
+}
+
+/**
  * Checks a PDF's (last) signature with node-forge, independently of the code that made it: finds
  * /ByteRange and /Contents, hashes the covered bytes, and checks the CMS SignedData — the
  * messageDigest attribute equals that hash and the RSA signature over the DER of the signed
@@ -83,8 +97,7 @@ export function verifyPadesWithForge(pdf: Buffer, caPem?: string): PadesCheck {
   if (!m) return { valid: false, coversWholeFile: false, subFilter: undefined, signer: undefined, signingCertificateV2: false };
   const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
   const covered = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const hex = text.slice(a + b + 1, c - 1).replace(/0+$/, '');
-  const der = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
+  const der = derOf(Buffer.from(text.slice(a + b + 1, c - 1), 'hex'));
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text)?.[1];
   const p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')))) as forge.pkcs7.PkcsSignedData & { rawCapture: any };
   const capture = p7.rawCapture;
