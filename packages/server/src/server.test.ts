@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { migrateAll } from '@satupintu/db';
+import pino from 'pino';
 import { api, sharedPlatform } from '@satupintu/testkit';
+import { JobQueues } from './jobs/queues.js';
 import type { Platform } from './platform.js';
 
 describe('platform server', () => {
@@ -87,6 +89,27 @@ describe('platform server', () => {
     await p.jobs.send('id-batam', queue, { region: 'id-batam', n: 2 });
     await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error('jobs not run within 15 s')), 15_000))]);
     assert.deepEqual(seen.map((s) => s.region).sort(), ['id-batam', 'id-jakarta']);
+  });
+
+  it('stops its job queues even when a worker is waiting for a connection at that moment (it used to hang for good)', async function () {
+    this.timeout(60_000);
+    // Queues of their own on one region's database: more workers than the pool's 4 connections.
+    const q = new JobQueues(pino({ level: 'silent' }));
+    const region = 'id-jakarta';
+    await q.start({ [region]: p.infra.regionDatabaseUrls[region]! }, { housekeeping: false });
+    for (let i = 0; i < 6; i++) await q.work(`stop-test-${i}-${randomUUID().slice(0, 8)}`, async () => {});
+    const pool = (q as unknown as { bosses: Map<string, { getDb(): { pool: import('pg').Pool } }> }).bosses.get(region)!.getDb().pool;
+    // Every connection held: the workers' next fetches wait for one.
+    const held = await Promise.all([1, 2, 3, 4].map(() => pool.connect()));
+    for (let i = 0; i < 40 && pool.waitingCount === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(pool.waitingCount > 0, 'a fetch waits for a connection');
+    const stopped = q.stop();
+    for (const c of held) c.release();
+    await stopped;
+    // pg-pool never answers a request still waiting when the pool ends: the connection timeout does
+    // (10 s), so the worker stops and nothing waits on an ended pool.
+    for (let i = 0; i < 150 && pool.waitingCount > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(pool.waitingCount, 0, 'no fetch is left waiting on the ended pool');
   });
 
   it('keeps scheduling off the request thread: the housekeeping thread comes back when it dies', async function () {
