@@ -30,6 +30,12 @@ export interface TargetPolicy {
   env: 'development' | 'production';
   /** Loopback targets for local test receivers: never in production. */
   allowLoopback: boolean;
+  /**
+   * A host on the government network: a private IPv4 address (RFC 1918) or a dotted intranet name.
+   * SIMPONI only (its production host is 10.242.x.x); loopback, link-local / metadata and the rest
+   * of the reserved space stay refused.
+   */
+  allowPrivateNetwork?: boolean;
 }
 
 /** Every address a name resolves to. */
@@ -58,7 +64,7 @@ export function addressAllowed(address: string, policy: TargetPolicy): boolean {
   const ip = ipaddr.process(address);
   const range = ip.range();
   if (range === 'loopback') return loopbackAllowed(policy);
-  if (ip.kind() === 'ipv4') return range === 'unicast';
+  if (ip.kind() === 'ipv4') return range === 'unicast' || (range === 'private' && policy.allowPrivateNetwork === true);
   return range === 'unicast' && ip instanceof ipaddr.IPv6 && ip.match(GLOBAL_UNICAST_V6);
 }
 
@@ -67,7 +73,8 @@ export function hostRefusal(hostname: string, policy: TargetPolicy): 'address' |
   const host = bareHost(hostname);
   if (isIP(host)) return addressAllowed(host, policy) ? null : 'address';
   if (host === 'localhost' || host.endsWith('.localhost')) return loopbackAllowed(policy) ? null : 'local-name';
-  if (!host.includes('.') || LOCAL_SUFFIXES.some((s) => host.endsWith(s))) return 'local-name';
+  if (!host.includes('.')) return 'local-name';
+  if (LOCAL_SUFFIXES.some((s) => host.endsWith(s))) return policy.allowPrivateNetwork ? null : 'local-name';
   return null;
 }
 

@@ -5,9 +5,7 @@ import { overlayFee, quoteFee, type FeeQuote } from '@satupintu/plugin-sdk';
 import { GatewayAdapter, H2hBillerAdapter, PaymentProviderError, PaymentSignatureError, SimponiAdapter, SnapQrisAdapter, SnapVaAdapter, type PaymentAdapter, type PaymentChannelCode, type ProviderPayment } from '@satupintu/connectors';
 import { workContext, type TenantCtx, type TenantUserCtx } from '../../context.js';
 import type { DataKeyring } from '../../secrets.js';
-import { isIP } from 'node:net';
-import ipaddr from 'ipaddr.js';
-import { addressAllowed, bareHost, hostRefusal, systemResolver, TARGET_FAILURE, urlRefusal, type Resolver, type TargetPolicy } from '../events/target.js';
+import { resolveTarget, systemResolver, TARGET_FAILURE, urlRefusal, type Resolver, type TargetPolicy } from '../events/target.js';
 import type { JobSpec } from '../../jobs/spec.js';
 import type { TenantService } from '../tenants/index.js';
 import type { InstallationService } from '../installations/index.js';
@@ -86,26 +84,9 @@ export class PaymentService {
     this.resolver = r ?? systemResolver;
   }
 
-  /**
-   * The call-time check (the one that counts, as for signed events and OSS): the URL passes the
-   * save-time rules still, and every address its name resolves to now is public — or, for SIMPONI
-   * only, on a private IPv4 network (the government network); never loopback (outside the
-   * stand-ins' development allowance), link-local / metadata or other reserved space.
-   */
-  private async targetAllowed(channel: PaymentChannelCode, raw: string): Promise<boolean> {
-    if (this.urlErrors(channel, { baseUrl: raw }).length) return false;
-    const host = bareHost(new URL(raw).hostname);
-    let addresses: readonly { address: string }[];
-    try {
-      addresses = isIP(host) ? [{ address: host }] : await this.resolver(host);
-    } catch {
-      return false;
-    }
-    const governmentNetwork = (a: string) => {
-      const ip = ipaddr.process(a);
-      return ip.kind() === 'ipv4' && ip.range() === 'private';
-    };
-    return addresses.length > 0 && addresses.every((a) => ipaddr.isValid(a.address) && (addressAllowed(a.address, this.policy) || (channel === 'simponi' && governmentNetwork(a.address))));
+  /** A channel's outbound policy (docs/security.md): SIMPONI alone may be on the government network. */
+  private policyFor(channel: PaymentChannelCode): TargetPolicy {
+    return channel === 'simponi' ? { ...this.policy, allowPrivateNetwork: true } : this.policy;
   }
 
   /**
@@ -123,13 +104,7 @@ export class PaymentService {
         errors.push({ pointer: `/config/${field}`, message: { id: 'Harus URL.', en: 'Must be a URL.' } });
         continue;
       }
-      let refusal = urlRefusal(raw, this.policy);
-      if (refusal && channel === 'simponi') {
-        const u = URL.canParse(raw) ? new URL(raw) : undefined;
-        const h = u?.hostname.replace(/^\[|\]$/g, '') ?? '';
-        const privateNet = /^10\.|^172\.(1[6-9]|2\d|3[01])\.|^192\.168\./.test(h) || (!!u && hostRefusal(u.hostname, this.policy) === 'local-name' && h.includes('.'));
-        if (privateNet && u && (u.protocol === 'https:' || this.d.env !== 'production') && !u.username && !u.password) refusal = null;
-      }
+      const refusal = urlRefusal(raw, this.policyFor(channel));
       if (refusal) errors.push({ pointer: `/config/${field}`, message: refusal });
     }
     return errors;
@@ -228,7 +203,8 @@ export class PaymentService {
     try {
       const targets = this.adapters.get(`${ctx.tenant.id}:${channel}`)?.targets;
       if (!targets) throw new PaymentProviderError(TARGET_FAILURE);
-      for (const t of targets) if (!(await this.targetAllowed(channel, t))) throw new PaymentProviderError(TARGET_FAILURE);
+      // The check that counts (as for signed events and OSS): every address each name resolves to now.
+      for (const t of targets) if (!(await resolveTarget(t, this.policyFor(channel), this.resolver))) throw new PaymentProviderError(TARGET_FAILURE);
       const r = await fn();
       await this.health(ctx, channel);
       return r;
