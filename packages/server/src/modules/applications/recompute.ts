@@ -47,8 +47,9 @@ export async function recomputeDues(uow: UnitOfWork, calendar: CalendarService, 
       const { overall, step } = next;
       await dueQueries.set(tx.sql, a.id, { overall: a.sla_started_at ? overall : undefined, step: a.step_started_at ? step : undefined }, ctx.now);
       const moved = (label: { id: string; en: string }, from: string | null, to: string | null) => (from !== to ? [`${label.id} / ${label.en}: ${from ?? '-'} → ${to ?? '-'}`] : []);
+      const serviceDate = a.sla_started_at ? (overall?.date ?? null) : a.due_date;
       const lines = [
-        ...moved({ id: 'Batas waktu layanan', en: 'Service due date' }, a.due_date, a.sla_started_at ? (overall?.date ?? null) : a.due_date),
+        ...moved({ id: 'Batas waktu layanan', en: 'Service due date' }, a.due_date, serviceDate),
         ...moved({ id: 'Batas waktu tahap', en: 'Step due date' }, a.step_due_date, a.step_started_at ? (step?.date ?? null) : a.step_due_date),
       ];
       await applicationQueries.event(tx.sql, {
@@ -57,9 +58,8 @@ export async function recomputeDues(uow: UnitOfWork, calendar: CalendarService, 
         comment: `Kalender hari libur berubah / The holiday calendar changed. ${lines.join('; ') || 'Waktu batas berubah / due time changed'}`,
       });
       // The date the citizen was given moved: tell them, in the same transaction (the outbox).
-      const after = a.sla_started_at ? (overall?.date ?? null) : a.due_date;
-      if (a.due_date && after && after !== a.due_date)
-        await tx.outbox(DUE_CHANGED, { ...momentOf(a, ctx.tenant.slug), before: a.due_date, after, dueAt: overall?.at.toISOString() ?? null });
+      if (a.due_date && serviceDate && serviceDate !== a.due_date)
+        await tx.outbox(DUE_CHANGED, { ...momentOf(a, ctx.tenant.slug), before: a.due_date, after: serviceDate, dueAt: overall?.at.toISOString() ?? null });
       n++;
     }
     return n;
