@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, sharedPlatform, tokenFor } from '@satupintu/testkit';
 import type { Platform } from '@satupintu/server';
-import { ARGS, axeViolations, CHROMIUM, signIn } from './support.js';
+import { axeViolations, launchChromium, signIn } from './support.js';
 
 const SHOTS = path.resolve('test-artifacts/screenshots');
 const TENANT = 'kab-bandung-barat';
@@ -32,12 +32,11 @@ describe('web app in Chromium: the applicant profile and “Isi dari profil saya
 
   before(async () => {
     p = sharedPlatform();
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     mkdirSync(SHOTS, { recursive: true });
     citizen = await tokenFor(p, 'warga.kbb');
     // A known start: no profile consent for Dukcapil (the profile itself is replaced below).
     await api(p, 'DELETE', `/api/v1/tenants/${TENANT}/me/profile/consents/dukcapil`, { token: citizen });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
     const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     contexts.push(ctx);
     page = await ctx.newPage();
